@@ -1,0 +1,12 @@
+/** Built-in detectors a tenant can switch on or off in its policy. */
+export const DETECTOR_NAMES = [
+  'email',
+  'phone',
+  'card',
+  'iban',
+  'ip',
+  'ssn',
+  'nir',
+  'personnummer',
+] as const;
+export type DetectorName = (typeof DETECTOR_NAMES)[number];

@@ -1,0 +1,25 @@
+/**
+ * One `npm test` runs everything. Unit and infra tests need no emulator; integration tests get
+ * DynamoDB Local, s3rver and the local KMS endpoint, started once per run by the global setup.
+ */
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
+module.exports = {
+  testTimeout: 60000,
+  maxWorkers: 2,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/infra/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};
