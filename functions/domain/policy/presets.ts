@@ -37,6 +37,7 @@ export function puzzelPreset(): TenantPolicyInput {
     revision: 1,
     preset: 'puzzel',
     timeZone: 'Europe/Stockholm',
+    defaultCallingCode: '46',
     defaultRegion: 'eu-central-1',
     classes: commonClasses(),
     channels: {
@@ -63,6 +64,7 @@ export function iadvizePreset(): TenantPolicyInput {
     revision: 1,
     preset: 'iadvize',
     timeZone: 'Europe/Paris',
+    defaultCallingCode: '33',
     defaultRegion: 'eu-central-1',
     classes,
     channels: {
@@ -92,6 +94,7 @@ export function inbentaPreset(): TenantPolicyInput {
     revision: 1,
     preset: 'inbenta',
     timeZone: 'Europe/Madrid',
+    defaultCallingCode: '34',
     defaultRegion: 'eu-central-1',
     classes,
     offboarding: { graceDays: 60 },

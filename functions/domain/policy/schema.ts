@@ -105,6 +105,8 @@ export const TenantPolicySchema = z
     preset: z.string().optional(),
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
     defaultRegion: RegionSchema,
+    /** Country calling code used to normalise national phone numbers to E.164 (46 = Sweden). */
+    defaultCallingCode: z.string().regex(/^[1-9][0-9]{0,2}$/, 'must be a country calling code such as 33 or 46'),
     classes: z.object(classesShape).strict(),
     channels: z.object(channelsShape).strict().prefault({}),
     redaction: RedactionSettingsSchema.prefault({}),
