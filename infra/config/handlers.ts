@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The one list of Lambda functions Lethe deploys and what triggers each. The control stack builds
+ * every function, API route, schedule and IAM grant from this list, so adding a handler is adding
+ * an entry here. List only handlers whose file exists: synth checks it.
+ */
+
+/** none: public; tenant: the shared Lambda authorizer (API key or admin JWT); iam: SigV4, operators only. */
+export type RouteAuth = 'none' | 'tenant' | 'iam';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** Full path including the version, e.g. `/v1/tenants/{tenantId}`; the stage adds nothing. */
+  path: `/v1/${string}`;
+  auth: RouteAuth;
+}
+
+/** Schedules come from the deployment config (`sweepCron`), so a handler names one instead of a cron. */
+export type ScheduleName = 'sweep';
+
+/**
+ * What a function may touch, the only source of its IAM permissions. `r` reads, `rw` reads and
+ * writes. Regional resources are granted in every configured region; directory and exports live
+ * in the home region only. `litigation:write` may seal batches but never read them back;
+ * `kms:data` may generate, wrap and unwrap data keys under the regional data CMKs.
+ */
+export type TableAccess = `${'records' | 'keys' | 'aggregates' | 'directory'}:${'r' | 'rw'}`;
+export type BucketAccess = `${'content' | 'archive' | 'exports'}:${'r' | 'rw'}`;
+export type Access = TableAccess | BucketAccess | 'litigation:write' | 'kms:data';
+
+export interface HandlerSpec {
+  /** kebab-case; becomes the function name `<app>-<name>` and its log group. */
+  name: string;
+  /** Module relative to the repository root; it exports `handler`. */
+  entry: string;
+  routes?: readonly RouteSpec[];
+  schedule?: ScheduleName;
+  /** This function is the API's tenant authorizer (at most one entry). */
+  authorizer?: true;
+  access: readonly Access[];
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+export const HANDLERS: readonly HandlerSpec[] = [
+  {
+    name: 'meta-api',
+    entry: 'functions/handlers/meta-api.ts',
+    routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }],
+    access: [],
+  },
+  {
+    name: 'authorizer',
+    entry: 'functions/handlers/authorizer.ts',
+    authorizer: true,
+    access: ['directory:r'],
+  },
+  {
+    name: 'operator-api',
+    entry: 'functions/handlers/operator-api.ts',
+    routes: [{ method: 'POST', path: '/v1/tenants', auth: 'iam' }],
+    access: ['directory:rw', 'kms:data'],
+  },
+];
+
+/** Stops synth with every mistake in the registry named, before CDK fails somewhere less clear. */
+export function validateHandlers(handlers: readonly HandlerSpec[], projectRoot: string): void {
+  const problems: string[] = [];
+  const names = new Set<string>();
+  const routes = new Set<string>();
+  const authorizers = handlers.filter((h) => h.authorizer);
+  for (const h of handlers) {
+    if (!/^[a-z][a-z0-9-]{1,40}$/.test(h.name)) problems.push(`${h.name}: name must be kebab-case`);
+    if (names.has(h.name)) problems.push(`${h.name}: name is used twice`);
+    names.add(h.name);
+    if (!existsSync(join(projectRoot, h.entry))) problems.push(`${h.name}: entry ${h.entry} does not exist`);
+    if (!h.routes?.length && !h.schedule && !h.authorizer) problems.push(`${h.name}: has no route, schedule or authorizer role`);
+    if (h.authorizer && (h.routes?.length || h.schedule)) problems.push(`${h.name}: the authorizer serves no routes or schedules`);
+    for (const r of h.routes ?? []) {
+      const key = `${r.method} ${r.path}`;
+      if (routes.has(key)) problems.push(`${h.name}: route ${key} is served twice`);
+      routes.add(key);
+      if (r.auth === 'tenant' && authorizers.length === 0)
+        problems.push(`${h.name}: route ${key} needs the tenant authorizer, but no handler has authorizer: true`);
+    }
+  }
+  if (authorizers.length > 1) problems.push(`only one handler may be the authorizer (${authorizers.map((a) => a.name).join(', ')})`);
+  if (problems.length) throw new Error(`infra/config/handlers.ts is not valid:\n  - ${problems.join('\n  - ')}`);
+}

@@ -1,0 +1,141 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { homeResourceNames, regionalResourceNames, type HomeResourceNames, type RegionalResourceNames } from '../../functions/shared/resource-names';
+import type { Access } from '../config/handlers';
+import { DIRECTORY_INDEXES } from './directory-table';
+import { RECORDS_INDEXES } from './records-table';
+
+/** Where the grants point: resources are found by name, never by cross-stack reference. */
+export interface GrantTarget {
+  app: string;
+  /** Account id or the `AWS::AccountId` token. */
+  account: string;
+  partition: string;
+  homeRegion: string;
+  regions: readonly string[];
+}
+
+/** The IAM statements one declared access needs, and why their wildcard resources are acceptable. */
+export interface AccessGrant {
+  statements: iam.PolicyStatement[];
+  wildcardReason: string;
+}
+
+type Mode = 'r' | 'rw';
+type Placement = { home: true; name: (n: HomeResourceNames) => string } | { home: false; name: (n: RegionalResourceNames) => string };
+
+const TABLES: Record<string, Placement & { indexes: readonly string[] }> = {
+  records: { home: false, name: (n) => n.recordsTable, indexes: Object.values(RECORDS_INDEXES) },
+  keys: { home: false, name: (n) => n.keysTable, indexes: [] },
+  aggregates: { home: false, name: (n) => n.aggregatesTable, indexes: [] },
+  directory: { home: true, name: (n) => n.directoryTable, indexes: Object.values(DIRECTORY_INDEXES) },
+};
+
+const BUCKETS: Record<string, Placement & { extraWrite: readonly string[] }> = {
+  content: { home: false, name: (n) => n.contentBucket, extraWrite: [] },
+  // Objects in Deep Archive must be restored before the CSV export can read them.
+  archive: { home: false, name: (n) => n.archiveBucket, extraWrite: ['s3:RestoreObject'] },
+  exports: { home: true, name: (n) => n.exportBucket, extraWrite: [] },
+};
+
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const OBJECT_READ = ['s3:GetObject'];
+const OBJECT_WRITE = ['s3:PutObject', 's3:DeleteObject'];
+/** What DynamoDB and S3 ask KMS for on the caller's behalf when a resource uses a CMK. */
+const CMK_READ = ['kms:Decrypt', 'kms:DescribeKey'];
+const CMK_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
+
+const KEY_BY_ALIAS =
+  'KMS keys are generated in the regional stacks, so they are addressed as key/* narrowed to one alias by kms:ResourceAliases';
+
+/** Statements for one declared access, in every region it applies to. */
+export function accessGrant(access: Access, target: GrantTarget): AccessGrant {
+  const [what, mode] = access.split(':') as [string, string];
+  if (what === 'kms') return dataKeyGrant(target);
+  if (what === 'litigation') return litigationGrant(target);
+  if (what in TABLES) return tableGrant(TABLES[what], mode as Mode, target);
+  if (what in BUCKETS) return bucketGrant(BUCKETS[what], mode as Mode, target);
+  throw new Error(`unknown access ${access}`);
+}
+
+interface Place {
+  region: string;
+  name: string;
+  dataKeyAlias: string;
+}
+
+function placesOf(p: Placement, t: GrantTarget): Place[] {
+  const regional = (region: string) => regionalResourceNames(t.app, t.account, region);
+  if (p.home) return [{ region: t.homeRegion, name: p.name(homeResourceNames(t.app, t.account, t.homeRegion)), dataKeyAlias: regional(t.homeRegion).dataKeyAlias }];
+  return t.regions.map((region) => ({ region, name: p.name(regional(region)), dataKeyAlias: regional(region).dataKeyAlias }));
+}
+
+const arn = (t: GrantTarget, service: string, region: string, resource: string) =>
+  `arn:${t.partition}:${service}:${region}:${t.account}:${resource}`;
+
+/** A KMS statement on the key behind `alias` in `region`, optionally only through one AWS service. */
+function keyStatement(t: GrantTarget, region: string, alias: string, actions: string[], viaService?: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    actions,
+    resources: [arn(t, 'kms', region, 'key/*')],
+    conditions: {
+      'ForAnyValue:StringEquals': { 'kms:ResourceAliases': alias },
+      ...(viaService ? { StringEquals: { 'kms:ViaService': `${viaService}.${region}.amazonaws.com` } } : {}),
+    },
+  });
+}
+
+function tableGrant(table: (typeof TABLES)[string], mode: Mode, t: GrantTarget): AccessGrant {
+  const statements = placesOf(table, t).flatMap(({ region, name, dataKeyAlias }) => {
+    const tableArn = arn(t, 'dynamodb', region, `table/${name}`);
+    return [
+      new iam.PolicyStatement({
+        actions: mode === 'rw' ? [...TABLE_READ, ...TABLE_WRITE] : TABLE_READ,
+        resources: [tableArn, ...table.indexes.map((i) => `${tableArn}/index/${i}`)],
+      }),
+      keyStatement(t, region, dataKeyAlias, mode === 'rw' ? [...CMK_READ, ...CMK_WRITE] : CMK_READ, 'dynamodb'),
+    ];
+  });
+  return { statements, wildcardReason: `${KEY_BY_ALIAS}, and usable only through DynamoDB (kms:ViaService).` };
+}
+
+function bucketGrant(bucket: (typeof BUCKETS)[string], mode: Mode, t: GrantTarget): AccessGrant {
+  const statements = placesOf(bucket, t).flatMap(({ region, name, dataKeyAlias }) => {
+    const bucketArn = `arn:${t.partition}:s3:::${name}`;
+    return [
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn] }),
+      new iam.PolicyStatement({
+        actions: mode === 'rw' ? [...OBJECT_READ, ...OBJECT_WRITE, ...bucket.extraWrite] : OBJECT_READ,
+        resources: [`${bucketArn}/*`],
+      }),
+      keyStatement(t, region, dataKeyAlias, mode === 'rw' ? [...CMK_READ, ...CMK_WRITE] : CMK_READ, 's3'),
+    ];
+  });
+  return {
+    statements,
+    wildcardReason: `Objects of one named bucket are keyed per tenant and record at run time (bucket/*). ${KEY_BY_ALIAS}, and usable only through S3 (kms:ViaService).`,
+  };
+}
+
+/** Seal batches into the vault: envelope-encrypt under the litigation key, put objects; never read or decrypt. */
+function litigationGrant(t: GrantTarget): AccessGrant {
+  const statements = t.regions.flatMap((region) => {
+    const names = regionalResourceNames(t.app, t.account, region);
+    return [
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [`arn:${t.partition}:s3:::${names.litigationBucket}/*`] }),
+      keyStatement(t, region, names.litigationKeyAlias, CMK_WRITE),
+    ];
+  });
+  return {
+    statements,
+    wildcardReason: `Sealed batches are objects named per tenant and batch at run time (bucket/*). ${KEY_BY_ALIAS}; encrypt and generate data keys only.`,
+  };
+}
+
+/** Generate, wrap and unwrap the per-partition data keys (envelope encryption in the adapters). */
+function dataKeyGrant(t: GrantTarget): AccessGrant {
+  const statements = t.regions.map((region) =>
+    keyStatement(t, region, regionalResourceNames(t.app, t.account, region).dataKeyAlias, ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt']),
+  );
+  return { statements, wildcardReason: `${KEY_BY_ALIAS}.` };
+}

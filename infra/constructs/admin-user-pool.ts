@@ -1,0 +1,61 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+
+/** Cognito groups of admin users; the authorizer maps them to roles. */
+export const ADMIN_GROUPS = ['admin', 'manager', 'advisor', 'support', 'legal'] as const;
+
+export interface AdminUserPoolProps {
+  userPoolName: string;
+}
+
+/**
+ * The people who administer tenants (never end users). Invitation only, MFA by authenticator app
+ * required, strong passwords, threat protection enforced (Plus plan), and two custom attributes the
+ * authorizer reads from the ID token: `custom:tenant` (fixed at creation) and `custom:group`.
+ */
+export class AdminUserPool extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: AdminUserPoolProps) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'Pool', {
+      userPoolName: props.userPoolName,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        tenant: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+        group: new cognito.StringAttribute({ minLen: 1, maxLen: 40, mutable: true }),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const group of ADMIN_GROUPS) this.userPool.addGroup(`Group-${group}`, { groupName: group });
+
+    this.client = this.userPool.addClient('AdminClient', {
+      userPoolClientName: `${props.userPoolName}-admin`,
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
+  }
+}

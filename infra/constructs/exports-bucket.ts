@@ -1,0 +1,16 @@
+import { Duration } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { SecureBucket, type BucketProps } from './secure-bucket';
+
+/** Subject-request and offboarding packages are fetched within days or requested again. */
+export const EXPORT_LIFETIME_DAYS = 7;
+
+/** `<app>-<account>-<home>-exports`: packages served through short-lived presigned URLs. */
+export class ExportsBucket extends SecureBucket {
+  constructor(scope: Construct, id: string, props: BucketProps) {
+    super(scope, id, {
+      ...props,
+      lifecycleRules: [{ id: 'expire-exports', expiration: Duration.days(EXPORT_LIFETIME_DAYS) }],
+    });
+  }
+}

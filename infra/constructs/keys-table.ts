@@ -1,0 +1,14 @@
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { SecureTable, type TableProps } from './secure-table';
+
+/**
+ * `<app>-<region>-keys`: one wrapped data key per partition (`T#<t>#K#<dekId>`). Deleting an item
+ * crypto-shreds every copy of what its key sealed; the PITR window bounds how long the key itself
+ * survives in backups.
+ */
+export class KeysTable extends SecureTable {
+  constructor(scope: Construct, id: string, props: TableProps) {
+    super(scope, id, { ...props, partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
+  }
+}

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { DeploymentConfig } from '../config/deployment';
+import type { AccessGrant } from './access-grants';
+import { retentionDays } from './log-retention';
+import { acknowledgeWildcardResources } from './nag';
+
+/** CloudFormation Metadata keys on each AWS::Lambda::Function; the local runtime loads the module they name. */
+export const ENTRY_METADATA = 'lethe:entry';
+export const HANDLER_METADATA = 'lethe:handler';
+
+export interface LetheFunctionProps {
+  /** kebab-case; the function is named `<app>-<name>`. */
+  name: string;
+  /** Module relative to `projectRoot`, exporting `handler`. */
+  entry: string;
+  projectRoot: string;
+  config: DeploymentConfig;
+  /** Cognito pool whose JWTs the authorizer accepts, passed on as LETHE_USER_POOL_*. */
+  userPool?: { id: string; clientId: string };
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+/**
+ * One Lethe Lambda: Node.js 22 on arm64, bundled by local esbuild (minified, tree-shaken, source
+ * maps), its own log group with the configured retention, X-Ray tracing, the LETHE_* environment
+ * that `functions/shared/runtime-config.ts` parses, and a role that starts with nothing but its
+ * own log group: every other permission comes through `allow`, from the handler registry.
+ */
+export class LetheFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: LetheFunctionProps) {
+    super(scope, id);
+    const { config } = props;
+    const functionName = `${config.appName}-${props.name}`;
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${functionName}; permissions come from infra/config/handlers.ts.`,
+    });
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/lambda/${functionName}`,
+      retention: retentionDays(config.logRetentionDays),
+      // Logs hold no personal data and expire anyway; a retained named group would block a redeploy.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      functionName,
+      entry: join(props.projectRoot, props.entry),
+      handler: 'handler',
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memoryMb ?? 256,
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: letheEnvironment(config, Stack.of(this).account, props.userPool),
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        target: 'node22',
+        format: OutputFormat.CJS,
+        forceDockerBundling: false,
+      },
+    });
+    const cfn = this.function.node.defaultChild as lambda.CfnFunction;
+    cfn.addMetadata(ENTRY_METADATA, props.entry);
+    cfn.addMetadata(HANDLER_METADATA, 'handler');
+
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by tracing: ACTIVE).',
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'Issue #2 pins nodejs22.x (supported LTS) so the deployed runtime matches the local runtime and CI; 24.x is a planned, tested upgrade.',
+      },
+    );
+  }
+
+  /** Adds one declared access to the role, acknowledging its wildcard resources with the grant's reason. */
+  allow(grant: AccessGrant): void {
+    for (const statement of grant.statements) {
+      this.role.addToPolicy(statement);
+      acknowledgeWildcardResources(this, statement, grant.wildcardReason);
+    }
+  }
+}
+
+/** The variables `functions/shared/runtime-config.ts` reads; tokens resolve at deploy time. */
+function letheEnvironment(config: DeploymentConfig, account: string, userPool?: { id: string; clientId: string }): Record<string, string> {
+  return {
+    LETHE_APP: config.appName,
+    LETHE_ACCOUNT: account,
+    LETHE_HOME_REGION: config.homeRegion,
+    LETHE_REGIONS: config.regions.join(','),
+    LETHE_LITIGATION_RETENTION_DAYS: String(config.litigationRetentionDays),
+    LETHE_PITR_DAYS: String(config.pitrRecoveryPeriodDays),
+    ...(userPool ? { LETHE_USER_POOL_ID: userPool.id, LETHE_USER_POOL_CLIENT_ID: userPool.clientId } : {}),
+    POWERTOOLS_SERVICE_NAME: 'lethe',
+    // Stack traces point into the TypeScript sources (the bundle ships its source map).
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+}

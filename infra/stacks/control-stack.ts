@@ -1,0 +1,101 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { homeResourceNames, regionalResourceNames } from '../../functions/shared/resource-names';
+import type { DeploymentConfig } from '../config/deployment';
+import { validateHandlers, type HandlerSpec, type ScheduleName } from '../config/handlers';
+import { accessGrant } from '../constructs/access-grants';
+import { AccessLogsBucket } from '../constructs/access-logs-bucket';
+import { AdminUserPool } from '../constructs/admin-user-pool';
+import { DirectoryTable } from '../constructs/directory-table';
+import { ExportsBucket } from '../constructs/exports-bucket';
+import { LetheApi } from '../constructs/lethe-api';
+import { LetheFunction } from '../constructs/lethe-function';
+import { SweepSchedule } from '../constructs/sweep-schedule';
+
+export interface ControlStackProps extends StackProps {
+  config: DeploymentConfig;
+  /** The handler registry (infra/config/handlers.ts); tests pass their own. */
+  handlers: readonly HandlerSpec[];
+  /** Repository root: handler entries are relative to it. */
+  projectRoot: string;
+}
+
+/**
+ * The home region's control plane (docs/storage-layout.md, "Home region only"): the tenant
+ * directory, the exports bucket, the admin user pool, the REST API and every Lambda with its
+ * routes, schedule and grants, all derived from the handler registry.
+ */
+export class ControlStack extends Stack {
+  readonly api: LetheApi;
+  readonly functions: ReadonlyMap<string, LetheFunction>;
+
+  constructor(scope: Construct, id: string, props: ControlStackProps) {
+    super(scope, id, props);
+    const { config, handlers, projectRoot } = props;
+    validateHandlers(handlers, projectRoot);
+    const names = homeResourceNames(config.appName, this.account, this.region);
+    // The home region's data CMK, found by alias: the regional data stack owns it.
+    const homeKey = kms.Alias.fromAliasName(this, 'HomeDataKey', regionalResourceNames(config.appName, this.account, this.region).dataKeyAlias);
+
+    const directory = new DirectoryTable(this, 'Directory', {
+      tableName: names.directoryTable,
+      encryptionKey: homeKey,
+      pitrRecoveryPeriodDays: config.pitrRecoveryPeriodDays,
+    });
+    const accessLogs = new AccessLogsBucket(this, 'AccessLogs', { retentionDays: config.logRetentionDays });
+    const exportsBucket = new ExportsBucket(this, 'Exports', {
+      bucketName: names.exportBucket,
+      encryptionKey: homeKey,
+      serverAccessLogsBucket: accessLogs,
+      noncurrentVersionDays: 1,
+    });
+    const admins = new AdminUserPool(this, 'Admins', { userPoolName: `${config.appName}-admins` });
+
+    const target = { app: config.appName, account: this.account, partition: this.partition, homeRegion: config.homeRegion, regions: config.regions };
+    const functions = new Map<string, LetheFunction>();
+    for (const spec of handlers) {
+      const fn = new LetheFunction(this, pascalCase(spec.name), {
+        name: spec.name,
+        entry: spec.entry,
+        projectRoot,
+        config,
+        userPool: { id: admins.userPool.userPoolId, clientId: admins.client.userPoolClientId },
+        memoryMb: spec.memoryMb,
+        timeoutSeconds: spec.timeoutSeconds,
+      });
+      for (const access of spec.access) fn.allow(accessGrant(access, target));
+      functions.set(spec.name, fn);
+    }
+    this.functions = functions;
+
+    const authorizer = handlers.find((h) => h.authorizer);
+    this.api = new LetheApi(this, 'Api', {
+      restApiName: `${config.appName}-api`,
+      logRetentionDays: config.logRetentionDays,
+      authorizerFunction: authorizer && functions.get(authorizer.name)?.function,
+    });
+    const crons: Record<ScheduleName, DeploymentConfig['sweepCron']> = { sweep: config.sweepCron };
+    for (const spec of handlers) {
+      const fn = functions.get(spec.name)!.function;
+      for (const route of spec.routes ?? []) this.api.addRoute(route, fn);
+      if (spec.schedule)
+        new SweepSchedule(this, `${pascalCase(spec.name)}Schedule`, {
+          ruleName: `${config.appName}-${spec.schedule}`,
+          cron: crons[spec.schedule],
+          target: fn,
+        });
+    }
+
+    const outputs: Record<string, string> = {
+      ApiUrl: this.api.api.url,
+      UserPoolId: admins.userPool.userPoolId,
+      UserPoolClientId: admins.client.userPoolClientId,
+      DirectoryTable: directory.tableName,
+      ExportBucket: exportsBucket.bucketName,
+    };
+    for (const [outputId, value] of Object.entries(outputs)) new CfnOutput(this, outputId, { value });
+  }
+}
+
+const pascalCase = (kebab: string) => kebab.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());

@@ -1,0 +1,47 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AdminUserPool } from '../../infra/constructs/admin-user-pool';
+import { testStack } from './support';
+
+describe('AdminUserPool', () => {
+  const stack = testStack();
+  new AdminUserPool(stack, 'Admins', { userPoolName: 'acme-admins' });
+  const template = Template.fromStack(stack);
+
+  it('admits invited admins only, with an authenticator-app MFA, strong passwords and threat protection', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolName: 'acme-admins',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+      },
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+  });
+
+  it('carries the tenant (fixed) and group custom attributes the authorizer reads', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'tenant', AttributeDataType: 'String', Mutable: false }),
+        Match.objectLike({ Name: 'group', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    });
+  });
+
+  it('has the admin, manager, advisor, support and legal groups', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual(['admin', 'advisor', 'legal', 'manager', 'support']);
+  });
+
+  it('has a public SRP app client with short-lived tokens', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+    });
+  });
+});
