@@ -3,6 +3,8 @@
  * DynamoDB Local, s3rver and the local KMS endpoint, started once per run by the global setup.
  */
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
+// jose ships only ES modules; compile it to CommonJS like our own sources.
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
 module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
@@ -11,12 +13,14 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/infra/**/*.test.ts'],
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -14,7 +14,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RouteSpec {
   method: HttpMethod;
   /** Full path including the version, e.g. `/v1/tenants/{tenantId}`; the stage adds nothing. */
-  path: `/v1/${string}`;
+  // The console's static files (functions/handlers/console-assets.ts) are the one unversioned path.
+  path: `/v1/${string}` | '/console' | '/console/{proxy+}';
   auth: RouteAuth;
 }
 
@@ -43,6 +44,8 @@ export interface HandlerSpec {
   access: readonly Access[];
   memoryMb?: number;
   timeoutSeconds?: number;
+  /** Folders (relative to the repository root) copied next to the bundle, for files the handler reads at run time. */
+  bundleFolders?: readonly string[];
 }
 
 export const HANDLERS: readonly HandlerSpec[] = [
@@ -51,6 +54,16 @@ export const HANDLERS: readonly HandlerSpec[] = [
     entry: 'functions/handlers/meta-api.ts',
     routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }],
     access: [],
+  },
+  {
+    name: 'console-assets',
+    entry: 'functions/handlers/console-assets.ts',
+    routes: [
+      { method: 'GET', path: '/console', auth: 'none' },
+      { method: 'GET', path: '/console/{proxy+}', auth: 'none' },
+    ],
+    access: [],
+    bundleFolders: ['console'],
   },
   {
     name: 'authorizer',
@@ -63,6 +76,33 @@ export const HANDLERS: readonly HandlerSpec[] = [
     entry: 'functions/handlers/operator-api.ts',
     routes: [{ method: 'POST', path: '/v1/tenants', auth: 'iam' }],
     access: ['directory:rw', 'kms:data'],
+  },
+  {
+    name: 'ingest-api',
+    entry: 'functions/handlers/ingest-api.ts',
+    routes: [
+      { method: 'POST', path: '/v1/interactions', auth: 'tenant' },
+      { method: 'POST', path: '/v1/interactions/{id}/messages', auth: 'tenant' },
+      { method: 'POST', path: '/v1/interactions/{id}/end', auth: 'tenant' },
+      { method: 'POST', path: '/v1/interactions/{id}/recording', auth: 'tenant' },
+      { method: 'POST', path: '/v1/events', auth: 'tenant' },
+      { method: 'POST', path: '/v1/surveys', auth: 'tenant' },
+      { method: 'POST', path: '/v1/consents', auth: 'tenant' },
+    ],
+    access: ['records:rw', 'keys:rw', 'aggregates:rw', 'content:rw', 'directory:r', 'kms:data'],
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'readback-api',
+    entry: 'functions/handlers/readback-api.ts',
+    routes: [
+      { method: 'GET', path: '/v1/interactions/{id}', auth: 'tenant' },
+      { method: 'GET', path: '/v1/interactions/{id}/transcript', auth: 'tenant' },
+      { method: 'GET', path: '/v1/kpis', auth: 'tenant' },
+      { method: 'GET', path: '/v1/openapi.json', auth: 'none' },
+    ],
+    access: ['records:r', 'keys:r', 'aggregates:r', 'directory:r', 'kms:data'],
   },
 ];
 
@@ -77,6 +117,8 @@ export function validateHandlers(handlers: readonly HandlerSpec[], projectRoot: 
     if (names.has(h.name)) problems.push(`${h.name}: name is used twice`);
     names.add(h.name);
     if (!existsSync(join(projectRoot, h.entry))) problems.push(`${h.name}: entry ${h.entry} does not exist`);
+    for (const folder of h.bundleFolders ?? [])
+      if (!/^[a-z0-9][a-z0-9_/-]*$/.test(folder) || !existsSync(join(projectRoot, folder, '.'))) problems.push(`${h.name}: bundle folder ${folder} is not a plain folder of the repository`);
     if (!h.routes?.length && !h.schedule && !h.authorizer) problems.push(`${h.name}: has no route, schedule or authorizer role`);
     if (h.authorizer && (h.routes?.length || h.schedule)) problems.push(`${h.name}: the authorizer serves no routes or schedules`);
     for (const r of h.routes ?? []) {

@@ -39,8 +39,9 @@ const BUCKETS: Record<string, Placement & { extraWrite: readonly string[] }> = {
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-const OBJECT_READ = ['s3:GetObject'];
-const OBJECT_WRITE = ['s3:PutObject', 's3:DeleteObject'];
+const OBJECT_READ = ['s3:GetObject', 's3:GetObjectVersion'];
+// Erasure and retention delete every version of an object, not just the current one.
+const OBJECT_WRITE = ['s3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion'];
 /** What DynamoDB and S3 ask KMS for on the caller's behalf when a resource uses a CMK. */
 const CMK_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const CMK_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
@@ -103,7 +104,7 @@ function bucketGrant(bucket: (typeof BUCKETS)[string], mode: Mode, t: GrantTarge
   const statements = placesOf(bucket, t).flatMap(({ region, name, dataKeyAlias }) => {
     const bucketArn = `arn:${t.partition}:s3:::${name}`;
     return [
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn] }),
+      new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [bucketArn] }),
       new iam.PolicyStatement({
         actions: mode === 'rw' ? [...OBJECT_READ, ...OBJECT_WRITE, ...bucket.extraWrite] : OBJECT_READ,
         resources: [`${bucketArn}/*`],

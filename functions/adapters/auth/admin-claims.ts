@@ -1,0 +1,15 @@
+import type { JWTPayload } from 'jose';
+import type { AdminClaims } from '../../ports/admin-tokens';
+
+/** The admin claims of a verified token, or an error naming the first claim that is missing or malformed. */
+export function adminClaimsOf(payload: JWTPayload): AdminClaims {
+  const { sub } = payload;
+  const tenant = payload['custom:tenant'];
+  const group = payload['custom:group'];
+  const groups = payload['cognito:groups'] ?? [];
+  if (typeof sub !== 'string' || !sub) throw new Error('the token has no subject');
+  if (typeof tenant !== 'string' || !tenant) throw new Error('the token names no tenant (custom:tenant)');
+  if (group !== undefined && typeof group !== 'string') throw new Error('custom:group must be a string');
+  if (!Array.isArray(groups) || groups.some((g) => typeof g !== 'string')) throw new Error('cognito:groups must be a list of names');
+  return { sub, 'custom:tenant': tenant, ...(group !== undefined ? { 'custom:group': group } : {}), 'cognito:groups': groups as string[] };
+}

@@ -1,0 +1,206 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TenantPolicy } from '../../domain/policy/schema';
+import type { ItemCondition } from '../../ports/item-condition';
+import type { Page } from '../../ports/page';
+import type { ItemChanges } from '../../ports/record-store';
+import {
+  RESERVED_TENANT_SORT_KEYS,
+  type ApiKeyRecord,
+  type PolicyRevision,
+  type TenantDirectory,
+  type TenantItem,
+  type TenantProfile,
+} from '../../ports/tenant-directory';
+import { decodeCursor, encodeCursor } from './cursor';
+import { conditionFields, updateFields } from './expressions';
+import { conditional } from './write-conflict';
+
+/** Keys of the directory table (docs/storage-layout.md, "Home region only"). */
+const GSI1 = 'gsi1';
+const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
+const policySk = (revision: number) => `POLICY#${String(revision).padStart(8, '0')}`;
+const apiKeyPk = (keyHash: string) => `APIKEY#${keyHash}`;
+const apiKeysOf = (tenantId: string) => `TENANT#${tenantId}#APIKEYS`;
+const TENANTS = 'TENANTS';
+const ON_FAILURE = { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
+
+type Item = Record<string, unknown>;
+/** Drops the key attributes, leaving the port's plain data. */
+const strip = ({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...rest }: Item) => rest;
+
+const profileItem = (p: TenantProfile) => ({ pk: tenantPk(p.tenantId), sk: 'PROFILE', gsi1pk: TENANTS, gsi1sk: p.tenantId, ...p });
+const policyItem = (r: PolicyRevision) => ({ pk: tenantPk(r.tenantId), sk: policySk(r.revision), ...r });
+const apiKeyItem = (k: ApiKeyRecord) => ({ pk: apiKeyPk(k.keyHash), sk: 'APIKEY', gsi1pk: apiKeysOf(k.tenantId), gsi1sk: k.createdAt, ...k });
+
+function assertTenantItemKey(sk: string): void {
+  if (!sk || RESERVED_TENANT_SORT_KEYS.some((reserved) => sk.startsWith(reserved)))
+    throw new RangeError(`"${sk}" is not a sort key for a tenant item (${RESERVED_TENANT_SORT_KEYS.join(', ')} are the directory's own)`);
+}
+
+/** The home region's directory table through the DynamoDB document client. */
+export class DynamoTenantDirectory implements TenantDirectory {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async createTenant(profile: TenantProfile, policy: PolicyRevision, apiKey: ApiKeyRecord): Promise<void> {
+    const absent = { ConditionExpression: 'attribute_not_exists(pk)' };
+    await conditional(`${this.table} tenant ${profile.tenantId}`, () =>
+      this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table, Item: profileItem(profile), ...absent } },
+            { Put: { TableName: this.table, Item: policyItem(policy), ...absent } },
+            { Put: { TableName: this.table, Item: apiKeyItem(apiKey), ...absent } },
+          ],
+        }),
+      ),
+    );
+  }
+
+  async getProfile(tenantId: string): Promise<TenantProfile | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: tenantPk(tenantId), sk: 'PROFILE' } }));
+    return out.Item && (strip(out.Item) as unknown as TenantProfile);
+  }
+
+  async listTenants(page: { cursor?: string; limit?: number } = {}): Promise<Page<TenantProfile>> {
+    const out = await this.queryIndex(TENANTS, page);
+    return { items: out.items as unknown as TenantProfile[], cursor: out.cursor };
+  }
+
+  async updateProfile(tenantId: string, changes: Partial<Pick<TenantProfile, 'status' | 'terminatedAt' | 'name'>>): Promise<TenantProfile> {
+    const out = await conditional(`${this.table} profile of ${tenantId}`, () =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: tenantPk(tenantId), sk: 'PROFILE' },
+          ...updateFields({ set: changes }, { kind: 'present' }),
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return strip(out.Attributes ?? {}) as unknown as TenantProfile;
+  }
+
+  async savePolicy(revision: PolicyRevision): Promise<void> {
+    await conditional(`${this.table} policy revision ${revision.revision} of ${revision.tenantId}`, () =>
+      this.client.send(new PutCommand({ TableName: this.table, Item: policyItem(revision), ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
+  }
+
+  async currentPolicy(tenantId: string): Promise<PolicyRevision | undefined> {
+    const { items } = await this.listPolicies(tenantId, { limit: 1 });
+    return items[0];
+  }
+
+  async listPolicies(tenantId: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<PolicyRevision>> {
+    const out = await this.queryTenant(tenantId, 'POLICY#', page, true);
+    const items = out.items.map(({ sk: _sk, ...revision }) => ({ ...revision, policy: revision.policy as TenantPolicy }) as unknown as PolicyRevision);
+    return { items, cursor: out.cursor };
+  }
+
+  async addApiKey(key: ApiKeyRecord): Promise<void> {
+    await conditional(`${this.table} api key`, () =>
+      this.client.send(new PutCommand({ TableName: this.table, Item: apiKeyItem(key), ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
+  }
+
+  async apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: apiKeyPk(keyHash), sk: 'APIKEY' } }));
+    return out.Item && (strip(out.Item) as unknown as ApiKeyRecord);
+  }
+
+  async listApiKeys(tenantId: string): Promise<ApiKeyRecord[]> {
+    const keys: ApiKeyRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.queryIndex(apiKeysOf(tenantId), { cursor });
+      keys.push(...(page.items as unknown as ApiKeyRecord[]));
+      cursor = page.cursor;
+    } while (cursor);
+    return keys;
+  }
+
+  async deleteApiKey(keyHash: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.table, Key: { pk: apiKeyPk(keyHash), sk: 'APIKEY' } }));
+  }
+
+  async putItem(item: TenantItem, condition?: ItemCondition): Promise<void> {
+    assertTenantItemKey(item.sk);
+    await conditional(`${this.table} ${item.sk} of ${item.tenantId}`, () =>
+      this.client.send(
+        new PutCommand({ TableName: this.table, Item: { ...item, pk: tenantPk(item.tenantId) }, ...conditionFields(condition), ...(condition ? ON_FAILURE : {}) }),
+      ),
+    );
+  }
+
+  async getItem(tenantId: string, sk: string, options: { consistent?: boolean } = {}): Promise<TenantItem | undefined> {
+    assertTenantItemKey(sk);
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: tenantPk(tenantId), sk }, ConsistentRead: options.consistent }));
+    return out.Item && ({ ...strip(out.Item), tenantId, sk } as TenantItem);
+  }
+
+  async queryItems(tenantId: string, skPrefix: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<TenantItem>> {
+    assertTenantItemKey(skPrefix);
+    return this.queryTenant(tenantId, skPrefix, page, false) as Promise<Page<TenantItem>>;
+  }
+
+  async updateItem(tenantId: string, sk: string, changes: ItemChanges, condition?: ItemCondition): Promise<TenantItem> {
+    assertTenantItemKey(sk);
+    const out = await conditional(`${this.table} ${sk} of ${tenantId}`, () =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: tenantPk(tenantId), sk },
+          ...updateFields({ ...changes, set: { ...changes.set, tenantId } }, condition),
+          ...(condition ? ON_FAILURE : {}),
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return { ...strip(out.Attributes ?? {}), tenantId, sk } as TenantItem;
+  }
+
+  async deleteItem(tenantId: string, sk: string, condition?: ItemCondition): Promise<void> {
+    assertTenantItemKey(sk);
+    await conditional(`${this.table} ${sk} of ${tenantId}`, () =>
+      this.client.send(
+        new DeleteCommand({ TableName: this.table, Key: { pk: tenantPk(tenantId), sk }, ...conditionFields(condition), ...(condition ? ON_FAILURE : {}) }),
+      ),
+    );
+  }
+
+  /** Items of the tenant's partition whose sort key starts with `prefix`, keys stripped, `sk` kept. */
+  private async queryTenant(tenantId: string, prefix: string, page: { cursor?: string; limit?: number }, newestFirst: boolean): Promise<Page<Item>> {
+    const pk = tenantPk(tenantId);
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ScanIndexForward: !newestFirst,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, ['pk', pk]),
+      }),
+    );
+    const items = (out.Items ?? []).map((i) => ({ ...strip(i), tenantId, sk: i.sk }));
+    return { items, cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  private async queryIndex(gsi1pk: string, page: { cursor?: string; limit?: number }): Promise<Page<Item>> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: GSI1,
+        KeyConditionExpression: '#g = :g',
+        ExpressionAttributeNames: { '#g': 'gsi1pk' },
+        ExpressionAttributeValues: { ':g': gsi1pk },
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, ['gsi1pk', gsi1pk]),
+      }),
+    );
+    return { items: (out.Items ?? []).map(strip), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stateDir } from '../../../infra/local/operator-key';
+import { LocalAdminTokens } from '../../adapters/auth/local-admin-tokens';
+import { SettableClock } from '../../domain/clock';
+import { ADMIN_ROLES, type AdminRole } from '../../ports/admin-tokens';
+
+/** The signing secret: LETHE_LOCAL_TOKEN_SECRET wins over the one `npm start` keeps in `.lethe/token.secret`. */
+export function localTokenSecret(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.LETHE_LOCAL_TOKEN_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  const file = join(stateDir(env), 'token.secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  throw new Error(
+    `no local token secret: start the local stack (npm start writes ${file}) or set LETHE_LOCAL_TOKEN_SECRET. In AWS, admin tokens come from Cognito, not from this command.`,
+  );
+}
+
+interface TokenOptions {
+  tenant: string;
+  role: string;
+  group?: string;
+  user?: string;
+  hours: string;
+  now?: string;
+}
+
+/** `lethe token`: a locally signed admin token, verified by the same authorizer as Cognito's. */
+export function register(program: Command): void {
+  program
+    .command('token')
+    .description('Print an admin token for the local stack (signed with .lethe/token.secret or LETHE_LOCAL_TOKEN_SECRET).')
+    .requiredOption('--tenant <tenantId>', 'the tenant the token is for')
+    .requiredOption('--role <role>', `one of ${ADMIN_ROLES.join(', ')}`)
+    .option('--group <group>', 'the agent group (custom:group)')
+    .option('--user <userId>', 'the staff user id (sub)', 'local-user')
+    .option('--hours <n>', 'hours until the token expires', '12')
+    .option('--now <iso>', 'sign as of this instant (when the local clock was moved with POST /_local/clock)')
+    .action(async (options: TokenOptions) => {
+      process.stdout.write(`${await localAdminToken(options)}\n`);
+    });
+}
+
+export async function localAdminToken(options: TokenOptions, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const role = ADMIN_ROLES.find((r) => r === options.role);
+  if (!role) throw new Error(`--role must be one of ${ADMIN_ROLES.join(', ')}, not "${options.role}"`);
+  const hours = Number(options.hours);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) throw new Error(`--hours must be a number of hours from 0 to 720, not "${options.hours}"`);
+  const now = options.now ?? new Date().toISOString();
+  if (Number.isNaN(Date.parse(now))) throw new Error(`--now must be an ISO-8601 instant such as 2030-01-01T00:00:00Z, not "${now}"`);
+  const tokens = new LocalAdminTokens(localTokenSecret(env), new SettableClock(now));
+  return tokens.issue(
+    { sub: options.user ?? 'local-user', 'custom:tenant': options.tenant, 'cognito:groups': [role as AdminRole], ...(options.group ? { 'custom:group': options.group } : {}) },
+    Math.round(hours * 3600),
+  );
+}

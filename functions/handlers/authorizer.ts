@@ -1,0 +1,82 @@
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { container, type Container } from '../shared/container';
+import { adminPrincipalOf, authorizerContextOf, type Principal } from '../shared/principal';
+import { apiKeyHash } from '../usecases/tenants/api-key';
+
+/**
+ * The one authorizer of the API (a REQUEST authorizer, run on every request):
+ * - `x-api-key` → its SHA-256 → the directory → the tenant: an `ingest` principal;
+ * - `Authorization: Bearer <jwt>` → verified (Cognito in AWS, the local secret locally) → an
+ *   `admin` principal with role, group, user and support flag;
+ * - nothing, an unknown key, a bad or expired token, an unknown tenant → 401 (API Gateway wants
+ *   exactly the message "Unauthorized");
+ * - a terminated tenant, or a user in no Lethe role → 403 (an explicit Deny).
+ * Handlers read the principal from `requestContext.authorizer` with `principalOf` (shared/http.ts).
+ */
+export type AuthorizerDeps = Pick<Container, 'directory' | 'adminTokens' | 'logger'>;
+
+/** Who the credentials name: a principal, or a tenant whose user may not use Lethe (no role). */
+type Identified = { principal: Principal } | { tenantId: string; denial: string };
+
+export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+  return authorize(event, container());
+}
+
+export async function authorize(event: APIGatewayRequestAuthorizerEvent, deps: AuthorizerDeps): Promise<APIGatewayAuthorizerResult> {
+  const identified = await identify(event, deps);
+  const tenantId = 'principal' in identified ? identified.principal.tenantId : identified.tenantId;
+  const profile = await deps.directory.getProfile(tenantId);
+  if (!profile) refuse(deps, 'unknown tenant');
+  if (profile.status !== 'active') return deny(event, deps, tenantId, `tenant ${profile.status}`);
+  if (!('principal' in identified)) return deny(event, deps, tenantId, identified.denial);
+  const { principal } = identified;
+  const principalId = principal.kind === 'admin' ? `${tenantId}/${principal.userId}` : tenantId;
+  return policy(event, principalId, 'Allow', authorizerContextOf(principal));
+}
+
+async function identify(event: APIGatewayRequestAuthorizerEvent, deps: AuthorizerDeps): Promise<Identified> {
+  const apiKey = header(event, 'x-api-key');
+  if (apiKey) {
+    const record = await deps.directory.apiKeyByHash(apiKeyHash(apiKey));
+    if (!record) refuse(deps, 'unknown api key');
+    return { principal: { kind: 'ingest', tenantId: record.tenantId } };
+  }
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header(event, 'authorization') ?? '')?.[1];
+  if (!token) refuse(deps, 'no credentials');
+  if (!deps.adminTokens) refuse(deps, 'admin tokens are not configured');
+  const claims = await deps.adminTokens.verify(token).catch((error: unknown) =>
+    refuse(deps, `admin token rejected: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const principal = adminPrincipalOf(claims);
+  return principal ? { principal } : { tenantId: claims['custom:tenant'], denial: 'the user has no Lethe role' };
+}
+
+/** 401. The reason is logged (never the key or token), the caller learns nothing more. */
+function refuse(deps: AuthorizerDeps, reason: string): never {
+  deps.logger.info('authorization refused', { reason });
+  throw new Error('Unauthorized');
+}
+
+function deny(event: APIGatewayRequestAuthorizerEvent, deps: AuthorizerDeps, tenantId: string, reason: string): APIGatewayAuthorizerResult {
+  deps.logger.info('authorization denied', { reason });
+  return policy(event, tenantId, 'Deny');
+}
+
+/** A header by name, whatever its case; blank counts as absent. */
+function header(event: APIGatewayRequestAuthorizerEvent, name: string): string | undefined {
+  const value = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1]?.trim();
+  return value || undefined;
+}
+
+function policy(
+  event: APIGatewayRequestAuthorizerEvent,
+  principalId: string,
+  effect: 'Allow' | 'Deny',
+  context?: APIGatewayAuthorizerResult['context'],
+): APIGatewayAuthorizerResult {
+  return {
+    principalId,
+    policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: event.methodArn }] },
+    ...(context ? { context } : {}),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * A conditional write was refused because its condition did not hold; nothing of the write (or
+ * of its transaction) was applied. `existing` is the item that stood in the way when the store
+ * can tell (e.g. the stored result of an idempotent request), `index` the position of the refused
+ * operation in a transaction.
+ */
+export class WriteConflict extends Error {
+  constructor(
+    message: string,
+    readonly index?: number,
+    readonly existing?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'WriteConflict';
+  }
+}
