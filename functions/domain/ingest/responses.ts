@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CHANNELS } from '../data-class';
+import { ParticipantSchema } from './schemas';
+
+/**
+ * What the ingest and read-back endpoints answer. The use cases return these shapes and the
+ * OpenAPI document is generated from the same schemas, so the two cannot drift apart.
+ */
+
+export const InteractionCreatedSchema = z.object({ interactionId: z.string() }).meta({ id: 'InteractionCreated' });
+export type InteractionCreated = z.infer<typeof InteractionCreatedSchema>;
+
+export const MessagesAppendedSchema = z
+  .object({
+    interactionId: z.string(),
+    accepted: z.number().int().describe('messages in the request'),
+    stored: z.number().int().describe('messages stored (redacted); 0 when content may not be stored'),
+    contentRefused: z
+      .enum(['opted_out', 'not_opted_in', 'withdrawn'])
+      .optional()
+      .describe('why no content was stored, when none was'),
+  })
+  .meta({ id: 'MessagesAppended' });
+export type MessagesAppended = z.infer<typeof MessagesAppendedSchema>;
+
+export const InteractionEndedSchema = z
+  .object({ interactionId: z.string(), endedAt: z.string(), region: z.string().describe('where its general info now lives') })
+  .meta({ id: 'InteractionEnded' });
+export type InteractionEnded = z.infer<typeof InteractionEndedSchema>;
+
+export const RecordingUploadSchema = z
+  .object({
+    recordingId: z.string(),
+    uploadUrl: z.string().describe('presigned HTTP PUT URL'),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()).describe('headers the PUT must carry'),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'RecordingUpload' });
+export type RecordingUpload = z.infer<typeof RecordingUploadSchema>;
+
+export const EventsIngestedSchema = z
+  .object({
+    accepted: z.number().int(),
+    stored: z.number().int().describe('events stored by this request'),
+    duplicates: z.number().int().describe('events whose id was already stored (retried deliveries)'),
+  })
+  .meta({ id: 'EventsIngested' });
+export type EventsIngested = z.infer<typeof EventsIngestedSchema>;
+
+export const SurveyStoredSchema = z.object({ surveyId: z.string(), interactionId: z.string() }).meta({ id: 'SurveyStored' });
+export type SurveyStored = z.infer<typeof SurveyStoredSchema>;
+
+export const ConsentStoredSchema = z.object({ consentId: z.string() }).meta({ id: 'ConsentStored' });
+export type ConsentStored = z.infer<typeof ConsentStoredSchema>;
+
+export const InteractionViewSchema = z
+  .object({
+    interactionId: z.string(),
+    channel: z.enum(CHANNELS),
+    region: z.string(),
+    startedAt: z.string(),
+    endedAt: z.string().optional(),
+    queue: z.string().optional(),
+    agent: z.string().optional(),
+    group: z.string().optional(),
+    waitSeconds: z.number().optional(),
+    talkSeconds: z.number().optional(),
+    participant: ParticipantSchema.optional(),
+    externalId: z.string().optional(),
+    consent: z.object({
+      content: z.enum(['granted', 'refused', 'not-asked']),
+      recording: z.enum(['granted', 'refused', 'not-asked']),
+      noticeVersion: z.string().optional(),
+    }),
+    contentStored: z.boolean().describe('false when the end user opted out or withdrew consent'),
+    flags: z.array(z.enum(['deny_recording'])),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'InteractionView' });
+export type InteractionView = z.infer<typeof InteractionViewSchema>;
+
+export const TranscriptViewSchema = z
+  .object({
+    interactionId: z.string(),
+    messages: z.array(
+      z.object({
+        seq: z.number().int(),
+        from: z.enum(['visitor', 'agent', 'bot']),
+        at: z.string(),
+        text: z.string().describe('as stored: redacted'),
+        fields: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+        dtmf: z.string().optional(),
+        email: z.object({ fromAddress: z.string(), url: z.string() }).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'TranscriptView' });
+export type TranscriptView = z.infer<typeof TranscriptViewSchema>;

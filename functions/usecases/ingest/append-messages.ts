@@ -1,0 +1,89 @@
+import { contentRefusal } from '../../domain/ingest/consent';
+import { parseIngestRequest } from '../../domain/ingest/parse-request';
+import type { MessagesAppended } from '../../domain/ingest/responses';
+import { AppendMessagesSchema } from '../../domain/ingest/schemas';
+import { storableMessage, type StorableMessage } from '../../domain/ingest/storable-message';
+import { regionFor } from '../../domain/residency/region-for';
+import type { WriteOperation } from '../../ports/record-store';
+import { withdrawnFor } from './consent-standing';
+import type { IngestDeps, IngestResult } from './deps';
+import { commitOnce, IdempotencyGuard } from './idempotency';
+import { interactionIdOf } from './interaction-id';
+import { infoKey, locateInteraction, type LocatedInteraction } from './interaction-info';
+import { knownIdentifiersOf, subjectHmacsOf } from './participant';
+import { recordMeta, recordTime, sealedItem } from './record-items';
+import { loadTenant, type TenantContext } from './tenant-context';
+
+/** Sort key of a chat-log line: by time, then by its order within the interaction. */
+export const messageSortKey = (at: string, seq: number) => `MSG#${at}#${String(seq).padStart(6, '0')}`;
+
+/**
+ * POST /v1/interactions/{id}/messages. Nothing is stored when content may not be (opt-out,
+ * opt-in not given, consent withdrawn since, even mid-conversation); otherwise each message is
+ * reduced to what may be kept (hidden fields, masked digits and e-mail bodies dropped; text
+ * redacted with the participant's own identifiers) and sealed, in the transcript's region.
+ */
+export async function appendMessages(
+  deps: IngestDeps,
+  tenantId: string,
+  rawId: string | undefined,
+  request: { body: unknown; idempotencyKey?: string },
+): Promise<IngestResult<MessagesAppended>> {
+  const interactionId = interactionIdOf(rawId);
+  const input = parseIngestRequest(AppendMessagesSchema, request.body, 'The messages');
+  const tenant = await loadTenant(deps, tenantId);
+  const route = `POST /v1/interactions/${interactionId}/messages`;
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route, body: request.body });
+  if (replay) return replay as IngestResult<MessagesAppended>;
+
+  const located = await locateInteraction(deps, tenantId, interactionId);
+  const { info } = located;
+  const channel = tenant.policy.channels[info.channel];
+  const refused = contentRefusal(channel, info.consent, await withdrawnFor(deps, tenant, await subjectHmacsOf(deps, located)));
+  const answer = (stored: number): { status: number; body: MessagesAppended } => ({
+    status: 201,
+    body: { interactionId, accepted: input.messages.length, stored, ...(refused ? { contentRefused: refused } : {}) },
+  });
+  const infoStore = deps.stores.storesFor(located.region).records;
+  if (refused) {
+    if (info.contentRefused !== refused) await infoStore.update(infoKey(tenantId, interactionId), { set: { contentRefused: refused } }, { kind: 'present' });
+    return commitOnce(infoStore, [], guard, answer(0));
+  }
+
+  const known = await knownIdentifiersOf(deps, located);
+  const storable = input.messages
+    .map((m) => storableMessage(m, channel, tenant.redactor, known))
+    .filter((m): m is StorableMessage => m !== undefined);
+  if (!storable.length) return commitOnce(infoStore, [], guard, answer(0));
+
+  // Sequence numbers are reserved first; a failed write below leaves a gap, never a duplicate.
+  const reserved = await infoStore.update(infoKey(tenantId, interactionId), { add: { messageCount: storable.length } }, { kind: 'present' });
+  const firstSeq = (reserved.messageCount as number) - storable.length;
+  const region = regionFor(tenant.policy, 'transcript', info.channel, info.phase);
+  const operations = await Promise.all(storable.map((m, i) => messagePut(deps, tenant, located, region, m, firstSeq + i)));
+  return commitOnce(deps.stores.storesFor(region).records, operations, guard, answer(storable.length));
+}
+
+async function messagePut(
+  deps: IngestDeps,
+  tenant: TenantContext,
+  located: LocatedInteraction,
+  region: string,
+  message: StorableMessage,
+  seq: number,
+): Promise<WriteOperation> {
+  const { tenantId } = tenant;
+  const { interactionId, channel } = located.info;
+  const key = { pk: located.item.pk, sk: messageSortKey(message.at, seq) };
+  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'transcript', channel, createdAt: recordTime(message.at, deps.clock.now()) });
+  const { from, at, text, fields, dtmf, email } = message;
+  const item = await sealedItem(
+    deps.vault,
+    { region, tenantId, dataClass: 'transcript', partitionId: interactionId },
+    key,
+    meta,
+    { interactionId, seq, from, at },
+    { text, fields: fields.length ? fields : undefined, dtmf, email },
+  );
+  return { kind: 'put', item, condition: { kind: 'absent' } };
+}

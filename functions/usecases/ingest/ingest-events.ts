@@ -1,0 +1,105 @@
+import { parseIngestRequest } from '../../domain/ingest/parse-request';
+import type { EventsIngested } from '../../domain/ingest/responses';
+import { EventBatchSchema, type ChatbotEventInput } from '../../domain/ingest/schemas';
+import { dayStart, eventIncrements, kpiDay, sessionMarkerId, type CounterIncrement } from '../../domain/kpi/counters';
+import { regionFor } from '../../domain/residency/region-for';
+import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
+import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
+import { WriteConflict } from '../../ports/write-conflict';
+import { countKpis } from './count-kpis';
+import type { IngestDeps, IngestResult } from './deps';
+import { recordMeta, recordTime, sealedItem } from './record-items';
+import { loadTenant, type TenantContext } from './tenant-context';
+
+/** Events written at once: enough to hide round trips, few enough not to flood the table. */
+const CONCURRENCY = 16;
+/** A session marker outlives its day by one day, then TTL removes it. */
+const MARKER_DAYS = 2;
+
+type Outcome = { stored: true; increments: CounterIncrement[] } | { stored: false };
+
+/**
+ * POST /v1/events: Inbenta raw events. Each event is its own partition keyed by the sender's
+ * event id, written only if absent, so a retried delivery is stored and counted once. Free text
+ * (every string of the payload) and the dimensions are redacted before they are stored or
+ * counted; the payload and the session id are sealed. A session is counted on its first event
+ * of the day, remembered by a marker keyed by an HMAC of the session id.
+ */
+export async function ingestEvents(deps: IngestDeps, tenantId: string, request: { body: unknown }): Promise<IngestResult<EventsIngested>> {
+  const { events } = parseIngestRequest(EventBatchSchema, request.body, 'The event batch');
+  const tenant = await loadTenant(deps, tenantId);
+  const records = deps.stores.storesFor(regionFor(tenant.policy, 'event')).records;
+  const region = records.region;
+  const sessionsMarked = new Set<string>();
+
+  const outcomes: Outcome[] = [];
+  for (let i = 0; i < events.length; i += CONCURRENCY)
+    outcomes.push(...(await Promise.all(events.slice(i, i + CONCURRENCY).map((e) => storeEvent(deps, tenant, records, region, e, sessionsMarked)))));
+
+  const increments = outcomes.flatMap((o) => (o.stored ? o.increments : []));
+  await countKpis(deps, tenant, increments);
+  const stored = outcomes.filter((o) => o.stored).length;
+  return { status: 200, body: { accepted: events.length, stored, duplicates: events.length - stored }, replayed: false };
+}
+
+async function storeEvent(
+  deps: IngestDeps,
+  tenant: TenantContext,
+  records: RecordStore,
+  region: string,
+  event: ChatbotEventInput,
+  sessionsMarked: Set<string>,
+): Promise<Outcome> {
+  const { tenantId, policy, redactor } = tenant;
+  const label = (value: string | undefined) => (value === undefined ? undefined : redactor.redact(value).text);
+  const facts = { type: event.type, userType: label(event.userType), source: label(event.source), environment: label(event.environment), at: new Date(event.at).toISOString() };
+  // Decided before the first await, so within a batch the session goes to its first event in batch order.
+  const day = kpiDay(facts.at, policy.timeZone);
+  const marker = event.sessionId ? sessionMarker(tenant, event.sessionId, day) : undefined;
+  const markerPut: WriteOperation | undefined =
+    marker && !sessionsMarked.has(marker.pk + marker.sk) ? { kind: 'put', item: marker, condition: { kind: 'absent' } } : undefined;
+  if (marker) sessionsMarked.add(marker.pk + marker.sk);
+  const key = { pk: partitionKey(tenantId, 'event', event.id), sk: ROOT_SORT_KEY.event };
+  const meta = recordMeta(policy, key, { tenantId, dataClass: 'event', createdAt: recordTime(facts.at, deps.clock.now()) });
+  const item = await sealedItem(
+    deps.vault,
+    { region, tenantId, dataClass: 'event', partitionId: event.id },
+    key,
+    meta,
+    { id: event.id, ...facts },
+    { payload: Object.keys(event.payload).length ? redactor.redactJson(event.payload).value : undefined, sessionId: event.sessionId },
+  );
+  const eventPut: WriteOperation = { kind: 'put', item, condition: { kind: 'absent' } };
+
+  try {
+    await records.transactWrite(markerPut ? [eventPut, markerPut] : [eventPut]);
+    return { stored: true, increments: eventIncrements(facts, policy.timeZone, markerPut !== undefined) };
+  } catch (error) {
+    if (!(error instanceof WriteConflict)) throw error;
+    if (error.index === 0) return { stored: false }; // a retried delivery: stored before
+    // The session was counted already today: store the event alone.
+    return storeAlone(records, eventPut, facts, policy.timeZone);
+  }
+}
+
+async function storeAlone(records: RecordStore, eventPut: WriteOperation, facts: Parameters<typeof eventIncrements>[0], timeZone: string): Promise<Outcome> {
+  try {
+    await records.transactWrite([eventPut]);
+    return { stored: true, increments: eventIncrements(facts, timeZone, false) };
+  } catch (error) {
+    if (error instanceof WriteConflict) return { stored: false };
+    throw error;
+  }
+}
+
+/** "This session was counted on this day": no session id in it, only its keyed hash. */
+function sessionMarker(tenant: TenantContext, sessionId: string, day: string): StoredItem {
+  const expires = dayStart(day, tenant.policy.timeZone).getTime() + MARKER_DAYS * 86_400_000;
+  return {
+    pk: `T#${tenant.tenantId}#SESSION#${sessionMarkerId(tenant.subjectSecret, sessionId)}`,
+    sk: `DAY#${day}`,
+    tenantId: tenant.tenantId,
+    expiresAt: ttlEpochSeconds(new Date(expires)),
+  };
+}

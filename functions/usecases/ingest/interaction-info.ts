@@ -1,0 +1,80 @@
+import type { Channel } from '../../domain/data-class';
+import { notFound } from '../../domain/errors';
+import type { Refusal } from '../../domain/ingest/consent';
+import type { InteractionConsent } from '../../domain/records';
+import type { RegionPhase } from '../../domain/residency/region-for';
+import { isExpired } from '../../domain/retention/exact-expiry';
+import { interactionPartition, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import type { ItemKey, StoredItem } from '../../ports/record-store';
+import type { IngestDeps } from './deps';
+
+/** The flag Puzzel's archive shows on an interaction whose caller refused recording. */
+export const DENY_RECORDING = 'deny_recording';
+
+/**
+ * The clear attributes of an interaction's general info item (class `interaction`, sk `INFO`):
+ * the non-personal fields of InteractionInfo plus what ingest keeps track of. The participant
+ * and the external id are inside `sealed`.
+ */
+export interface InfoAttributes {
+  interactionId: string;
+  channel: Channel;
+  queue?: string;
+  agent?: string;
+  group?: string;
+  startedAt: string;
+  endedAt?: string;
+  waitSeconds?: number;
+  talkSeconds?: number;
+  consent: InteractionConsent;
+  /** `in-flight` while a call runs in its channel's in-flight region; `final` otherwise. */
+  phase: RegionPhase;
+  /** Set with the end, in the same write: the condition that makes /end count once. */
+  ended: boolean;
+  /** Why content is not stored, once it is not. */
+  contentRefused?: Refusal;
+  recordingRefused?: Refusal;
+  /** `deny_recording` once recording was refused. */
+  flags?: string[];
+  /** Messages appended so far: the next message's `seq`. */
+  messageCount: number;
+  expiresAt: number;
+}
+
+export const infoKey = (tenantId: string, interactionId: string): ItemKey => ({
+  pk: interactionPartition(tenantId, interactionId),
+  sk: ROOT_SORT_KEY.interaction,
+});
+
+export interface LocatedInteraction {
+  region: string;
+  item: StoredItem;
+  info: InfoAttributes;
+  /** Other regions still holding a copy of the general info (an /end move cut short). */
+  strays: string[];
+}
+
+/**
+ * Finds an interaction's general info in whichever region holds it: it moves at /end, and the
+ * policy's regions may change, so every served region is asked (one GetItem each, in parallel).
+ * A copy in its final phase wins over an in-flight one left by an interrupted move. Expired or
+ * missing: 404, exactly as if it never existed.
+ */
+export async function locateInteraction(
+  deps: Pick<IngestDeps, 'stores' | 'clock'>,
+  tenantId: string,
+  interactionId: string,
+): Promise<LocatedInteraction> {
+  const key = infoKey(tenantId, interactionId);
+  const now = deps.clock.now();
+  const found = await Promise.all(
+    deps.stores.regions.map(async (region) => ({ region, item: await deps.stores.storesFor(region).records.get(key, { consistent: true }) })),
+  );
+  const live = found
+    .filter((f): f is { region: string; item: StoredItem } => f.item !== undefined)
+    .filter((f) => !isExpired(new Date((f.item.expiresAt as number) * 1000), now))
+    .sort((a, b) => Number(b.item.phase === 'final') - Number(a.item.phase === 'final'));
+  if (!live.length) throw notFound(`Interaction ${interactionId}`);
+  const [first, ...rest] = live;
+  return { region: first.region, item: first.item, info: first.item as unknown as InfoAttributes, strays: rest.map((r) => r.region) };
+}

@@ -1,0 +1,50 @@
+import { ulid } from 'ulid';
+import { parseIngestRequest } from '../../domain/ingest/parse-request';
+import type { ConsentStored } from '../../domain/ingest/responses';
+import { ConsentSchema } from '../../domain/ingest/schemas';
+import { regionFor } from '../../domain/residency/region-for';
+import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import type { WriteOperation } from '../../ports/record-store';
+import type { IngestDeps, IngestResult } from './deps';
+import { commitOnce, IdempotencyGuard } from './idempotency';
+import { subjectKeysAt } from './participant';
+import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
+import { loadTenant } from './tenant-context';
+
+export const CONSENT_ROUTE = 'POST /v1/consents';
+
+/**
+ * POST /v1/consents. Keeps the proof (GDPR Art. 7(1): the controller must be able to show
+ * consent): purpose, notice version, channel, time and whether it was given or withdrawn in
+ * clear; the subject's identifiers sealed and indexed by keyed hash, in the same transaction.
+ * Ingest looks withdrawals up through that index, so a withdrawal stops content storage for the
+ * subject from this moment on.
+ */
+export async function recordConsent(deps: IngestDeps, tenantId: string, request: { body: unknown; idempotencyKey?: string }): Promise<IngestResult<ConsentStored>> {
+  const input = parseIngestRequest(ConsentSchema, request.body, 'The consent');
+  const tenant = await loadTenant(deps, tenantId);
+  const keys = subjectKeysAt(tenant, input.subject, 'subject');
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route: CONSENT_ROUTE, body: request.body });
+  if (replay) return replay as IngestResult<ConsentStored>;
+
+  const now = deps.clock.now();
+  const consentId = ulid(now.getTime());
+  const at = new Date(input.at).toISOString();
+  const region = regionFor(tenant.policy, 'consent', input.channel);
+  const key = { pk: partitionKey(tenantId, 'consent', consentId), sk: ROOT_SORT_KEY.consent };
+  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'consent', channel: input.channel, createdAt: recordTime(at, now) });
+  const { purpose, granted, noticeVersion, channel } = input;
+  const item = await sealedItem(
+    deps.vault,
+    { region, tenantId, dataClass: 'consent', partitionId: consentId },
+    key,
+    meta,
+    { consentId, purpose, granted, noticeVersion, channel, at },
+    { identifiers: input.subject },
+  );
+  const operations: WriteOperation[] = [
+    { kind: 'put', item, condition: { kind: 'absent' } },
+    ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+  ];
+  return commitOnce(deps.stores.storesFor(region).records, operations, guard, { status: 201, body: { consentId } });
+}

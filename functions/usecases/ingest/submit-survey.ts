@@ -1,0 +1,56 @@
+import { ulid } from 'ulid';
+import { contentRefusal } from '../../domain/ingest/consent';
+import { parseIngestRequest } from '../../domain/ingest/parse-request';
+import type { SurveyStored } from '../../domain/ingest/responses';
+import { SurveySchema } from '../../domain/ingest/schemas';
+import { surveyIncrements } from '../../domain/kpi/counters';
+import { regionFor } from '../../domain/residency/region-for';
+import { withdrawnFor } from './consent-standing';
+import { countKpis } from './count-kpis';
+import type { IngestDeps, IngestResult } from './deps';
+import { commitOnce, IdempotencyGuard } from './idempotency';
+import { locateInteraction } from './interaction-info';
+import { knownIdentifiersOf, subjectHmacsOf } from './participant';
+import { recordMeta, recordTime, sealedItem } from './record-items';
+import { loadTenant } from './tenant-context';
+
+export const SURVEY_ROUTE = 'POST /v1/surveys';
+
+/**
+ * POST /v1/surveys. The score (0-10) is kept and counted in the score distribution of the
+ * interaction's channel, queue and group; the comment is free text, so it is redacted with the
+ * participant's identifiers and sealed, and dropped entirely when the subject's content may not
+ * be stored.
+ */
+export async function submitSurvey(deps: IngestDeps, tenantId: string, request: { body: unknown; idempotencyKey?: string }): Promise<IngestResult<SurveyStored>> {
+  const input = parseIngestRequest(SurveySchema, request.body, 'The survey');
+  const tenant = await loadTenant(deps, tenantId);
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route: SURVEY_ROUTE, body: request.body });
+  if (replay) return replay as IngestResult<SurveyStored>;
+
+  const located = await locateInteraction(deps, tenantId, input.interactionId);
+  const { info } = located;
+  const refused = contentRefusal(tenant.policy.channels[info.channel], info.consent, await withdrawnFor(deps, tenant, await subjectHmacsOf(deps, located)));
+  const comment = input.comment && !refused ? tenant.redactor.redact(input.comment, await knownIdentifiersOf(deps, located)).text : undefined;
+
+  const now = deps.clock.now();
+  const surveyId = ulid(now.getTime());
+  const at = input.at ? new Date(input.at).toISOString() : now.toISOString();
+  const region = regionFor(tenant.policy, 'survey', info.channel, info.phase);
+  const key = { pk: located.item.pk, sk: `SURVEY#${surveyId}` };
+  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'survey', channel: info.channel, createdAt: recordTime(at, now) });
+  const item = await sealedItem(
+    deps.vault,
+    { region, tenantId, dataClass: 'survey', partitionId: info.interactionId },
+    key,
+    meta,
+    { surveyId, interactionId: info.interactionId, score: input.score, at },
+    { comment },
+  );
+  const result = await commitOnce(deps.stores.storesFor(region).records, [{ kind: 'put', item, condition: { kind: 'absent' } }], guard, {
+    status: 201,
+    body: { surveyId, interactionId: info.interactionId },
+  });
+  if (!result.replayed) await countKpis(deps, tenant, surveyIncrements(info, input.score, tenant.policy.timeZone));
+  return result;
+}

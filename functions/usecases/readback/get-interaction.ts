@@ -1,0 +1,33 @@
+import type { InteractionView } from '../../domain/ingest/responses';
+import type { Participant } from '../../domain/records';
+import type { IngestDeps } from '../ingest/deps';
+import { interactionIdOf } from '../ingest/interaction-id';
+import { locateInteraction } from '../ingest/interaction-info';
+import { openedFields } from '../ingest/record-items';
+
+/**
+ * GET /v1/interactions/{id}: the general info as stored, the participant opened. An interaction
+ * whose retention has ended is not found, whether or not the sweep has removed it yet.
+ */
+export async function getInteraction(deps: Pick<IngestDeps, 'stores' | 'vault' | 'clock'>, tenantId: string, rawId: string | undefined): Promise<InteractionView> {
+  const interactionId = interactionIdOf(rawId);
+  const located = await locateInteraction(deps, tenantId, interactionId);
+  const { info } = located;
+  const opened = await openedFields(deps.vault, located.region, interactionId, located.item);
+  return {
+    interactionId,
+    channel: info.channel,
+    region: located.region,
+    startedAt: info.startedAt,
+    ...(info.endedAt !== undefined ? { endedAt: info.endedAt, waitSeconds: info.waitSeconds, talkSeconds: info.talkSeconds } : {}),
+    ...(info.queue !== undefined ? { queue: info.queue } : {}),
+    ...(info.agent !== undefined ? { agent: info.agent } : {}),
+    ...(info.group !== undefined ? { group: info.group } : {}),
+    ...(opened.participant ? { participant: opened.participant as Participant } : {}),
+    ...(typeof opened.externalId === 'string' ? { externalId: opened.externalId } : {}),
+    consent: info.consent,
+    contentStored: info.contentRefused === undefined,
+    flags: (info.flags ?? []) as InteractionView['flags'],
+    expiresAt: new Date(info.expiresAt * 1000).toISOString(),
+  };
+}
