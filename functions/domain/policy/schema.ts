@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, DATA_CLASSES, EXPIRY_ACTIONS, LAWFUL_BASES, type DataClass } from '../data-class';
 import { DurationSchema } from '../duration';
 import { DETECTOR_NAMES } from '../redaction/detector-names';
+import { tenantPatternProblems } from '../redaction/tenant-patterns';
 
 export const RegionSchema = z
   .string()
@@ -86,7 +87,11 @@ export const RedactionSettingsSchema = z
     /** Redact the interaction's own participant name, e-mail and phone wherever they appear. */
     knownIdentifiers: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    for (const { index, message } of tenantPatternProblems(r.patterns))
+      ctx.addIssue({ code: 'custom', path: ['patterns', index, 'pattern'], message });
+  });
 export type RedactionSettings = z.infer<typeof RedactionSettingsSchema>;
 
 const classesShape = Object.fromEntries(DATA_CLASSES.map((c) => [c, ClassPolicySchema])) as {

@@ -8,5 +8,7 @@ export const DETECTOR_NAMES = [
   'ssn',
   'nir',
   'personnummer',
+  /** user:password in URLs (https://user:secret@host). */
+  'credentials',
 ] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];

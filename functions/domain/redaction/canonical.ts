@@ -1,0 +1,40 @@
+import { digitsOnly } from './chars';
+import { canonicalEmail } from './detectors/email';
+import { canonicalIban } from './detectors/iban';
+import { canonicalIp } from './detectors/ip';
+import { canonicalNir } from './detectors/nir';
+import { canonicalPersonnummer } from './detectors/personnummer';
+import { canonicalPhone } from './detectors/phone';
+import type { FindingType } from './types';
+
+/**
+ * The one spelling of a value that its pseudonym is computed from, so that every way of writing
+ * it (spaces, case, `+46` or `0`, 12 or 10 digit personnummer) gives the same token.
+ */
+export type Canonicaliser = (type: FindingType, value: string) => string;
+
+export function canonicaliser(callingCode: string | undefined, caseInsensitivePatterns: ReadonlySet<string>): Canonicaliser {
+  return (type, value) => {
+    switch (type) {
+      case 'email':
+        return canonicalEmail(value);
+      case 'phone':
+        return canonicalPhone(value, callingCode);
+      case 'card':
+      case 'ssn':
+        return digitsOnly(value);
+      case 'iban':
+        return canonicalIban(value);
+      case 'ip':
+        return canonicalIp(value);
+      case 'nir':
+        return canonicalNir(value);
+      case 'personnummer':
+        return canonicalPersonnummer(value);
+      case 'name':
+        return value.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+      default:
+        return caseInsensitivePatterns.has(type) ? value.toLowerCase() : value;
+    }
+  };
+}

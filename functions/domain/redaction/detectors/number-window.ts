@@ -1,0 +1,80 @@
+/**
+ * A window of consecutive digit groups inside one run of the shared digit scan (see
+ * digit-runs.ts), e.g. `06`, `12`, `34`, `56`, `78` and the gaps between them. The digit
+ * detectors (phone, card, ssn, nir, personnummer, IPv4) are validators of windows, so the text is
+ * scanned once for all of them. A window reads its run's arrays in place (no copies).
+ */
+export interface DigitRun {
+  readonly text: string;
+  /** Offsets [start, end) in text of each digit group. */
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** gaps[k] is the text between group k and group k+1. */
+  readonly gaps: readonly string[];
+  /** The one character before the run ('' at the start of the text). */
+  readonly lead: string;
+}
+
+export class NumberWindow {
+  /** Number of digit groups. */
+  readonly groups: number;
+
+  constructor(
+    private readonly run: DigitRun,
+    private readonly first: number,
+    last: number,
+    /** All digits of the window, without separators. */
+    readonly digits: string,
+  ) {
+    this.groups = last - first + 1;
+  }
+
+  get text(): string {
+    return this.run.text;
+  }
+  start(k: number): number {
+    return this.run.starts[this.first + k];
+  }
+  end(k: number): number {
+    return this.run.ends[this.first + k];
+  }
+  length(k: number): number {
+    return this.run.ends[this.first + k] - this.run.starts[this.first + k];
+  }
+  /** Separator between group k and group k+1 of the window. */
+  gap(k: number): string {
+    return this.run.gaps[this.first + k];
+  }
+  /** Separator before the group that precedes the window in its run, if there is one. */
+  gapBeforePrevious(): string | undefined {
+    return this.first >= 2 ? this.run.gaps[this.first - 2] : undefined;
+  }
+  /** Separator just before the first group when inside a run (e.g. ` +`), else the run's lead. */
+  get lead(): string {
+    return this.first === 0 ? this.run.lead : this.run.gaps[this.first - 1];
+  }
+  /** Separator just after the last group inside the run, '' when the window ends the run. */
+  get trail(): string {
+    return this.run.gaps[this.first + this.groups - 1] ?? '';
+  }
+}
+
+/** True when every gap is exactly `sep` (vacuously true for one group). */
+export function allGapsAre(w: NumberWindow, sep: string): boolean {
+  for (let k = 0; k < w.groups - 1; k++) if (w.gap(k) !== sep) return false;
+  return true;
+}
+
+/** Group lengths equal `shape`, e.g. [3, 2, 4]. */
+export function hasShape(w: NumberWindow, shape: readonly number[]): boolean {
+  if (shape.length !== w.groups) return false;
+  for (let k = 0; k < shape.length; k++) if (w.length(k) !== shape[k]) return false;
+  return true;
+}
+
+/** Numeric value of digits[from, to). */
+export function digitsValue(digits: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (digits.charCodeAt(i) - 48);
+  return v;
+}

@@ -1,0 +1,135 @@
+import { isAsciiLetter, isDigit, isWordChar } from './chars';
+import { matchIbanAt } from './detectors/iban';
+import { NumberWindow, type DigitRun } from './detectors/number-window';
+import type { FindingSink, FindingType } from './types';
+
+/**
+ * The one pass that serves every digit detector. It walks the text once, collecting digit groups
+ * and joining them into runs when only a short separator (space, dot, dash, slash, plus,
+ * parenthesis, no-break space) lies between them; `14h30`, `12,50` or `ABC123` break runs. Each
+ * run is then tried window by window (consecutive groups, at most 8 groups and 19 digits): at each
+ * group the longest window some validator accepts wins, and the search resumes after it. A run
+ * too short to hold anything (fewer than 7 digits and 4 groups) is skipped at once, which is what
+ * most numbers in chat text are (prices, times, quantities). Digits glued to two letters are
+ * offered to the IBAN check on the way (`FR76…`), so IBANs need no pass of their own.
+ */
+export interface DigitDetector {
+  type: FindingType;
+  /** Digits a window needs before `accepts` is worth asking (most windows fail this cheaply). */
+  minDigits: number;
+  maxDigits: number;
+  /** Number of groups when fixed (IPv4: 4). */
+  groups?: number;
+  accepts(w: NumberWindow): boolean;
+  /** Where the finding starts when it includes a prefix such as `+` or `(`. */
+  start?(w: NumberWindow): number;
+}
+
+export interface DigitScanOptions {
+  detectors: readonly DigitDetector[];
+  iban: boolean;
+  /** Extra check run before the detectors, e.g. the interaction's own phone in any format. */
+  known?: DigitDetector;
+}
+
+const MAX_WINDOW_DIGITS = 19;
+/** The most groups any format needs: `+33 (0)6 12 34 56 78` and a spaced NIR have 7. */
+const MAX_WINDOW_GROUPS = 8;
+const MIN_WINDOW_DIGITS = 4;
+const MAX_GAP = 3;
+
+const isSeparator = (c: number) =>
+  c === 32 || c === 46 || c === 45 || c === 47 || c === 43 || c === 40 || c === 41 || c === 0xa0 || c === 0x202f;
+
+/** Returns true when some digit group ends in `2A` or `2B`, a Corsican department: the one case
+ *  of a NIR with letters, which nir.ts then looks for. */
+export function scanDigitRuns(text: string, options: DigitScanOptions, out: FindingSink): boolean {
+  let corsica = false;
+  const n = text.length;
+  const classify = options.detectors.length > 0 || options.known !== undefined;
+  // One pair of arrays per call, emptied between runs: most groups end a run.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    const gluedLeft = s > 0 && isWordChar(text.charCodeAt(s - 1));
+    let ibanEnd = -1;
+    if (gluedLeft && options.iban && i - s >= 2 && startsIbanCountry(text, s)) ibanEnd = matchIbanAt(text, s - 2, out);
+    if (starts.length > 0 && (gluedLeft || !isGap(text, ends[ends.length - 1], s))) {
+      if (classify) classifyRun(text, starts, ends, options, out);
+      starts.length = 0;
+      ends.length = 0;
+    }
+    // An IBAN's digits are accounted for; scanning them again could only find pieces of it.
+    if (ibanEnd !== -1) i = ibanEnd;
+    else if (i === n || !isWordChar(text.charCodeAt(i))) {
+      if (!gluedLeft) {
+        starts.push(s);
+        ends.push(i);
+      }
+    } else if (text.charCodeAt(i - 1) === 50 /* 2 */ && (text.charCodeAt(i) === 65 || text.charCodeAt(i) === 66)) corsica = true;
+  }
+  if (classify && starts.length > 0) classifyRun(text, starts, ends, options, out);
+  return corsica;
+}
+
+/** Two letters before the digits and nothing word-like before them: `FR76`, not `XFR76`. */
+function startsIbanCountry(text: string, digitStart: number): boolean {
+  return (
+    digitStart >= 2 &&
+    isAsciiLetter(text.charCodeAt(digitStart - 1)) &&
+    isAsciiLetter(text.charCodeAt(digitStart - 2)) &&
+    (digitStart === 2 || !isWordChar(text.charCodeAt(digitStart - 3)))
+  );
+}
+
+function isGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > MAX_GAP) return false;
+  for (let k = from; k < to; k++) if (!isSeparator(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function classifyRun(text: string, starts: number[], ends: number[], options: DigitScanOptions, out: FindingSink): void {
+  const groups = starts.length;
+  let count = 0;
+  for (let k = 0; k < groups; k++) count += ends[k] - starts[k];
+  if (count < 7 && groups < 4) return;
+  let digits = '';
+  const before: number[] = [];
+  const gaps: string[] = [];
+  for (let k = 0; k < groups; k++) {
+    before.push(digits.length);
+    digits += text.slice(starts[k], ends[k]);
+    if (k > 0) gaps.push(text.slice(ends[k - 1], starts[k]));
+  }
+  before.push(digits.length);
+  const run: DigitRun = { text, starts, ends, gaps, lead: starts[0] > 0 ? text[starts[0] - 1] : '' };
+  const candidates = options.known ? [options.known, ...options.detectors] : options.detectors;
+
+  let i = 0;
+  while (i < groups) {
+    let last = i;
+    while (last + 1 < groups && last + 1 - i < MAX_WINDOW_GROUPS && before[last + 2] - before[i] <= MAX_WINDOW_DIGITS) last++;
+    let matched = -1;
+    for (let j = last; j >= i && matched === -1; j--) {
+      const windowDigits = before[j + 1] - before[i];
+      if (windowDigits < MIN_WINDOW_DIGITS) break;
+      let w: NumberWindow | undefined;
+      for (const d of candidates) {
+        if (windowDigits < d.minDigits || windowDigits > d.maxDigits || (d.groups !== undefined && d.groups !== j - i + 1)) continue;
+        w ??= new NumberWindow(run, i, j, digits.slice(before[i], before[j + 1]));
+        if (!d.accepts(w)) continue;
+        out.push({ type: d.type, start: d.start ? d.start(w) : starts[i], end: ends[j] });
+        matched = j;
+        break;
+      }
+    }
+    i = matched === -1 ? i + 1 : matched + 1;
+  }
+}

@@ -1,0 +1,28 @@
+import { createRedactor } from '../../../functions/domain/redaction';
+
+const redactor = createRedactor({ detectors: ['card'] });
+
+describe('card detector: 13-19 digits with a real issuer prefix and length, Luhn-valid', () => {
+  it.each([
+    ['4111 1111 1111 1111', 'Visa in groups of four'],
+    ['4111-1111-1111-1111', 'Visa with dashes'],
+    ['5555555555554444', 'Mastercard, one block'],
+    ['2223 0031 2200 3222', 'Mastercard 2-series'],
+    ['3782 822463 10005', 'Amex 4-6-5'],
+    ['378282246310005', 'Amex, one block'],
+    ['6011 1111 1111 1117', 'Discover'],
+    ['4222222222222', 'Visa, 13 digits'],
+  ])('redacts %j (%s)', (card) => {
+    expect(redactor.redact(`paid with ${card} yesterday`).text).toBe('paid with [CARD] yesterday');
+  });
+
+  it.each([
+    ['4111 1111 1111 1112', 'fails Luhn: an order number'],
+    ['1234 5678 9012 3452', 'Luhn-valid, but no issuer starts with 1'],
+    ['51051051051051000', 'Mastercard prefix with 17 digits'],
+    ['411 111 111 111 1111', 'not grouped like a card'],
+    ['41111111', 'too short'],
+  ])('leaves %j alone (%s)', (text) => {
+    expect(redactor.redact(text).text).toBe(text);
+  });
+});

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inbentaPreset } from '../../../functions/domain/policy/presets';
+
+const ROOT = join(__dirname, '../../..');
+
+/** Runs `node bin/lethe.js …` with `input` on stdin (a string, or a function that drives stdin). */
+function lethe(args: string[], input: string | ((stdin: NodeJS.WritableStream, stdout: NodeJS.ReadableStream) => Promise<void>)) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/lethe.js'), ...args], { cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  if (typeof input === 'string') child.stdin.end(input);
+  else void input(child.stdin, child.stdout).then(() => child.stdin.end());
+  return done;
+}
+
+const nextChunk = (stdout: NodeJS.ReadableStream) => new Promise<string>((resolve) => stdout.once('data', (d: Buffer) => resolve(String(d))));
+
+describe('lethe redact', () => {
+  it('redacts plain lines and JSON lines from stdin to stdout, using "known" and leaving it out', async () => {
+    // Prepare
+    const input = [
+      'Ring 070-123 45 67 eller maila anna@example.se',
+      JSON.stringify({ id: 'm1', text: 'Hej, jag heter Anna Svensson, kort 4111 1111 1111 1111', known: { name: 'Anna Svensson' } }),
+      '',
+      'Merci beaucoup, à demain 14h30 !',
+    ].join('\n');
+    // Act
+    const result = await lethe(['redact'], `${input}\n`);
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toEqual([
+      'Ring [PHONE] eller maila [EMAIL]',
+      JSON.stringify({ id: 'm1', text: 'Hej, jag heter [NAME], kort [CARD]' }),
+      '',
+      'Merci beaucoup, à demain 14h30 !',
+      '',
+    ]);
+  });
+
+  it('streams: each line comes out before the next one goes in', async () => {
+    // Act
+    const seen: string[] = [];
+    const result = await lethe(['redact'], async (stdin, stdout) => {
+      for (const line of ['a@example.se', 'b@example.se', 'c@example.se']) {
+        const chunk = nextChunk(stdout);
+        stdin.write(`${line}\n`);
+        seen.push(await chunk);
+      }
+    });
+    // Assess
+    expect(seen).toEqual(['[EMAIL]\n', '[EMAIL]\n', '[EMAIL]\n']);
+    expect(result.code).toBe(0);
+  });
+
+  it('a line starting with { that is not JSON is reported with its number, not echoed, and the rest goes on (exit 1)', async () => {
+    // Act
+    const result = await lethe(['redact'], 'first anna@example.se\n{"text": "4111 1111 1111 1111"\nthird 4111 1111 1111 1111\n');
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('first [EMAIL]\nthird [CARD]\n');
+    expect(result.stderr).toContain('line 2: not a JSON object; skipped');
+    expect(result.stderr).not.toContain('4111');
+  });
+
+  it('applies the tenant patterns of a preset', async () => {
+    const result = await lethe(['redact', '--preset', 'inbenta'], 'client CUST-123456\n');
+    expect(result.stdout).toBe('client [CUSTOMER_ID]\n');
+  });
+
+  it('refuses a policy file with a bad pattern, naming the field, with exit code 2', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'lethe-redact-'));
+    const policy = inbentaPreset();
+    policy.redaction = { patterns: [{ name: 'BAD', pattern: '(?<=id)[0-9]+' }] };
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy));
+    // Act
+    const result = await lethe(['redact', '--policy', join(dir, 'policy.json')], '');
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('redaction.patterns.0.pattern: is not valid RE2 syntax');
+  });
+
+  it('--evaluate prints recall and precision per type and the throughput', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'lethe-redact-'));
+    const labelled = [
+      { text: 'mail anna@example.se', spans: [{ start: 5, end: 20, type: 'email' }] },
+      { text: 'ring 070-123 45 67 kl 14:30', spans: [{ start: 5, end: 18, type: 'phone' }] },
+      { text: 'kort 4111 1111 1111 1112 (fel)', spans: [] },
+      { text: 'ip 10.0.0.1 och 4111 1111 1111 1111', spans: [{ start: 3, end: 11, type: 'ip' }] },
+    ];
+    writeFileSync(join(dir, 'labelled.jsonl'), labelled.map((l) => JSON.stringify(l)).join('\n'));
+    // Act
+    const result = await lethe(['redact', '--evaluate', join(dir, 'labelled.jsonl')], '');
+    // Assess
+    expect(result.code).toBe(0);
+    const row = (type: string) => result.stdout.split('\n').find((l) => l.startsWith(`│ ${type} `))?.split('│').map((c) => c.trim()).filter(Boolean);
+    expect(row('email')).toEqual(['email', '1', '1', '100.0 %', '100.0 %', '1', '100.0 %']);
+    expect(row('phone')).toEqual(['phone', '1', '1', '100.0 %', '100.0 %', '1', '100.0 %']);
+    expect(row('card')).toEqual(['card', '0', '0', '–', '–', '1', '0.0 %']);
+    expect(result.stdout).toMatch(/throughput: \d+\.\d MB\/s/);
+    expect(result.stdout).toContain('false positives (redactions touching no labelled span): 1');
+  });
+
+  it('--evaluate names a bad labelled line and its field', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'lethe-redact-'));
+    writeFileSync(join(dir, 'bad.jsonl'), `${JSON.stringify({ text: 'abc', spans: [{ start: 2, end: 9, type: 'email' }] })}\n`);
+    // Act
+    const result = await lethe(['redact', '--evaluate', join(dir, 'bad.jsonl')], '');
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('line 1: spans.0 must satisfy start < end <= text length (3); skipped');
+  });
+});
