@@ -30,12 +30,18 @@ const GATEWAY_ERRORS: { type: apigw.ResponseType; status: string; code: string }
   { type: apigw.ResponseType.DEFAULT_5XX, status: '500', code: 'INTERNAL' },
 ];
 
+/**
+ * Responses API Gateway passes on as bytes (a Lambda answers them base64-encoded): the admin API's
+ * xlsx export. A client asks for one with that Accept header; JSON and text stay as they are.
+ */
+const BINARY_MEDIA_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
 /** Why a method does not use a Cognito authorizer (AwsSolutions-COG4), per kind of auth. */
 const NOT_COGNITO: Record<RouteAuth, string> = {
   tenant:
     'The tenant authorizer is a Lambda REQUEST authorizer because it accepts ingest API keys (x-api-key) as well as Cognito admin JWTs, which a Cognito authorizer cannot.',
   iam: 'Operator-only route signed with SigV4 (AWS_IAM); operators are IAM principals, not Cognito users.',
-  none: 'Public liveness probe: returns only status and version, no tenant data.',
+  none: 'Public by design and free of tenant data: the liveness probe (status and version), the OpenAPI document and the console\'s static files (the console authenticates every API call with a Bearer token).',
 };
 
 /**
@@ -63,6 +69,7 @@ export class LetheApi extends Construct {
       restApiName: props.restApiName,
       description: 'Lethe: lawful customer-service conversation data.',
       endpointTypes: [apigw.EndpointType.REGIONAL],
+      binaryMediaTypes: BINARY_MEDIA_TYPES,
       // The account-level role API Gateway needs to write execution and access logs.
       cloudWatchRole: true,
       deployOptions: {

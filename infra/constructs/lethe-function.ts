@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/deployment';
@@ -25,6 +25,8 @@ export interface LetheFunctionProps {
   userPool?: { id: string; clientId: string };
   memoryMb?: number;
   timeoutSeconds?: number;
+  /** Folders relative to `projectRoot` copied into the bundle, next to index.js, for files read at run time. */
+  bundleFolders?: readonly string[];
 }
 
 /**
@@ -77,6 +79,7 @@ export class LetheFunction extends Construct {
         target: 'node22',
         format: OutputFormat.CJS,
         forceDockerBundling: false,
+        ...(props.bundleFolders?.length ? { commandHooks: copyIntoBundle(props.bundleFolders) } : {}),
       },
     });
     const cfn = this.function.node.defaultChild as lambda.CfnFunction;
@@ -102,6 +105,15 @@ export class LetheFunction extends Construct {
       acknowledgeWildcardResources(this, statement, grant.wildcardReason);
     }
   }
+}
+
+/** esbuild bundles code only: plain `cp -r` (no Docker) after bundling adds the folders a handler reads. */
+function copyIntoBundle(folders: readonly string[]): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => folders.map((f) => `cp -r "${join(inputDir, f)}" "${join(outputDir, f)}"`),
+  };
 }
 
 /** The variables `functions/shared/runtime-config.ts` reads; tokens resolve at deploy time. */

@@ -63,6 +63,7 @@ export class ControlStack extends Stack {
         userPool: { id: admins.userPool.userPoolId, clientId: admins.client.userPoolClientId },
         memoryMb: spec.memoryMb,
         timeoutSeconds: spec.timeoutSeconds,
+        bundleFolders: spec.bundleFolders,
       });
       for (const access of spec.access) fn.allow(accessGrant(access, target));
       functions.set(spec.name, fn);

@@ -1,0 +1,22 @@
+// Every API path the console calls, in one place (docs/admin-api.md has their roles and answers).
+/** @param {string} id */
+const interaction = (id) => `/v1/interactions/${encodeURIComponent(id)}`;
+
+export const ROUTES = {
+  me: '/v1/me',
+  search: '/v1/interactions',
+  export: '/v1/interactions/export',
+  bulkDelete: '/v1/interactions/bulk-delete',
+  bulkDownload: '/v1/interactions/bulk-download',
+  interaction,
+  content: (/** @type {string} */ id) => `${interaction(id)}/content`,
+  transcript: (/** @type {string} */ id) => `${interaction(id)}/transcript`,
+  recording: (/** @type {string} */ id, /** @type {string} */ recordingId) => `${interaction(id)}/recordings/${encodeURIComponent(recordingId)}`,
+  audit: '/v1/audit',
+  policy: '/v1/policy',
+  policyDiff: '/v1/policy/diff',
+  subjectRequests: '/v1/subject-requests',
+  subjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}`,
+  confirmSubjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}/confirm`,
+  kpis: '/v1/kpis',
+};

@@ -1,0 +1,101 @@
+import { api } from '../lib/api.js';
+import { ROUTES } from '../lib/routes.js';
+import { announce, field, h, replace } from '../lib/dom.js';
+import { errorNotice, markFields } from '../lib/errors.js';
+
+export const title = 'KPIs';
+
+const GROUPINGS = ['day', 'channel', 'queue', 'group', 'userType', 'source', 'environment', 'score'];
+const LABELS = {
+  questions: 'Questions',
+  clicks: 'Clicks',
+  ratings: 'Ratings',
+  customEvents: 'Custom events',
+  sessions: 'Sessions',
+  interactions: 'Interactions',
+  endedInteractions: 'Ended',
+  waitSeconds: 'Wait (s)',
+  talkSeconds: 'Talk (s)',
+  surveys: 'Surveys',
+};
+
+/** The local calendar day as YYYY-MM-DD (Swedish date format is ISO). @param {Date} d */
+const day = (d) => d.toLocaleDateString('sv-SE');
+
+/** @param {HTMLElement} main */
+export function render(main) {
+  const today = new Date();
+  const monthAgo = new Date(today.getTime() - 30 * 86_400_000);
+  const out = h('div', { id: 'kpi-results' });
+  const form = h(
+    'form',
+    { class: 'card', 'aria-label': 'KPI range' },
+    h(
+      'div',
+      { class: 'fields' },
+      field('From (day)', h('input', { type: 'date', name: 'from', value: day(monthAgo), required: true })),
+      field('To (day)', h('input', { type: 'date', name: 'to', value: day(today), required: true })),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Group by'),
+      h(
+        'div',
+        { class: 'radios' },
+        GROUPINGS.map((g) => h('label', {}, h('input', { type: 'checkbox', name: 'groupBy', value: g, checked: g === 'day' || g === 'channel' }), g)),
+      ),
+    ),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Show KPIs')),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(/** @type {HTMLFormElement} */ (form));
+    const query = { from: String(data.get('from')), to: String(data.get('to')), groupBy: data.getAll('groupBy').join(',') || 'day' };
+    replace(out, h('p', { class: 'muted' }, 'Loading…'));
+    try {
+      const { data: report } = await api(ROUTES.kpis, { query });
+      markFields(/** @type {HTMLFormElement} */ (form), null);
+      replace(out, reportTable(report));
+      announce(`${report.rows.length} KPI rows.`);
+    } catch (error) {
+      markFields(/** @type {HTMLFormElement} */ (form), error);
+      replace(out, errorNotice(error, 'The KPIs could not be loaded'));
+    }
+  });
+  replace(main, h('h1', {}, 'KPIs'), h('p', { class: 'muted' }, 'Daily counters kept without personal data: they survive every erasure.'), form, out);
+}
+
+/** @param {{ from: string, to: string, timeZone: string, groupBy: string[], rows: any[] }} report */
+function reportTable(report) {
+  if (report.rows.length === 0) return h('p', {}, `No activity between ${report.from} and ${report.to}.`);
+  const metrics = Object.keys(LABELS).filter((m) => report.rows.some((r) => r.metrics[m] !== undefined));
+  const ctr = report.rows.some((r) => r.clickThroughRate !== undefined);
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'KPI table' },
+    h(
+      'table',
+      {},
+      h('caption', {}, `${report.from} to ${report.to} (days in ${report.timeZone})`),
+      h(
+        'thead',
+        {},
+        h('tr', {}, report.groupBy.map((g) => h('th', { scope: 'col' }, g)), metrics.map((m) => h('th', { scope: 'col', class: 'num' }, LABELS[m])), ctr ? h('th', { scope: 'col', class: 'num' }, 'Click-through') : null),
+      ),
+      h(
+        'tbody',
+        {},
+        report.rows.map((r) =>
+          h(
+            'tr',
+            {},
+            report.groupBy.map((g) => h('td', {}, r.group[g] ?? '—')),
+            metrics.map((m) => h('td', { class: 'num' }, r.metrics[m] ?? 0)),
+            ctr ? h('td', { class: 'num' }, r.clickThroughRate === undefined ? '—' : `${(r.clickThroughRate * 100).toFixed(1)} %`) : null,
+          ),
+        ),
+      ),
+    ),
+  );
+}
