@@ -35,6 +35,8 @@ export interface ContentStore {
   put(key: string, bytes: Uint8Array, options?: { contentType?: string; objectLock?: ObjectLockRetention }): Promise<{ versionId?: string }>;
   /** The current version, or the given one; undefined when there is none. */
   get(key: string, versionId?: string): Promise<StoredObject | undefined>;
+  /** Size and content type of the current version, without reading it (to refuse what is too large to read). */
+  stat(key: string): Promise<{ bytes: number; contentType?: string } | undefined>;
   /** Keys under `prefix`, a page at a time. */
   listKeys(prefix: string, page?: { cursor?: string; limit?: number }): Promise<Page<string>>;
   /** Every version and delete marker of exactly `key`. */

@@ -15,6 +15,12 @@ export const CONTENT_BACKSTOP_DAYS = 2192;
 export const UPLOAD_BACKSTOP_DAYS = 2;
 
 /**
+ * Playback copies (`playback/<t>/…`, plain audio behind a 5-minute link) are needed for minutes:
+ * gone, every version, a day or two later, since crypto-shredding cannot reach a plain copy.
+ */
+export const PLAYBACK_COPY_DAYS = 1;
+
+/**
  * `<app>-<account>-<region>-content`: recordings and large transcripts, sealed under their
  * interaction's DEK. Lifecycle per data-class prefix: cheaper storage for ageing media, an
  * expiration backstop per class, and short-lived pending uploads.
@@ -37,6 +43,7 @@ export class ContentBucket extends SecureBucket {
           expiration: Duration.days(CONTENT_BACKSTOP_DAYS),
         },
         { id: 'upload', prefix: 'upload/', expiration: Duration.days(UPLOAD_BACKSTOP_DAYS) },
+        { id: 'playback', prefix: 'playback/', expiration: Duration.days(PLAYBACK_COPY_DAYS), noncurrentVersionExpiration: Duration.days(PLAYBACK_COPY_DAYS) },
       ],
     });
   }

@@ -32,6 +32,10 @@ describe('ContentBucket', () => {
     expect(rules).toContainEqual({ Id: 'upload', Status: 'Enabled', Prefix: 'upload/', ExpirationInDays: 2 });
   });
 
+  it('expires plain playback copies after a day, and their last version a day later', () => {
+    expect(rules).toContainEqual({ Id: 'playback', Status: 'Enabled', Prefix: 'playback/', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 } });
+  });
+
   it('keeps the backstop beyond the longest preset retention (3 years)', () => {
     expect(CONTENT_BACKSTOP_DAYS).toBeGreaterThan(3 * 366);
   });

@@ -53,6 +53,16 @@ export class S3ContentStore implements ContentStore {
     }
   }
 
+  async stat(key: string): Promise<{ bytes: number; contentType?: string } | undefined> {
+    try {
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { bytes: out.ContentLength ?? 0, ...(out.ContentType ? { contentType: out.ContentType } : {}) };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
   async listKeys(prefix: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<string>> {
     const out = await this.client.send(
       new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: page.cursor, MaxKeys: page.limit }),

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { LetheError, notFound, validationFailed } from '../../domain/errors';
+import { isExpired } from '../../domain/retention/exact-expiry';
+import { interactionPartition } from '../../domain/sweep/record-keys';
+import type { ItemKey, StoredItem } from '../../ports/record-store';
+import type { IngestDeps } from '../ingest/deps';
+
+/** The pointer's status from the upload URL until completion (as request-recording writes it), and after. */
+export const AWAITING_UPLOAD = 'awaiting-upload';
+export const STORED = 'stored';
+
+export const recordingPointerKey = (tenantId: string, interactionId: string, recordingId: string): ItemKey => ({
+  pk: interactionPartition(tenantId, interactionId),
+  sk: `REC#${recordingId}`,
+});
+
+/** The `{recordingId}` of a route: a ULID, or a 400 naming it. */
+export function recordingIdOf(raw: string | undefined): string {
+  const parsed = z.ulid().safeParse(raw);
+  if (!parsed.success) throw validationFailed([{ path: 'recordingId', message: 'must be a recording id (ULID)' }], 'The recording id is not valid.');
+  return parsed.data;
+}
+
+/** Finalised: the audio is sealed in `objectKey`. Anything else is a pending upload: raw audio, never served. */
+export const isFinalised = (pointer: StoredItem): boolean => pointer.sealed === true && typeof pointer.objectKey === 'string';
+
+export const recordingNotYetAvailable = (recordingId: string) =>
+  new LetheError(
+    'NOT_FOUND',
+    `Recording ${recordingId} is not available yet: its upload was never completed (the channel must POST /v1/interactions/{id}/recording/${recordingId}/complete after uploading).`,
+  );
+
+/**
+ * A recording's live pointer, in whichever served region holds it (the policy's regions may have
+ * changed since it was written). Missing or expired: 404, as if it never existed.
+ */
+export async function locateRecordingPointer(
+  deps: Pick<IngestDeps, 'stores' | 'clock'>,
+  tenantId: string,
+  interactionId: string,
+  recordingId: string,
+): Promise<{ region: string; pointer: StoredItem }> {
+  const key = recordingPointerKey(tenantId, interactionId, recordingId);
+  const now = deps.clock.now();
+  const found = await Promise.all(deps.stores.regions.map(async (region) => ({ region, pointer: await deps.stores.storesFor(region).records.get(key, { consistent: true }) })));
+  const live = found.find((f): f is { region: string; pointer: StoredItem } => f.pointer !== undefined && !isExpired(new Date(Number(f.pointer.expiresAt) * 1000), now));
+  if (!live) throw notFound(`Recording ${recordingId} of interaction ${interactionId}`);
+  return live;
+}
