@@ -77,7 +77,7 @@ export class S3ContentStore implements ContentStore {
     } catch (error) {
       if (!keepsNoVersions(error)) throw error;
       // An unversioned store holds at most the current object: that is its only version.
-      const current = await this.head(key);
+      const current = await this.stat(key);
       return current ? [{ key, versionId: 'null', isLatest: true, deleteMarker: false }] : [];
     }
   }
@@ -121,16 +121,6 @@ export class S3ContentStore implements ContentStore {
         if (m.Key === key) versions.push({ key, versionId: m.VersionId ?? 'null', isLatest: Boolean(m.IsLatest), deleteMarker: true });
       if (!out.IsTruncated) return versions;
       markers = { KeyMarker: out.NextKeyMarker, VersionIdMarker: out.NextVersionIdMarker };
-    }
-  }
-
-  private async head(key: string): Promise<boolean> {
-    try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return true;
-    } catch (error) {
-      if (isMissing(error)) return false;
-      throw error;
     }
   }
 }
