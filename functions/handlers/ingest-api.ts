@@ -11,6 +11,7 @@ import { recordConsent } from '../usecases/ingest/record-consent';
 import { requestRecording } from '../usecases/ingest/request-recording';
 import { startInteraction } from '../usecases/ingest/start-interaction';
 import { submitSurvey } from '../usecases/ingest/submit-survey';
+import { completeRecording } from '../usecases/recordings/finalise-recording';
 
 /**
  * The channel-facing ingest routes (x-api-key). The tenant comes only from the authorizer, never
@@ -20,6 +21,7 @@ import { submitSurvey } from '../usecases/ingest/submit-survey';
 interface IngestRequest {
   tenantId: string;
   id?: string;
+  recordingId?: string;
   body: unknown;
   idempotencyKey?: string;
 }
@@ -31,13 +33,14 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/interactions/{id}/messages': (deps, r) => appendMessages(deps, r.tenantId, r.id, r),
   'POST /v1/interactions/{id}/end': (deps, r) => endInteraction(deps, r.tenantId, r.id, r),
   'POST /v1/interactions/{id}/recording': (deps, r) => requestRecording(deps, r.tenantId, r.id, r),
+  'POST /v1/interactions/{id}/recording/{recordingId}/complete': (deps, r) => completeRecording(deps, r.tenantId, r.id, r.recordingId),
   'POST /v1/events': (deps, r) => ingestEvents(deps, r.tenantId, r),
   'POST /v1/surveys': (deps, r) => submitSurvey(deps, r.tenantId, r),
   'POST /v1/consents': (deps, r) => recordConsent(deps, r.tenantId, r),
 };
 
 /** Routes whose body may be left out. */
-const OPTIONAL_BODY = new Set(['POST /v1/interactions/{id}/recording']);
+const OPTIONAL_BODY = new Set(['POST /v1/interactions/{id}/recording', 'POST /v1/interactions/{id}/recording/{recordingId}/complete']);
 
 const headerOf = (event: APIGatewayProxyEvent, name: string) =>
   Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1] ?? undefined;
@@ -54,6 +57,7 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
     const request: IngestRequest = {
       tenantId: principal.tenantId,
       id: e.pathParameters?.id,
+      recordingId: e.pathParameters?.recordingId,
       body: noBody ? {} : parseJsonBody(e, INGEST_LIMITS.bodyBytes),
       idempotencyKey: headerOf(e, 'idempotency-key'),
     };

@@ -42,6 +42,8 @@ import {
   SearchResultSchema,
 } from '../usecases/admin/responses';
 import { SEARCH_DEFAULT_DAYS, SEARCH_MAX_DAYS, SEARCH_MAX_LIMIT } from '../usecases/admin/search-query';
+import { RecordingCompletedSchema } from '../usecases/recordings/responses';
+import { RECORDING_UPLOAD_LIMITS } from '../usecases/recordings/upload-rules';
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the very zod schemas that validate the
@@ -118,6 +120,19 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     idempotent: true,
     ok: { status: 201, description: 'upload URL issued', schema: RecordingUploadSchema },
     errors: { 403: 'CONSENT_REFUSED: recording consent was refused; deny_recording is recorded', 404: 'unknown interaction', 409: CONFLICT },
+  },
+  {
+    method: 'post',
+    path: '/v1/interactions/{id}/recording/{recordingId}/complete',
+    summary: `Call once the PUT to uploadUrl succeeded: the upload (at most ${RECORDING_UPLOAD_LIMITS.maxBytes} bytes, of the content type the URL was issued for) is sealed under the interaction's data key and deleted. Until then the recording cannot be played. Safe to repeat.`,
+    auth: 'apiKey',
+    ok: { status: 200, description: 'stored, sealed', schema: RecordingCompletedSchema },
+    errors: {
+      400: 'VALIDATION_FAILED: a bad id; or the upload is empty or of another content type (the upload is deleted)',
+      404: 'unknown interaction or recording',
+      409: 'nothing was uploaded yet, or the recording no longer takes an upload (its content was deleted)',
+      413: `the upload is over ${RECORDING_UPLOAD_LIMITS.maxBytes} bytes (the upload is deleted)`,
+    },
   },
   {
     method: 'post',

@@ -26,11 +26,12 @@ export type ScheduleName = 'sweep';
  * What a function may touch, the only source of its IAM permissions. `r` reads, `rw` reads and
  * writes. Regional resources are granted in every configured region; directory and exports live
  * in the home region only. `litigation:write` may seal batches but never read them back;
+ * `litigation:destroy` may delete every version of a batch whose Object Lock retention ended;
  * `kms:data` may generate, wrap and unwrap data keys under the regional data CMKs.
  */
 export type TableAccess = `${'records' | 'keys' | 'aggregates' | 'directory'}:${'r' | 'rw'}`;
 export type BucketAccess = `${'content' | 'archive' | 'exports'}:${'r' | 'rw'}`;
-export type Access = TableAccess | BucketAccess | 'litigation:write' | 'kms:data';
+export type Access = TableAccess | BucketAccess | 'litigation:write' | 'litigation:destroy' | 'kms:data';
 
 export interface HandlerSpec {
   /** kebab-case; becomes the function name `<app>-<name>` and its log group. */
@@ -41,6 +42,8 @@ export interface HandlerSpec {
   schedule?: ScheduleName;
   /** This function is the API's tenant authorizer (at most one entry). */
   authorizer?: true;
+  /** Invoked directly (an operator from the Lambda console, or asynchronously by another function), without a route. */
+  direct?: true;
   access: readonly Access[];
   memoryMb?: number;
   timeoutSeconds?: number;
@@ -85,6 +88,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'POST', path: '/v1/interactions/{id}/messages', auth: 'tenant' },
       { method: 'POST', path: '/v1/interactions/{id}/end', auth: 'tenant' },
       { method: 'POST', path: '/v1/interactions/{id}/recording', auth: 'tenant' },
+      { method: 'POST', path: '/v1/interactions/{id}/recording/{recordingId}/complete', auth: 'tenant' },
       { method: 'POST', path: '/v1/events', auth: 'tenant' },
       { method: 'POST', path: '/v1/surveys', auth: 'tenant' },
       { method: 'POST', path: '/v1/consents', auth: 'tenant' },
@@ -96,13 +100,109 @@ export const HANDLERS: readonly HandlerSpec[] = [
   {
     name: 'readback-api',
     entry: 'functions/handlers/readback-api.ts',
+    // GET /v1/interactions/{id}, …/transcript and /v1/kpis moved to admin-api, which serves them with roles.
+    routes: [{ method: 'GET', path: '/v1/openapi.json', auth: 'none' }],
+    access: [],
+  },
+  {
+    // The archive API of docs/admin-api.md: every route decided by functions/domain/access.
+    name: 'admin-api',
+    entry: 'functions/handlers/admin-api.ts',
     routes: [
+      { method: 'GET', path: '/v1/me', auth: 'tenant' },
+      { method: 'GET', path: '/v1/interactions', auth: 'tenant' },
+      { method: 'GET', path: '/v1/interactions/export', auth: 'tenant' },
+      { method: 'POST', path: '/v1/interactions/bulk-download', auth: 'tenant' },
+      { method: 'POST', path: '/v1/interactions/bulk-delete', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions/{id}', auth: 'tenant' },
+      { method: 'GET', path: '/v1/interactions/{id}/content', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions/{id}/transcript', auth: 'tenant' },
+      { method: 'DELETE', path: '/v1/interactions/{id}/transcript', auth: 'tenant' },
+      { method: 'GET', path: '/v1/interactions/{id}/recordings/{recordingId}/play', auth: 'tenant' },
+      { method: 'GET', path: '/v1/interactions/{id}/recordings/{recordingId}/download', auth: 'tenant' },
+      { method: 'DELETE', path: '/v1/interactions/{id}/recordings/{recordingId}', auth: 'tenant' },
       { method: 'GET', path: '/v1/kpis', auth: 'tenant' },
-      { method: 'GET', path: '/v1/openapi.json', auth: 'none' },
+      { method: 'GET', path: '/v1/policy', auth: 'tenant' },
+      { method: 'PUT', path: '/v1/policy', auth: 'tenant' },
+      { method: 'POST', path: '/v1/policy/diff', auth: 'tenant' },
+      { method: 'GET', path: '/v1/policy/revisions', auth: 'tenant' },
+      { method: 'GET', path: '/v1/register', auth: 'tenant' },
+      { method: 'GET', path: '/v1/audit', auth: 'tenant' },
     ],
-    access: ['records:r', 'keys:r', 'aggregates:r', 'directory:r', 'kms:data'],
+    access: ['records:rw', 'keys:r', 'aggregates:r', 'content:rw', 'exports:rw', 'directory:rw', 'kms:data'],
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
+    // Starts the jobs it files through the JobRunner of functions/shared/subject-requests-wiring.ts.
+    name: 'subject-requests-api',
+    entry: 'functions/handlers/subject-requests-api.ts',
+    routes: [
+      { method: 'POST', path: '/v1/subject-requests', auth: 'tenant' },
+      { method: 'GET', path: '/v1/subject-requests/{requestId}', auth: 'tenant' },
+      { method: 'DELETE', path: '/v1/subject-requests/{requestId}', auth: 'tenant' },
+      { method: 'POST', path: '/v1/subject-requests/{requestId}/confirm', auth: 'tenant' },
+    ],
+    access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data'],
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'subject-request-worker',
+    entry: 'functions/handlers/subject-request-worker.ts',
+    direct: true,
+    access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data'],
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+  },
+  {
+    // Retention engine (issue 4): the nightly sweep, and `lethe sweep` through the operator route.
+    name: 'retention-sweep',
+    entry: 'functions/handlers/retention-sweep.ts',
+    routes: [{ method: 'POST', path: '/v1/sweeps', auth: 'iam' }],
+    schedule: 'sweep',
+    access: ['records:rw', 'keys:rw', 'aggregates:rw', 'content:rw', 'archive:rw', 'directory:rw', 'kms:data', 'litigation:write', 'litigation:destroy'],
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+  },
+  {
+    name: 'holds-api',
+    entry: 'functions/handlers/holds-api.ts',
+    routes: [
+      { method: 'POST', path: '/v1/holds', auth: 'tenant' },
+      { method: 'GET', path: '/v1/holds', auth: 'tenant' },
+      { method: 'POST', path: '/v1/holds/{holdId}/release', auth: 'tenant' },
+    ],
+    access: ['records:rw', 'directory:rw', 'kms:data'],
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'litigation-api',
+    entry: 'functions/handlers/litigation-api.ts',
+    routes: [
+      { method: 'GET', path: '/v1/litigation/batches', auth: 'tenant' },
+      { method: 'POST', path: '/v1/litigation/batches/{batchId}/retrievals', auth: 'tenant' },
+    ],
+    access: ['records:rw', 'directory:r', 'kms:data'],
+  },
+  {
+    name: 'archive-api',
+    entry: 'functions/handlers/archive-api.ts',
+    routes: [{ method: 'GET', path: '/v1/archive/{class}', auth: 'tenant' }],
+    access: ['archive:r', 'records:rw', 'keys:r', 'directory:r', 'kms:data'],
+    timeoutSeconds: 29,
+  },
+  {
+    // Tenant offboarding (issue 4): `lethe tenant terminate`; the purge itself runs in the sweep.
+    name: 'offboarding-api',
+    entry: 'functions/handlers/offboarding-api.ts',
+    routes: [
+      { method: 'POST', path: '/v1/tenants/{tenantId}/termination', auth: 'iam' },
+      { method: 'GET', path: '/v1/tenants/{tenantId}/termination', auth: 'iam' },
+    ],
+    access: ['records:rw', 'keys:r', 'aggregates:r', 'content:r', 'archive:r', 'directory:rw', 'exports:rw', 'kms:data'],
+    memoryMb: 1024,
+    timeoutSeconds: 29,
   },
 ];
 
@@ -119,7 +219,7 @@ export function validateHandlers(handlers: readonly HandlerSpec[], projectRoot: 
     if (!existsSync(join(projectRoot, h.entry))) problems.push(`${h.name}: entry ${h.entry} does not exist`);
     for (const folder of h.bundleFolders ?? [])
       if (!/^[a-z0-9][a-z0-9_/-]*$/.test(folder) || !existsSync(join(projectRoot, folder, '.'))) problems.push(`${h.name}: bundle folder ${folder} is not a plain folder of the repository`);
-    if (!h.routes?.length && !h.schedule && !h.authorizer) problems.push(`${h.name}: has no route, schedule or authorizer role`);
+    if (!h.routes?.length && !h.schedule && !h.authorizer && !h.direct) problems.push(`${h.name}: has no route, schedule or authorizer role`);
     if (h.authorizer && (h.routes?.length || h.schedule)) problems.push(`${h.name}: the authorizer serves no routes or schedules`);
     for (const r of h.routes ?? []) {
       const key = `${r.method} ${r.path}`;

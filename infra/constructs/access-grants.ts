@@ -53,6 +53,7 @@ const KEY_BY_ALIAS =
 export function accessGrant(access: Access, target: GrantTarget): AccessGrant {
   const [what, mode] = access.split(':') as [string, string];
   if (what === 'kms') return dataKeyGrant(target);
+  if (access === 'litigation:destroy') return litigationDestroyGrant(target);
   if (what === 'litigation') return litigationGrant(target);
   if (what in TABLES) return tableGrant(TABLES[what], mode as Mode, target);
   if (what in BUCKETS) return bucketGrant(BUCKETS[what], mode as Mode, target);
@@ -123,7 +124,8 @@ function litigationGrant(t: GrantTarget): AccessGrant {
   const statements = t.regions.flatMap((region) => {
     const names = regionalResourceNames(t.app, t.account, region);
     return [
-      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [`arn:${t.partition}:s3:::${names.litigationBucket}/*`] }),
+      // Each batch carries its own Object Lock retention (the tenant's litigation retention).
+      new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectRetention'], resources: [`arn:${t.partition}:s3:::${names.litigationBucket}/*`] }),
       keyStatement(t, region, names.litigationKeyAlias, CMK_WRITE),
     ];
   });
@@ -131,6 +133,21 @@ function litigationGrant(t: GrantTarget): AccessGrant {
     statements,
     wildcardReason: `Sealed batches are objects named per tenant and batch at run time (bucket/*). ${KEY_BY_ALIAS}; encrypt and generate data keys only.`,
   };
+}
+
+/**
+ * Destroy batches whose retention ended: list and delete every version. Object Lock refuses it
+ * for any version still under retention, whoever asks; nothing here can read or decrypt a batch.
+ */
+function litigationDestroyGrant(t: GrantTarget): AccessGrant {
+  const statements = t.regions.flatMap((region) => {
+    const bucketArn = `arn:${t.partition}:s3:::${regionalResourceNames(t.app, t.account, region).litigationBucket}`;
+    return [
+      new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [bucketArn] }),
+      new iam.PolicyStatement({ actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'], resources: [`${bucketArn}/*`] }),
+    ];
+  });
+  return { statements, wildcardReason: 'Sealed batches are objects named per tenant and batch at run time (bucket/*); Object Lock still guards each until its retention ends.' };
 }
 
 /** Generate, wrap and unwrap the per-partition data keys (envelope encryption in the adapters). */

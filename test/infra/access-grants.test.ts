@@ -71,10 +71,20 @@ describe('access grants derived from the handler registry', () => {
   });
 
   it('litigation:write may seal batches but never read them or decrypt', () => {
-    expect([...new Set(actions('litigation:write'))].sort()).toEqual(['kms:Encrypt', 'kms:GenerateDataKey', 's3:PutObject']);
+    expect([...new Set(actions('litigation:write'))].sort()).toEqual(['kms:Encrypt', 'kms:GenerateDataKey', 's3:PutObject', 's3:PutObjectRetention']);
     expect(statementsOf('litigation:write').filter((s) => s.Condition).map((s) => s.Condition!['ForAnyValue:StringEquals']['kms:ResourceAliases'])).toEqual([
       'alias/acme-eu-central-1-litigation',
       'alias/acme-us-east-1-litigation',
+    ]);
+  });
+
+  it('litigation:destroy may list and delete batch versions (Object Lock still guards them), never read or decrypt', () => {
+    expect([...new Set(actions('litigation:destroy'))].sort()).toEqual(['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:ListBucket', 's3:ListBucketVersions']);
+    expect(resources('litigation:destroy')).toEqual([
+      'arn:aws:s3:::acme-111122223333-eu-central-1-litigation',
+      'arn:aws:s3:::acme-111122223333-eu-central-1-litigation/*',
+      'arn:aws:s3:::acme-111122223333-us-east-1-litigation',
+      'arn:aws:s3:::acme-111122223333-us-east-1-litigation/*',
     ]);
   });
 

@@ -1,7 +1,14 @@
 import type { Command } from 'commander';
+import { register as audit } from './audit';
+import { register as litigation } from './litigation';
 import { register as redact } from './redact';
+import { register as processingRegister } from './register';
+import { register as subject } from './subject';
+import { register as sweep } from './sweep';
 import { register as tenant } from './tenant';
+import { register as tenantTerminate } from './tenant-terminate';
 import { register as token } from './token';
 
 /** Each command file exports one `register(program)`; add yours to this list. */
-export const COMMANDS: Array<(program: Command) => void> = [redact, tenant, token];
+// tenant-terminate adds a subcommand to `tenant`: it comes after it.
+export const COMMANDS: Array<(program: Command) => void> = [redact, tenant, tenantTerminate, token, subject, sweep, litigation, audit, processingRegister];

@@ -11,6 +11,11 @@ export const AUDIT_ACTIONS = [
   'transcript.delete',
   'interaction.view',
   'interaction.export',
+  // Reads written only when vendor support makes them (every support access is logged).
+  'interaction.search',
+  'kpi.view',
+  'policy.view',
+  'register.view',
   'export',
   'subject-request',
   'legal-hold.place',

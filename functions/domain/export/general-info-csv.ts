@@ -28,7 +28,7 @@ const COLUMNS: [header: string, cell: (info: InteractionInfo) => string | number
  * A text that a spreadsheet would run as a formula (`=`, `@`, or `+`/`-` followed by something
  * other than a number) gets a leading apostrophe; phone numbers such as +46 70 123 stay as they are.
  */
-function spreadsheetSafe(value: string | number | undefined): string | number | undefined {
+export function spreadsheetSafe(value: string | number | undefined): string | number | undefined {
   if (typeof value !== 'string') return value;
   const formula = /^[=@\t\r]/.test(value) || (/^[+-]/.test(value) && !/^[+-][\d\s().-]*$/.test(value));
   return formula ? `'${value}` : value;
@@ -44,4 +44,9 @@ export function generalInfoCsv(infos: readonly InteractionInfo[]): string {
     // csv-stringify quotes only the record delimiter itself; a lone LF or CR must be quoted too.
     quoted_match: /[\r\n]/,
   });
+}
+
+/** The same columns and spreadsheet-safe cells, for other spreadsheet formats (the admin API's xlsx export). */
+export function generalInfoTable(infos: readonly InteractionInfo[]): { headers: string[]; rows: Array<Array<string | number | undefined>> } {
+  return { headers: COLUMNS.map(([header]) => header), rows: infos.map((info) => COLUMNS.map(([, cell]) => spreadsheetSafe(cell(info)))) };
 }

@@ -35,6 +35,9 @@ export const RecordingUploadSchema = z
     method: z.literal('PUT'),
     headers: z.record(z.string(), z.string()).describe('headers the PUT must carry'),
     expiresAt: z.string(),
+    completeUrl: z
+      .string()
+      .describe('POST this path (relative to the API root) once the PUT succeeded: the audio is then sealed and the raw upload deleted; until then the recording cannot be played'),
   })
   .meta({ id: 'RecordingUpload' });
 export type RecordingUpload = z.infer<typeof RecordingUploadSchema>;

@@ -4,6 +4,7 @@ import { parseIngestRequest } from '../../domain/ingest/parse-request';
 import type { RecordingUpload } from '../../domain/ingest/responses';
 import { RecordingRequestSchema } from '../../domain/ingest/schemas';
 import { regionFor } from '../../domain/residency/region-for';
+import { completePath } from '../recordings/upload-rules';
 import { withdrawnFor } from './consent-standing';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
@@ -44,7 +45,7 @@ export async function requestRecording(
   const presign = async (recordingId: string) => {
     const url = await deps.stores.storesFor(region).content.presignPut(uploadKey(tenantId, interactionId, recordingId), UPLOAD_URL_SECONDS, input.contentType);
     const expiresAt = new Date(deps.clock.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();
-    return { recordingId, uploadUrl: url, method: 'PUT' as const, headers: { 'content-type': input.contentType }, expiresAt };
+    return { recordingId, uploadUrl: url, method: 'PUT' as const, headers: { 'content-type': input.contentType }, expiresAt, completeUrl: completePath(interactionId, recordingId) };
   };
   // A replay gets a fresh URL for the same recording: the first one may have expired.
   if (replay) return { ...replay, body: await presign((replay.body as RecordingUpload).recordingId) };

@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { AwsClients } from '../../functions/adapters/aws-clients';
+import { DynamoTenantDirectory } from '../../functions/adapters/dynamodb/tenant-directory';
+import { KmsKeyVault } from '../../functions/adapters/kms/key-vault';
+import { AwsRegionalStores } from '../../functions/adapters/regional-stores';
+import { S3ContentStore } from '../../functions/adapters/s3/content-store';
+import type { Clock } from '../../functions/ports/clock';
+import { buildContainer, type Container } from '../../functions/shared/container';
+import type { RuntimeConfig } from '../../functions/shared/runtime-config';
+
+/** Requests sent to AWS (the emulators), per service and command, counted by an SDK middleware, and the time spent waiting for them. */
+export class RequestCounter {
+  private readonly counts = new Map<string, number>();
+  private readonly waited = new Map<string, number>();
+
+  add(service: string, command: string): void {
+    const key = `${service} ${command.replace(/Command$/, '')}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** Adds the duration of one request (milliseconds, from send to answer) to its service. */
+  spent(service: string, ms: number): void {
+    this.waited.set(service, (this.waited.get(service) ?? 0) + ms);
+  }
+
+  reset(): void {
+    this.counts.clear();
+    this.waited.clear();
+  }
+
+  /** Milliseconds spent waiting for each service. */
+  msByService(): Record<string, number> {
+    return Object.fromEntries(this.waited);
+  }
+
+  /** Per service: total and per command, e.g. `{ DynamoDB: { total: 12, Query: 8, … } }`. */
+  byService(): Record<string, Record<string, number>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const [key, n] of this.counts) {
+      const [service, command] = key.split(' ');
+      out[service] ??= { total: 0 };
+      out[service][command] = n;
+      out[service].total += n;
+    }
+    return out;
+  }
+}
+
+type Next = (args: unknown) => Promise<unknown>;
+/** The part of an SDK v3 client's middleware stack the counter uses. */
+interface Counted {
+  middlewareStack: { add(middleware: (next: Next, context: { commandName?: string }) => Next, options: { step: 'initialize'; name: string }): void };
+}
+
+/** Counts every command the client sends, once per `send` (retries of one command are not counted again), and times it. */
+function countOn(client: { middlewareStack: unknown }, service: string, counter: RequestCounter): void {
+  (client as Counted).middlewareStack.add(
+    (next, context) => async (args) => {
+      counter.add(service, String(context.commandName ?? 'unknown'));
+      const started = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        counter.spent(service, performance.now() - started);
+      }
+    },
+    { step: 'initialize', name: `letheBenchCounter${service}` },
+  );
+}
+
+/** The production container, with every SDK client of every region counting its requests. */
+export function countingContainer(config: RuntimeConfig, clock: Clock, counter: RequestCounter): Container {
+  const clients = new AwsClients(config);
+  for (const region of config.regions) {
+    countOn(clients.dynamoFor(region), 'DynamoDB', counter);
+    countOn(clients.s3For(region), 'S3', counter);
+    countOn(clients.kmsFor(region), 'KMS', counter);
+  }
+  const keyVault = new KmsKeyVault(
+    (region) => clients.kmsFor(region),
+    (region, key) => (key === 'data' ? config.regional[region].dataKeyAlias : config.regional[region].litigationKeyAlias),
+  );
+  return buildContainer(
+    {
+      clock,
+      stores: new AwsRegionalStores(config, clients),
+      directory: new DynamoTenantDirectory(clients.dynamoFor(config.homeRegion), config.home.directoryTable),
+      exports: new S3ContentStore(clients.s3For(config.homeRegion), config.home.exportBucket, config.homeRegion),
+      keyVault,
+    },
+    config,
+  );
+}

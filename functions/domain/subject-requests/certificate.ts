@@ -1,0 +1,198 @@
+import type { DataClass, IdentifierKind, LawfulBasis } from '../data-class';
+import { LAWFUL_BASIS_IN_WORDS } from '../export/plain-words';
+import type { Inventory, StoreName } from './inventory';
+import type { SubjectRequestType } from './request';
+
+/**
+ * The proof of a subject request, kept for the tenant's `subjectRequests.certificateRetention`:
+ * per region and store what was found and what was done, what was retained and why, and a
+ * verification re-scan through the subject index. It names records by class and count (and held
+ * partitions by id), never the subject's identifiers.
+ */
+export interface CertificateLine {
+  region: string;
+  store: StoreName;
+  dataClass?: DataClass;
+  found: number;
+  action: string;
+  /** How many the action reached; absent when the request stopped before verifying it (cancelled). */
+  done?: number;
+}
+
+export type RetainedReason = 'legal-hold' | 'litigation-archive';
+
+export interface RetainedEntry {
+  reason: RetainedReason;
+  region: string;
+  /** The held partition (interaction, event or consent id) or the litigation batch id. */
+  id: string;
+  classes: DataClass[];
+  records: number;
+  lawfulBasis: string;
+  /** When it goes: an instant, or the event it waits for. */
+  until: string;
+  holdIds?: string[];
+}
+
+export interface Verification {
+  method: 'subject-index re-scan';
+  at: string;
+  regions: string[];
+  keysChecked: number;
+  /** Records still found that the request should have reached (0 when it succeeded). */
+  remaining: number;
+  /** Records still found because they are retained (held). */
+  retained: number;
+  /** The type's own check, e.g. records still carrying the restriction, package records. */
+  checked?: Record<string, number>;
+  ok: boolean;
+}
+
+/** What an export package holds: records by count, files, size and digest (the package itself is in the exports bucket). */
+export interface ExportSummary {
+  key: string;
+  records: number;
+  files: number;
+  bytes: number;
+  sha256: string;
+  /** Restricted records left out (only the legal role's exports include them). */
+  withheldRestricted: number;
+}
+
+export interface Certificate {
+  format: 'lethe-subject-request-certificate';
+  formatVersion: 1;
+  requestId: string;
+  tenantId: string;
+  type: SubjectRequestType;
+  round: number;
+  outcome: 'completed' | 'cancelled';
+  requestedAt: string;
+  completedAt: string;
+  searchedBy: IdentifierKind[];
+  options: Record<string, string | boolean | string[]>;
+  lines: CertificateLine[];
+  retained: RetainedEntry[];
+  /** Erasures a hold postponed: re-applied automatically when these holds are released. */
+  deferred?: { holdIds: string[]; partitions: number };
+  verification: Verification;
+  cryptoShredding?: { dataKeysDestroyed: number; statement: string };
+  export?: Omit<ExportSummary, 'key'>;
+  keptUntil: string;
+}
+
+/** GDPR Art. 17(3)(e): erasure does not apply where data is needed for legal claims. */
+export const LEGAL_HOLD_BASIS = 'establishment, exercise or defence of legal claims (GDPR Art. 17(3)(e))';
+export const UNTIL_HOLD_RELEASED = 'until the legal hold is released; the request is then re-applied automatically';
+
+const CONTENT_CLASSES: readonly DataClass[] = ['transcript', 'recording'];
+
+/** What the request did to what it found in one store. */
+export function actionOf(type: SubjectRequestType, options: Record<string, unknown>, store: StoreName, dataClass?: DataClass): string {
+  const keepContent = options.content === 'keep';
+  switch (type) {
+    case 'erase':
+      return { records: 'deleted', 'subject-index': 'deleted', keys: 'destroyed (crypto-shredded)', content: 'deleted, every version', archive: 'deleted, every version', audit: 'tombstoned' }[store];
+    case 'anonymize':
+      if (store === 'records') return dataClass && CONTENT_CLASSES.includes(dataClass) ? (keepContent ? 'kept, no longer linked to the subject' : 'content deleted') : 'anonymised';
+      if (store === 'keys' || store === 'content') return keepContent ? 'kept' : store === 'keys' ? 'destroyed (crypto-shredded)' : 'deleted, every version';
+      return { 'subject-index': 'deleted', archive: 'deleted, every version', audit: 'kept (names staff and interaction only)' }[store];
+    case 'export':
+      return store === 'subject-index' || store === 'keys' ? 'read' : 'exported';
+    case 'rectify':
+      if (store === 'subject-index') return 're-keyed';
+      return store === 'records' && (dataClass === 'interaction' || dataClass === 'consent') ? 'rectified' : 'unchanged';
+    case 'restrict':
+      if (store !== 'records') return 'unchanged';
+      return options.lift === true ? 'restriction lifted' : 'restricted';
+  }
+}
+
+const withoutKey = ({ key: _key, ...rest }: ExportSummary) => rest;
+const acted = (action: string) => !['unchanged', 'read', 'kept'].includes(action) && !action.startsWith('kept');
+
+export interface CertificateInput {
+  requestId: string;
+  tenantId: string;
+  type: SubjectRequestType;
+  round: number;
+  requestedAt: string;
+  searchedBy: IdentifierKind[];
+  options: Record<string, string | boolean | string[]>;
+  inventory: Inventory;
+  verification: Verification;
+  outcome: 'completed' | 'cancelled';
+  completedAt: Date;
+  keptUntil: Date;
+  /** Lawful basis of the litigation class: why sealed batches outlive the erasure. */
+  litigationBasis: LawfulBasis;
+  /** The keys table's point-in-time recovery window: how long a backup of a destroyed key lives. */
+  keyBackupDays: number;
+  exported?: ExportSummary;
+}
+
+/** The certificate of a finished (or cancelled) request from its inventory and verification. */
+export function buildCertificate(input: CertificateInput): Certificate {
+  const { type, options, inventory, verification } = input;
+  const finished = input.outcome === 'completed' && verification.ok;
+  const lines = inventory.counts.map((c): CertificateLine => {
+    const action = actionOf(type, options, c.store, c.dataClass);
+    return { region: c.region, store: c.store, ...(c.dataClass ? { dataClass: c.dataClass } : {}), found: c.count, action, ...(finished ? { done: acted(action) ? c.count : 0 } : {}) };
+  });
+  const removes = type === 'erase' || type === 'anonymize';
+  const retained: RetainedEntry[] = removes
+    ? [
+        ...inventory.held.map((h) => ({
+          reason: 'legal-hold' as const,
+          region: h.regions.join(', '),
+          id: h.partitionId,
+          classes: h.classes,
+          records: h.records,
+          lawfulBasis: LEGAL_HOLD_BASIS,
+          until: h.retentionEndsAt ? `${UNTIL_HOLD_RELEASED} (its retention ends ${h.retentionEndsAt})` : UNTIL_HOLD_RELEASED,
+          holdIds: h.holdIds,
+        })),
+        ...inventory.litigation.map((b) => ({
+          reason: 'litigation-archive' as const,
+          region: b.region,
+          id: b.batchId,
+          classes: [b.dataClass],
+          records: b.records,
+          lawfulBasis: LAWFUL_BASIS_IN_WORDS[input.litigationBasis],
+          until: b.retainUntil ?? 'the end of the litigation retention',
+        })),
+      ]
+    : [];
+  const holdIds = [...new Set(inventory.held.flatMap((h) => h.holdIds))].sort();
+  const keysDestroyed = lines.filter((l) => l.store === 'keys' && l.action.startsWith('destroyed')).reduce((n, l) => n + l.found, 0);
+  return {
+    format: 'lethe-subject-request-certificate',
+    formatVersion: 1,
+    requestId: input.requestId,
+    tenantId: input.tenantId,
+    type,
+    round: input.round,
+    outcome: input.outcome,
+    requestedAt: input.requestedAt,
+    completedAt: input.completedAt.toISOString(),
+    searchedBy: input.searchedBy,
+    options,
+    lines,
+    retained,
+    ...(removes && input.outcome === 'completed' && holdIds.length ? { deferred: { holdIds, partitions: inventory.held.length } } : {}),
+    verification,
+    ...(keysDestroyed
+      ? {
+          cryptoShredding: {
+            dataKeysDestroyed: keysDestroyed,
+            statement:
+              `The data keys of the subject's records were destroyed: every copy that could not be rewritten ` +
+              `(old object versions, archive-tier objects, point-in-time backups of the records table) can no longer be decrypted. ` +
+              `Backups of the keys table itself age out within ${input.keyBackupDays} days.`,
+          },
+        }
+      : {}),
+    ...(input.exported ? { export: withoutKey(input.exported) } : {}),
+    keptUntil: input.keptUntil.toISOString(),
+  };
+}

@@ -1,0 +1,101 @@
+import type { DataClass } from '../data-class';
+import type { PartitionKind } from '../sweep/record-keys';
+
+/**
+ * What a subject request found before acting: counts per region and store, never a record's
+ * content and never the subject's identifiers. It is the "found" column of the certificate.
+ */
+export const STORES = ['records', 'subject-index', 'keys', 'content', 'archive', 'audit'] as const;
+export type StoreName = (typeof STORES)[number];
+
+export interface StoreCount {
+  region: string;
+  store: StoreName;
+  /** The class of the records or objects counted (records, content, archive). */
+  dataClass?: DataClass;
+  count: number;
+}
+
+/** A partition a legal hold keeps: not erased, listed with why and until when. */
+export interface HeldPartition {
+  partitionId: string;
+  kind: PartitionKind;
+  regions: string[];
+  classes: DataClass[];
+  records: number;
+  holdIds: string[];
+  /** When its own retention ends (the latest expiry among its records), ISO-8601. */
+  retentionEndsAt?: string;
+}
+
+/** A litigation batch holding sealed copies of the subject's records: Object Lock keeps it until `retainUntil`. */
+export interface SealedBatch {
+  batchId: string;
+  region: string;
+  dataClass: DataClass;
+  records: number;
+  retainUntil?: string;
+}
+
+/** Per class: how many records, where, and when their retention ends (the export summary's table). */
+export interface ClassHolding {
+  dataClass: DataClass;
+  count: number;
+  regions: string[];
+  firstExpiry?: string;
+  lastExpiry?: string;
+}
+
+export interface Inventory {
+  at: string;
+  /** Regions searched through the subject index. */
+  regions: string[];
+  keysSearched: number;
+  /** Partitions the action step works on (held ones excluded). */
+  partitions: number;
+  counts: StoreCount[];
+  held: HeldPartition[];
+  litigation: SealedBatch[];
+  /** Records marked restricted (GDPR Art. 18) among those found. */
+  restrictedRecords: number;
+  holdings: ClassHolding[];
+}
+
+/** Adds up counts by (region, store, class), in a stable order. */
+export class CountTally {
+  private readonly counts = new Map<string, StoreCount>();
+
+  add(region: string, store: StoreName, dataClass: DataClass | undefined, by = 1): void {
+    if (by === 0) return;
+    const id = `${region}|${store}|${dataClass ?? ''}`;
+    const current = this.counts.get(id) ?? { region, store, ...(dataClass ? { dataClass } : {}), count: 0 };
+    this.counts.set(id, { ...current, count: current.count + by });
+  }
+
+  list(): StoreCount[] {
+    const order = (c: StoreCount) => `${c.region}|${STORES.indexOf(c.store)}|${c.dataClass ?? ''}`;
+    return [...this.counts.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  }
+}
+
+/** Per class: counts, regions and expiry range, from one entry per record. */
+export function holdingsOf(records: readonly { dataClass: DataClass; region: string; expiresAt?: number }[]): ClassHolding[] {
+  const byClass = new Map<DataClass, { count: number; regions: Set<string>; first?: number; last?: number }>();
+  for (const r of records) {
+    const h = byClass.get(r.dataClass) ?? { count: 0, regions: new Set<string>() };
+    h.count++;
+    h.regions.add(r.region);
+    if (r.expiresAt !== undefined) {
+      h.first = h.first === undefined ? r.expiresAt : Math.min(h.first, r.expiresAt);
+      h.last = h.last === undefined ? r.expiresAt : Math.max(h.last, r.expiresAt);
+    }
+    byClass.set(r.dataClass, h);
+  }
+  const iso = (seconds?: number) => (seconds === undefined ? undefined : new Date(seconds * 1000).toISOString());
+  return [...byClass].map(([dataClass, h]) => ({
+    dataClass,
+    count: h.count,
+    regions: [...h.regions].sort(),
+    ...(h.first !== undefined ? { firstExpiry: iso(h.first), lastExpiry: iso(h.last) } : {}),
+  }));
+}

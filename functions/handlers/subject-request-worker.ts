@@ -1,0 +1,50 @@
+import { InProcessJobRunner } from '../adapters/jobs/in-process-job-runner';
+import { LetheError } from '../domain/errors';
+import { parseSubjectRequestEvent } from '../domain/subject-requests/request';
+import { container } from '../shared/container';
+import { subjectRequestDeps, type SubjectRequestDeps } from '../usecases/subject-requests/deps';
+import { fileSubjectRequest } from '../usecases/subject-requests/file-request';
+import { requireJob } from '../usecases/subject-requests/job-store';
+import { runSubjectRequest } from '../usecases/subject-requests/run-request';
+import { viewOf, type SubjectRequestView } from '../usecases/subject-requests/view-request';
+
+/**
+ * The subject-request worker. An operator runs a request from the Lambda console with a test event
+ *
+ *   { "tenantId": "<ULID>", "type": "erase" | "anonymize" | "export" | "rectify" | "restrict",
+ *     "identifiers": { "phone", "email", "visitorId", "name" }, "options": { … } }
+ *
+ * and gets the request id, its status and the certificate once it is done (within the Lambda's
+ * timeout; otherwise invoke it again with `{ "tenantId", "requestId" }` to resume). The same
+ * `{ tenantId, requestId }` event starts or resumes a request filed through the API. A bad event
+ * is answered with the API's error body, never retried; a failed resumed job is thrown, so an
+ * asynchronous invocation is retried (and resumes from its checkpoint).
+ */
+export type WorkerResult = SubjectRequestView | { error: ReturnType<LetheError['toBody']>['error'] };
+
+export async function handler(event: unknown): Promise<WorkerResult> {
+  const c = container();
+  let deps: SubjectRequestDeps;
+  const failures: unknown[] = [];
+  const runner = new InProcessJobRunner(
+    (tenantId, requestId) => runSubjectRequest(deps, tenantId, requestId),
+    (error) => failures.push(error),
+  );
+  deps = subjectRequestDeps(c, runner);
+  try {
+    const parsed = parseSubjectRequestEvent(event);
+    const requestId =
+      parsed.kind === 'new' ? (await fileSubjectRequest(deps, parsed.tenantId, { kind: 'operator' }, parsed.request)).requestId : parsed.requestId;
+    if (parsed.kind === 'resume') await runner.start(parsed.tenantId, requestId);
+    await runner.idle();
+    const refused = failures.find((f): f is LetheError => f instanceof LetheError);
+    if (refused) return refused.toBody();
+    const job = await requireJob(deps.directory, parsed.tenantId, requestId);
+    c.logger.info('subject request worker done', { tenantId: parsed.tenantId, requestId, status: job.status });
+    if (parsed.kind === 'resume' && job.status === 'failed' && failures.length) throw failures[0];
+    return await viewOf(deps, job);
+  } catch (error) {
+    if (error instanceof LetheError) return error.toBody();
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Granted } from '../../domain/access/require-access';
+import { auditSource } from '../../domain/audit/audit-source';
+import type { AuditAction, AuditDetailValue, AuditEntry } from '../../domain/audit/entry';
+import type { AdminRequest } from './admin-request';
+import type { AdminDeps } from './deps';
+
+/**
+ * Writes what a staff user did to the tenant's audit chain: who (user, role, support flag), what,
+ * which interaction, when, and from which network. `details` are counts, formats and ids: never
+ * content and never a data subject's identifier.
+ */
+export function recordAccess(
+  deps: Pick<AdminDeps, 'auditLog' | 'clock'>,
+  request: AdminRequest,
+  granted: Granted,
+  action: AuditAction,
+  what: { interactionId?: string; details?: Record<string, AuditDetailValue> } = {},
+): Promise<AuditEntry> {
+  const { actor } = request;
+  return deps.auditLog.append(actor.tenantId, {
+    at: deps.clock.now().toISOString(),
+    actor: { user: actor.userId, role: actor.role, support: granted.supportAccess },
+    action,
+    ...(what.interactionId ? { interactionId: what.interactionId } : {}),
+    from: auditSource(request.sourceIp),
+    details: what.details ?? {},
+  });
+}
+
+/** Reads are logged only when vendor support makes them (Puzzel: every support access is logged). */
+export async function recordSupportRead(
+  deps: Pick<AdminDeps, 'auditLog' | 'clock'>,
+  request: AdminRequest,
+  granted: Granted,
+  action: AuditAction,
+  what: { interactionId?: string; details?: Record<string, AuditDetailValue> } = {},
+): Promise<void> {
+  if (granted.supportAccess) await recordAccess(deps, request, granted, action, what);
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { ACCESS_ACTIONS } from '../../domain/access/actions';
+import { ACTOR_ROLES, AUDIT_ACTIONS } from '../../domain/audit/entry';
+import { CHANNELS } from '../../domain/data-class';
+import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
+import { TenantPolicySchema } from '../../domain/policy/schema';
+
+/**
+ * What the admin endpoints answer, as zod schemas: the use cases return these shapes and the
+ * OpenAPI document is generated from them.
+ */
+
+/** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
+export const InteractionSummarySchema = z
+  .object({
+    interactionId: z.string(),
+    channel: z.enum(CHANNELS),
+    region: z.string(),
+    startedAt: z.string(),
+    endedAt: z.string().optional(),
+    queue: z.string().optional(),
+    agent: z.string().optional(),
+    group: z.string().optional(),
+    waitSeconds: z.number().optional(),
+    talkSeconds: z.number().optional(),
+    contentStored: z.boolean().describe('false when the end user opted out of content storage'),
+    flags: z.array(z.string()).describe('e.g. deny_recording'),
+    restricted: z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role'),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'InteractionSummary' });
+export type InteractionSummary = z.infer<typeof InteractionSummarySchema>;
+
+export const SearchResultSchema = z
+  .object({ items: z.array(InteractionSummarySchema), nextToken: z.string().optional().describe('absent on the last page; may come with fewer items than the limit') })
+  .meta({ id: 'SearchResult' });
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const RecordingSchema = z
+  .object({
+    recordingId: z.string(),
+    mediaType: z.string(),
+    at: z.string(),
+    status: z.string().describe('awaiting-upload until the channel uploaded the audio'),
+    durationSeconds: z.number().optional(),
+  })
+  .meta({ id: 'Recording' });
+
+export const InteractionContentSchema = z
+  .object({
+    interactionId: z.string(),
+    transcript: z.object({
+      messages: z.number().int().describe('chat-log lines stored and not expired'),
+      deletedAt: z.string().optional().describe('when an admin deleted the chat log'),
+    }),
+    recordings: z.array(RecordingSchema),
+    restricted: z.boolean(),
+  })
+  .meta({ id: 'InteractionContent' });
+export type InteractionContent = z.infer<typeof InteractionContentSchema>;
+
+export const MediaLinkSchema = z
+  .object({
+    url: z.string().describe('short-lived presigned GET URL'),
+    expiresAt: z.string(),
+    mediaType: z.string(),
+  })
+  .meta({ id: 'MediaLink' });
+export type MediaLink = z.infer<typeof MediaLinkSchema>;
+
+export const ContentDeletedSchema = z
+  .object({ interactionId: z.string(), deleted: z.number().int().describe('items and object versions removed') })
+  .meta({ id: 'ContentDeleted' });
+export type ContentDeleted = z.infer<typeof ContentDeletedSchema>;
+
+export const CONTENT_KINDS = ['transcript', 'recording'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+export const BulkRequestSchema = z
+  .object({
+    interactionIds: z.array(z.ulid('must be an interaction id (ULID)')).min(1).max(100),
+    content: z.array(z.enum(CONTENT_KINDS)).min(1).default(['transcript', 'recording']),
+  })
+  .strict()
+  .meta({ id: 'BulkRequest' });
+export type BulkRequest = z.infer<typeof BulkRequestSchema>;
+
+export const BulkOutcomeSchema = z.object({
+  interactionId: z.string(),
+  status: z.enum(['done', 'forbidden', 'not-found']),
+  transcripts: z.number().int().optional(),
+  recordings: z.number().int().optional(),
+});
+
+export const BulkDeletedSchema = z.object({ results: z.array(BulkOutcomeSchema) }).meta({ id: 'BulkDeleted' });
+export type BulkDeleted = z.infer<typeof BulkDeletedSchema>;
+
+export const BulkDownloadSchema = z
+  .object({
+    url: z.string().describe('presigned GET URL of the zip (chat logs as XML, recordings as files)'),
+    expiresAt: z.string(),
+    results: z.array(BulkOutcomeSchema),
+  })
+  .meta({ id: 'BulkDownload' });
+export type BulkDownload = z.infer<typeof BulkDownloadSchema>;
+
+export const AuditEntryViewSchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.object({ user: z.string(), role: z.enum(ACTOR_ROLES), support: z.boolean() }),
+    action: z.enum(AUDIT_ACTIONS),
+    interactionId: z.string().optional(),
+    from: z.string().describe('the caller network (/24 or /48), never a full address'),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const AuditPageSchema = z.object({ items: z.array(AuditEntryViewSchema), nextToken: z.string().optional() }).meta({ id: 'AuditPage' });
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+
+export const MeSchema = z
+  .object({
+    tenantId: z.string(),
+    userId: z.string(),
+    role: z.string(),
+    group: z.string().optional(),
+    support: z.boolean(),
+    allowed: z.array(z.enum(ACCESS_ACTIONS)).describe('actions this user may take (interaction actions within their reach)'),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof MeSchema>;
+
+export const PolicyDocumentSchema = z
+  .object({ revision: z.number().int(), savedAt: z.string(), savedBy: z.string(), policy: TenantPolicySchema })
+  .meta({ id: 'PolicyDocument' });
+
+export const SavedPolicySchema = PolicyDocumentSchema.extend({ diff: PolicyDiffSchema }).meta({ id: 'SavedPolicy' });
+
+export const PolicyRevisionsSchema = z.object({ items: z.array(PolicyDocumentSchema), nextToken: z.string().optional() }).meta({ id: 'PolicyRevisions' });

@@ -1,0 +1,161 @@
+import { listingScope, withinScope, type ListingScope } from '../../domain/access/authorize';
+import { requireAccess } from '../../domain/access/require-access';
+import { LetheError, validationFailed } from '../../domain/errors';
+import { subjectKeysOf } from '../../domain/subject/subject-key';
+import { parsePartitionKey } from '../../domain/sweep/record-keys';
+import { parseOrThrow } from '../../domain/validation';
+import type { StoredItem } from '../../ports/record-store';
+import { locateInteraction, type InfoAttributes, type LocatedInteraction } from '../ingest/interaction-info';
+import { allPages } from '../ingest/pages';
+import { tenantAccess, type AdminRequest } from './admin-request';
+import { interactionScopeOf } from './archived-interaction';
+import { recordSupportRead } from './audit-trail';
+import type { AdminDeps } from './deps';
+import { listingPartition } from './interaction-listing';
+import { walkDay } from './listing-walk';
+import type { InteractionSummary, SearchResult } from './responses';
+import { decodeToken, encodeToken, hasIdentifier, searchRange, SearchQuerySchema, type SearchPosition, type SearchQuery, type SearchRange } from './search-query';
+
+/** Listing entries one request reads at most before answering with a token to go on. */
+const SCAN_BUDGET = 2000;
+/** Day partitions one request reads at most. */
+const DAY_BUDGET = 92;
+/** Interactions one person may be found in; more is refused rather than read without bound. */
+const MAX_SUBJECT_HITS = 1000;
+
+interface Criteria {
+  query: SearchQuery;
+  range: SearchRange;
+  scope: ListingScope;
+  /** The tenant's calling code: national phone numbers are searched as ingest normalised them. */
+  defaultCallingCode: string;
+}
+
+/** Whether clear attributes (a listing entry or the general info) match the criteria. */
+function matches(c: Criteria, facts: Record<string, unknown>): boolean {
+  const { query: q, range } = c;
+  const startedAt = String(facts.startedAt);
+  if ((range.from && startedAt < range.from) || (range.to && startedAt > range.to)) return false;
+  if (q.channel && facts.channel !== q.channel) return false;
+  if (q.queue && facts.queue !== q.queue) return false;
+  if (q.agent && facts.agent !== q.agent) return false;
+  if (q.group && facts.group !== q.group) return false;
+  return withinScope(c.scope, interactionScopeOf(facts as StoredItem));
+}
+
+export function summaryOf(located: LocatedInteraction): InteractionSummary {
+  const info: InfoAttributes = located.info;
+  return {
+    interactionId: info.interactionId,
+    channel: info.channel,
+    region: located.region,
+    startedAt: info.startedAt,
+    ...(info.endedAt !== undefined ? { endedAt: info.endedAt, waitSeconds: info.waitSeconds, talkSeconds: info.talkSeconds } : {}),
+    ...(info.queue !== undefined ? { queue: info.queue } : {}),
+    ...(info.agent !== undefined ? { agent: info.agent } : {}),
+    ...(info.group !== undefined ? { group: info.group } : {}),
+    contentStored: info.contentRefused === undefined,
+    flags: info.flags ?? [],
+    restricted: interactionScopeOf(located.item).restricted === true,
+    expiresAt: new Date(info.expiresAt * 1000).toISOString(),
+  };
+}
+
+/** The live, not anonymised general info of each id that still matches, in the order given. */
+async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: string, ids: readonly string[], c: Criteria): Promise<LocatedInteraction[]> {
+  const located = await Promise.all(
+    ids.map((id) =>
+      locateInteraction(deps, tenantId, id).catch((error: unknown) => {
+        if (error instanceof LetheError && error.code === 'NOT_FOUND') return undefined;
+        throw error;
+      }),
+    ),
+  );
+  return located.filter((l): l is LocatedInteraction => l !== undefined && l.item.anonymisedAt === undefined && matches(c, l.item));
+}
+
+/**
+ * By identifier: the keyed hash of each identifier (normalised as at ingest) looked up in the
+ * `bySubject` index of every region; only interactions named by all of them, and never an
+ * anonymised one (it left the index). Newest first, paged by offset.
+ */
+async function searchBySubject(deps: AdminDeps, tenantId: string, c: Criteria, offset: number): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
+  const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
+  const keys = subjectKeysOf({ phone: c.query.phone, email: c.query.email, name: c.query.name }, secret, c.defaultCallingCode);
+  let ids: string[] | undefined;
+  for (const key of keys) {
+    const hits = (
+      await Promise.all(deps.stores.regions.map((r) => allPages((cursor) => deps.stores.storesFor(r).records.queryBySubject(`T#${tenantId}#${key.hmacHex}`, { cursor }))))
+    ).flat();
+    const named = new Set(hits.filter((h) => h.class === 'interaction').flatMap((h) => parsePartitionKey(h.pk)?.id ?? []));
+    ids = ids ? ids.filter((id) => named.has(id)) : [...named];
+  }
+  if ((ids ?? []).length > MAX_SUBJECT_HITS)
+    throw new LetheError('PAYLOAD_TOO_LARGE', `More than ${MAX_SUBJECT_HITS} interactions match; add a time range or another criterion.`);
+  const found = (await liveMatches(deps, tenantId, ids ?? [], c)).sort((a, b) => (a.info.startedAt < b.info.startedAt ? 1 : -1));
+  const page = found.slice(offset, offset + c.query.limit);
+  return { found: page, next: offset + c.query.limit < found.length ? { kind: 'subject', offset: offset + c.query.limit } : undefined };
+}
+
+const previousDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * By time and labels: the day partitions of the range, newest first, each merged across regions;
+ * entries are matched on their clear attributes, then confirmed against the live general info.
+ * Stops at `limit` candidates or after reading SCAN_BUDGET entries, with a token to go on.
+ */
+async function searchByDays(deps: AdminDeps, tenantId: string, c: Criteria, start?: Extract<SearchPosition, { kind: 'days' }>): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
+  const firstDay = c.range.from.slice(0, 10);
+  const candidates: string[] = [];
+  let scanned = 0;
+  let days = 0;
+  for (let day = start?.day ?? c.range.to.slice(0, 10); day >= firstDay; day = previousDay(day)) {
+    for await (const { item, position } of walkDay(deps.stores, listingPartition(tenantId, day), day === start?.day ? start.position : {})) {
+      scanned++;
+      if (matches(c, item)) candidates.push(String(item.interactionId));
+      if (candidates.length === c.query.limit || scanned >= SCAN_BUDGET) {
+        const more = Object.values(position).some((p) => !p.done) || day > firstDay;
+        const next: SearchPosition | undefined = more ? { kind: 'days', day, position } : undefined;
+        return { found: await liveMatches(deps, tenantId, candidates, c), next };
+      }
+    }
+    // Quiet days cost a query per region each: a long empty range is read over several requests.
+    if (++days >= DAY_BUDGET && previousDay(day) >= firstDay)
+      return { found: await liveMatches(deps, tenantId, candidates, c), next: { kind: 'days', day: previousDay(day), position: {} } };
+  }
+  return { found: await liveMatches(deps, tenantId, candidates, c) };
+}
+
+/** One page of a search, already narrowed to what the actor may see; with the criteria used. */
+export async function searchPage(deps: AdminDeps, request: AdminRequest, rawQuery: Record<string, string | undefined>): Promise<SearchResult & { located: LocatedInteraction[] }> {
+  const { actor } = request;
+  const query = parseOrThrow(SearchQuerySchema, rawQuery, 'The search');
+  const tenant = await tenantAccess(deps, actor);
+  const granted = requireAccess(actor, 'interaction.search', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
+  const resumed = decodeToken(query);
+  const range = resumed?.range ?? searchRange(query, deps.clock.now());
+  const position = resumed?.position;
+  if (position && (position.kind === 'subject') !== hasIdentifier(query)) throw validationFailed([{ path: 'nextToken', message: 'is not a token this search handed out' }]);
+  const criteria: Criteria = { query, range, scope: listingScope(actor, granted.reach), defaultCallingCode: tenant.policy.defaultCallingCode };
+  const page = hasIdentifier(query)
+    ? await searchBySubject(deps, actor.tenantId, criteria, position?.kind === 'subject' ? position.offset : 0)
+    : await searchByDays(deps, actor.tenantId, criteria, position?.kind === 'days' ? position : undefined);
+  await recordSupportRead(deps, request, granted, 'interaction.search', { details: { by: searchedBy(query), results: page.found.length } });
+  return {
+    items: page.found.map(summaryOf),
+    located: page.found,
+    ...(page.next ? { nextToken: encodeToken(query, range, page.next) } : {}),
+  };
+}
+
+/** GET /v1/interactions: one page of matching interactions. */
+export async function searchInteractions(deps: AdminDeps, request: AdminRequest, rawQuery: Record<string, string | undefined>): Promise<SearchResult> {
+  const { items, nextToken } = await searchPage(deps, request, rawQuery);
+  return { items, ...(nextToken ? { nextToken } : {}) };
+}
+
+/** What a search was by, for the audit log: criteria names only, never their values. */
+export function searchedBy(q: SearchQuery): string {
+  const names = (['phone', 'email', 'name', 'from', 'to', 'channel', 'queue', 'agent', 'group'] as const).filter((k) => q[k] !== undefined);
+  return names.length ? names.join(',') : 'time';
+}

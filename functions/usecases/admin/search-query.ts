@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { CHANNELS } from '../../domain/data-class';
+import { validationFailed } from '../../domain/errors';
+import type { DayPosition } from './listing-walk';
+
+/** Longest time range one search reads day by day. */
+export const SEARCH_MAX_DAYS = 366;
+/** The range searched when none is given: the last 30 days. */
+export const SEARCH_DEFAULT_DAYS = 30;
+export const SEARCH_MAX_LIMIT = 200;
+
+const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2024-03-01T00:00:00Z' });
+const Label = z.string().trim().min(1).max(200);
+
+/**
+ * `GET /v1/interactions?…`: identifiers (phone, e-mail, name; all given must match, through the
+ * keyed-hash index), time range, queue, agent, group, channel; `limit` and `nextToken` page.
+ */
+export const SearchQuerySchema = z
+  .object({
+    phone: z.string().trim().min(1).max(100).optional(),
+    email: z.string().trim().min(1).max(320).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    channel: z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(', ')}` }).optional(),
+    queue: Label.optional(),
+    agent: Label.optional(),
+    group: Label.optional(),
+    limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(50),
+    nextToken: z.string().max(4000).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  });
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+export const hasIdentifier = (q: SearchQuery) => Boolean(q.phone || q.email || q.name);
+
+/** Where a search resumes: in the identifier hits (an offset), or in the day partitions (a day and per-region positions). */
+export type SearchPosition = { kind: 'subject'; offset: number } | { kind: 'days'; day: string; position: DayPosition };
+
+/** A fingerprint of what is searched: a token only continues the search it came from. */
+function fingerprint(q: SearchQuery): string {
+  const { limit: _limit, nextToken: _token, ...criteria } = q;
+  return createHash('sha256').update(JSON.stringify(criteria)).digest('hex').slice(0, 16);
+}
+
+export type SearchRange = { from: string; to: string };
+
+/** A time range a search may read day by day: two instants, in order, at most SEARCH_MAX_DAYS apart. */
+const boundedRange = (r: SearchRange) => {
+  const [from, to] = [Date.parse(r.from), Date.parse(r.to)];
+  return Number.isFinite(from) && Number.isFinite(to) && from <= to && to - from <= SEARCH_MAX_DAYS * 86_400_000;
+};
+
+/** A token holds where to resume and the range the first page searched (its default `to` was "now" then). */
+export function encodeToken(q: SearchQuery, range: SearchRange, position: SearchPosition): string {
+  return Buffer.from(JSON.stringify({ v: 1, q: fingerprint(q), range, ...position }), 'utf8').toString('base64url');
+}
+
+export function decodeToken(q: SearchQuery): { range: SearchRange; position: SearchPosition } | undefined {
+  if (!q.nextToken) return undefined;
+  const bad = validationFailed([{ path: 'nextToken', message: 'is not a token this search handed out' }]);
+  let token: Record<string, unknown>;
+  try {
+    token = JSON.parse(Buffer.from(q.nextToken, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    throw bad;
+  }
+  const range = token?.range as SearchRange | undefined;
+  if (token?.v !== 1 || token.q !== fingerprint(q) || typeof range?.from !== 'string' || typeof range?.to !== 'string') throw bad;
+  if (token.kind === 'subject' && Number.isInteger(token.offset) && (token.offset as number) >= 0) return { range, position: { kind: 'subject', offset: token.offset as number } };
+  if (token.kind === 'days' && boundedRange(range) && typeof token.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(token.day) && typeof token.position === 'object' && token.position)
+    return { range, position: { kind: 'days', day: token.day, position: token.position as DayPosition } };
+  throw bad;
+}
+
+/**
+ * The time range searched. With identifiers, none unless given (a person's whole history);
+ * otherwise `to` defaults to now and `from` to 30 days before it, and at most 366 days are read.
+ */
+export function searchRange(q: SearchQuery, now: Date): SearchRange {
+  if (hasIdentifier(q)) return { from: q.from ? new Date(q.from).toISOString() : '', to: q.to ? new Date(q.to).toISOString() : '' };
+  const to = q.to ? new Date(q.to) : now;
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - SEARCH_DEFAULT_DAYS * 86_400_000);
+  if (to.getTime() - from.getTime() > SEARCH_MAX_DAYS * 86_400_000)
+    throw validationFailed([{ path: 'from', message: `must be at most ${SEARCH_MAX_DAYS} days before to` }]);
+  return { from: from.toISOString(), to: to.toISOString() };
+}

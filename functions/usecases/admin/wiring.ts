@@ -1,0 +1,8 @@
+import type { Container } from '../../shared/container';
+import type { AdminDeps } from './deps';
+
+/** The admin use cases' dependencies from the composition root, with the deployment as the record of processing describes it. */
+export function adminDepsOf(c: Container): AdminDeps {
+  const { app, homeRegion, regions, pitrDays, litigationRetentionDays } = c.config;
+  return { ...c, deployment: { app, homeRegion, regions, pitrDays, litigationRetentionDays } };
+}

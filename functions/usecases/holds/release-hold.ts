@@ -1,0 +1,54 @@
+import { notFound } from '../../domain/errors';
+import { isActiveHold, type LegalHold } from '../../domain/holds/hold';
+import { holdOf, holdSortKey, listHolds } from './hold-records';
+import type { HoldActor, HoldDeps } from './hold-deps';
+import { partitionsOfHold, stillHeld } from './hold-partitions';
+import { releasePartition } from './hold-protection';
+
+export interface ReleasedHold extends LegalHold {
+  /** Items given their expiry back; those past it are due at the next sweep. */
+  itemsResumed: number;
+}
+
+/**
+ * Releases a hold: the record of it stays (who held what, why, from when to when). What it
+ * covered and no other active hold still covers is due again: see `resumeRetention`.
+ * Releasing a released hold changes nothing. Written to the audit log.
+ */
+export async function releaseHold(deps: HoldDeps, actor: HoldActor, holdId: string): Promise<ReleasedHold> {
+  const stored = await deps.directory.getItem(actor.tenantId, holdSortKey(holdId), { consistent: true });
+  if (!stored) throw notFound(`Hold ${holdId}`);
+  const current = holdOf(stored);
+  if (!isActiveHold(current)) return { ...current, itemsResumed: 0 };
+  const now = deps.clock.now();
+  const released: LegalHold = { ...current, releasedAt: now.toISOString(), releasedBy: actor.userId };
+  await deps.directory.updateItem(actor.tenantId, holdSortKey(holdId), { set: { releasedAt: released.releasedAt, releasedBy: actor.userId } }, { kind: 'present' });
+  const itemsResumed = await resumeRetention(deps, released, now);
+  await deps.auditLog.append(actor.tenantId, {
+    at: now.toISOString(),
+    actor: { user: actor.userId, role: actor.role, support: actor.support },
+    action: 'legal-hold.release',
+    ...(released.target.kind === 'interaction' ? { interactionId: released.target.interactionId } : {}),
+    from: actor.from,
+    details: { holdId, itemsResumed },
+  });
+  await deps.afterRelease?.(released);
+  return { ...released, itemsResumed };
+}
+
+/**
+ * Makes what a released hold covered due again (issue 4: "release makes them due again"): every
+ * partition it covered that no other active hold covers gets its items' expiries back, and those
+ * already past go to today's bucket, so the next sweep applies their retention. Other code that
+ * deferred work to a hold's release (issue 5: erasures blocked by the hold) calls this too, or
+ * runs after it. Returns how many items were resumed.
+ */
+export async function resumeRetention(deps: Pick<HoldDeps, 'stores' | 'directory'>, released: LegalHold, now: Date): Promise<number> {
+  const others = (await listHolds(deps.directory, released.tenantId)).filter((h) => h.holdId !== released.holdId);
+  let resumed = 0;
+  for (const { region, pk } of await partitionsOfHold(deps.stores, released)) {
+    if (await stillHeld(deps.stores, region, pk, others)) continue;
+    resumed += await releasePartition(deps.stores.storesFor(region).records, released.tenantId, pk, now);
+  }
+  return resumed;
+}

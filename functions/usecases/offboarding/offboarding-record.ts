@@ -1,0 +1,37 @@
+import type { TenantDirectory } from '../../ports/tenant-directory';
+
+/** What is left of a tenant after its purge: proof that nothing else is (issue 4: "a final report showing zero left"). */
+export interface FinalReport {
+  completedAt: string;
+  /** Found again by the same index queries, prefix listings and month queries that purged the tenant: all zero. */
+  remaining: { records: number; indexEntries: number; contentObjects: number; archiveObjects: number; aggregates: number };
+  /** Kept by law beyond the contract: sealed litigation batches under Object Lock, and records under legal hold. */
+  retained: { litigationBatches: number; litigationRetainedUntil?: string; heldRecords: number };
+  /** The partitions' data keys were destroyed with them (crypto-shredding). */
+  dataKeysShredded: boolean;
+}
+
+/**
+ * A tenant's offboarding, in the directory as its `OFFBOARDING` item: terminated (contract ended,
+ * export package produced, API keys revoked), purging once the grace has passed, purged with the
+ * final report. The profile stays, marked terminated, so the id is never reused.
+ */
+export interface Offboarding {
+  tenantId: string;
+  status: 'terminated' | 'purging' | 'purged';
+  terminatedAt: string;
+  /** When the sweep deletes everything (policy.offboarding.graceDays after termination). */
+  purgeAfter: string;
+  requestedBy: string;
+  packageKey: string;
+  finalReport?: FinalReport;
+}
+
+export const OFFBOARDING_SK = 'OFFBOARDING';
+
+export async function offboardingOf(directory: TenantDirectory, tenantId: string): Promise<Offboarding | undefined> {
+  const item = await directory.getItem(tenantId, OFFBOARDING_SK, { consistent: true });
+  if (!item) return undefined;
+  const { sk: _sk, ...offboarding } = item;
+  return offboarding as unknown as Offboarding;
+}

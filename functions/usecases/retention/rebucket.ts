@@ -1,0 +1,122 @@
+import { CHANNELS, type Channel } from '../../domain/data-class';
+import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
+import { bucketForExpiry, bucketsThrough, utcDay, type SweepCheckpoint } from '../../domain/sweep/checkpoint';
+import { countRebucket, emptyImpact, expiryHorizon, planRebucket, retentionChanged } from '../../domain/sweep/policy-impact';
+import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import type { StoredItem } from '../../ports/record-store';
+import { WriteConflict } from '../../ports/write-conflict';
+import type { CheckpointStore } from './checkpoints';
+import { dueRecordOf } from './item-facts';
+import { policyRevision } from './policy-revisions';
+import { recordFailure, type UnitRun } from './unit-run';
+
+/** Marks a record re-dated for a policy revision, so a record moved into a later bucket is not counted twice. */
+const EXPIRY_REVISION = 'expiryRevision';
+
+/**
+ * Applies a policy change to the records of one tenant × class × region before the due buckets
+ * are swept (issue 4: a shortened retention applies to existing records at the next sweep). Every
+ * bucket from today through the last day a record written under the old revision can expire is
+ * read; each live record is re-dated with `recomputeExpiry` and moved to the bucket of its new
+ * expiry (today's, when that has passed, so this very sweep handles it). Resumable: the position
+ * and the counts travel in the checkpoint. Returns the checkpoint to sweep from.
+ */
+export async function applyPolicyChange(run: UnitRun, checkpoint: SweepCheckpoint | undefined, store: CheckpointStore): Promise<SweepCheckpoint> {
+  const current = run.policy.revision;
+  if (!checkpoint) {
+    const first = { day: run.firstDay, policyRevision: current };
+    await store.save(first);
+    return first;
+  }
+  if (checkpoint.policyRevision >= current && !checkpoint.rebucket) return checkpoint;
+
+  let progress = checkpoint.rebucket?.toRevision === current ? checkpoint.rebucket : undefined;
+  if (!progress) {
+    const before = await policyRevision(run.deps.directory, run.tenantId, checkpoint.policyRevision);
+    if (!before || !retentionChanged(before.policy, run.policy.policy, run.dataClass)) {
+      const next = { ...checkpoint, policyRevision: current, rebucket: undefined };
+      await store.save(next);
+      return next;
+    }
+    progress = {
+      fromRevision: checkpoint.policyRevision,
+      toRevision: current,
+      throughDay: utcDay(expiryHorizon(before.policy, run.dataClass, run.now)),
+      shortened: 0,
+      lengthened: 0,
+      unchanged: 0,
+      dueNow: 0,
+    };
+  }
+
+  const impact = { ...emptyImpact({ tenantId: run.tenantId, region: run.region, dataClass: run.dataClass, fromRevision: progress.fromRevision, toRevision: current }), ...pickCounts(progress) };
+  const records = run.deps.stores.storesFor(run.region).records;
+  const today = utcDay(run.now);
+  const buckets = progress.throughDay < today ? [] : bucketsThrough(run.tenantId, run.dataClass, today, progress.throughDay);
+  const start = progress.bucket ? Math.max(0, buckets.indexOf(progress.bucket)) : 0;
+  const everything = ttlEpochSeconds(new Date(`${progress.throughDay}T23:59:59.999Z`));
+  let cursor = progress.cursor;
+  let healthy = true;
+  for (let i = start; i < buckets.length; i++) {
+    do {
+      const page = await records.queryDue(buckets[i], everything, { cursor, limit: run.pageSize });
+      for (const key of page.items) {
+        try {
+          await rebucketOne(run, key, impact);
+        } catch (error) {
+          healthy = false;
+          recordFailure(run, error, key);
+        }
+      }
+      cursor = page.cursor;
+      const at = cursor ? buckets[i] : buckets[i + 1];
+      if (healthy) await store.save({ ...checkpoint, rebucket: { ...progress, ...pickCounts(impact), bucket: at, cursor } });
+    } while (cursor);
+  }
+  run.out.policyChanges.push(impact);
+  if (!healthy) return checkpoint;
+  const next: SweepCheckpoint = { ...checkpoint, policyRevision: current, rebucket: undefined };
+  await store.save(next);
+  return next;
+}
+
+const pickCounts = (c: { shortened: number; lengthened: number; unchanged: number; dueNow: number }) => ({
+  shortened: c.shortened,
+  lengthened: c.lengthened,
+  unchanged: c.unchanged,
+  dueNow: c.dueNow,
+});
+
+async function rebucketOne(run: UnitRun, key: { pk: string; sk: string }, impact: ReturnType<typeof emptyImpact>): Promise<void> {
+  const records = run.deps.stores.storesFor(run.region).records;
+  const item = await records.get(key, { consistent: true });
+  const record = item && dueRecordOf(item);
+  if (!item || !record || item[EXPIRY_REVISION] === run.policy.revision) return;
+  const createdAt = typeof item.createdAt === 'string' ? new Date(item.createdAt) : undefined;
+  if (!createdAt || Number.isNaN(createdAt.getTime())) return;
+  const channel = await channelOf(run, item);
+  const step = planRebucket({ tier: record.tier, dataClass: record.dataClass, channel, createdAt, expiresAt: new Date(record.expiresAt * 1000) }, run.policy.policy, run.now);
+  countRebucket(impact, step, run.now);
+  if (step.kind !== 'move' || run.dryRun) return;
+  const expiresAt = ttlEpochSeconds(step.expiresAt);
+  try {
+    await records.update(
+      key,
+      { set: { expiresAt, expiryBucket: bucketForExpiry(run.tenantId, run.dataClass, expiresAt, `${key.pk}|${key.sk}`, run.now), [EXPIRY_REVISION]: run.policy.revision } },
+      { kind: 'matches', attributes: { expiresAt: record.expiresAt } },
+    );
+  } catch (error) {
+    // Changed since it was read (deleted, swept, re-dated by a parallel run): nothing left to do here.
+    if (!(error instanceof WriteConflict)) throw error;
+  }
+}
+
+/** A record's channel (per-channel retention): its own, or its interaction's general info's. */
+async function channelOf(run: UnitRun, item: StoredItem): Promise<Channel | undefined> {
+  const own = CHANNELS.find((c) => c === item.channel);
+  if (own) return own;
+  const partition = parsePartitionKey(item.pk);
+  if (partition?.kind !== 'interaction' || item.sk === ROOT_SORT_KEY.interaction) return undefined;
+  const info = await run.deps.stores.storesFor(run.region).records.get({ pk: item.pk, sk: ROOT_SORT_KEY.interaction });
+  return CHANNELS.find((c) => c === info?.channel);
+}

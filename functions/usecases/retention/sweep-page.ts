@@ -1,0 +1,121 @@
+import type { SweepStep } from '../../domain/sweep/plan';
+import { planSweepStep } from '../../domain/sweep/plan';
+import type { DueRecord } from '../../domain/sweep/due-record';
+import type { TallyColumn } from '../../domain/sweep/summary';
+import type { DueItem, StoredItem } from '../../ports/record-store';
+import { protectItem, protectPartition } from '../holds/hold-protection';
+import { sealIntoBatch } from '../litigation/seal-batch';
+import { settleBounded } from './bounded';
+import { dueRecordOf } from './item-facts';
+import { anonymiseItem, archiveItem, deleteArchived, deleteItem, deletePartition, destroyBatch, type ActionScope } from './record-actions';
+import { countIn, recordFailure, type UnitRun } from './unit-run';
+
+/** Records read at once; partitions acted on at once (records of one partition go one after another). */
+const READ_CONCURRENCY = 16;
+const PARTITION_CONCURRENCY = 8;
+
+interface Planned {
+  item: StoredItem;
+  record: DueRecord;
+  step: Exclude<SweepStep, { kind: 'not-due' }>;
+}
+
+const COLUMN: Record<Planned['step']['kind'], TallyColumn> = {
+  held: 'held',
+  delete: 'deleted',
+  anonymize: 'anonymised',
+  archive: 'archived',
+  'delete-archived': 'deleted',
+  'delete-statistics': 'deleted',
+  'destroy-batch': 'deleted',
+};
+
+/**
+ * One page of a due bucket: read each record (the index holds keys only), decide, seal what must
+ * be sealed first (one litigation batch per page), then act, partitions in parallel. Returns how
+ * many records failed; the rest are done whatever happened to those.
+ */
+export async function sweepPage(run: UnitRun, due: readonly DueItem[]): Promise<number> {
+  const records = run.deps.stores.storesFor(run.region).records;
+  const failuresBefore = run.out.failures.length;
+  const read = await settleBounded(due, READ_CONCURRENCY, (key) => records.get(key, { consistent: true }));
+  const planned: Planned[] = [];
+  read.forEach((result, index) => {
+    if (result.status === 'rejected') return recordFailure(run, result.reason, due[index]);
+    const item = result.value;
+    const record = item && dueRecordOf(item);
+    if (!item || !record) return; // gone since the index was read (an earlier run, its partition's delete)
+    const step = planSweepStep(record, { policy: run.policy.policy, now: run.now, heldBy: run.coverage.holdsOn(item.pk), offboarding: run.offboarding !== undefined });
+    if (step.kind === 'not-due') return;
+    countIn(run, 'due');
+    planned.push({ item, record, step });
+  });
+
+  const sealed = await sealFirst(run, planned);
+  const byPartition = new Map<string, Planned[]>();
+  for (const p of sealed) byPartition.set(p.item.pk, [...(byPartition.get(p.item.pk) ?? []), p]);
+  await settleBounded([...byPartition.values()], PARTITION_CONCURRENCY, async (partition) => {
+    for (const p of partition) {
+      try {
+        if (!run.dryRun) await act(run, p);
+        countIn(run, COLUMN[p.step.kind]);
+      } catch (error) {
+        recordFailure(run, error, p.item);
+      }
+      run.onRecord?.();
+    }
+  });
+  return run.out.failures.length - failuresBefore;
+}
+
+/** Seals the records that need it in one batch; if sealing fails, none of them is acted on. */
+async function sealFirst(run: UnitRun, planned: Planned[]): Promise<Planned[]> {
+  const toSeal = planned.filter((p) => 'sealFirst' in p.step && p.step.sealFirst);
+  if (!toSeal.length) return planned;
+  try {
+    if (!run.dryRun) {
+      const batch = await sealIntoBatch(run.deps, {
+        tenantId: run.tenantId,
+        policy: run.policy.policy,
+        sourceRegion: run.region,
+        dataClass: run.dataClass,
+        items: toSeal.map((p) => p.item),
+        now: run.now,
+      });
+      for (const p of toSeal) p.item.sealedIn = batch.batchId;
+    }
+    countIn(run, 'sealed', toSeal.length);
+    return planned;
+  } catch (error) {
+    for (const p of toSeal) recordFailure(run, error, p.item);
+    return planned.filter((p) => !toSeal.includes(p));
+  }
+}
+
+async function act(run: UnitRun, { item, record, step }: Planned): Promise<void> {
+  const scope: ActionScope = { deps: run.deps, region: run.region, tenantId: run.tenantId, now: run.now };
+  const records = run.deps.stores.storesFor(run.region).records;
+  switch (step.kind) {
+    case 'held':
+      // Out of TTL's reach until the hold is released (a batch alone: its partition holds every batch of the tenant).
+      if (record.tier === 'litigation-batch') await protectItem(records, item);
+      else await protectPartition(records, item.pk);
+      return;
+    case 'delete':
+      if (step.scope === 'partition') await deletePartition(scope, item.pk);
+      else await deleteItem(scope, item);
+      return;
+    case 'anonymize':
+      return anonymiseItem(scope, item, step.statisticsExpireAt);
+    case 'archive':
+      return archiveItem(scope, item, step.archiveExpiresAt);
+    case 'delete-archived':
+      return deleteArchived(scope, item, step.scope === 'partition');
+    case 'delete-statistics':
+      if (step.scope === 'partition') await deletePartition(scope, item.pk);
+      else await deleteItem(scope, item);
+      return;
+    case 'destroy-batch':
+      return destroyBatch(scope, item);
+  }
+}

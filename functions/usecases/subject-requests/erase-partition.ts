@@ -1,0 +1,31 @@
+import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import type { ItemKey } from '../../ports/record-store';
+import { unlistInteraction } from '../admin/interaction-listing';
+import type { SubjectRequestDeps } from './deps';
+import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
+import { dataKeyIdsOf, partitionObjects } from './partition-objects';
+
+const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
+
+/**
+ * Erases one partition of the subject everywhere, in an order that is safe to cut at any point
+ * and run again:
+ * 1. its data keys are destroyed in every region (crypto-shredding: from here on no copy of it —
+ *    old object versions, archive tier, backups — can be read, whatever happens next);
+ * 2. every version of its objects: recordings, large transcripts, pending uploads, archived copies;
+ * 3. the audit entries about its interaction become signed tombstones (Puzzel: they go with it);
+ * 4. its records in every region, then its subject-index entries last, so until the very end a
+ *    re-run still finds what is left.
+ */
+export async function erasePartition(deps: SubjectRequestDeps, tenantId: string, partition: SubjectPartition): Promise<void> {
+  const pieces = await partitionPieces(deps.stores, partition.pk);
+  for (const region of deps.stores.regions) for (const dekId of dataKeyIdsOf(partition, pieces)) await deps.vault.shred(region, tenantId, dekId);
+  for (const object of await partitionObjects(deps.stores, tenantId, partition, pieces)) await deps.stores.storesFor(object.region)[object.bucket].deleteAllVersions(object.key);
+  if (partition.kind === 'interaction') await deps.auditLog.forgetInteraction(tenantId, partition.id);
+  // The archive's time index names the interaction: it goes before the general info that dates it.
+  const info = pieces.flatMap((p) => p.items).find((i) => i.sk === ROOT_SORT_KEY.interaction && typeof i.startedAt === 'string');
+  if (partition.kind === 'interaction' && info) await unlistInteraction(deps, tenantId, { interactionId: partition.id, startedAt: String(info.startedAt) });
+  const ordered = indexRegionsLast(pieces, partition);
+  for (const { region, items } of ordered) await deps.stores.storesFor(region).records.deleteItems(items.filter((i) => !isIndexEntry(i)).map(keyOf));
+  for (const { region, items } of ordered) await deps.stores.storesFor(region).records.deleteItems(items.filter(isIndexEntry).map(keyOf));
+}

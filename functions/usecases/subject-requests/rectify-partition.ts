@@ -1,0 +1,62 @@
+import type { DataClass, IdentifierKind } from '../../domain/data-class';
+import { ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import type { StoredItem, WriteOperation } from '../../ports/record-store';
+import { WriteConflict } from '../../ports/write-conflict';
+import type { SubjectRequestDeps } from './deps';
+import type { SubjectPartition } from './find-subject';
+
+/** One identifier to correct: its kind, the keyed hashes of its current and corrected values, and the corrected value. */
+export interface Correction {
+  kind: IdentifierKind;
+  oldHmac: string;
+  newHmac: string;
+  value: string;
+}
+
+/** Where a root record keeps the identifiers of its subject, inside its sealed personal fields. */
+function corrected(dataClass: DataClass, personal: Record<string, unknown>, corrections: readonly Correction[]): Record<string, unknown> | undefined {
+  const field = dataClass === 'interaction' ? 'participant' : dataClass === 'consent' ? 'identifiers' : undefined;
+  if (!field) return undefined;
+  const identifiers = { ...((personal[field] ?? {}) as Record<string, unknown>) };
+  for (const c of corrections) identifiers[c.kind] = c.value;
+  return { ...personal, [field]: identifiers };
+}
+
+const entrySk = (kind: IdentifierKind, hmacHex: string) => `${SUBJECT_ENTRY_PREFIX}${kind}#${hmacHex}`;
+
+/**
+ * Corrects identifiers in one partition (GDPR Art. 16): where the partition is indexed under the
+ * current value of an identifier, the sealed record gets the corrected value and the index entry
+ * is re-keyed to the corrected value's hash, all in one transaction per region. A partition
+ * already corrected no longer has the old entry and is left alone, so a re-run changes nothing.
+ */
+export async function rectifyPartition(deps: SubjectRequestDeps, tenantId: string, partition: SubjectPartition, corrections: readonly Correction[]): Promise<void> {
+  for (const region of partition.indexRegions) {
+    const records = deps.stores.storesFor(region).records;
+    const present: { correction: Correction; entry: StoredItem }[] = [];
+    for (const correction of corrections) {
+      const entry = await records.get({ pk: partition.pk, sk: entrySk(correction.kind, correction.oldHmac) }, { consistent: true });
+      if (entry) present.push({ correction, entry });
+    }
+    if (!present.length) continue;
+    const operations: WriteOperation[] = [];
+    for (const { correction, entry } of present) {
+      operations.push({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk }, condition: { kind: 'present' } });
+      operations.push({ kind: 'put', item: { ...entry, sk: entrySk(correction.kind, correction.newHmac), subjectKey: `T#${tenantId}#${correction.newHmac}` } });
+    }
+    const root = await records.get({ pk: partition.pk, sk: ROOT_SORT_KEY[partition.kind] }, { consistent: true });
+    if (root && typeof root.sealed === 'string') {
+      const scope = { region, tenantId, dataClass: root.class as DataClass, partitionId: partition.id };
+      const personal = await deps.vault.openJson<Record<string, unknown>>(scope, root.sealed);
+      const next = corrected(scope.dataClass, personal, present.map((p) => p.correction));
+      if (next)
+        operations.push({ kind: 'update', key: { pk: root.pk, sk: root.sk }, changes: { set: { sealed: await deps.vault.sealJson(scope, next) } }, condition: { kind: 'matches', attributes: { sealed: root.sealed } } });
+    }
+    try {
+      await records.transactWrite(operations);
+    } catch (error) {
+      // Another run corrected it (or the record changed) meanwhile: the next pass reads it afresh.
+      if (!(error instanceof WriteConflict)) throw error;
+    }
+  }
+}

@@ -1,0 +1,243 @@
+import { parseDuration } from '../../domain/duration';
+import { LetheError, notFound } from '../../domain/errors';
+import type { TenantPolicy } from '../../domain/policy/schema';
+import { expiryInstant } from '../../domain/retention/expiry-instant';
+import { buildCertificate } from '../../domain/subject-requests/certificate';
+import type { Inventory } from '../../domain/subject-requests/inventory';
+import { assertRunnable, isTerminal, stepsOf, type StepName, type SubjectRequestJob } from '../../domain/subject-requests/job';
+import { statisticsExpiry } from '../../domain/sweep/plan';
+import { WriteConflict } from '../../ports/write-conflict';
+import { anonymisePartition } from './anonymise-partition';
+import { auditOnce } from './audit-request';
+import { claimSlot, dequeue, enqueue, LEASE_SECONDS, nextQueued, releaseSlot, renewSlot } from './concurrency';
+import { recordDeferrals } from './deferrals';
+import type { SubjectRequestDeps } from './deps';
+import { erasePartition } from './erase-partition';
+import { buildExportPackage } from './export-package';
+import { findSubjectPartitions, type SubjectPartition } from './find-subject';
+import { holdsOnPartitions } from './holds';
+import { findJob, requireJob, updateJob } from './job-store';
+import { rectifyPartition, type Correction } from './rectify-partition';
+import { restrictPartition } from './restrict-partition';
+import { openCorrections } from './sealed-corrections';
+import { takeInventory } from './take-inventory';
+import { verifyRequest } from './verify-request';
+
+/** Test seams: a crash injected after a step's or a partition's checkpoint is saved. */
+export interface JobHooks {
+  afterStep?: (step: StepName) => void | Promise<void>;
+  afterPartition?: (done: number) => void | Promise<void>;
+}
+
+/** Passes of the action step at most: a verification that finds records (new ones, a lifted hold) sends the job back. */
+const MAX_PASSES = 3;
+
+interface Run {
+  deps: SubjectRequestDeps;
+  policy: TenantPolicy;
+  hooks: JobHooks;
+  renewedAt: number;
+}
+
+const nowIso = (deps: SubjectRequestDeps) => deps.clock.now().toISOString();
+const removes = (job: Pick<SubjectRequestJob, 'type'>) => job.type === 'erase' || job.type === 'anonymize';
+
+/**
+ * Runs a subject request to its end, from wherever it stands: each step saves a checkpoint in the
+ * job (`step`, `done`, the inventory), every step is safe to repeat, so an invocation after a
+ * crash at any point continues and ends in the same state. A request that finds all of its
+ * tenant's slots taken stays queued. A finished request is returned as it is. Errors propagate
+ * with the job left as it was (a crash); `runSubjectRequest` records them.
+ */
+export async function executeSubjectRequest(deps: SubjectRequestDeps, tenantId: string, requestId: string, hooks: JobHooks = {}): Promise<SubjectRequestJob> {
+  let job = await requireJob(deps.directory, tenantId, requestId);
+  if (isTerminal(job.status)) return job;
+  assertRunnable(job);
+  const policy = await policyOf(deps, tenantId);
+  const now = deps.clock.now();
+  const slot = await claimSlot(deps.directory, job, policy.subjectRequests.maxConcurrent, now);
+  if (slot === undefined) {
+    await enqueue(deps.directory, tenantId, requestId);
+    return job.status === 'queued' ? job : updateJob(deps.directory, job, { status: 'queued', updatedAt: now.toISOString() });
+  }
+  await dequeue(deps.directory, tenantId, requestId);
+  job = await updateJob(deps.directory, job, { status: 'running', slot, attempts: job.attempts + 1, updatedAt: now.toISOString() }, { remove: ['error'] });
+  const run: Run = { deps, policy, hooks, renewedAt: now.getTime() };
+  if (job.cancelRequested) return finish(deps, policy, job, 'cancelled');
+
+  const steps = stepsOf(job.type);
+  while (job.status === 'running' && job.step < steps.length) {
+    const step = steps[job.step];
+    job = await runStep(run, job, step);
+    await hooks.afterStep?.(step);
+  }
+  return job;
+}
+
+/** `executeSubjectRequest` for runners: a failure is recorded on the job (resumable) and its slot freed, then rethrown. */
+export async function runSubjectRequest(deps: SubjectRequestDeps, tenantId: string, requestId: string): Promise<SubjectRequestJob> {
+  try {
+    return await executeSubjectRequest(deps, tenantId, requestId);
+  } catch (error) {
+    if (error instanceof LetheError) throw error;
+    const e = error instanceof Error ? error : new Error(String(error));
+    deps.logger.error('subject request failed; invoke it again to resume', { tenantId, requestId, error: { name: e.name, message: e.message } });
+    const job = await findJob(deps.directory, tenantId, requestId);
+    if (job && !isTerminal(job.status)) {
+      await updateJob(deps.directory, job, { status: 'failed', error: { name: e.name, message: e.message }, updatedAt: nowIso(deps) }, { remove: ['slot'] });
+      if (job.slot !== undefined) await releaseSlot(deps.directory, tenantId, requestId, job.slot);
+    }
+    throw error;
+  }
+}
+
+async function runStep(run: Run, job: SubjectRequestJob, step: StepName): Promise<SubjectRequestJob> {
+  const { deps, policy } = run;
+  const updatedAt = nowIso(deps);
+  const keys = job.subjectKeys ?? [];
+  switch (step) {
+    case 'inventory': {
+      const inventory = await takeInventory(deps, { tenantId: job.tenantId, policy, keys, honourHolds: removes(job), now: deps.clock.now() });
+      return updateJob(deps.directory, job, { inventory, step: job.step + 1, done: 0, updatedAt });
+    }
+    case 'package': {
+      const exported = await buildExportPackage(deps, {
+        tenantId: job.tenantId,
+        requestId: job.requestId,
+        policy,
+        keys,
+        searchedBy: job.searchedBy,
+        readerRole: job.requestedBy.kind === 'admin' ? job.requestedBy.role : undefined,
+        now: new Date(job.inventory?.at ?? updatedAt),
+      });
+      return updateJob(deps.directory, job, { exported, done: job.inventory?.partitions ?? 0, step: job.step + 1, updatedAt });
+    }
+    case 'verify': {
+      const verification = await verifyRequest(deps, job, keys, deps.clock.now());
+      const again = !verification.ok && job.type !== 'export' && job.type !== 'restrict' && job.passes + 1 < MAX_PASSES;
+      return updateJob(deps.directory, job, again ? { verification, step: 1, passes: job.passes + 1, updatedAt } : { verification, step: job.step + 1, updatedAt });
+    }
+    case 'certify':
+      return finish(deps, policy, job, 'completed');
+    default:
+      return actOnPartitions(run, job);
+  }
+}
+
+/** The action step, a partition at a time, saving progress (and noticing a cancellation) after each. */
+async function actOnPartitions(run: Run, job: SubjectRequestJob): Promise<SubjectRequestJob> {
+  const { deps } = run;
+  const act = await actionOf(run, job);
+  const found = await findSubjectPartitions(deps.stores, job.tenantId, job.subjectKeys ?? []);
+  const held = removes(job) ? await holdsOnPartitions(deps, job.tenantId, found) : new Map<string, string[]>();
+  let work = found.filter((p) => !held.has(p.pk));
+  // Restriction leaves the index as it is: skip what an earlier attempt already did. The others
+  // take what they handled out of the index, so what is found is what is left.
+  if (job.type === 'restrict') work = work.slice(job.done);
+  let done = job.done;
+  for (const partition of work) {
+    await act(partition);
+    done++;
+    try {
+      job = await updateJob(deps.directory, job, { done, updatedAt: nowIso(deps) }, { condition: { kind: 'matches', attributes: { cancelRequested: false } } });
+    } catch (error) {
+      if (!(error instanceof WriteConflict)) throw error;
+      return finish(deps, run.policy, await requireJob(deps.directory, job.tenantId, job.requestId), 'cancelled');
+    }
+    await keepLease(run, job);
+    await run.hooks.afterPartition?.(done);
+  }
+  return updateJob(deps.directory, job, { step: job.step + 1, updatedAt: nowIso(deps) });
+}
+
+type PartitionAction = (partition: SubjectPartition) => Promise<unknown>;
+
+async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionAction> {
+  const { deps, policy } = run;
+  const at = new Date(job.inventory?.at ?? nowIso(deps));
+  switch (job.type) {
+    case 'erase':
+      return (p) => erasePartition(deps, job.tenantId, p);
+    case 'anonymize': {
+      const scope = { tenantId: job.tenantId, at, statisticsExpireAt: statisticsExpiry(at, policy), content: job.options.content === 'keep' ? ('keep' as const) : ('delete' as const) };
+      return (p) => anonymisePartition(deps, scope, p);
+    }
+    case 'rectify': {
+      const values = job.sealedCorrections ? await openCorrections(deps, job.tenantId, job.requestId, job.sealedCorrections) : {};
+      const corrections: Correction[] = (job.correctedKeys ?? []).flatMap((newKey) => {
+        const oldKey = job.subjectKeys?.find((k) => k.kind === newKey.kind);
+        const value = values[newKey.kind];
+        return oldKey && value !== undefined ? [{ kind: newKey.kind, oldHmac: oldKey.hmacHex, newHmac: newKey.hmacHex, value }] : [];
+      });
+      return (p) => rectifyPartition(deps, job.tenantId, p, corrections);
+    }
+    case 'restrict':
+      return (p) => restrictPartition(deps, p, job.requestId, job.options.lift === true);
+    case 'export':
+      throw new RangeError('an export has no per-partition action: it builds its package in one step');
+  }
+}
+
+/** Renews the slot's lease when a third of it has gone by. */
+async function keepLease(run: Run, job: SubjectRequestJob): Promise<void> {
+  const now = run.deps.clock.now();
+  if (job.slot === undefined || now.getTime() - run.renewedAt < (LEASE_SECONDS * 1000) / 3) return;
+  await renewSlot(run.deps.directory, job.tenantId, job.requestId, job.slot, now);
+  run.renewedAt = now.getTime();
+}
+
+/**
+ * Ends a request (completed, or cancelled: then with a certificate of what was done before the
+ * cancellation, verified by the same re-scan): certificate, deferrals for what holds still keep,
+ * the audit entry, and the subject keys dropped unless a deferral needs them. Frees the slot and
+ * starts the next queued request. Safe to repeat.
+ */
+export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job: SubjectRequestJob, outcome: 'completed' | 'cancelled'): Promise<SubjectRequestJob> {
+  const at = deps.clock.now();
+  const keys = job.subjectKeys ?? [];
+  const verification = outcome === 'completed' && job.verification ? job.verification : await verifyRequest(deps, job, keys, at);
+  const keptUntil = expiryInstant(at, parseDuration(policy.subjectRequests.certificateRetention)!, policy.timeZone);
+  const certificate = buildCertificate({
+    requestId: job.requestId,
+    tenantId: job.tenantId,
+    type: job.type,
+    round: job.round,
+    requestedAt: job.requestedAt,
+    searchedBy: job.searchedBy,
+    options: job.options,
+    inventory: job.inventory ?? emptyInventory(deps, keys.length, at),
+    verification,
+    outcome,
+    completedAt: at,
+    keptUntil,
+    litigationBasis: policy.classes.litigation.lawfulBasis,
+    keyBackupDays: deps.pitrDays,
+    exported: job.exported,
+  });
+  const stillHeld = outcome === 'completed' && removes(job) ? [...new Set([...(await holdsOnPartitions(deps, job.tenantId, await findSubjectPartitions(deps.stores, job.tenantId, keys))).values()].flat())] : [];
+  await recordDeferrals(deps.directory, job, stillHeld);
+  const found = certificate.lines.filter((l) => l.store === 'records').reduce((n, l) => n + l.found, 0);
+  job = await auditOnce(deps, job, outcome, { records: found, retained: certificate.retained.length, remaining: verification.remaining, ok: verification.ok });
+  const finished = await updateJob(
+    deps.directory,
+    job,
+    { status: outcome, result: certificate, step: stepsOf(job.type).length, updatedAt: at.toISOString(), expiresAt: Math.ceil(keptUntil.getTime() / 1000) },
+    { remove: [...(stillHeld.length ? [] : (['subjectKeys'] as const)), 'correctedKeys', 'sealedCorrections', 'verification', 'slot'] },
+  );
+  if (job.slot !== undefined) {
+    await releaseSlot(deps.directory, job.tenantId, job.requestId, job.slot);
+    const [next] = await nextQueued(deps.directory, job.tenantId, 1);
+    if (next) await deps.runner?.start(job.tenantId, next);
+  }
+  return finished;
+}
+
+function emptyInventory(deps: SubjectRequestDeps, keysSearched: number, at: Date): Inventory {
+  return { at: at.toISOString(), regions: [...deps.stores.regions], keysSearched, partitions: 0, counts: [], held: [], litigation: [], restrictedRecords: 0, holdings: [] };
+}
+
+async function policyOf(deps: SubjectRequestDeps, tenantId: string): Promise<TenantPolicy> {
+  const current = await deps.directory.currentPolicy(tenantId);
+  if (!current) throw notFound(`Tenant ${tenantId}`);
+  return current.policy;
+}

@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chat, newTenant, recordsOf } from './support';
+
+const LETHE = join(__dirname, '../../../bin/lethe.js');
+const run = (...args: string[]) => promisify(execFile)(process.execPath, [LETHE, ...args], { env: process.env });
+
+describe('lethe sweep and lethe tenant terminate', () => {
+  it('sweep --dry-run counts what is due and changes nothing; the real sweep prints the same table and deletes', async () => {
+    // Prepare: a Puzzel chat whose logs are due 31 days from now
+    const tenant = await newTenant('puzzel');
+    const conversation = await chat(tenant);
+    const now = new Date(Date.now() + 31 * 86_400_000).toISOString();
+
+    // Act
+    const dry = await run('sweep', '--tenant', tenant.tenantId, '--dry-run', '--now', now);
+    const kept = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('MSG#')).length;
+    const real = await run('sweep', '--tenant', tenant.tenantId, '--now', now);
+
+    // Assess: the summary table per tenant × class × region, and what happened
+    const plain = (out: string) => out.replace(/\u001b\[\d+m/g, '');
+    const row = (out: string) => plain(out).split('\n').find((l) => l.includes(tenant.tenantId) && l.includes('transcript'))!;
+    expect(dry.stdout).toContain('dry run: nothing was changed');
+    expect(plain(dry.stdout)).toMatch(/tenant.*class.*region.*due.*deleted.*anonymised.*archived.*sealed.*held.*failed/);
+    expect(row(dry.stdout).replace(/[│|]/g, ' ').split(/\s+/).filter(Boolean)).toEqual([tenant.tenantId, 'transcript', 'eu-central-1', '2', '2', '0', '0', '0', '0', '0']);
+    expect(kept).toBe(2);
+    expect(row(real.stdout)).toEqual(row(dry.stdout));
+    expect((await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('MSG#'))).toEqual([]);
+  }, 120_000);
+
+  it('tenant terminate prints when everything goes and where the package is', async () => {
+    const tenant = await newTenant('inbenta');
+    const { stdout } = await run('tenant', 'terminate', tenant.tenantId);
+    const result = JSON.parse(stdout) as { purgeAfter: string; package: { url: string } };
+    expect(result.package.url).toMatch(/^http/);
+    expect(Date.parse(result.purgeAfter) - Date.now()).toBeGreaterThan(59 * 86_400_000);
+  });
+});
