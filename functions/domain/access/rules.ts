@@ -14,8 +14,8 @@ export type Reach = 'tenant' | 'group' | 'handled';
  * - manager: reports and interactions of their own group only, content included.
  * - advisor: only the interactions they handled, to read; no downloads, no exports.
  * - support (vendor): read-only, and only while the tenant's policy allows support access.
- * - legal: the litigation archive, restricted data, legal holds, the audit log; reads and
- *   downloads evidence, changes nothing else.
+ * - legal: the litigation archive, restricted data, legal holds, subject requests, the audit log;
+ *   reads and downloads evidence, changes nothing else.
  */
 export const ACCESS_RULES: Record<AccessAction, Partial<Record<AdminRole, Reach>>> = {
   'interaction.search': { admin: 'tenant', manager: 'group', advisor: 'handled', support: 'tenant', legal: 'tenant' },
@@ -34,5 +34,5 @@ export const ACCESS_RULES: Record<AccessAction, Partial<Record<AdminRole, Reach>
   'audit.view': { admin: 'tenant', legal: 'tenant' },
   'litigation.retrieve': { legal: 'tenant' },
   'legal-hold.manage': { admin: 'tenant', legal: 'tenant' },
-  'subject-request.manage': { admin: 'tenant' },
+  'subject-request.manage': { admin: 'tenant', legal: 'tenant' },
 };

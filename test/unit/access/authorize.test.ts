@@ -78,6 +78,7 @@ describe('who may do what in the archive (iAdvize roles, Puzzel archive)', () =>
     expect(allowed(legal, 'litigation.retrieve')).toBe(true);
     expect(allowed(legal, 'transcript.download', { restricted: true })).toBe(true);
     expect(allowed(legal, 'audit.view')).toBe(true);
+    expect(allowed(legal, 'subject-request.manage')).toBe(true);
     for (const action of ['transcript.delete', 'recording.delete', 'policy.change', 'kpi.view'] as const) expect([action, allowed(legal, action, {})]).toEqual([action, false]);
   });
 
