@@ -139,6 +139,7 @@ async function createSubject(c: ReturnType<typeof countingContainer>, tenantId: 
 
 function report(rows: Row[]): string {
   const medians = rows.map((r) => median(r.ms));
+  const fastest = rows.map((r) => Math.min(...r.ms));
   const dynamoMedians = rows.map((r) => median(r.dynamoMs));
   const requests = rows.map((r) => r.dynamo + r.s3 + r.kms);
   const ratio = (values: number[]) => Math.max(...values) / Math.min(...values);
@@ -153,14 +154,14 @@ function report(rows: Row[]): string {
     '',
     `One iAdvize tenant on the local stack (DynamoDB Local in memory, s3rver, local KMS, all on this machine). Its records tables (eu-central-1 and us-east-1) are filled with other people's conversations (general info + 3 chat lines + 2 subject-index entries each, sealed fields, \`byExpiry\` and \`bySubject\` attributes; a recording object for one in 20) up to each size (then ${SETTLE} s of rest). At each size ${RUNS} fresh subjects, each with ${INTERACTIONS} conversations (chat in eu-central-1, SMS in us-east-1, 2 messages each) and a consent proof, are erased one after the other through the subject-request use cases (file, inventory, erase, verify, certify), after one unmeasured warm-up erasure. An SDK middleware counts every request the erasure sends. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
     '',
-    '| records in the store | subject records | erasure ms (median) | runs ms | of which DynamoDB ms (median) | of which S3 ms (median) | DynamoDB requests | S3 requests | KMS requests | load time s |',
-    '|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|',
+    '| records in the store | subject records | erasure ms, fastest | erasure ms, median | runs ms | of which DynamoDB ms (median) | of which S3 ms (median) | DynamoDB requests | S3 requests | KMS requests | load time s |',
+    '|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r, i) =>
-        `| ${r.records.toLocaleString('en-US')} | ${r.subjectRecords} | ${medians[i].toFixed(0)} | ${r.ms.map((m) => m.toFixed(0)).join(', ')} | ${dynamoMedians[i].toFixed(0)} | ${median(r.s3Ms).toFixed(0)} | ${r.dynamo} | ${r.s3} | ${r.kms} | ${r.loadSeconds.toFixed(0)} |`,
+        `| ${r.records.toLocaleString('en-US')} | ${r.subjectRecords} | ${fastest[i].toFixed(0)} | ${medians[i].toFixed(0)} | ${r.ms.map((m) => m.toFixed(0)).join(', ')} | ${dynamoMedians[i].toFixed(0)} | ${median(r.s3Ms).toFixed(0)} | ${r.dynamo} | ${r.s3} | ${r.kms} | ${r.loadSeconds.toFixed(0)} |`,
     ),
     '',
-    `Largest / smallest: requests ${ratio(requests).toFixed(2)}; erasure time ${ratio(medians).toFixed(2)}; time waiting for DynamoDB ${ratio(dynamoMedians).toFixed(2)} (target ≤ 1.2 — requests: ${ratio(requests) <= 1.2 ? 'met' : 'not met'}; time: ${ratio(medians) <= 1.2 ? 'met' : 'not met'}).`,
+    `Largest / smallest: requests ${ratio(requests).toFixed(2)}; fastest erasure ${ratio(fastest).toFixed(2)}; median erasure ${ratio(medians).toFixed(2)}; median time waiting for DynamoDB ${ratio(dynamoMedians).toFixed(2)}. Target ≤ 1.2 — requests: ${ratio(requests) <= 1.2 ? 'met' : 'not met'}; fastest time: ${ratio(fastest) <= 1.2 ? 'met' : 'not met'}; median time: ${ratio(medians) <= 1.2 ? 'met' : 'not met'}. The fastest of the runs is the estimate least disturbed by other work on the machine (interference only ever adds time); the spread of the runs at each size shows how much that was.`,
     '',
     `Requests of one erasure at the largest size, by command: ${commands}.`,
     '',
