@@ -1,3 +1,4 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -53,6 +54,8 @@ interface Row {
   kms: number;
   commands: Record<string, Record<string, number>>;
   loadSeconds: number;
+  /** Median milliseconds of one GetItem and of one `bySubject` Query on DynamoDB Local at this size. */
+  probe: { get: number; query: number };
 }
 
 async function main(): Promise<void> {
@@ -94,7 +97,8 @@ async function main(): Promise<void> {
       const loadSeconds = (performance.now() - started) / 1000;
       loaded = target;
       await new Promise((r) => setTimeout(r, SETTLE * 1000));
-      const row: Row = { records: loaded * RECORDS_PER_CONVERSATION, subjectRecords: 0, ms: [], dynamoMs: [], s3Ms: [], dynamo: 0, s3: 0, kms: 0, commands: {}, loadSeconds };
+      const probe = await probeLatency(loader.dynamoFor(config.homeRegion), config.regional[config.homeRegion].recordsTable, tenantId);
+      const row: Row = { records: loaded * RECORDS_PER_CONVERSATION, subjectRecords: 0, ms: [], dynamoMs: [], s3Ms: [], dynamo: 0, s3: 0, kms: 0, commands: {}, loadSeconds, probe };
       for (let run = 0; run < RUNS; run++) {
         const subject = subjectNumber();
         await createSubject(c, tenantId, subject);
@@ -121,6 +125,30 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+}
+
+const PROBES = 200;
+
+/**
+ * What one request costs DynamoDB Local at the current size, measured alone: a GetItem of a
+ * missing key and a `bySubject` Query of an unknown subject, `PROBES` of each, one at a time.
+ */
+async function probeLatency(client: DynamoDBDocumentClient, table: string, tenantId: string): Promise<{ get: number; query: number }> {
+  const time = async (send: () => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < PROBES; i++) {
+      const t0 = performance.now();
+      await send();
+      samples.push(performance.now() - t0);
+    }
+    return median(samples);
+  };
+  return {
+    get: await time(() => client.send(new GetCommand({ TableName: table, Key: { pk: `T#${tenantId}#I#probe`, sk: 'INFO' } }))),
+    query: await time(() =>
+      client.send(new QueryCommand({ TableName: table, IndexName: 'bySubject', KeyConditionExpression: 'subjectKey = :k', ExpressionAttributeValues: { ':k': `T#${tenantId}#probe` } })),
+    ),
+  };
 }
 
 /** A subject with `INTERACTIONS` conversations in two regions and a consent proof, through the real ingest use cases. */
@@ -154,14 +182,14 @@ function report(rows: Row[]): string {
     '',
     `One iAdvize tenant on the local stack (DynamoDB Local in memory, s3rver, local KMS, all on this machine). Its records tables (eu-central-1 and us-east-1) are filled with other people's conversations (general info + 3 chat lines + 2 subject-index entries each, sealed fields, \`byExpiry\` and \`bySubject\` attributes; a recording object for one in 20) up to each size (then ${SETTLE} s of rest). At each size ${RUNS} fresh subjects, each with ${INTERACTIONS} conversations (chat in eu-central-1, SMS in us-east-1, 2 messages each) and a consent proof, are erased one after the other through the subject-request use cases (file, inventory, erase, verify, certify), after one unmeasured warm-up erasure. An SDK middleware counts every request the erasure sends. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
     '',
-    '| records in the store | subject records | erasure ms, fastest | erasure ms, median | runs ms | of which DynamoDB ms (median) | of which S3 ms (median) | DynamoDB requests | S3 requests | KMS requests | load time s |',
-    '|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|',
+    '| records in the store | subject records | erasure ms, fastest | erasure ms, median | runs ms | of which DynamoDB ms (median) | of which S3 ms (median) | DynamoDB requests | S3 requests | KMS requests | DynamoDB Local alone: GetItem / `bySubject` Query ms | load time s |',
+    '|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r, i) =>
-        `| ${r.records.toLocaleString('en-US')} | ${r.subjectRecords} | ${fastest[i].toFixed(0)} | ${medians[i].toFixed(0)} | ${r.ms.map((m) => m.toFixed(0)).join(', ')} | ${dynamoMedians[i].toFixed(0)} | ${median(r.s3Ms).toFixed(0)} | ${r.dynamo} | ${r.s3} | ${r.kms} | ${r.loadSeconds.toFixed(0)} |`,
+        `| ${r.records.toLocaleString('en-US')} | ${r.subjectRecords} | ${fastest[i].toFixed(0)} | ${medians[i].toFixed(0)} | ${r.ms.map((m) => m.toFixed(0)).join(', ')} | ${dynamoMedians[i].toFixed(0)} | ${median(r.s3Ms).toFixed(0)} | ${r.dynamo} | ${r.s3} | ${r.kms} | ${r.probe.get.toFixed(2)} / ${r.probe.query.toFixed(2)} | ${r.loadSeconds.toFixed(0)} |`,
     ),
     '',
-    `Largest / smallest: requests ${ratio(requests).toFixed(2)}; fastest erasure ${ratio(fastest).toFixed(2)}; median erasure ${ratio(medians).toFixed(2)}; median time waiting for DynamoDB ${ratio(dynamoMedians).toFixed(2)}. Target ≤ 1.2 — requests: ${ratio(requests) <= 1.2 ? 'met' : 'not met'}; fastest time: ${ratio(fastest) <= 1.2 ? 'met' : 'not met'}; median time: ${ratio(medians) <= 1.2 ? 'met' : 'not met'}. The fastest of the runs is the estimate least disturbed by other work on the machine (interference only ever adds time); the spread of the runs at each size shows how much that was.`,
+    `Largest / smallest: requests ${ratio(requests).toFixed(2)}; fastest erasure ${ratio(fastest).toFixed(2)}; median erasure ${ratio(medians).toFixed(2)}; median time waiting for DynamoDB ${ratio(dynamoMedians).toFixed(2)}. Target ≤ 1.2 — requests: ${ratio(requests) <= 1.2 ? 'met' : 'not met'}; fastest time: ${ratio(fastest) <= 1.2 ? 'met' : 'not met'}; median time: ${ratio(medians) <= 1.2 ? 'met' : 'not met'}. The fastest of the runs is the estimate least disturbed by other work on the machine (interference only ever adds time); the spread of the runs at each size shows how much that was. The last column times single requests of DynamoDB Local on their own, ${PROBES} of each: what the emulator itself charges per request at each size.`,
     '',
     `Requests of one erasure at the largest size, by command: ${commands}.`,
     '',
