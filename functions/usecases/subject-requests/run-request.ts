@@ -55,10 +55,13 @@ export async function executeSubjectRequest(deps: SubjectRequestDeps, tenantId: 
   assertRunnable(job);
   const policy = await policyOf(deps, tenantId);
   const now = deps.clock.now();
-  const slot = await claimSlot(deps.directory, job, policy.subjectRequests.maxConcurrent, now);
+  const claim = () => claimSlot(deps.directory, job, policy.subjectRequests.maxConcurrent, now);
+  let slot = await claim();
   if (slot === undefined) {
     await enqueue(deps.directory, tenantId, requestId);
-    return job.status === 'queued' ? job : updateJob(deps.directory, job, { status: 'queued', updatedAt: now.toISOString() });
+    // A slot freed between the claim and the enqueue would wake no one: look once more.
+    slot = await claim();
+    if (slot === undefined) return job.status === 'queued' ? job : updateJob(deps.directory, job, { status: 'queued', updatedAt: now.toISOString() });
   }
   await dequeue(deps.directory, tenantId, requestId);
   job = await updateJob(deps.directory, job, { status: 'running', slot, attempts: job.attempts + 1, updatedAt: now.toISOString() }, { remove: ['error'] });
