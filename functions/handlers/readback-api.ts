@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { notFound } from '../domain/errors';
 import { container } from '../shared/container';
 import { json, withErrors } from '../shared/http';
-import { openApiDocument } from '../shared/openapi';
+import { openApiDocument } from '../shared/openapi/document';
 
 /**
  * `GET /v1/openapi.json`, public: the OpenAPI document generated from the request schemas. The

@@ -1,6 +1,7 @@
 import { INGEST_LIMITS } from '../../../functions/domain/ingest/limits';
 import { HANDLERS } from '../../../infra/config/handlers';
-import { ADMIN_OPERATIONS, INGEST_OPERATIONS, openApiDocument } from '../../../functions/shared/openapi';
+import { API_OPERATIONS, openApiDocument } from '../../../functions/shared/openapi/document';
+import { authsOf } from '../../../functions/shared/openapi/operation';
 
 type Doc = {
   openapi: string;
@@ -11,10 +12,10 @@ type Doc = {
 describe('the OpenAPI document', () => {
   const doc = openApiDocument() as unknown as Doc;
 
-  it('is OpenAPI 3.1 and lists every ingest and read-back route', () => {
+  it('is OpenAPI 3.1 and lists every documented operation once', () => {
     expect(doc.openapi).toBe('3.1.0');
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(routes.sort()).toEqual([...INGEST_OPERATIONS, ...ADMIN_OPERATIONS].map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
+    expect(routes.sort()).toEqual(API_OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
     expect(routes).toEqual(expect.arrayContaining(['POST /v1/interactions', 'POST /v1/events', 'GET /v1/kpis', 'GET /v1/openapi.json']));
   });
 
@@ -38,17 +39,25 @@ describe('the OpenAPI document', () => {
 });
 
 describe('the OpenAPI document and the deployed routes', () => {
-  const deployed = Object.fromEntries(HANDLERS.flatMap((h) => (h.routes ?? []).map((r) => [`${r.method} ${r.path}`, { handler: h.name, auth: r.auth }])));
-  const documented = INGEST_OPERATIONS.map((o) => ({ route: `${o.method.toUpperCase()} ${o.path}`, auth: o.auth }));
+  // The console's static files are a web page, not part of the API.
+  const deployed = Object.fromEntries(
+    HANDLERS.filter((h) => h.name !== 'console-assets').flatMap((h) => (h.routes ?? []).map((r) => [`${r.method} ${r.path}`, r.auth])),
+  );
+  const documented = API_OPERATIONS.map((o) => ({ route: `${o.method.toUpperCase()} ${o.path}`, auths: authsOf(o) }));
+  const deployedAuthOf = (auths: readonly string[]) => (auths.includes('none') ? 'none' : auths.includes('iam') ? 'iam' : 'tenant');
 
-  it('documents every route of the ingest handler and the OpenAPI route', () => {
-    const ours = Object.entries(deployed)
-      .filter(([, d]) => d.handler === 'ingest-api' || d.handler === 'readback-api')
-      .map(([route]) => route);
-    expect(documented.map((d) => d.route)).toEqual(expect.arrayContaining(ours));
+  it('documents every deployed route, and only those', () => {
+    expect(documented.map((d) => d.route).sort()).toEqual(Object.keys(deployed).sort());
   });
 
-  it('documents only deployed routes, marked with the authorization they are deployed with', () => {
-    for (const { route, auth } of documented) expect([route, deployed[route]?.auth]).toEqual([route, auth === 'none' ? 'none' : 'tenant']);
+  it('marks each route with the authorization it is deployed with', () => {
+    for (const { route, auths } of documented) expect([route, deployed[route]]).toEqual([route, deployedAuthOf(auths)]);
+  });
+
+  it('lets a channel file and follow a subject request, and only staff confirm it', () => {
+    const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, { security: unknown[] }>> };
+    expect(doc.paths['/v1/subject-requests'].post.security).toEqual([{ adminToken: [] }, { apiKey: [] }]);
+    expect(doc.paths['/v1/subject-requests/{requestId}/confirm'].post.security).toEqual([{ adminToken: [] }]);
+    expect(doc.paths['/v1/sweeps'].post.security).toEqual([{ sigv4: [] }]);
   });
 });

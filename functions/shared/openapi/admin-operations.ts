@@ -1,0 +1,185 @@
+import { AUDIT_ACTIONS } from '../../domain/audit/entry';
+import { CHANNELS } from '../../domain/data-class';
+import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
+import { TenantPolicySchema } from '../../domain/policy/schema';
+import { RecordOfProcessingSchema } from '../../domain/register/schema';
+import {
+  AuditPageSchema,
+  BulkDeletedSchema,
+  BulkDownloadSchema,
+  BulkRequestSchema,
+  ContentDeletedSchema,
+  InteractionContentSchema,
+  MediaLinkSchema,
+  MeSchema,
+  PolicyDocumentSchema,
+  PolicyRevisionsSchema,
+  SavedPolicySchema,
+  SearchResultSchema,
+} from '../../usecases/admin/responses';
+import { SEARCH_DEFAULT_DAYS, SEARCH_MAX_DAYS, SEARCH_MAX_LIMIT } from '../../usecases/admin/search-query';
+import { pageQuery, type ApiOperation, type ApiQuery } from './operation';
+
+/** Query parameters of an archive search (GET /v1/interactions and its export). */
+const SEARCH_QUERY: ApiQuery = [
+  { name: 'phone', required: false, description: 'through the keyed-hash index, normalised as at ingest; anonymised interactions are not found', schema: { type: 'string' } },
+  { name: 'email', required: false, description: 'through the keyed-hash index', schema: { type: 'string' } },
+  { name: 'name', required: false, description: 'through the keyed-hash index: the whole name, case and spacing ignored', schema: { type: 'string' } },
+  { name: 'from', required: false, description: `ISO instant; without identifiers default ${SEARCH_DEFAULT_DAYS} days before to, at most ${SEARCH_MAX_DAYS} days`, schema: { type: 'string', format: 'date-time' } },
+  { name: 'to', required: false, description: 'ISO instant; default now', schema: { type: 'string', format: 'date-time' } },
+  { name: 'channel', required: false, description: CHANNELS.join(' | '), schema: { type: 'string', enum: [...CHANNELS] } },
+  { name: 'queue', required: false, description: 'exact queue', schema: { type: 'string' } },
+  { name: 'agent', required: false, description: 'exact agent id', schema: { type: 'string' } },
+  { name: 'group', required: false, description: 'exact agent group (a manager only ever sees their own)', schema: { type: 'string' } },
+];
+const NOT_FOUND = 'unknown, expired or another tenant\'s interaction (the same answer for each)';
+const DENIED = 'FORBIDDEN: the role may not, or the interaction is of another group, another agent, or restricted';
+
+/** The admin API (docs/admin-api.md): Bearer admin token; roles decided by functions/domain/access. */
+export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/v1/me',
+    summary: 'The caller: tenant, user, role, group, support flag and the actions the role allows.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the caller', schema: MeSchema },
+    errors: { 404: 'unknown tenant' },
+  },
+  {
+    method: 'get',
+    path: '/v1/interactions',
+    summary: 'Search the archive by identifier, time, queue, agent, group, channel; newest first, narrowed to what the role may see.',
+    auth: 'admin',
+    query: [...SEARCH_QUERY, ...pageQuery(SEARCH_MAX_LIMIT)],
+    ok: { status: 200, description: 'one page of hits (general info without participant)', schema: SearchResultSchema },
+    errors: { 413: 'more than 1000 interactions name the identifier: add criteria' },
+  },
+  {
+    method: 'get',
+    path: '/v1/interactions/export',
+    summary: 'General info (participant included) of every interaction the search finds, as xlsx (send Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or CSV.',
+    auth: 'admin',
+    query: [{ name: 'format', required: false, description: 'xlsx (default) or csv', schema: { type: 'string', enum: ['xlsx', 'csv'] } }, ...SEARCH_QUERY],
+    ok: { status: 200, description: 'the file, as an attachment; restricted interactions are left out except for the legal role' },
+    errors: { 413: 'more than 2000 interactions match: narrow the search' },
+  },
+  {
+    method: 'post',
+    path: '/v1/interactions/bulk-download',
+    summary: 'Zip of the chat logs (XML) and recordings of selected interactions, fetched by a presigned URL valid 5 minutes.',
+    auth: 'admin',
+    body: BulkRequestSchema,
+    ok: { status: 200, description: 'the link and an outcome per interaction (done, forbidden, not-found)', schema: BulkDownloadSchema },
+    errors: { 413: 'the recordings exceed 100 MB: select fewer' },
+  },
+  {
+    method: 'post',
+    path: '/v1/interactions/bulk-delete',
+    summary: 'Delete the chat logs and/or recordings of selected interactions, keeping their general info.',
+    auth: 'admin',
+    body: BulkRequestSchema,
+    ok: { status: 200, description: 'an outcome per interaction (done, forbidden, not-found)', schema: BulkDeletedSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/interactions/{id}/content',
+    summary: 'What content an interaction still has: chat-log lines, recordings, whether the chat log was deleted, whether it is restricted.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the content summary', schema: InteractionContentSchema },
+    errors: { 403: DENIED, 404: NOT_FOUND },
+  },
+  {
+    method: 'delete',
+    path: '/v1/interactions/{id}/transcript',
+    summary: 'Delete the chat log (every line, every version of any transcript object); the general info stays.',
+    auth: 'admin',
+    ok: { status: 200, description: 'deleted', schema: ContentDeletedSchema },
+    errors: { 403: DENIED, 404: NOT_FOUND },
+  },
+  {
+    method: 'get',
+    path: '/v1/interactions/{id}/recordings/{recordingId}/play',
+    summary: 'A presigned URL (5 minutes) that plays the recording inline.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the link', schema: MediaLinkSchema },
+    errors: { 403: DENIED, 404: `${NOT_FOUND}; or the audio was never uploaded` },
+  },
+  {
+    method: 'get',
+    path: '/v1/interactions/{id}/recordings/{recordingId}/download',
+    summary: 'A presigned URL (5 minutes) that downloads the recording as a file.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the link', schema: MediaLinkSchema },
+    errors: { 403: DENIED, 404: `${NOT_FOUND}; or the audio was never uploaded` },
+  },
+  {
+    method: 'delete',
+    path: '/v1/interactions/{id}/recordings/{recordingId}',
+    summary: 'Delete a recording (its pointer and every version of its audio); the general info stays.',
+    auth: 'admin',
+    ok: { status: 200, description: 'deleted', schema: ContentDeletedSchema },
+    errors: { 403: DENIED, 404: NOT_FOUND },
+  },
+  {
+    method: 'get',
+    path: '/v1/policy',
+    summary: 'The live tenant policy and its revision.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the policy', schema: PolicyDocumentSchema },
+    errors: {},
+  },
+  {
+    method: 'put',
+    path: '/v1/policy',
+    summary: 'Save the policy as the next revision; its `revision` must be the live one. Answers with what the change does at the next sweep.',
+    auth: 'admin',
+    body: TenantPolicySchema,
+    ok: { status: 200, description: 'saved', schema: SavedPolicySchema },
+    errors: { 409: 'CONFLICT: the policy changed since the revision sent (or a concurrent save won): reload and reapply' },
+  },
+  {
+    method: 'post',
+    path: '/v1/policy/diff',
+    summary: 'What saving this policy would do at the next sweep, per class, with estimated record counts; nothing is saved.',
+    auth: 'admin',
+    body: TenantPolicySchema,
+    ok: { status: 200, description: 'the diff', schema: PolicyDiffSchema },
+    errors: { 409: 'CONFLICT: the policy changed since the revision sent' },
+  },
+  {
+    method: 'get',
+    path: '/v1/policy/revisions',
+    summary: 'Saved revisions of the policy, newest first.',
+    auth: 'admin',
+    query: pageQuery(100),
+    ok: { status: 200, description: 'one page of revisions', schema: PolicyRevisionsSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/register',
+    summary: 'Record of processing (GDPR Art. 30) from the live policy and the deployment; Markdown with ?format=md or Accept: text/markdown.',
+    auth: 'admin',
+    query: [{ name: 'format', required: false, description: 'json (default) or md', schema: { type: 'string', enum: ['json', 'md'] } }],
+    ok: { status: 200, description: 'the record of processing', schema: RecordOfProcessingSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/audit',
+    summary: 'Audit entries, newest first: who did what to which interaction, when, from which network.',
+    auth: 'admin',
+    query: [
+      { name: 'user', required: false, description: 'staff user id', schema: { type: 'string' } },
+      { name: 'action', required: false, description: AUDIT_ACTIONS.join(' | '), schema: { type: 'string', enum: [...AUDIT_ACTIONS] } },
+      { name: 'interactionId', required: false, description: 'ULID', schema: { type: 'string' } },
+      { name: 'from', required: false, description: 'ISO instant, inclusive', schema: { type: 'string', format: 'date-time' } },
+      { name: 'to', required: false, description: 'ISO instant, inclusive', schema: { type: 'string', format: 'date-time' } },
+      { name: 'support', required: false, description: 'true: vendor support accesses only', schema: { type: 'string', enum: ['true', 'false'] } },
+      ...pageQuery(500),
+    ],
+    ok: { status: 200, description: 'one page of entries', schema: AuditPageSchema },
+    errors: {},
+  },
+];

@@ -1,0 +1,100 @@
+import { DATA_CLASSES } from '../../domain/data-class';
+import { PlaceHoldSchema } from '../../domain/holds/hold-request';
+import { SUBJECT_REQUEST_ROLES } from '../../domain/subject-requests/access';
+import { SUBJECT_REQUEST_TYPES, SubjectRequestSchema } from '../../domain/subject-requests/request';
+import { MAX_EXPORT_MONTHS } from '../../usecases/retention/archive-export';
+import { DOWNLOAD_URL_SECONDS } from '../../usecases/subject-requests/view-request';
+import type { ApiOperation } from './operation';
+
+const STAFF = `staff of the ${SUBJECT_REQUEST_ROLES.join(' or ')} role`;
+const UNKNOWN_REQUEST = 'unknown subject request, or one of another tenant';
+
+/** Data-subject requests, legal holds, the litigation archive and the archive tier (admin and legal roles). */
+export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/v1/subject-requests',
+    summary: `File a data-subject request (${SUBJECT_REQUEST_TYPES.join(', ')}). Filed by ${STAFF} it starts at once; filed by a channel for the end user it talks to, it waits in pending-verification until an admin confirms it.`,
+    auth: ['admin', 'apiKey'],
+    body: SubjectRequestSchema,
+    ok: { status: 202, description: '{requestId, status}: follow it with GET /v1/subject-requests/{requestId}' },
+    errors: { 404: 'unknown tenant' },
+  },
+  {
+    method: 'get',
+    path: '/v1/subject-requests/{requestId}',
+    summary: `Status, progress and, once done, the certificate (counts per store and region, what was kept and why, the verification re-scan; never an identifier). A completed export carries a download link valid ${DOWNLOAD_URL_SECONDS} s. A channel sees only the requests it filed.`,
+    auth: ['admin', 'apiKey'],
+    ok: { status: 200, description: 'the request' },
+    errors: { 404: UNKNOWN_REQUEST },
+  },
+  {
+    method: 'delete',
+    path: '/v1/subject-requests/{requestId}',
+    summary: 'Cancel a request: at once when it has not started (200), at its next record when it runs (202). A finished request cannot be cancelled.',
+    auth: ['admin', 'apiKey'],
+    ok: { status: 200, description: 'cancelled (202: cancelling)' },
+    errors: { 404: UNKNOWN_REQUEST, 409: 'CONFLICT: the request finished or changed meanwhile' },
+  },
+  {
+    method: 'post',
+    path: '/v1/subject-requests/{requestId}/confirm',
+    summary: 'Confirm, after verifying who the end user is, a request a channel filed; it then runs. Admin role only.',
+    auth: 'admin',
+    ok: { status: 202, description: '{requestId, status}' },
+    errors: { 404: UNKNOWN_REQUEST, 409: 'CONFLICT: the request is not pending verification, or changed meanwhile' },
+  },
+  {
+    method: 'post',
+    path: '/v1/holds',
+    summary: 'Place a legal hold on one interaction or on a subject (identifiers are hashed at once, never stored). Held records are skipped by sweeps and erasure until released. Admin or legal role.',
+    auth: 'admin',
+    body: PlaceHoldSchema,
+    ok: { status: 201, description: 'the hold and how many records it covers now' },
+    errors: { 404: 'unknown tenant' },
+  },
+  {
+    method: 'get',
+    path: '/v1/holds',
+    summary: 'Every hold of the tenant, released ones included. Admin or legal role.',
+    auth: 'admin',
+    ok: { status: 200, description: '{holds}' },
+    errors: {},
+  },
+  {
+    method: 'post',
+    path: '/v1/holds/{holdId}/release',
+    summary: 'Release a hold: what it kept is due again at the next sweep, and the erasures it postponed run again. Releasing a released hold changes nothing. Admin or legal role.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the released hold and how many records are due again' },
+    errors: { 404: 'unknown hold' },
+  },
+  {
+    method: 'get',
+    path: '/v1/litigation/batches',
+    summary: 'Sealed litigation batches: class, region, record count, sealing date and the date each is destroyed. Legal or admin role.',
+    auth: 'admin',
+    ok: { status: 200, description: '{batches}' },
+    errors: {},
+  },
+  {
+    method: 'post',
+    path: '/v1/litigation/batches/{batchId}/retrievals',
+    summary: 'Record, in the audit log, a retrieval of a sealed batch and say where it lies. Opening it takes the legal-access role\'s own AWS identity (`lethe litigation export`): a token alone decrypts nothing. Legal role only.',
+    auth: 'admin',
+    ok: { status: 201, description: 'the batch, its location and the KMS key alias that opens it for the legal role' },
+    errors: { 404: 'unknown batch' },
+  },
+  {
+    method: 'get',
+    path: '/v1/archive/{class}',
+    summary: `The archive tier's only door: records of one class moved to the archive in the given months, as CSV (at most ${MAX_EXPORT_MONTHS} months). Audited. Admin or legal role.`,
+    auth: 'admin',
+    query: [
+      { name: 'from', required: false, description: 'first month, YYYY-MM; default this month', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
+      { name: 'to', required: false, description: 'last month, YYYY-MM, included; default from', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
+    ],
+    ok: { status: 200, description: `text/csv; the header x-lethe-records says how many records. class is one of ${DATA_CLASSES.join(', ')}` },
+    errors: {},
+  },
+];

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+
+/**
+ * How a route is called: a channel's `x-api-key`, a staff Bearer token, an IAM-signed operator
+ * call (SigV4 in AWS, the operator key locally), or nothing. A route open to several lists each.
+ */
+export type ApiAuth = 'apiKey' | 'admin' | 'iam' | 'none';
+
+/** One operation of the OpenAPI document, written next to the zod schemas that validate it. */
+export interface ApiOperation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: `/v1/${string}`;
+  summary: string;
+  auth: ApiAuth | readonly ApiAuth[];
+  body?: z.ZodType;
+  /** Takes an `Idempotency-Key` header. */
+  idempotent?: boolean;
+  query?: Array<{ name: string; required: boolean; description: string; schema: Record<string, unknown> }>;
+  ok: { status: number; description: string; schema?: z.ZodType };
+  /** Error statuses besides the ones every authenticated route can answer (400, 401, 403, 500). */
+  errors: Record<number, string>;
+}
+
+export const authsOf = (op: Pick<ApiOperation, 'auth'>): readonly ApiAuth[] => (typeof op.auth === 'string' ? [op.auth] : op.auth);
+
+export type ApiQuery = NonNullable<ApiOperation['query']>;
+
+/** `limit` and `nextToken` of a paged listing. */
+export const pageQuery = (max: number): ApiQuery => [
+  { name: 'limit', required: false, description: `1 to ${max}, default 50`, schema: { type: 'integer', maximum: max } },
+  { name: 'nextToken', required: false, description: 'from the previous page', schema: { type: 'string' } },
+];

@@ -1,0 +1,50 @@
+import { SweepRequestSchema } from '../../domain/sweep/sweep-request';
+import { TALLY_COLUMNS } from '../../domain/sweep/summary';
+import { CreateTenantSchema } from '../../usecases/tenants/create-tenant';
+import type { ApiOperation } from './operation';
+
+/** Routes for the platform's operators (IAM-signed in AWS) and for uptime checks. */
+export const OPERATOR_OPERATIONS: readonly ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/v1/health',
+    summary: 'Liveness and version; touches no store.',
+    auth: 'none',
+    ok: { status: 200, description: '{status: "ok", version}' },
+    errors: {},
+  },
+  {
+    method: 'post',
+    path: '/v1/tenants',
+    summary: 'Open a tenant from a policy preset (`lethe tenant create`): its id, its first API key (shown only now), and how to give it its first administrator.',
+    auth: 'iam',
+    body: CreateTenantSchema,
+    ok: { status: 201, description: '{tenantId, apiKey, adminToken (locally) | adminSetup (in AWS)}' },
+    errors: {},
+  },
+  {
+    method: 'post',
+    path: '/v1/tenants/{tenantId}/termination',
+    summary: 'End a tenant\'s contract (`lethe tenant terminate`): API keys revoked, an export package of everything it holds behind a short-lived link, deletion of all its data scheduled after the policy\'s grace.',
+    auth: 'iam',
+    ok: { status: 200, description: 'the package link, its record counts and the purge date' },
+    errors: { 404: 'unknown tenant', 409: 'CONFLICT: the tenant was purged already' },
+  },
+  {
+    method: 'get',
+    path: '/v1/tenants/{tenantId}/termination',
+    summary: 'Where a termination stands; once purged, the final report showing zero records left.',
+    auth: 'iam',
+    ok: { status: 200, description: 'the termination' },
+    errors: { 404: 'the tenant was never terminated' },
+  },
+  {
+    method: 'post',
+    path: '/v1/sweeps',
+    summary: `Run the retention sweep now (\`lethe sweep\`), for one tenant or all, as a dry run or as of another instant. Answers within the API's time limit; call again with \`after\` = nextUnit until complete. Rows per tenant × class × region: ${TALLY_COLUMNS.join(', ')}.`,
+    auth: 'iam',
+    body: SweepRequestSchema,
+    ok: { status: 200, description: 'the sweep report' },
+    errors: {},
+  },
+];
