@@ -5,30 +5,24 @@ import { ROUTES } from '../lib/routes.js';
 
 export const title = 'Audit log';
 
-const ACTIONS = [
-  'recording.play',
-  'recording.download',
-  'recording.delete',
-  'transcript.view',
-  'transcript.download',
-  'transcript.delete',
-  'interaction.view',
-  'interaction.export',
-  'interaction.search',
-  'kpi.view',
-  'policy.view',
-  'register.view',
-  'export',
-  'subject-request',
-  'legal-hold.place',
-  'legal-hold.release',
-  'litigation.retrieve',
-  'policy.change',
-  'tenant.terminate',
-];
-
+/**
+ * The actions the audit log can filter on, as the API itself documents them (the `action` query
+ * parameter of GET /v1/audit in the OpenAPI document), so the list never drifts from the server's.
+ * @param {HTMLSelectElement} select
+ */
+async function fillActions(select) {
+  try {
+    const { data } = await api('/v1/openapi.json');
+    const parameter = (data?.paths?.['/v1/audit']?.get?.parameters ?? []).find((/** @type {any} */ p) => p.name === 'action');
+    for (const action of parameter?.schema?.enum ?? []) select.append(h('option', { value: action }, action));
+  } catch {
+    // Without the list the filter still offers "Any action"; the entries themselves are unaffected.
+  }
+}
 /** @param {HTMLElement} main */
 export function render(main) {
+  const actions = /** @type {HTMLSelectElement} */ (h('select', { name: 'action' }, h('option', { value: '' }, 'Any action')));
+  void fillActions(actions);
   const out = h('section', { 'aria-labelledby': 'audit-results-title' });
   const form = /** @type {HTMLFormElement} */ (
     h(
@@ -39,7 +33,7 @@ export function render(main) {
         { class: 'fields' },
         field('From', h('input', { type: 'datetime-local', name: 'from' })),
         field('To', h('input', { type: 'datetime-local', name: 'to' })),
-        field('Action', h('select', { name: 'action' }, h('option', { value: '' }, 'Any action'), ACTIONS.map((a) => h('option', { value: a }, a)))),
+        field('Action', actions),
         field('Interaction id', h('input', { type: 'text', name: 'interactionId', autocomplete: 'off', spellcheck: 'false' })),
         field('Staff user', h('input', { type: 'text', name: 'user', autocomplete: 'off' })),
         field('Support access', h('select', { name: 'support' }, h('option', { value: '' }, 'All entries'), h('option', { value: 'true' }, 'Vendor support only'), h('option', { value: 'false' }, 'Staff only'))),

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { localAdminToken } from '../../../functions/cli/commands/token';
+import { AUDIT_ACTIONS } from '../../../functions/domain/audit/entry';
 import { callApi } from '../../support/api';
 import { env } from '../../support/emulators';
 import { launchConsoleBrowser, SCREENSHOTS, unlabelledControls, type ConsoleBrowser } from './browser';
@@ -248,6 +249,9 @@ describe('the web console', () => {
     expect(actions.some((a) => a === 'interaction.export' || a === 'export')).toBe(true);
     const playRow = page.locator('tbody tr[data-action="recording.play"]');
     await expect(playRow.textContent()).resolves.toContain(call.interactionId);
+    // The action filter offers what the API documents, read from its OpenAPI document.
+    await page.locator('select[name=action] option[value="litigation.retrieve"]').waitFor({ state: 'attached' });
+    expect(await page.locator('select[name=action] option').count()).toBe(AUDIT_ACTIONS.length + 1);
     expect(await unlabelledControls(page)).toEqual([]);
     await browser.screenshot('audit');
   });
