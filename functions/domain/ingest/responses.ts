@@ -57,18 +57,22 @@ export type SurveyStored = z.infer<typeof SurveyStoredSchema>;
 export const ConsentStoredSchema = z.object({ consentId: z.string() }).meta({ id: 'ConsentStored' });
 export type ConsentStored = z.infer<typeof ConsentStoredSchema>;
 
-export const InteractionViewSchema = z
-  .object({
-    interactionId: z.string(),
-    channel: z.enum(CHANNELS),
-    region: z.string(),
-    startedAt: z.string(),
-    endedAt: z.string().optional(),
-    queue: z.string().optional(),
-    agent: z.string().optional(),
-    group: z.string().optional(),
-    waitSeconds: z.number().optional(),
-    talkSeconds: z.number().optional(),
+/** The clear (non-personal) facts of an interaction, shared by its full view and its search hit. */
+export const InteractionFactsSchema = z.object({
+  interactionId: z.string(),
+  channel: z.enum(CHANNELS),
+  region: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().optional(),
+  queue: z.string().optional(),
+  agent: z.string().optional(),
+  group: z.string().optional(),
+  waitSeconds: z.number().optional(),
+  talkSeconds: z.number().optional(),
+});
+
+export const InteractionViewSchema = InteractionFactsSchema
+  .extend({
     participant: ParticipantSchema.optional(),
     externalId: z.string().optional(),
     consent: z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_ACTIONS } from '../../domain/access/actions';
 import { ACTOR_ROLES, AUDIT_ACTIONS } from '../../domain/audit/entry';
-import { CHANNELS } from '../../domain/data-class';
+import { InteractionFactsSchema } from '../../domain/ingest/responses';
 import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
 import { TenantPolicySchema } from '../../domain/policy/schema';
 
@@ -11,18 +11,8 @@ import { TenantPolicySchema } from '../../domain/policy/schema';
  */
 
 /** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
-export const InteractionSummarySchema = z
-  .object({
-    interactionId: z.string(),
-    channel: z.enum(CHANNELS),
-    region: z.string(),
-    startedAt: z.string(),
-    endedAt: z.string().optional(),
-    queue: z.string().optional(),
-    agent: z.string().optional(),
-    group: z.string().optional(),
-    waitSeconds: z.number().optional(),
-    talkSeconds: z.number().optional(),
+export const InteractionSummarySchema = InteractionFactsSchema
+  .extend({
     contentStored: z.boolean().describe('false when the end user opted out of content storage'),
     flags: z.array(z.string()).describe('e.g. deny_recording'),
     restricted: z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role'),
