@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AwsClients } from '../../functions/adapters/aws-clients';
 import { systemClock } from '../../functions/domain/clock';
-import { parseRuntimeConfig } from '../../functions/shared/runtime-config';
 import { appendMessages } from '../../functions/usecases/ingest/append-messages';
 import { recordConsent } from '../../functions/usecases/ingest/record-consent';
 import { startInteraction } from '../../functions/usecases/ingest/start-interaction';
@@ -12,9 +11,8 @@ import { subjectRequestDeps } from '../../functions/usecases/subject-requests/de
 import { fileSubjectRequest } from '../../functions/usecases/subject-requests/file-request';
 import { executeSubjectRequest } from '../../functions/usecases/subject-requests/run-request';
 import { createTenant } from '../../functions/usecases/tenants/create-tenant';
-import { startLocalStack } from '../../infra/local/local-stack';
-import { newSecret } from '../../infra/local/state';
 import { writeSection } from '../redaction/results-section';
+import { withBenchStack } from '../support/bench-stack';
 import { loadConversations, RECORDS_PER_CONVERSATION } from './background';
 import { countingContainer, RequestCounter } from './counting';
 
@@ -59,17 +57,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({
-    storage: { kind: 'ephemeral' },
-    ports: { api: 0, s3: 0, kms: 0 },
-    operatorKey: newSecret(),
-    tokenSecret: newSecret(),
-    schedules: false,
-    log: () => undefined,
-  });
-  try {
-    Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'WARN' });
-    const config = parseRuntimeConfig(stack.env);
+  await withBenchStack(async (config) => {
     const counter = new RequestCounter();
     const c = countingContainer(config, systemClock, counter);
     const deps = subjectRequestDeps(c);
@@ -122,9 +110,7 @@ async function main(): Promise<void> {
     const body = report(rows);
     process.stdout.write(`${body}\n`);
     if (WRITE) writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'erasure', body);
-  } finally {
-    await stack.stop();
-  }
+  });
 }
 
 const PROBES = 200;

@@ -8,13 +8,11 @@ import { PRESETS, type PresetName } from '../../functions/domain/policy/presets'
 import type { TenantPolicyInput } from '../../functions/domain/policy/schema';
 import { expiryOf } from '../../functions/domain/retention/record-expiry';
 import { totalOf } from '../../functions/domain/sweep/summary';
-import { parseRuntimeConfig } from '../../functions/shared/runtime-config';
 import { runSweep } from '../../functions/usecases/retention/run-sweep';
 import { createTenant } from '../../functions/usecases/tenants/create-tenant';
-import { startLocalStack } from '../../infra/local/local-stack';
-import { newSecret } from '../../infra/local/state';
 import { countingContainer, RequestCounter } from '../erasure/counting';
 import { writeSection } from '../redaction/results-section';
+import { withBenchStack } from '../support/bench-stack';
 import { seedEvents } from './seed';
 
 /**
@@ -70,17 +68,7 @@ const COST_SCENARIOS: CostScenario[] = [
 ];
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({
-    storage: { kind: 'ephemeral' },
-    ports: { api: 0, s3: 0, kms: 0 },
-    operatorKey: newSecret(),
-    tokenSecret: newSecret(),
-    schedules: false,
-    log: () => undefined,
-  });
-  try {
-    Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'WARN' });
-    const config = parseRuntimeConfig(stack.env);
+  await withBenchStack(async (config) => {
     const region = config.homeRegion;
     const counter = new RequestCounter();
     const clock = new SettableClock(new Date());
@@ -178,9 +166,7 @@ async function main(): Promise<void> {
     ].join('\n');
     process.stdout.write(`${body}\n`);
     if (WRITE) writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'sweep', body);
-  } finally {
-    await stack.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {
