@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../shared/runtime-config';
@@ -20,6 +21,7 @@ export class AwsClients {
   private readonly dynamo = new Map<string, DynamoDBDocumentClient>();
   private readonly s3 = new Map<string, S3Client>();
   private readonly kms = new Map<string, KMSClient>();
+  private readonly lambda = new Map<string, LambdaClient>();
 
   /** `credentials`: another identity than the default chain (e.g. the legal-access role). */
   constructor(
@@ -44,6 +46,11 @@ export class AwsClients {
 
   kmsFor(region: string): KMSClient {
     return once(this.kms, region, () => new KMSClient(this.common(region, this.config.endpoints.kms)));
+  }
+
+  /** No emulator serves Lambda: locally jobs run in-process, so this client only ever talks to AWS. */
+  lambdaFor(region: string): LambdaClient {
+    return once(this.lambda, region, () => new LambdaClient(this.common(region, undefined)));
   }
 
   private common(region: string, endpoint: string | undefined) {

@@ -21,7 +21,7 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
     if (!dataClass) throw validationFailed([{ path: 'class', message: `must be one of ${DATA_CLASSES.join(', ')}` }]);
     const month = deps.clock.now().toISOString().slice(0, 7);
     const query = e.queryStringParameters ?? {};
-    const { csv, records } = await exportArchiveCsv(deps, {
+    const { csv, records, withheldRestricted } = await exportArchiveCsv(deps, {
       tenantId: admin.tenantId,
       dataClass,
       fromMonth: query.from ?? month,
@@ -29,7 +29,7 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
       actor: auditActorOf(admin),
       source: requestSource(e),
     });
-    deps.logger.info('archive exported', { tenantId: admin.tenantId, dataClass, records });
+    deps.logger.info('archive exported', { tenantId: admin.tenantId, dataClass, records, withheldRestricted });
     return {
       statusCode: 200,
       headers: {
@@ -37,6 +37,7 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
         'content-disposition': `attachment; filename="lethe-archive-${dataClass}.csv"`,
         'cache-control': 'no-store',
         'x-lethe-records': String(records),
+        'x-lethe-withheld-restricted': String(withheldRestricted),
       },
       body: csv,
     };

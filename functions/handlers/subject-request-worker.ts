@@ -2,6 +2,7 @@ import { InProcessJobRunner } from '../adapters/jobs/in-process-job-runner';
 import { LetheError } from '../domain/errors';
 import { parseSubjectRequestEvent } from '../domain/subject-requests/request';
 import { container } from '../shared/container';
+import { workerInvocations } from '../shared/subject-requests-wiring';
 import { subjectRequestDeps, type SubjectRequestDeps } from '../usecases/subject-requests/deps';
 import { fileSubjectRequest } from '../usecases/subject-requests/file-request';
 import { requireJob } from '../usecases/subject-requests/job-store';
@@ -18,7 +19,9 @@ import { viewOf, type SubjectRequestView } from '../usecases/subject-requests/vi
  * timeout; otherwise invoke it again with `{ "tenantId", "requestId" }` to resume). The same
  * `{ tenantId, requestId }` event starts or resumes a request filed through the API. A bad event
  * is answered with the API's error body, never retried; a failed resumed job is thrown, so an
- * asynchronous invocation is retried (and resumes from its checkpoint).
+ * asynchronous invocation is retried (and resumes from its checkpoint). The request of this
+ * invocation runs here; a queued request it wakes when it frees its slot runs in an invocation of
+ * its own in AWS (with its own timeout), and here too locally.
  */
 export type WorkerResult = SubjectRequestView | { error: ReturnType<LetheError['toBody']>['error'] };
 
@@ -30,11 +33,11 @@ export async function handler(event: unknown): Promise<WorkerResult> {
     (tenantId, requestId) => runSubjectRequest(deps, tenantId, requestId),
     (error) => failures.push(error),
   );
-  deps = subjectRequestDeps(c, runner);
+  deps = subjectRequestDeps(c, workerInvocations(c) ?? runner);
   try {
     const parsed = parseSubjectRequestEvent(event);
     const requestId =
-      parsed.kind === 'new' ? (await fileSubjectRequest(deps, parsed.tenantId, { kind: 'operator' }, parsed.request)).requestId : parsed.requestId;
+      parsed.kind === 'new' ? (await fileSubjectRequest({ ...deps, runner }, parsed.tenantId, { kind: 'operator' }, parsed.request)).requestId : parsed.requestId;
     if (parsed.kind === 'resume') await runner.start(parsed.tenantId, requestId);
     await runner.idle();
     const refused = failures.find((f): f is LetheError => f instanceof LetheError);

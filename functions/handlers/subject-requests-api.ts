@@ -19,7 +19,7 @@ import { viewOf, viewSubjectRequest } from '../usecases/subject-requests/view-re
  * - `GET /v1/subject-requests/{requestId}` → status, progress, certificate, download link;
  * - `DELETE /v1/subject-requests/{requestId}` → cancels (at once, or at the next record);
  * - `POST /v1/subject-requests/{requestId}/confirm` (admin) → lets a channel's request run.
- * Jobs start through the JobRunner of shared/subject-requests-wiring.ts (in AWS: not yet, see there).
+ * Jobs start through the JobRunner of shared/subject-requests-wiring.ts (in AWS: the worker Lambda).
  */
 const MAX_BODY_BYTES = 16 * 1024;
 const RequestIdSchema = z.ulid();

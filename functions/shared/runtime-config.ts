@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   /** AWS only: the Cognito user pool whose JWTs the admin authorizer accepts. */
   LETHE_USER_POOL_ID: z.string().optional(),
   LETHE_USER_POOL_CLIENT_ID: z.string().optional(),
+  /** AWS only: the subject-request worker Lambda that jobs start in; set on the functions that may invoke it. */
+  LETHE_SUBJECT_REQUEST_WORKER: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name').optional(),
+  /** AWS only: the offboarding Lambda, which builds export packages in invocations of its own; set on the functions that may invoke it. */
+  LETHE_OFFBOARDING_FUNCTION: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name').optional(),
   LETHE_LITIGATION_RETENTION_DAYS: z.coerce.number().int().min(1).default(1826),
   LETHE_PITR_DAYS: z.coerce.number().int().min(1).max(35).default(35),
 });
@@ -40,6 +44,10 @@ export interface RuntimeConfig {
   local: boolean;
   localTokenSecret?: string;
   userPool?: { id: string; clientId: string };
+  /** The subject-request worker's function name (AWS); absent locally, where jobs run in-process. */
+  subjectRequestWorker?: string;
+  /** The offboarding function's name (AWS); absent locally, where packages are built in-process. */
+  offboardingFunction?: string;
   litigationRetentionDays: number;
   pitrDays: number;
 }
@@ -65,6 +73,8 @@ export function parseRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtim
     local,
     localTokenSecret: e.LETHE_LOCAL_TOKEN_SECRET,
     userPool: e.LETHE_USER_POOL_ID && e.LETHE_USER_POOL_CLIENT_ID ? { id: e.LETHE_USER_POOL_ID, clientId: e.LETHE_USER_POOL_CLIENT_ID } : undefined,
+    subjectRequestWorker: e.LETHE_SUBJECT_REQUEST_WORKER,
+    offboardingFunction: e.LETHE_OFFBOARDING_FUNCTION,
     litigationRetentionDays: e.LETHE_LITIGATION_RETENTION_DAYS,
     pitrDays: e.LETHE_PITR_DAYS,
   };

@@ -1,26 +1,46 @@
+import { AwsClients } from '../adapters/aws-clients';
 import { InProcessJobRunner } from '../adapters/jobs/in-process-job-runner';
+import { LambdaJobRunner } from '../adapters/jobs/lambda-job-runner';
+import type { JobRunner } from '../ports/job-runner';
 import { subjectRequestDeps, type SubjectRequestDeps } from '../usecases/subject-requests/deps';
 import { runSubjectRequest } from '../usecases/subject-requests/run-request';
 import type { Container } from './container';
 
 const wired = new WeakMap<Container, SubjectRequestDeps>();
+const invokers = new WeakMap<Container, JobRunner>();
 
 /**
- * The subject-request use cases' dependencies for a handler, built once per container. Jobs are
- * started through a JobRunner: locally (the runtime serves every handler in one process) in the
- * background of this process. In AWS that runner must invoke the worker Lambda asynchronously,
- * which needs @aws-sdk/client-lambda (not installed): there is no runner there yet, so a request
- * filed through the API waits in the queue until the worker is invoked with its id.
+ * The runner that starts a job in an invocation of its own: in AWS an asynchronous invocation of
+ * the subject-request worker named by LETHE_SUBJECT_REQUEST_WORKER. Undefined locally, where the
+ * runtime serves every handler in one process and jobs run in its background.
+ */
+export function workerInvocations(c: Container): JobRunner | undefined {
+  if (c.config.local) return undefined;
+  let runner = invokers.get(c);
+  if (!runner) {
+    const worker = c.config.subjectRequestWorker;
+    if (!worker)
+      throw new Error('Lethe configuration is not valid: LETHE_SUBJECT_REQUEST_WORKER is not set (a handler that starts subject requests needs jobs:invoke in infra/config/handlers.ts)');
+    runner = new LambdaJobRunner(new AwsClients(c.config).lambdaFor(c.config.homeRegion), worker, (tenantId, requestId) => ({ tenantId, requestId }));
+    invokers.set(c, runner);
+  }
+  return runner;
+}
+
+/**
+ * The subject-request use cases' dependencies for a handler that files, confirms or re-applies
+ * requests (API, holds), built once per container. Jobs start through the worker Lambda in AWS,
+ * and in the background of this process locally.
  */
 export function subjectRequests(c: Container): SubjectRequestDeps {
   let deps = wired.get(c);
   if (!deps) {
-    const runner = c.config.local
-      ? new InProcessJobRunner(
-          (tenantId, requestId) => runSubjectRequest(deps!, tenantId, requestId),
-          (error, ids) => c.logger.warn('subject request stopped; it resumes when invoked again', { ...ids, error: error instanceof Error ? error.name : 'unknown' }),
-        )
-      : undefined;
+    const runner =
+      workerInvocations(c) ??
+      new InProcessJobRunner(
+        (tenantId, requestId) => runSubjectRequest(deps!, tenantId, requestId),
+        (error, ids) => c.logger.warn('subject request stopped; it resumes when invoked again', { ...ids, error: error instanceof Error ? error.name : 'unknown' }),
+      );
     deps = subjectRequestDeps(c, runner);
     wired.set(c, deps);
   }

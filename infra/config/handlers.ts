@@ -27,11 +27,32 @@ export type ScheduleName = 'sweep';
  * writes. Regional resources are granted in every configured region; directory and exports live
  * in the home region only. `litigation:write` may seal batches but never read them back;
  * `litigation:destroy` may delete every version of a batch whose Object Lock retention ended;
- * `kms:data` may generate, wrap and unwrap data keys under the regional data CMKs.
+ * `kms:data` may generate, wrap and unwrap data keys under the regional data CMKs;
+ * `jobs:invoke` may start subject-request jobs: invoke the worker function (and no other), whose
+ * name it gets as LETHE_SUBJECT_REQUEST_WORKER; `offboarding:invoke` may start offboarding package
+ * builds: invoke the offboarding function (and no other), named by LETHE_OFFBOARDING_FUNCTION.
  */
 export type TableAccess = `${'records' | 'keys' | 'aggregates' | 'directory'}:${'r' | 'rw'}`;
 export type BucketAccess = `${'content' | 'archive' | 'exports'}:${'r' | 'rw'}`;
-export type Access = TableAccess | BucketAccess | 'litigation:write' | 'litigation:destroy' | 'kms:data';
+export type InvokeAccess = 'jobs:invoke' | 'offboarding:invoke';
+export type Access = TableAccess | BucketAccess | 'litigation:write' | 'litigation:destroy' | 'kms:data' | InvokeAccess;
+
+/** The handler that runs subject-request jobs; `jobs:invoke` lets a function start it. */
+export const SUBJECT_REQUEST_WORKER = 'subject-request-worker';
+/** The handler that terminates tenants and builds their export packages; `offboarding:invoke` lets a function (itself) start a build. */
+export const OFFBOARDING = 'offboarding-api';
+
+/** The one function each invoke access reaches, and the environment variable that gives it its name. */
+export const INVOKE_TARGETS: Record<InvokeAccess, { handler: string; variable: string }> = {
+  'jobs:invoke': { handler: SUBJECT_REQUEST_WORKER, variable: 'LETHE_SUBJECT_REQUEST_WORKER' },
+  'offboarding:invoke': { handler: OFFBOARDING, variable: 'LETHE_OFFBOARDING_FUNCTION' },
+};
+
+/**
+ * The physical name of a handler's function. Deterministic, so a grant or an environment variable
+ * can name a function without referencing its construct (see `jobs:invoke` in access-grants.ts).
+ */
+export const functionNameOf = (app: string, handlerName: string): string => `${app}-${handlerName}`;
 
 export interface HandlerSpec {
   /** kebab-case; becomes the function name `<app>-<name>` and its log group. */
@@ -143,15 +164,16 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'DELETE', path: '/v1/subject-requests/{requestId}', auth: 'tenant' },
       { method: 'POST', path: '/v1/subject-requests/{requestId}/confirm', auth: 'tenant' },
     ],
-    access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data'],
+    access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'jobs:invoke'],
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
   {
-    name: 'subject-request-worker',
+    // Runs the request of its invocation; starts the queued request it wakes in an invocation of its own.
+    name: SUBJECT_REQUEST_WORKER,
     entry: 'functions/handlers/subject-request-worker.ts',
     direct: true,
-    access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data'],
+    access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'jobs:invoke'],
     memoryMb: 1024,
     timeoutSeconds: 900,
   },
@@ -173,7 +195,8 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'GET', path: '/v1/holds', auth: 'tenant' },
       { method: 'POST', path: '/v1/holds/{holdId}/release', auth: 'tenant' },
     ],
-    access: ['records:rw', 'directory:rw', 'kms:data'],
+    // jobs:invoke: releasing a hold starts the erasures it postponed. content/archive: placing and releasing a hold re-tags the held objects.
+    access: ['records:rw', 'directory:rw', 'kms:data', 'jobs:invoke', 'content:rw', 'archive:rw'],
     timeoutSeconds: 29,
   },
   {
@@ -194,15 +217,20 @@ export const HANDLERS: readonly HandlerSpec[] = [
   },
   {
     // Tenant offboarding (issue 4): `lethe tenant terminate`; the purge itself runs in the sweep.
-    name: 'offboarding-api',
+    // The routes answer at once; the export package is built in a direct invocation of this same
+    // function (offboarding:invoke), which may take up to the 15 minutes of the timeout. The API
+    // Gateway integration still cuts a route off at 29 s whatever this timeout says.
+    name: OFFBOARDING,
     entry: 'functions/handlers/offboarding-api.ts',
     routes: [
       { method: 'POST', path: '/v1/tenants/{tenantId}/termination', auth: 'iam' },
       { method: 'GET', path: '/v1/tenants/{tenantId}/termination', auth: 'iam' },
     ],
-    access: ['records:rw', 'keys:r', 'aggregates:r', 'content:r', 'archive:r', 'directory:rw', 'exports:rw', 'kms:data'],
-    memoryMb: 1024,
-    timeoutSeconds: 29,
+    direct: true,
+    access: ['records:rw', 'keys:r', 'aggregates:r', 'content:r', 'archive:r', 'directory:rw', 'exports:rw', 'kms:data', 'offboarding:invoke'],
+    // The package is still assembled in memory (see usecases/offboarding/export-package.ts).
+    memoryMb: 3008,
+    timeoutSeconds: 900,
   },
 ];
 
@@ -228,6 +256,11 @@ export function validateHandlers(handlers: readonly HandlerSpec[], projectRoot: 
       if (r.auth === 'tenant' && authorizers.length === 0)
         problems.push(`${h.name}: route ${key} needs the tenant authorizer, but no handler has authorizer: true`);
     }
+  }
+  for (const [access, target] of Object.entries(INVOKE_TARGETS)) {
+    const invoked = handlers.find((h) => h.name === target.handler);
+    for (const h of handlers.filter((x) => x.access.includes(access as InvokeAccess)))
+      if (!invoked?.direct) problems.push(`${h.name}: ${access} needs the ${target.handler} handler, invoked directly (direct: true)`);
   }
   if (authorizers.length > 1) problems.push(`only one handler may be the authorizer (${authorizers.map((a) => a.name).join(', ')})`);
   if (problems.length) throw new Error(`infra/config/handlers.ts is not valid:\n  - ${problems.join('\n  - ')}`);

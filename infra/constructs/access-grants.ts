@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { homeResourceNames, regionalResourceNames, type HomeResourceNames, type RegionalResourceNames } from '../../functions/shared/resource-names';
-import type { Access } from '../config/handlers';
+import { functionNameOf, INVOKE_TARGETS, type Access } from '../config/handlers';
 import { DIRECTORY_INDEXES } from './directory-table';
 import { RECORDS_INDEXES } from './records-table';
 
@@ -14,10 +14,12 @@ export interface GrantTarget {
   regions: readonly string[];
 }
 
-/** The IAM statements one declared access needs, and why their wildcard resources are acceptable. */
+/** The IAM statements one declared access needs, why their wildcard resources are acceptable, and the variables naming what it reaches. */
 export interface AccessGrant {
   statements: iam.PolicyStatement[];
   wildcardReason: string;
+  /** Environment variables the function needs to use the access (e.g. the name of the function it may invoke). */
+  environment?: Record<string, string>;
 }
 
 type Mode = 'r' | 'rw';
@@ -40,8 +42,9 @@ const BUCKETS: Record<string, Placement & { extraWrite: readonly string[] }> = {
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const OBJECT_READ = ['s3:GetObject', 's3:GetObjectVersion'];
-// Erasure and retention delete every version of an object, not just the current one.
-const OBJECT_WRITE = ['s3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion'];
+// Erasure and retention delete every version of an object, not just the current one. Tagging: objects are written
+// with, and legal holds re-tag, the tag the lifecycle backstop filters on (functions/domain/retention/content-backstop.ts).
+const OBJECT_WRITE = ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject', 's3:DeleteObjectVersion'];
 /** What DynamoDB and S3 ask KMS for on the caller's behalf when a resource uses a CMK. */
 const CMK_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const CMK_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
@@ -53,6 +56,7 @@ const KEY_BY_ALIAS =
 export function accessGrant(access: Access, target: GrantTarget): AccessGrant {
   const [what, mode] = access.split(':') as [string, string];
   if (what === 'kms') return dataKeyGrant(target);
+  if (access === 'jobs:invoke' || access === 'offboarding:invoke') return invokeGrant(target, INVOKE_TARGETS[access]);
   if (access === 'litigation:destroy') return litigationDestroyGrant(target);
   if (what === 'litigation') return litigationGrant(target);
   if (what in TABLES) return tableGrant(TABLES[what], mode as Mode, target);
@@ -156,4 +160,23 @@ function dataKeyGrant(t: GrantTarget): AccessGrant {
     keyStatement(t, region, regionalResourceNames(t.app, t.account, region).dataKeyAlias, ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt']),
   );
   return { statements, wildcardReason: `${KEY_BY_ALIAS}.` };
+}
+
+/**
+ * Start jobs in an invocation of their own: invoke the one function that runs them (the
+ * subject-request worker, the offboarding function), and only it. Its ARN is built from its
+ * deterministic name (functionNameOf), never taken from the function construct: a function may
+ * hold the access to invoke itself (the worker starts the queued request it wakes; the offboarding
+ * function starts its package builds), and a reference from its own role's policy or its own
+ * environment to its ARN would be a circular dependency in CloudFormation (the function depends on
+ * its role's policy, which would depend on the function). A plain name breaks the cycle and still
+ * names exactly one function; the unqualified ARN also covers no alias or version.
+ */
+function invokeGrant(t: GrantTarget, target: { handler: string; variable: string }): AccessGrant {
+  const name = functionNameOf(t.app, target.handler);
+  return {
+    statements: [new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [arn(t, 'lambda', t.homeRegion, `function:${name}`)] })],
+    wildcardReason: 'No wildcard: one function, by name.',
+    environment: { [target.variable]: name },
+  };
 }

@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aw
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/deployment';
+import { functionNameOf } from '../config/handlers';
 import type { AccessGrant } from './access-grants';
 import { retentionDays } from './log-retention';
 import { acknowledgeWildcardResources } from './nag';
@@ -43,7 +44,7 @@ export class LetheFunction extends Construct {
   constructor(scope: Construct, id: string, props: LetheFunctionProps) {
     super(scope, id);
     const { config } = props;
-    const functionName = `${config.appName}-${props.name}`;
+    const functionName = functionNameOf(config.appName, props.name);
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -98,12 +99,13 @@ export class LetheFunction extends Construct {
     );
   }
 
-  /** Adds one declared access to the role, acknowledging its wildcard resources with the grant's reason. */
+  /** Adds one declared access to the role, acknowledging its wildcard resources with the grant's reason, and the variables it needs. */
   allow(grant: AccessGrant): void {
     for (const statement of grant.statements) {
       this.role.addToPolicy(statement);
       acknowledgeWildcardResources(this, statement, grant.wildcardReason);
     }
+    for (const [name, value] of Object.entries(grant.environment ?? {})) this.function.addEnvironment(name, value);
   }
 }
 

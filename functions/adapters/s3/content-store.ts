@@ -5,6 +5,7 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
+  PutObjectTaggingCommand,
   S3ServiceException,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -36,10 +37,27 @@ export class S3ContentStore implements ContentStore {
     readonly region: string,
   ) {}
 
-  async put(key: string, bytes: Uint8Array, options: { contentType?: string; objectLock?: ObjectLockRetention } = {}): Promise<{ versionId?: string }> {
+  async put(
+    key: string,
+    bytes: Uint8Array,
+    options: { contentType?: string; objectLock?: ObjectLockRetention; tags?: Readonly<Record<string, string>> } = {},
+  ): Promise<{ versionId?: string }> {
     const lock = options.objectLock ? { ObjectLockMode: options.objectLock.mode, ObjectLockRetainUntilDate: options.objectLock.retainUntil } : {};
-    const out = await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: options.contentType, ...lock }));
+    // Tags go with the object in the same request, so no version ever exists without them.
+    const tagging = options.tags ? { Tagging: new URLSearchParams(Object.entries(options.tags)).toString() } : {};
+    const out = await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: options.contentType, ...lock, ...tagging }));
     return out.VersionId ? { versionId: out.VersionId } : {};
+  }
+
+  async setTags(key: string, tags: Readonly<Record<string, string>>): Promise<boolean> {
+    try {
+      const TagSet = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+      await this.client.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet } }));
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
   }
 
   async get(key: string, versionId?: string): Promise<StoredObject | undefined> {

@@ -101,7 +101,8 @@ export function actionOf(type: SubjectRequestType, options: Record<string, unkno
       return store === 'subject-index' || store === 'keys' ? 'read' : 'exported';
     case 'rectify':
       if (store === 'subject-index') return 're-keyed';
-      return store === 'records' && (dataClass === 'interaction' || dataClass === 'consent') ? 'rectified' : 'unchanged';
+      // An archived copy of a root record is rewritten like the live one.
+      return (store === 'records' || store === 'archive') && (dataClass === 'interaction' || dataClass === 'consent') ? 'rectified' : 'unchanged';
     case 'restrict':
       if (store !== 'records') return 'unchanged';
       return options.lift === true ? 'restriction lifted' : 'restricted';

@@ -41,9 +41,12 @@ export const dayOfBucket = (bucket: string): string => bucket.split('#')[3];
 
 /**
  * The buckets still to sweep at `now`, in order, and the cursor inside the first: every shard of
- * every day from the checkpoint's day through today, resumed at the checkpoint's bucket. Never
- * before `firstDay`, the first day the class can hold a due record (see `firstSweepDay`); never
- * after today (a checkpoint from a sweep run with a later `--now`).
+ * every day from the checkpoint's day through today, resumed at the checkpoint's bucket. A first
+ * sweep (no checkpoint) starts at `firstDay`, the first day a record written on time can expire
+ * (see `firstSweepDay`). A checkpoint is where the last run ended, even before `firstDay` (a young
+ * tenant): a record already due when it was written (a past date, a released hold) waits in the
+ * bucket of that day, which may be the checkpoint's. Never after today (a checkpoint from a sweep
+ * run with a later `--now`).
  */
 export function bucketsToSweep(
   tenantId: string,
@@ -53,7 +56,7 @@ export function bucketsToSweep(
   now: Date,
 ): { buckets: string[]; cursor?: string } {
   const today = utcDay(now);
-  const from = checkpoint?.day && checkpoint.day > firstDay ? checkpoint.day : firstDay;
+  const from = checkpoint?.day ?? firstDay;
   return resumeAt(dueBuckets(tenantId, dataClass, from > today ? today : from, now), checkpoint);
 }
 
@@ -74,10 +77,10 @@ export function bucketsThrough(tenantId: string, dataClass: DataClass, fromDay: 
 }
 
 /**
- * The bucket a record goes to when it is (again) due at once: a policy change shortened it into
- * the past, or a hold on it was released. Its expiry day is behind the sweep's checkpoint by then,
- * so it goes to today's bucket, which every sweep reads (`expiresAt <= now` still finds it); a
- * record not yet due goes to the bucket of its expiry day, as at ingestion.
+ * The bucket a record goes to when it is written or re-dated: a record already due (written with a
+ * past date, shortened into the past by a policy change, released from a hold) may expire on a day
+ * behind the sweep's checkpoint, so it goes to today's bucket, which every sweep reads
+ * (`expiresAt <= now` still finds it); a record not yet due goes to the bucket of its expiry day.
  */
 export function bucketForExpiry(tenantId: string, dataClass: DataClass, expiresAtSeconds: number, shardSeed: string, now: Date): string {
   const due = isExpired(new Date(expiresAtSeconds * 1000), now);

@@ -21,8 +21,10 @@ export function regionsOfClass(policies: readonly TenantPolicy[], dataClass: Dat
 /**
  * Where a tenant's first sweep of `dataClass` starts: the earliest day a record written since the
  * tenant exists can expire, its creation plus the shortest retention any revision gave the class
- * (any channel). Days before hold nothing but records written with a past date that expire before
- * it; every read hides those from their expiry instant, and TTL removes them.
+ * (any channel). A record written already due (a past date) goes to the bucket of the day it was
+ * written instead (`bucketForExpiry`), which later runs read from their checkpoint on; only one
+ * written before the tenant's very first sweep, on an earlier day, is left to TTL (hidden from its
+ * expiry instant like every record). The nightly schedule sweeps a tenant the night it is created.
  */
 export function firstSweepDay(policies: readonly TenantPolicy[], dataClass: DataClass, tenantCreatedAt: Date): string {
   let earliest = Number.POSITIVE_INFINITY;

@@ -1,5 +1,7 @@
+import { effectiveRole } from '../../domain/access/authorize';
 import type { InteractionView } from '../../domain/ingest/responses';
-import { isExpired } from '../../domain/retention/exact-expiry';
+import { mayProcess } from '../../domain/subject-requests/restriction';
+import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import { allPages } from '../ingest/pages';
 import { getInteraction } from '../readback/get-interaction';
@@ -16,10 +18,13 @@ import type { InteractionContent } from './responses';
  */
 export async function viewInteraction(deps: AdminDeps, request: AdminRequest, rawId: string | undefined): Promise<InteractionView> {
   const tenant = await tenantAccess(deps, request.actor);
-  const { interactionId, granted } = await grantedInteraction(deps, request, tenant, 'interaction.view', rawId);
+  const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'interaction.view', rawId);
   const view = await getInteraction(deps, request.actor.tenantId, interactionId);
   await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId });
-  return view;
+  // Restricted (GDPR Art. 18): the general info stays visible, its personal fields only to legal.
+  if (mayProcess(located.item, effectiveRole(request.actor))) return view;
+  const { participant: _participant, externalId: _externalId, ...withoutPersonal } = view;
+  return withoutPersonal;
 }
 
 /**
@@ -37,7 +42,7 @@ export async function partitionItems(
   const perRegion = await Promise.all(
     deps.stores.regions.map(async (region) => {
       const items = await allPages((cursor) => deps.stores.storesFor(region).records.queryPartition(pk, { skPrefix: prefix, cursor, consistent: true }));
-      return items.filter((item) => options.expired || !isExpired(new Date(Number(item.expiresAt) * 1000), now)).map((item) => ({ region, item }));
+      return items.filter((item) => options.expired || isVisibleAt(item, now)).map((item) => ({ region, item }));
     }),
   );
   return perRegion.flat();

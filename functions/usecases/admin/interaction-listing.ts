@@ -5,6 +5,7 @@ import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { expiryOf } from '../../domain/retention/record-expiry';
 import type { ItemKey, StoredItem, WriteOperation } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
+import { WriteConflict } from '../../ports/write-conflict';
 
 /**
  * The archive's time index: one small item per interaction in a per-tenant, per-day partition
@@ -13,9 +14,11 @@ import type { RegionalStores } from '../../ports/regional-stores';
  * the table. It holds only what the general info keeps in clear (channel, queue, agent, group,
  * start) and lives in the interaction's final region. It is a pointer, not a record: no class,
  * no `expiryBucket`; every read checks the general info itself, so a listing entry outliving
- * its interaction shows nothing. Its TTL is the interaction's expiry under the policy
- * it was written with: anonymised interactions are not searched, and a retention lengthened
- * later can let the entry go before the general info. Erasure removes it (`unlistInteraction`).
+ * its interaction shows nothing. Its TTL is the interaction's expiry: a policy change that
+ * re-dates the general info re-dates the entry too (`redateListing`), so a lengthened retention
+ * does not drop a live interaction from the listing. Erasure, and the sweep when the general info
+ * leaves the live table (deleted, archived, anonymised: none of them is searched), remove it
+ * (`unlistInteraction`).
  */
 export interface ListingFacts {
   interactionId: string;
@@ -71,4 +74,24 @@ export async function listingWrites(
 export async function unlistInteraction(deps: { stores: RegionalStores }, tenantId: string, facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>): Promise<void> {
   const key = listingKey(tenantId, facts);
   for (const region of deps.stores.regions) await deps.stores.storesFor(region).records.deleteItems([key]);
+}
+
+/**
+ * Gives an interaction's listing entry a new expiry (its general info was re-dated by a policy
+ * change), in every region that holds one; an entry already gone (TTL, erasure) stays gone.
+ */
+export async function redateListing(
+  deps: { stores: RegionalStores },
+  tenantId: string,
+  facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>,
+  expiresAt: number,
+): Promise<void> {
+  const key = listingKey(tenantId, facts);
+  for (const region of deps.stores.regions) {
+    try {
+      await deps.stores.storesFor(region).records.update(key, { set: { expiresAt } }, { kind: 'present' });
+    } catch (error) {
+      if (!(error instanceof WriteConflict)) throw error;
+    }
+  }
 }

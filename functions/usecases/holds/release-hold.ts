@@ -48,7 +48,7 @@ export async function resumeRetention(deps: Pick<HoldDeps, 'stores' | 'directory
   let resumed = 0;
   for (const { region, pk } of await partitionsOfHold(deps.stores, released)) {
     if (await stillHeld(deps.stores, region, pk, others)) continue;
-    resumed += await releasePartition(deps.stores.storesFor(region).records, released.tenantId, pk, now);
+    resumed += await releasePartition(deps.stores.storesFor(region), released.tenantId, pk, now);
   }
   return resumed;
 }

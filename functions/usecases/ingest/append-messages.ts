@@ -13,6 +13,7 @@ import { infoKey, locateInteraction, type LocatedInteraction } from './interacti
 import { knownIdentifiersOf, subjectHmacsOf } from './participant';
 import { recordMeta, recordTime, sealedItem } from './record-items';
 import { loadTenant, type TenantContext } from './tenant-context';
+import { restrictionMark } from '../subject-requests/restriction-markers';
 
 /** Sort key of a chat-log line: by time, then by its order within the interaction. */
 export const messageSortKey = (at: string, seq: number) => `MSG#${at}#${String(seq).padStart(6, '0')}`;
@@ -75,7 +76,7 @@ async function messagePut(
   const { tenantId } = tenant;
   const { interactionId, channel } = located.info;
   const key = { pk: located.item.pk, sk: messageSortKey(message.at, seq) };
-  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'transcript', channel, createdAt: recordTime(message.at, deps.clock.now()) });
+  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'transcript', channel, createdAt: recordTime(message.at, deps.clock.now()) }, deps.clock.now());
   const { from, at, text, fields, dtmf, email } = message;
   const item = await sealedItem(
     deps.vault,
@@ -85,5 +86,6 @@ async function messagePut(
     { interactionId, seq, from, at },
     { text, fields: fields.length ? fields : undefined, dtmf, email },
   );
-  return { kind: 'put', item, condition: { kind: 'absent' } };
+  // A restricted interaction's new records are restricted too.
+  return { kind: 'put', item: { ...item, ...restrictionMark(located.item) }, condition: { kind: 'absent' } };
 }

@@ -1,8 +1,8 @@
 import type { ConsentHistoryEntry } from '../../domain/ingest/consent';
 import { withdrawnPurposes } from '../../domain/ingest/consent';
 import type { ConsentPurpose } from '../../domain/ingest/schemas';
-import { isExpired } from '../../domain/retention/exact-expiry';
 import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
 import { allPages } from './pages';
@@ -29,7 +29,7 @@ export async function withdrawnFor(
       ).flat();
       const partitions = [...new Set(hits.filter((h) => h.class === 'consent').map((h) => h.pk))];
       const proofs = await Promise.all(partitions.map((pk) => records.get({ pk, sk: ROOT_SORT_KEY.consent })));
-      return proofs.filter((p): p is StoredItem => p !== undefined && !isExpired(new Date((p.expiresAt as number) * 1000), now));
+      return proofs.filter((p): p is StoredItem => p !== undefined && isVisibleAt(p, now));
     }),
   );
   const history: ConsentHistoryEntry[] = perRegion.flat().map((p) => ({

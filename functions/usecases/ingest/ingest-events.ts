@@ -1,15 +1,18 @@
+import { LetheError, validationFailed } from '../../domain/errors';
 import { parseIngestRequest } from '../../domain/ingest/parse-request';
 import type { EventsIngested } from '../../domain/ingest/responses';
 import { EventBatchSchema, type ChatbotEventInput } from '../../domain/ingest/schemas';
 import { dayStart, eventIncrements, kpiDay, sessionMarkerId, type CounterIncrement } from '../../domain/kpi/counters';
 import { regionFor } from '../../domain/residency/region-for';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
+import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
 import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
+import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
-import { recordMeta, recordTime, sealedItem } from './record-items';
+import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
 import { loadTenant, type TenantContext } from './tenant-context';
 
 /** Events written at once: enough to hide round trips, few enough not to flood the table. */
@@ -23,19 +26,24 @@ type Outcome = { stored: true; increments: CounterIncrement[] } | { stored: fals
  * POST /v1/events: Inbenta raw events. Each event is its own partition keyed by the sender's
  * event id, written only if absent, so a retried delivery is stored and counted once. Free text
  * (every string of the payload) and the dimensions are redacted before they are stored or
- * counted; the payload and the session id are sealed. A session is counted on its first event
- * of the day, remembered by a marker keyed by an HMAC of the session id.
+ * counted; the payload and the session id are sealed. The session id is the chatbot's visitor id:
+ * each event is indexed under it (subject-index entry `visitorId`, in the event's transaction), so
+ * subject requests find the events of a visitor. A session is counted on its first event of the
+ * day, remembered by a marker keyed by an HMAC of the session id.
  */
 export async function ingestEvents(deps: IngestDeps, tenantId: string, request: { body: unknown }): Promise<IngestResult<EventsIngested>> {
   const { events } = parseIngestRequest(EventBatchSchema, request.body, 'The event batch');
   const tenant = await loadTenant(deps, tenantId);
+  // Every session id is checked before any event is stored, so a bad one refuses the whole batch.
+  const keys = events.map((e, i) => sessionKeys(tenant, e.sessionId, `events.${i}.sessionId`));
+  const restrictions = await restrictionsOfSessions(deps, tenantId, keys);
   const records = deps.stores.storesFor(regionFor(tenant.policy, 'event')).records;
   const region = records.region;
   const sessionsMarked = new Set<string>();
 
   const outcomes: Outcome[] = [];
   for (let i = 0; i < events.length; i += CONCURRENCY)
-    outcomes.push(...(await Promise.all(events.slice(i, i + CONCURRENCY).map((e) => storeEvent(deps, tenant, records, region, e, sessionsMarked)))));
+    outcomes.push(...(await Promise.all(events.slice(i, i + CONCURRENCY).map((e, j) => storeEvent(deps, tenant, records, region, e, keys[i + j], restrictions, sessionsMarked)))));
 
   const increments = outcomes.flatMap((o) => (o.stored ? o.increments : []));
   await countKpis(deps, tenant, increments);
@@ -49,6 +57,8 @@ async function storeEvent(
   records: RecordStore,
   region: string,
   event: ChatbotEventInput,
+  keys: readonly SubjectKey[],
+  restrictions: ReadonlyMap<string, string | undefined>,
   sessionsMarked: Set<string>,
 ): Promise<Outcome> {
   const { tenantId, policy, redactor } = tenant;
@@ -61,8 +71,9 @@ async function storeEvent(
     marker && !sessionsMarked.has(marker.pk + marker.sk) ? { kind: 'put', item: marker, condition: { kind: 'absent' } } : undefined;
   if (marker) sessionsMarked.add(marker.pk + marker.sk);
   const key = { pk: partitionKey(tenantId, 'event', event.id), sk: ROOT_SORT_KEY.event };
-  const meta = recordMeta(policy, key, { tenantId, dataClass: 'event', createdAt: recordTime(facts.at, deps.clock.now()) });
-  const item = await sealedItem(
+  const meta = recordMeta(policy, key, { tenantId, dataClass: 'event', createdAt: recordTime(facts.at, deps.clock.now()) }, deps.clock.now());
+  const restriction = keys.map((k) => restrictions.get(k.hmacHex)).find((r) => r !== undefined);
+  const sealed = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'event', partitionId: event.id },
     key,
@@ -70,26 +81,47 @@ async function storeEvent(
     { id: event.id, ...facts },
     { payload: Object.keys(event.payload).length ? redactor.redactJson(event.payload).value : undefined, sessionId: event.sessionId },
   );
-  const eventPut: WriteOperation = { kind: 'put', item, condition: { kind: 'absent' } };
+  const item = { ...sealed, ...restrictionMark(restriction) };
+  // The event first: a conflict at index 0 is a retried delivery. Index entries carry no condition.
+  const eventPuts: WriteOperation[] = [
+    { kind: 'put', item, condition: { kind: 'absent' } },
+    ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+  ];
 
   try {
-    await records.transactWrite(markerPut ? [eventPut, markerPut] : [eventPut]);
+    await records.transactWrite(markerPut ? [...eventPuts, markerPut] : eventPuts);
     return { stored: true, increments: eventIncrements(facts, policy.timeZone, markerPut !== undefined) };
   } catch (error) {
     if (!(error instanceof WriteConflict)) throw error;
     if (error.index === 0) return { stored: false }; // a retried delivery: stored before
     // The session was counted already today: store the event alone.
-    return storeAlone(records, eventPut, facts, policy.timeZone);
+    return storeAlone(records, eventPuts, facts, policy.timeZone);
   }
 }
 
-async function storeAlone(records: RecordStore, eventPut: WriteOperation, facts: Parameters<typeof eventIncrements>[0], timeZone: string): Promise<Outcome> {
+async function storeAlone(records: RecordStore, eventPuts: WriteOperation[], facts: Parameters<typeof eventIncrements>[0], timeZone: string): Promise<Outcome> {
   try {
-    await records.transactWrite([eventPut]);
+    await records.transactWrite(eventPuts);
     return { stored: true, increments: eventIncrements(facts, timeZone, false) };
   } catch (error) {
     if (error instanceof WriteConflict) return { stored: false };
     throw error;
+  }
+}
+
+/** The restriction (if any) of each distinct session of the batch: one directory read per session, not per event. */
+async function restrictionsOfSessions(deps: IngestDeps, tenantId: string, keys: readonly (readonly SubjectKey[])[]): Promise<Map<string, string | undefined>> {
+  const hmacs = [...new Set(keys.flat().map((k) => k.hmacHex))];
+  return new Map(await Promise.all(hmacs.map(async (h) => [h, await restrictionOf(deps.directory, tenantId, [h])] as const)));
+}
+
+/** The subject key of the session id, as the visitor id it is; none without a session id. */
+function sessionKeys(tenant: TenantContext, sessionId: string | undefined, path: string): SubjectKey[] {
+  try {
+    return subjectKeysOf({ visitorId: sessionId }, tenant.subjectSecret, tenant.policy.defaultCallingCode);
+  } catch (error) {
+    if (!(error instanceof LetheError)) throw error;
+    throw validationFailed(error.fields.map((f) => ({ ...f, path })), 'The event batch is not valid.');
   }
 }
 

@@ -3,8 +3,8 @@ import { notFound } from '../../domain/errors';
 import type { Refusal } from '../../domain/ingest/consent';
 import type { InteractionConsent } from '../../domain/records';
 import type { RegionPhase } from '../../domain/residency/region-for';
-import { isExpired } from '../../domain/retention/exact-expiry';
 import { interactionPartition, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { expirySecondsOf, isVisibleAt } from '../../domain/sweep/visibility';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
 
@@ -38,6 +38,7 @@ export interface InfoAttributes {
   flags?: string[];
   /** Messages appended so far: the next message's `seq`. */
   messageCount: number;
+  /** When its retention ends; while a legal hold keeps it, the item stores this as `heldExpiresAt`. */
   expiresAt: number;
 }
 
@@ -57,8 +58,8 @@ export interface LocatedInteraction {
 /**
  * Finds an interaction's general info in whichever region holds it: it moves at /end, and the
  * policy's regions may change, so every served region is asked (one GetItem each, in parallel).
- * A copy in its final phase wins over an in-flight one left by an interrupted move. Expired or
- * missing: 404, exactly as if it never existed.
+ * A copy in its final phase wins over an in-flight one left by an interrupted move. Expired (held
+ * or not, `isVisibleAt`) or missing: 404, exactly as if it never existed.
  */
 export async function locateInteraction(
   deps: Pick<IngestDeps, 'stores' | 'clock'>,
@@ -72,9 +73,10 @@ export async function locateInteraction(
   );
   const live = found
     .filter((f): f is { region: string; item: StoredItem } => f.item !== undefined)
-    .filter((f) => !isExpired(new Date((f.item.expiresAt as number) * 1000), now))
+    .filter((f) => isVisibleAt(f.item, now))
     .sort((a, b) => Number(b.item.phase === 'final') - Number(a.item.phase === 'final'));
   if (!live.length) throw notFound(`Interaction ${interactionId}`);
   const [first, ...rest] = live;
-  return { region: first.region, item: first.item, info: first.item as unknown as InfoAttributes, strays: rest.map((r) => r.region) };
+  const info = { ...first.item, expiresAt: expirySecondsOf(first.item) } as unknown as InfoAttributes;
+  return { region: first.region, item: first.item, info, strays: rest.map((r) => r.region) };
 }

@@ -10,6 +10,7 @@ import { commitOnce, IdempotencyGuard } from './idempotency';
 import { subjectKeysAt } from './participant';
 import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
 import { loadTenant } from './tenant-context';
+import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
 
 export const CONSENT_ROUTE = 'POST /v1/consents';
 
@@ -32,7 +33,7 @@ export async function recordConsent(deps: IngestDeps, tenantId: string, request:
   const at = new Date(input.at).toISOString();
   const region = regionFor(tenant.policy, 'consent', input.channel);
   const key = { pk: partitionKey(tenantId, 'consent', consentId), sk: ROOT_SORT_KEY.consent };
-  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'consent', channel: input.channel, createdAt: recordTime(at, now) });
+  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'consent', channel: input.channel, createdAt: recordTime(at, now) }, now);
   const { purpose, granted, noticeVersion, channel } = input;
   const item = await sealedItem(
     deps.vault,
@@ -42,8 +43,9 @@ export async function recordConsent(deps: IngestDeps, tenantId: string, request:
     { consentId, purpose, granted, noticeVersion, channel, at },
     { identifiers: input.subject },
   );
+  const restriction = await restrictionOf(deps.directory, tenantId, keys.map((k) => k.hmacHex));
   const operations: WriteOperation[] = [
-    { kind: 'put', item, condition: { kind: 'absent' } },
+    { kind: 'put', item: { ...item, ...restrictionMark(restriction) }, condition: { kind: 'absent' } },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
   return commitOnce(deps.stores.storesFor(region).records, operations, guard, { status: 201, body: { consentId } });

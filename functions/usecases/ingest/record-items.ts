@@ -1,8 +1,8 @@
 import type { Channel, DataClass } from '../../domain/data-class';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
-import { expiryBucket } from '../../domain/retention/expiry-bucket';
 import { expiryOf } from '../../domain/retention/record-expiry';
+import { bucketForExpiry } from '../../domain/sweep/checkpoint';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { PersonalDataVault, SealingScope } from '../personal-data/personal-data-vault';
@@ -31,11 +31,16 @@ const BOOKKEEPING = ['pk', 'sk', 'tenantId', 'class', 'createdAt', 'expiresAt', 
  */
 export const recordTime = (at: string, now: Date): Date => new Date(Math.min(Date.parse(at), now.getTime()));
 
-/** Expiry from the policy at write time: the TTL attribute and the `byExpiry` bucket. */
+/**
+ * Expiry from the policy at write time: the TTL attribute and the `byExpiry` bucket. A backdated
+ * record (`createdAt` long before `now`) may already be due: it goes to today's bucket, which every
+ * sweep reads, since the sweep's checkpoint may be past the day it expired.
+ */
 export function recordMeta(
   policy: TenantPolicy,
   key: ItemKey,
   record: { tenantId: string; dataClass: DataClass; channel?: Channel; createdAt: Date },
+  now: Date,
 ): RecordMeta {
   const expiresAt = ttlEpochSeconds(expiryOf(record, policy));
   return {
@@ -43,7 +48,7 @@ export function recordMeta(
     class: record.dataClass,
     createdAt: record.createdAt.toISOString(),
     expiresAt,
-    expiryBucket: expiryBucket(record.tenantId, record.dataClass, expiresAt, `${key.pk}|${key.sk}`),
+    expiryBucket: bucketForExpiry(record.tenantId, record.dataClass, expiresAt, `${key.pk}|${key.sk}`, now),
   };
 }
 

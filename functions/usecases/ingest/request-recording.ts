@@ -13,6 +13,7 @@ import { DENY_RECORDING, infoKey, locateInteraction } from './interaction-info';
 import { subjectHmacsOf } from './participant';
 import { recordMeta } from './record-items';
 import { loadTenant } from './tenant-context';
+import { restrictionMark } from '../subject-requests/restriction-markers';
 
 /** How long an upload URL works. */
 export const UPLOAD_URL_SECONDS = 900;
@@ -62,7 +63,7 @@ export async function requestRecording(
   const now = deps.clock.now();
   const recordingId = ulid(now.getTime());
   const key = { pk: located.item.pk, sk: `REC#${recordingId}` };
-  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'recording', channel: info.channel, createdAt: now });
+  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'recording', channel: info.channel, createdAt: now }, now);
   const pointer = {
     ...key,
     ...meta,
@@ -72,6 +73,8 @@ export async function requestRecording(
     at: now.toISOString(),
     status: 'awaiting-upload',
     uploadKey: uploadKey(tenantId, interactionId, recordingId),
+    // A restricted interaction's new records are restricted too.
+    ...restrictionMark(located.item),
   };
   return commitOnce(deps.stores.storesFor(region).records, [{ kind: 'put', item: pointer, condition: { kind: 'absent' } }], guard, {
     status: 201,

@@ -17,6 +17,7 @@ import { infoKey, type InfoAttributes } from './interaction-info';
 import { subjectKeysAt } from './participant';
 import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
 import { loadTenant } from './tenant-context';
+import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
 
 export const START_ROUTE = 'POST /v1/interactions';
 
@@ -56,7 +57,7 @@ export async function startInteraction(
   const phase = channel.inFlightRegion ? 'in-flight' : 'final';
   const region = regionFor(policy, 'interaction', input.channel, phase);
   const key = infoKey(tenantId, interactionId);
-  const meta = recordMeta(policy, key, { tenantId, dataClass: 'interaction', channel: input.channel, createdAt: recordTime(input.startedAt, now) });
+  const meta = recordMeta(policy, key, { tenantId, dataClass: 'interaction', channel: input.channel, createdAt: recordTime(input.startedAt, now) }, now);
   const label = (value: string | undefined) => (value === undefined ? undefined : redactor.redact(value).text);
   const attributes: Omit<InfoAttributes, 'expiresAt'> = {
     interactionId,
@@ -71,15 +72,17 @@ export async function startInteraction(
     ended: false,
   };
   // The consent lookup and the sealing (which may create the data key) do not depend on each other.
-  const [withdrawn, sealed] = await Promise.all([
+  const [withdrawn, sealed, restriction] = await Promise.all([
     withdrawnFor(deps, tenant, keys.map((k) => k.hmacHex)),
     sealedItem(deps.vault, { region, tenantId, dataClass: 'interaction', partitionId: interactionId }, key, meta, attributes, {
       participant: nonEmpty(input.participant),
       externalId: input.externalId,
     }),
+    // A subject who restricted processing (GDPR Art. 18) has every new record restricted too.
+    restrictionOf(deps.directory, tenantId, keys.map((k) => k.hmacHex)),
   ]);
   const contentRefused = contentRefusal(channel, consent, withdrawn);
-  const item = contentRefused ? { ...sealed, contentRefused } : sealed;
+  const item = { ...(contentRefused ? { ...sealed, contentRefused } : sealed), ...restrictionMark(restriction) };
   const operations: WriteOperation[] = [
     { kind: 'put', item, condition: { kind: 'absent' } },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),

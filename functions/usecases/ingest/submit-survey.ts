@@ -13,6 +13,7 @@ import { locateInteraction } from './interaction-info';
 import { knownIdentifiersOf, subjectHmacsOf } from './participant';
 import { recordMeta, recordTime, sealedItem } from './record-items';
 import { loadTenant } from './tenant-context';
+import { restrictionMark } from '../subject-requests/restriction-markers';
 
 export const SURVEY_ROUTE = 'POST /v1/surveys';
 
@@ -38,7 +39,7 @@ export async function submitSurvey(deps: IngestDeps, tenantId: string, request: 
   const at = input.at ? new Date(input.at).toISOString() : now.toISOString();
   const region = regionFor(tenant.policy, 'survey', info.channel, info.phase);
   const key = { pk: located.item.pk, sk: `SURVEY#${surveyId}` };
-  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'survey', channel: info.channel, createdAt: recordTime(at, now) });
+  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'survey', channel: info.channel, createdAt: recordTime(at, now) }, now);
   const item = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'survey', partitionId: info.interactionId },
@@ -47,7 +48,8 @@ export async function submitSurvey(deps: IngestDeps, tenantId: string, request: 
     { surveyId, interactionId: info.interactionId, score: input.score, at },
     { comment },
   );
-  const result = await commitOnce(deps.stores.storesFor(region).records, [{ kind: 'put', item, condition: { kind: 'absent' } }], guard, {
+  // A restricted interaction's new records are restricted too.
+  const result = await commitOnce(deps.stores.storesFor(region).records, [{ kind: 'put', item: { ...item, ...restrictionMark(located.item) }, condition: { kind: 'absent' } }], guard, {
     status: 201,
     body: { surveyId, interactionId: info.interactionId },
   });

@@ -10,6 +10,7 @@ import { retentionFor } from '../../domain/retention/retention-for';
 import type { StoredItem } from '../../ports/record-store';
 import { openedRecordOf } from '../retention/item-facts';
 import type { RetentionDeps } from '../retention/sweep-deps';
+import { subjectLinksOf, writeSubjectLinks } from './subject-links';
 
 export interface SealRequest {
   tenantId: string;
@@ -37,8 +38,11 @@ export async function sealIntoBatch(deps: Pick<RetentionDeps, 'stores' | 'vault'
   const batchId = batchIdOf(tenantId, dataClass, sourceRegion, items);
   const registryKey = { pk: litigationPartition(tenantId), sk: batchSortKey(batchId) };
 
+  // Links from the subject's keys to the batch, so subject requests still find it once the live records are gone.
+  const links = await subjectLinksOf(deps.stores, tenantId, { batchId, sealedClass: dataClass }, items);
   const existing = await target.records.get(registryKey, { consistent: true });
   const entry = existing ? (existing as unknown as BatchEntry) : await writeBatch();
+  await writeSubjectLinks(target.records, links);
   const source = deps.stores.storesFor(sourceRegion).records;
   for (const item of items) await source.update({ pk: item.pk, sk: item.sk }, { set: { sealedIn: batchId } }, { kind: 'present' });
   return entry;
@@ -78,6 +82,7 @@ export async function sealIntoBatch(deps: Pick<RetentionDeps, 'stores' | 'vault'
       createdAt: header.sealedAt,
       expiresAt,
       expiryBucket: expiryBucket(tenantId, 'litigation', expiresAt, batchId),
+      subjectLinks: links.map((l) => l.sk),
     });
     return written;
   }

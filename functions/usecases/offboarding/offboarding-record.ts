@@ -12,9 +12,23 @@ export interface FinalReport {
 }
 
 /**
+ * The export package of a termination, built in an invocation of its own (build-package.ts):
+ * `building` from the termination on, then `ready` (the zip is in the exports bucket under `key`)
+ * or `failed` with a reason that names no personal data. `requestId` names the build: a build
+ * invocation acts only on the build it was started for.
+ */
+export type OffboardingPackage =
+  | { status: 'building'; requestId: string; startedAt: string }
+  | { status: 'ready'; requestId: string; key: string; records: number; manifestSha256: string; builtAt: string }
+  | { status: 'failed'; requestId: string; reason: string; failedAt: string };
+
+/** Where a tenant's package goes in the exports bucket. */
+export const offboardingPackageKey = (tenantId: string, requestId: string) => `offboarding/${tenantId}/${requestId}.zip`;
+
+/**
  * A tenant's offboarding, in the directory as its `OFFBOARDING` item: terminated (contract ended,
- * export package produced, API keys revoked), purging once the grace has passed, purged with the
- * final report. The profile stays, marked terminated, so the id is never reused.
+ * API keys revoked, export package under way or done), purging once the grace has passed, purged
+ * with the final report. The profile stays, marked terminated, so the id is never reused.
  */
 export interface Offboarding {
   tenantId: string;
@@ -23,7 +37,7 @@ export interface Offboarding {
   /** When the sweep deletes everything (policy.offboarding.graceDays after termination). */
   purgeAfter: string;
   requestedBy: string;
-  packageKey: string;
+  package: OffboardingPackage;
   finalReport?: FinalReport;
 }
 

@@ -13,7 +13,7 @@ import { listingPartition } from '../admin/interaction-listing';
 import { deleteUnderPrefix } from '../retention/content-objects';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import { sweepUnit } from '../retention/sweep-unit';
-import { OFFBOARDING_SK, offboardingOf, type FinalReport, type Offboarding } from './offboarding-record';
+import { OFFBOARDING_SK, offboardingOf, type FinalReport, type Offboarding, type OffboardingPackage } from './offboarding-record';
 import { allPolicies } from '../retention/policy-revisions';
 import { indexedItems, tenantBuckets, tenantListingDays, tenantMonths } from './tenant-buckets';
 
@@ -40,12 +40,15 @@ export interface PurgeRun {
  * archived objects, and data keys), its KPI counters month by month, every object under its
  * prefixes, and its audit chain; then counts again through the same queries and records the final report. Legal holds
  * still win, and sealed litigation batches keep their Object Lock retention: the report names both.
- * Resumable: a stopped purge goes on at the next sweep.
+ * Resumable: a stopped purge goes on at the next sweep. The purge runs only once the grace has
+ * passed, and then it does not wait for an export package still being built (the deletion deadline
+ * wins): marking the tenant `purging` stops that build from ever being recorded, and the package
+ * is recorded failed, saying why.
  */
 export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<boolean> {
   const { profile, policy, offboarding, now, out } = run;
   const tenantId = profile.tenantId;
-  await deps.directory.putItem({ ...offboarding, sk: OFFBOARDING_SK, status: 'purging' });
+  await markPurging(deps, tenantId, now);
   const policies = await allPolicies(deps.directory, tenantId);
   const holds = await listHolds(deps.directory, tenantId);
   let finished = true;
@@ -92,11 +95,24 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
     out.failures.push({ tenantId, region: deps.config.homeRegion, dataClass: 'interaction', reason: `purge incomplete: ${left.map(([what, n]) => `${n} ${what}`).join(', ')} left` });
     return false;
   }
-  for (const prefix of ['SWEEP#', 'PURGE#']) await deleteTenantItems(deps, tenantId, prefix);
+  for (const prefix of ['SWEEP#', 'PURGE#', 'RESTRICTION#']) await deleteTenantItems(deps, tenantId, prefix);
   const current = (await offboardingOf(deps.directory, tenantId)) ?? offboarding;
   await deps.directory.putItem({ ...current, sk: OFFBOARDING_SK, status: 'purged', finalReport });
   deps.logger.info('tenant purged', { tenantId, remaining: finalReport.remaining, retained: finalReport.retained });
   return true;
+}
+
+/** The tenant leaves `terminated` for `purging`; a package still being built will never be complete now. */
+async function markPurging(deps: Pick<RetentionDeps, 'directory'>, tenantId: string, now: Date): Promise<void> {
+  const marked = (await deps.directory.updateItem(tenantId, OFFBOARDING_SK, { set: { status: 'purging' } })) as unknown as Offboarding;
+  if (marked.package.status !== 'building') return;
+  const failed: OffboardingPackage = {
+    status: 'failed',
+    requestId: marked.package.requestId,
+    reason: 'the grace ended before the package was ready; the purge has begun',
+    failedAt: now.toISOString(),
+  };
+  await deps.directory.updateItem(tenantId, OFFBOARDING_SK, { set: { package: failed } });
 }
 
 /**

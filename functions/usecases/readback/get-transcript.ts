@@ -1,6 +1,6 @@
 import type { TranscriptView } from '../../domain/ingest/responses';
 import { regionFor } from '../../domain/residency/region-for';
-import { isExpired } from '../../domain/retention/exact-expiry';
+import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { IngestDeps } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { locateInteraction } from '../ingest/interaction-info';
@@ -25,7 +25,7 @@ export async function getTranscript(deps: Pick<IngestDeps, 'stores' | 'vault' | 
   const items = await allPages((cursor) => records.queryPartition(located.item.pk, { skPrefix: 'MSG#', cursor }));
   const lines = await Promise.all(
     items
-      .filter((item) => !isExpired(new Date((item.expiresAt as number) * 1000), now))
+      .filter((item) => isVisibleAt(item, now))
       .map(async (item) => {
         try {
           return (await openedFields(deps.vault, region, interactionId, item)) as unknown as Line & { interactionId?: string };

@@ -1,6 +1,8 @@
 import { conflict } from '../../domain/errors';
+import { backstopTags } from '../../domain/retention/content-backstop';
 import type { StoredItem } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
+import { HELD_EXPIRY } from '../holds/hold-protection';
 import type { IngestDeps, IngestResult } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { uploadKey } from '../ingest/request-recording';
@@ -73,7 +75,9 @@ async function sealUpload(deps: FinaliseDeps, at: RecordingAt, pointer: StoredIt
   if (!audio) throw nothingUploaded(recordingId);
 
   const objectKey = sealedRecordingKey(tenantId, interactionId, recordingId);
-  await content.put(objectKey, await sealRecording(deps.vault, region, tenantId, interactionId, audio.bytes), { contentType: SEALED_CONTENT_TYPE });
+  // In the lifecycle backstop unless a legal hold already keeps the recording.
+  const tags = backstopTags(typeof pointer[HELD_EXPIRY] === 'number' ? 'held' : 'on');
+  await content.put(objectKey, await sealRecording(deps.vault, region, tenantId, interactionId, audio.bytes), { contentType: SEALED_CONTENT_TYPE, tags });
   const key = recordingPointerKey(tenantId, interactionId, recordingId);
   const set = { objectKey, sealed: true, dekId: interactionId, bytes: audio.bytes.byteLength, mediaType, finalisedAt: deps.clock.now().toISOString(), status: STORED };
   try {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LetheError, notFound, validationFailed } from '../../domain/errors';
-import { isExpired } from '../../domain/retention/exact-expiry';
 import { interactionPartition } from '../../domain/sweep/record-keys';
+import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from '../ingest/deps';
 
@@ -43,7 +43,7 @@ export async function locateRecordingPointer(
   const key = recordingPointerKey(tenantId, interactionId, recordingId);
   const now = deps.clock.now();
   const found = await Promise.all(deps.stores.regions.map(async (region) => ({ region, pointer: await deps.stores.storesFor(region).records.get(key, { consistent: true }) })));
-  const live = found.find((f): f is { region: string; pointer: StoredItem } => f.pointer !== undefined && !isExpired(new Date(Number(f.pointer.expiresAt) * 1000), now));
+  const live = found.find((f): f is { region: string; pointer: StoredItem } => f.pointer !== undefined && isVisibleAt(f.pointer, now));
   if (!live) throw notFound(`Recording ${recordingId} of interaction ${interactionId}`);
   return live;
 }

@@ -1,9 +1,11 @@
 import type { AuditActor } from '../../domain/audit/entry';
 import type { DataClass } from '../../domain/data-class';
 import { validationFailed } from '../../domain/errors';
+import { mayProcess } from '../../domain/subject-requests/restriction';
 import { nextMonth } from '../../domain/sweep/aggregate-months';
 import { archiveMonthPrefix, parseArchivedRecord } from '../../domain/sweep/archive-object';
 import type { OpenedRecord } from '../../domain/sweep/opened-record';
+import { ARCHIVED_PREFIX } from '../../domain/sweep/plan';
 import { recordsCsv } from '../../domain/sweep/records-csv';
 import type { StoredItem } from '../../ports/record-store';
 import { openedRecordOf } from './item-facts';
@@ -18,14 +20,16 @@ export const MAX_EXPORT_MONTHS = 36;
  * The archive tier, reachable only this way (Inbenta: "available only on request, as CSV"): the
  * records of one class a tenant transferred to the archive in a range of months, from every
  * region, personal fields opened, as CSV. Found by listing the tenant's month prefixes in the
- * archive buckets, never by scanning. Written to the audit log.
+ * archive buckets, never by scanning. Records whose processing is restricted (GDPR Art. 18) are
+ * left out except for the legal role, and counted as withheld. Written to the audit log.
  */
 export async function exportArchiveCsv(
   deps: Pick<RetentionDeps, 'stores' | 'vault' | 'auditLog' | 'clock'>,
   request: { tenantId: string; dataClass: DataClass; fromMonth: string; toMonth: string; actor: AuditActor; source: string },
-): Promise<{ csv: string; records: number }> {
+): Promise<{ csv: string; records: number; withheldRestricted: number }> {
   const months = monthsBetween(request.fromMonth, request.toMonth);
   const rows: OpenedRecord[] = [];
+  let withheldRestricted = 0;
   for (const region of deps.stores.regions) {
     const archive = deps.stores.storesFor(region).archive;
     for (const month of months) {
@@ -34,7 +38,9 @@ export async function exportArchiveCsv(
         const page = await archive.listKeys(archiveMonthPrefix(request.tenantId, request.dataClass, month), { cursor });
         for (const key of page.items) {
           const object = await archive.get(key);
-          if (object) rows.push(...(await rowsOf(deps, region, request.dataClass, object.bytes)));
+          const found = object ? await rowsOf(deps, region, request.dataClass, object.bytes, request.actor.role) : { rows: [], withheld: 0 };
+          rows.push(...found.rows);
+          withheldRestricted += found.withheld;
         }
         cursor = page.cursor;
       } while (cursor);
@@ -45,18 +51,33 @@ export async function exportArchiveCsv(
     actor: request.actor,
     action: 'export',
     from: request.source,
-    details: { tier: 'archive', class: request.dataClass, fromMonth: request.fromMonth, toMonth: request.toMonth, records: rows.length },
+    details: { tier: 'archive', class: request.dataClass, fromMonth: request.fromMonth, toMonth: request.toMonth, records: rows.length, withheldRestricted },
   });
-  return { csv: recordsCsv(rows), records: rows.length };
+  return { csv: recordsCsv(rows), records: rows.length, withheldRestricted };
 }
 
-async function rowsOf(deps: Pick<RetentionDeps, 'vault'>, region: string, dataClass: DataClass, bytes: Uint8Array): Promise<OpenedRecord[]> {
+async function rowsOf(
+  deps: Pick<RetentionDeps, 'stores' | 'vault'>,
+  region: string,
+  dataClass: DataClass,
+  bytes: Uint8Array,
+  role: string,
+): Promise<{ rows: OpenedRecord[]; withheld: number }> {
   const archived = parseArchivedRecord(bytes);
-  if (archived) return [await openedRecordOf(deps.vault, region, archived.item as StoredItem, dataClass)];
+  if (archived) {
+    const item = archived.item as StoredItem;
+    // A restriction asked after the transfer marks the pointer, not the archived copy: both count.
+    const pointer = await deps.stores.storesFor(region).records.get({ pk: item.pk, sk: `${ARCHIVED_PREFIX}${item.sk}` });
+    if (!mayProcess(item, role) || (pointer && !mayProcess(pointer, role))) return { rows: [], withheld: 1 };
+    return { rows: [await openedRecordOf(deps.vault, region, item, dataClass)], withheld: 0 };
+  }
   const counters = parseCounters(bytes);
-  if (!counters) return [];
+  if (!counters) return { rows: [], withheld: 0 };
   const expiresAt = Date.parse(counters.expiredAt) / 1000;
-  return counters.counters.map((c) => ({ pk: c.pk, sk: c.sk, dataClass: 'aggregate' as const, expiresAt, fields: { value: c.value, month: counters.month, archivedAt: counters.archivedAt } }));
+  return {
+    rows: counters.counters.map((c) => ({ pk: c.pk, sk: c.sk, dataClass: 'aggregate' as const, expiresAt, fields: { value: c.value, month: counters.month, archivedAt: counters.archivedAt } })),
+    withheld: 0,
+  };
 }
 
 function parseCounters(bytes: Uint8Array): ArchivedCounters | undefined {

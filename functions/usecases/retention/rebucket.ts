@@ -4,6 +4,7 @@ import { bucketForExpiry, bucketsThrough, utcDay, type SweepCheckpoint } from '.
 import { countRebucket, emptyImpact, expiryHorizon, planRebucket, retentionChanged } from '../../domain/sweep/policy-impact';
 import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { StoredItem } from '../../ports/record-store';
+import { redateListing } from '../admin/interaction-listing';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { CheckpointStore } from './checkpoints';
 import { dueRecordOf } from './item-facts';
@@ -108,7 +109,12 @@ async function rebucketOne(run: UnitRun, key: { pk: string; sk: string }, impact
   } catch (error) {
     // Changed since it was read (deleted, swept, re-dated by a parallel run): nothing left to do here.
     if (!(error instanceof WriteConflict)) throw error;
+    return;
   }
+  // The listing entry expires with the general info: a lengthened retention must not drop it from searches.
+  const partition = parsePartitionKey(item.pk);
+  if (partition?.kind === 'interaction' && item.sk === ROOT_SORT_KEY.interaction && typeof item.startedAt === 'string')
+    await redateListing(run.deps, run.tenantId, { interactionId: partition.id, startedAt: item.startedAt }, expiresAt);
 }
 
 /** A record's channel (per-channel retention): its own, or its interaction's general info's. */

@@ -1,6 +1,7 @@
 import { anonymisedAt } from '../../domain/anonymise/anonymised-at';
 import type { DataClass } from '../../domain/data-class';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
+import { backstopTags } from '../../domain/retention/content-backstop';
 import { expiryBucket } from '../../domain/retention/expiry-bucket';
 import { archivedRecord, archiveObjectKey } from '../../domain/sweep/archive-object';
 import { archivePointerSortKey } from '../../domain/sweep/plan';
@@ -9,6 +10,7 @@ import type { ItemKey, StoredItem } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import { contentKeysOfItem, deleteEveryVersion, deleteUnderPrefix, interactionContentPrefixes } from './content-objects';
 import { dekIdOf } from './item-facts';
+import { deleteSubjectLinks } from '../litigation/subject-links';
 import type { RetentionDeps } from './sweep-deps';
 
 /** Where an action runs: one tenant in one region, at one instant. */
@@ -108,13 +110,15 @@ export async function archiveItem(scope: ActionScope, item: StoredItem, archiveE
   const dataClass = item.class as DataClass;
   const key = archiveObjectKey(scope.tenantId, dataClass, scope.now, item.pk, item.sk);
   const contentKeys = contentKeysOfItem(scope.tenantId, item);
-  await archive.put(key, Buffer.from(JSON.stringify(archivedRecord(item, scope.now, scope.region)), 'utf8'), { contentType: 'application/json' });
+  // Held records are never archived (the sweep skips them): the archived copy starts in the backstop.
+  const tags = backstopTags('on');
+  await archive.put(key, Buffer.from(JSON.stringify(archivedRecord(item, scope.now, scope.region)), 'utf8'), { contentType: 'application/json', tags });
   const archiveKeys = [key];
   for (const [index, contentKey] of contentKeys.entries()) {
     const object = await content.get(contentKey);
     if (!object) continue;
     const copy = `${key.replace(/\.json$/, '')}.content-${index}`;
-    await archive.put(copy, object.bytes, object.contentType ? { contentType: object.contentType } : {});
+    await archive.put(copy, object.bytes, { ...(object.contentType ? { contentType: object.contentType } : {}), tags });
     archiveKeys.push(copy);
   }
   const expiresAt = ttlEpochSeconds(archiveExpiresAt);
@@ -150,6 +154,7 @@ export async function deleteArchived(scope: ActionScope, pointer: StoredItem, wh
 export async function destroyBatch(scope: ActionScope, entry: StoredItem): Promise<void> {
   const { litigation, records } = stores(scope);
   if (typeof entry.objectKey === 'string') await litigation.deleteAllVersions(entry.objectKey);
+  await deleteSubjectLinks(records, entry);
   await records.deleteItems([keyOf(entry)]);
 }
 

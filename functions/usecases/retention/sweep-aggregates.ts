@@ -1,6 +1,7 @@
 import { counterPartition } from '../../domain/kpi/counter-key';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { archiveExpiry } from '../../domain/retention/archive-expiry';
+import { backstopTags } from '../../domain/retention/content-backstop';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { expiryBucket } from '../../domain/retention/expiry-bucket';
 import { aggregateMonthExpiry, dueAggregateMonths, nextMonth } from '../../domain/sweep/aggregate-months';
@@ -56,7 +57,7 @@ export async function sweepAggregates(deps: Pick<RetentionDeps, 'stores' | 'dire
       if (counters.length && action === 'archive') {
         const key = `${archiveMonthPrefix(tenantId, 'aggregate', now.toISOString().slice(0, 7))}${month}.json`;
         const body: ArchivedCounters = { format: 'lethe-archive-aggregates', formatVersion: 1, archivedAt: now.toISOString(), expiredAt: aggregateMonthExpiry(month, policy).toISOString(), region, month, counters };
-        await stores.archive.put(key, Buffer.from(JSON.stringify(body), 'utf8'), { contentType: 'application/json' });
+        await stores.archive.put(key, Buffer.from(JSON.stringify(body), 'utf8'), { contentType: 'application/json', tags: backstopTags('on') });
         const expiresAt = ttlEpochSeconds(archiveExpiry(now, policy, 'aggregate'));
         await stores.records.put({
           pk,

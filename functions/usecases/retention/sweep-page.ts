@@ -2,7 +2,9 @@ import type { SweepStep } from '../../domain/sweep/plan';
 import { planSweepStep } from '../../domain/sweep/plan';
 import type { DueRecord } from '../../domain/sweep/due-record';
 import type { TallyColumn } from '../../domain/sweep/summary';
+import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { DueItem, StoredItem } from '../../ports/record-store';
+import { unlistInteraction } from '../admin/interaction-listing';
 import { protectItem, protectPartition } from '../holds/hold-protection';
 import { sealIntoBatch } from '../litigation/seal-batch';
 import { settleBounded } from './bounded';
@@ -95,11 +97,12 @@ async function sealFirst(run: UnitRun, planned: Planned[]): Promise<Planned[]> {
 async function act(run: UnitRun, { item, record, step }: Planned): Promise<void> {
   const scope: ActionScope = { deps: run.deps, region: run.region, tenantId: run.tenantId, now: run.now };
   const records = run.deps.stores.storesFor(run.region).records;
+  await unlistLeaving(run, item, step);
   switch (step.kind) {
     case 'held':
       // Out of TTL's reach until the hold is released (a batch alone: its partition holds every batch of the tenant).
       if (record.tier === 'litigation-batch') await protectItem(records, item);
-      else await protectPartition(records, item.pk);
+      else await protectPartition(run.deps.stores.storesFor(run.region), item.pk);
       return;
     case 'delete':
       if (step.scope === 'partition') await deletePartition(scope, item.pk);
@@ -118,4 +121,19 @@ async function act(run: UnitRun, { item, record, step }: Planned): Promise<void>
     case 'destroy-batch':
       return destroyBatch(scope, item);
   }
+}
+
+/**
+ * An interaction's listing entry (admin search) goes with its general info when the sweep deletes,
+ * archives or anonymises it: none of these is searched any more (search confirms every hit against
+ * the live, not anonymised general info), and an entry left behind would still name the
+ * interaction until its TTL. Removed first, so a run stopped half-way leaves a due record that the
+ * next run redoes, never an entry nobody comes back for. Offboarding drops the listing partitions
+ * whole (purge-tenant).
+ */
+async function unlistLeaving(run: UnitRun, item: StoredItem, step: Planned['step']): Promise<void> {
+  if (run.offboarding || !(step.kind === 'delete' || step.kind === 'archive' || step.kind === 'anonymize')) return;
+  const partition = parsePartitionKey(item.pk);
+  if (partition?.kind !== 'interaction' || item.sk !== ROOT_SORT_KEY.interaction || typeof item.startedAt !== 'string') return;
+  await unlistInteraction(run.deps, run.tenantId, { interactionId: partition.id, startedAt: item.startedAt });
 }

@@ -2,6 +2,7 @@ import type { ItemCondition } from '../../ports/item-condition';
 import type { JobRunner } from '../../ports/job-runner';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
+import type { JobLogger } from './deps';
 
 /**
  * At most `policy.subjectRequests.maxConcurrent` requests of a tenant run at once. Each running
@@ -58,11 +59,21 @@ export async function releaseSlot(directory: TenantDirectory, tenantId: string, 
 
 /**
  * Hands a queued request to the runner, which queues it itself if no slot is free; without a
- * runner it waits in the queue for the next job that frees a slot (or an invocation).
+ * runner, or when the runner cannot take it (the worker Lambda could not be invoked), it waits in
+ * the queue for the next job that frees a slot (or an invocation).
  */
-export async function startOrQueue(deps: { directory: TenantDirectory; runner?: JobRunner }, tenantId: string, requestId: string): Promise<void> {
-  if (deps.runner) await deps.runner.start(tenantId, requestId);
-  else await enqueue(deps.directory, tenantId, requestId);
+export async function startOrQueue(
+  deps: { directory: TenantDirectory; runner?: JobRunner; logger: Pick<JobLogger, 'warn'> },
+  tenantId: string,
+  requestId: string,
+): Promise<void> {
+  if (deps.runner)
+    try {
+      return await deps.runner.start(tenantId, requestId);
+    } catch (error) {
+      deps.logger.warn('subject request not started; it waits in the queue', { tenantId, requestId, error: error instanceof Error ? error.name : 'unknown' });
+    }
+  await enqueue(deps.directory, tenantId, requestId);
 }
 
 export async function enqueue(directory: TenantDirectory, tenantId: string, requestId: string): Promise<void> {

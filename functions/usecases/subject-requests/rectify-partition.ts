@@ -1,4 +1,7 @@
 import type { DataClass, IdentifierKind } from '../../domain/data-class';
+import { backstopTags } from '../../domain/retention/content-backstop';
+import { parseArchivedRecord } from '../../domain/sweep/archive-object';
+import { archivePointerSortKey } from '../../domain/sweep/plan';
 import { ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import type { StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
@@ -45,6 +48,8 @@ export async function rectifyPartition(deps: SubjectRequestDeps, tenantId: strin
       operations.push({ kind: 'put', item: { ...entry, sk: entrySk(correction.kind, correction.newHmac), subjectKey: `T#${tenantId}#${correction.newHmac}` } });
     }
     const root = await records.get({ pk: partition.pk, sk: ROOT_SORT_KEY[partition.kind] }, { consistent: true });
+    // Archived by the sweep: the copy in the archive bucket is corrected first, while the old entry still finds the partition.
+    if (!root) await rectifyArchivedRoot(deps, { region, tenantId, partition }, present.map((p) => p.correction));
     if (root && typeof root.sealed === 'string') {
       const scope = { region, tenantId, dataClass: root.class as DataClass, partitionId: partition.id };
       const personal = await deps.vault.openJson<Record<string, unknown>>(scope, root.sealed);
@@ -58,5 +63,35 @@ export async function rectifyPartition(deps: SubjectRequestDeps, tenantId: strin
       // Another run corrected it (or the record changed) meanwhile: the next pass reads it afresh.
       if (!(error instanceof WriteConflict)) throw error;
     }
+  }
+}
+
+/**
+ * A root record the sweep moved to the archive tier lives on as an object in the region's archive
+ * bucket (the stored item, identifiers sealed under the partition's key), found through the pointer
+ * left in its place. Its sealed identifiers are corrected and the object rewritten under the same
+ * key, so the archive's CSV export shows the corrected value. Rewriting an object already
+ * corrected writes the same values again: a re-run changes nothing.
+ */
+async function rectifyArchivedRoot(
+  deps: SubjectRequestDeps,
+  where: { region: string; tenantId: string; partition: SubjectPartition },
+  corrections: readonly Correction[],
+): Promise<void> {
+  const { region, tenantId, partition } = where;
+  const stores = deps.stores.storesFor(region);
+  const pointer = await stores.records.get({ pk: partition.pk, sk: archivePointerSortKey(ROOT_SORT_KEY[partition.kind]) }, { consistent: true });
+  const keys = Array.isArray(pointer?.archiveKeys) ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string' && k.endsWith('.json')) : [];
+  for (const key of keys) {
+    const object = await stores.archive.get(key);
+    const archived = object && parseArchivedRecord(object.bytes);
+    if (!archived || typeof archived.item.sealed !== 'string') continue;
+    const scope = { region, tenantId, dataClass: archived.item.class as DataClass, partitionId: partition.id };
+    const next = corrected(scope.dataClass, await deps.vault.openJson<Record<string, unknown>>(scope, archived.item.sealed), corrections);
+    if (!next) continue;
+    const item = { ...archived.item, sealed: await deps.vault.sealJson(scope, next) };
+    // The rewrite keeps the lifecycle backstop in the state the hold protection gave the partition.
+    const tags = backstopTags(typeof pointer?.heldExpiresAt === 'number' ? 'held' : 'on');
+    await stores.archive.put(key, Buffer.from(JSON.stringify({ ...archived, item }), 'utf8'), { contentType: object.contentType ?? 'application/json', tags });
   }
 }

@@ -9,7 +9,7 @@ import { statisticsExpiry } from '../../domain/sweep/plan';
 import { WriteConflict } from '../../ports/write-conflict';
 import { anonymisePartition } from './anonymise-partition';
 import { auditOnce } from './audit-request';
-import { claimSlot, dequeue, enqueue, LEASE_SECONDS, nextQueued, releaseSlot, renewSlot } from './concurrency';
+import { claimSlot, dequeue, enqueue, LEASE_SECONDS, nextQueued, releaseSlot, renewSlot, startOrQueue } from './concurrency';
 import { recordDeferrals } from './deferrals';
 import type { SubjectRequestDeps } from './deps';
 import { erasePartition } from './erase-partition';
@@ -19,6 +19,7 @@ import { holdsOnPartitions } from './holds';
 import { findJob, requireJob, updateJob } from './job-store';
 import { rectifyPartition, type Correction } from './rectify-partition';
 import { restrictPartition } from './restrict-partition';
+import { markSubject } from './restriction-markers';
 import { openCorrections } from './sealed-corrections';
 import { takeInventory } from './take-inventory';
 import { verifyRequest } from './verify-request';
@@ -175,6 +176,8 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
       return (p) => rectifyPartition(deps, job.tenantId, p, corrections);
     }
     case 'restrict':
+      // The subject's marker first: what ingest writes from now on is restricted (or no longer) too.
+      await markSubject(deps.directory, job.tenantId, job.subjectKeys ?? [], { requestId: job.requestId, at: at.toISOString(), lift: job.options.lift === true });
       return (p) => restrictPartition(deps, p, job.requestId, job.options.lift === true);
     case 'export':
       throw new RangeError('an export has no per-partition action: it builds its package in one step');
@@ -230,7 +233,7 @@ export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job
   if (job.slot !== undefined) {
     await releaseSlot(deps.directory, job.tenantId, job.requestId, job.slot);
     const [next] = await nextQueued(deps.directory, job.tenantId, 1);
-    if (next) await deps.runner?.start(job.tenantId, next);
+    if (next) await startOrQueue(deps, job.tenantId, next);
   }
   return finished;
 }

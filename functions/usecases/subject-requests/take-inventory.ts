@@ -6,7 +6,8 @@ import { CountTally, holdingsOf, type HeldPartition, type Inventory, type Sealed
 import { isRestricted } from '../../domain/subject-requests/restriction';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import { ARCHIVED_PREFIX } from '../../domain/sweep/plan';
-import { HELD_EXPIRY } from '../holds/hold-protection';
+import { expirySecondsOf } from '../../domain/sweep/visibility';
+import { sealedBatchesOfSubject } from '../litigation/subject-links';
 import { allPages } from '../ingest/pages';
 import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
@@ -14,8 +15,6 @@ import { holdsOnPartitions } from './holds';
 import { dataKeyIdsOf, partitionObjects } from './partition-objects';
 
 const classOf = (item: Record<string, unknown>): DataClass | undefined => DATA_CLASSES.find((c) => c === item.class);
-const expiryOf = (item: Record<string, unknown>): number | undefined =>
-  typeof item.expiresAt === 'number' ? item.expiresAt : typeof item[HELD_EXPIRY] === 'number' ? (item[HELD_EXPIRY] as number) : undefined;
 
 export interface InventoryScope {
   tenantId: string;
@@ -54,7 +53,7 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
         if (isIndexEntry(item)) tally.add(region, 'subject-index', undefined);
         else if (dataClass && !item.sk.startsWith(ARCHIVED_PREFIX)) tally.add(region, 'records', dataClass);
         if (!dataClass || isIndexEntry(item)) continue;
-        records.push({ dataClass, region, expiresAt: expiryOf(item) });
+        records.push({ dataClass, region, expiresAt: expirySecondsOf(item) });
         if (isRestricted(item)) restrictedRecords++;
         if (typeof item.sealedIn === 'string') addToBatch(batches, scope, item.sealedIn, dataClass);
       }
@@ -69,6 +68,13 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
       tally.add(deps.homeRegion, 'audit', 'audit', entries.length);
     }
   }
+
+  // Batches whose live records are gone (deleted or anonymised after sealing) are found by their subject links.
+  for (const region of deps.stores.regions)
+    for (const link of await sealedBatchesOfSubject(deps.stores.storesFor(region).records, tenantId, scope.keys.map((k) => k.hmacHex))) {
+      const known = batches.get(link.batchId);
+      batches.set(link.batchId, { batchId: link.batchId, region, dataClass: link.sealedClass, records: Math.max(known?.records ?? 0, link.records) });
+    }
 
   return {
     at: scope.now.toISOString(),
@@ -85,7 +91,7 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
 
 function heldPartitionOf(partition: SubjectPartition, pieces: readonly PartitionPiece[], holdIds: string[]): HeldPartition {
   const items = pieces.flatMap((p) => p.items).filter((i) => !isIndexEntry(i) && classOf(i));
-  const expiries = items.map(expiryOf).filter((e): e is number => e !== undefined);
+  const expiries = items.map(expirySecondsOf).filter((e): e is number => e !== undefined);
   return {
     partitionId: partition.id,
     kind: partition.kind,

@@ -29,11 +29,19 @@ describe('lethe sweep and lethe tenant terminate', () => {
     expect((await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('MSG#'))).toEqual([]);
   }, 120_000);
 
-  it('tenant terminate prints when everything goes and where the package is', async () => {
+  it('tenant terminate waits for the package built in the background, then prints when everything goes and where the package is', async () => {
+    // Prepare
     const tenant = await newTenant('inbenta');
-    const { stdout } = await run('tenant', 'terminate', tenant.tenantId);
-    const result = JSON.parse(stdout) as { purgeAfter: string; package: { url: string } };
+    await chat(tenant);
+
+    // Act
+    const { stdout, stderr } = await run('tenant', 'terminate', tenant.tenantId, '--poll-ms', '100');
+
+    // Assess
+    const result = JSON.parse(stdout) as { purgeAfter: string; package: { status: string; records: number; url: string } };
+    expect(result.package).toMatchObject({ status: 'ready', records: 4 });
     expect(result.package.url).toMatch(/^http/);
     expect(Date.parse(result.purgeAfter) - Date.now()).toBeGreaterThan(59 * 86_400_000);
+    expect(stderr).toMatch(/The package \(4 records\) is ready; its link works until /);
   });
 });

@@ -27,7 +27,10 @@ describe('Inbenta preset: raw events kept 100 days, then archived, reachable onl
     expect(tallyOf(early, tenant.tenantId, 'event').due).toBe(0);
     expect(tallyOf(archived, tenant.tenantId, 'event')).toMatchObject({ due: 2, archived: 2, failed: 0 });
     const left = (await recordsOf(tenant.tenantId)).filter((i) => i.pk.includes('#E#'));
-    expect(left.map((i) => i.sk).sort()).toEqual(['ARCHIVED#EVENT', 'ARCHIVED#EVENT']);
+    const pointers = left.filter((i) => !i.sk.startsWith('SUBJ#'));
+    expect(pointers.map((i) => i.sk).sort()).toEqual(['ARCHIVED#EVENT', 'ARCHIVED#EVENT']);
+    // The session's index entries stay beside the pointers, so a subject request still finds the archived copies.
+    expect(left.filter((i) => i.sk.startsWith('SUBJ#visitorId#'))).toHaveLength(2);
     expect(left.every((i) => !('sealed' in i))).toBe(true);
     const archiveKeys = await objectsUnder('archiveBucket', `event/${tenant.tenantId}/`);
     expect(archiveKeys.sort()).toEqual([`event/${tenant.tenantId}/${month(expiry).replace('-', '/')}/q1.json`, `event/${tenant.tenantId}/${month(expiry).replace('-', '/')}/r1.json`]);
@@ -48,7 +51,7 @@ describe('Inbenta preset: raw events kept 100 days, then archived, reachable onl
     expect((await deps.auditLog.list(tenant.tenantId, { action: 'export' })).items).toHaveLength(1);
 
     // Act: two years after the transfer, the archive retention ends
-    const pointer = left[0];
+    const pointer = pointers[0];
     const archiveEnd = new Date((pointer.expiresAt as number) * 1000);
     expect(new Date(archiveEnd).getUTCFullYear() - expiry.getUTCFullYear()).toBe(2);
     const deleted = await sweep(deps, tenant.tenantId, archiveEnd);

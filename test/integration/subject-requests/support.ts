@@ -42,6 +42,15 @@ export async function ingest<T = Record<string, unknown>>(tenant: Tenant, path: 
 export const asAdmin = <T = unknown>(tenant: Tenant, path: string, method = 'GET', body?: unknown): Promise<ApiResponse<T>> =>
   callApi<T>(path, { method, body, headers: { authorization: `Bearer ${tenant.adminToken}` } });
 
+/** A Puzzel tenant whose general info moves to the archive tier (kept 2 years there) when its 180 days end. */
+export async function archivingTenant(): Promise<Tenant> {
+  const tenant = await newTenant('puzzel');
+  const read = (await asAdmin<{ policy: { classes: Record<string, Record<string, unknown>> } }>(tenant, '/v1/policy')).body.policy;
+  const saved = await asAdmin(tenant, '/v1/policy', 'PUT', { ...read, classes: { ...read.classes, interaction: { ...read.classes.interaction, afterExpiry: 'archive', archiveRetention: 'P2Y' } } });
+  if (saved.status !== 200) throw new Error(`the archiving policy was refused: ${JSON.stringify(saved.body)}`);
+  return tenant;
+}
+
 export const asChannel = <T = unknown>(tenant: Tenant, path: string, method = 'GET', body?: unknown): Promise<ApiResponse<T>> =>
   callApi<T>(path, { method, body, headers: { 'x-api-key': tenant.apiKey } });
 

@@ -41,8 +41,19 @@ describe('where a sweep goes on from', () => {
 });
 
 describe('where a sweep starts', () => {
-  it('never before the first day the class can hold a due record, even with an older checkpoint', () => {
-    const { buckets } = bucketsToSweep(T, 'transcript', { day: '2024-05-01' }, '2024-06-02', at('2024-06-03T01:15:00Z'));
+  it('a first sweep starts at the first day a record written on time can expire', () => {
+    const { buckets } = bucketsToSweep(T, 'transcript', undefined, '2024-06-02', at('2024-06-03T01:15:00Z'));
+    expect(buckets.map(dayOfBucket)).toEqual([...Array(EXPIRY_SHARDS).fill('2024-06-02'), ...Array(EXPIRY_SHARDS).fill('2024-06-03')]);
+  });
+
+  it('a young tenant\'s sweep goes on from yesterday\'s checkpoint, where a record written already due after that run waits', () => {
+    // Prepare: the tenant's chat logs can first expire on 2024-06-30; last night's run ended on 2024-06-02
+    const checkpoint = { day: '2024-06-02' };
+    const backdated = bucketForExpiry(T, 'transcript', Date.parse('2024-05-20T00:00:00Z') / 1000, 'seed', at('2024-06-02T22:00:00Z'));
+    // Act
+    const { buckets } = bucketsToSweep(T, 'transcript', checkpoint, '2024-06-30', at('2024-06-03T01:15:00Z'));
+    // Assess
+    expect(buckets).toContain(backdated);
     expect(buckets.map(dayOfBucket)).toEqual([...Array(EXPIRY_SHARDS).fill('2024-06-02'), ...Array(EXPIRY_SHARDS).fill('2024-06-03')]);
   });
 });

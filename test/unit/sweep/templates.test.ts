@@ -1,6 +1,7 @@
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { buildApp, CONTROL_STACK_NAME, NO_BUNDLING_CONTEXT } from '../../../infra/app';
 import { deploymentConfig } from '../../../infra/config/lethe.config';
+import { BACKSTOP_TAG } from '../../../functions/domain/retention/content-backstop';
 import { ARCHIVE_BACKSTOP_DAYS } from '../../../infra/constructs/archive-bucket';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, string> }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -33,11 +34,12 @@ describe('retention in the synthesized templates', () => {
     expect(litigation.LifecycleConfiguration.Rules).toEqual(expect.arrayContaining([expect.objectContaining({ ExpirationInDays: deploymentConfig.litigationRetentionDays + 1, Status: 'Enabled' })]));
   });
 
-  it.each(deploymentConfig.regions)('%s: the archive tier moves to archive storage classes, with an expiration backstop beyond the longest archive life', (region) => {
+  it.each(deploymentConfig.regions)('%s: the archive tier moves to archive storage classes, with an expiration backstop beyond the longest archive life that spares held copies', (region) => {
     const archive = bucketEndingWith(assembly.getStackByName(`Lethe-Data-${region}`), `-${region}-archive`);
-    const rule = archive.LifecycleConfiguration.Rules.find((r: { Id: string }) => r.Id === 'archive-tiers');
-    expect(rule.Transitions.map((t: { StorageClass: string }) => t.StorageClass)).toEqual(['GLACIER_IR', 'DEEP_ARCHIVE']);
-    expect(rule.ExpirationInDays).toBe(ARCHIVE_BACKSTOP_DAYS);
+    const rules: Array<Record<string, any>> = archive.LifecycleConfiguration.Rules; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const tiers = rules.find((r) => r.Id === 'archive-tiers')!;
+    expect(tiers.Transitions.map((t: { StorageClass: string }) => t.StorageClass)).toEqual(['GLACIER_IR', 'DEEP_ARCHIVE']);
+    expect(rules.find((r) => r.Id === 'archive-backstop')).toMatchObject({ ExpirationInDays: ARCHIVE_BACKSTOP_DAYS, TagFilters: [{ Key: BACKSTOP_TAG, Value: 'on' }] });
     // 100 days of raw events + 2 years archived (Inbenta) fit before the backstop.
     expect(ARCHIVE_BACKSTOP_DAYS).toBeGreaterThan(100 + 2 * 366);
   });
