@@ -6,7 +6,7 @@ import type { RegionalStores } from '../../../functions/ports/regional-stores';
 import { finaliseRecording } from '../../../functions/usecases/recordings/finalise-recording';
 import { callApi } from '../../support/api';
 import { localNames, regions, s3Client } from '../../support/emulators';
-import { ANNA, ingest, newTenant, testContainer, type Tenant } from './support';
+import { ingest, newTenant, recordedCall, testContainer, type Tenant } from './support';
 
 type Put = { key: string; tags?: Readonly<Record<string, string>> };
 
@@ -51,12 +51,7 @@ describe('S3 lifecycle never deletes what a legal hold keeps', () => {
   it('recordings are written inside the age backstop, a hold tags them out of it (also one completed after the hold), release tags them back', async () => {
     // Prepare: a recorded call with two uploads; the first completed now
     const tenant = await newTenant('puzzel');
-    const { interactionId } = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
-      channel: 'call',
-      startedAt: new Date().toISOString(),
-      participant: { phone: ANNA.phone },
-      consent: { recording: true },
-    });
+    const interactionId = await recordedCall(tenant);
     const early = await uploadedRecording(tenant, interactionId);
     const late = await uploadedRecording(tenant, interactionId);
     const puts: Put[] = [];

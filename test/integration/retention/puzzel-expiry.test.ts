@@ -1,7 +1,7 @@
 import { getInteraction } from '../../../functions/usecases/readback/get-interaction';
 import { getTranscript } from '../../../functions/usecases/readback/get-transcript';
 import type { RecordingUpload } from '../../../functions/domain/ingest/responses';
-import { ANNA, chat, DAY, ingest, keysOf, newTenant, objectsUnder, recordsOf, SECOND, sortKeys, sweep, tallyOf, testContainer } from './support';
+import { chat, DAY, ingest, keysOf, newTenant, objectsUnder, recordedCall, recordsOf, SECOND, sortKeys, sweep, tallyOf, testContainer } from './support';
 
 describe('Puzzel preset: retention per category, enforced nightly', () => {
   it('chat logs are hidden the second their 30 days end and physically gone after that night\'s sweep; general info stays', async () => {
@@ -68,12 +68,7 @@ describe('Puzzel preset: retention per category, enforced nightly', () => {
   it('a call recording goes at 14 days: its pointer and every version of its audio object', async () => {
     // Prepare: a recorded call (the caller agreed), its audio uploaded through the presigned URL
     const tenant = await newTenant('puzzel');
-    const { interactionId } = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
-      channel: 'call',
-      startedAt: new Date().toISOString(),
-      participant: { phone: ANNA.phone },
-      consent: { recording: true },
-    });
+    const interactionId = await recordedCall(tenant);
     const upload = await ingest<RecordingUpload>(tenant, `/v1/interactions/${interactionId}/recording`, { contentType: 'audio/mpeg' });
     const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: Buffer.from('ID3 the caller speaking') });
     expect(put.status).toBe(200);

@@ -42,6 +42,17 @@ export interface Chat {
 export const ANNA = { email: 'anna.lind@example.com', phone: '+46 70 123 45 67', name: 'Anna Lind' };
 
 /** A conversation with a participant, two messages and a survey, ended: every class of an interaction but recordings. */
+/** A call whose caller agreed to be recorded (no recording uploaded yet): its interaction id. */
+export async function recordedCall(tenant: Tenant, phone: string = ANNA.phone): Promise<string> {
+  const { interactionId } = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+    channel: 'call',
+    startedAt: new Date().toISOString(),
+    participant: { phone },
+    consent: { recording: true },
+  });
+  return interactionId;
+}
+
 export async function chat(tenant: Tenant, participant: Record<string, string> = ANNA, channel: 'chat' | 'call' = 'chat'): Promise<Chat> {
   const startedAt = new Date().toISOString();
   const { interactionId } = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
