@@ -8,6 +8,7 @@ import { fileSubjectRequest } from '../usecases/subject-requests/file-request';
 import { requireJob } from '../usecases/subject-requests/job-store';
 import { runSubjectRequest } from '../usecases/subject-requests/run-request';
 import { viewOf, type SubjectRequestView } from '../usecases/subject-requests/view-request';
+import { wakeQueuedRequests, type WakeResult } from '../usecases/subject-requests/wake-requests';
 
 /**
  * The subject-request worker. An operator runs a request from the Lambda console with a test event
@@ -22,8 +23,11 @@ import { viewOf, type SubjectRequestView } from '../usecases/subject-requests/vi
  * asynchronous invocation is retried (and resumes from its checkpoint). The request of this
  * invocation runs here; a queued request it wakes when it frees its slot runs in an invocation of
  * its own in AWS (with its own timeout), and here too locally.
+ *
+ * Every 15 minutes a schedule invokes it with `{ "kind": "wake-queued" }`: it starts, each in an
+ * invocation of its own (here, locally), the requests that wait too long or whose process died.
  */
-export type WorkerResult = SubjectRequestView | { error: ReturnType<LetheError['toBody']>['error'] };
+export type WorkerResult = SubjectRequestView | WakeResult | { error: ReturnType<LetheError['toBody']>['error'] };
 
 export async function handler(event: unknown): Promise<WorkerResult> {
   const c = container();
@@ -33,9 +37,15 @@ export async function handler(event: unknown): Promise<WorkerResult> {
     (tenantId, requestId) => runSubjectRequest(deps, tenantId, requestId),
     (error) => failures.push(error),
   );
-  deps = subjectRequestDeps(c, workerInvocations(c) ?? runner);
+  const starter = workerInvocations(c) ?? runner;
+  deps = subjectRequestDeps(c, starter);
   try {
     const parsed = parseSubjectRequestEvent(event);
+    if (parsed.kind === 'wake') {
+      const woken = await wakeQueuedRequests(deps, starter);
+      await runner.idle();
+      return woken;
+    }
     const requestId =
       parsed.kind === 'new' ? (await fileSubjectRequest({ ...deps, runner }, parsed.tenantId, { kind: 'operator' }, parsed.request)).requestId : parsed.requestId;
     if (parsed.kind === 'resume') await runner.start(parsed.tenantId, requestId);

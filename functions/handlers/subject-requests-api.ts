@@ -7,6 +7,7 @@ import { container } from '../shared/container';
 import { json, parseJsonBody, principalOf, withErrors } from '../shared/http';
 import type { Principal } from '../shared/principal';
 import { subjectRequests } from '../shared/subject-requests-wiring';
+import { tenantAccess } from '../usecases/admin/admin-request';
 import type { SubjectRequestDeps } from '../usecases/subject-requests/deps';
 import { fileSubjectRequest } from '../usecases/subject-requests/file-request';
 import { cancelSubjectRequest, confirmSubjectRequest } from '../usecases/subject-requests/manage-request';
@@ -63,9 +64,12 @@ const ROUTES: Record<string, Route> = {
   },
 };
 
-function callerOf(principal: Principal): Caller {
-  const caller: Caller = principal.kind === 'ingest' ? { kind: 'channel' } : { kind: 'admin', role: principal.role, userId: principal.userId, support: principal.support };
-  assertMayHandle(caller);
+/** The caller, once allowed to handle the tenant's subject requests (staff: by the shared access decision). */
+async function callerOf(deps: SubjectRequestDeps, principal: Principal): Promise<Caller> {
+  if (principal.kind === 'ingest') return { kind: 'channel' };
+  const { kind: _kind, ...actor } = principal;
+  const caller: Caller = { kind: 'admin', ...actor };
+  assertMayHandle(caller, (await tenantAccess(deps, actor)).scope);
   return caller;
 }
 
@@ -76,8 +80,9 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
     const route = ROUTES[routeKey];
     if (!route) throw notFound(routeKey);
     const principal = principalOf(e);
-    const call = { tenantId: principal.tenantId, caller: callerOf(principal), from: requestSource(e), event: e };
-    const response = await route(subjectRequests(c), call);
+    const deps = subjectRequests(c);
+    const call = { tenantId: principal.tenantId, caller: await callerOf(deps, principal), from: requestSource(e), event: e };
+    const response = await route(deps, call);
     c.logger.info('subject request route', { route: routeKey, status: response.statusCode, tenantId: principal.tenantId });
     return response;
   })(event);

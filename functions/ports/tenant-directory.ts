@@ -43,6 +43,13 @@ export interface ApiKeyRecord {
  */
 export type TenantItem = { tenantId: string; sk: string } & Record<string, unknown>;
 
+/**
+ * Attribute that lists a tenant item in a sparse listing across tenants (`listListed`): set it to
+ * the listing's name (on put or update) to list the item, remove it to take the item out. It is an
+ * instruction to the directory, never read back as data.
+ */
+export const LISTED_UNDER = 'listedUnder';
+
 /** Sort keys the directory manages itself; tenant items may not use them. */
 export const RESERVED_TENANT_SORT_KEYS = ['PROFILE', 'POLICY#'] as const;
 
@@ -76,4 +83,9 @@ export interface TenantDirectory {
   queryItems(tenantId: string, skPrefix: string, page?: { cursor?: string; limit?: number }): Promise<Page<TenantItem>>;
   updateItem(tenantId: string, sk: string, changes: ItemChanges, condition?: ItemCondition): Promise<TenantItem>;
   deleteItem(tenantId: string, sk: string, condition?: ItemCondition): Promise<void>;
+  /**
+   * Tenant items of every tenant listed under `listing` (see LISTED_UNDER), by tenant id then sort
+   * key. Only listed items are read, never the whole table; the listing is eventually consistent.
+   */
+  listListed(listing: string, page?: { cursor?: string; limit?: number }): Promise<Page<TenantItem>>;
 }

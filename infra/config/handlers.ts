@@ -19,13 +19,29 @@ export interface RouteSpec {
   auth: RouteAuth;
 }
 
-/** Schedules come from the deployment config (`sweepCron`), so a handler names one instead of a cron. */
-export type ScheduleName = 'sweep';
+/**
+ * Schedules come from the deployment config (`sweepCron`), so a handler names one instead of a cron.
+ * `wake-queued`: every 15 minutes with the event `{ "kind": "wake-queued" }` (subject requests that
+ * wait too long, domain/subject-requests/wake.ts).
+ */
+export type ScheduleName = 'sweep' | 'wake-queued';
+
+/**
+ * How Lambda handles this function's asynchronous invocations (the JobRunner's, a schedule's):
+ * retries after an error, how long an event may wait to run, and then the failed-invocations queue
+ * (infra/constructs/failed-invocations-queue.ts) instead of silence.
+ */
+export interface AsyncInvocationSpec {
+  retryAttempts: 0 | 1 | 2;
+  maxEventAgeSeconds: number;
+}
 
 /**
  * What a function may touch, the only source of its IAM permissions. `r` reads, `rw` reads and
- * writes. Regional resources are granted in every configured region; directory and exports live
- * in the home region only. `litigation:write` may seal batches but never read them back;
+ * writes; `content:tag` and `archive:tag` may only set the tags of existing objects (the lifecycle
+ * backstop tag a legal hold sets and clears), never read, write or delete one. Regional resources
+ * are granted in every configured region; directory and exports live in the home region only.
+ * `litigation:write` may seal batches but never read them back;
  * `litigation:destroy` may delete every version of a batch whose Object Lock retention ended;
  * `kms:data` may generate, wrap and unwrap data keys under the regional data CMKs;
  * `jobs:invoke` may start subject-request jobs: invoke the worker function (and no other), whose
@@ -33,7 +49,7 @@ export type ScheduleName = 'sweep';
  * builds: invoke the offboarding function (and no other), named by LETHE_OFFBOARDING_FUNCTION.
  */
 export type TableAccess = `${'records' | 'keys' | 'aggregates' | 'directory'}:${'r' | 'rw'}`;
-export type BucketAccess = `${'content' | 'archive' | 'exports'}:${'r' | 'rw'}`;
+export type BucketAccess = `${'content' | 'archive' | 'exports'}:${'r' | 'rw'}` | `${'content' | 'archive'}:tag`;
 export type InvokeAccess = 'jobs:invoke' | 'offboarding:invoke';
 export type Access = TableAccess | BucketAccess | 'litigation:write' | 'litigation:destroy' | 'kms:data' | InvokeAccess;
 
@@ -65,6 +81,7 @@ export interface HandlerSpec {
   authorizer?: true;
   /** Invoked directly (an operator from the Lambda console, or asynchronously by another function), without a route. */
   direct?: true;
+  asyncInvocation?: AsyncInvocationSpec;
   access: readonly Access[];
   memoryMb?: number;
   timeoutSeconds?: number;
@@ -173,6 +190,9 @@ export const HANDLERS: readonly HandlerSpec[] = [
     name: SUBJECT_REQUEST_WORKER,
     entry: 'functions/handlers/subject-request-worker.ts',
     direct: true,
+    schedule: 'wake-queued',
+    // The event age equals QUEUED_STALE_AFTER_SECONDS (functions/domain/subject-requests/wake.ts): past it, the wake-up takes over.
+    asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 900 },
     access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'jobs:invoke'],
     memoryMb: 1024,
     timeoutSeconds: 900,
@@ -195,8 +215,8 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'GET', path: '/v1/holds', auth: 'tenant' },
       { method: 'POST', path: '/v1/holds/{holdId}/release', auth: 'tenant' },
     ],
-    // jobs:invoke: releasing a hold starts the erasures it postponed. content/archive: placing and releasing a hold re-tags the held objects.
-    access: ['records:rw', 'directory:rw', 'kms:data', 'jobs:invoke', 'content:rw', 'archive:rw'],
+    // jobs:invoke: releasing a hold starts the erasures it postponed. content/archive: placing and releasing a hold re-tags the held objects, nothing more.
+    access: ['records:rw', 'directory:rw', 'kms:data', 'jobs:invoke', 'content:tag', 'archive:tag'],
     timeoutSeconds: 29,
   },
   {
@@ -227,6 +247,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'GET', path: '/v1/tenants/{tenantId}/termination', auth: 'iam' },
     ],
     direct: true,
+    asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 3600 },
     access: ['records:rw', 'keys:r', 'aggregates:r', 'content:r', 'archive:r', 'directory:rw', 'exports:rw', 'kms:data', 'offboarding:invoke'],
     // The package is still assembled in memory (see usecases/offboarding/export-package.ts).
     memoryMb: 3008,
@@ -249,6 +270,8 @@ export function validateHandlers(handlers: readonly HandlerSpec[], projectRoot: 
       if (!/^[a-z0-9][a-z0-9_/-]*$/.test(folder) || !existsSync(join(projectRoot, folder, '.'))) problems.push(`${h.name}: bundle folder ${folder} is not a plain folder of the repository`);
     if (!h.routes?.length && !h.schedule && !h.authorizer && !h.direct) problems.push(`${h.name}: has no route, schedule or authorizer role`);
     if (h.authorizer && (h.routes?.length || h.schedule)) problems.push(`${h.name}: the authorizer serves no routes or schedules`);
+    if (h.asyncInvocation && !(h.asyncInvocation.maxEventAgeSeconds >= 60 && h.asyncInvocation.maxEventAgeSeconds <= 21_600))
+      problems.push(`${h.name}: asyncInvocation.maxEventAgeSeconds must be between 60 and 21600 (Lambda's bounds)`);
     for (const r of h.routes ?? []) {
       const key = `${r.method} ${r.path}`;
       if (routes.has(key)) problems.push(`${h.name}: route ${key} is served twice`);

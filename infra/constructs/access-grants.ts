@@ -22,7 +22,7 @@ export interface AccessGrant {
   environment?: Record<string, string>;
 }
 
-type Mode = 'r' | 'rw';
+type Mode = 'r' | 'rw' | 'tag';
 type Placement = { home: true; name: (n: HomeResourceNames) => string } | { home: false; name: (n: RegionalResourceNames) => string };
 
 const TABLES: Record<string, Placement & { indexes: readonly string[] }> = {
@@ -43,7 +43,8 @@ const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query
 const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const OBJECT_READ = ['s3:GetObject', 's3:GetObjectVersion'];
 // Erasure and retention delete every version of an object, not just the current one. Tagging: objects are written
-// with, and legal holds re-tag, the tag the lifecycle backstop filters on (functions/domain/retention/content-backstop.ts).
+// with, and the sweep re-tags, the tag the lifecycle backstop filters on (functions/domain/retention/content-backstop.ts);
+// legal holds re-tag through the `tag` mode alone (bucketTagGrant).
 const OBJECT_WRITE = ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject', 's3:DeleteObjectVersion'];
 /** What DynamoDB and S3 ask KMS for on the caller's behalf when a resource uses a CMK. */
 const CMK_READ = ['kms:Decrypt', 'kms:DescribeKey'];
@@ -106,6 +107,7 @@ function tableGrant(table: (typeof TABLES)[string], mode: Mode, t: GrantTarget):
 }
 
 function bucketGrant(bucket: (typeof BUCKETS)[string], mode: Mode, t: GrantTarget): AccessGrant {
+  if (mode === 'tag') return bucketTagGrant(bucket, t);
   const statements = placesOf(bucket, t).flatMap(({ region, name, dataKeyAlias }) => {
     const bucketArn = `arn:${t.partition}:s3:::${name}`;
     return [
@@ -121,6 +123,22 @@ function bucketGrant(bucket: (typeof BUCKETS)[string], mode: Mode, t: GrantTarge
     statements,
     wildcardReason: `Objects of one named bucket are keyed per tenant and record at run time (bucket/*). ${KEY_BY_ALIAS}, and usable only through S3 (kms:ViaService).`,
   };
+}
+
+/**
+ * Re-tag objects of one bucket kind, and nothing else: no read, write or delete, no KMS (tags are
+ * not encrypted with the object). ListBucket only so that tagging a missing object answers 404,
+ * which the store treats as nothing to keep, instead of 403.
+ */
+function bucketTagGrant(bucket: (typeof BUCKETS)[string], t: GrantTarget): AccessGrant {
+  const statements = placesOf(bucket, t).flatMap(({ name }) => {
+    const bucketArn = `arn:${t.partition}:s3:::${name}`;
+    return [
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn] }),
+      new iam.PolicyStatement({ actions: ['s3:PutObjectTagging'], resources: [`${bucketArn}/*`] }),
+    ];
+  });
+  return { statements, wildcardReason: 'Objects of one named bucket are keyed per tenant and record at run time (bucket/*); tagging only.' };
 }
 
 /** Seal batches into the vault: envelope-encrypt under the litigation key, put objects; never read or decrypt. */

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { homeResourceNames, regionalResourceNames } from '../../functions/shared/resource-names';
@@ -9,6 +9,8 @@ import { AccessLogsBucket } from '../constructs/access-logs-bucket';
 import { AdminUserPool } from '../constructs/admin-user-pool';
 import { DirectoryTable } from '../constructs/directory-table';
 import { ExportsBucket } from '../constructs/exports-bucket';
+import { FailedInvocationsQueue } from '../constructs/failed-invocations-queue';
+import { JobWakeSchedule } from '../constructs/job-wake-schedule';
 import { LetheApi } from '../constructs/lethe-api';
 import { LetheFunction } from '../constructs/lethe-function';
 import { SweepSchedule } from '../constructs/sweep-schedule';
@@ -76,17 +78,22 @@ export class ControlStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       authorizerFunction: authorizer && functions.get(authorizer.name)?.function,
     });
-    const crons: Record<ScheduleName, DeploymentConfig['sweepCron']> = { sweep: config.sweepCron };
+    const schedules: Record<ScheduleName, (id: string, ruleName: string, target: LetheFunction['function']) => void> = {
+      sweep: (id, ruleName, target) => new SweepSchedule(this, id, { ruleName, cron: config.sweepCron, target }),
+      'wake-queued': (id, ruleName, target) => new JobWakeSchedule(this, id, { ruleName, target }),
+    };
     for (const spec of handlers) {
       const fn = functions.get(spec.name)!.function;
       for (const route of spec.routes ?? []) this.api.addRoute(route, fn);
-      if (spec.schedule)
-        new SweepSchedule(this, `${pascalCase(spec.name)}Schedule`, {
-          ruleName: `${config.appName}-${spec.schedule}`,
-          cron: crons[spec.schedule],
-          target: fn,
-        });
+      if (spec.schedule) schedules[spec.schedule](`${pascalCase(spec.name)}Schedule`, `${config.appName}-${spec.schedule}`, fn);
     }
+    const asyncTargets = handlers.flatMap((spec) =>
+      spec.asyncInvocation
+        ? [{ name: spec.name, function: functions.get(spec.name)!.function, retryAttempts: spec.asyncInvocation.retryAttempts, maxEventAge: Duration.seconds(spec.asyncInvocation.maxEventAgeSeconds) }]
+        : [],
+    );
+    if (asyncTargets.length)
+      new FailedInvocationsQueue(this, 'FailedInvocations', { queueName: `${config.appName}-failed-invocations`, alarmName: `${config.appName}-failed-invocations`, targets: asyncTargets });
 
     const outputs: Record<string, string> = {
       ApiUrl: this.api.api.url,

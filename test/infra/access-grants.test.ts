@@ -16,7 +16,7 @@ const resources = (access: Access) => statementsOf(access).flatMap((s) => list(s
 
 const EVERY_ACCESS: Access[] = [
   'records:r', 'records:rw', 'keys:r', 'keys:rw', 'aggregates:r', 'aggregates:rw', 'directory:r', 'directory:rw',
-  'content:r', 'content:rw', 'archive:r', 'archive:rw', 'exports:r', 'exports:rw', 'litigation:write', 'kms:data',
+  'content:r', 'content:rw', 'content:tag', 'archive:r', 'archive:rw', 'archive:tag', 'exports:r', 'exports:rw', 'litigation:write', 'kms:data',
 ];
 
 describe('access grants derived from the handler registry', () => {
@@ -68,6 +68,19 @@ describe('access grants derived from the handler registry', () => {
     ]);
     expect(actions('content:rw')).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:DeleteObject']));
     expect(statementsOf('content:rw').filter((s) => s.Condition).every((s) => s.Condition!.StringEquals['kms:ViaService'].startsWith('s3.'))).toBe(true);
+  });
+
+  it('content:tag and archive:tag may set object tags (and list, so a missing object is a 404), nothing else, and use no key', () => {
+    for (const bucket of ['content', 'archive'] as const) {
+      const access = `${bucket}:tag` as const;
+      expect([...new Set(actions(access))].sort()).toEqual(['s3:ListBucket', 's3:PutObjectTagging']);
+      expect(resources(access)).toEqual([
+        `arn:aws:s3:::acme-111122223333-eu-central-1-${bucket}`,
+        `arn:aws:s3:::acme-111122223333-eu-central-1-${bucket}/*`,
+        `arn:aws:s3:::acme-111122223333-us-east-1-${bucket}`,
+        `arn:aws:s3:::acme-111122223333-us-east-1-${bucket}/*`,
+      ]);
+    }
   });
 
   it('litigation:write may seal batches but never read them or decrypt', () => {

@@ -9,6 +9,7 @@ const FIXTURE = 'test/infra/fixtures/echo-handler.ts';
 const EVERY_ACCESS: Access[] = [
   'records:rw', 'keys:rw', 'aggregates:rw', 'directory:rw', 'content:rw', 'archive:rw', 'exports:rw', 'litigation:write', 'kms:data',
 ];
+const TAGGING_ONLY: Access[] = ['content:tag', 'archive:tag'];
 /** Every kind of trigger, auth and access the registry can declare, so every acknowledgement path is exercised. */
 const EVERYTHING: HandlerSpec[] = [
   { name: 'authorizer', entry: FIXTURE, authorizer: true, access: ['directory:r'] },
@@ -16,6 +17,8 @@ const EVERYTHING: HandlerSpec[] = [
   { name: 'operator-api', entry: FIXTURE, routes: [{ method: 'POST', path: '/v1/tenants', auth: 'iam' }], access: ['directory:rw', 'kms:data'] },
   { name: 'tenant-api', entry: FIXTURE, routes: [{ method: 'GET', path: '/v1/records/{id}', auth: 'tenant' }], access: ['records:r', 'content:r', 'archive:r', 'exports:r'] },
   { name: 'sweeper', entry: FIXTURE, schedule: 'sweep', access: EVERY_ACCESS },
+  { name: 'waker', entry: FIXTURE, direct: true, schedule: 'wake-queued', asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 900 }, access: [] },
+  { name: 'tagger-api', entry: FIXTURE, routes: [{ method: 'POST', path: '/v1/tags', auth: 'tenant' }], access: ['records:rw', ...TAGGING_ONLY] },
 ];
 
 const findingsOf = (app: IConstruct) =>

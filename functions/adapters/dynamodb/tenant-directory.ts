@@ -4,6 +4,7 @@ import type { ItemCondition } from '../../ports/item-condition';
 import type { Page } from '../../ports/page';
 import type { ItemChanges } from '../../ports/record-store';
 import {
+  LISTED_UNDER,
   RESERVED_TENANT_SORT_KEYS,
   type ApiKeyRecord,
   type PolicyRevision,
@@ -21,6 +22,10 @@ const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
 const policySk = (revision: number) => `POLICY#${String(revision).padStart(8, '0')}`;
 const apiKeyPk = (keyHash: string) => `APIKEY#${keyHash}`;
 const apiKeysOf = (tenantId: string) => `TENANT#${tenantId}#APIKEYS`;
+const listedPk = (listing: string) => `LISTED#${listing}`;
+/** gsi1 keys of a tenant item listed under `listing` (LISTED_UNDER): the sparse listing across tenants. */
+const listedKeys = (listing: string, tenantId: string, sk: string) => ({ gsi1pk: listedPk(listing), gsi1sk: `${tenantId}#${sk}` });
+const tenantOfPk = (pk: string) => pk.slice('TENANT#'.length);
 const TENANTS = 'TENANTS';
 const ON_FAILURE = { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
 
@@ -128,9 +133,11 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async putItem(item: TenantItem, condition?: ItemCondition): Promise<void> {
     assertTenantItemKey(item.sk);
+    const { [LISTED_UNDER]: listing, ...plain } = item;
+    const listed = typeof listing === 'string' ? listedKeys(listing, item.tenantId, item.sk) : {};
     await conditional(`${this.table} ${item.sk} of ${item.tenantId}`, () =>
       this.client.send(
-        new PutCommand({ TableName: this.table, Item: { ...item, pk: tenantPk(item.tenantId) }, ...conditionFields(condition), ...(condition ? ON_FAILURE : {}) }),
+        new PutCommand({ TableName: this.table, Item: { ...plain, ...listed, pk: tenantPk(item.tenantId) }, ...conditionFields(condition), ...(condition ? ON_FAILURE : {}) }),
       ),
     );
   }
@@ -148,12 +155,16 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async updateItem(tenantId: string, sk: string, changes: ItemChanges, condition?: ItemCondition): Promise<TenantItem> {
     assertTenantItemKey(sk);
+    const { [LISTED_UNDER]: listing, ...set } = changes.set ?? {};
+    const unlist = changes.remove?.includes(LISTED_UNDER) ? ['gsi1pk', 'gsi1sk'] : [];
+    const remove = [...(changes.remove ?? []).filter((a) => a !== LISTED_UNDER), ...unlist];
+    const listed = typeof listing === 'string' ? listedKeys(listing, tenantId, sk) : {};
     const out = await conditional(`${this.table} ${sk} of ${tenantId}`, () =>
       this.client.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: tenantPk(tenantId), sk },
-          ...updateFields({ ...changes, set: { ...changes.set, tenantId } }, condition),
+          ...updateFields({ ...changes, set: { ...set, ...listed, tenantId }, remove }, condition),
           ...(condition ? ON_FAILURE : {}),
           ReturnValues: 'ALL_NEW',
         }),
@@ -169,6 +180,10 @@ export class DynamoTenantDirectory implements TenantDirectory {
         new DeleteCommand({ TableName: this.table, Key: { pk: tenantPk(tenantId), sk }, ...conditionFields(condition), ...(condition ? ON_FAILURE : {}) }),
       ),
     );
+  }
+
+  async listListed(listing: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<TenantItem>> {
+    return this.queryIndex(listedPk(listing), page, (i) => ({ ...strip(i), tenantId: tenantOfPk(String(i.pk)), sk: String(i.sk) }));
   }
 
   /** Items of the tenant's partition whose sort key starts with `prefix`, keys stripped, `sk` kept. */
@@ -189,7 +204,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
     return { items, cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  private async queryIndex(gsi1pk: string, page: { cursor?: string; limit?: number }): Promise<Page<Item>> {
+  private async queryIndex<T = Item>(gsi1pk: string, page: { cursor?: string; limit?: number }, shape: (item: Item) => T = strip as (item: Item) => T): Promise<Page<T>> {
     const out = await this.client.send(
       new QueryCommand({
         TableName: this.table,
@@ -201,6 +216,6 @@ export class DynamoTenantDirectory implements TenantDirectory {
         ExclusiveStartKey: decodeCursor(page.cursor, ['gsi1pk', gsi1pk]),
       }),
     );
-    return { items: (out.Items ?? []).map(strip), cursor: encodeCursor(out.LastEvaluatedKey) };
+    return { items: (out.Items ?? []).map(shape), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 }

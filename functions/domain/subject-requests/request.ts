@@ -3,6 +3,7 @@ import { IDENTIFIER_KINDS, type IdentifierKind } from '../data-class';
 import { validationFailed, type FieldProblem } from '../errors';
 import type { SubjectIdentifiers } from '../records';
 import { fieldProblems, parseOrThrow } from '../validation';
+import { WAKE_QUEUED_EVENT } from './wake';
 
 /**
  * A data-subject request as an operator, an admin or a channel files it: the same body for the
@@ -71,15 +72,24 @@ export type SubjectRequest = z.infer<typeof SubjectRequestSchema>;
 
 const TenantIdSchema = z.ulid('must be a tenant id (ULID)');
 const ResumeEventSchema = z.object({ tenantId: TenantIdSchema, requestId: z.ulid('must be a request id (ULID)') }).strict();
+const WakeEventSchema = z.object({ kind: z.literal(WAKE_QUEUED_EVENT.kind) }).strict();
 
 /**
  * The console Lambda's event: a new request with its tenant (`{ tenantId, type, identifiers,
- * options }`), or `{ tenantId, requestId }` to start or resume a request filed earlier.
+ * options }`), `{ tenantId, requestId }` to start or resume a request filed earlier, or the
+ * schedule's `{ "kind": "wake-queued" }` to start what waits too long (./wake.ts).
  */
-export type SubjectRequestEvent = { kind: 'resume'; tenantId: string; requestId: string } | { kind: 'new'; tenantId: string; request: SubjectRequest };
+export type SubjectRequestEvent =
+  | { kind: 'resume'; tenantId: string; requestId: string }
+  | { kind: 'new'; tenantId: string; request: SubjectRequest }
+  | { kind: 'wake' };
 
 export function parseSubjectRequestEvent(event: unknown): SubjectRequestEvent {
   const body = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
+  if ('kind' in body) {
+    parseOrThrow(WakeEventSchema, body, 'The event');
+    return { kind: 'wake' };
+  }
   if ('requestId' in body) return { kind: 'resume', ...parseOrThrow(ResumeEventSchema, body, 'The event') };
   const { tenantId, ...rest } = body;
   const problems: FieldProblem[] = [];

@@ -1,11 +1,15 @@
 import type { DataClass } from '../../domain/data-class';
 import { backstopTags, underBackstop, type BackstopState } from '../../domain/retention/content-backstop';
+import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { bucketForExpiry } from '../../domain/sweep/checkpoint';
-import { parsePartitionKey } from '../../domain/sweep/record-keys';
+import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
-import type { RegionStores } from '../../ports/regional-stores';
+import type { RegionalStores, RegionStores } from '../../ports/regional-stores';
+import type { PolicyRevision } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 import { contentKeysOfItem } from '../retention/content-objects';
+import { dueRecordOf } from '../retention/item-facts';
+import { EXPIRY_REVISION, extendIndexEntries, redateListingOf, replanExpiry } from '../retention/redate-record';
 
 /**
  * DynamoDB TTL deletes an item some time after its `expiresAt`, hold or no hold. While a hold
@@ -68,17 +72,51 @@ export function protectPartition(stores: Pick<RegionStores, 'records' | 'content
   });
 }
 
-/** Gives every item of a released partition its expiry (and its content the backstop) back, due at once when it has passed. */
-export function releasePartition(stores: Pick<RegionStores, 'records' | 'content' | 'archive'>, tenantId: string, pk: string, now: Date): Promise<number> {
-  const { records } = stores;
-  return eachItem(records, pk, async (item) => {
+/**
+ * Gives every item of a released partition its expiry (and its content the backstop) back, due at
+ * once when it has passed. A live record gets the expiry `policy` (the current one) gives it, as
+ * the sweep gives records in `byExpiry` after a policy change: a change saved while the hold kept
+ * the record out of the sweep's reach is not lost on release. The interaction's listing entry
+ * follows its general info.
+ */
+export async function releasePartition(
+  deps: { stores: RegionalStores },
+  target: { region: string; tenantId: string; pk: string },
+  policy: PolicyRevision | undefined,
+  now: Date,
+): Promise<number> {
+  const { region, tenantId, pk } = target;
+  const stores = deps.stores.storesFor(region);
+  let latestRedated = 0;
+  const released = await eachItem(stores.records, pk, async (item) => {
     const held = item[HELD_EXPIRY];
     if (typeof held !== 'number') return false;
-    // Subject-index entries carry no class: they get their TTL back and no bucket.
-    const set: Record<string, unknown> = { expiresAt: held };
-    if (typeof item.class === 'string' && !item.sk.startsWith('SUBJ#')) set.expiryBucket = bucketForExpiry(tenantId, item.class as DataClass, held, `${item.pk}|${item.sk}`, now);
-    const resumed = await unlessChanged(() => records.update(keyOf(item), { set, remove: [HELD_EXPIRY] }, { kind: 'matches', attributes: { [HELD_EXPIRY]: held } }));
-    if (resumed) await tagObjects(stores, item, 'on');
-    return resumed;
+    const { expiresAt, revision } = await expiryOnRelease(stores.records, item, held, policy, now);
+    // Subject-index entries carry no bucket: they get their TTL back only.
+    const set: Record<string, unknown> = { expiresAt };
+    if (typeof item.class === 'string' && !item.sk.startsWith(SUBJECT_ENTRY_PREFIX)) set.expiryBucket = bucketForExpiry(tenantId, item.class as DataClass, expiresAt, `${item.pk}|${item.sk}`, now);
+    if (revision !== undefined) set[EXPIRY_REVISION] = revision;
+    const resumed = await unlessChanged(() => stores.records.update(keyOf(item), { set, remove: [HELD_EXPIRY] }, { kind: 'matches', attributes: { [HELD_EXPIRY]: held } }));
+    if (!resumed) return false;
+    await tagObjects(stores, item, 'on');
+    if (expiresAt !== held) await redateListingOf(deps, tenantId, item, expiresAt);
+    if (expiresAt > held) latestRedated = Math.max(latestRedated, expiresAt);
+    return true;
   });
+  // Index entries come back with their held TTL, after the records sort before them were re-dated.
+  if (latestRedated) await extendIndexEntries(stores.records, pk, latestRedated);
+  return released;
+}
+
+/**
+ * The expiry a held item gets back: a live record's under the current policy (an already passed
+ * one stays passed: a hold keeps data, it does not bring it back); anything else, and every item
+ * of a tenant without a policy, the one it was held with. Subject-index entries keep theirs: they
+ * expire with their record's first expiry or, in an archived partition, with the archive's end.
+ */
+async function expiryOnRelease(records: RecordStore, item: StoredItem, held: number, policy: PolicyRevision | undefined, now: Date): Promise<{ expiresAt: number; revision?: number }> {
+  const record = policy && !item.sk.startsWith(SUBJECT_ENTRY_PREFIX) ? dueRecordOf({ ...item, expiresAt: held }) : undefined;
+  if (!policy || !record) return { expiresAt: held };
+  const step = await replanExpiry(records, item, record, policy.policy, now);
+  return step?.kind === 'move' ? { expiresAt: ttlEpochSeconds(step.expiresAt), revision: policy.revision } : { expiresAt: held };
 }

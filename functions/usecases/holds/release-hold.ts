@@ -38,17 +38,20 @@ export async function releaseHold(deps: HoldDeps, actor: HoldActor, holdId: stri
 
 /**
  * Makes what a released hold covered due again (issue 4: "release makes them due again"): every
- * partition it covered that no other active hold covers gets its items' expiries back, and those
- * already past go to today's bucket, so the next sweep applies their retention. Other code that
- * deferred work to a hold's release (issue 5: erasures blocked by the hold) calls this too, or
- * runs after it. Returns how many items were resumed.
+ * partition it covered that no other active hold covers gets its items' expiries back, as the
+ * current policy sets them (`releasePartition`), and those already past go to today's bucket, so
+ * the next sweep applies their retention. Other code that deferred work to a hold's release
+ * (issue 5: erasures blocked by the hold) calls this too, or runs after it. Returns how many items
+ * were resumed.
  */
 export async function resumeRetention(deps: Pick<HoldDeps, 'stores' | 'directory'>, released: LegalHold, now: Date): Promise<number> {
   const others = (await listHolds(deps.directory, released.tenantId)).filter((h) => h.holdId !== released.holdId);
+  // Expiries come back as the policy in force now sets them: a change saved during the hold applies.
+  const policy = await deps.directory.currentPolicy(released.tenantId);
   let resumed = 0;
   for (const { region, pk } of await partitionsOfHold(deps.stores, released)) {
     if (await stillHeld(deps.stores, region, pk, others)) continue;
-    resumed += await releasePartition(deps.stores.storesFor(region), released.tenantId, pk, now);
+    resumed += await releasePartition(deps, { region, tenantId: released.tenantId, pk }, policy, now);
   }
   return resumed;
 }

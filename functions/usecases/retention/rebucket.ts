@@ -1,18 +1,12 @@
-import { CHANNELS, type Channel } from '../../domain/data-class';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { bucketForExpiry, bucketsThrough, utcDay, type SweepCheckpoint } from '../../domain/sweep/checkpoint';
-import { countRebucket, emptyImpact, expiryHorizon, planRebucket, retentionChanged } from '../../domain/sweep/policy-impact';
-import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
-import type { StoredItem } from '../../ports/record-store';
-import { redateListing } from '../admin/interaction-listing';
+import { countRebucket, emptyImpact, expiryHorizon, retentionChanged } from '../../domain/sweep/policy-impact';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { CheckpointStore } from './checkpoints';
 import { dueRecordOf } from './item-facts';
 import { policyRevision } from './policy-revisions';
+import { EXPIRY_REVISION, extendIndexEntries, redateListingOf, replanExpiry } from './redate-record';
 import { recordFailure, type UnitRun } from './unit-run';
-
-/** Marks a record re-dated for a policy revision, so a record moved into a later bucket is not counted twice. */
-const EXPIRY_REVISION = 'expiryRevision';
 
 /**
  * Applies a policy change to the records of one tenant × class × region before the due buckets
@@ -93,10 +87,8 @@ async function rebucketOne(run: UnitRun, key: { pk: string; sk: string }, impact
   const item = await records.get(key, { consistent: true });
   const record = item && dueRecordOf(item);
   if (!item || !record || item[EXPIRY_REVISION] === run.policy.revision) return;
-  const createdAt = typeof item.createdAt === 'string' ? new Date(item.createdAt) : undefined;
-  if (!createdAt || Number.isNaN(createdAt.getTime())) return;
-  const channel = await channelOf(run, item);
-  const step = planRebucket({ tier: record.tier, dataClass: record.dataClass, channel, createdAt, expiresAt: new Date(record.expiresAt * 1000) }, run.policy.policy, run.now);
+  const step = await replanExpiry(records, item, record, run.policy.policy, run.now);
+  if (!step) return;
   countRebucket(impact, step, run.now);
   if (step.kind !== 'move' || run.dryRun) return;
   const expiresAt = ttlEpochSeconds(step.expiresAt);
@@ -111,18 +103,6 @@ async function rebucketOne(run: UnitRun, key: { pk: string; sk: string }, impact
     if (!(error instanceof WriteConflict)) throw error;
     return;
   }
-  // The listing entry expires with the general info: a lengthened retention must not drop it from searches.
-  const partition = parsePartitionKey(item.pk);
-  if (partition?.kind === 'interaction' && item.sk === ROOT_SORT_KEY.interaction && typeof item.startedAt === 'string')
-    await redateListing(run.deps, run.tenantId, { interactionId: partition.id, startedAt: item.startedAt }, expiresAt);
-}
-
-/** A record's channel (per-channel retention): its own, or its interaction's general info's. */
-async function channelOf(run: UnitRun, item: StoredItem): Promise<Channel | undefined> {
-  const own = CHANNELS.find((c) => c === item.channel);
-  if (own) return own;
-  const partition = parsePartitionKey(item.pk);
-  if (partition?.kind !== 'interaction' || item.sk === ROOT_SORT_KEY.interaction) return undefined;
-  const info = await run.deps.stores.storesFor(run.region).records.get({ pk: item.pk, sk: ROOT_SORT_KEY.interaction });
-  return CHANNELS.find((c) => c === info?.channel);
+  await redateListingOf(run.deps, run.tenantId, item, expiresAt);
+  if (expiresAt > record.expiresAt) await extendIndexEntries(records, key.pk, expiresAt);
 }

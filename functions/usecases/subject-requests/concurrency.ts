@@ -1,7 +1,9 @@
+import type { SlotLease } from '../../domain/subject-requests/wake';
 import type { ItemCondition } from '../../ports/item-condition';
 import type { JobRunner } from '../../ports/job-runner';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
+import { allPages } from '../ingest/pages';
 import type { JobLogger } from './deps';
 
 /**
@@ -13,7 +15,8 @@ import type { JobLogger } from './deps';
  */
 export const LEASE_SECONDS = 15 * 60;
 
-const slotSk = (n: number) => `JOBSLOT#${n}`;
+const SLOT_PREFIX = 'JOBSLOT#';
+const slotSk = (n: number) => `${SLOT_PREFIX}${n}`;
 const QUEUE_PREFIX = 'JOBQUEUE#';
 const queueSk = (requestId: string) => `${QUEUE_PREFIX}${requestId}`;
 const seconds = (now: Date) => Math.floor(now.getTime() / 1000);
@@ -41,6 +44,12 @@ export async function claimSlot(
   if (job.slot !== undefined && (await taken(job.slot, { kind: 'matches', attributes: { holder: job.requestId } }))) return job.slot;
   for (let n = 0; n < maxConcurrent; n++) if (await taken(n, { kind: 'absentOrExpired', now: seconds(now) })) return n;
   return undefined;
+}
+
+/** The tenant's slot items: who holds each, and until when. */
+export async function slotLeases(directory: TenantDirectory, tenantId: string): Promise<SlotLease[]> {
+  const slots = await allPages((cursor) => directory.queryItems(tenantId, SLOT_PREFIX, { cursor }));
+  return slots.map((s) => ({ holder: String(s.holder), expiresAt: Number(s.expiresAt) }));
 }
 
 /** Extends this job's lease on its slot. */

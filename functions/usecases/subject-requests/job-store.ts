@@ -1,7 +1,8 @@
 import { notFound } from '../../domain/errors';
-import type { SubjectRequestJob } from '../../domain/subject-requests/job';
+import type { JobStatus, SubjectRequestJob } from '../../domain/subject-requests/job';
 import type { ItemCondition } from '../../ports/item-condition';
-import type { TenantDirectory, TenantItem } from '../../ports/tenant-directory';
+import type { Page } from '../../ports/page';
+import { LISTED_UNDER, type TenantDirectory, type TenantItem } from '../../ports/tenant-directory';
 
 /**
  * Jobs live in the directory as `JOB#<requestId>` items of their tenant (docs/storage-layout.md):
@@ -14,6 +15,14 @@ function jobOf(item: TenantItem): SubjectRequestJob {
   const { sk: _sk, ...job } = item;
   return job as unknown as SubjectRequestJob;
 }
+
+/**
+ * Queued and running jobs of every tenant are listed under this name (the directory's `gsi1`,
+ * `LISTED#subject-requests-active`), so the wake-up finds them without a scan. Every status change
+ * goes through createJob or updateJob, which list or unlist the job.
+ */
+export const ACTIVE_JOBS = 'subject-requests-active';
+const isActive = (status: JobStatus) => status === 'queued' || status === 'running';
 
 export async function findJob(directory: TenantDirectory, tenantId: string, requestId: string): Promise<SubjectRequestJob | undefined> {
   const item = await directory.getItem(tenantId, jobSortKey(requestId), { consistent: true });
@@ -28,7 +37,8 @@ export async function requireJob(directory: TenantDirectory, tenantId: string, r
 }
 
 export async function createJob(directory: TenantDirectory, job: SubjectRequestJob): Promise<void> {
-  await directory.putItem({ ...job, sk: jobSortKey(job.requestId) } as unknown as TenantItem, { kind: 'absent' });
+  const listed = isActive(job.status) ? { [LISTED_UNDER]: ACTIVE_JOBS } : {};
+  await directory.putItem({ ...job, ...listed, sk: jobSortKey(job.requestId) } as unknown as TenantItem, { kind: 'absent' });
 }
 
 /** Sets (and removes) job attributes; returns the job as stored afterwards. WriteConflict when `condition` fails. */
@@ -38,7 +48,18 @@ export async function updateJob(
   set: Partial<SubjectRequestJob>,
   options: { remove?: (keyof SubjectRequestJob)[]; condition?: ItemCondition } = {},
 ): Promise<SubjectRequestJob> {
-  const defined = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
-  const item = await directory.updateItem(job.tenantId, jobSortKey(job.requestId), { set: defined, ...(options.remove?.length ? { remove: options.remove } : {}) }, options.condition ?? { kind: 'present' });
+  const defined: Record<string, unknown> = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+  const remove: string[] = [...(options.remove ?? [])];
+  if (set.status !== undefined) {
+    if (isActive(set.status)) defined[LISTED_UNDER] = ACTIVE_JOBS;
+    else remove.push(LISTED_UNDER);
+  }
+  const item = await directory.updateItem(job.tenantId, jobSortKey(job.requestId), { set: defined, ...(remove.length ? { remove } : {}) }, options.condition ?? { kind: 'present' });
   return jobOf(item);
+}
+
+/** Queued and running jobs of every tenant (ACTIVE_JOBS), by tenant then filing order. */
+export async function listActiveJobs(directory: TenantDirectory, cursor?: string): Promise<Page<SubjectRequestJob>> {
+  const page = await directory.listListed(ACTIVE_JOBS, { cursor });
+  return { items: page.items.map(jobOf), cursor: page.cursor };
 }

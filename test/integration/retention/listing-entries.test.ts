@@ -58,5 +58,9 @@ describe('the per-day listing follows its interactions', () => {
     const info = (await generalInfo(tenant, conversation.pk))!;
     expect(Math.round(((info.expiresAt as number) * 1000 - Date.now()) / DAY)).toBeGreaterThanOrEqual(364);
     expect((await listingEntries(tenant)).map((e) => e.expiresAt)).toEqual([info.expiresAt]);
+    // The subject index must find it as long: TTL would otherwise remove its entries at day 180.
+    const entries = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('SUBJ#'));
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => (e.expiresAt as number) >= (info.expiresAt as number))).toBe(true);
   }, 120_000);
 });

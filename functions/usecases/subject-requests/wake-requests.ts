@@ -1,0 +1,44 @@
+import type { SubjectRequestJob } from '../../domain/subject-requests/job';
+import { requestsToWake } from '../../domain/subject-requests/wake';
+import type { JobRunner } from '../../ports/job-runner';
+import { allPages } from '../ingest/pages';
+import { slotLeases } from './concurrency';
+import type { SubjectRequestDeps } from './deps';
+import { listActiveJobs } from './job-store';
+
+export interface WakeResult {
+  /** Tenants with queued or running requests. */
+  tenants: number;
+  /** Requests handed to the runner. */
+  started: Array<{ tenantId: string; requestId: string }>;
+  /** Requests the runner refused; they wait for the next wake-up. */
+  notStarted: number;
+}
+
+/**
+ * The periodic wake-up (domain/subject-requests/wake.ts): for every tenant with queued or running
+ * requests, found through the directory's listing of active jobs (never a scan), starts the
+ * stalled and long-queued ones through the runner while its slots allow (the started job claims
+ * its slot as any start does). A start the runner refuses does not stop the others.
+ */
+export async function wakeQueuedRequests(deps: Pick<SubjectRequestDeps, 'directory' | 'clock' | 'logger'>, runner: JobRunner): Promise<WakeResult> {
+  const now = deps.clock.now();
+  const byTenant = new Map<string, SubjectRequestJob[]>();
+  for (const job of await allPages((cursor) => listActiveJobs(deps.directory, cursor))) byTenant.set(job.tenantId, [...(byTenant.get(job.tenantId) ?? []), job]);
+  const result: WakeResult = { tenants: byTenant.size, started: [], notStarted: 0 };
+  for (const [tenantId, jobs] of byTenant) {
+    const policy = await deps.directory.currentPolicy(tenantId);
+    if (!policy) continue;
+    const leases = await slotLeases(deps.directory, tenantId);
+    for (const requestId of requestsToWake(jobs, leases, policy.policy.subjectRequests.maxConcurrent, now))
+      try {
+        await runner.start(tenantId, requestId);
+        result.started.push({ tenantId, requestId });
+      } catch (error) {
+        result.notStarted++;
+        deps.logger.warn('subject request not woken; the next wake-up tries again', { tenantId, requestId, error: error instanceof Error ? error.name : 'unknown' });
+      }
+  }
+  deps.logger.info('subject requests woken', { tenants: result.tenants, started: result.started.length, notStarted: result.notStarted });
+  return result;
+}
