@@ -20,7 +20,7 @@ describe('retention in the synthesized templates', () => {
 
   it('the nightly schedule invokes the retention sweep', () => {
     const resources = new Map(resourcesOf(control));
-    const rule = [...resources.values()].find((r) => r.Type === 'AWS::Events::Rule')!;
+    const rule = [...resources.values()].find((r) => r.Type === 'AWS::Events::Rule' && String(r.Properties.ScheduleExpression).startsWith('cron('))!;
     const target = rule.Properties.Targets[0].Arn['Fn::GetAtt'][0] as string;
     expect(rule.Properties.ScheduleExpression).toBe(`cron(${deploymentConfig.sweepCron.minute} ${deploymentConfig.sweepCron.hour} * * ? *)`);
     expect(resources.get(target)!.Metadata!['lethe:entry']).toBe('functions/handlers/retention-sweep.ts');
