@@ -1,3 +1,4 @@
+import { batchCoverageKey } from '../litigation/registry';
 import { interactionPartition } from '../sweep/record-keys';
 import { isActiveHold, type LegalHold } from './hold';
 
@@ -28,4 +29,14 @@ export function holdCoverage(
     else for (const key of hold.target.subjectKeys) for (const pk of partitionsOfSubject(key.hmacHex)) cover(pk, hold.holdId);
   }
   return { holdsOn: (pk) => byPartition.get(pk) ?? [], size: byPartition.size };
+}
+
+/**
+ * The holds that keep a sealed batch: those on any partition it holds records of (`members`), and
+ * subject holds linked to it (the caller's `partitionsOfSubject` lists `batchCoverageKey`s too).
+ */
+export function holdsOnBatch(coverage: HoldCoverage, tenantId: string, batch: Readonly<Record<string, unknown>>): string[] {
+  const members = Array.isArray(batch.members) ? batch.members.filter((m): m is string => typeof m === 'string') : [];
+  const keys = [...members, ...(typeof batch.batchId === 'string' ? [batchCoverageKey(tenantId, batch.batchId)] : [])];
+  return [...new Set(keys.flatMap((k) => coverage.holdsOn(k)))];
 }

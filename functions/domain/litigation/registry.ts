@@ -6,11 +6,14 @@ import type { DataClass } from '../data-class';
  * batch's Object Lock end as `expiresAt` and an `expiryBucket`, so the nightly sweep destroys a
  * batch when its retention ends exactly as it deletes any record, and the retrieval API lists a
  * tenant's batches with one Query. It names the partitions whose records it holds (`members`), so
- * a legal hold on one of them keeps the batch too.
+ * a legal hold on one of them keeps the batch too; a subject hold reaches it through the subject
+ * links written at sealing (the members' own index entries go with them).
  */
 export const litigationPartition = (tenantId: string): string => `T#${tenantId}#L`;
 export const BATCH_PREFIX = 'BATCH#';
 export const batchSortKey = (batchId: string): string => `${BATCH_PREFIX}${batchId}`;
+/** What hold coverage calls a batch: all batches share one partition, so the partition alone does not name it. */
+export const batchCoverageKey = (tenantId: string, batchId: string): string => `${litigationPartition(tenantId)}#${batchSortKey(batchId)}`;
 
 export interface BatchEntry {
   tenantId: string;

@@ -53,6 +53,17 @@ export function protectItem(records: RecordStore, item: StoredItem): Promise<boo
   );
 }
 
+/**
+ * Gives a litigation batch's registry entry, kept by the sweep while a hold covered it, its
+ * retention end back (Object Lock's own end, never re-planned), due at once when it has passed.
+ */
+export function releaseBatchEntry(records: RecordStore, tenantId: string, entry: StoredItem, now: Date): Promise<boolean> {
+  const held = entry[HELD_EXPIRY];
+  if (typeof held !== 'number') return Promise.resolve(false);
+  const set = { expiresAt: held, expiryBucket: bucketForExpiry(tenantId, entry.class as DataClass, held, `${entry.pk}|${entry.sk}`, now) };
+  return unlessChanged(() => records.update(keyOf(entry), { set, remove: [HELD_EXPIRY] }, { kind: 'matches', attributes: { [HELD_EXPIRY]: held } }));
+}
+
 /** Tags the objects of one item (a finalised recording, an archived copy) in or out of the lifecycle backstops. */
 async function tagObjects(stores: Pick<RegionStores, 'content' | 'archive'>, item: StoredItem, state: BackstopState): Promise<void> {
   const tenantId = parsePartitionKey(item.pk)?.tenantId;

@@ -1,9 +1,13 @@
 import { notFound } from '../../domain/errors';
+import { holdsOnBatch } from '../../domain/holds/coverage';
 import { isActiveHold, type LegalHold } from '../../domain/holds/hold';
+import { BATCH_PREFIX, litigationPartition } from '../../domain/litigation/registry';
+import { allPages } from '../ingest/pages';
+import { loadHoldCoverage } from './hold-coverage';
 import { holdOf, holdSortKey, listHolds } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';
 import { partitionsOfHold, stillHeld } from './hold-partitions';
-import { releasePartition } from './hold-protection';
+import { releaseBatchEntry, releasePartition } from './hold-protection';
 
 export interface ReleasedHold extends LegalHold {
   /** Items given their expiry back; those past it are due at the next sweep. */
@@ -53,5 +57,23 @@ export async function resumeRetention(deps: Pick<HoldDeps, 'stores' | 'directory
     if (await stillHeld(deps.stores, region, pk, others)) continue;
     resumed += await releasePartition(deps, { region, tenantId: released.tenantId, pk }, policy, now);
   }
-  return resumed;
+  return resumed + (await releaseUncoveredBatches(deps, released.tenantId, others, now));
+}
+
+/**
+ * Litigation batches the sweep kept for a hold are registry entries of one shared partition, not
+ * partitions of the hold: each kept batch that no other active hold covers (through its members
+ * or its subject links) gets its retention end back. A tenant has few batches: one Query per region.
+ */
+async function releaseUncoveredBatches(deps: Pick<HoldDeps, 'stores'>, tenantId: string, others: readonly LegalHold[], now: Date): Promise<number> {
+  let released = 0;
+  for (const region of deps.stores.regions) {
+    const records = deps.stores.storesFor(region).records;
+    const entries = await allPages((cursor) => records.queryPartition(litigationPartition(tenantId), { skPrefix: BATCH_PREFIX, cursor, consistent: true }));
+    const kept = entries.filter((e) => typeof e.heldExpiresAt === 'number');
+    if (!kept.length) continue;
+    const coverage = await loadHoldCoverage(records, tenantId, others);
+    for (const entry of kept) if (!holdsOnBatch(coverage, tenantId, entry).length && (await releaseBatchEntry(records, tenantId, entry, now))) released++;
+  }
+  return released;
 }

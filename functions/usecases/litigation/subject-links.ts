@@ -59,6 +59,12 @@ export async function deleteSubjectLinks(records: RecordStore, entry: StoredItem
   if (keys.length) await records.deleteItems(keys.map((sk): ItemKey => ({ pk: entry.pk, sk })));
 }
 
+/** The ids of the batches linked to one subject key (one Query; the batches may be gone meanwhile). */
+export async function batchesLinkedTo(records: RecordStore, tenantId: string, hmacHex: string): Promise<string[]> {
+  const links = await allPages((cursor) => records.queryPartition(litigationPartition(tenantId), { skPrefix: `${LINK_PREFIX}${hmacHex}#`, cursor }));
+  return links.map((link) => String(link.batchId));
+}
+
 /**
  * The batches still kept that hold records of the subject, by their links, in the litigation
  * region (one Query per subject key). A link whose batch is gone (destroyed, its links being

@@ -1,3 +1,4 @@
+import { holdsOnBatch } from '../../domain/holds/coverage';
 import type { SweepStep } from '../../domain/sweep/plan';
 import { planSweepStep } from '../../domain/sweep/plan';
 import type { DueRecord } from '../../domain/sweep/due-record';
@@ -47,7 +48,8 @@ export async function sweepPage(run: UnitRun, due: readonly DueItem[]): Promise<
     const item = result.value;
     const record = item && dueRecordOf(item);
     if (!item || !record) return; // gone since the index was read (an earlier run, its partition's delete)
-    const step = planSweepStep(record, { policy: run.policy.policy, now: run.now, heldBy: run.coverage.holdsOn(item.pk), offboarding: run.offboarding !== undefined });
+    const heldBy = record.tier === 'litigation-batch' ? holdsOnBatch(run.coverage, run.tenantId, item) : run.coverage.holdsOn(item.pk);
+    const step = planSweepStep(record, { policy: run.policy.policy, now: run.now, heldBy, offboarding: run.offboarding !== undefined });
     if (step.kind === 'not-due') return;
     countIn(run, 'due');
     planned.push({ item, record, step });

@@ -1,5 +1,6 @@
 import { LetheError } from '../../../functions/domain/errors';
-import { holdCoverage } from '../../../functions/domain/holds/coverage';
+import { holdCoverage, holdsOnBatch } from '../../../functions/domain/holds/coverage';
+import { batchCoverageKey } from '../../../functions/domain/litigation/registry';
 import type { LegalHold } from '../../../functions/domain/holds/hold';
 import { holdTargetOf } from '../../../functions/domain/holds/hold-request';
 import { governingRule } from '../../../functions/domain/holds/precedence';
@@ -67,5 +68,32 @@ describe('placing a hold', () => {
     expect(refused({ interactionId: INTERACTION, identifiers: { phone: '070 123 45 67' }, reason: 'claim' })).toEqual({ status: 400, paths: ['(root)'] });
     expect(refused({ interactionId: 'nope', reason: '' })).toEqual({ status: 400, paths: ['interactionId', 'reason'] });
     expect(refused({ identifiers: { phone: 'call me' }, reason: 'claim' })).toEqual({ status: 400, paths: ['phone'] });
+  });
+});
+
+describe('what keeps a sealed litigation batch', () => {
+  const mail = subjectKey(SECRET, 'email', normaliseEmail('anna@example.com'));
+  const memberPk = `T#${TENANT}#I#${INTERACTION}`;
+  const batch = { batchId: '01HZBATCH00000000000000000', members: [memberPk, `T#${TENANT}#I#01HZOTHER00000000000000000`] };
+
+  it('a hold on one of its members keeps the batch, even after the member itself was deleted', () => {
+    // Prepare
+    const coverage = holdCoverage(TENANT, [hold('H1', { kind: 'interaction', interactionId: INTERACTION })], () => []);
+    // Act / Assess
+    expect(holdsOnBatch(coverage, TENANT, batch)).toEqual(['H1']);
+  });
+
+  it('a subject hold keeps the batches its subject is linked to, and no other', () => {
+    // Prepare: the subject index lists no live partition any more; the link names the batch
+    const linked: Record<string, string[]> = { [mail]: [batchCoverageKey(TENANT, batch.batchId)] };
+    const coverage = holdCoverage(TENANT, [hold('H2', { kind: 'subject', subjectKeys: [{ kind: 'email', hmacHex: mail }] })], (h) => linked[h] ?? []);
+    // Act / Assess
+    expect(holdsOnBatch(coverage, TENANT, batch)).toEqual(['H2']);
+    expect(holdsOnBatch(coverage, TENANT, { ...batch, batchId: '01HZBATCH00000000000000001' })).toEqual([]);
+  });
+
+  it('a released hold keeps nothing', () => {
+    const coverage = holdCoverage(TENANT, [hold('H1', { kind: 'interaction', interactionId: INTERACTION }, '2024-06-01T00:00:00.000Z')], () => []);
+    expect(holdsOnBatch(coverage, TENANT, batch)).toEqual([]);
   });
 });
