@@ -133,7 +133,7 @@ async function main(): Promise<void> {
         },
       },
       {
-        name: `POST /v1/events (batch of ${EVENTS_PER_BATCH} new events, payload redacted and sealed, one data key each)`,
+        name: `POST /v1/events (batch of ${EVENTS_PER_BATCH} new events, payload redacted and sealed, one data key and one session index entry each)`,
         tenantId: botTenant,
         // A batch is 25 requests' worth of writes: a fifth as many batches keeps runs comparable in length.
         requests: Math.max(CONCURRENCY * 2, Math.round(REQUESTS / 5)),
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|',
       ...rows,
       '',
-      'What it includes: validation, tenant policy and secret lookup (directory GetItem / Query; secrets cached), redaction, consent lookup through the subject index (one Query per identifier and region), sealing (a data key per new partition: a KMS GenerateDataKey plus a keys-table write), the TransactWriteItems of record + index entries, and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
+      'What it includes: validation, tenant policy and secret lookup (directory GetItem / Query; secrets cached), redaction, consent lookup through the subject index (one Query per identifier and region), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition: a KMS GenerateDataKey plus a keys-table write), the TransactWriteItems of record + index entries, and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
     ].join('\n');
     if (WRITE) writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'ingest', body);
   } finally {
