@@ -6,7 +6,7 @@ import { auditRequest } from './audit-request';
 import { dequeue, startOrQueue } from './concurrency';
 import type { SubjectRequestDeps } from './deps';
 import { requireJob, updateJob } from './job-store';
-import { finish } from './run-request';
+import { finish, Superseded } from './run-request';
 
 /**
  * POST /v1/subject-requests/{id}/confirm: an admin, having verified who the end user is, lets a
@@ -25,7 +25,8 @@ export async function confirmSubjectRequest(deps: SubjectRequestDeps, tenantId: 
       { remove: ['expiresAt'], condition: { kind: 'matches', attributes: { status: 'pending-verification' } } },
     );
   } catch (error) {
-    if (error instanceof WriteConflict) throw conflict(`Subject request ${requestId} was confirmed or cancelled meanwhile.`);
+    // Superseded: an invocation started the request meanwhile; it sees the cancellation at its next record.
+    if (error instanceof WriteConflict || error instanceof Superseded) throw conflict(`Subject request ${requestId} was confirmed or cancelled meanwhile.`);
     throw error;
   }
   await auditRequest(deps, confirmed, 'confirmed', requesterOf(caller), { from });
@@ -52,7 +53,8 @@ export async function cancelSubjectRequest(deps: SubjectRequestDeps, tenantId: s
     if (!current) throw notFound(`Tenant ${tenantId}`);
     return await finish(deps, current.policy, stopped, 'cancelled');
   } catch (error) {
-    if (error instanceof WriteConflict) throw conflict(`Subject request ${requestId} changed meanwhile (now ${(await requireJob(deps.directory, tenantId, requestId)).status}): try again.`);
+    // Superseded: an invocation started the request meanwhile; it sees the cancellation at its next record.
+    if (error instanceof WriteConflict || error instanceof Superseded) throw conflict(`Subject request ${requestId} changed meanwhile (now ${(await requireJob(deps.directory, tenantId, requestId)).status}): try again.`);
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { buildCertificate } from '../../domain/subject-requests/certificate';
 import type { Inventory } from '../../domain/subject-requests/inventory';
 import { assertRunnable, isTerminal, stepsOf, type StepName, type SubjectRequestJob } from '../../domain/subject-requests/job';
 import { statisticsExpiry } from '../../domain/sweep/plan';
+import type { ItemCondition } from '../../ports/item-condition';
 import { WriteConflict } from '../../ports/write-conflict';
 import { anonymisePartition } from './anonymise-partition';
 import { auditOnce } from './audit-request';
@@ -44,6 +45,32 @@ const nowIso = (deps: SubjectRequestDeps) => deps.clock.now().toISOString();
 const removes = (job: Pick<SubjectRequestJob, 'type'>) => job.type === 'erase' || job.type === 'anonymize';
 
 /**
+ * Fencing: the invocation that last started a job (`attempts`) owns it. Every checkpoint it writes
+ * requires that number, so an older invocation still running the same job (a duplicated
+ * asynchronous event, a wake-up racing a hand-over) fails its next checkpoint and stops there,
+ * instead of running the job twice over.
+ */
+const owned = (job: Pick<SubjectRequestJob, 'attempts'>, also: Record<string, unknown> = {}): ItemCondition => ({ kind: 'matches', attributes: { attempts: job.attempts, ...also } });
+
+/** Another invocation took the job over: this one stops without touching it. */
+export class Superseded extends Error {
+  constructor(readonly requestId: string) {
+    super(`subject request ${requestId} is run by a newer invocation`);
+    this.name = 'Superseded';
+  }
+}
+
+/** `updateJob` for the owning invocation; a lost ownership becomes Superseded. */
+async function checkpoint(deps: SubjectRequestDeps, job: SubjectRequestJob, set: Partial<SubjectRequestJob>, remove?: (keyof SubjectRequestJob)[]): Promise<SubjectRequestJob> {
+  try {
+    return await updateJob(deps.directory, job, set, { remove, condition: owned(job) });
+  } catch (error) {
+    if (error instanceof WriteConflict) throw new Superseded(job.requestId);
+    throw error;
+  }
+}
+
+/**
  * Runs a subject request to its end, from wherever it stands: each step saves a checkpoint in the
  * job (`step`, `done`, the inventory), every step is safe to repeat, so an invocation after a
  * crash at any point continues and ends in the same state. A request that finds all of its
@@ -65,17 +92,23 @@ export async function executeSubjectRequest(deps: SubjectRequestDeps, tenantId: 
     if (slot === undefined) return job.status === 'queued' ? job : updateJob(deps.directory, job, { status: 'queued', updatedAt: now.toISOString() });
   }
   await dequeue(deps.directory, tenantId, requestId);
-  job = await updateJob(deps.directory, job, { status: 'running', slot, attempts: job.attempts + 1, updatedAt: now.toISOString() }, { remove: ['error'] });
-  const run: Run = { deps, policy, hooks, renewedAt: now.getTime() };
-  if (job.cancelRequested) return finish(deps, policy, job, 'cancelled');
+  try {
+    job = await checkpoint(deps, job, { status: 'running', slot, attempts: job.attempts + 1, updatedAt: now.toISOString() }, ['error']);
+    const run: Run = { deps, policy, hooks, renewedAt: now.getTime() };
+    if (job.cancelRequested) return await finish(deps, policy, job, 'cancelled');
 
-  const steps = stepsOf(job.type);
-  while (job.status === 'running' && job.step < steps.length) {
-    const step = steps[job.step];
-    job = await runStep(run, job, step);
-    await hooks.afterStep?.(step);
+    const steps = stepsOf(job.type);
+    while (job.status === 'running' && job.step < steps.length) {
+      const step = steps[job.step];
+      job = await runStep(run, job, step);
+      await hooks.afterStep?.(step);
+    }
+    return job;
+  } catch (error) {
+    if (!(error instanceof Superseded)) throw error;
+    deps.logger.info('subject request run by a newer invocation; this one stops', { tenantId, requestId });
+    return requireJob(deps.directory, tenantId, requestId);
   }
-  return job;
 }
 
 /** `executeSubjectRequest` for runners: a failure is recorded on the job (resumable) and its slot freed, then rethrown. */
@@ -102,7 +135,7 @@ async function runStep(run: Run, job: SubjectRequestJob, step: StepName): Promis
   switch (step) {
     case 'inventory': {
       const inventory = await takeInventory(deps, { tenantId: job.tenantId, policy, keys, honourHolds: removes(job), now: deps.clock.now() });
-      return updateJob(deps.directory, job, { inventory, step: job.step + 1, done: 0, updatedAt });
+      return checkpoint(deps, job, { inventory, step: job.step + 1, done: 0, updatedAt });
     }
     case 'package': {
       const exported = await buildExportPackage(deps, {
@@ -114,12 +147,12 @@ async function runStep(run: Run, job: SubjectRequestJob, step: StepName): Promis
         readerRole: job.requestedBy.kind === 'admin' ? job.requestedBy.role : undefined,
         now: new Date(job.inventory?.at ?? updatedAt),
       });
-      return updateJob(deps.directory, job, { exported, done: job.inventory?.partitions ?? 0, step: job.step + 1, updatedAt });
+      return checkpoint(deps, job, { exported, done: job.inventory?.partitions ?? 0, step: job.step + 1, updatedAt });
     }
     case 'verify': {
       const verification = await verifyRequest(deps, job, keys, deps.clock.now());
       const again = !verification.ok && job.type !== 'export' && job.type !== 'restrict' && job.passes + 1 < MAX_PASSES;
-      return updateJob(deps.directory, job, again ? { verification, step: 1, passes: job.passes + 1, updatedAt } : { verification, step: job.step + 1, updatedAt });
+      return checkpoint(deps, job, again ? { verification, step: 1, passes: job.passes + 1, updatedAt } : { verification, step: job.step + 1, updatedAt });
     }
     case 'certify':
       return finish(deps, policy, job, 'completed');
@@ -143,15 +176,17 @@ async function actOnPartitions(run: Run, job: SubjectRequestJob): Promise<Subjec
     await act(partition);
     done++;
     try {
-      job = await updateJob(deps.directory, job, { done, updatedAt: nowIso(deps) }, { condition: { kind: 'matches', attributes: { cancelRequested: false } } });
+      job = await updateJob(deps.directory, job, { done, updatedAt: nowIso(deps) }, { condition: owned(job, { cancelRequested: false }) });
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
-      return finish(deps, run.policy, await requireJob(deps.directory, job.tenantId, job.requestId), 'cancelled');
+      const current = await requireJob(deps.directory, job.tenantId, job.requestId);
+      if (current.attempts !== job.attempts) throw new Superseded(job.requestId);
+      return finish(deps, run.policy, current, 'cancelled');
     }
     await keepLease(run, job);
     await run.hooks.afterPartition?.(done);
   }
-  return updateJob(deps.directory, job, { step: job.step + 1, updatedAt: nowIso(deps) });
+  return checkpoint(deps, job, { step: job.step + 1, updatedAt: nowIso(deps) });
 }
 
 type PartitionAction = (partition: SubjectPartition) => Promise<unknown>;
@@ -224,11 +259,11 @@ export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job
   await recordDeferrals(deps.directory, job, stillHeld);
   const found = certificate.lines.filter((l) => l.store === 'records').reduce((n, l) => n + l.found, 0);
   job = await auditOnce(deps, job, outcome, { records: found, retained: certificate.retained.length, remaining: verification.remaining, ok: verification.ok });
-  const finished = await updateJob(
-    deps.directory,
+  const finished = await checkpoint(
+    deps,
     job,
     { status: outcome, result: certificate, step: stepsOf(job.type).length, updatedAt: at.toISOString(), expiresAt: Math.ceil(keptUntil.getTime() / 1000) },
-    { remove: [...(stillHeld.length ? [] : (['subjectKeys'] as const)), 'correctedKeys', 'sealedCorrections', 'verification', 'slot'] },
+    [...(stillHeld.length ? [] : (['subjectKeys'] as const)), 'correctedKeys', 'sealedCorrections', 'verification', 'slot'],
   );
   if (job.slot !== undefined) {
     await releaseSlot(deps.directory, job.tenantId, job.requestId, job.slot);
