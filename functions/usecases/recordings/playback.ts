@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
 import { LetheError, notFound } from '../../domain/errors';
 import type { StoredItem } from '../../ports/record-store';
@@ -14,11 +14,19 @@ export const PLAYBACK_LINK_SECONDS = 300;
 export const playbackPrefix = (tenantId: string) => `playback/${tenantId}/`;
 
 /**
+ * The folder of one interaction's playback copies: a digest of its id, so a link names neither
+ * the interaction nor the recording, while an erasure can still find (and delete) every plain copy
+ * it left, days before lifecycle would.
+ */
+export const playbackFolderOf = (tenantId: string, interactionId: string): string =>
+  `${playbackPrefix(tenantId)}${createHash('sha256').update(`${tenantId}|${interactionId}`).digest('hex').slice(0, 32)}/`;
+
+/**
  * A link that plays (`inline`) or downloads (`attachment`, as `downloadName`) a finalised
  * recording. A browser cannot open the sealed object, so its audio is opened here and written as
- * a short-lived copy, `playback/<t>/<random id>.<ext>`, to the content bucket of the recording's
- * own region (residency: audio never leaves it), and that copy is presigned for five minutes. The
- * id is random so the URL names neither the interaction nor the recording.
+ * a short-lived copy, `playback/<t>/<digest of the interaction>/<random id>.<ext>`, to the content
+ * bucket of the recording's own region (residency: audio never leaves it), and that copy is
+ * presigned for five minutes.
  */
 export async function playbackLink(
   deps: Pick<IngestDeps, 'stores' | 'vault' | 'clock'>,
@@ -38,7 +46,7 @@ export async function playbackLink(
     if (error instanceof DataKeyGone) throw new LetheError('NOT_FOUND', `Recording ${recordingId} can no longer be opened: its interaction's data key was destroyed (erased).`);
     throw error;
   });
-  const copy = `${playbackPrefix(tenantId)}${randomUUID()}${extname(downloadName)}`;
+  const copy = `${playbackFolderOf(tenantId, interactionId)}${randomUUID()}${extname(downloadName)}`;
   await content.put(copy, audio, { contentType: String(pointer.mediaType) });
   const url = await content.presignGet(copy, PLAYBACK_LINK_SECONDS, disposition === 'attachment' ? { downloadName } : {});
   return { url, expiresAt: new Date(deps.clock.now().getTime() + PLAYBACK_LINK_SECONDS * 1000).toISOString() };

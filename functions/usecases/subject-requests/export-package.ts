@@ -17,6 +17,7 @@ import type { StoredItem } from '../../ports/record-store';
 import { allPages } from '../ingest/pages';
 import { SealedDataRejected } from '../../domain/crypto/envelope';
 import { DataKeyGone } from '../personal-data/personal-data-vault';
+import { playbackPrefix } from '../recordings/playback';
 import { openedRecordOf } from '../retention/item-facts';
 import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
@@ -146,7 +147,8 @@ async function collectObjects(deps: SubjectRequestDeps, scope: ExportScope, part
         if (!mayProcess(item, scope.readerRole)) restrictedRecordings.add(String(item.recordingId));
       }
   for (const object of await partitionObjects(deps.stores, scope.tenantId, partition, pieces)) {
-    if (object.bucket !== 'content') continue;
+    // Playback copies are short-lived plain copies of recordings the package holds already.
+    if (object.bucket !== 'content' || object.key.startsWith(playbackPrefix(scope.tenantId))) continue;
     const name = object.key.split('/').pop() ?? object.key;
     if (restrictedRecordings.has(name)) continue;
     const bytes = await readObject(deps, scope.tenantId, partition.id, object);

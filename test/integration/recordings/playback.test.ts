@@ -37,7 +37,7 @@ describe('playing a sealed recording', () => {
     expect(Buffer.from(await played.arrayBuffer()).equals(audio)).toBe(true);
     const [, bucket, ...key] = new URL(link.body.url).pathname.split('/');
     expect(bucket).toBe(localNames(RECORDING_REGION).contentBucket);
-    expect(key.join('/')).toMatch(new RegExp(`^playback/${tenant.tenantId}/[0-9a-f-]{36}\\.mp3$`));
+    expect(key.join('/')).toMatch(new RegExp(`^playback/${tenant.tenantId}/[0-9a-f]{32}/[0-9a-f-]{36}\\.mp3$`));
     expect(link.body.url).not.toContain(recording.interactionId);
     expect(link.body.url).not.toContain(recording.recordingId);
   });
