@@ -1,9 +1,8 @@
-import { AwsClients } from '../adapters/aws-clients';
 import { InProcessJobRunner } from '../adapters/jobs/in-process-job-runner';
-import { LambdaJobRunner } from '../adapters/jobs/lambda-job-runner';
 import { packageJobEvent } from '../domain/offboarding/package-job';
 import type { JobRunner } from '../ports/job-runner';
 import { buildTenantPackage } from '../usecases/offboarding/build-package';
+import { asyncInvocations } from './async-invocations';
 import type { Container } from './container';
 
 const runners = new WeakMap<Container, JobRunner>();
@@ -24,10 +23,7 @@ export function packageBuilds(c: Container): JobRunner {
 }
 
 function invocations(c: Container): JobRunner {
-  const name = c.config.offboardingFunction;
-  if (!name)
-    throw new Error('Lethe configuration is not valid: LETHE_OFFBOARDING_FUNCTION is not set (the offboarding handler needs offboarding:invoke in infra/config/handlers.ts)');
-  return new LambdaJobRunner(new AwsClients(c.config).lambdaFor(c.config.homeRegion), name, packageJobEvent);
+  return asyncInvocations(c, { functionName: c.config.offboardingFunction, variable: 'LETHE_OFFBOARDING_FUNCTION', access: 'offboarding:invoke', event: packageJobEvent });
 }
 
 function inProcess(c: Container): JobRunner {

@@ -1,9 +1,8 @@
-import { AwsClients } from '../adapters/aws-clients';
 import { InProcessJobRunner } from '../adapters/jobs/in-process-job-runner';
-import { LambdaJobRunner } from '../adapters/jobs/lambda-job-runner';
 import type { JobRunner } from '../ports/job-runner';
 import { subjectRequestDeps, type SubjectRequestDeps } from '../usecases/subject-requests/deps';
 import { runSubjectRequest } from '../usecases/subject-requests/run-request';
+import { asyncInvocations } from './async-invocations';
 import type { Container } from './container';
 
 const wired = new WeakMap<Container, SubjectRequestDeps>();
@@ -18,10 +17,12 @@ export function workerInvocations(c: Container): JobRunner | undefined {
   if (c.config.local) return undefined;
   let runner = invokers.get(c);
   if (!runner) {
-    const worker = c.config.subjectRequestWorker;
-    if (!worker)
-      throw new Error('Lethe configuration is not valid: LETHE_SUBJECT_REQUEST_WORKER is not set (a handler that starts subject requests needs jobs:invoke in infra/config/handlers.ts)');
-    runner = new LambdaJobRunner(new AwsClients(c.config).lambdaFor(c.config.homeRegion), worker, (tenantId, requestId) => ({ tenantId, requestId }));
+    runner = asyncInvocations(c, {
+      functionName: c.config.subjectRequestWorker,
+      variable: 'LETHE_SUBJECT_REQUEST_WORKER',
+      access: 'jobs:invoke',
+      event: (tenantId, requestId) => ({ tenantId, requestId }),
+    });
     invokers.set(c, runner);
   }
   return runner;
