@@ -70,6 +70,7 @@ export const InteractionFactsSchema = z.object({
   waitSeconds: z.number().optional(),
   talkSeconds: z.number().optional(),
 });
+export type InteractionFacts = z.infer<typeof InteractionFactsSchema>;
 
 export const InteractionViewSchema = InteractionFactsSchema
   .extend({

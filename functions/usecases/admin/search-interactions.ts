@@ -5,7 +5,7 @@ import { subjectKeysOf } from '../../domain/subject/subject-key';
 import { parsePartitionKey } from '../../domain/sweep/record-keys';
 import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';
-import { locateInteraction, type InfoAttributes, type LocatedInteraction } from '../ingest/interaction-info';
+import { interactionFactsOf, locateInteraction, type InfoAttributes, type LocatedInteraction } from '../ingest/interaction-info';
 import { allPages } from '../ingest/pages';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
@@ -46,14 +46,7 @@ function matches(c: Criteria, facts: Record<string, unknown>): boolean {
 export function summaryOf(located: LocatedInteraction): InteractionSummary {
   const info: InfoAttributes = located.info;
   return {
-    interactionId: info.interactionId,
-    channel: info.channel,
-    region: located.region,
-    startedAt: info.startedAt,
-    ...(info.endedAt !== undefined ? { endedAt: info.endedAt, waitSeconds: info.waitSeconds, talkSeconds: info.talkSeconds } : {}),
-    ...(info.queue !== undefined ? { queue: info.queue } : {}),
-    ...(info.agent !== undefined ? { agent: info.agent } : {}),
-    ...(info.group !== undefined ? { group: info.group } : {}),
+    ...interactionFactsOf(located),
     contentStored: info.contentRefused === undefined,
     flags: info.flags ?? [],
     restricted: interactionScopeOf(located.item).restricted === true,

@@ -1,6 +1,7 @@
 import type { Channel } from '../../domain/data-class';
 import { notFound } from '../../domain/errors';
 import type { Refusal } from '../../domain/ingest/consent';
+import type { InteractionFacts } from '../../domain/ingest/responses';
 import type { InteractionConsent } from '../../domain/records';
 import type { RegionPhase } from '../../domain/residency/region-for';
 import { interactionPartition, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
@@ -53,6 +54,21 @@ export interface LocatedInteraction {
   info: InfoAttributes;
   /** Other regions still holding a copy of the general info (an /end move cut short). */
   strays: string[];
+}
+
+/** The clear facts of a located interaction, as its view and its search hit show them (`InteractionFactsSchema`). */
+export function interactionFactsOf(located: Pick<LocatedInteraction, 'region' | 'info'>): InteractionFacts {
+  const { info } = located;
+  return {
+    interactionId: info.interactionId,
+    channel: info.channel,
+    region: located.region,
+    startedAt: info.startedAt,
+    ...(info.endedAt !== undefined ? { endedAt: info.endedAt, waitSeconds: info.waitSeconds, talkSeconds: info.talkSeconds } : {}),
+    ...(info.queue !== undefined ? { queue: info.queue } : {}),
+    ...(info.agent !== undefined ? { agent: info.agent } : {}),
+    ...(info.group !== undefined ? { group: info.group } : {}),
+  };
 }
 
 /**

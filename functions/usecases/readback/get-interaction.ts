@@ -2,7 +2,7 @@ import type { InteractionView } from '../../domain/ingest/responses';
 import type { Participant } from '../../domain/records';
 import type { IngestDeps } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
-import { locateInteraction } from '../ingest/interaction-info';
+import { interactionFactsOf, locateInteraction } from '../ingest/interaction-info';
 import { openedFields } from '../ingest/record-items';
 
 /**
@@ -15,14 +15,7 @@ export async function getInteraction(deps: Pick<IngestDeps, 'stores' | 'vault' |
   const { info } = located;
   const opened = await openedFields(deps.vault, located.region, interactionId, located.item);
   return {
-    interactionId,
-    channel: info.channel,
-    region: located.region,
-    startedAt: info.startedAt,
-    ...(info.endedAt !== undefined ? { endedAt: info.endedAt, waitSeconds: info.waitSeconds, talkSeconds: info.talkSeconds } : {}),
-    ...(info.queue !== undefined ? { queue: info.queue } : {}),
-    ...(info.agent !== undefined ? { agent: info.agent } : {}),
-    ...(info.group !== undefined ? { group: info.group } : {}),
+    ...interactionFactsOf(located),
     ...(opened.participant ? { participant: opened.participant as Participant } : {}),
     ...(typeof opened.externalId === 'string' ? { externalId: opened.externalId } : {}),
     consent: info.consent,
