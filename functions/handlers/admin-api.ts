@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { forbidden, notFound, validationFailed } from '../domain/errors';
+import { forbidden, validationFailed } from '../domain/errors';
 import { recordOfProcessingMarkdown } from '../domain/register/markdown';
 import { container } from '../shared/container';
-import { json, parseJsonBody, principalOf, withErrors } from '../shared/http';
+import { json, parseJsonBody, principalOf, routeFor, withErrors } from '../shared/http';
 import type { AdminRequest } from '../usecases/admin/admin-request';
 import { listAudit, whoAmI } from '../usecases/admin/audit-admin';
 import { bulkDelete, bulkDownload } from '../usecases/admin/bulk-content';
@@ -99,9 +99,7 @@ const ROUTES: Record<string, Route> = {
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   const c = container();
   return withErrors(c.logger, async (e) => {
-    const routeKey = `${e.httpMethod} ${e.resource}`;
-    const route = ROUTES[routeKey];
-    if (!route) throw notFound(routeKey);
+    const { route } = routeFor(ROUTES, e);
     const principal = principalOf(e);
     if (principal.kind !== 'admin') throw forbidden('Admin routes take an admin token (Authorization: Bearer), not an API key.');
     const { kind: _kind, ...actor } = principal;

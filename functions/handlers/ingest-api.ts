@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { forbidden, notFound } from '../domain/errors';
+import { forbidden } from '../domain/errors';
 import { INGEST_LIMITS } from '../domain/ingest/limits';
 import { container, type Container } from '../shared/container';
-import { correlationIdOf, json, parseJsonBody, principalOf, withErrors } from '../shared/http';
+import { correlationIdOf, json, parseJsonBody, principalOf, routeFor, withErrors } from '../shared/http';
 import { appendMessages } from '../usecases/ingest/append-messages';
 import type { IngestResult } from '../usecases/ingest/deps';
 import { endInteraction } from '../usecases/ingest/end-interaction';
@@ -48,9 +48,7 @@ const headerOf = (event: APIGatewayProxyEvent, name: string) =>
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   const deps = container();
   return withErrors(deps.logger, async (e) => {
-    const routeKey = `${e.httpMethod} ${e.resource}`;
-    const route = ROUTES[routeKey];
-    if (!route) throw notFound(routeKey);
+    const { routeKey, route } = routeFor(ROUTES, e);
     const principal = principalOf(e);
     if (principal.kind !== 'ingest') throw forbidden('Ingest routes take the tenant API key (x-api-key), not an admin token.');
     const noBody = OPTIONAL_BODY.has(routeKey) && !e.body;

@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { notFound } from '../domain/errors';
 import { container, type Container } from '../shared/container';
-import { json, parseJsonBody, withErrors } from '../shared/http';
+import { json, parseJsonBody, routeFor, withErrors } from '../shared/http';
 import { createTenant } from '../usecases/tenants/create-tenant';
 
 /**
@@ -31,8 +30,6 @@ const ROUTES: Record<string, Route> = {
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   const deps = container();
   return withErrors(deps.logger, async (e) => {
-    const route = ROUTES[`${e.httpMethod} ${e.resource}`];
-    if (!route) throw notFound(`${e.httpMethod} ${e.resource}`);
-    return route(e, deps);
+    return routeFor(ROUTES, e).route(e, deps);
   })(event);
 }

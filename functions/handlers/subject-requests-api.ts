@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { z } from 'zod';
-import { forbidden, notFound, validationFailed } from '../domain/errors';
+import { forbidden, validationFailed } from '../domain/errors';
 import { assertMayHandle, requesterOf, type Caller } from '../domain/subject-requests/access';
 import { requestSource } from '../shared/admin-access';
 import { container } from '../shared/container';
-import { json, parseJsonBody, principalOf, withErrors } from '../shared/http';
+import { json, parseJsonBody, principalOf, routeFor, withErrors } from '../shared/http';
 import type { Principal } from '../shared/principal';
 import { subjectRequests } from '../shared/subject-requests-wiring';
 import { tenantAccess } from '../usecases/admin/admin-request';
@@ -76,9 +76,7 @@ async function callerOf(deps: SubjectRequestDeps, principal: Principal): Promise
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   const c = container();
   return withErrors(c.logger, async (e) => {
-    const routeKey = `${e.httpMethod} ${e.resource}`;
-    const route = ROUTES[routeKey];
-    if (!route) throw notFound(routeKey);
+    const { routeKey, route } = routeFor(ROUTES, e);
     const principal = principalOf(e);
     const deps = subjectRequests(c);
     const call = { tenantId: principal.tenantId, caller: await callerOf(deps, principal), from: requestSource(e), event: e };

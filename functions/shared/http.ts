@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { LetheError, payloadTooLarge, validationFailed } from '../domain/errors';
+import { LetheError, notFound, payloadTooLarge, validationFailed } from '../domain/errors';
 import { principalFromContext, type Principal } from './principal';
 
 /**
@@ -60,4 +60,12 @@ export function withErrors(logger: Logger, handle: RouteHandler): RouteHandler {
       return errorResponse(error, correlationIdOf(event), logger);
     }
   };
+}
+
+/** The route an event asks for (`<METHOD> <resource>`, as API Gateway names it), or 404 naming it. */
+export function routeFor<R>(routes: Readonly<Record<string, R>>, event: Pick<APIGatewayProxyEvent, 'httpMethod' | 'resource'>): { routeKey: string; route: R } {
+  const routeKey = `${event.httpMethod} ${event.resource}`;
+  const route = routes[routeKey];
+  if (!route) throw notFound(routeKey);
+  return { routeKey, route };
 }
