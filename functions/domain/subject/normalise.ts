@@ -60,9 +60,23 @@ export function normaliseVisitorId(raw: string, path = 'visitorId'): NormalisedI
  * A person's name compared the way people read it: Unicode NFKC, case-folded (ß and ss, Σ and ς
  * match), whitespace runs collapsed to one space.
  */
+/**
+ * Upper then lower case approximates full case folding, which JavaScript lacks; one round is not
+ * always enough (capital ẞ lowers to ß, which upper-cases to SS), so it repeats until nothing
+ * changes. Every round can only shorten or keep the cased letters, so a few rounds settle it.
+ */
+function caseFolded(text: string): string {
+  let current = text;
+  for (let round = 0; round < 4; round++) {
+    const next = current.toUpperCase().toLowerCase().normalize('NFKC');
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
 export function normaliseName(raw: string, path = 'name'): NormalisedIdentifier {
-  // Upper then lower case approximates full case folding, which JavaScript lacks.
-  const folded = raw.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+  const folded = caseFolded(raw.normalize('NFKC'));
   const name = folded.replace(/\s+/gu, ' ').trim();
   if (!name) throw rejected(path, 'must not be empty');
   return as(name);
