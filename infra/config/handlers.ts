@@ -89,6 +89,12 @@ export interface HandlerSpec {
   bundleFolders?: readonly string[];
 }
 
+/**
+ * What running a subject request touches. The API needs it too: cancelling a request that has not
+ * started finishes it in place (verification re-scan, certificate), and it starts the worker.
+ */
+const SUBJECT_REQUEST_ACCESS: Access[] = ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'jobs:invoke'];
+
 export const HANDLERS: readonly HandlerSpec[] = [
   {
     name: 'meta-api',
@@ -181,7 +187,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'DELETE', path: '/v1/subject-requests/{requestId}', auth: 'tenant' },
       { method: 'POST', path: '/v1/subject-requests/{requestId}/confirm', auth: 'tenant' },
     ],
-    access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'jobs:invoke'],
+    access: SUBJECT_REQUEST_ACCESS,
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
@@ -193,7 +199,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
     schedule: 'wake-queued',
     // The event age equals QUEUED_STALE_AFTER_SECONDS (functions/domain/subject-requests/wake.ts): past it, the wake-up takes over.
     asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 900 },
-    access: ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'jobs:invoke'],
+    access: SUBJECT_REQUEST_ACCESS,
     memoryMb: 1024,
     timeoutSeconds: 900,
   },
