@@ -16,7 +16,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'CONSENT_REFUSED'
-  | 'LEGAL_HOLD'
+  | 'HELD'
   | 'TOO_MANY_REQUESTS';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -26,7 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONSENT_REFUSED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  LEGAL_HOLD: 409,
+  HELD: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
 };
@@ -57,3 +57,18 @@ export const forbidden = (why: string) => new LetheError('FORBIDDEN', why);
 export const unauthorized = (why: string) => new LetheError('UNAUTHORIZED', why);
 export const conflict = (why: string) => new LetheError('CONFLICT', why);
 export const payloadTooLarge = (why: string) => new LetheError('PAYLOAD_TOO_LARGE', why);
+
+/** A deletion a legal hold refuses (precedence: hold > erasure > retention): names the holds in the message and as `holdIds`. */
+export class HeldError extends LetheError {
+  constructor(
+    what: string,
+    readonly holdIds: readonly string[],
+  ) {
+    super('HELD', `${what} is kept by legal hold ${holdIds.join(', ')}: nothing was deleted. Release the hold first.`);
+  }
+
+  override toBody() {
+    const body = super.toBody();
+    return { error: { ...body.error, holdIds: [...this.holdIds] } };
+  }
+}

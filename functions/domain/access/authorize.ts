@@ -1,5 +1,6 @@
 import type { AdminRole } from '../../ports/admin-tokens';
 import { mayAccessRestricted } from '../subject-requests/restriction';
+import type { Reader } from '../sweep/visibility';
 import { CONTENT_ACTIONS, type AccessAction } from './actions';
 import { ACCESS_RULES, type Reach } from './rules';
 
@@ -94,3 +95,7 @@ export function withinScope(scope: ListingScope, interaction: InteractionScope):
   if (scope.kind === 'handled') return interaction.agent === scope.agent;
   return true;
 }
+
+/** Who may read what a legal hold keeps past its normal expiry: the legal role and admins (support never: its effective role wins). */
+const HELD_READERS: readonly AdminRole[] = ['admin', 'legal'];
+export const readerOf = (actor: Actor): Reader => ({ seesHeld: HELD_READERS.includes(effectiveRole(actor)) });

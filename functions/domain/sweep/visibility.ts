@@ -9,15 +9,25 @@ export function expirySecondsOf(item: Readonly<Record<string, unknown>>): number
   return typeof item.expiresAt === 'number' ? item.expiresAt : typeof item.heldExpiresAt === 'number' ? item.heldExpiresAt : undefined;
 }
 
-/**
- * Whether a read may show a stored item at `now` (DESIGN §4: every read treats `expiresAt <= now`
- * as absent, whatever the physical state). The one place this rule lives: every ordinary read path
- * filters with it. A record kept past its expiry by a legal hold carries its expiry as
- * `heldExpiresAt` and stays hidden too: a hold keeps data for the legal claim, it does not bring it
- * back into ordinary use (the hold, litigation and subject-request paths read the table directly).
- * Items without an expiry (anonymised statistics have one; bookkeeping may not) are visible.
- */
-export function isVisibleAt(item: Readonly<Record<string, unknown>>, now: Date): boolean {
-  const expiry = expirySecondsOf(item);
-  return expiry === undefined || !isExpired(new Date(expiry * 1000), now);
+/** Who reads: the legal role and admins may see what a legal hold keeps past its expiry (issue 10). */
+export interface Reader {
+  seesHeld: boolean;
 }
+/** An ordinary read (channels, advisors, managers, support, every internal read-back). */
+export const ORDINARY_READER: Reader = { seesHeld: false };
+
+/**
+ * How a read may show a stored item at `now` (DESIGN §4: every read treats `expiresAt <= now` as
+ * absent, whatever the physical state): `live` before its expiry; past it, `held` when a legal hold
+ * keeps it (its expiry is then `heldExpiresAt`) and the reader may see held data, else `gone`. The
+ * one place this rule lives: every read path filters with it. Items without an expiry (bookkeeping)
+ * are live.
+ */
+export function visibilityAt(item: Readonly<Record<string, unknown>>, now: Date, reader: Reader = ORDINARY_READER): 'live' | 'held' | 'gone' {
+  const expiry = expirySecondsOf(item);
+  if (expiry === undefined || !isExpired(new Date(expiry * 1000), now)) return 'live';
+  return reader.seesHeld && typeof item.heldExpiresAt === 'number' ? 'held' : 'gone';
+}
+
+/** Whether a read may show a stored item at `now` (see `visibilityAt`). */
+export const isVisibleAt = (item: Readonly<Record<string, unknown>>, now: Date, reader: Reader = ORDINARY_READER): boolean => visibilityAt(item, now, reader) !== 'gone';

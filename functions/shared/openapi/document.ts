@@ -20,6 +20,7 @@ const ErrorBodySchema = z
       code: z.string(),
       message: z.string(),
       fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      holdIds: z.array(z.string()).optional().describe('HELD: the legal holds that refused the deletion'),
     }),
   })
   .meta({ id: 'Error' });

@@ -4,12 +4,12 @@ import {
   EventsIngestedSchema,
   InteractionCreatedSchema,
   InteractionEndedSchema,
-  InteractionViewSchema,
   MessagesAppendedSchema,
   RecordingUploadSchema,
   SurveyStoredSchema,
   TranscriptViewSchema,
 } from '../../domain/ingest/responses';
+import { InteractionDetailSchema } from '../../usecases/admin/responses';
 import {
   AppendMessagesSchema,
   ConsentSchema,
@@ -117,8 +117,8 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     path: '/v1/interactions/{id}',
     summary: 'General info of an interaction (admin).',
     auth: 'admin',
-    ok: { status: 200, description: 'the general info', schema: InteractionViewSchema },
-    errors: { 404: 'unknown or expired interaction' },
+    ok: { status: 200, description: 'the general info and the ids of the legal holds that keep it', schema: InteractionDetailSchema },
+    errors: { 404: 'unknown or expired interaction (past its expiry, one a legal hold keeps is found for the legal role and admins, audited)' },
   },
   {
     method: 'get',

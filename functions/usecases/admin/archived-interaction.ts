@@ -1,5 +1,5 @@
 import type { AccessAction } from '../../domain/access/actions';
-import type { InteractionScope } from '../../domain/access/authorize';
+import { readerOf, type InteractionScope } from '../../domain/access/authorize';
 import { requireAccess, type Granted } from '../../domain/access/require-access';
 import { isRestricted } from '../../domain/subject-requests/restriction';
 import type { StoredItem } from '../../ports/record-store';
@@ -26,7 +26,8 @@ export interface GrantedInteraction {
 /**
  * The interaction `rawId` of the actor's tenant, if the actor may do `action` to it. Missing,
  * expired and other tenants' interactions are all the same 404 (keys start with the actor's
- * tenant, so another tenant's id is simply not found); a denial within the tenant is a 403.
+ * tenant, so another tenant's id is simply not found); a denial within the tenant is a 403. Past
+ * its expiry, an interaction a legal hold keeps is found for the legal role and admins.
  */
 export async function grantedInteraction(
   deps: Pick<AdminDeps, 'stores' | 'clock'>,
@@ -36,7 +37,7 @@ export async function grantedInteraction(
   rawId: string | undefined,
 ): Promise<GrantedInteraction> {
   const interactionId = interactionIdOf(rawId);
-  const located = await locateInteraction(deps, request.actor.tenantId, interactionId);
+  const located = await locateInteraction(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
   const granted = requireAccess(request.actor, action, { tenant: tenant.scope, interaction: interactionScopeOf(located.item) }, `Interaction ${interactionId}`);
   return { interactionId, located, granted };
 }

@@ -27,13 +27,17 @@ export function recordAccess(
   });
 }
 
-/** Reads are logged only when vendor support makes them (Puzzel: every support access is logged). */
+/**
+ * Reads are logged when vendor support makes them (Puzzel: every support access is logged), and
+ * when they show what a legal hold keeps past its normal expiry (`heldPastExpiry`, issue 10).
+ */
 export async function recordSupportRead(
   deps: Pick<AdminDeps, 'auditLog' | 'clock'>,
   request: AdminRequest,
   granted: Granted,
   action: AuditAction,
   what: { interactionId?: string; details?: Record<string, AuditDetailValue> } = {},
+  heldPastExpiry = false,
 ): Promise<void> {
-  if (granted.supportAccess) await recordAccess(deps, request, granted, action, what);
+  if (granted.supportAccess || heldPastExpiry) await recordAccess(deps, request, granted, action, heldPastExpiry ? { ...what, details: { ...what.details, heldPastExpiry } } : what);
 }

@@ -1,10 +1,12 @@
 import JSZip from 'jszip';
 import { ulid } from 'ulid';
 import type { AccessAction } from '../../domain/access/actions';
+import { readerOf } from '../../domain/access/authorize';
 import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, payloadTooLarge } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
 import { interactionPartition } from '../../domain/sweep/record-keys';
+import { requireNotHeld } from '../holds/hold-guard';
 import { getTranscript } from '../readback/get-transcript';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
 import { grantedInteraction } from './archived-interaction';
@@ -51,9 +53,20 @@ async function eachInteraction(ids: readonly string[], work: (id: string) => Pro
   return results;
 }
 
-/** POST /v1/interactions/bulk-delete: deletes the chat logs and/or recordings of the selected interactions, keeping their general info. */
+/**
+ * POST /v1/interactions/bulk-delete: deletes the chat logs and/or recordings of the selected
+ * interactions, keeping their general info. A legal hold on any selected interaction the actor may
+ * delete refuses the whole request (409 HELD naming the holds) before anything is deleted: a
+ * selection is deleted entirely or not at all, never partly and silently.
+ */
 export async function bulkDelete(deps: AdminDeps, request: AdminRequest, body: unknown): Promise<BulkDeleted> {
   const { bulk, tenant } = await parseBulk(deps, request, body, 'delete');
+  const deletable: string[] = [];
+  await eachInteraction(bulk.interactionIds, async (id) => {
+    for (const content of bulk.content) deletable.push((await grantedInteraction(deps, request, tenant, ACTIONS.delete[content], id)).located.item.pk);
+    return {};
+  });
+  await requireNotHeld(deps, request.actor.tenantId, [...new Set(deletable)], 'The selection');
   const results = await eachInteraction(bulk.interactionIds, async (id) => {
     const outcome: Omit<Outcome, 'interactionId' | 'status'> = {};
     if (bulk.content.includes('transcript')) {
@@ -86,7 +99,7 @@ export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body:
     const outcome: Omit<Outcome, 'interactionId' | 'status'> = {};
     if (bulk.content.includes('transcript')) {
       const { granted } = await grantedInteraction(deps, request, tenant, 'transcript.download', id);
-      const view = await getTranscript(deps, actor.tenantId, id);
+      const view = await getTranscript(deps, actor.tenantId, id, readerOf(actor));
       await recordAccess(deps, request, granted, 'transcript.download', { interactionId: id, details: { format: 'xml', messages: view.messages.length, bulk: true } });
       zip.file(`${id}/chat-log.xml`, transcriptXml(view));
       outcome.transcripts = 1;

@@ -1,4 +1,4 @@
-import { authorize } from '../../domain/access/authorize';
+import { authorize, readerOf } from '../../domain/access/authorize';
 import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, payloadTooLarge, validationFailed } from '../../domain/errors';
 import { generalInfoCsv } from '../../domain/export/general-info-csv';
@@ -79,7 +79,7 @@ export async function exportGeneralInfo(deps: AdminDeps, request: AdminRequest, 
 
   // An interaction that expired since the search is simply no longer there.
   const opened = await inBatches(ids, OPEN_CONCURRENCY, (id) =>
-    getInteraction(deps, actor.tenantId, id).then(
+    getInteraction(deps, actor.tenantId, id, readerOf(actor)).then(
       (view) => infoOf(actor.tenantId, view),
       (error: unknown) => {
         if (error instanceof LetheError && error.code === 'NOT_FOUND') return undefined;

@@ -1,48 +1,51 @@
-import { effectiveRole } from '../../domain/access/authorize';
-import type { InteractionView } from '../../domain/ingest/responses';
+import { effectiveRole, readerOf } from '../../domain/access/authorize';
 import { mayProcess } from '../../domain/subject-requests/restriction';
-import { isVisibleAt } from '../../domain/sweep/visibility';
+import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
+import { holdsOnPartitions } from '../holds/hold-guard';
 import { allPages } from '../ingest/pages';
 import { getInteraction } from '../readback/get-interaction';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { grantedInteraction, interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
 import type { AdminDeps } from './deps';
-import type { InteractionContent } from './responses';
+import type { InteractionContent, InteractionDetail } from './responses';
 
 /**
  * GET /v1/interactions/{id}: the general info (the ingestion read-back), for whoever may view the
- * interaction. It stays visible while the interaction is retained, whatever happened to its
- * content (Puzzel).
+ * interaction, with the legal holds that keep it. It stays visible while the interaction is
+ * retained, whatever happened to its content (Puzzel); past that only while a hold keeps it, to
+ * the legal role and admins, each such read audited.
  */
-export async function viewInteraction(deps: AdminDeps, request: AdminRequest, rawId: string | undefined): Promise<InteractionView> {
+export async function viewInteraction(deps: AdminDeps, request: AdminRequest, rawId: string | undefined): Promise<InteractionDetail> {
   const tenant = await tenantAccess(deps, request.actor);
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'interaction.view', rawId);
-  const view = await getInteraction(deps, request.actor.tenantId, interactionId);
-  await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId });
+  const view = await getInteraction(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
+  const holds = (await holdsOnPartitions(deps, request.actor.tenantId, [located.item])).get(located.item.pk) ?? [];
+  await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId }, located.heldPastExpiry);
   // Restricted (GDPR Art. 18): the general info stays visible, its personal fields only to legal.
-  if (mayProcess(located.item, effectiveRole(request.actor))) return view;
+  if (mayProcess(located.item, effectiveRole(request.actor))) return { ...view, holds };
   const { participant: _participant, externalId: _externalId, ...withoutPersonal } = view;
-  return withoutPersonal;
+  return { ...withoutPersonal, holds };
 }
 
 /**
  * Items of an interaction's partition whose sort key starts with `prefix`, in every region (the
  * policy's regions may have changed since they were written): only the live ones, or with
- * `expired: true` also those already hidden but not yet swept (what a deletion must remove too).
+ * `expired: true` also those already hidden but not yet swept (what a deletion must remove too);
+ * `reader` sees what a legal hold keeps past its expiry when it may.
  */
 export async function partitionItems(
   deps: Pick<AdminDeps, 'stores' | 'clock'>,
   pk: string,
   prefix: string,
-  options: { expired?: boolean } = {},
+  options: { expired?: boolean; reader?: Reader } = {},
 ): Promise<Array<{ region: string; item: StoredItem }>> {
   const now = deps.clock.now();
   const perRegion = await Promise.all(
     deps.stores.regions.map(async (region) => {
       const items = await allPages((cursor) => deps.stores.storesFor(region).records.queryPartition(pk, { skPrefix: prefix, cursor, consistent: true }));
-      return items.filter((item) => options.expired || isVisibleAt(item, now)).map((item) => ({ region, item }));
+      return items.filter((item) => options.expired || isVisibleAt(item, now, options.reader ?? ORDINARY_READER)).map((item) => ({ region, item }));
     }),
   );
   return perRegion.flat();
@@ -55,8 +58,9 @@ export async function partitionItems(
 export async function interactionContent(deps: AdminDeps, request: AdminRequest, rawId: string | undefined): Promise<InteractionContent> {
   const tenant = await tenantAccess(deps, request.actor);
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'interaction.view', rawId);
-  const [lines, recordings] = await Promise.all([partitionItems(deps, located.item.pk, 'MSG#'), partitionItems(deps, located.item.pk, 'REC#')]);
-  await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId, details: { content: true } });
+  const reader = readerOf(request.actor);
+  const [lines, recordings] = await Promise.all([partitionItems(deps, located.item.pk, 'MSG#', { reader }), partitionItems(deps, located.item.pk, 'REC#', { reader })]);
+  await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId, details: { content: true } }, located.heldPastExpiry);
   const deletedAt = located.item.transcriptDeletedAt;
   return {
     interactionId,

@@ -1,10 +1,12 @@
 import type { AccessAction } from '../../domain/access/actions';
+import { readerOf } from '../../domain/access/authorize';
 import type { Granted } from '../../domain/access/require-access';
 import { notFound } from '../../domain/errors';
 import type { StoredItem } from '../../ports/record-store';
 import { playbackLink } from '../recordings/playback';
 import { openRecording } from '../recordings/recording-object';
 import { isFinalised, recordingIdOf, recordingNotYetAvailable } from '../recordings/recording-pointer';
+import { requireNotHeld } from '../holds/hold-guard';
 import { deleteEveryVersion } from '../retention/content-objects';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
 import { grantedInteraction } from './archived-interaction';
@@ -27,7 +29,7 @@ export function recordingObjectKeys(tenantId: string, interactionId: string, poi
   return [...new Set(keys.filter((k): k is string => k !== undefined))];
 }
 
-async function recordingPointer(deps: AdminDeps, pk: string, rawRecordingId: string | undefined, options: { expired?: boolean } = {}) {
+async function recordingPointer(deps: AdminDeps, pk: string, rawRecordingId: string | undefined, options: Parameters<typeof partitionItems>[3] = {}) {
   const recordingId = recordingIdOf(rawRecordingId);
   const found = (await partitionItems(deps, pk, `REC#${recordingId}`, options)).find(({ item }) => item.sk === `REC#${recordingId}`);
   if (!found) throw notFound(`Recording ${recordingId}`);
@@ -52,7 +54,7 @@ export async function grantedRecording(
   recordingId: string | undefined,
 ): Promise<GrantedRecording> {
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, action, rawId);
-  const { region, item } = await recordingPointer(deps, located.item.pk, recordingId);
+  const { region, item } = await recordingPointer(deps, located.item.pk, recordingId, { reader: readerOf(request.actor) });
   if (!isFinalised(item)) throw recordingNotYetAvailable(String(item.recordingId));
   return { interactionId, granted, region, pointer: item };
 }
@@ -85,7 +87,7 @@ export async function recordingLink(
   return { ...link, mediaType };
 }
 
-/** Deletes one recording (its pointer and every version of its audio) and keeps the general info. */
+/** Deletes one recording (its pointer and every version of its audio) and keeps the general info; HELD while a legal hold keeps the interaction. */
 export async function deleteRecordingOf(
   deps: AdminDeps,
   request: AdminRequest,
@@ -95,6 +97,7 @@ export async function deleteRecordingOf(
 ): Promise<ContentDeleted> {
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'recording.delete', rawId);
   const { region, item } = await recordingPointer(deps, located.item.pk, recordingId, { expired: true });
+  await requireNotHeld(deps, request.actor.tenantId, [located.item.pk], `Interaction ${interactionId}`);
   const stores = deps.stores.storesFor(region);
   const versions = await deleteEveryVersion(stores.content, recordingObjectKeys(request.actor.tenantId, interactionId, item));
   await stores.records.deleteItems([{ pk: item.pk, sk: item.sk }]);

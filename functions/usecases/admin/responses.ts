@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_ACTIONS } from '../../domain/access/actions';
 import { ACTOR_ROLES, AUDIT_ACTIONS } from '../../domain/audit/entry';
-import { InteractionFactsSchema } from '../../domain/ingest/responses';
+import { InteractionFactsSchema, InteractionViewSchema } from '../../domain/ingest/responses';
 import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
 import { TenantPolicySchema } from '../../domain/policy/schema';
 
@@ -10,15 +10,22 @@ import { TenantPolicySchema } from '../../domain/policy/schema';
  * OpenAPI document is generated from them.
  */
 
+const HoldsSchema = z.array(z.string()).describe('ids of the active legal holds that keep the interaction; empty when none');
+
 /** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
 export const InteractionSummarySchema = InteractionFactsSchema
   .extend({
     contentStored: z.boolean().describe('false when the end user opted out of content storage'),
     flags: z.array(z.string()).describe('e.g. deny_recording'),
     restricted: z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role'),
-    expiresAt: z.string(),
+    expiresAt: z.string().describe('when its retention ends (or ended: past it, only held interactions are shown, to legal and admins)'),
+    holds: HoldsSchema,
   })
   .meta({ id: 'InteractionSummary' });
+
+/** GET /v1/interactions/{id} (admin): the general info and the legal holds that keep it. */
+export const InteractionDetailSchema = InteractionViewSchema.extend({ holds: HoldsSchema }).meta({ id: 'InteractionDetail' });
+export type InteractionDetail = z.infer<typeof InteractionDetailSchema>;
 export type InteractionSummary = z.infer<typeof InteractionSummarySchema>;
 
 export const SearchResultSchema = z

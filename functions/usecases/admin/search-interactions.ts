@@ -1,10 +1,12 @@
-import { listingScope, withinScope, type ListingScope } from '../../domain/access/authorize';
+import { listingScope, readerOf, withinScope, type ListingScope } from '../../domain/access/authorize';
 import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, validationFailed } from '../../domain/errors';
 import { subjectKeysOf } from '../../domain/subject/subject-key';
 import { parsePartitionKey } from '../../domain/sweep/record-keys';
+import type { Reader } from '../../domain/sweep/visibility';
 import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';
+import { heldInteractionIds, holdsOnPartitions } from '../holds/hold-guard';
 import { interactionFactsOf, locateInteraction, type InfoAttributes, type LocatedInteraction } from '../ingest/interaction-info';
 import { allPages } from '../ingest/pages';
 import { tenantAccess, type AdminRequest } from './admin-request';
@@ -14,7 +16,7 @@ import type { AdminDeps } from './deps';
 import { listingPartition } from './interaction-listing';
 import { walkDay } from './listing-walk';
 import type { InteractionSummary, SearchResult } from './responses';
-import { decodeToken, encodeToken, hasIdentifier, searchRange, SearchQuerySchema, type SearchPosition, type SearchQuery, type SearchRange } from './search-query';
+import { decodeToken, encodeToken, hasIdentifier, searchesByIds, searchRange, SearchQuerySchema, type SearchPosition, type SearchQuery, type SearchRange } from './search-query';
 
 /** Listing entries one request reads at most before answering with a token to go on. */
 const SCAN_BUDGET = 2000;
@@ -29,6 +31,8 @@ interface Criteria {
   scope: ListingScope;
   /** The tenant's calling code: national phone numbers are searched as ingest normalised them. */
   defaultCallingCode: string;
+  /** Legal and admins also find what a legal hold keeps past its expiry. */
+  reader: Reader;
 }
 
 /** Whether clear attributes (a listing entry or the general info) match the criteria. */
@@ -43,7 +47,7 @@ function matches(c: Criteria, facts: Record<string, unknown>): boolean {
   return withinScope(c.scope, interactionScopeOf(facts as StoredItem));
 }
 
-export function summaryOf(located: LocatedInteraction): InteractionSummary {
+export function summaryOf(located: LocatedInteraction, holds: string[]): InteractionSummary {
   const info: InfoAttributes = located.info;
   return {
     ...interactionFactsOf(located),
@@ -51,6 +55,7 @@ export function summaryOf(located: LocatedInteraction): InteractionSummary {
     flags: info.flags ?? [],
     restricted: interactionScopeOf(located.item).restricted === true,
     expiresAt: new Date(info.expiresAt * 1000).toISOString(),
+    holds,
   };
 }
 
@@ -58,7 +63,7 @@ export function summaryOf(located: LocatedInteraction): InteractionSummary {
 async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: string, ids: readonly string[], c: Criteria): Promise<LocatedInteraction[]> {
   const located = await Promise.all(
     ids.map((id) =>
-      locateInteraction(deps, tenantId, id).catch((error: unknown) => {
+      locateInteraction(deps, tenantId, id, c.reader).catch((error: unknown) => {
         if (error instanceof LetheError && error.code === 'NOT_FOUND') return undefined;
         throw error;
       }),
@@ -70,9 +75,9 @@ async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: 
 /**
  * By identifier: the keyed hash of each identifier (normalised as at ingest) looked up in the
  * `bySubject` index of every region; only interactions named by all of them, and never an
- * anonymised one (it left the index). Newest first, paged by offset.
+ * anonymised one (it left the index).
  */
-async function searchBySubject(deps: AdminDeps, tenantId: string, c: Criteria, offset: number): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
+async function idsOfSubject(deps: AdminDeps, tenantId: string, c: Criteria): Promise<string[]> {
   const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
   const keys = subjectKeysOf({ phone: c.query.phone, email: c.query.email, name: c.query.name }, secret, c.defaultCallingCode);
   let ids: string[] | undefined;
@@ -82,6 +87,20 @@ async function searchBySubject(deps: AdminDeps, tenantId: string, c: Criteria, o
     ).flat();
     const named = new Set(hits.filter((h) => h.class === 'interaction').flatMap((h) => parsePartitionKey(h.pk)?.id ?? []));
     ids = ids ? ids.filter((id) => named.has(id)) : [...named];
+  }
+  return ids ?? [];
+}
+
+/**
+ * By ids: the identifier hits and/or, with `held=true`, the interactions active legal holds keep
+ * (found through the holds, not the day listing, whose entries expire with the interaction), each
+ * confirmed against its general info. Newest first, paged by offset.
+ */
+async function searchByIds(deps: AdminDeps, tenantId: string, c: Criteria, offset: number): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
+  let ids = hasIdentifier(c.query) ? await idsOfSubject(deps, tenantId, c) : undefined;
+  if (c.query.held === 'true') {
+    const held = await heldInteractionIds(deps, tenantId);
+    ids = ids ? ids.filter((id) => held.includes(id)) : held;
   }
   if ((ids ?? []).length > MAX_SUBJECT_HITS)
     throw new LetheError('PAYLOAD_TOO_LARGE', `More than ${MAX_SUBJECT_HITS} interactions match; add a time range or another criterion.`);
@@ -128,15 +147,18 @@ export async function searchPage(deps: AdminDeps, request: AdminRequest, rawQuer
   const resumed = decodeToken(query);
   const range = resumed?.range ?? searchRange(query, deps.clock.now());
   const position = resumed?.position;
-  if (position && (position.kind === 'subject') !== hasIdentifier(query)) throw validationFailed([{ path: 'nextToken', message: 'is not a token this search handed out' }]);
-  const criteria: Criteria = { query, range, scope: listingScope(actor, granted.reach), defaultCallingCode: tenant.policy.defaultCallingCode };
-  const page = hasIdentifier(query)
-    ? await searchBySubject(deps, actor.tenantId, criteria, position?.kind === 'subject' ? position.offset : 0)
+  if (position && (position.kind === 'subject') !== searchesByIds(query)) throw validationFailed([{ path: 'nextToken', message: 'is not a token this search handed out' }]);
+  const criteria: Criteria = { query, range, scope: listingScope(actor, granted.reach), defaultCallingCode: tenant.policy.defaultCallingCode, reader: readerOf(actor) };
+  const page = searchesByIds(query)
+    ? await searchByIds(deps, actor.tenantId, criteria, position?.kind === 'subject' ? position.offset : 0)
     : await searchByDays(deps, actor.tenantId, criteria, position?.kind === 'days' ? position : undefined);
-  await recordSupportRead(deps, request, granted, 'interaction.search', { details: { by: searchedBy(query), results: page.found.length } });
+  const holds = await holdsOnPartitions(deps, actor.tenantId, page.found.map((l) => l.item));
+  const found = query.held === undefined ? page.found : page.found.filter((l) => holds.has(l.item.pk) === (query.held === 'true'));
+  const heldPastExpiry = found.some((l) => l.heldPastExpiry);
+  await recordSupportRead(deps, request, granted, 'interaction.search', { details: { by: searchedBy(query), results: found.length } }, heldPastExpiry);
   return {
-    items: page.found.map(summaryOf),
-    located: page.found,
+    items: found.map((l) => summaryOf(l, holds.get(l.item.pk) ?? [])),
+    located: found,
     ...(page.next ? { nextToken: encodeToken(query, range, page.next) } : {}),
   };
 }
@@ -149,6 +171,6 @@ export async function searchInteractions(deps: AdminDeps, request: AdminRequest,
 
 /** What a search was by, for the audit log: criteria names only, never their values. */
 export function searchedBy(q: SearchQuery): string {
-  const names = (['phone', 'email', 'name', 'from', 'to', 'channel', 'queue', 'agent', 'group'] as const).filter((k) => q[k] !== undefined);
+  const names = (['phone', 'email', 'name', 'from', 'to', 'channel', 'queue', 'agent', 'group', 'held'] as const).filter((k) => q[k] !== undefined);
   return names.length ? names.join(',') : 'time';
 }

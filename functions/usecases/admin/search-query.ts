@@ -15,7 +15,8 @@ const Label = z.string().trim().min(1).max(200);
 
 /**
  * `GET /v1/interactions?…`: identifiers (phone, e-mail, name; all given must match, through the
- * keyed-hash index), time range, queue, agent, group, channel; `limit` and `nextToken` page.
+ * keyed-hash index), time range, queue, agent, group, channel, whether a legal hold keeps it
+ * (`held`); `limit` and `nextToken` page.
  */
 export const SearchQuerySchema = z
   .object({
@@ -28,6 +29,7 @@ export const SearchQuerySchema = z
     queue: Label.optional(),
     agent: Label.optional(),
     group: Label.optional(),
+    held: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
     limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(50),
     nextToken: z.string().max(4000).optional(),
   })
@@ -38,6 +40,8 @@ export const SearchQuerySchema = z
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
 export const hasIdentifier = (q: SearchQuery) => Boolean(q.phone || q.email || q.name);
+/** Searches that start from a set of interaction ids (identifier hits, held interactions) rather than from the days. */
+export const searchesByIds = (q: SearchQuery) => hasIdentifier(q) || q.held === 'true';
 
 /** Where a search resumes: in the identifier hits (an offset), or in the day partitions (a day and per-region positions). */
 export type SearchPosition = { kind: 'subject'; offset: number } | { kind: 'days'; day: string; position: DayPosition };
@@ -79,11 +83,11 @@ export function decodeToken(q: SearchQuery): { range: SearchRange; position: Sea
 }
 
 /**
- * The time range searched. With identifiers, none unless given (a person's whole history);
+ * The time range searched. With identifiers or `held=true`, none unless given (a person's whole history, every held interaction);
  * otherwise `to` defaults to now and `from` to 30 days before it, and at most 366 days are read.
  */
 export function searchRange(q: SearchQuery, now: Date): SearchRange {
-  if (hasIdentifier(q)) return { from: q.from ? new Date(q.from).toISOString() : '', to: q.to ? new Date(q.to).toISOString() : '' };
+  if (searchesByIds(q)) return { from: q.from ? new Date(q.from).toISOString() : '', to: q.to ? new Date(q.to).toISOString() : '' };
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - SEARCH_DEFAULT_DAYS * 86_400_000);
   if (to.getTime() - from.getTime() > SEARCH_MAX_DAYS * 86_400_000)

@@ -1,5 +1,7 @@
 import { chatLogXml } from '../../domain/export/chat-log-xml';
 import type { TranscriptView } from '../../domain/ingest/responses';
+import { readerOf } from '../../domain/access/authorize';
+import { requireNotHeld } from '../holds/hold-guard';
 import { deleteUnderPrefix } from '../retention/content-objects';
 import { infoKey } from '../ingest/interaction-info';
 import { getTranscript } from '../readback/get-transcript';
@@ -32,7 +34,7 @@ export async function readTranscript(
   const tenant = await tenantAccess(deps, request.actor);
   const action = format === 'xml' ? 'transcript.download' : 'transcript.view';
   const { interactionId, granted } = await grantedInteraction(deps, request, tenant, action, rawId);
-  const view = await getTranscript(deps, request.actor.tenantId, interactionId);
+  const view = await getTranscript(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
   await recordAccess(deps, request, granted, action, { interactionId, details: { format, messages: view.messages.length } });
   return format === 'xml' ? { view, xml: transcriptXml(view) } : { view };
 }
@@ -40,11 +42,12 @@ export async function readTranscript(
 /**
  * Deletes an interaction's chat log, every line in every region and any transcript object with
  * all its versions, and keeps the general info, marked with when its chat log was deleted
- * (Puzzel: delete content, keep general info).
+ * (Puzzel: delete content, keep general info). HELD, deleting nothing, while a legal hold keeps the interaction.
  */
 export async function deleteTranscriptOf(deps: AdminDeps, request: AdminRequest, tenant: TenantAccess, rawId: string | undefined): Promise<ContentDeleted> {
   const { actor } = request;
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'transcript.delete', rawId);
+  await requireNotHeld(deps, actor.tenantId, [located.item.pk], `Interaction ${interactionId}`);
   const lines = await partitionItems(deps, located.item.pk, 'MSG#', { expired: true });
   let deleted = 0;
   for (const region of deps.stores.regions) {

@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
-import { notFound } from '../../domain/errors';
 import type { LegalHold } from '../../domain/holds/hold';
 import { holdTargetOf } from '../../domain/holds/hold-request';
+import { locateInteraction } from '../ingest/interaction-info';
+import { loadTenant } from '../ingest/tenant-context';
 import { holdSortKey } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';
 import { partitionsOfHold } from './hold-partitions';
@@ -16,13 +17,16 @@ export interface PlacedHold extends LegalHold {
  * An admin places a legal hold on an interaction or a subject (identifiers are normalised and
  * hashed at once; the hold stores only subject keys). From now on the sweep skips what it
  * covers, and erasure too (precedence: legal hold > erasure > retention); its items are taken
- * out of TTL's reach. Written to the audit log.
+ * out of TTL's reach. Written to the audit log. An interaction it names must exist for the tenant
+ * (else the same 404 as any missing interaction); the reason is stored through the tenant's
+ * redactor, like every free text (an e-mail typed there is never kept in clear).
  */
 export async function placeHold(deps: HoldDeps, actor: HoldActor, body: unknown): Promise<PlacedHold> {
-  const policy = await deps.directory.currentPolicy(actor.tenantId);
-  if (!policy) throw notFound(`Tenant ${actor.tenantId}`);
-  const secret = await deps.tenantSecrets.subjectIndexSecret(actor.tenantId);
-  const { target, reason } = holdTargetOf(body, secret, policy.policy.defaultCallingCode);
+  const tenant = await loadTenant(deps, actor.tenantId);
+  const { target, reason: typed, identifiers } = holdTargetOf(body, tenant.subjectSecret, tenant.policy.defaultCallingCode);
+  // Admins and legal place holds, and may see what a hold already keeps past its expiry.
+  if (target.kind === 'interaction') await locateInteraction(deps, actor.tenantId, target.interactionId, { seesHeld: true });
+  const reason = tenant.redactor.redact(typed, identifiers).text;
   const now = deps.clock.now();
   const hold: LegalHold = { holdId: ulid(now.getTime()), tenantId: actor.tenantId, target, reason, placedAt: now.toISOString(), placedBy: actor.userId };
   await deps.directory.putItem({ ...hold, sk: holdSortKey(hold.holdId) }, { kind: 'absent' });

@@ -5,7 +5,7 @@ import type { InteractionFacts } from '../../domain/ingest/responses';
 import type { InteractionConsent } from '../../domain/records';
 import type { RegionPhase } from '../../domain/residency/region-for';
 import { interactionPartition, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
-import { expirySecondsOf, isVisibleAt } from '../../domain/sweep/visibility';
+import { expirySecondsOf, ORDINARY_READER, visibilityAt, type Reader } from '../../domain/sweep/visibility';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
 
@@ -54,6 +54,8 @@ export interface LocatedInteraction {
   info: InfoAttributes;
   /** Other regions still holding a copy of the general info (an /end move cut short). */
   strays: string[];
+  /** Past its normal expiry, shown only because a legal hold keeps it and the reader may see held data. */
+  heldPastExpiry: boolean;
 }
 
 /** The clear facts of a located interaction, as its view and its search hit show them (`InteractionFactsSchema`). */
@@ -74,13 +76,15 @@ export function interactionFactsOf(located: Pick<LocatedInteraction, 'region' | 
 /**
  * Finds an interaction's general info in whichever region holds it: it moves at /end, and the
  * policy's regions may change, so every served region is asked (one GetItem each, in parallel).
- * A copy in its final phase wins over an in-flight one left by an interrupted move. Expired (held
- * or not, `isVisibleAt`) or missing: 404, exactly as if it never existed.
+ * A copy in its final phase wins over an in-flight one left by an interrupted move. Expired or
+ * missing: 404, exactly as if it never existed; past its expiry under a legal hold, found only by
+ * a reader who may see held data (`visibilityAt`).
  */
 export async function locateInteraction(
   deps: Pick<IngestDeps, 'stores' | 'clock'>,
   tenantId: string,
   interactionId: string,
+  reader: Reader = ORDINARY_READER,
 ): Promise<LocatedInteraction> {
   const key = infoKey(tenantId, interactionId);
   const now = deps.clock.now();
@@ -89,10 +93,10 @@ export async function locateInteraction(
   );
   const live = found
     .filter((f): f is { region: string; item: StoredItem } => f.item !== undefined)
-    .filter((f) => isVisibleAt(f.item, now))
+    .filter((f) => visibilityAt(f.item, now, reader) !== 'gone')
     .sort((a, b) => Number(b.item.phase === 'final') - Number(a.item.phase === 'final'));
   if (!live.length) throw notFound(`Interaction ${interactionId}`);
   const [first, ...rest] = live;
   const info = { ...first.item, expiresAt: expirySecondsOf(first.item) } as unknown as InfoAttributes;
-  return { region: first.region, item: first.item, info, strays: rest.map((r) => r.region) };
+  return { region: first.region, item: first.item, info, strays: rest.map((r) => r.region), heldPastExpiry: visibilityAt(first.item, now, reader) === 'held' };
 }

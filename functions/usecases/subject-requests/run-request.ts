@@ -16,7 +16,8 @@ import type { SubjectRequestDeps } from './deps';
 import { erasePartition } from './erase-partition';
 import { buildExportPackage } from './export-package';
 import { findSubjectPartitions, type SubjectPartition } from './find-subject';
-import { holdsOnPartitions } from './holds';
+import { keptFromDeletion } from '../../domain/holds/precedence';
+import { holdsOnPartitions } from '../holds/hold-guard';
 import { findJob, requireJob, updateJob } from './job-store';
 import { rectifyPartition, type Correction } from './rectify-partition';
 import { restrictPartition } from './restrict-partition';
@@ -167,7 +168,7 @@ async function actOnPartitions(run: Run, job: SubjectRequestJob): Promise<Subjec
   const act = await actionOf(run, job);
   const found = await findSubjectPartitions(deps.stores, job.tenantId, job.subjectKeys ?? []);
   const held = removes(job) ? await holdsOnPartitions(deps, job.tenantId, found) : new Map<string, string[]>();
-  let work = found.filter((p) => !held.has(p.pk));
+  let work = found.filter((p) => !keptFromDeletion(held.get(p.pk) ?? []));
   // Restriction leaves the index as it is: skip what an earlier attempt already did. The others
   // take what they handled out of the index, so what is found is what is left.
   if (job.type === 'restrict') work = work.slice(job.done);

@@ -11,7 +11,8 @@ import { sealedBatchesOfSubject } from '../litigation/subject-links';
 import { allPages } from '../ingest/pages';
 import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
-import { holdsOnPartitions } from './holds';
+import { keptFromDeletion } from '../../domain/holds/precedence';
+import { holdsOnPartitions } from '../holds/hold-guard';
 import { dataKeyIdsOf, partitionObjects } from './partition-objects';
 
 const classOf = (item: Record<string, unknown>): DataClass | undefined => DATA_CLASSES.find((c) => c === item.class);
@@ -43,7 +44,7 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
   for (const partition of partitions) {
     const pieces = await partitionPieces(deps.stores, partition.pk);
     const holdIds = held.get(partition.pk);
-    if (holdIds) {
+    if (holdIds && keptFromDeletion(holdIds)) {
       heldPartitions.push(heldPartitionOf(partition, pieces, holdIds));
       continue;
     }

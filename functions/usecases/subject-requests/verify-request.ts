@@ -5,7 +5,8 @@ import { isRestricted } from '../../domain/subject-requests/restriction';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isIndexEntry, partitionPieces } from './find-subject';
-import { holdsOnPartitions } from './holds';
+import { keptFromDeletion } from '../../domain/holds/precedence';
+import { holdsOnPartitions } from '../holds/hold-guard';
 
 /**
  * The re-scan that proves a request: the subject index is asked again, in every region, for every
@@ -20,7 +21,7 @@ export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectReques
     case 'anonymize': {
       const found = await findSubjectPartitions(deps.stores, job.tenantId, keys);
       const held = await holdsOnPartitions(deps, job.tenantId, found);
-      const remaining = found.filter((p) => !held.has(p.pk)).length;
+      const remaining = found.filter((p) => !keptFromDeletion(held.get(p.pk) ?? [])).length;
       return { ...base, remaining, retained: held.size, ok: remaining === 0 };
     }
     case 'rectify': {
