@@ -1,0 +1,147 @@
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDbClient, homeNames } from '../../support/emulators';
+import { as, converse, fakeMp3, newTenant, type StaffUser, type Tenant } from '../admin/support';
+import { objectsUnder, recordsOf, sortKeys } from './support';
+
+const adminOf = (tenant: Tenant): StaffUser => ({ tenantId: tenant.tenantId, role: 'admin', user: 'u-admin', group: 'admins' });
+const partitionOf = (tenant: Tenant, interactionId: string) => `T#${tenant.tenantId}#I#${interactionId}`;
+type Held = { error: { code: string; message: string; holdIds: string[] } };
+
+async function placeHold(admin: StaffUser, body: Record<string, unknown>): Promise<string> {
+  const placed = await as<{ holdId: string }>(admin, '/v1/holds', { body: { reason: 'claim 2026-44', ...body } });
+  if (placed.status !== 201) throw new Error(`POST /v1/holds answered ${placed.status}: ${JSON.stringify(placed.body)}`);
+  return placed.body.holdId;
+}
+
+/** What physically exists of an interaction: its items' sort keys and its objects in the content buckets. */
+async function storedOf(tenant: Tenant, interactionId: string): Promise<{ items: string[]; objects: string[] }> {
+  const items = sortKeys(await recordsOf(tenant.tenantId), partitionOf(tenant, interactionId));
+  const objects = [
+    ...(await objectsUnder('contentBucket', `recording/${tenant.tenantId}/${interactionId}/`)),
+    ...(await objectsUnder('contentBucket', `upload/${tenant.tenantId}/${interactionId}/`)),
+    ...(await objectsUnder('contentBucket', `transcript/${tenant.tenantId}/${interactionId}/`)),
+  ].sort();
+  return { items, objects };
+}
+
+/** The tenant's hold items as the directory table stores them (a test-only Scan). */
+async function rawHolds(tenantId: string): Promise<Array<Record<string, unknown>>> {
+  const client = DynamoDBDocumentClient.from(dynamoDbClient());
+  const out = await client.send(
+    new ScanCommand({ TableName: homeNames().directoryTable, FilterExpression: 'begins_with(sk, :h) AND tenantId = :t', ExpressionAttributeValues: { ':h': 'HOLD#', ':t': tenantId } }),
+  );
+  return out.Items ?? [];
+}
+
+describe('a legal hold refuses every staff deletion: 409 HELD naming the hold, nothing deleted', () => {
+  it('deleting a held interaction\'s recording is refused, its pointer and audio stay; after release the same delete succeeds', async () => {
+    // Prepare
+    const tenant = await newTenant();
+    const admin = adminOf(tenant);
+    const { interactionId, recordingId } = await converse(tenant, { participant: { phone: '+46701230001' }, messages: ['hello'], audio: fakeMp3('held') });
+    const holdId = await placeHold(admin, { interactionId });
+    const before = await storedOf(tenant, interactionId);
+    expect(before.items).toContain(`REC#${recordingId}`);
+    expect(before.objects.length).toBeGreaterThan(0);
+
+    // Act
+    const refused = await as<Held>(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}`, { method: 'DELETE' });
+
+    // Assess
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'HELD', holdIds: [holdId] });
+    expect(refused.body.error.message).toContain(holdId);
+    expect(await storedOf(tenant, interactionId)).toEqual(before);
+
+    // Act: counsel releases the hold; the delete is asked again
+    expect((await as(admin, `/v1/holds/${holdId}/release`, { body: {} })).status).toBe(200);
+    const deleted = await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}`, { method: 'DELETE' });
+
+    // Assess
+    expect(deleted.status).toBe(200);
+    const after = await storedOf(tenant, interactionId);
+    expect(after.items).not.toContain(`REC#${recordingId}`);
+    expect(after.objects.filter((k) => k.includes(recordingId!))).toEqual([]);
+  });
+
+  it('deleting the chat log of an interaction a subject hold covers is refused; every line stays', async () => {
+    // Prepare: the hold names the caller by phone, not the interaction
+    const tenant = await newTenant();
+    const admin = adminOf(tenant);
+    const { interactionId } = await converse(tenant, { channel: 'chat', participant: { phone: '+46701230002' }, messages: ['one', 'two', 'three'] });
+    const holdId = await placeHold(admin, { identifiers: { phone: '070-123 00 02' } });
+    const before = await storedOf(tenant, interactionId);
+    expect(before.items.filter((sk) => sk.startsWith('MSG#'))).toHaveLength(3);
+
+    // Act
+    const refused = await as<Held>(admin, `/v1/interactions/${interactionId}/transcript`, { method: 'DELETE' });
+
+    // Assess: refused, and nothing changed, not even the "chat log deleted" mark on the general info
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'HELD', holdIds: [holdId] });
+    expect(await storedOf(tenant, interactionId)).toEqual(before);
+    const info = (await recordsOf(tenant.tenantId)).find((i) => i.pk === partitionOf(tenant, interactionId) && i.sk === 'INFO')!;
+    expect(info.transcriptDeletedAt).toBeUndefined();
+  });
+
+  it('a bulk delete whose selection includes one held interaction is refused as a whole: the unheld one keeps its content too', async () => {
+    // Prepare
+    const tenant = await newTenant();
+    const admin = adminOf(tenant);
+    const held = await converse(tenant, { participant: { phone: '+46701230003' }, messages: ['kept'], audio: fakeMp3('kept-1') });
+    const free = await converse(tenant, { participant: { phone: '+46701230004' }, messages: ['also kept'], audio: fakeMp3('kept-2') });
+    const holdId = await placeHold(admin, { interactionId: held.interactionId });
+    const before = [await storedOf(tenant, held.interactionId), await storedOf(tenant, free.interactionId)];
+
+    // Act
+    const refused = await as<Held>(admin, '/v1/interactions/bulk-delete', { body: { interactionIds: [free.interactionId, held.interactionId], content: ['transcript', 'recording'] } });
+
+    // Assess
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'HELD', holdIds: [holdId] });
+    expect([await storedOf(tenant, held.interactionId), await storedOf(tenant, free.interactionId)]).toEqual(before);
+  });
+});
+
+describe('placing a legal hold', () => {
+  it('on another tenant\'s or an unknown interaction is a 404 worded like any missing interaction, and stores no hold', async () => {
+    // Prepare
+    const tenant = await newTenant();
+    const other = await newTenant();
+    const { interactionId: othersInteraction } = await converse(other, { participant: { phone: '+46701230005' } });
+    const unknown = '01JAAAAAAAAAAAAAAAAAAAAAAA';
+    const admin = adminOf(tenant);
+
+    // Act
+    const cross = await as<{ error: { code: string; message: string } }>(admin, '/v1/holds', { body: { interactionId: othersInteraction, reason: 'claim 2026-45' } });
+    const missing = await as<{ error: { code: string; message: string } }>(admin, '/v1/holds', { body: { interactionId: unknown, reason: 'claim 2026-45' } });
+    const view = await as<{ error: { code: string; message: string } }>(admin, `/v1/interactions/${unknown}`);
+
+    // Assess
+    expect([cross.status, missing.status]).toEqual([404, 404]);
+    expect(cross.body.error).toEqual({ code: 'NOT_FOUND', message: `Interaction ${othersInteraction} was not found.` });
+    expect(missing.body.error).toEqual(view.body.error);
+    expect(await rawHolds(tenant.tenantId)).toEqual([]);
+    expect(await rawHolds(other.tenantId)).toEqual([]);
+  });
+
+  it('stores its reason through the tenant\'s redactor: an e-mail or phone typed there is never kept in clear', async () => {
+    // Prepare
+    const tenant = await newTenant();
+    const { interactionId } = await converse(tenant, { participant: { phone: '+46701230006' } });
+
+    // Act
+    const placed = await as<{ holdId: string; reason: string }>(adminOf(tenant), '/v1/holds', {
+      body: { interactionId, reason: 'Claim by karin.holm@example.com, call her on +46 70 555 12 34' },
+    });
+
+    // Assess: neither in the answer nor in the directory table
+    expect(placed.status).toBe(201);
+    const [stored] = await rawHolds(tenant.tenantId);
+    for (const text of [placed.body.reason, String(stored.reason)]) {
+      expect(text).toContain('Claim by');
+      expect(text).not.toContain('karin.holm@example.com');
+      expect(text).not.toContain('555 12 34');
+    }
+  });
+});
