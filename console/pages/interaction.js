@@ -47,6 +47,7 @@ function generalInfo(v) {
     ['Consent', `content ${v.consent?.content ?? '—'}, recording ${v.consent?.recording ?? '—'}${v.consent?.noticeVersion ? ` (notice ${v.consent.noticeVersion})` : ''}`],
     ['Content stored', v.contentStored ? 'yes' : 'no: general info only'],
     ['Flags', v.flags?.length ? v.flags.join(', ') : 'none'],
+    ['Legal hold', v.holds?.length ? h('strong', {}, `held (${v.holds.join(', ')}): nothing can be deleted`) : 'none'],
     ['Stored in', v.region],
     ['Kept until', when(v.expiresAt)],
   ];

@@ -228,6 +228,7 @@ function contentSummary(item) {
   if (!item.contentStored) parts.push('general info only');
   if (item.flags?.includes('deny_recording')) parts.push('recording refused');
   if (item.restricted) parts.push('restricted');
+  if (item.holds?.length) parts.push('legal hold');
   return parts.length ? parts.join(', ') : 'stored';
 }
 

@@ -31,9 +31,11 @@ const SEARCH_QUERY: ApiQuery = [
   { name: 'queue', required: false, description: 'exact queue', schema: { type: 'string' } },
   { name: 'agent', required: false, description: 'exact agent id', schema: { type: 'string' } },
   { name: 'group', required: false, description: 'exact agent group (a manager only ever sees their own)', schema: { type: 'string' } },
+  { name: 'held', required: false, description: 'true: only interactions an active legal hold keeps (whole history unless from/to); false: only those none keeps', schema: { type: 'string', enum: ['true', 'false'] } },
 ];
 const NOT_FOUND = 'unknown, expired or another tenant\'s interaction (the same answer for each)';
 const DENIED = 'FORBIDDEN: the role may not, or the interaction is of another group, another agent, or restricted';
+const HELD = 'HELD: a legal hold keeps the interaction; `holdIds` names the holds and nothing was deleted';
 
 /** The admin API (docs/admin-api.md): Bearer admin token; roles decided by functions/domain/access. */
 export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
@@ -79,7 +81,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     auth: 'admin',
     body: BulkRequestSchema,
     ok: { status: 200, description: 'an outcome per interaction (done, forbidden, not-found)', schema: BulkDeletedSchema },
-    errors: {},
+    errors: { 409: `${HELD} (the whole request is refused when a hold keeps any selected interaction)` },
   },
   {
     method: 'get',
@@ -95,7 +97,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Delete the chat log (every line, every version of any transcript object); the general info stays.',
     auth: 'admin',
     ok: { status: 200, description: 'deleted', schema: ContentDeletedSchema },
-    errors: { 403: DENIED, 404: NOT_FOUND },
+    errors: { 403: DENIED, 404: NOT_FOUND, 409: HELD },
   },
   {
     method: 'get',
@@ -119,7 +121,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Delete a recording (its pointer and every version of its audio); the general info stays.',
     auth: 'admin',
     ok: { status: 200, description: 'deleted', schema: ContentDeletedSchema },
-    errors: { 403: DENIED, 404: NOT_FOUND },
+    errors: { 403: DENIED, 404: NOT_FOUND, 409: HELD },
   },
   {
     method: 'get',

@@ -47,11 +47,11 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'post',
     path: '/v1/holds',
-    summary: 'Place a legal hold on one interaction or on a subject (identifiers are hashed at once, never stored). Held records are skipped by sweeps and erasure until released. Admin or legal role.',
+    summary: 'Place a legal hold on one interaction or on a subject (identifiers are hashed at once, never stored; the reason is stored redacted). Held records are skipped by sweeps and erasure, and staff deletes of them are refused (409 HELD), until released. Admin or legal role.',
     auth: 'admin',
     body: PlaceHoldSchema,
     ok: { status: 201, description: 'the hold and how many records it covers now' },
-    errors: { 404: 'unknown tenant' },
+    errors: { 404: 'unknown tenant; or an unknown, expired or another tenant\'s interaction (the same answer for each)' },
   },
   {
     method: 'get',
