@@ -10,13 +10,12 @@ const actor = (role: Actor['role'], support = false): Actor => ({ tenantId: 'T',
 describe('a requested deletion against a legal hold (hold > erasure > retention)', () => {
   it('a staff delete of a held record is refused with HELD naming every hold, sorted; an unheld one goes ahead', () => {
     // Act
-    const refused = (() => {
-      try {
-        requireDeletable('Interaction X', ['H2', 'H1']);
-      } catch (error) {
-        return error;
-      }
-    })();
+    let refused: unknown;
+    try {
+      requireDeletable('Interaction X', ['H2', 'H1']);
+    } catch (error) {
+      refused = error;
+    }
     // Assess
     expect(refused).toBeInstanceOf(HeldError);
     expect((refused as HeldError).status).toBe(409);
