@@ -1,4 +1,4 @@
-import { isActiveHold, type LegalHold } from '../../domain/holds/hold';
+import type { LegalHold } from '../../domain/holds/hold';
 import { interactionPartition } from '../../domain/sweep/record-keys';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { partitionsOfSubjectKey } from './hold-coverage';
@@ -16,16 +16,4 @@ export async function partitionsOfHold(stores: RegionalStores, hold: LegalHold):
     }
   }
   return found;
-}
-
-/** Whether any other active hold still covers the partition. */
-export async function stillHeld(stores: RegionalStores, region: string, pk: string, others: readonly LegalHold[]): Promise<boolean> {
-  for (const hold of others.filter(isActiveHold)) {
-    if (hold.target.kind === 'interaction' && interactionPartition(hold.tenantId, hold.target.interactionId) === pk) return true;
-    if (hold.target.kind === 'subject') {
-      const records = stores.storesFor(region).records;
-      for (const key of hold.target.subjectKeys) if ((await partitionsOfSubjectKey(records, hold.tenantId, key.hmacHex)).includes(pk)) return true;
-    }
-  }
-  return false;
 }

@@ -1,12 +1,12 @@
 import { notFound } from '../../domain/errors';
-import { holdsOnBatch } from '../../domain/holds/coverage';
+import { holdsOnBatch, type HoldCoverage } from '../../domain/holds/coverage';
 import { isActiveHold, type LegalHold } from '../../domain/holds/hold';
 import { BATCH_PREFIX, litigationPartition } from '../../domain/litigation/registry';
 import { allPages } from '../ingest/pages';
 import { loadHoldCoverage } from './hold-coverage';
 import { holdOf, holdSortKey, listHolds } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';
-import { partitionsOfHold, stillHeld } from './hold-partitions';
+import { partitionsOfHold } from './hold-partitions';
 import { releaseBatchEntry, releasePartition } from './hold-protection';
 
 export interface ReleasedHold extends LegalHold {
@@ -53,8 +53,11 @@ export async function resumeRetention(deps: Pick<HoldDeps, 'stores' | 'directory
   // Expiries come back as the policy in force now sets them: a change saved during the hold applies.
   const policy = await deps.directory.currentPolicy(released.tenantId);
   let resumed = 0;
+  // What the other holds still keep, through the coverage every deletion asks (hold-guard.ts), per region.
+  const stillCovered = new Map<string, HoldCoverage>();
+  for (const region of deps.stores.regions) stillCovered.set(region, await loadHoldCoverage(deps.stores.storesFor(region).records, released.tenantId, others));
   for (const { region, pk } of await partitionsOfHold(deps.stores, released)) {
-    if (await stillHeld(deps.stores, region, pk, others)) continue;
+    if (stillCovered.get(region)?.holdsOn(pk).length) continue;
     resumed += await releasePartition(deps, { region, tenantId: released.tenantId, pk }, policy, now);
   }
   return resumed + (await releaseUncoveredBatches(deps, released.tenantId, others, now));
