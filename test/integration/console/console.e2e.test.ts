@@ -442,6 +442,31 @@ describe('the other pages of the console', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('marks an interaction a legal hold keeps, in the search hits and on its page, and says which hold refused deleting its chat log', async () => {
+    // Prepare
+    const placed = await callApi<{ holdId: string }>('/v1/holds', {
+      body: { interactionId: chat.interactionId, reason: 'claim 2026-47' },
+      headers: { authorization: `Bearer ${tenant.adminToken}` },
+    });
+    expect(placed.status).toBe(201);
+    // Act
+    await searchByPhone(page, OTHER_PHONE);
+    // Assess
+    await expect(page.locator('tbody tr').first().textContent()).resolves.toContain('legal hold');
+    // Act
+    await page.locator(`a[href="#/interactions/${chat.interactionId}"]`).click();
+    await page.getByRole('heading', { level: 2, name: 'Chat log' }).waitFor();
+    await page.getByRole('button', { name: 'Delete chat log' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete chat log' }).click();
+    // Assess
+    await expect(page.locator('dl.info').textContent()).resolves.toContain(`held (${placed.body.holdId})`);
+    const refused = page.getByRole('alert');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(placed.body.holdId);
+    expect(await refused.textContent()).toContain('HELD · HTTP 409');
+    await browser.screenshot('interaction-held');
+  });
+
   it('works from the keyboard: every header control reachable, a skip link first, focus always visible', async () => {
     // Prepare: a fresh load, which focuses the page's heading.
     await page.goto(`${consoleUrl()}#/kpis`);
