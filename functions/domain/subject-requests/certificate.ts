@@ -1,6 +1,7 @@
 import type { DataClass, IdentifierKind, LawfulBasis } from '../data-class';
 import { LAWFUL_BASIS_IN_WORDS } from '../export/plain-words';
 import type { Inventory, StoreName } from './inventory';
+import type { JobOutcome } from './job';
 import type { SubjectRequestType } from './request';
 
 /**
@@ -66,7 +67,9 @@ export interface Certificate {
   tenantId: string;
   type: SubjectRequestType;
   round: number;
-  outcome: 'completed' | 'cancelled';
+  outcome: JobOutcome;
+  /** Why an erasure or anonymisation ended with records left (`verification.remaining` says how many). */
+  incompleteBecause?: string;
   requestedAt: string;
   completedAt: string;
   searchedBy: IdentifierKind[];
@@ -122,7 +125,8 @@ export interface CertificateInput {
   options: Record<string, string | boolean | string[]>;
   inventory: Inventory;
   verification: Verification;
-  outcome: 'completed' | 'cancelled';
+  outcome: JobOutcome;
+  incompleteBecause?: string;
   completedAt: Date;
   keptUntil: Date;
   /** Lawful basis of the litigation class: why sealed batches outlive the erasure. */
@@ -135,7 +139,8 @@ export interface CertificateInput {
 /** The certificate of a finished (or cancelled) request from its inventory and verification. */
 export function buildCertificate(input: CertificateInput): Certificate {
   const { type, options, inventory, verification } = input;
-  const finished = input.outcome === 'completed' && verification.ok;
+  // Every pass acted on all it inventoried: an incomplete request did what it counted; what came after is `verification.remaining`.
+  const finished = (input.outcome === 'completed' && verification.ok) || input.outcome === 'incomplete';
   const lines = inventory.counts.map((c): CertificateLine => {
     const action = actionOf(type, options, c.store, c.dataClass);
     return { region: c.region, store: c.store, ...(c.dataClass ? { dataClass: c.dataClass } : {}), found: c.count, action, ...(finished ? { done: acted(action) ? c.count : 0 } : {}) };
@@ -174,6 +179,7 @@ export function buildCertificate(input: CertificateInput): Certificate {
     type,
     round: input.round,
     outcome: input.outcome,
+    ...(input.incompleteBecause ? { incompleteBecause: input.incompleteBecause } : {}),
     requestedAt: input.requestedAt,
     completedAt: input.completedAt.toISOString(),
     searchedBy: input.searchedBy,

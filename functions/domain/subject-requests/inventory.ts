@@ -99,3 +99,33 @@ export function holdingsOf(records: readonly { dataClass: DataClass; region: str
     ...(h.first !== undefined ? { firstExpiry: iso(h.first), lastExpiry: iso(h.last) } : {}),
   }));
 }
+
+/**
+ * The inventory of a request that took several passes: what each pass found and acted on, added
+ * up, so the certificate counts everything deleted, not only the first pass's share. Held
+ * partitions and litigation batches are as the latest pass saw them (they are retained, not acted on).
+ */
+export function mergeInventories(earlier: Inventory, latest: Inventory): Inventory {
+  const tally = new CountTally();
+  for (const c of [...earlier.counts, ...latest.counts]) tally.add(c.region, c.store, c.dataClass, c.count);
+  const holdings = new Map<DataClass, ClassHolding>();
+  for (const h of [...earlier.holdings, ...latest.holdings]) {
+    const known = holdings.get(h.dataClass);
+    const first = [known?.firstExpiry, h.firstExpiry].filter((e): e is string => e !== undefined).sort()[0];
+    const last = [known?.lastExpiry, h.lastExpiry].filter((e): e is string => e !== undefined).sort().pop();
+    holdings.set(h.dataClass, {
+      dataClass: h.dataClass,
+      count: (known?.count ?? 0) + h.count,
+      regions: [...new Set([...(known?.regions ?? []), ...h.regions])].sort(),
+      ...(first !== undefined ? { firstExpiry: first, lastExpiry: last } : {}),
+    });
+  }
+  return {
+    ...latest,
+    at: earlier.at,
+    partitions: earlier.partitions + latest.partitions,
+    counts: tally.list(),
+    restrictedRecords: earlier.restrictedRecords + latest.restrictedRecords,
+    holdings: [...holdings.values()],
+  };
+}
