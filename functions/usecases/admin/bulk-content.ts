@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { bulkDownloadKey } from '../../domain/copies/copy-keys';
 import { ulid } from 'ulid';
 import type { AccessAction } from '../../domain/access/actions';
 import { requireAccess } from '../../domain/access/require-access';
@@ -111,7 +112,7 @@ export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body:
     }
     return outcome;
   });
-  const key = `downloads/${actor.tenantId}/${ulid(deps.clock.now().getTime())}.zip`;
+  const key = bulkDownloadKey(actor.tenantId, ulid(deps.clock.now().getTime()));
   await deps.exports.put(key, await zip.generateAsync({ type: 'uint8array' }), { contentType: 'application/zip' });
   const url = await deps.exports.presignGet(key, PLAYBACK_LINK_SECONDS, { downloadName: 'lethe-archive.zip' });
   return { url, expiresAt: new Date(deps.clock.now().getTime() + PLAYBACK_LINK_SECONDS * 1000).toISOString(), results };

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { playbackFolderOf } from '../../domain/copies/copy-keys';
 import { extname } from 'node:path';
 import { LetheError, notFound } from '../../domain/errors';
 import type { StoredItem } from '../../ports/record-store';
@@ -10,16 +11,8 @@ import { isFinalised, recordingNotYetAvailable } from './recording-pointer';
 /** How long a play or download link works: long enough to start the audio, short enough not to be shared. */
 export const PLAYBACK_LINK_SECONDS = 300;
 
-/** Where playback copies go; the content bucket's lifecycle expires them after a day (infra/constructs/content-bucket.ts). */
-export const playbackPrefix = (tenantId: string) => `playback/${tenantId}/`;
-
-/**
- * The folder of one interaction's playback copies: a digest of its id, so a link names neither
- * the interaction nor the recording, while an erasure can still find (and delete) every plain copy
- * it left, days before lifecycle would.
- */
-export const playbackFolderOf = (tenantId: string, interactionId: string): string =>
-  `${playbackPrefix(tenantId)}${createHash('sha256').update(`${tenantId}|${interactionId}`).digest('hex').slice(0, 32)}/`;
+/** Where playback copies go (functions/domain/copies/copy-keys.ts); the content bucket's lifecycle expires them after a day. */
+export { playbackFolderOf, playbackPrefix } from '../../domain/copies/copy-keys';
 
 /**
  * A link that plays (`inline`) or downloads (`attachment`, as `downloadName`) a finalised

@@ -17,7 +17,7 @@ import type { StoredItem } from '../../ports/record-store';
 import { allPages } from '../ingest/pages';
 import { SealedDataRejected } from '../../domain/crypto/envelope';
 import { DataKeyGone } from '../personal-data/personal-data-vault';
-import { playbackPrefix } from '../recordings/playback';
+import { playbackPrefix, subjectPackageKey } from '../../domain/copies/copy-keys';
 import { openedRecordOf } from '../retention/item-facts';
 import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
@@ -46,7 +46,6 @@ interface ExportedRecord {
 }
 
 const EXTENSION: Record<string, string> = { 'audio/mpeg': 'mp3', 'audio/wav': 'wav', 'audio/ogg': 'ogg' };
-export const packageKeyOf = (tenantId: string, requestId: string) => `subject-requests/${tenantId}/${requestId}/package.zip`;
 
 /**
  * The access / portability package of a subject (GDPR Art. 15 and 20) as one zip in the exports
@@ -71,7 +70,7 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
   const zip = new JSZip();
   for (const file of files) zip.file(file.path, file.content, { date: scope.now });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  const key = packageKeyOf(scope.tenantId, scope.requestId);
+  const key = subjectPackageKey(scope.tenantId, scope.requestId);
   await deps.exports.put(key, bytes, { contentType: 'application/zip' });
   return {
     key,
