@@ -89,17 +89,18 @@ export const LEGAL_HOLD_BASIS = 'establishment, exercise or defence of legal cla
 export const UNTIL_HOLD_RELEASED = 'until the legal hold is released; the request is then re-applied automatically';
 
 const CONTENT_CLASSES: readonly DataClass[] = ['transcript', 'recording'];
+const COPIES_DELETED = 'deleted, every version (links already issued stop working)';
 
 /** What the request did to what it found in one store. */
 export function actionOf(type: SubjectRequestType, options: Record<string, unknown>, store: StoreName, dataClass?: DataClass): string {
   const keepContent = options.content === 'keep';
   switch (type) {
     case 'erase':
-      return { records: 'deleted', 'subject-index': 'deleted', keys: 'destroyed (crypto-shredded)', content: 'deleted, every version', archive: 'deleted, every version', audit: 'tombstoned' }[store];
+      return { records: 'deleted', 'subject-index': 'deleted', keys: 'destroyed (crypto-shredded)', content: 'deleted, every version', archive: 'deleted, every version', audit: 'tombstoned', copies: COPIES_DELETED }[store];
     case 'anonymize':
       if (store === 'records') return dataClass && CONTENT_CLASSES.includes(dataClass) ? (keepContent ? 'kept, no longer linked to the subject' : 'content deleted') : 'anonymised';
       if (store === 'keys' || store === 'content') return keepContent ? 'kept' : store === 'keys' ? 'destroyed (crypto-shredded)' : 'deleted, every version';
-      return { 'subject-index': 'deleted', archive: 'deleted, every version', audit: 'kept (names staff and interaction only)' }[store];
+      return { 'subject-index': 'deleted', archive: 'deleted, every version', audit: 'kept (names staff and interaction only)', copies: COPIES_DELETED }[store];
     case 'export':
       return store === 'subject-index' || store === 'keys' ? 'read' : 'exported';
     case 'rectify':

@@ -4,8 +4,10 @@ import type { PartitionKind } from '../sweep/record-keys';
 /**
  * What a subject request found before acting: counts per region and store, never a record's
  * content and never the subject's identifiers. It is the "found" column of the certificate.
+ * `copies` are derived copies (playback copies, bulk downloads, export and offboarding packages)
+ * registered against the subject's partitions or the whole tenant, counted in the region of the object.
  */
-export const STORES = ['records', 'subject-index', 'keys', 'content', 'archive', 'audit'] as const;
+export const STORES = ['records', 'subject-index', 'keys', 'content', 'archive', 'audit', 'copies'] as const;
 export type StoreName = (typeof STORES)[number];
 
 export interface StoreCount {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { playbackFolderOf } from '../../domain/copies/copy-keys';
+import { newCopy } from '../../domain/copies/derived-copy';
+import { registerCopy } from '../copies/copy-registry';
 import { extname } from 'node:path';
 import { LetheError, notFound } from '../../domain/errors';
 import type { StoredItem } from '../../ports/record-store';
@@ -18,7 +20,8 @@ export { playbackFolderOf, playbackPrefix } from '../../domain/copies/copy-keys'
  * A link that plays (`inline`) or downloads (`attachment`, as `downloadName`) a finalised
  * recording. A browser cannot open the sealed object, so its audio is opened here and written as
  * a short-lived copy, `playback/<t>/<digest of the interaction>/<random id>.<ext>`, to the content
- * bucket of the recording's own region (residency: audio never leaves it), and that copy is
+ * bucket of the recording's own region (residency: audio never leaves it), registered against the
+ * interaction (whatever deletes its recording deletes the copy, and the link stops working), and
  * presigned for five minutes.
  */
 export async function playbackLink(
@@ -40,6 +43,7 @@ export async function playbackLink(
     throw error;
   });
   const copy = `${playbackFolderOf(tenantId, interactionId)}${randomUUID()}${extname(downloadName)}`;
+  await registerCopy(deps, tenantId, [pointer.pk], newCopy('playback', { bucket: 'content', region, objectKey: copy, contains: ['recording'] }, deps.clock.now()));
   await content.put(copy, audio, { contentType: String(pointer.mediaType) });
   const url = await content.presignGet(copy, PLAYBACK_LINK_SECONDS, disposition === 'attachment' ? { downloadName } : {});
   return { url, expiresAt: new Date(deps.clock.now().getTime() + PLAYBACK_LINK_SECONDS * 1000).toISOString() };

@@ -18,6 +18,8 @@ import { allPages } from '../ingest/pages';
 import { SealedDataRejected } from '../../domain/crypto/envelope';
 import { DataKeyGone } from '../personal-data/personal-data-vault';
 import { playbackPrefix, subjectPackageKey } from '../../domain/copies/copy-keys';
+import { newCopy } from '../../domain/copies/derived-copy';
+import { registerCopy } from '../copies/copy-registry';
 import { openedRecordOf } from '../retention/item-facts';
 import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
@@ -57,9 +59,12 @@ const EXTENSION: Record<string, string> = { 'audio/mpeg': 'mp3', 'audio/wav': 'w
  */
 export async function buildExportPackage(deps: SubjectRequestDeps, scope: ExportScope): Promise<ExportSummary> {
   const collected = new Collected();
+  const held = new Map<string, DataClass[]>();
   for (const partition of await findSubjectPartitions(deps.stores, scope.tenantId, scope.keys)) {
     const pieces = await partitionPieces(deps.stores, partition.pk);
+    const before = collected.records.length;
     await collectRecords(deps, scope, partition, pieces, collected);
+    held.set(partition.pk, collected.records.slice(before).map((r) => r.dataClass));
     if (partition.kind === 'interaction') {
       await collectObjects(deps, scope, partition, pieces, collected);
       const entries = await allPages((cursor) => deps.auditLog.list(scope.tenantId, { interactionId: partition.id }, { cursor, limit: 500 }));
@@ -71,6 +76,9 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
   for (const file of files) zip.file(file.path, file.content, { date: scope.now });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   const key = subjectPackageKey(scope.tenantId, scope.requestId);
+  // Registered against each partition it holds data of: erasing, anonymising or deleting that data deletes the package.
+  for (const [pk, contains] of held)
+    if (contains.length) await registerCopy(deps, scope.tenantId, [pk], newCopy('subject-export', { bucket: 'exports', region: deps.exports.region, objectKey: key, contains }, deps.clock.now()));
   await deps.exports.put(key, bytes, { contentType: 'application/zip' });
   return {
     key,
