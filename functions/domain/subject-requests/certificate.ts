@@ -187,7 +187,7 @@ export function buildCertificate(input: CertificateInput): Certificate {
     options,
     lines,
     retained,
-    ...(removes && input.outcome === 'completed' && holdIds.length ? { deferred: { holdIds, partitions: inventory.held.length } } : {}),
+    ...(removes && input.outcome !== 'cancelled' && holdIds.length ? { deferred: { holdIds, partitions: inventory.held.length } } : {}),
     verification,
     ...(keysDestroyed
       ? {
