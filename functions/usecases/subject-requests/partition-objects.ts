@@ -37,8 +37,7 @@ export async function partitionObjects(stores: RegionalStores, tenantId: string,
         for (const key of item.archiveKeys) if (typeof key === 'string') add({ region: piece.region, bucket: 'archive', key, dataClass: item.class as DataClass });
     }
   if (partition.kind === 'interaction')
-    for (const { region } of pieces)
-    {
+    for (const { region } of pieces) {
       let cursor: string | undefined;
       do {
         const page = await stores.storesFor(region).content.listKeys(uploadPrefixOf(tenantId, partition.id), { cursor, limit: 1000 });
