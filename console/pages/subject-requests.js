@@ -18,7 +18,7 @@ const IDENTIFIERS = [
   ['visitorId', 'Visitor id', 'text'],
   ['name', 'Name', 'text'],
 ];
-const TERMINAL = new Set(['completed', 'cancelled', 'failed']);
+const TERMINAL = new Set(['completed', 'incomplete', 'cancelled', 'failed']);
 const POLL_MS = 1000;
 
 /**
@@ -219,6 +219,8 @@ function outcome(data) {
   const section = h('section', { class: 'card', 'aria-labelledby': 'outcome-title' }, h('h2', { id: 'outcome-title' }, data.result ? 'Certificate' : 'Outcome'));
   if (data.status === 'failed' && data.error) section.append(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, `The request failed: ${data.error.message}`)));
   if (data.status === 'cancelled' && !data.result) section.append(h('p', {}, 'The request was cancelled before it did anything.'));
+  if (data.status === 'incomplete' && data.result)
+    section.append(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, `Not completed: ${data.result.verification.remaining} records still found. ${data.result.incompleteBecause ?? ''}`)));
   if (data.download)
     section.append(h('p', {}, h('a', { class: 'button', href: data.download.url, rel: 'noreferrer' }, 'Download the export package'), ` (link valid until ${when(data.download.expiresAt)})`));
   const c = data.result;

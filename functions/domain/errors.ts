@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'CONSENT_REFUSED'
   | 'HELD'
+  | 'ERASURE_IN_PROGRESS'
   | 'TOO_MANY_REQUESTS';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   HELD: 409,
+  ERASURE_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
 };

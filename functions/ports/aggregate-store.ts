@@ -1,4 +1,5 @@
 import type { Page } from './page';
+import type { TenantScan } from './tenant-scan';
 
 /** One `ADD` to a counter whose key the domain built (functions/domain/kpi/counter-key.ts). */
 export interface CounterAdd {
@@ -19,7 +20,7 @@ export interface CounterValue {
 export const MAX_COUNTERS_PER_ADD = 100;
 
 /** The aggregates table of ONE region: daily counters, never personal data. */
-export interface AggregateStore {
+export interface AggregateStore extends TenantScan {
   readonly region: string;
   /** Adds to every counter at once (one transaction); each counter may appear only once. */
   add(counters: readonly CounterAdd[]): Promise<void>;

@@ -1,3 +1,5 @@
+import type { TenantScan } from './tenant-scan';
+
 /** A partition's data key as kept in the keys table: only ever wrapped by KMS. */
 export interface WrappedDataKey {
   tenantId: string;
@@ -14,7 +16,7 @@ export interface WrappedDataKey {
  * The keys table of ONE region (`T#<t>#K#<dekId>`). Destroying an entry crypto-shreds everything
  * its key sealed, including copies that cannot be rewritten (old S3 versions, backups).
  */
-export interface DataKeyStore {
+export interface DataKeyStore extends TenantScan {
   readonly region: string;
   /** Stores the key unless one exists for (tenant, dekId): then returns the stored one, which wins. */
   putIfAbsent(key: WrappedDataKey): Promise<WrappedDataKey>;

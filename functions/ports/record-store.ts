@@ -1,6 +1,7 @@
 import type { DataClass } from '../domain/data-class';
 import type { ItemCondition } from './item-condition';
 import type { Page } from './page';
+import type { TenantScan } from './tenant-scan';
 
 /** Primary key of an item of a records table (docs/storage-layout.md). */
 export type ItemKey = { pk: string; sk: string };
@@ -50,7 +51,7 @@ export const MAX_TRANSACTION_OPERATIONS = 100;
  * consents, audit entries and the subject-index entries that sit in their partitions. Get the
  * store of a region from RegionalStores; every key starts with the tenant.
  */
-export interface RecordStore {
+export interface RecordStore extends TenantScan {
   readonly region: string;
   /** All or nothing: a record and its index entries in one go. A failed condition throws WriteConflict and writes nothing. */
   transactWrite(operations: readonly WriteOperation[]): Promise<void>;

@@ -48,7 +48,8 @@ export interface AsyncInvocationSpec {
  * name it gets as LETHE_SUBJECT_REQUEST_WORKER; `offboarding:invoke` may start offboarding package
  * builds: invoke the offboarding function (and no other), named by LETHE_OFFBOARDING_FUNCTION.
  */
-export type TableAccess = `${'records' | 'keys' | 'aggregates' | 'directory'}:${'r' | 'rw'}`;
+/** `scan`: read a whole regional table (DynamoDB Scan); only the offboarding purge needs it (functions/ports/tenant-scan.ts). */
+export type TableAccess = `${'records' | 'keys' | 'aggregates' | 'directory'}:${'r' | 'rw'}` | `${'records' | 'keys' | 'aggregates'}:scan`;
 export type BucketAccess = `${'content' | 'archive' | 'exports'}:${'r' | 'rw'}` | `${'content' | 'archive'}:tag`;
 export type InvokeAccess = 'jobs:invoke' | 'offboarding:invoke';
 export type Access = TableAccess | BucketAccess | 'litigation:write' | 'litigation:destroy' | 'kms:data' | InvokeAccess;
@@ -209,7 +210,8 @@ export const HANDLERS: readonly HandlerSpec[] = [
     entry: 'functions/handlers/retention-sweep.ts',
     routes: [{ method: 'POST', path: '/v1/sweeps', auth: 'iam' }],
     schedule: 'sweep',
-    access: ['records:rw', 'keys:rw', 'aggregates:rw', 'content:rw', 'archive:rw', 'directory:rw', 'kms:data', 'litigation:write', 'litigation:destroy'],
+    // scan: the offboarding purge reaches, and counts, a terminated tenant's every item. exports: it deletes the tenant's packages; retention deletes derived copies.
+    access: ['records:rw', 'keys:rw', 'aggregates:rw', 'records:scan', 'keys:scan', 'aggregates:scan', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'litigation:write', 'litigation:destroy'],
     memoryMb: 1024,
     timeoutSeconds: 900,
   },

@@ -22,7 +22,7 @@ export interface AccessGrant {
   environment?: Record<string, string>;
 }
 
-type Mode = 'r' | 'rw' | 'tag';
+type Mode = 'r' | 'rw' | 'tag' | 'scan';
 type Placement = { home: true; name: (n: HomeResourceNames) => string } | { home: false; name: (n: RegionalResourceNames) => string };
 
 const TABLES: Record<string, Placement & { indexes: readonly string[] }> = {
@@ -93,6 +93,7 @@ function keyStatement(t: GrantTarget, region: string, alias: string, actions: st
 }
 
 function tableGrant(table: (typeof TABLES)[string], mode: Mode, t: GrantTarget): AccessGrant {
+  if (mode === 'scan') return tableScanGrant(table, t);
   const statements = placesOf(table, t).flatMap(({ region, name, dataKeyAlias }) => {
     const tableArn = arn(t, 'dynamodb', region, `table/${name}`);
     return [
@@ -103,6 +104,15 @@ function tableGrant(table: (typeof TABLES)[string], mode: Mode, t: GrantTarget):
       keyStatement(t, region, dataKeyAlias, mode === 'rw' ? [...CMK_READ, ...CMK_WRITE] : CMK_READ, 'dynamodb'),
     ];
   });
+  return { statements, wildcardReason: `${KEY_BY_ALIAS}, and usable only through DynamoDB (kms:ViaService).` };
+}
+
+/** Scan of the table itself (no index), and the CMK reads it needs through DynamoDB. */
+function tableScanGrant(table: (typeof TABLES)[string], t: GrantTarget): AccessGrant {
+  const statements = placesOf(table, t).flatMap(({ region, name, dataKeyAlias }) => [
+    new iam.PolicyStatement({ actions: ['dynamodb:Scan'], resources: [arn(t, 'dynamodb', region, `table/${name}`)] }),
+    keyStatement(t, region, dataKeyAlias, CMK_READ, 'dynamodb'),
+  ]);
   return { statements, wildcardReason: `${KEY_BY_ALIAS}, and usable only through DynamoDB (kms:ViaService).` };
 }
 

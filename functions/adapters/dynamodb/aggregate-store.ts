@@ -3,6 +3,8 @@ import { MAX_COUNTERS_PER_ADD, type AggregateStore, type CounterAdd, type Counte
 import type { Page } from '../../ports/page';
 import { deletePartition } from './partition-delete';
 import { decodeCursor, encodeCursor } from './cursor';
+import { scanTenant } from './tenant-scan';
+import type { ScannedItem } from '../../ports/tenant-scan';
 
 /** The aggregates table of one region: `pk` `T#<t>#M#<YYYY-MM>`, `sk` the counter, `value` (N), `expiresAt`. */
 export class DynamoAggregateStore implements AggregateStore {
@@ -45,5 +47,10 @@ export class DynamoAggregateStore implements AggregateStore {
 
   deletePartition(pk: string): Promise<number> {
     return deletePartition(this.client, this.table, pk);
+  }
+
+  /** Only the offboarding purge scans (ports/tenant-scan.ts). */
+  scanTenant(tenantId: string): AsyncIterable<ScannedItem> {
+    return scanTenant(this.client, this.table, tenantId);
   }
 }

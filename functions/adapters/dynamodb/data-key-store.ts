@@ -2,6 +2,8 @@ import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } fr
 import type { DataKeyStore, WrappedDataKey } from '../../ports/data-key-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import { conditional } from './write-conflict';
+import { scanTenant } from './tenant-scan';
+import type { ScannedItem } from '../../ports/tenant-scan';
 
 const pkOf = (tenantId: string, dekId: string) => `T#${tenantId}#K#${dekId}`;
 
@@ -50,5 +52,10 @@ export class DynamoDataKeyStore implements DataKeyStore {
 
   async destroy(tenantId: string, dekId: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.table, Key: { pk: pkOf(tenantId, dekId) } }));
+  }
+
+  /** Only the offboarding purge scans (ports/tenant-scan.ts). */
+  scanTenant(tenantId: string): AsyncIterable<ScannedItem> {
+    return scanTenant(this.client, this.table, tenantId);
   }
 }

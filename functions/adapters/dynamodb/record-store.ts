@@ -24,6 +24,8 @@ import { batchDelete, deletePartition } from './partition-delete';
 import { decodeCursor, encodeCursor } from './cursor';
 import { checkFields, conditionFields, updateFields } from './expressions';
 import { conditional } from './write-conflict';
+import { scanTenant } from './tenant-scan';
+import type { ScannedItem } from '../../ports/tenant-scan';
 
 /** Index names of the records table (docs/storage-layout.md). */
 const BY_EXPIRY = 'byExpiry';
@@ -148,5 +150,10 @@ export class DynamoRecordStore implements RecordStore {
       case 'check':
         return { ConditionCheck: { TableName, Key: keyOf(op.key), ...checkFields(op.condition), ...failure } };
     }
+  }
+
+  /** Only the offboarding purge scans (ports/tenant-scan.ts). */
+  scanTenant(tenantId: string): AsyncIterable<ScannedItem> {
+    return scanTenant(this.client, this.table, tenantId);
   }
 }

@@ -64,7 +64,7 @@ export function certificateReport(c: Certificate): string {
   return `${out.join('\n')}\n`;
 }
 
-const FINAL = new Set(['completed', 'cancelled', 'failed', 'pending-verification']);
+const FINAL = new Set(['completed', 'incomplete', 'cancelled', 'failed', 'pending-verification']);
 
 async function tokenFor(o: SubjectOptions): Promise<string> {
   if (o.token) return o.token;

@@ -1,6 +1,7 @@
 import type { DataClass, IdentifierKind, LawfulBasis } from '../data-class';
 import { LAWFUL_BASIS_IN_WORDS } from '../export/plain-words';
 import type { Inventory, StoreName } from './inventory';
+import type { JobOutcome } from './job';
 import type { SubjectRequestType } from './request';
 
 /**
@@ -66,7 +67,9 @@ export interface Certificate {
   tenantId: string;
   type: SubjectRequestType;
   round: number;
-  outcome: 'completed' | 'cancelled';
+  outcome: JobOutcome;
+  /** Why an erasure or anonymisation ended with records left (`verification.remaining` says how many). */
+  incompleteBecause?: string;
   requestedAt: string;
   completedAt: string;
   searchedBy: IdentifierKind[];
@@ -86,17 +89,18 @@ export const LEGAL_HOLD_BASIS = 'establishment, exercise or defence of legal cla
 export const UNTIL_HOLD_RELEASED = 'until the legal hold is released; the request is then re-applied automatically';
 
 const CONTENT_CLASSES: readonly DataClass[] = ['transcript', 'recording'];
+const COPIES_DELETED = 'deleted, every version (links already issued stop working)';
 
 /** What the request did to what it found in one store. */
 export function actionOf(type: SubjectRequestType, options: Record<string, unknown>, store: StoreName, dataClass?: DataClass): string {
   const keepContent = options.content === 'keep';
   switch (type) {
     case 'erase':
-      return { records: 'deleted', 'subject-index': 'deleted', keys: 'destroyed (crypto-shredded)', content: 'deleted, every version', archive: 'deleted, every version', audit: 'tombstoned' }[store];
+      return { records: 'deleted', 'subject-index': 'deleted', keys: 'destroyed (crypto-shredded)', content: 'deleted, every version', archive: 'deleted, every version', audit: 'tombstoned', copies: COPIES_DELETED }[store];
     case 'anonymize':
       if (store === 'records') return dataClass && CONTENT_CLASSES.includes(dataClass) ? (keepContent ? 'kept, no longer linked to the subject' : 'content deleted') : 'anonymised';
       if (store === 'keys' || store === 'content') return keepContent ? 'kept' : store === 'keys' ? 'destroyed (crypto-shredded)' : 'deleted, every version';
-      return { 'subject-index': 'deleted', archive: 'deleted, every version', audit: 'kept (names staff and interaction only)' }[store];
+      return { 'subject-index': 'deleted', archive: 'deleted, every version', audit: 'kept (names staff and interaction only)', copies: COPIES_DELETED }[store];
     case 'export':
       return store === 'subject-index' || store === 'keys' ? 'read' : 'exported';
     case 'rectify':
@@ -122,7 +126,8 @@ export interface CertificateInput {
   options: Record<string, string | boolean | string[]>;
   inventory: Inventory;
   verification: Verification;
-  outcome: 'completed' | 'cancelled';
+  outcome: JobOutcome;
+  incompleteBecause?: string;
   completedAt: Date;
   keptUntil: Date;
   /** Lawful basis of the litigation class: why sealed batches outlive the erasure. */
@@ -135,7 +140,8 @@ export interface CertificateInput {
 /** The certificate of a finished (or cancelled) request from its inventory and verification. */
 export function buildCertificate(input: CertificateInput): Certificate {
   const { type, options, inventory, verification } = input;
-  const finished = input.outcome === 'completed' && verification.ok;
+  // Every pass acted on all it inventoried: an incomplete request did what it counted; what came after is `verification.remaining`.
+  const finished = (input.outcome === 'completed' && verification.ok) || input.outcome === 'incomplete';
   const lines = inventory.counts.map((c): CertificateLine => {
     const action = actionOf(type, options, c.store, c.dataClass);
     return { region: c.region, store: c.store, ...(c.dataClass ? { dataClass: c.dataClass } : {}), found: c.count, action, ...(finished ? { done: acted(action) ? c.count : 0 } : {}) };
@@ -174,13 +180,14 @@ export function buildCertificate(input: CertificateInput): Certificate {
     type,
     round: input.round,
     outcome: input.outcome,
+    ...(input.incompleteBecause ? { incompleteBecause: input.incompleteBecause } : {}),
     requestedAt: input.requestedAt,
     completedAt: input.completedAt.toISOString(),
     searchedBy: input.searchedBy,
     options,
     lines,
     retained,
-    ...(removes && input.outcome === 'completed' && holdIds.length ? { deferred: { holdIds, partitions: inventory.held.length } } : {}),
+    ...(removes && input.outcome !== 'cancelled' && holdIds.length ? { deferred: { holdIds, partitions: inventory.held.length } } : {}),
     verification,
     ...(keysDestroyed
       ? {

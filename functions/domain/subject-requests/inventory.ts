@@ -4,8 +4,10 @@ import type { PartitionKind } from '../sweep/record-keys';
 /**
  * What a subject request found before acting: counts per region and store, never a record's
  * content and never the subject's identifiers. It is the "found" column of the certificate.
+ * `copies` are derived copies (playback copies, bulk downloads, export and offboarding packages)
+ * registered against the subject's partitions or the whole tenant, counted in the region of the object.
  */
-export const STORES = ['records', 'subject-index', 'keys', 'content', 'archive', 'audit'] as const;
+export const STORES = ['records', 'subject-index', 'keys', 'content', 'archive', 'audit', 'copies'] as const;
 export type StoreName = (typeof STORES)[number];
 
 export interface StoreCount {
@@ -98,4 +100,34 @@ export function holdingsOf(records: readonly { dataClass: DataClass; region: str
     regions: [...h.regions].sort(),
     ...(h.first !== undefined ? { firstExpiry: iso(h.first), lastExpiry: iso(h.last) } : {}),
   }));
+}
+
+/**
+ * The inventory of a request that took several passes: what each pass found and acted on, added
+ * up, so the certificate counts everything deleted, not only the first pass's share. Held
+ * partitions and litigation batches are as the latest pass saw them (they are retained, not acted on).
+ */
+export function mergeInventories(earlier: Inventory, latest: Inventory): Inventory {
+  const tally = new CountTally();
+  for (const c of [...earlier.counts, ...latest.counts]) tally.add(c.region, c.store, c.dataClass, c.count);
+  const holdings = new Map<DataClass, ClassHolding>();
+  for (const h of [...earlier.holdings, ...latest.holdings]) {
+    const known = holdings.get(h.dataClass);
+    const first = [known?.firstExpiry, h.firstExpiry].filter((e): e is string => e !== undefined).sort()[0];
+    const last = [known?.lastExpiry, h.lastExpiry].filter((e): e is string => e !== undefined).sort().pop();
+    holdings.set(h.dataClass, {
+      dataClass: h.dataClass,
+      count: (known?.count ?? 0) + h.count,
+      regions: [...new Set([...(known?.regions ?? []), ...h.regions])].sort(),
+      ...(first !== undefined ? { firstExpiry: first, lastExpiry: last } : {}),
+    });
+  }
+  return {
+    ...latest,
+    at: earlier.at,
+    partitions: earlier.partitions + latest.partitions,
+    counts: tally.list(),
+    restrictedRecords: earlier.restrictedRecords + latest.restrictedRecords,
+    holdings: [...holdings.values()],
+  };
 }

@@ -11,12 +11,14 @@ import type { SubjectRequestType } from './request';
  *   pending-verification ─confirm─▶ queued ─slot─▶ running ─▶ completed
  *          │                          │              │  ▲
  *          └──────── cancel ──────────┴─▶ cancelled ◀┘  └─ re-invoked (resumes from its checkpoint)
- *                                                    failed
+ *                                                    failed, incomplete
  *
  * A channel's self-service request waits for an admin in `pending-verification`. A failed or
- * crashed job is resumed by invoking it again: every step is safe to repeat.
+ * crashed job is resumed by invoking it again: every step is safe to repeat. An erasure or
+ * anonymisation whose verification still finds the subject's records after its last pass ends
+ * `incomplete` (its certificate says what remains and why), never `completed`.
  */
-export const JOB_STATUSES = ['pending-verification', 'queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export const JOB_STATUSES = ['pending-verification', 'queued', 'running', 'completed', 'incomplete', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Who filed the request: staff (with role), a channel on behalf of its end user, the operator console, or Lethe itself. */
@@ -59,7 +61,7 @@ export interface SubjectRequestJob {
   step: number;
   /** 1 for the first run; +1 each time a hold release re-applies a deferred erasure. */
   round: number;
-  /** Passes of the action step: a verification that finds new records sends the job back once more. */
+  /** Passes of the action step: a verification that finds records left sends the job back to a new inventory. */
   passes: number;
   inventory?: Inventory;
   /** Partitions handled by the action step so far, of `inventory.partitions`. */
@@ -85,7 +87,10 @@ export interface SubjectRequestJob {
   expiresAt?: number;
 }
 
-export const isTerminal = (status: JobStatus): boolean => status === 'completed' || status === 'cancelled';
+export const isTerminal = (status: JobStatus): boolean => status === 'completed' || status === 'incomplete' || status === 'cancelled';
+
+/** How a request ended: done, stopped by a cancellation, or out of passes with records still found. */
+export type JobOutcome = 'completed' | 'cancelled' | 'incomplete';
 
 /** Whether an invocation may (re)start the job: queued, running (crashed or still leased) or failed. */
 export function assertRunnable(job: Pick<SubjectRequestJob, 'status' | 'requestId'>): void {

@@ -27,6 +27,7 @@ import type { ApiOperation } from './operation';
 
 const SIZE = `413: over the size limits (body ${INGEST_LIMITS.bodyBytes} bytes, see the schema maxima)`;
 const CONFLICT = 'the Idempotency-Key was used before with another request';
+const ERASING = 'ERASURE_IN_PROGRESS: an erasure or anonymisation of this data subject is running; send it again once it has ended';
 
 /** The channels' ingest routes (x-api-key) and the read-back routes next to them. */
 export const INGEST_OPERATIONS: readonly ApiOperation[] = [
@@ -38,7 +39,7 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     body: StartInteractionSchema,
     idempotent: true,
     ok: { status: 201, description: 'stored', schema: InteractionCreatedSchema },
-    errors: { 403: 'CONSENT_REFUSED: the channel requires the GDPR notice and it was not accepted', 409: CONFLICT, 413: SIZE },
+    errors: { 403: 'CONSENT_REFUSED: the channel requires the GDPR notice and it was not accepted', 409: `${CONFLICT}, or ${ERASING}`, 413: SIZE },
   },
   {
     method: 'post',
@@ -90,7 +91,7 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     auth: 'apiKey',
     body: EventBatchSchema,
     ok: { status: 200, description: 'stored', schema: EventsIngestedSchema },
-    errors: { 413: SIZE },
+    errors: { 409: `${ERASING} (for the session of any event: nothing of the batch is stored)`, 413: SIZE },
   },
   {
     method: 'post',
@@ -110,7 +111,7 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     body: ConsentSchema,
     idempotent: true,
     ok: { status: 201, description: 'stored', schema: ConsentStoredSchema },
-    errors: { 409: CONFLICT, 413: SIZE },
+    errors: { 409: `${CONFLICT}, or ${ERASING}`, 413: SIZE },
   },
   {
     method: 'get',

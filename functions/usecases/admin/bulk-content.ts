@@ -1,4 +1,7 @@
 import JSZip from 'jszip';
+import { bulkDownloadKey } from '../../domain/copies/copy-keys';
+import { newCopy } from '../../domain/copies/derived-copy';
+import { registerCopy } from '../copies/copy-registry';
 import { ulid } from 'ulid';
 import type { AccessAction } from '../../domain/access/actions';
 import { readerOf } from '../../domain/access/authorize';
@@ -124,7 +127,12 @@ export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body:
     }
     return outcome;
   });
-  const key = `downloads/${actor.tenantId}/${ulid(deps.clock.now().getTime())}.zip`;
+  const key = bulkDownloadKey(actor.tenantId, ulid(deps.clock.now().getTime()));
+  // Registered against each interaction it holds, per what it holds of it: deleting that deletes the zip.
+  for (const r of results) {
+    const contains = [...(r.transcripts ? (['transcript'] as const) : []), ...(r.recordings ? (['recording'] as const) : [])];
+    if (contains.length) await registerCopy(deps, actor.tenantId, [interactionPartition(actor.tenantId, r.interactionId)], newCopy('bulk-download', { bucket: 'exports', region: deps.exports.region, objectKey: key, contains }, deps.clock.now()));
+  }
   await deps.exports.put(key, await zip.generateAsync({ type: 'uint8array' }), { contentType: 'application/zip' });
   const url = await deps.exports.presignGet(key, PLAYBACK_LINK_SECONDS, { downloadName: 'lethe-archive.zip' });
   return { url, expiresAt: new Date(deps.clock.now().getTime() + PLAYBACK_LINK_SECONDS * 1000).toISOString(), results };

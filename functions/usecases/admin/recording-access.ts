@@ -14,6 +14,7 @@ import { recordAccess } from './audit-trail';
 import type { AdminDeps } from './deps';
 import { partitionItems } from './interaction-detail';
 import type { ContentDeleted, MediaLink } from './responses';
+import { deleteCopiesOfPartition } from '../copies/copy-registry';
 
 const EXTENSIONS: Record<string, string> = { 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/ogg': 'ogg', 'audio/mp4': 'm4a' };
 export const recordingFileName = (recordingId: string, mediaType: string) => `${recordingId}.${EXTENSIONS[mediaType] ?? 'bin'}`;
@@ -100,6 +101,7 @@ export async function deleteRecordingOf(
   await requireNotHeld(deps, request.actor.tenantId, [located.item.pk], `Interaction ${interactionId}`);
   const stores = deps.stores.storesFor(region);
   const versions = await deleteEveryVersion(stores.content, recordingObjectKeys(request.actor.tenantId, interactionId, item));
+  await deleteCopiesOfPartition(deps, item.pk, 'recording');
   await stores.records.deleteItems([{ pk: item.pk, sk: item.sk }]);
   await recordAccess(deps, request, granted, 'recording.delete', { interactionId, details: { recordingId: String(item.recordingId), versions } });
   return { interactionId, deleted: versions + 1 };

@@ -11,6 +11,7 @@ import { recordAccess } from './audit-trail';
 import type { AdminDeps } from './deps';
 import { partitionItems } from './interaction-detail';
 import type { ContentDeleted } from './responses';
+import { deleteCopiesOfPartition } from '../copies/copy-registry';
 
 export type TranscriptFormat = 'json' | 'xml';
 
@@ -55,6 +56,7 @@ export async function deleteTranscriptOf(deps: AdminDeps, request: AdminRequest,
     deleted += await stores.records.deleteItems(lines.filter((l) => l.region === region).map(({ item }) => ({ pk: item.pk, sk: item.sk })));
     deleted += await deleteUnderPrefix(stores.content, `transcript/${actor.tenantId}/${interactionId}/`);
   }
+  await deleteCopiesOfPartition(deps, located.item.pk, 'transcript');
   const deletedAt = deps.clock.now().toISOString();
   await deps.stores.storesFor(located.region).records.update(infoKey(actor.tenantId, interactionId), { set: { transcriptDeletedAt: deletedAt } }, { kind: 'present' });
   await recordAccess(deps, request, granted, 'transcript.delete', { interactionId, details: { messages: lines.length } });

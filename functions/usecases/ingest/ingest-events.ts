@@ -9,6 +9,7 @@ import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key
 import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
+import { refuseWhileErasing } from '../subject-requests/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
@@ -36,6 +37,7 @@ export async function ingestEvents(deps: IngestDeps, tenantId: string, request: 
   const tenant = await loadTenant(deps, tenantId);
   // Every session id is checked before any event is stored, so a bad one refuses the whole batch.
   const keys = events.map((e, i) => sessionKeys(tenant, e.sessionId, `events.${i}.sessionId`));
+  await refuseWhileErasing(deps.directory, tenantId, keys.flat().map((k) => k.hmacHex), deps.clock.now());
   const restrictions = await restrictionsOfSessions(deps, tenantId, keys);
   const records = deps.stores.storesFor(regionFor(tenant.policy, 'event')).records;
   const region = records.region;

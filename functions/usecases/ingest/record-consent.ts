@@ -10,6 +10,7 @@ import { commitOnce, IdempotencyGuard } from './idempotency';
 import { subjectKeysAt } from './participant';
 import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
 import { loadTenant } from './tenant-context';
+import { refuseWhileErasing } from '../subject-requests/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
 
 export const CONSENT_ROUTE = 'POST /v1/consents';
@@ -35,6 +36,7 @@ export async function recordConsent(deps: IngestDeps, tenantId: string, request:
   const key = { pk: partitionKey(tenantId, 'consent', consentId), sk: ROOT_SORT_KEY.consent };
   const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'consent', channel: input.channel, createdAt: recordTime(at, now) }, now);
   const { purpose, granted, noticeVersion, channel } = input;
+  await refuseWhileErasing(deps.directory, tenantId, keys.map((k) => k.hmacHex), now);
   const item = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'consent', partitionId: consentId },

@@ -17,6 +17,7 @@ import { infoKey, type InfoAttributes } from './interaction-info';
 import { subjectKeysAt } from './participant';
 import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
 import { loadTenant } from './tenant-context';
+import { refuseWhileErasing } from '../subject-requests/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
 
 export const START_ROUTE = 'POST /v1/interactions';
@@ -71,6 +72,8 @@ export async function startInteraction(
     messageCount: 0,
     ended: false,
   };
+  // Before anything is sealed (sealing may create a data key): nothing new for a subject being erased.
+  await refuseWhileErasing(deps.directory, tenantId, keys.map((k) => k.hmacHex), now);
   // The consent lookup and the sealing (which may create the data key) do not depend on each other.
   const [withdrawn, sealed, restriction] = await Promise.all([
     withdrawnFor(deps, tenant, keys.map((k) => k.hmacHex)),

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { DATA_CLASSES } from '../../domain/data-class';
+import { newCopy, tenantCopiesPartition } from '../../domain/copies/derived-copy';
 import { LetheError, notFound } from '../../domain/errors';
+import { registerCopy } from '../copies/copy-registry';
 import type { ContentStore } from '../../ports/content-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { RetentionDeps } from '../retention/sweep-deps';
@@ -32,6 +35,8 @@ export async function buildTenantPackage(deps: PackageBuildDeps, tenantId: strin
   try {
     const now = deps.clock.now();
     const built = await tenantPackage(deps, { profile, policies: await allPolicies(deps.directory, tenantId), requestId, now });
+    // It holds the whole tenant: registered tenant-wide, so an erasure of any subject during the grace deletes it.
+    await registerCopy(deps, tenantId, [tenantCopiesPartition(tenantId)], newCopy('offboarding', { bucket: 'exports', region: deps.exports.region, objectKey: key, contains: [...DATA_CLASSES] }, now));
     await deps.exports.put(key, built.zip, { contentType: 'application/zip' });
     const ready: OffboardingPackage = {
       status: 'ready',

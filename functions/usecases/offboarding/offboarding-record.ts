@@ -3,11 +3,15 @@ import type { TenantDirectory } from '../../ports/tenant-directory';
 /** What is left of a tenant after its purge: proof that nothing else is (issue 4: "a final report showing zero left"). */
 export interface FinalReport {
   completedAt: string;
-  /** Found again by the same index queries, prefix listings and month queries that purged the tenant: all zero. */
-  remaining: { records: number; indexEntries: number; contentObjects: number; archiveObjects: number; aggregates: number };
+  /**
+   * Counted by a scan of every regional table and a listing of every prefix of the tenant's objects
+   * (exports bucket included), not by the purge's own tally or lists: all zero. `otherItems` are
+   * items of no data class (listing entries, idempotency and session markers).
+   */
+  remaining: { records: number; indexEntries: number; otherItems: number; dataKeys: number; contentObjects: number; archiveObjects: number; exportObjects: number; aggregates: number };
   /** Kept by law beyond the contract: sealed litigation batches under Object Lock, and records under legal hold. */
   retained: { litigationBatches: number; litigationRetainedUntil?: string; heldRecords: number };
-  /** The partitions' data keys were destroyed with them (crypto-shredding). */
+  /** No data key of the tenant is left outside held partitions (crypto-shredding). */
   dataKeysShredded: boolean;
 }
 
@@ -23,7 +27,7 @@ export type OffboardingPackage =
   | { status: 'failed'; requestId: string; reason: string; failedAt: string };
 
 /** Where a tenant's package goes in the exports bucket. */
-export const offboardingPackageKey = (tenantId: string, requestId: string) => `offboarding/${tenantId}/${requestId}.zip`;
+export { offboardingPackageKey } from '../../domain/copies/copy-keys';
 
 /**
  * A tenant's offboarding, in the directory as its `OFFBOARDING` item: terminated (contract ended,

@@ -1,9 +1,6 @@
 import { DATA_CLASSES } from '../../domain/data-class';
-import { counterPartition } from '../../domain/kpi/counter-key';
-import { litigationPartition } from '../../domain/litigation/registry';
 import { utcDay } from '../../domain/sweep/checkpoint';
 import type { PolicyChangeImpact } from '../../domain/sweep/policy-impact';
-import { SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import { regionsOfClass } from '../../domain/sweep/units';
 import type { SweepFailure, SweepTallies } from '../../domain/sweep/summary';
 import type { PolicyRevision, TenantProfile } from '../../ports/tenant-directory';
@@ -13,16 +10,13 @@ import { listingPartition } from '../admin/interaction-listing';
 import { deleteUnderPrefix } from '../retention/content-objects';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import { sweepUnit } from '../retention/sweep-unit';
-import { OFFBOARDING_SK, offboardingOf, type FinalReport, type Offboarding, type OffboardingPackage } from './offboarding-record';
+import { OFFBOARDING_SK, offboardingOf, type Offboarding, type OffboardingPackage } from './offboarding-record';
 import { allPolicies } from '../retention/policy-revisions';
-import { indexedItems, tenantBuckets, tenantListingDays, tenantMonths } from './tenant-buckets';
+import { tenantBuckets, tenantListingDays } from './tenant-buckets';
+import { archivePrefixes, contentPrefixes, countWhatIsLeft, purgeLeftovers } from './tenant-leftovers';
 
 export { offboardingOf } from './offboarding-record';
 
-/** Prefixes of a tenant's objects in a region's content bucket (docs/storage-layout.md). */
-const contentPrefixes = (tenantId: string) => [`recording/${tenantId}/`, `transcript/${tenantId}/`, `upload/${tenantId}/`, `playback/${tenantId}/`];
-/** Prefixes of a tenant's objects in a region's archive bucket: one per class. */
-const archivePrefixes = (tenantId: string) => DATA_CLASSES.map((c) => `${c}/${tenantId}/`);
 
 export interface PurgeRun {
   profile: TenantProfile;
@@ -37,8 +31,9 @@ export interface PurgeRun {
  * Deletes everything a terminated tenant holds once its grace has passed (Inbenta: deletion within
  * two months of contract end), in every region: every record the tenant's buckets can hold (a
  * sweep that deletes whatever the expiry, partitions with their subject-index entries, content and
- * archived objects, and data keys), its KPI counters month by month, every object under its
- * prefixes, and its audit chain; then counts again through the same queries and records the final report. Legal holds
+ * archived objects, and data keys), every object under its prefixes, then whatever a scan of the
+ * tables still finds (KPI counters of any date among them) and its packages in the exports bucket,
+ * and its audit chain; then counts again, independently (tenant-leftovers.ts), and records the final report. Legal holds
  * still win, and sealed litigation batches keep their Object Lock retention: the report names both.
  * Resumable: a stopped purge goes on at the next sweep. The purge runs only once the grace has
  * passed, and then it does not wait for an export package still being built (the deletion deadline
@@ -78,17 +73,14 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
     const stores = deps.stores.storesFor(region);
     // The admin archive's time index (`T#<t>#DAY#<day>`): found by day, not through byExpiry.
     if (regionsOfClass(policies, 'interaction').includes(region)) for (const day of listingDays) await stores.records.deletePartition(listingPartition(tenantId, day));
-    for (const month of tenantMonths(profile, now)) {
-      const deleted = await stores.aggregates.deletePartition(counterPartition(tenantId, month));
-      if (deleted) out.tallies.count(tenantId, 'aggregate', region, 'deleted', deleted);
-    }
     for (const prefix of contentPrefixes(tenantId)) await deleteUnderPrefix(stores.content, prefix);
     for (const prefix of archivePrefixes(tenantId)) await deleteUnderPrefix(stores.archive, prefix);
   }
   if (!finished) return false;
+  for (const [region, deleted] of await purgeLeftovers(deps, tenantId)) out.tallies.count(tenantId, 'aggregate', region, 'deleted', deleted);
   await deps.auditLog.destroy(tenantId);
 
-  const finalReport = await countWhatIsLeft(deps, profile, policies, now);
+  const finalReport = await countWhatIsLeft(deps, tenantId, now);
   const left = Object.entries(finalReport.remaining).filter(([, n]) => n > 0);
   if (left.length) {
     // Not done until nothing is left: the next sweep tries again (and this one says why).
@@ -113,45 +105,6 @@ async function markPurging(deps: Pick<RetentionDeps, 'directory'>, tenantId: str
     failedAt: now.toISOString(),
   };
   await deps.directory.updateItem(tenantId, OFFBOARDING_SK, { set: { package: failed } });
-}
-
-/**
- * The final count, through the very queries that found the tenant's data: index hits per bucket
- * (held records and locked litigation batches apart), subject-index entries in any partition still
- * there, counter partitions, and object listings under the tenant's prefixes.
- */
-export async function countWhatIsLeft(deps: Pick<RetentionDeps, 'stores' | 'directory'>, profile: TenantProfile, policies: Parameters<typeof tenantBuckets>[1], now: Date): Promise<FinalReport> {
-  const tenantId = profile.tenantId;
-  const remaining = { records: 0, indexEntries: 0, contentObjects: 0, archiveObjects: 0, aggregates: 0 };
-  const retained: FinalReport['retained'] = { litigationBatches: 0, heldRecords: 0 };
-  const holds = await listHolds(deps.directory, tenantId);
-  const deployed = deps.stores.regions;
-  for (const region of deployed) {
-    const stores = deps.stores.storesFor(region);
-    const coverage = await loadHoldCoverage(stores.records, tenantId, holds);
-    const partitions = new Set<string>();
-    for (const dataClass of DATA_CLASSES) {
-      if (!regionsOfClass(policies, dataClass).includes(region)) continue;
-      for await (const hit of indexedItems(stores.records, tenantBuckets(profile, policies, dataClass, now))) {
-        if (hit.pk === litigationPartition(tenantId)) {
-          retained.litigationBatches++;
-          const until = new Date(hit.expiresAt * 1000).toISOString();
-          if (!retained.litigationRetainedUntil || until > retained.litigationRetainedUntil) retained.litigationRetainedUntil = until;
-        } else if (coverage.holdsOn(hit.pk).length) retained.heldRecords++;
-        else {
-          remaining.records++;
-          partitions.add(hit.pk);
-        }
-      }
-    }
-    for (const pk of partitions) remaining.indexEntries += (await stores.records.queryPartition(pk, { skPrefix: SUBJECT_ENTRY_PREFIX, consistent: true })).items.length;
-    for (const month of tenantMonths(profile, now))
-      remaining.aggregates += (await stores.aggregates.queryRange(counterPartition(tenantId, month), '0000', '9999', { limit: 1000 })).items.length;
-    for (const prefix of contentPrefixes(tenantId)) remaining.contentObjects += (await stores.content.listKeys(prefix, { limit: 1000 })).items.length;
-    for (const prefix of archivePrefixes(tenantId)) remaining.archiveObjects += (await stores.archive.listKeys(prefix, { limit: 1000 })).items.length;
-  }
-  // Every partition's data key is destroyed before its items (deletePartition): none is left when no record is.
-  return { completedAt: now.toISOString(), remaining, retained, dataKeysShredded: remaining.records === 0 };
 }
 
 async function deleteTenantItems(deps: Pick<RetentionDeps, 'directory'>, tenantId: string, prefix: string): Promise<void> {

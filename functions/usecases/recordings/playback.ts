@@ -1,4 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { playbackFolderOf } from '../../domain/copies/copy-keys';
+import { newCopy } from '../../domain/copies/derived-copy';
+import { registerCopy } from '../copies/copy-registry';
 import { extname } from 'node:path';
 import { LetheError, notFound } from '../../domain/errors';
 import type { StoredItem } from '../../ports/record-store';
@@ -10,22 +13,15 @@ import { isFinalised, recordingNotYetAvailable } from './recording-pointer';
 /** How long a play or download link works: long enough to start the audio, short enough not to be shared. */
 export const PLAYBACK_LINK_SECONDS = 300;
 
-/** Where playback copies go; the content bucket's lifecycle expires them after a day (infra/constructs/content-bucket.ts). */
-export const playbackPrefix = (tenantId: string) => `playback/${tenantId}/`;
-
-/**
- * The folder of one interaction's playback copies: a digest of its id, so a link names neither
- * the interaction nor the recording, while an erasure can still find (and delete) every plain copy
- * it left, days before lifecycle would.
- */
-export const playbackFolderOf = (tenantId: string, interactionId: string): string =>
-  `${playbackPrefix(tenantId)}${createHash('sha256').update(`${tenantId}|${interactionId}`).digest('hex').slice(0, 32)}/`;
+/** Where playback copies go (functions/domain/copies/copy-keys.ts); the content bucket's lifecycle expires them after a day. */
+export { playbackFolderOf, playbackPrefix } from '../../domain/copies/copy-keys';
 
 /**
  * A link that plays (`inline`) or downloads (`attachment`, as `downloadName`) a finalised
  * recording. A browser cannot open the sealed object, so its audio is opened here and written as
  * a short-lived copy, `playback/<t>/<digest of the interaction>/<random id>.<ext>`, to the content
- * bucket of the recording's own region (residency: audio never leaves it), and that copy is
+ * bucket of the recording's own region (residency: audio never leaves it), registered against the
+ * interaction (whatever deletes its recording deletes the copy, and the link stops working), and
  * presigned for five minutes.
  */
 export async function playbackLink(
@@ -47,6 +43,7 @@ export async function playbackLink(
     throw error;
   });
   const copy = `${playbackFolderOf(tenantId, interactionId)}${randomUUID()}${extname(downloadName)}`;
+  await registerCopy(deps, tenantId, [pointer.pk], newCopy('playback', { bucket: 'content', region, objectKey: copy, contains: ['recording'] }, deps.clock.now()));
   await content.put(copy, audio, { contentType: String(pointer.mediaType) });
   const url = await content.presignGet(copy, PLAYBACK_LINK_SECONDS, disposition === 'attachment' ? { downloadName } : {});
   return { url, expiresAt: new Date(deps.clock.now().getTime() + PLAYBACK_LINK_SECONDS * 1000).toISOString() };

@@ -12,10 +12,11 @@ import { contentKeysOfItem, deleteEveryVersion, deleteUnderPrefix, interactionCo
 import { dekIdOf } from './item-facts';
 import { deleteSubjectLinks } from '../litigation/subject-links';
 import type { RetentionDeps } from './sweep-deps';
+import { deleteCopiesOfPartition } from '../copies/copy-registry';
 
 /** Where an action runs: one tenant in one region, at one instant. */
 export interface ActionScope {
-  deps: Pick<RetentionDeps, 'stores' | 'vault' | 'auditLog'>;
+  deps: Pick<RetentionDeps, 'stores' | 'vault' | 'auditLog' | 'exports'>;
   region: string;
   tenantId: string;
   now: Date;
@@ -64,6 +65,7 @@ export async function deletePartition(scope: ActionScope, pk: string): Promise<n
   await deleteEveryVersion(content, contentKeys);
   if (partition?.kind === 'interaction') for (const prefix of interactionContentPrefixes(scope.tenantId, partition.id)) await deleteUnderPrefix(content, prefix);
   await deleteEveryVersion(archive, archiveKeys);
+  await deleteCopiesOfPartition(scope.deps, pk, 'all');
   // The partition as read above: nothing is added to a partition whose root record has expired.
   return records.deleteItems(items);
 }
@@ -72,6 +74,7 @@ export async function deletePartition(scope: ActionScope, pk: string): Promise<n
 export async function deleteItem(scope: ActionScope, item: StoredItem): Promise<void> {
   const { records, content } = stores(scope);
   await deleteEveryVersion(content, contentKeysOfItem(scope.tenantId, item));
+  await deleteCopiesOfPartition(scope.deps, item.pk, item.class as DataClass);
   await records.deleteItems([keyOf(item)]);
   await settlePartition(scope, item.pk);
 }
@@ -86,6 +89,7 @@ export async function deleteItem(scope: ActionScope, item: StoredItem): Promise<
 export async function anonymiseItem(scope: ActionScope, item: StoredItem, statisticsExpireAt: Date): Promise<void> {
   const { records, content } = stores(scope);
   await deleteEveryVersion(content, contentKeysOfItem(scope.tenantId, item));
+  await deleteCopiesOfPartition(scope.deps, item.pk, item.class as DataClass);
   const expiresAt = ttlEpochSeconds(statisticsExpireAt);
   const set: Record<string, unknown> = {
     tier: 'statistics',
@@ -121,6 +125,8 @@ export async function archiveItem(scope: ActionScope, item: StoredItem, archiveE
     await archive.put(copy, object.bytes, { ...(object.contentType ? { contentType: object.contentType } : {}), tags });
     archiveKeys.push(copy);
   }
+  // The live record leaves for the archive tier: plain copies of it must not outlive it there.
+  await deleteCopiesOfPartition(scope.deps, item.pk, dataClass);
   const expiresAt = ttlEpochSeconds(archiveExpiresAt);
   const dekId = dekIdOf(item);
   const pointer: StoredItem = {

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
+import type { ContentStore } from '../../ports/content-store';
 import type { KeyVault } from '../../ports/key-vault';
 import type { RegionalStores } from '../../ports/regional-stores';
 import type { TenantDirectory } from '../../ports/tenant-directory';
@@ -19,6 +20,8 @@ export interface RetentionDeps {
   keyVault: KeyVault;
   /** The tenants' audit chains: interaction entries forgotten with their interaction, expired ones pruned. */
   auditLog: AuditLog;
+  /** The home region's exports bucket: derived copies and the tenant's packages go with what they were made from. */
+  exports: ContentStore;
   clock: Clock;
   logger: RetentionLogger;
   /** The home region holds the directory, the audit chains and the exports. */

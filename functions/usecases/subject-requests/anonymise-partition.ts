@@ -5,6 +5,7 @@ import { allPages } from '../ingest/pages';
 import { anonymiseItem, deleteArchived, settlePartition, type ActionScope } from '../retention/record-actions';
 import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
+import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';
 import { partitionObjects } from './partition-objects';
 
 export interface AnonymiseScope {
@@ -40,6 +41,8 @@ export async function anonymisePartition(deps: SubjectRequestDeps, scope: Anonym
   const pieces = indexRegionsLast(await partitionPieces(deps.stores, partition.pk), partition);
   // Read before anonymising: anonymised recording pointers no longer name their objects.
   const contentObjects = (await partitionObjects(deps.stores, scope.tenantId, partition, pieces)).filter((o) => o.bucket === 'content');
+  // Derived copies are plain and name the person (voice, chat, identifiers): they go whatever `content` says.
+  await deleteCopies(deps, await copiesOfSubjectPartition(deps, scope.tenantId, partition.pk), 'all');
   for (const { region, items } of pieces) {
     const action: ActionScope = { deps, region, tenantId: scope.tenantId, now: scope.at };
     for (const item of items) {

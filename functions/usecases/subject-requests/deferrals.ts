@@ -28,7 +28,8 @@ export async function reapplyDeferredRequests(deps: SubjectRequestDeps, tenantId
   const reapplied: string[] = [];
   for (const deferral of deferrals) {
     const job = await findJob(deps.directory, tenantId, String(deferral.requestId));
-    if (job?.status === 'completed' && job.subjectKeys?.length && (await requeue(deps, job))) reapplied.push(job.requestId);
+    // An incomplete erasure is re-applied too: the release is another chance to finish it.
+    if ((job?.status === 'completed' || job?.status === 'incomplete') && job.subjectKeys?.length && (await requeue(deps, job))) reapplied.push(job.requestId);
     await deps.directory.deleteItem(tenantId, deferral.sk);
   }
   for (const requestId of reapplied) await startOrQueue(deps, tenantId, requestId);
@@ -41,7 +42,7 @@ async function requeue(deps: SubjectRequestDeps, job: SubjectRequestJob): Promis
       deps.directory,
       job,
       { status: 'queued', step: 0, done: 0, passes: 0, round: job.round + 1, earlierResults: [...(job.earlierResults ?? []), ...(job.result ? [job.result] : [])], updatedAt: deps.clock.now().toISOString() },
-      { remove: ['result', 'inventory', 'verification', 'expiresAt'], condition: { kind: 'matches', attributes: { status: 'completed', round: job.round } } },
+      { remove: ['result', 'inventory', 'verification', 'expiresAt'], condition: { kind: 'matches', attributes: { status: job.status, round: job.round } } },
     );
     await auditRequest(deps, next, 'reapplied', { kind: 'system' });
     return true;

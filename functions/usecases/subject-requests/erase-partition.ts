@@ -3,6 +3,7 @@ import type { ItemKey } from '../../ports/record-store';
 import { unlistInteraction } from '../admin/interaction-listing';
 import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
+import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';
 import { dataKeyIdsOf, partitionObjects } from './partition-objects';
 
 const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
@@ -12,7 +13,9 @@ const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
  * and run again:
  * 1. its data keys are destroyed in every region (crypto-shredding: from here on no copy of it —
  *    old object versions, archive tier, backups — can be read, whatever happens next);
- * 2. every version of its objects: recordings, large transcripts, pending uploads, archived copies;
+ * 2. every version of its objects: recordings, large transcripts, pending uploads, archived copies,
+ *    and the derived copies registered against it or the whole tenant (playback copies, bulk
+ *    downloads, export and offboarding packages: plain, so shredding cannot reach them);
  * 3. the audit entries about its interaction become signed tombstones (Puzzel: they go with it);
  * 4. its records in every region, then its subject-index entries last, so until the very end a
  *    re-run still finds what is left.
@@ -21,6 +24,7 @@ export async function erasePartition(deps: SubjectRequestDeps, tenantId: string,
   const pieces = await partitionPieces(deps.stores, partition.pk);
   for (const region of deps.stores.regions) for (const dekId of dataKeyIdsOf(partition, pieces)) await deps.vault.shred(region, tenantId, dekId);
   for (const object of await partitionObjects(deps.stores, tenantId, partition, pieces)) await deps.stores.storesFor(object.region)[object.bucket].deleteAllVersions(object.key);
+  await deleteCopies(deps, await copiesOfSubjectPartition(deps, tenantId, partition.pk), 'all');
   if (partition.kind === 'interaction') await deps.auditLog.forgetInteraction(tenantId, partition.id);
   // The archive's time index names the interaction: it goes before the general info that dates it.
   const info = pieces.flatMap((p) => p.items).find((i) => i.sk === ROOT_SORT_KEY.interaction && typeof i.startedAt === 'string');

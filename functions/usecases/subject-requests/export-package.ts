@@ -17,7 +17,9 @@ import type { StoredItem } from '../../ports/record-store';
 import { allPages } from '../ingest/pages';
 import { SealedDataRejected } from '../../domain/crypto/envelope';
 import { DataKeyGone } from '../personal-data/personal-data-vault';
-import { playbackPrefix } from '../recordings/playback';
+import { playbackPrefix, subjectPackageKey } from '../../domain/copies/copy-keys';
+import { newCopy } from '../../domain/copies/derived-copy';
+import { registerCopy } from '../copies/copy-registry';
 import { openedRecordOf } from '../retention/item-facts';
 import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
@@ -46,7 +48,6 @@ interface ExportedRecord {
 }
 
 const EXTENSION: Record<string, string> = { 'audio/mpeg': 'mp3', 'audio/wav': 'wav', 'audio/ogg': 'ogg' };
-export const packageKeyOf = (tenantId: string, requestId: string) => `subject-requests/${tenantId}/${requestId}/package.zip`;
 
 /**
  * The access / portability package of a subject (GDPR Art. 15 and 20) as one zip in the exports
@@ -58,9 +59,12 @@ export const packageKeyOf = (tenantId: string, requestId: string) => `subject-re
  */
 export async function buildExportPackage(deps: SubjectRequestDeps, scope: ExportScope): Promise<ExportSummary> {
   const collected = new Collected();
+  const held = new Map<string, DataClass[]>();
   for (const partition of await findSubjectPartitions(deps.stores, scope.tenantId, scope.keys)) {
     const pieces = await partitionPieces(deps.stores, partition.pk);
+    const before = collected.records.length;
     await collectRecords(deps, scope, partition, pieces, collected);
+    held.set(partition.pk, collected.records.slice(before).map((r) => r.dataClass));
     if (partition.kind === 'interaction') {
       await collectObjects(deps, scope, partition, pieces, collected);
       const entries = await allPages((cursor) => deps.auditLog.list(scope.tenantId, { interactionId: partition.id }, { cursor, limit: 500 }));
@@ -71,7 +75,10 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
   const zip = new JSZip();
   for (const file of files) zip.file(file.path, file.content, { date: scope.now });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  const key = packageKeyOf(scope.tenantId, scope.requestId);
+  const key = subjectPackageKey(scope.tenantId, scope.requestId);
+  // Registered against each partition it holds data of: erasing, anonymising or deleting that data deletes the package.
+  for (const [pk, contains] of held)
+    if (contains.length) await registerCopy(deps, scope.tenantId, [pk], newCopy('subject-export', { bucket: 'exports', region: deps.exports.region, objectKey: key, contains }, deps.clock.now()));
   await deps.exports.put(key, bytes, { contentType: 'application/zip' });
   return {
     key,

@@ -1,3 +1,4 @@
+import { isCopyEntry } from '../../domain/copies/derived-copy';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import { parsePartitionKey, SUBJECT_ENTRY_PREFIX, type PartitionKind } from '../../domain/sweep/record-keys';
 import type { StoredItem } from '../../ports/record-store';
@@ -22,6 +23,8 @@ export interface PartitionPiece {
 }
 
 export const isIndexEntry = (item: { sk: string }): boolean => item.sk.startsWith(SUBJECT_ENTRY_PREFIX);
+/** A record of the partition: neither a subject-index entry nor a derived copy's registry entry. */
+export const isRecordItem = (item: { sk: string }): boolean => !isIndexEntry(item) && !isCopyEntry(item);
 
 /**
  * Every partition naming the subject, in every region this deployment serves: one `bySubject`

@@ -1,7 +1,6 @@
 import type { DataClass } from '../../domain/data-class';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { uploadKey } from '../ingest/request-recording';
-import { playbackFolderOf } from '../recordings/playback';
 import { contentKeysOfItem } from '../retention/content-objects';
 import type { PartitionPiece, SubjectPartition } from './find-subject';
 
@@ -21,9 +20,10 @@ export const uploadPrefixOf = (tenantId: string, interactionId: string): string 
 /**
  * Every object of a partition: the objects its items name (a recording pointer names its sealed
  * object and its upload), the archive-tier copies its archive pointers list, and whatever waits
- * under its upload and playback prefixes in each region holding its items. Sealed objects are only
- * ever written for an item that names them; raw uploads and playback copies are the plain ones
- * crypto-shredding cannot protect, so their prefixes are listed as well. Nothing scans a bucket.
+ * under its upload prefix in each region holding its items. Sealed objects are only ever written
+ * for an item that names them; raw uploads are plain, which crypto-shredding cannot protect, so
+ * their prefix is listed as well. Derived copies (playback, downloads, packages) are found through
+ * their registry (usecases/copies/copy-registry.ts). Nothing scans a bucket.
  */
 export async function partitionObjects(stores: RegionalStores, tenantId: string, partition: SubjectPartition, pieces: readonly PartitionPiece[]): Promise<PartitionObject[]> {
   const objects = new Map<string, PartitionObject>();
@@ -37,15 +37,14 @@ export async function partitionObjects(stores: RegionalStores, tenantId: string,
         for (const key of item.archiveKeys) if (typeof key === 'string') add({ region: piece.region, bucket: 'archive', key, dataClass: item.class as DataClass });
     }
   if (partition.kind === 'interaction')
-    for (const { region } of pieces)
-      for (const prefix of [uploadPrefixOf(tenantId, partition.id), playbackFolderOf(tenantId, partition.id)]) {
-        let cursor: string | undefined;
-        do {
-          const page = await stores.storesFor(region).content.listKeys(prefix, { cursor, limit: 1000 });
-          for (const key of page.items) add({ region, bucket: 'content', key, dataClass: 'recording' });
-          cursor = page.cursor;
-        } while (cursor);
-      }
+    for (const { region } of pieces) {
+      let cursor: string | undefined;
+      do {
+        const page = await stores.storesFor(region).content.listKeys(uploadPrefixOf(tenantId, partition.id), { cursor, limit: 1000 });
+        for (const key of page.items) add({ region, bucket: 'content', key, dataClass: 'recording' });
+        cursor = page.cursor;
+      } while (cursor);
+    }
   return [...objects.values()];
 }
 

@@ -1,7 +1,7 @@
 import { isRestricted, RESTRICTED_ATTRIBUTE } from '../../domain/subject-requests/restriction';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { SubjectRequestDeps } from './deps';
-import { isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
+import { isRecordItem, partitionPieces, type SubjectPartition } from './find-subject';
 
 /**
  * Marks every record of one partition, in every region, as restricted by `requestId` (GDPR
@@ -12,7 +12,7 @@ export async function restrictPartition(deps: SubjectRequestDeps, partition: Sub
   let settled = 0;
   for (const { region, items } of await partitionPieces(deps.stores, partition.pk)) {
     const records = deps.stores.storesFor(region).records;
-    for (const item of items.filter((i) => !isIndexEntry(i))) {
+    for (const item of items.filter(isRecordItem)) {
       settled++;
       if (isRestricted(item) !== lift) continue;
       const changes = lift ? { remove: [RESTRICTED_ATTRIBUTE] } : { set: { [RESTRICTED_ATTRIBUTE]: requestId } };

@@ -3,8 +3,8 @@ import { LetheError, notFound } from '../../domain/errors';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { expiryInstant } from '../../domain/retention/expiry-instant';
 import { buildCertificate } from '../../domain/subject-requests/certificate';
-import type { Inventory } from '../../domain/subject-requests/inventory';
-import { assertRunnable, isTerminal, stepsOf, type StepName, type SubjectRequestJob } from '../../domain/subject-requests/job';
+import { mergeInventories, type Inventory } from '../../domain/subject-requests/inventory';
+import { assertRunnable, isTerminal, stepsOf, type JobOutcome, type StepName, type SubjectRequestJob } from '../../domain/subject-requests/job';
 import { statisticsExpiry } from '../../domain/sweep/plan';
 import type { ItemCondition } from '../../ports/item-condition';
 import { WriteConflict } from '../../ports/write-conflict';
@@ -14,6 +14,7 @@ import { claimSlot, dequeue, enqueue, LEASE_SECONDS, nextQueued, releaseSlot, re
 import { recordDeferrals } from './deferrals';
 import type { SubjectRequestDeps } from './deps';
 import { erasePartition } from './erase-partition';
+import { clearErasing, markErasing } from './erasure-markers';
 import { buildExportPackage } from './export-package';
 import { findSubjectPartitions, type SubjectPartition } from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
@@ -32,8 +33,12 @@ export interface JobHooks {
   afterPartition?: (done: number) => void | Promise<void>;
 }
 
-/** Passes of the action step at most: a verification that finds records (new ones, a lifted hold) sends the job back. */
-const MAX_PASSES = 3;
+/**
+ * Passes of inventory and action at most: a verification that still finds records (written by an
+ * ingest that began before the erasure marker, a lifted hold) sends the job back for another pass.
+ * An erasure or anonymisation still finding records after the last one ends `incomplete`.
+ */
+export const MAX_PASSES = 5;
 
 interface Run {
   deps: SubjectRequestDeps;
@@ -135,7 +140,11 @@ async function runStep(run: Run, job: SubjectRequestJob, step: StepName): Promis
   const keys = job.subjectKeys ?? [];
   switch (step) {
     case 'inventory': {
-      const inventory = await takeInventory(deps, { tenantId: job.tenantId, policy, keys, honourHolds: removes(job), now: deps.clock.now() });
+      // From here to the end, ingest stores nothing new for the subject (erasure-markers.ts).
+      if (removes(job)) await markErasing(deps.directory, job.tenantId, keys, job.requestId, deps.clock.now());
+      const found = await takeInventory(deps, { tenantId: job.tenantId, policy, keys, honourHolds: removes(job), now: deps.clock.now() });
+      // A later pass adds what it finds to what the earlier ones acted on: the certificate counts every pass.
+      const inventory = job.passes > 0 && job.inventory ? mergeInventories(job.inventory, found) : found;
       return checkpoint(deps, job, { inventory, step: job.step + 1, done: 0, updatedAt });
     }
     case 'package': {
@@ -152,8 +161,10 @@ async function runStep(run: Run, job: SubjectRequestJob, step: StepName): Promis
     }
     case 'verify': {
       const verification = await verifyRequest(deps, job, keys, deps.clock.now());
-      const again = !verification.ok && job.type !== 'export' && job.type !== 'restrict' && job.passes + 1 < MAX_PASSES;
-      return checkpoint(deps, job, again ? { verification, step: 1, passes: job.passes + 1, updatedAt } : { verification, step: job.step + 1, updatedAt });
+      const repeatable = !verification.ok && job.type !== 'export' && job.type !== 'restrict';
+      if (repeatable && job.passes + 1 < MAX_PASSES) return checkpoint(deps, job, { verification, step: 0, passes: job.passes + 1, updatedAt });
+      if (repeatable && removes(job)) return finish(deps, policy, { ...job, verification }, 'incomplete');
+      return checkpoint(deps, job, { verification, step: job.step + 1, updatedAt });
     }
     case 'certify':
       return finish(deps, policy, job, 'completed');
@@ -234,10 +245,10 @@ async function keepLease(run: Run, job: SubjectRequestJob): Promise<void> {
  * the audit entry, and the subject keys dropped unless a deferral needs them. Frees the slot and
  * starts the next queued request. Safe to repeat.
  */
-export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job: SubjectRequestJob, outcome: 'completed' | 'cancelled'): Promise<SubjectRequestJob> {
+export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job: SubjectRequestJob, outcome: JobOutcome): Promise<SubjectRequestJob> {
   const at = deps.clock.now();
   const keys = job.subjectKeys ?? [];
-  const verification = outcome === 'completed' && job.verification ? job.verification : await verifyRequest(deps, job, keys, at);
+  const verification = outcome !== 'cancelled' && job.verification ? job.verification : await verifyRequest(deps, job, keys, at);
   const keptUntil = expiryInstant(at, parseDuration(policy.subjectRequests.certificateRetention)!, policy.timeZone);
   const certificate = buildCertificate({
     requestId: job.requestId,
@@ -250,14 +261,18 @@ export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job
     inventory: job.inventory ?? emptyInventory(deps, keys.length, at),
     verification,
     outcome,
+    ...(outcome === 'incomplete'
+      ? { incompleteBecause: `the subject's records were still found after ${MAX_PASSES} passes of inventory, erasure and verification: something kept writing them while the request ran; file the request again` }
+      : {}),
     completedAt: at,
     keptUntil,
     litigationBasis: policy.classes.litigation.lawfulBasis,
     keyBackupDays: deps.pitrDays,
     exported: job.exported,
   });
-  const stillHeld = outcome === 'completed' && removes(job) ? [...new Set([...(await holdsOnPartitions(deps, job.tenantId, await findSubjectPartitions(deps.stores, job.tenantId, keys))).values()].flat())] : [];
+  const stillHeld = outcome !== 'cancelled' && removes(job) ? [...new Set([...(await holdsOnPartitions(deps, job.tenantId, await findSubjectPartitions(deps.stores, job.tenantId, keys))).values()].flat())] : [];
   await recordDeferrals(deps.directory, job, stillHeld);
+  if (removes(job)) await clearErasing(deps.directory, job.tenantId, keys);
   const found = certificate.lines.filter((l) => l.store === 'records').reduce((n, l) => n + l.found, 0);
   job = await auditOnce(deps, job, outcome, { records: found, retained: certificate.retained.length, remaining: verification.remaining, ok: verification.ok });
   const finished = await checkpoint(

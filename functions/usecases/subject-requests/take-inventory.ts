@@ -13,6 +13,8 @@ import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
 import { holdsOnPartitions } from '../holds/hold-guard';
+import { copiesOf, type RegisteredCopy } from '../copies/copy-registry';
+import { tenantCopiesPartition } from '../../domain/copies/derived-copy';
 import { dataKeyIdsOf, partitionObjects } from './partition-objects';
 
 const classOf = (item: Record<string, unknown>): DataClass | undefined => DATA_CLASSES.find((c) => c === item.class);
@@ -29,7 +31,8 @@ export interface InventoryScope {
 /**
  * What the subject index leads to, counted per region and store before anything is changed:
  * records by class, index entries, data keys, content and archive objects (every version), audit
- * entries; held partitions and litigation batches apart, as what will be retained. Only reads.
+ * entries, and (for erasure and anonymisation) the derived copies registered against them; held
+ * partitions and litigation batches apart, as what will be retained. Only reads.
  */
 export async function takeInventory(deps: SubjectRequestDeps, scope: InventoryScope): Promise<Inventory> {
   const { tenantId } = scope;
@@ -40,6 +43,12 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
   const batches = new Map<string, SealedBatch>();
   const records: { dataClass: DataClass; region: string; expiresAt?: number }[] = [];
   let restrictedRecords = 0;
+  // Erasure and anonymisation delete the derived copies too: each counted once, however many partitions it holds.
+  const copies = new Map<string, string>();
+  const countCopies = (found: readonly RegisteredCopy[]) => {
+    for (const { copy } of found) copies.set(`${copy.bucket}|${copy.region}|${copy.objectKey}`, copy.region);
+  };
+  if (scope.honourHolds) countCopies(await copiesOf(deps, tenantCopiesPartition(tenantId)));
 
   for (const partition of partitions) {
     const pieces = await partitionPieces(deps.stores, partition.pk);
@@ -58,6 +67,7 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
         if (isRestricted(item)) restrictedRecords++;
         if (typeof item.sealedIn === 'string') addToBatch(batches, scope, item.sealedIn, dataClass);
       }
+    if (scope.honourHolds) countCopies(await copiesOf(deps, partition.pk));
     for (const object of await partitionObjects(deps.stores, tenantId, partition, pieces)) {
       const store = deps.stores.storesFor(object.region)[object.bucket];
       tally.add(object.region, object.bucket, object.dataClass, (await store.listVersions(object.key)).length);
@@ -69,6 +79,8 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
       tally.add(deps.homeRegion, 'audit', 'audit', entries.length);
     }
   }
+
+  for (const region of copies.values()) tally.add(region, 'copies', undefined);
 
   // Batches whose live records are gone (deleted or anonymised after sealing) are found by their subject links.
   for (const region of deps.stores.regions)

@@ -4,7 +4,7 @@ import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import { isRestricted } from '../../domain/subject-requests/restriction';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import type { SubjectRequestDeps } from './deps';
-import { findSubjectPartitions, isIndexEntry, partitionPieces } from './find-subject';
+import { findSubjectPartitions, isRecordItem, partitionPieces } from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
 import { holdsOnPartitions } from '../holds/hold-guard';
 
@@ -37,7 +37,7 @@ export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectReques
       let remaining = 0;
       for (const partition of await findSubjectPartitions(deps.stores, job.tenantId, keys))
         for (const { items } of await partitionPieces(deps.stores, partition.pk))
-          for (const item of items.filter((i) => !isIndexEntry(i))) {
+          for (const item of items.filter(isRecordItem)) {
             if (isRestricted(item) === !lift) settled++;
             else remaining++;
           }
