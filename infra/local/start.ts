@@ -29,6 +29,7 @@ function banner(stack: RunningStack, seconds: string, stateDir: string): string 
     '',
     `Lethe is running (ready in ${seconds} s: ${stack.timings}). Ctrl-C stops it.`,
     '',
+    ...stack.warnings.flatMap((w) => [`  WARNING: ${w}`, '']),
     `  API       ${api}            e.g. curl -s ${api}/v1/health`,
     `  Console   ${api}/console/`,
     `  DynamoDB  ${dynamodb}`,
