@@ -10,10 +10,11 @@ import { releaseHold } from '../usecases/holds/release-hold';
 import { reapplyDeferredRequests } from '../usecases/subject-requests/deferrals';
 
 /**
- * Legal holds (admin token; `legal-hold.manage`: admin or legal, never read-only support): `POST /v1/holds` places one on an interaction
- * or a subject, `GET /v1/holds` lists them (released ones too), `POST /v1/holds/{holdId}/release`
- * releases one: what it kept is due again, and the erasures it postponed run again. Identifiers in
- * a request are hashed at once and never logged or stored.
+ * Legal holds (admin token; `legal-hold.manage`: admin or legal, never read-only support):
+ * `POST /v1/holds` places one on an interaction or a subject, `GET /v1/holds` lists them
+ * (released ones too), `POST /v1/holds/{holdId}/release` releases one: what it kept is due again,
+ * and the erasures it postponed run again. Identifiers in a request are hashed at once and never
+ * logged or stored.
  */
 const MAX_BODY_BYTES = 8 * 1024;
 

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { AccessAction } from '../domain/access/actions';
-import { requireAccess, type Granted } from '../domain/access/require-access';
+import { requireAccess } from '../domain/access/require-access';
 import { auditSource } from '../domain/audit/audit-source';
 import type { AuditActor } from '../domain/audit/entry';
 import { forbidden } from '../domain/errors';
@@ -20,11 +20,12 @@ export async function authorizedAdmin(
   deps: { directory: TenantDirectory },
   action: AccessAction,
   what: string,
-): Promise<AdminPrincipal & { granted: Granted }> {
+): Promise<AdminPrincipal> {
   const principal = principalOf(event);
   if (principal.kind !== 'admin') throw forbidden(`${what} takes an admin token (Authorization: Bearer), not an API key.`);
   const tenant = await tenantAccess(deps, principal);
-  return { ...principal, granted: requireAccess(principal, action, { tenant: tenant.scope }, `Tenant ${principal.tenantId}`) };
+  requireAccess(principal, action, { tenant: tenant.scope }, `Tenant ${principal.tenantId}`);
+  return principal;
 }
 
 /** The audit log's name for an admin. */

@@ -61,13 +61,14 @@ const GOVERNORS: Credential[] = ['admin', 'legal'];
 const OVERSEERS: Credential[] = ['admin', 'support, access on', 'legal', 'admin+support'];
 
 const now = () => new Date().toISOString();
+const CHAT = { channel: 'chat', startedAt: new Date(Date.now() - 60_000).toISOString(), participant: {}, consent: { storeContent: true, recording: false, gdpr: { granted: true, noticeVersion: 'v1' } } };
 const interaction = (f: Fixture) => `/v1/interactions/${f.interactionId}`;
 
 const MATRIX: Record<string, Row> = {
   // Channels (API key)
-  'POST /v1/interactions': { ok: only(201, ['ingest key']), request: () => ({ path: '/v1/interactions', body: { channel: 'chat', startedAt: now(), participant: {}, consent: { storeContent: true, recording: false, gdpr: { granted: true, noticeVersion: 'v1' } } } }) },
+  'POST /v1/interactions': { ok: only(201, ['ingest key']), request: () => ({ path: '/v1/interactions', body: CHAT }) },
   'POST /v1/interactions/{id}/messages': { ok: only(201, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/messages`, body: { messages: [{ from: 'visitor', at: now(), text: 'one more line' }] } }) },
-  'POST /v1/interactions/{id}/end': { ok: only(200, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/end`, body: { endedAt: now() } }) },
+  'POST /v1/interactions/{id}/end': { ok: only(200, ['ingest key']), otherTenant: 'after access', request: async (f) => ({ path: `/v1/interactions/${await started(f.tenant)}/end`, body: { endedAt: now() } }) },
   'POST /v1/interactions/{id}/recording': { ok: only(201, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/recording`, body: { contentType: 'audio/mpeg' } }) },
   'POST /v1/interactions/{id}/recording/{recordingId}/complete': { ok: only(200, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/recording/${f.recordingId}/complete`, body: {} }) },
   'POST /v1/events': { ok: only(200, ['ingest key']), request: () => ({ path: '/v1/events', body: { events: [{ id: `m-${Date.now()}`, type: 'question', userType: 'visitor', source: 'web', environment: 'production', at: now(), payload: { text: 'Where is my parcel?' } }] } }) },
@@ -176,6 +177,11 @@ async function fixtureOf(tenant: Tenant): Promise<Fixture> {
   const hold = await as<{ holdId: string }>(staffOf(tenant).admin, '/v1/holds', { body: { interactionId, reason: 'matrix fixture' } });
   const request = await ingest<{ requestId: string }>(tenant, '/v1/subject-requests', { type: 'erase', identifiers: { email: 'matrix-subject@example.org' }, options: {} });
   return { tenant, interactionId, recordingId: content.body.recordings[0].recordingId, holdId: hold.body.holdId, channelRequestId: request.requestId };
+}
+
+/** A chat just started in `tenant` and not yet ended (the fixture's has ended). */
+async function started(tenant: Tenant): Promise<string> {
+  return (await ingest<{ interactionId: string }>(tenant, '/v1/interactions', CHAT)).interactionId;
 }
 
 function day(offset: number): string {

@@ -72,7 +72,8 @@ describe('every cell a spreadsheet could evaluate is defused, in every export', 
     const infos = HOSTILE.map((queue) => ({ ...base, queue }));
     // Act
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await generalInfoXlsx(infos));
+    const bytes = await generalInfoXlsx(infos);
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     // Assess
     const sheet = workbook.worksheets[0];
     const queueColumn = (sheet.getRow(1).values as string[]).indexOf('queue');
