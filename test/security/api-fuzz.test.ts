@@ -61,7 +61,7 @@ async function send({ op, ids, query, body }: { op: ApiOperation; ids: Array<() 
   const path = op.path.replace(/\{\w+\}/g, () => encodeURIComponent(ids[i++]()));
   const search = new URLSearchParams(Object.entries(query)).toString();
   const auth = authsOf(op);
-  const headers = auth.includes('admin') ? { authorization: `Bearer ${adminToken}` } : auth.includes('apiKey') ? { 'x-api-key': tenant.apiKey } : {};
+  const headers: Record<string, string> = auth.includes('admin') ? { authorization: `Bearer ${adminToken}` } : auth.includes('apiKey') ? { 'x-api-key': tenant.apiKey } : {};
   const res = await callApi(`${path}${search ? `?${search}` : ''}`, { method: op.method.toUpperCase(), headers: { ...headers, 'content-type': 'application/json' }, ...(op.method === 'get' ? {} : { body }) });
   return res.status;
 }
