@@ -131,7 +131,8 @@ const MATRIX: Record<string, Row> = {
  * (401); a credential of the wrong kind or a role the action does not allow 403.
  */
 function refusal(op: ApiOperation, credential: Credential): number {
-  if (credential === 'none' || credential === 'operator') return authsOf(op).includes('iam') && credential === 'none' ? 403 : 401;
+  if (credential === 'none') return authsOf(op).includes('iam') ? 403 : 401;
+  if (credential === 'operator') return 401;
   return 403;
 }
 
