@@ -1,14 +1,14 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { DATA_CLASSES } from '../domain/data-class';
 import { notFound, validationFailed } from '../domain/errors';
-import { adminWithRole, auditActorOf, requestSource } from '../shared/admin-access';
+import { auditActorOf, authorizedAdmin, requestSource } from '../shared/admin-access';
 import { container } from '../shared/container';
 import { withErrors } from '../shared/http';
 import { exportArchiveCsv } from '../usecases/retention/archive-export';
 
 /**
  * The archive tier's only door (Inbenta: archived raw data "available only on request, as CSV"):
- * `GET /v1/archive/{class}?from=YYYY-MM&to=YYYY-MM`, for the admin and legal roles, answers the
+ * `GET /v1/archive/{class}?from=YYYY-MM&to=YYYY-MM`, for whom `archive.export` allows, answers the
  * records of one class transferred to the archive in those months as CSV. Every export is audited.
  */
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
@@ -16,7 +16,7 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
   return withErrors(deps.logger, async (e) => {
     const route = `${e.httpMethod} ${e.resource}`;
     if (route !== 'GET /v1/archive/{class}') throw notFound(route);
-    const admin = adminWithRole(e, ['admin', 'legal'], 'The archive export');
+    const admin = await authorizedAdmin(e, deps, 'archive.export', 'The archive export');
     const dataClass = DATA_CLASSES.find((c) => c === e.pathParameters?.class);
     if (!dataClass) throw validationFailed([{ path: 'class', message: `must be one of ${DATA_CLASSES.join(', ')}` }]);
     const month = deps.clock.now().toISOString().slice(0, 7);

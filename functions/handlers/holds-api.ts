@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { notFound } from '../domain/errors';
-import { adminWithRole, requestSource } from '../shared/admin-access';
+import { authorizedAdmin, requestSource } from '../shared/admin-access';
 import { container } from '../shared/container';
 import { json, parseJsonBody, withErrors } from '../shared/http';
 import { subjectRequests } from '../shared/subject-requests-wiring';
@@ -10,19 +10,19 @@ import { releaseHold } from '../usecases/holds/release-hold';
 import { reapplyDeferredRequests } from '../usecases/subject-requests/deferrals';
 
 /**
- * Legal holds (admin token, role admin or legal): `POST /v1/holds` places one on an interaction
- * or a subject, `GET /v1/holds` lists them (released ones too), `POST /v1/holds/{holdId}/release`
- * releases one: what it kept is due again, and the erasures it postponed run again. Identifiers in
- * a request are hashed at once and never logged or stored.
+ * Legal holds (admin token; `legal-hold.manage`: admin or legal, never read-only support):
+ * `POST /v1/holds` places one on an interaction or a subject, `GET /v1/holds` lists them
+ * (released ones too), `POST /v1/holds/{holdId}/release` releases one: what it kept is due again,
+ * and the erasures it postponed run again. Identifiers in a request are hashed at once and never
+ * logged or stored.
  */
-const ROLES = ['admin', 'legal'] as const;
 const MAX_BODY_BYTES = 8 * 1024;
 
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   const deps = container();
   return withErrors(deps.logger, async (e) => {
     const route = `${e.httpMethod} ${e.resource}`;
-    const admin = adminWithRole(e, ROLES, 'Legal holds');
+    const admin = await authorizedAdmin(e, deps, 'legal-hold.manage', 'Legal holds');
     const actor = { tenantId: admin.tenantId, userId: admin.userId, role: admin.role, support: admin.support, from: requestSource(e) };
     switch (route) {
       case 'POST /v1/holds':

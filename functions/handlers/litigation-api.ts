@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { notFound } from '../domain/errors';
-import { adminWithRole, auditActorOf, requestSource } from '../shared/admin-access';
+import { auditActorOf, authorizedAdmin, requestSource } from '../shared/admin-access';
 import { container } from '../shared/container';
 import { json, withErrors } from '../shared/http';
 import { listBatches } from '../usecases/litigation/list-batches';
@@ -20,11 +20,11 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
     const route = `${e.httpMethod} ${e.resource}`;
     switch (route) {
       case 'GET /v1/litigation/batches': {
-        const admin = adminWithRole(e, ['legal', 'admin'], 'The litigation archive');
+        const admin = await authorizedAdmin(e, deps, 'litigation.list', 'The litigation archive');
         return json(200, { batches: await listBatches(deps.stores, admin.tenantId) });
       }
       case 'POST /v1/litigation/batches/{batchId}/retrievals': {
-        const legal = adminWithRole(e, ['legal'], 'Retrieving a litigation batch');
+        const legal = await authorizedAdmin(e, deps, 'litigation.retrieve', 'Retrieving a litigation batch');
         const retrieved = await retrieveBatch(deps, {
           tenantId: legal.tenantId,
           batchId: e.pathParameters?.batchId ?? '',

@@ -1,17 +1,31 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { AccessAction } from '../domain/access/actions';
+import { requireAccess } from '../domain/access/require-access';
 import { auditSource } from '../domain/audit/audit-source';
 import type { AuditActor } from '../domain/audit/entry';
 import { forbidden } from '../domain/errors';
-import type { AdminRole } from '../ports/admin-tokens';
+import type { TenantDirectory } from '../ports/tenant-directory';
+import { tenantAccess } from '../usecases/admin/admin-request';
 import { principalOf } from './http';
 import type { AdminPrincipal } from './principal';
 
-/** The admin calling, when their role is one of `roles`; 403 for an API key or another role. */
-export function adminWithRole<R extends AdminRole>(event: APIGatewayProxyEvent, roles: readonly R[], what: string): AdminPrincipal & { role: R } {
+/**
+ * The admin calling, once the one access decision (`authorize`, functions/domain/access) allows
+ * them `action` on their tenant as its live policy stands: the effective role counts (a user in
+ * the support group is support, read-only, and only while the policy allows support access).
+ * 403 for an API key; 403 or 404 as `requireAccess` words them.
+ */
+export async function authorizedAdmin(
+  event: APIGatewayProxyEvent,
+  deps: { directory: TenantDirectory },
+  action: AccessAction,
+  what: string,
+): Promise<AdminPrincipal> {
   const principal = principalOf(event);
   if (principal.kind !== 'admin') throw forbidden(`${what} takes an admin token (Authorization: Bearer), not an API key.`);
-  if (!roles.includes(principal.role as R)) throw forbidden(`${what} is for the ${roles.join(' or ')} role, not ${principal.role}.`);
-  return principal as AdminPrincipal & { role: R };
+  const tenant = await tenantAccess(deps, principal);
+  requireAccess(principal, action, { tenant: tenant.scope }, `Tenant ${principal.tenantId}`);
+  return principal;
 }
 
 /** The audit log's name for an admin. */

@@ -43,6 +43,8 @@ export interface RunningStack {
   env: Record<string, string>;
   /** What provisioning and the runtime could not do, for the start-up log. */
   notes: string[];
+  /** What the start must say first: an emulator reachable beyond loopback. */
+  warnings: string[];
   schedules: string[];
   principals: string[];
   /** How long each start-up phase took, e.g. "CDK synth 3.2 s, emulators 0.4 s, provisioning 0.6 s". */
@@ -164,6 +166,7 @@ async function serve(
     regions: [...new Set(cloud.stacks.map((s) => s.region))],
     env: { ...env, LETHE_API: runtime.url },
     notes: [...notes, ...functions.notes, ...api.problems, ...problems],
+    warnings: emulators.dynamodb.exposure ? [emulators.dynamodb.exposure] : [],
     schedules: options.schedules ? scheduler.describe() : rules.map((r) => `${r.name}: ${r.expression} (not run: schedules are off)`),
     principals: emulators.kms.principals.describe(),
     timings: timings.toString(),

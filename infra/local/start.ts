@@ -12,7 +12,7 @@ import { LOCAL_ACCOUNT, regionalResourceNames } from '../../functions/shared/res
 import { isAlive } from './emulators/child-process';
 import { startLocalStack, type RunningStack } from './local-stack';
 import { stateDir as configuredStateDir } from './operator-key';
-import { readOrCreateSecret, statePaths } from './state';
+import { ownerOnlyStateDir, readOrCreateSecret, statePaths } from './state';
 
 const port = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -29,6 +29,7 @@ function banner(stack: RunningStack, seconds: string, stateDir: string): string 
     '',
     `Lethe is running (ready in ${seconds} s: ${stack.timings}). Ctrl-C stops it.`,
     '',
+    ...stack.warnings.flatMap((w) => [`  WARNING: ${w}`, '']),
     `  API       ${api}            e.g. curl -s ${api}/v1/health`,
     `  Console   ${api}/console/`,
     `  DynamoDB  ${dynamodb}`,
@@ -54,6 +55,7 @@ function banner(stack: RunningStack, seconds: string, stateDir: string): string 
 async function main(): Promise<void> {
   const started = Date.now();
   const stateDir = configuredStateDir();
+  ownerOnlyStateDir(stateDir);
   const paths = statePaths(stateDir);
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   process.stdout.write('Starting Lethe: DynamoDB Local, s3rver, local KMS, CDK synth…\n');

@@ -2,11 +2,12 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { Clock } from '../../ports/clock';
 import type { AdminClaims, AdminTokenVerifier } from '../../ports/admin-tokens';
 import { adminClaimsOf } from './admin-claims';
+import { assertAdminIdToken, claimChecks } from './token-checks';
 
 /**
  * Admin ID tokens of the Cognito user pool (RS256), checked against the pool's published keys
- * (fetched once per cold start and on key rotation), its issuer, the admin client as audience,
- * and `token_use: id` (only ID tokens carry the custom tenant and group attributes).
+ * (fetched once per cold start and on key rotation), its issuer, and the checks every admin
+ * token passes (token-checks.ts: the admin client as audience, `token_use: id`, clock skew, lifetime).
  */
 export class CognitoAdminTokens implements AdminTokenVerifier {
   private readonly issuer: string;
@@ -22,14 +23,8 @@ export class CognitoAdminTokens implements AdminTokenVerifier {
   }
 
   async verify(token: string): Promise<AdminClaims> {
-    const { payload } = await jwtVerify(token, this.keys, {
-      algorithms: ['RS256'],
-      issuer: this.issuer,
-      audience: this.pool.clientId,
-      requiredClaims: ['exp', 'sub'],
-      currentDate: this.clock.now(),
-    });
-    if (payload.token_use !== 'id') throw new Error('only Cognito ID tokens carry the tenant: send the ID token');
+    const { payload } = await jwtVerify(token, this.keys, { algorithms: ['RS256'], issuer: this.issuer, ...claimChecks(this.pool.clientId, this.clock.now()) });
+    assertAdminIdToken(payload, this.clock.now());
     return adminClaimsOf(payload);
   }
 }

@@ -2,7 +2,7 @@ import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from 
 import { MAX_COUNTERS_PER_ADD, type AggregateStore, type CounterAdd, type CounterValue } from '../../ports/aggregate-store';
 import type { Page } from '../../ports/page';
 import { deletePartition } from './partition-delete';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, TABLE_KEYS } from './cursor';
 import { scanTenant } from './tenant-scan';
 import type { ScannedItem } from '../../ports/tenant-scan';
 
@@ -38,7 +38,7 @@ export class DynamoAggregateStore implements AggregateStore {
         // U+FFFF sorts after every character a key holds, so every key starting with throughSk is in.
         ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':through': `${throughSk}\uffff` },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, ['pk', pk]),
+        ExclusiveStartKey: decodeCursor(page.cursor, { keys: TABLE_KEYS, partition: ['pk', pk], sortKey: ['sk', (sk) => String(sk) >= fromSk && String(sk) <= `${throughSk}\uffff`] }),
       }),
     );
     const items = (out.Items ?? []).map((i) => ({ pk: i.pk as string, sk: i.sk as string, value: i.value as number }));

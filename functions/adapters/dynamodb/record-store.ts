@@ -21,7 +21,7 @@ import {
   type WriteOperation,
 } from '../../ports/record-store';
 import { batchDelete, deletePartition } from './partition-delete';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, prefixShape, TABLE_KEYS } from './cursor';
 import { checkFields, conditionFields, updateFields } from './expressions';
 import { conditional } from './write-conflict';
 import { scanTenant } from './tenant-scan';
@@ -76,7 +76,7 @@ export class DynamoRecordStore implements RecordStore {
         ScanIndexForward: !options.descending,
         ConsistentRead: options.consistent,
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, ['pk', pk]),
+        ExclusiveStartKey: decodeCursor(options.cursor, prefixShape(pk, options.skPrefix)),
       }),
     );
     return { items: (out.Items ?? []) as StoredItem[], cursor: encodeCursor(out.LastEvaluatedKey) };
@@ -114,7 +114,11 @@ export class DynamoRecordStore implements RecordStore {
         ExpressionAttributeNames: { '#bucket': 'expiryBucket', '#expiresAt': 'expiresAt' },
         ExpressionAttributeValues: { ':bucket': expiryBucket, ':now': now },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, ['expiryBucket', expiryBucket]),
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          keys: { ...TABLE_KEYS, expiryBucket: 'S', expiresAt: 'N' },
+          partition: ['expiryBucket', expiryBucket],
+          sortKey: ['expiresAt', (at) => Number(at) <= now],
+        }),
       }),
     );
     const items = (out.Items ?? []).map((i) => ({ ...keyOf(i), expiresAt: i.expiresAt as number }));
@@ -130,7 +134,7 @@ export class DynamoRecordStore implements RecordStore {
         ExpressionAttributeNames: { '#subjectKey': 'subjectKey' },
         ExpressionAttributeValues: { ':subjectKey': subjectKey },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, ['subjectKey', subjectKey]),
+        ExclusiveStartKey: decodeCursor(page.cursor, { keys: { ...TABLE_KEYS, subjectKey: 'S' }, partition: ['subjectKey', subjectKey] }),
       }),
     );
     const items = (out.Items ?? []).map((i) => ({ ...keyOf(i), kind: i.kind as string, class: i.class as SubjectHit['class'] }));

@@ -12,7 +12,7 @@ import {
   type TenantItem,
   type TenantProfile,
 } from '../../ports/tenant-directory';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, prefixShape, TABLE_KEYS } from './cursor';
 import { conditionFields, updateFields } from './expressions';
 import { conditional } from './write-conflict';
 
@@ -197,7 +197,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
         ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
         ScanIndexForward: !newestFirst,
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, ['pk', pk]),
+        ExclusiveStartKey: decodeCursor(page.cursor, prefixShape(pk, prefix)),
       }),
     );
     const items = (out.Items ?? []).map((i) => ({ ...strip(i), tenantId, sk: i.sk }));
@@ -213,7 +213,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
         ExpressionAttributeNames: { '#g': 'gsi1pk' },
         ExpressionAttributeValues: { ':g': gsi1pk },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, ['gsi1pk', gsi1pk]),
+        ExclusiveStartKey: decodeCursor(page.cursor, { keys: { ...TABLE_KEYS, gsi1pk: 'S', gsi1sk: 'S' }, partition: ['gsi1pk', gsi1pk] }),
       }),
     );
     return { items: (out.Items ?? []).map(shape), cursor: encodeCursor(out.LastEvaluatedKey) };

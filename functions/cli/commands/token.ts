@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stateDir } from '../../../infra/local/operator-key';
 import { LocalAdminTokens } from '../../adapters/auth/local-admin-tokens';
+import { MAX_TOKEN_LIFETIME_SECONDS } from '../../adapters/auth/token-checks';
 import { SettableClock } from '../../domain/clock';
 import { ADMIN_ROLES, type AdminRole } from '../../ports/admin-tokens';
 
@@ -46,7 +47,8 @@ export async function localAdminToken(options: TokenOptions, env: NodeJS.Process
   const role = ADMIN_ROLES.find((r) => r === options.role);
   if (!role) throw new Error(`--role must be one of ${ADMIN_ROLES.join(', ')}, not "${options.role}"`);
   const hours = Number(options.hours);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) throw new Error(`--hours must be a number of hours from 0 to 720, not "${options.hours}"`);
+  const maxHours = MAX_TOKEN_LIFETIME_SECONDS / 3600;
+  if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) throw new Error(`--hours must be a number of hours from 0 to ${maxHours} (as long as a Cognito ID token lives at most), not "${options.hours}"`);
   const now = options.now ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(now))) throw new Error(`--now must be an ISO-8601 instant such as 2030-01-01T00:00:00Z, not "${now}"`);
   const tokens = new LocalAdminTokens(localTokenSecret(env), new SettableClock(now));

@@ -18,9 +18,12 @@ export const ACCESS_ACTIONS = [
   'policy.change',
   'register.view',
   'audit.view',
+  'litigation.list',
   'litigation.retrieve',
   'legal-hold.manage',
   'subject-request.manage',
+  'subject-request.confirm',
+  'archive.export',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

@@ -32,7 +32,11 @@ export const ACCESS_RULES: Record<AccessAction, Partial<Record<AdminRole, Reach>
   'policy.change': { admin: 'tenant' },
   'register.view': { admin: 'tenant', support: 'tenant', legal: 'tenant' },
   'audit.view': { admin: 'tenant', legal: 'tenant' },
+  'litigation.list': { admin: 'tenant', legal: 'tenant' },
   'litigation.retrieve': { legal: 'tenant' },
   'legal-hold.manage': { admin: 'tenant', legal: 'tenant' },
   'subject-request.manage': { admin: 'tenant', legal: 'tenant' },
+  // Releasing a channel's request on the strength of the end user's verified identity is an admin's call.
+  'subject-request.confirm': { admin: 'tenant' },
+  'archive.export': { admin: 'tenant', legal: 'tenant' },
 };

@@ -29,7 +29,11 @@ export function assertMaySee(caller: Caller, job: Pick<SubjectRequestJob, 'reque
   if (caller.kind === 'channel' && job.requestedBy.kind !== 'channel') throw forbidden('A channel may only follow the requests it filed.');
 }
 
-/** Staff allowed by assertMayHandle confirm; a channel never confirms its own request. */
-export function assertMayConfirm(caller: Caller): void {
+/**
+ * Whom `subject-request.confirm` allows (the admin role, as the API document says) confirm; a
+ * channel never confirms its own request.
+ */
+export function assertMayConfirm(caller: Caller, tenant: TenantScope): void {
   if (caller.kind !== 'admin') throw forbidden('Only an admin confirms a request filed by a channel, after verifying who the end user is.');
+  requireAccess(caller, 'subject-request.confirm', { tenant }, `Tenant ${tenant.tenantId}`);
 }

@@ -1,16 +1,14 @@
-import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafe } from '../export/general-info-csv';
+import { spreadsheetCsv, type SpreadsheetCell } from '../export/spreadsheet';
 import type { OpenedRecord } from './opened-record';
 
 const KEY_COLUMNS = ['pk', 'sk', 'class', 'expiresAt'] as const;
 
-/** A cell: scalars as they are, anything nested as JSON, and nothing a spreadsheet would run. */
-function cell(value: unknown): string | number | undefined {
+/** A cell: scalars as they are, anything nested as JSON (spreadsheetCsv defuses what a spreadsheet would run). */
+function cell(value: unknown): SpreadsheetCell {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') return spreadsheetSafe(value);
+  if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return String(value);
-  return spreadsheetSafe(JSON.stringify(value));
+  return JSON.stringify(value);
 }
 
 /**
@@ -21,5 +19,5 @@ function cell(value: unknown): string | number | undefined {
 export function recordsCsv(records: readonly OpenedRecord[]): string {
   const fieldNames = [...new Set(records.flatMap((r) => Object.keys(r.fields)))].sort();
   const rows = records.map((r) => [r.pk, r.sk, r.dataClass, new Date(r.expiresAt * 1000).toISOString(), ...fieldNames.map((name) => cell(r.fields[name]))]);
-  return stringify(rows, { header: true, columns: [...KEY_COLUMNS, ...fieldNames], record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return spreadsheetCsv([...KEY_COLUMNS, ...fieldNames], rows);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { CHANNELS } from '../../domain/data-class';
 import { validationFailed } from '../../domain/errors';
+import { decodePageToken, encodePageToken } from '../../domain/paging/page-token';
 import type { DayPosition } from './listing-walk';
 
 /** Longest time range one search reads day by day. */
@@ -60,26 +61,41 @@ const boundedRange = (r: SearchRange) => {
   return Number.isFinite(from) && Number.isFinite(to) && from <= to && to - from <= SEARCH_MAX_DAYS * 86_400_000;
 };
 
+const RegionPositionSchema = z.object({ cursor: z.string().max(4000).optional(), skip: z.number().int().min(0), done: z.literal(true).optional() }).strict();
+const TokenRangeSchema = z.object({ from: z.string(), to: z.string() }).strict();
+const SearchTokenSchema = z.discriminatedUnion('kind', [
+  z.object({ v: z.literal(1), q: z.string(), range: TokenRangeSchema, kind: z.literal('subject'), offset: z.number().int().min(0) }).strict(),
+  z
+    .object({
+      v: z.literal(1),
+      q: z.string(),
+      range: TokenRangeSchema.refine(boundedRange),
+      kind: z.literal('days'),
+      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      position: z.record(z.string(), RegionPositionSchema),
+    })
+    .strict(),
+]);
+
 /** A token holds where to resume and the range the first page searched (its default `to` was "now" then). */
 export function encodeToken(q: SearchQuery, range: SearchRange, position: SearchPosition): string {
-  return Buffer.from(JSON.stringify({ v: 1, q: fingerprint(q), range, ...position }), 'utf8').toString('base64url');
+  return encodePageToken({ v: 1, q: fingerprint(q), range, ...position });
 }
 
+/** Where a search resumes, from a token of this very search (same criteria), every part of it checked. */
 export function decodeToken(q: SearchQuery): { range: SearchRange; position: SearchPosition } | undefined {
   if (!q.nextToken) return undefined;
-  const bad = validationFailed([{ path: 'nextToken', message: 'is not a token this search handed out' }]);
-  let token: Record<string, unknown>;
-  try {
-    token = JSON.parse(Buffer.from(q.nextToken, 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    throw bad;
-  }
-  const range = token?.range as SearchRange | undefined;
-  if (token?.v !== 1 || token.q !== fingerprint(q) || typeof range?.from !== 'string' || typeof range?.to !== 'string') throw bad;
-  if (token.kind === 'subject' && Number.isInteger(token.offset) && (token.offset as number) >= 0) return { range, position: { kind: 'subject', offset: token.offset as number } };
-  if (token.kind === 'days' && boundedRange(range) && typeof token.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(token.day) && typeof token.position === 'object' && token.position)
-    return { range, position: { kind: 'days', day: token.day, position: token.position as DayPosition } };
-  throw bad;
+  return decodePageToken(
+    q.nextToken,
+    (parsed) => {
+      const token = SearchTokenSchema.safeParse(parsed);
+      if (!token.success || token.data.q !== fingerprint(q)) return undefined;
+      const { range } = token.data;
+      if (token.data.kind === 'subject') return { range, position: { kind: 'subject' as const, offset: token.data.offset } };
+      return { range, position: { kind: 'days' as const, day: token.data.day, position: token.data.position as DayPosition } };
+    },
+    'this search',
+  );
 }
 
 /**

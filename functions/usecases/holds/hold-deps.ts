@@ -1,4 +1,5 @@
 import type { LegalHold } from '../../domain/holds/hold';
+import type { AdminRole } from '../../ports/admin-tokens';
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 import type { RegionalStores } from '../../ports/regional-stores';
@@ -19,7 +20,8 @@ export interface HoldDeps {
 export interface HoldActor {
   tenantId: string;
   userId: string;
-  role: 'admin' | 'legal';
+  /** For the audit log: who may place and release holds is the access decision's (`legal-hold.manage`). */
+  role: AdminRole;
   support: boolean;
   /** Where the request came from, already truncated (auditSource). */
   from: string;

@@ -7,6 +7,7 @@ import { litigationPartition } from '../../domain/litigation/registry';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { parseArchivedRecord } from '../../domain/sweep/archive-object';
 import type { OpenedRecord } from '../../domain/sweep/opened-record';
+import { spreadsheetCsv } from '../../domain/export/spreadsheet';
 import { recordsCsv } from '../../domain/sweep/records-csv';
 import { regionsOfClass } from '../../domain/sweep/units';
 import { isVisibleAt } from '../../domain/sweep/visibility';
@@ -70,7 +71,7 @@ export async function tenantPackage(
         mediaType: 'text/csv',
         dataClass: 'aggregate',
         records: counters.length,
-        content: ['partition,counter,value', ...counters.map((c) => `${c.pk},${c.sk},${c.value}`)].join('\r\n') + '\r\n',
+        content: spreadsheetCsv(['partition', 'counter', 'value'], counters.map((c) => [c.pk, c.sk, c.value])),
       });
     if (batches.length)
       files.push({

@@ -2,6 +2,7 @@ import { assertMayConfirm, assertMaySee, requesterOf, type Caller } from '../../
 import { assertConfirmable, cancellation, type SubjectRequestJob } from '../../domain/subject-requests/job';
 import { conflict, notFound } from '../../domain/errors';
 import { WriteConflict } from '../../ports/write-conflict';
+import { tenantAccess } from '../admin/admin-request';
 import { auditRequest } from './audit-request';
 import { dequeue, startOrQueue } from './concurrency';
 import type { SubjectRequestDeps } from './deps';
@@ -13,7 +14,7 @@ import { finish, Superseded } from './run-request';
  * channel's request run. Written to the audit log.
  */
 export async function confirmSubjectRequest(deps: SubjectRequestDeps, tenantId: string, caller: Caller, requestId: string, from: string): Promise<SubjectRequestJob> {
-  assertMayConfirm(caller);
+  assertMayConfirm(caller, (await tenantAccess(deps, { tenantId })).scope);
   const job = await requireJob(deps.directory, tenantId, requestId);
   assertConfirmable(job);
   let confirmed: SubjectRequestJob;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freePort } from '../net';
@@ -6,6 +6,8 @@ import { exited, keepTail, stopChild, waitUntilReady } from './child-process';
 
 export interface DynamoDbLocal {
   endpoint: string;
+  /** Set when it listens beyond loopback: what the start must warn about. */
+  exposure?: string;
   stop(): Promise<void>;
 }
 
@@ -51,11 +53,36 @@ const SUPERVISOR = [
   'exit $status',
 ].join('\n');
 
+/**
+ * DynamoDB Local has no option for its listening address (`-help` lists port, storage, CORS and
+ * telemetry only) and accepts any credentials. A JDK runs it through LoopbackDynamoDbLocal.java,
+ * which binds it to 127.0.0.1; a bare JRE cannot run a source file, so there it listens on every
+ * interface and the start says so first thing (as the README does).
+ */
+export const DYNAMODB_LOCAL_EXPOSURE = (port: number) =>
+  `DynamoDB Local listens on every network interface (port ${port}), not only 127.0.0.1, and accepts any credentials: whoever reaches this machine on that port can read and change the local tables. Install a JDK (e.g. default-jdk-headless) to bind it to 127.0.0.1, run on a trusted network, or block the port in your firewall.`;
+
+const LOOPBACK_LAUNCHER = join(__dirname, 'LoopbackDynamoDbLocal.java');
+
+/** Whether this Java can run a source file (a JDK has jdk.compiler; a bare JRE has not). */
+function javaRunsSources(): boolean {
+  const modules = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
+  return modules.status === 0 && /^jdk\.compiler@/m.test(modules.stdout);
+}
+
+/** The java command line: bound to loopback when `loopback`, the port, the storage, and no telemetry (nothing leaves loopback on our behalf). */
+export function dynamoDbLocalCommand(home: string, port: number, dataDir: string | undefined, loopback: boolean): string[] {
+  const storage = dataDir ? ['-sharedDb', '-dbPath', dataDir] : ['-inMemory'];
+  const jar = join(home, 'DynamoDBLocal.jar');
+  const main = loopback ? ['-cp', `${jar}:${join(home, 'DynamoDBLocal_lib', '*')}`, LOOPBACK_LAUNCHER] : ['-jar', jar];
+  return ['java', '-XX:TieredStopAtLevel=1', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, ...main, '-port', String(port), ...storage, '-disableTelemetry'];
+}
+
 async function launch(port: number, dataDir: string | undefined): Promise<DynamoDbLocal | 'port-taken'> {
   const home = jarDirectory();
-  const storage = dataDir ? ['-sharedDb', '-dbPath', dataDir] : ['-inMemory'];
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const java = ['java', '-XX:TieredStopAtLevel=1', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-jar', join(home, 'DynamoDBLocal.jar'), '-port', String(port), ...storage];
+  if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const loopback = javaRunsSources();
+  const java = dynamoDbLocalCommand(home, port, dataDir, loopback);
   const child = spawn('sh', ['-c', SUPERVISOR, 'dynamodb-local', ...java], { cwd: home, env: process.env, stdio: ['pipe', 'pipe', 'pipe'] });
   const tail = keepTail(child);
   const endpoint = `http://127.0.0.1:${port}`;
@@ -71,7 +98,7 @@ async function launch(port: number, dataDir: string | undefined): Promise<Dynamo
     if (/BindException|Address already in use/i.test(tail())) return 'port-taken';
     throw new Error(`DynamoDB Local exited (${code}) while starting:\n${tail()}`);
   }
-  return { endpoint, stop };
+  return { endpoint, stop, ...(loopback ? {} : { exposure: DYNAMODB_LOCAL_EXPOSURE(port) }) };
 }
 
 /** Any answer from the DynamoDB API, even an error, means the server is up. */

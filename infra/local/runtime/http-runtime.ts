@@ -47,16 +47,17 @@ interface Reply {
 export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<HttpRuntime> {
   const server = createServer((req, res) => {
     const started = Date.now();
-    void serve(req, options)
+    const served: Served = {};
+    void serve(req, options, served)
       .catch((error: unknown): Reply => {
         const correlationId = randomUUID();
-        options.log(`local runtime failed on ${req.method} ${req.url} (${correlationId}): ${describeError(error)}`);
+        options.log(`local runtime failed on ${logLine(req, served)} (${correlationId}): ${describeError(error)}`);
         return json(500, { error: { code: 'INTERNAL', message: 'The local runtime failed; its log has the details.', correlationId } });
       })
       .then((reply) => {
         res.writeHead(reply.statusCode, reply.headers);
         res.end(reply.body);
-        options.log(`${req.method} ${req.url?.split('?')[0]} → ${reply.statusCode} ${Date.now() - started} ms`);
+        options.log(`${logLine(req, served)} → ${reply.statusCode} ${Date.now() - started} ms`);
       });
   });
   server.keepAliveTimeout = 5000;
@@ -72,13 +73,25 @@ export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<Htt
   };
 }
 
-async function serve(req: IncomingMessage, options: HttpRuntimeOptions): Promise<Reply> {
+/** What the log may say about a request: the route template it matched, never the path or query sent. */
+interface Served {
+  route?: string;
+}
+
+/**
+ * Paths and queries carry identifiers (interaction ids, e-mail addresses in a search): the logs
+ * name the route template, or only that no route matched.
+ */
+const logLine = (req: IncomingMessage, served: Served): string => `${req.method} ${served.route ?? '(no route)'}`;
+
+async function serve(req: IncomingMessage, options: HttpRuntimeOptions, served: Served): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://local');
   const path = url.pathname;
   const method = req.method ?? 'GET';
   const body = await readBody(req);
 
   if (path.startsWith('/_local/')) {
+    served.route = path === '/_local/clock' ? path : undefined;
     const reply = body === 'too-large' ? { statusCode: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'Request Too Long' } } } : localRoute(req, path, body, options.clock);
     return json(reply.statusCode, reply.body);
   }
@@ -86,6 +99,7 @@ async function serve(req: IncomingMessage, options: HttpRuntimeOptions): Promise
   if (!match) return json(404, { error: { code: 'NOT_FOUND', message: `No route serves ${method} ${path}.` } });
 
   const { route } = match;
+  served.route = route.path;
   const requestId = randomUUID();
   const gateway = (type: GatewayErrorType, message: string) => fromGateway(gatewayReply(type, message, requestId, route.api.gatewayResponses), requestId);
   if (body === 'too-large') return gateway('REQUEST_TOO_LARGE', 'Request Too Long');
@@ -124,7 +138,7 @@ async function serve(req: IncomingMessage, options: HttpRuntimeOptions): Promise
     const methodArn = `arn:aws:execute-api:${route.api.region}:${options.account}:${route.api.apiId}/${route.api.stage}/${method}${path}`;
     const outcome = await runAuthorizer(options.host, route.authorizer, event, methodArn);
     if (outcome.kind === 'refuse') {
-      if (outcome.log) options.log(`authorizer refused ${method} ${path} (${requestId}): ${outcome.log}`);
+      if (outcome.log) options.log(`authorizer refused ${method} ${route.path} (${requestId}): ${outcome.log}`);
       return gateway(outcome.type, outcome.message);
     }
     event.requestContext.authorizer = outcome.authorizer;

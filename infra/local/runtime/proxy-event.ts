@@ -27,10 +27,16 @@ export interface EventContext {
   caller?: { accessKey: string; userArn: string; user: string };
 }
 
+/**
+ * A map keyed by what the caller sent: no prototype, so a name like `constructor`, `toString` or
+ * `__proto__` is a key like any other, never an inherited member.
+ */
+const callerKeyed = <V>(): Record<string, V> => Object.create(null) as Record<string, V>;
+
 /** `headers` keeps the last value of a repeated header, `multiValueHeaders` all of them, as API Gateway does. */
 export function headerMaps(rawHeaders: string[]): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  const headers = callerKeyed<string>();
+  const multiValueHeaders = callerKeyed<string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const [name, value] = [rawHeaders[i], rawHeaders[i + 1]];
     headers[name] = value;
@@ -55,8 +61,8 @@ export function queryMaps(query: string): {
     return eq < 0 ? [decode(p), ''] : [decode(p.slice(0, eq)), decode(p.slice(eq + 1))];
   });
   if (pairs.length === 0) return { queryStringParameters: null, multiValueQueryStringParameters: null };
-  const single: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
+  const single = callerKeyed<string>();
+  const multi = callerKeyed<string[]>();
   for (const [k, v] of pairs) {
     single[k] = v;
     (multi[k] ??= []).push(v);

@@ -48,7 +48,20 @@ describe('who handles data-subject requests (subject-request.manage in the share
     expect(outcome(() => assertMayHandle(channel, tenant))).toBe('allowed');
     expect(outcome(() => assertMaySee(channel, { requestedBy: { kind: 'channel' } }))).toBe('allowed');
     expect(outcome(() => assertMaySee(channel, { requestedBy: { kind: 'operator' } }))).toBe('FORBIDDEN');
-    expect(outcome(() => assertMayConfirm(channel))).toBe('FORBIDDEN');
-    expect(outcome(() => assertMayConfirm(staff('legal')))).toBe('allowed');
+    expect(outcome(() => assertMayConfirm(channel, tenant))).toBe('FORBIDDEN');
+  });
+
+  it('only the admin role confirms a channel-filed request, as the API document says (legal handles but does not confirm)', () => {
+    // Act
+    const outcomes = (['admin', 'legal', 'manager', 'advisor', 'support'] as const).map((role) => [role, outcome(() => assertMayConfirm(staff(role), tenant))]);
+    // Assess
+    expect(outcomes).toEqual([
+      ['admin', 'allowed'],
+      ['legal', 'FORBIDDEN'],
+      ['manager', 'FORBIDDEN'],
+      ['advisor', 'FORBIDDEN'],
+      ['support', 'FORBIDDEN'],
+    ]);
+    expect(outcome(() => assertMayConfirm(staff('admin', { support: true }), tenant))).toBe('FORBIDDEN');
   });
 });

@@ -1,4 +1,5 @@
-import { LocalAdminTokens } from '../../../functions/adapters/auth/local-admin-tokens';
+import { SignJWT } from 'jose';
+import { LOCAL_TOKEN_AUDIENCE, LOCAL_TOKEN_ISSUER, LocalAdminTokens } from '../../../functions/adapters/auth/local-admin-tokens';
 import { SettableClock } from '../../../functions/domain/clock';
 import { adminPrincipalOf, authorizerContextOf, principalFromContext } from '../../../functions/shared/principal';
 
@@ -36,6 +37,44 @@ describe('admin tokens carry Cognito claim names and expire on the injected cloc
     );
     // Act / Assess
     await expect(new LocalAdminTokens(SECRET, clock).verify(forged)).rejects.toThrow(/signature/);
+  });
+});
+
+describe('local tokens are checked as Cognito ID tokens are (finding L6)', () => {
+  const NOW = Date.parse('2024-03-01T09:00:00Z') / 1000;
+  /** A token signed with the right secret and issuer, claims as given (defaults: a valid ID token). */
+  const signed = (claims: Record<string, unknown>, times: { iat?: number; exp?: number } = {}) =>
+    new SignJWT({ 'custom:tenant': TENANT, 'cognito:groups': ['admin'], token_use: 'id', aud: LOCAL_TOKEN_AUDIENCE, ...claims })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('u-1')
+      .setIssuer(LOCAL_TOKEN_ISSUER)
+      .setIssuedAt(times.iat ?? NOW)
+      .setExpirationTime(times.exp ?? NOW + 3600)
+      .sign(new TextEncoder().encode(SECRET));
+  const verifier = () => new LocalAdminTokens(SECRET, new SettableClock('2024-03-01T09:00:00Z'));
+
+  it('accepts a well-formed ID token for our client, issued within the clock skew', async () => {
+    // Prepare
+    const token = await signed({}, { iat: NOW + 30 });
+    // Act / Assess
+    await expect(verifier().verify(token)).resolves.toMatchObject({ sub: 'u-1' });
+  });
+
+  it.each([
+    ['another client\'s audience', { aud: 'some-other-client' }, {}, /aud/],
+    ['no audience', { aud: undefined }, {}, /aud/],
+    ['an access token', { token_use: 'access' }, {}, /token_use/],
+    ['a token without token_use', { token_use: undefined }, {}, /token_use/],
+    ['iat a year in the future', {}, { iat: NOW + 365 * 86400, exp: NOW + 365 * 86400 + 3600 }, /iat/],
+    ['iat beyond the clock skew', {}, { iat: NOW + 120, exp: NOW + 3600 }, /iat/],
+    ['exp 100 years ahead', {}, { exp: NOW + 100 * 365 * 86400 }, /lives longer/],
+    ['a lifetime just over a day', {}, { exp: NOW + 86400 + 1 }, /lives longer/],
+    ['a token issued more than a day ago and still valid', {}, { iat: NOW - 86400 - 120, exp: NOW + 3600 }, /lives longer/],
+  ])('refuses %s', async (_case, claims, times, reason) => {
+    // Prepare
+    const token = await signed(claims, times);
+    // Act / Assess
+    await expect(verifier().verify(token)).rejects.toThrow(reason);
   });
 });
 

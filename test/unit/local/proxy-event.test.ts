@@ -16,6 +16,18 @@ describe('requests become API Gateway proxy events', () => {
     expect(queryMaps('')).toEqual({ queryStringParameters: null, multiValueQueryStringParameters: null });
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('a query key or header named %s is a key like any other (finding L2)', (name) => {
+    // Act
+    const query = queryMaps(`${name}=1&${name}=2`);
+    const headers = headerMaps([name, 'a', name, 'b']);
+    // Assess
+    expect(Object.entries(query.queryStringParameters ?? {})).toEqual([[name, '2']]);
+    expect(Object.entries(query.multiValueQueryStringParameters ?? {})).toEqual([[name, ['1', '2']]]);
+    expect(Object.entries(headers.headers)).toEqual([[name, 'b']]);
+    expect(Object.entries(headers.multiValueHeaders)).toEqual([[name, ['a', 'b']]]);
+    expect(Object.getPrototypeOf(query.queryStringParameters)).toBeNull();
+  });
+
   it('binary media types match with wildcards and ignore parameters', () => {
     // Assess
     expect(isBinaryMediaType('audio/mpeg', ['audio/*'])).toBe(true);
