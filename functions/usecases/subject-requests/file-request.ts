@@ -3,6 +3,7 @@ import { LetheError, notFound, validationFailed } from '../../domain/errors';
 import type { SubjectIdentifiers } from '../../domain/records';
 import type { Requester, SubjectRequestJob } from '../../domain/subject-requests/job';
 import { searchedKinds, storedOptions, SubjectRequestSchema, type SubjectRequest } from '../../domain/subject-requests/request';
+import { verificationHints } from '../../domain/subject-requests/verification-hints';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
 import { parseOrThrow } from '../../domain/validation';
 import { auditRequest } from './audit-request';
@@ -62,6 +63,7 @@ export async function fileSubjectRequest(
     requestedAt: now.toISOString(),
     requestedBy,
     searchedBy: searchedKinds(request.identifiers),
+    ...(pending ? { verifyAgainst: verificationHints(request.identifiers) } : {}),
     subjectKeys,
     ...rectify,
     options: storedOptions(request),
