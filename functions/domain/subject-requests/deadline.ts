@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { conflict, validationFailed } from '../errors';
 import { expiryInstant } from '../retention/expiry-instant';
 import { wallClockAt } from '../retention/zoned-time';
@@ -12,6 +13,15 @@ import { isTerminal, type JobStatus } from './job';
  */
 export const ANSWER_MONTHS = 1;
 export const MAX_EXTENSION_MONTHS = 2;
+
+/** `POST /v1/subject-requests/{id}/extension`: one or two more months, and why. */
+export const ExtensionSchema = z
+  .object({
+    months: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }),
+    reason: z.string({ error: 'is required: say why the request needs more time' }).trim().min(1, 'is required: say why the request needs more time').max(1000),
+  })
+  .strict()
+  .meta({ id: 'ExtendDeadline' });
 
 /** One recorded extension of the deadline (the reason as stored: redacted). */
 export interface DeadlineExtension {

@@ -16,12 +16,3 @@ export const DeskQuerySchema = z
   })
   .strict();
 export type DeskQuery = z.infer<typeof DeskQuerySchema>;
-
-/** `POST /v1/subject-requests/{id}/extension`: one or two more months, and why. */
-export const ExtensionSchema = z
-  .object({
-    months: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }),
-    reason: z.string({ error: 'is required: say why the request needs more time' }).trim().min(1, 'is required: say why the request needs more time').max(1000),
-  })
-  .strict()
-  .meta({ id: 'DeadlineExtension' });

@@ -1,7 +1,6 @@
 import { conflict } from '../../domain/errors';
 import { assertStaff, requesterOf, type Caller } from '../../domain/subject-requests/access';
-import { assertExtendable, deadlineOf } from '../../domain/subject-requests/deadline';
-import { ExtensionSchema } from '../../domain/subject-requests/desk-query';
+import { assertExtendable, deadlineOf, ExtensionSchema } from '../../domain/subject-requests/deadline';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import { parseOrThrow } from '../../domain/validation';
 import { WriteConflict } from '../../ports/write-conflict';

@@ -1,5 +1,4 @@
-import { assertExtendable, deadlineOf, dueInstant, type DeadlineExtension } from '../../../functions/domain/subject-requests/deadline';
-import { ExtensionSchema } from '../../../functions/domain/subject-requests/desk-query';
+import { assertExtendable, deadlineOf, dueInstant, ExtensionSchema, type DeadlineExtension } from '../../../functions/domain/subject-requests/deadline';
 import type { JobStatus } from '../../../functions/domain/subject-requests/job';
 
 /**
