@@ -54,6 +54,18 @@ const calendarDay = (at: Date, timeZone: string) => {
   return Date.UTC(w.year, w.month - 1, w.day) / 86_400_000;
 };
 
+/**
+ * A channel's request never confirmed is dropped this long after it fell due (DynamoDB TTL), so
+ * the desk shows it overdue first; an extension moves the drop with the due date.
+ */
+export const UNCONFIRMED_KEPT_DAYS = 30;
+
+/** Epoch seconds (TTL) when an unconfirmed request is dropped. */
+export function unconfirmedExpiry(request: { requestedAt: string; extensions?: readonly DeadlineExtension[] }, timeZone: string): number {
+  const due = dueInstant(new Date(request.requestedAt), monthsAdded(request.extensions), timeZone);
+  return Math.ceil(due.getTime() / 1000) + UNCONFIRMED_KEPT_DAYS * 86_400;
+}
+
 /** The deadline of a request as of `now`: due date, days left and whether it is overdue. */
 export function deadlineOf(
   request: { requestedAt: string; status: JobStatus; extensions?: readonly DeadlineExtension[] },

@@ -1,6 +1,6 @@
 import { conflict } from '../../domain/errors';
 import { assertStaff, requesterOf, type Caller } from '../../domain/subject-requests/access';
-import { assertExtendable, deadlineOf, ExtensionSchema } from '../../domain/subject-requests/deadline';
+import { assertExtendable, deadlineOf, ExtensionSchema, unconfirmedExpiry } from '../../domain/subject-requests/deadline';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import { parseOrThrow } from '../../domain/validation';
 import { WriteConflict } from '../../ports/write-conflict';
@@ -21,12 +21,15 @@ export async function extendDeadline(deps: SubjectRequestDeps, tenantId: string,
   const now = deps.clock.now();
   assertExtendable(job, months, tenant.policy.timeZone, now);
   const extension = { months, reason: tenant.redactor.redact(typed).text, at: now.toISOString(), by: caller.userId };
+  const extensions = [...(job.extensions ?? []), extension];
+  // Only an unconfirmed request expires before it ends: it is kept past its new due date.
+  const kept = job.status === 'pending-verification' ? { expiresAt: unconfirmedExpiry({ requestedAt: job.requestedAt, extensions }, tenant.policy.timeZone) } : {};
   let extended: SubjectRequestJob;
   try {
     extended = await updateJob(
       deps.directory,
       job,
-      { extensions: [...(job.extensions ?? []), extension], updatedAt: now.toISOString() },
+      { extensions, ...kept, updatedAt: now.toISOString() },
       { condition: { kind: 'matches', attributes: { status: job.status, updatedAt: job.updatedAt } } },
     );
   } catch (error) {

@@ -1,5 +1,5 @@
 import { localAdminToken } from '../../../functions/cli/commands/token';
-import { dueInstant } from '../../../functions/domain/subject-requests/deadline';
+import { dueInstant, unconfirmedExpiry } from '../../../functions/domain/subject-requests/deadline';
 import type { SubjectRequestJob } from '../../../functions/domain/subject-requests/job';
 import { extendDeadline } from '../../../functions/usecases/subject-requests/extend-deadline';
 import { fileSubjectRequest } from '../../../functions/usecases/subject-requests/file-request';
@@ -139,5 +139,27 @@ describe('the subject-request desk', () => {
     expect(overdue.items).toEqual([expect.objectContaining({ requestId: late.requestId, overdue: true, daysLeft: -2 })]);
     expect(onTime.items).toEqual([expect.objectContaining({ requestId: extendedOne.requestId, overdue: false, extendedMonths: 1 })]);
     await expect(tooLate).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('keeps an unconfirmed request in the table until after it fell due, and moves that along with an extension', async () => {
+    // Prepare
+    const c = testContainer();
+    const deps = testDeps(c);
+    const tenant = await newTenant('iadvize');
+    const caller = { ...staff, tenantId: tenant.tenantId };
+    const filed = await fileSubjectRequest(deps, tenant.tenantId, { kind: 'channel' }, { type: 'export', identifiers: { email: newSubject('anna').email }, options: {} });
+    const stored = async () => (await c.directory.getItem(tenant.tenantId, jobSortKey(filed.requestId), { consistent: true })) as unknown as SubjectRequestJob;
+    const seconds = (d: Date) => Math.ceil(d.getTime() / 1000);
+    const before = await stored();
+
+    // Act
+    await extendDeadline(deps, tenant.tenantId, caller, filed.requestId, { months: 2, reason: 'three regions to search' }, 'test');
+    const after = await stored();
+
+    // Assess: the TTL falls after the due date, before and after the extension
+    expect(before.expiresAt).toBe(unconfirmedExpiry(before, PARIS));
+    expect(before.expiresAt).toBeGreaterThan(seconds(dueInstant(new Date(filed.requestedAt), 0, PARIS)));
+    expect(after.expiresAt).toBe(unconfirmedExpiry(after, PARIS));
+    expect(after.expiresAt).toBeGreaterThan(seconds(dueInstant(new Date(filed.requestedAt), 2, PARIS)));
   });
 });

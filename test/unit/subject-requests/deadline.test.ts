@@ -1,4 +1,4 @@
-import { assertExtendable, deadlineOf, dueInstant, ExtensionSchema, type DeadlineExtension } from '../../../functions/domain/subject-requests/deadline';
+import { assertExtendable, deadlineOf, dueInstant, ExtensionSchema, unconfirmedExpiry, UNCONFIRMED_KEPT_DAYS, type DeadlineExtension } from '../../../functions/domain/subject-requests/deadline';
 import type { JobStatus } from '../../../functions/domain/subject-requests/job';
 
 /**
@@ -79,6 +79,19 @@ describe('the deadline of a subject request: one month from receipt', () => {
 
     // Assess
     expect(completed).toEqual({ dueAt: '2026-02-01T00:00:00.000Z', extendedMonths: 0, overdue: false });
+  });
+});
+
+describe('a channel\'s request never confirmed', () => {
+  it('is dropped only after it fell due, so the desk shows it overdue first; an extension moves the drop along', () => {
+    // Prepare
+    const filed = request('2026-01-31T10:00:00Z', 'pending-verification');
+    const extended = request('2026-01-31T10:00:00Z', 'pending-verification', [extension(2)]);
+    const seconds = (iso: string) => Date.parse(iso) / 1000;
+
+    // Act / Assess
+    expect(unconfirmedExpiry(filed, 'UTC')).toBe(seconds('2026-02-28T10:00:00Z') + UNCONFIRMED_KEPT_DAYS * 86_400);
+    expect(unconfirmedExpiry(extended, 'UTC')).toBe(seconds('2026-04-30T10:00:00Z') + UNCONFIRMED_KEPT_DAYS * 86_400);
   });
 });
 
