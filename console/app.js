@@ -5,6 +5,7 @@ import * as interaction from './pages/interaction.js';
 import * as kpis from './pages/kpis.js';
 import * as login from './pages/login.js';
 import * as policy from './pages/policy.js';
+import * as requestDesk from './pages/request-desk.js';
 import * as search from './pages/search.js';
 import * as subjectRequests from './pages/subject-requests.js';
 
@@ -19,6 +20,7 @@ const ROUTES = [
   [/^\/search$/, search, []],
   [/^\/interactions\/([A-Za-z0-9]+)$/, interaction, ['id']],
   [/^\/audit$/, audit, []],
+  [/^\/requests$/, requestDesk, []],
   [/^\/subject-requests$/, subjectRequests, []],
   [/^\/subject-requests\/([A-Za-z0-9_-]+)$/, subjectRequests, ['id']],
   [/^\/policy$/, policy, []],

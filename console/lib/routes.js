@@ -18,5 +18,6 @@ export const ROUTES = {
   subjectRequests: '/v1/subject-requests',
   subjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}`,
   confirmSubjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}/confirm`,
+  extendSubjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}/extension`,
   kpis: '/v1/kpis',
 };

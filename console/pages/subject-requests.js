@@ -171,6 +171,11 @@ function renderProgress(main, id) {
           h('dd', {}, `${p.percent} %`),
           h('dt', {}, 'Requested'),
           h('dd', {}, when(data.requestedAt)),
+          h('dt', {}, 'Due'),
+          h('dd', {}, when(data.dueAt), data.daysLeft !== undefined ? ` (${data.daysLeft} days left)` : null, data.overdue ? [' ', h('span', { class: 'pill overdue-marker' }, 'Overdue')] : null),
+          data.verifyAgainst
+            ? [h('dt', {}, 'Verify the person against'), h('dd', {}, h('ul', {}, data.verifyAgainst.map((/** @type {any} */ v) => h('li', {}, `${v.kind}: `, h('code', {}, v.masked)))))]
+            : null,
         ),
       );
       const stepNow = `${data.status}:${p.step}`;

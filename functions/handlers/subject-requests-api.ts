@@ -9,7 +9,9 @@ import type { Principal } from '../shared/principal';
 import { subjectRequests } from '../shared/subject-requests-wiring';
 import { tenantAccess } from '../usecases/admin/admin-request';
 import type { SubjectRequestDeps } from '../usecases/subject-requests/deps';
+import { extendDeadline } from '../usecases/subject-requests/extend-deadline';
 import { fileSubjectRequest } from '../usecases/subject-requests/file-request';
+import { listSubjectRequests } from '../usecases/subject-requests/list-requests';
 import { cancelSubjectRequest, confirmSubjectRequest } from '../usecases/subject-requests/manage-request';
 import { viewOf, viewSubjectRequest } from '../usecases/subject-requests/view-request';
 
@@ -17,9 +19,11 @@ import { viewOf, viewSubjectRequest } from '../usecases/subject-requests/view-re
  * Data-subject requests over the API (admin token, or a channel's API key for self-service):
  * - `POST /v1/subject-requests` `{type, identifiers, options}` → 202 `{requestId, status}`; staff
  *   requests start at once, a channel's waits in `pending-verification`;
+ * - `GET /v1/subject-requests?type&status&filedBy&overdue` (staff) → the desk: requests with their deadlines;
  * - `GET /v1/subject-requests/{requestId}` → status, progress, certificate, download link;
  * - `DELETE /v1/subject-requests/{requestId}` → cancels (at once, or at the next record);
- * - `POST /v1/subject-requests/{requestId}/confirm` (admin) → lets a channel's request run.
+ * - `POST /v1/subject-requests/{requestId}/confirm` (admin) → lets a channel's request run;
+ * - `POST /v1/subject-requests/{requestId}/extension` (staff) `{months, reason}` → extends the deadline.
  * Jobs start through the JobRunner of shared/subject-requests-wiring.ts (in AWS: the worker Lambda).
  */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -53,6 +57,7 @@ const ROUTES: Record<string, Route> = {
     const job = await fileSubjectRequest(deps, tenantId, requesterOf(caller), bodyOf(event, tenantId), from);
     return json(202, { requestId: job.requestId, status: job.status });
   },
+  'GET /v1/subject-requests': async (deps, { tenantId, caller, event }) => json(200, await listSubjectRequests(deps, tenantId, caller, event.queryStringParameters ?? {})),
   'GET /v1/subject-requests/{requestId}': async (deps, { tenantId, caller, event }) => json(200, await viewSubjectRequest(deps, tenantId, caller, requestIdOf(event))),
   'DELETE /v1/subject-requests/{requestId}': async (deps, { tenantId, caller, event }) => {
     const job = await cancelSubjectRequest(deps, tenantId, caller, requestIdOf(event));
@@ -61,6 +66,10 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/subject-requests/{requestId}/confirm': async (deps, { tenantId, caller, from, event }) => {
     const job = await confirmSubjectRequest(deps, tenantId, caller, requestIdOf(event), from);
     return json(202, { requestId: job.requestId, status: job.status });
+  },
+  'POST /v1/subject-requests/{requestId}/extension': async (deps, { tenantId, caller, from, event }) => {
+    const job = await extendDeadline(deps, tenantId, caller, requestIdOf(event), parseJsonBody(event, MAX_BODY_BYTES), from);
+    return json(200, await viewOf(deps, job));
   },
 };
 

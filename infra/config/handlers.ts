@@ -184,9 +184,11 @@ export const HANDLERS: readonly HandlerSpec[] = [
     entry: 'functions/handlers/subject-requests-api.ts',
     routes: [
       { method: 'POST', path: '/v1/subject-requests', auth: 'tenant' },
+      { method: 'GET', path: '/v1/subject-requests', auth: 'tenant' },
       { method: 'GET', path: '/v1/subject-requests/{requestId}', auth: 'tenant' },
       { method: 'DELETE', path: '/v1/subject-requests/{requestId}', auth: 'tenant' },
       { method: 'POST', path: '/v1/subject-requests/{requestId}/confirm', auth: 'tenant' },
+      { method: 'POST', path: '/v1/subject-requests/{requestId}/extension', auth: 'tenant' },
     ],
     access: SUBJECT_REQUEST_ACCESS,
     memoryMb: 1024,

@@ -37,3 +37,8 @@ export function assertMayConfirm(caller: Caller, tenant: TenantScope): void {
   if (caller.kind !== 'admin') throw forbidden('Only an admin confirms a request filed by a channel, after verifying who the end user is.');
   requireAccess(caller, 'subject-request.confirm', { tenant }, `Tenant ${tenant.tenantId}`);
 }
+
+/** The desk (listing, extending deadlines) is for staff allowed by assertMayHandle; a channel follows its own requests by id. */
+export function assertStaff(caller: Caller): asserts caller is Extract<Caller, { kind: 'admin' }> {
+  if (caller.kind !== 'admin') throw forbidden('Only staff list subject requests and extend their deadlines.');
+}

@@ -2,8 +2,10 @@ import type { IdentifierKind } from '../data-class';
 import { conflict } from '../errors';
 import type { SubjectKey } from '../subject/subject-key';
 import type { Certificate, ExportSummary, Verification } from './certificate';
+import type { DeadlineExtension } from './deadline';
 import type { Inventory } from './inventory';
 import type { SubjectRequestType } from './request';
+import type { VerificationHint } from './verification-hints';
 
 /**
  * A subject request's life:
@@ -51,6 +53,10 @@ export interface SubjectRequestJob {
   requestedBy: Requester;
   confirmedAt?: string;
   searchedBy: IdentifierKind[];
+  /** A channel's request, until confirmed or closed: masked hints of the identifiers filed, to verify the person against. */
+  verifyAgainst?: VerificationHint[];
+  /** Extensions of the Art. 12(3) deadline, with their (redacted) reasons. */
+  extensions?: DeadlineExtension[];
   /** Keyed hashes to find the subject by: kept while the job may still need them (running, deferred), then removed. */
   subjectKeys?: SubjectKey[];
   /** Rectify: keyed hashes of the corrected values, and the values themselves sealed by KMS until done. */

@@ -2,12 +2,16 @@ import { DATA_CLASSES } from '../../domain/data-class';
 import { PlaceHoldSchema } from '../../domain/holds/hold-request';
 import { SUBJECT_REQUEST_ROLES } from '../../domain/subject-requests/access';
 import { SUBJECT_REQUEST_TYPES, SubjectRequestSchema } from '../../domain/subject-requests/request';
+import { ExtensionSchema, MAX_EXTENSION_MONTHS } from '../../domain/subject-requests/deadline';
+import { MAX_DESK_PAGE } from '../../domain/subject-requests/desk-query';
+import { JOB_STATUSES } from '../../domain/subject-requests/job';
 import { MAX_EXPORT_MONTHS } from '../../usecases/retention/archive-export';
 import { DOWNLOAD_URL_SECONDS } from '../../usecases/subject-requests/view-request';
-import type { ApiOperation } from './operation';
+import { pageQuery, type ApiOperation } from './operation';
 
 const STAFF = `staff of the ${SUBJECT_REQUEST_ROLES.join(' or ')} role`;
 const UNKNOWN_REQUEST = 'unknown subject request, or one of another tenant';
+const DEADLINE = `its deadline (GDPR Art. 12(3): one month from receipt on the tenant's calendar, plus up to ${MAX_EXTENSION_MONTHS} months of extension): dueAt, daysLeft (while open) and overdue`;
 
 /** Data-subject requests, legal holds, the litigation archive and the archive tier (admin and legal roles). */
 export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
@@ -22,8 +26,23 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
   },
   {
     method: 'get',
+    path: '/v1/subject-requests',
+    summary: `The request desk: the tenant's requests in filing order, each with who filed it (channel or staff) and ${DEADLINE}. Filters combine; a page may hold fewer items than the limit and still carry a nextToken. Staff of the ${SUBJECT_REQUEST_ROLES.join(' or ')} role.`,
+    auth: 'admin',
+    query: [
+      { name: 'type', required: false, description: 'only requests of this type', schema: { type: 'string', enum: [...SUBJECT_REQUEST_TYPES] } },
+      { name: 'status', required: false, description: 'only requests in this status', schema: { type: 'string', enum: [...JOB_STATUSES] } },
+      { name: 'filedBy', required: false, description: 'channel (self-service, on behalf of the end user) or staff', schema: { type: 'string', enum: ['channel', 'staff'] } },
+      { name: 'overdue', required: false, description: 'true: only open requests past their due time; false: only the others', schema: { type: 'string', enum: ['true', 'false'] } },
+      ...pageQuery(MAX_DESK_PAGE),
+    ],
+    ok: { status: 200, description: '{items, nextToken}' },
+    errors: {},
+  },
+  {
+    method: 'get',
     path: '/v1/subject-requests/{requestId}',
-    summary: `Status, progress and, once done, the certificate (counts per store and region, what was kept and why, the verification re-scan; never an identifier). A completed export carries a download link valid ${DOWNLOAD_URL_SECONDS} s. A channel sees only the requests it filed.`,
+    summary: `Status, progress, ${DEADLINE}, and, once done, the certificate (counts per store and region, what was kept and why, the verification re-scan; never an identifier). A completed export carries a download link valid ${DOWNLOAD_URL_SECONDS} s. A channel sees only the requests it filed. A request pending verification shows what to verify the person against: the identifier kinds filed, masked (never the values).`,
     auth: ['admin', 'apiKey'],
     ok: { status: 200, description: 'the request' },
     errors: { 404: UNKNOWN_REQUEST },
@@ -43,6 +62,15 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
     auth: 'admin',
     ok: { status: 202, description: '{requestId, status}' },
     errors: { 404: UNKNOWN_REQUEST, 409: 'CONFLICT: the request is not pending verification, or changed meanwhile' },
+  },
+  {
+    method: 'post',
+    path: '/v1/subject-requests/{requestId}/extension',
+    summary: `Extend a request's deadline by 1 or 2 months (${MAX_EXTENSION_MONTHS} in all at most), with the reason told to the person (stored redacted). Decided within the first month of receipt, on an open request. Audited. Staff of the ${SUBJECT_REQUEST_ROLES.join(' or ')} role.`,
+    auth: 'admin',
+    body: ExtensionSchema,
+    ok: { status: 200, description: 'the request with its new deadline' },
+    errors: { 404: UNKNOWN_REQUEST, 409: 'CONFLICT: the request is closed, past its first month, or changed meanwhile' },
   },
   {
     method: 'post',

@@ -4,7 +4,7 @@ import type { SubjectRequestDeps } from './deps';
 import { updateJob } from './job-store';
 
 /** The moments of a request the audit log records. */
-export type AuditPhase = 'filed' | 'confirmed' | 'completed' | 'incomplete' | 'cancelled' | 'failed' | 'reapplied';
+export type AuditPhase = 'filed' | 'extended' | 'confirmed' | 'completed' | 'incomplete' | 'cancelled' | 'failed' | 'reapplied';
 
 /** Entries name staff by user id and role; a channel, the operator console and Lethe itself as `system`. */
 export function actorOf(requester: Requester): AuditActor {

@@ -3,6 +3,8 @@ import { LetheError, notFound, validationFailed } from '../../domain/errors';
 import type { SubjectIdentifiers } from '../../domain/records';
 import type { Requester, SubjectRequestJob } from '../../domain/subject-requests/job';
 import { searchedKinds, storedOptions, SubjectRequestSchema, type SubjectRequest } from '../../domain/subject-requests/request';
+import { unconfirmedExpiry } from '../../domain/subject-requests/deadline';
+import { verificationHints } from '../../domain/subject-requests/verification-hints';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
 import { parseOrThrow } from '../../domain/validation';
 import { auditRequest } from './audit-request';
@@ -10,9 +12,6 @@ import { startOrQueue } from './concurrency';
 import type { SubjectRequestDeps } from './deps';
 import { createJob } from './job-store';
 import { sealCorrections } from './sealed-corrections';
-
-/** A request filed by a channel and never confirmed is dropped after this long. */
-const PENDING_DAYS = 30;
 
 /** Subject keys of identifiers sent under `path`, errors named by their full path. */
 function keysAt(identifiers: SubjectIdentifiers, secret: Uint8Array, callingCode: string, path: string): SubjectKey[] {
@@ -62,6 +61,7 @@ export async function fileSubjectRequest(
     requestedAt: now.toISOString(),
     requestedBy,
     searchedBy: searchedKinds(request.identifiers),
+    ...(pending ? { verifyAgainst: verificationHints(request.identifiers) } : {}),
     subjectKeys,
     ...rectify,
     options: storedOptions(request),
@@ -72,7 +72,7 @@ export async function fileSubjectRequest(
     cancelRequested: false,
     attempts: 0,
     updatedAt: now.toISOString(),
-    ...(pending ? { expiresAt: Math.floor(now.getTime() / 1000) + PENDING_DAYS * 86_400 } : {}),
+    ...(pending ? { expiresAt: unconfirmedExpiry({ requestedAt: now.toISOString() }, current.policy.timeZone) } : {}),
   };
   await createJob(deps.directory, job);
   await auditRequest(deps, job, 'filed', requestedBy, { from, details: { status: job.status, identifierKinds: job.searchedBy.join(',') } });

@@ -9,7 +9,8 @@ import { LISTED_UNDER, type TenantDirectory, type TenantItem } from '../../ports
  * the job's state, its checkpoint (`step`, `done`, `inventory`) and, once finished, its
  * certificate, kept until the tenant's certificate retention ends (`expiresAt`, the TTL).
  */
-export const jobSortKey = (requestId: string): string => `JOB#${requestId}`;
+const JOB_PREFIX = 'JOB#';
+export const jobSortKey = (requestId: string): string => `${JOB_PREFIX}${requestId}`;
 
 function jobOf(item: TenantItem): SubjectRequestJob {
   const { sk: _sk, ...job } = item;
@@ -62,4 +63,10 @@ export async function updateJob(
 export async function listActiveJobs(directory: TenantDirectory, cursor?: string): Promise<Page<SubjectRequestJob>> {
   const page = await directory.listListed(ACTIVE_JOBS, { cursor });
   return { items: page.items.map(jobOf), cursor: page.cursor };
+}
+
+/** One tenant's jobs in filing order: a Query on its `JOB#` items. */
+export async function queryJobs(directory: TenantDirectory, tenantId: string, page: { cursor?: string; limit?: number }): Promise<Page<SubjectRequestJob>> {
+  const found = await directory.queryItems(tenantId, JOB_PREFIX, page);
+  return { items: found.items.map(jobOf), cursor: found.cursor };
 }

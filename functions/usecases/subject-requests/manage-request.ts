@@ -23,7 +23,7 @@ export async function confirmSubjectRequest(deps: SubjectRequestDeps, tenantId: 
       deps.directory,
       job,
       { status: 'queued', confirmedAt: deps.clock.now().toISOString(), updatedAt: deps.clock.now().toISOString() },
-      { remove: ['expiresAt'], condition: { kind: 'matches', attributes: { status: 'pending-verification' } } },
+      { remove: ['expiresAt', 'verifyAgainst'], condition: { kind: 'matches', attributes: { status: 'pending-verification' } } },
     );
   } catch (error) {
     // Superseded: an invocation started the request meanwhile; it sees the cancellation at its next record.

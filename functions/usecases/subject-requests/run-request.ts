@@ -279,7 +279,7 @@ export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job
     deps,
     job,
     { status: outcome, result: certificate, step: stepsOf(job.type).length, updatedAt: at.toISOString(), expiresAt: Math.ceil(keptUntil.getTime() / 1000) },
-    [...(stillHeld.length ? [] : (['subjectKeys'] as const)), 'correctedKeys', 'sealedCorrections', 'verification', 'slot'],
+    [...(stillHeld.length ? [] : (['subjectKeys'] as const)), 'correctedKeys', 'sealedCorrections', 'verification', 'verifyAgainst', 'slot'],
   );
   if (job.slot !== undefined) {
     await releaseSlot(deps.directory, job.tenantId, job.requestId, job.slot);

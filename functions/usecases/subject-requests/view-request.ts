@@ -1,20 +1,32 @@
 import { assertMaySee, type Caller } from '../../domain/subject-requests/access';
 import type { Certificate } from '../../domain/subject-requests/certificate';
+import { deadlineOf, type Deadline, type DeadlineExtension } from '../../domain/subject-requests/deadline';
 import { progressOf, type JobProgress, type JobStatus, type SubjectRequestJob } from '../../domain/subject-requests/job';
 import type { SubjectRequestType } from '../../domain/subject-requests/request';
+import type { VerificationHint } from '../../domain/subject-requests/verification-hints';
+import { notFound } from '../../domain/errors';
 import type { SubjectRequestDeps } from './deps';
 import { requireJob } from './job-store';
 
 /** How long a download link of an export package works. */
 export const DOWNLOAD_URL_SECONDS = 900;
 
-/** A request as `GET /v1/subject-requests/{id}` shows it: never the subject keys, never an identifier. */
-export interface SubjectRequestView {
+/** A request as the desk lists it: what it is, who filed it, and its Art. 12(3) deadline. */
+export interface SubjectRequestSummary extends Deadline {
   requestId: string;
   type: SubjectRequestType;
   status: JobStatus;
+  /** A channel on behalf of its end user, or staff (an admin, the operator console, Lethe itself). */
+  filedBy: 'channel' | 'staff';
   requestedAt: string;
   updatedAt: string;
+}
+
+/** A request as `GET /v1/subject-requests/{id}` shows it: never the subject keys, never an identifier. */
+export interface SubjectRequestView extends SubjectRequestSummary {
+  extensions?: DeadlineExtension[];
+  /** Pending verification: the identifier kinds filed, masked, to check the person against. */
+  verifyAgainst?: VerificationHint[];
   round: number;
   cancelRequested: boolean;
   progress: JobProgress;
@@ -25,7 +37,28 @@ export interface SubjectRequestView {
   error?: { name: string; message: string };
 }
 
-export async function viewOf(deps: Pick<SubjectRequestDeps, 'exports' | 'clock'>, job: SubjectRequestJob): Promise<SubjectRequestView> {
+export const filedByOf = (job: Pick<SubjectRequestJob, 'requestedBy'>): SubjectRequestSummary['filedBy'] => (job.requestedBy.kind === 'channel' ? 'channel' : 'staff');
+
+export function summaryOf(job: SubjectRequestJob, timeZone: string, now: Date): SubjectRequestSummary {
+  return {
+    requestId: job.requestId,
+    type: job.type,
+    status: job.status,
+    filedBy: filedByOf(job),
+    requestedAt: job.requestedAt,
+    updatedAt: job.updatedAt,
+    ...deadlineOf(job, timeZone, now),
+  };
+}
+
+/** The tenant's time zone, in which its deadlines fall. */
+export async function timeZoneOf(deps: Pick<SubjectRequestDeps, 'directory'>, tenantId: string): Promise<string> {
+  const current = await deps.directory.currentPolicy(tenantId);
+  if (!current) throw notFound(`Tenant ${tenantId}`);
+  return current.policy.timeZone;
+}
+
+export async function viewOf(deps: Pick<SubjectRequestDeps, 'exports' | 'clock' | 'directory'>, job: SubjectRequestJob): Promise<SubjectRequestView> {
   const packaged = job.status === 'completed' && job.exported ? job.exported.key : undefined;
   const download = packaged
     ? {
@@ -34,11 +67,9 @@ export async function viewOf(deps: Pick<SubjectRequestDeps, 'exports' | 'clock'>
       }
     : undefined;
   return {
-    requestId: job.requestId,
-    type: job.type,
-    status: job.status,
-    requestedAt: job.requestedAt,
-    updatedAt: job.updatedAt,
+    ...summaryOf(job, await timeZoneOf(deps, job.tenantId), deps.clock.now()),
+    ...(job.extensions?.length ? { extensions: job.extensions } : {}),
+    ...(job.status === 'pending-verification' && job.verifyAgainst ? { verifyAgainst: job.verifyAgainst } : {}),
     round: job.round,
     cancelRequested: job.cancelRequested,
     progress: progressOf(job),

@@ -423,6 +423,48 @@ describe('the other pages of the console', () => {
     await browser.screenshot('subject-request');
   });
 
+  it('lists a request a channel filed on the desk with its due date, shows what to verify the person against, and extends it with a reason', async () => {
+    // Prepare: a channel files on behalf of its end user; the request waits for verification
+    const filed = await callApi<{ requestId: string }>('/v1/subject-requests', { body: { type: 'erase', identifiers: { phone: OTHER_PHONE }, options: {} }, headers: { 'x-api-key': tenant.apiKey } });
+    expect(filed.status).toBe(202);
+    const { requestId } = filed.body;
+    const shown = (iso: string) => page.evaluate((at) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), iso);
+    const asApi = async () =>
+      (await callApi<{ dueAt: string; extendedMonths: number; extensions?: Array<{ reason: string }> }>(`/v1/subject-requests/${requestId}`, { headers: { authorization: `Bearer ${tenant.adminToken}` } })).body;
+    const before = await asApi();
+    // Act
+    await page.goto(`${consoleUrl()}#/requests`);
+    await page.getByLabel('Filed by').selectOption('channel');
+    await page.getByRole('button', { name: 'Show requests' }).click();
+    const row = page.locator(`tr[data-request="${requestId}"]`);
+    await row.waitFor();
+    // Assess: listed with its due date and days left
+    expect(await row.textContent()).toContain(await shown(before.dueAt));
+    expect(await row.textContent()).toMatch(/pending-verification/);
+    expect(await row.locator('td.num').textContent()).toMatch(/^\d+$/);
+    // Act: extend by one month, with the reason
+    await row.getByRole('button', { name: 'Extend' }).click();
+    await page.getByLabel('Months').selectOption('1');
+    await page.getByLabel('Reason told to the person').fill('The archives of three regions must be searched.');
+    await page.getByRole('form', { name: 'Extend the deadline' }).getByRole('button', { name: 'Extend' }).click();
+    // Assess
+    await page.getByText(/^Extended: now due/).waitFor();
+    const after = await asApi();
+    expect(after.extendedMonths).toBe(1);
+    expect(after.extensions?.[0].reason).toBe('The archives of three regions must be searched.');
+    await expect(row.textContent()).resolves.toContain('(extended 1 mo.)');
+    expect(await page.getByText(/^Extended: now due/).textContent()).toContain(await shown(after.dueAt));
+    await browser.screenshot('request-desk');
+    // Act: the request's own page says what to verify the person against, masked
+    await row.getByRole('link').click();
+    await page.getByText('Verify the person against').waitFor();
+    // Assess
+    const status = (await page.locator('#request-status').textContent()) ?? '';
+    expect(status).toContain(`phone: •••${OTHER_PHONE.slice(-2)}`);
+    expect(status).not.toContain(OTHER_PHONE.replace(/\D/g, '').slice(2));
+    await browser.screenshot('request-verify');
+  });
+
   it('fits a 390 px wide phone screen without sideways scrolling of the page', async () => {
     // Prepare
     await page.setViewportSize({ width: 390, height: 844 });
@@ -480,12 +522,12 @@ describe('the other pages of the console', () => {
     expect(await focused()).toMatchObject({ tag: 'H1', text: 'KPIs' });
     // Act: backwards through the header.
     const header: Array<{ text: string; outline: string }> = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Shift+Tab');
       header.push(await focused());
     }
     // Assess
-    expect(header.map((f) => f.text)).toEqual(['Log out', 'KPIs', 'Policy', 'Subject requests', 'Audit log', 'Search', 'Lethe', 'Skip to content']);
+    expect(header.map((f) => f.text)).toEqual(['Log out', 'KPIs', 'Policy', 'Subject requests', 'Requests', 'Audit log', 'Search', 'Lethe', 'Skip to content']);
     expect(header.every((f) => f.outline === 'solid')).toBe(true);
     // Act: the skip link, then the first control of the page.
     await page.keyboard.press('Enter');
