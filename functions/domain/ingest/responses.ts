@@ -69,6 +69,7 @@ export const InteractionFactsSchema = z.object({
   group: z.string().optional(),
   waitSeconds: z.number().optional(),
   talkSeconds: z.number().optional(),
+  anonymisedAt: z.string().optional().describe('when its personal data was removed: kept for statistics, without its participant'),
 });
 export type InteractionFacts = z.infer<typeof InteractionFactsSchema>;
 

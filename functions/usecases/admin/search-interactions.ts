@@ -54,7 +54,10 @@ export function summaryOf(located: LocatedInteraction): InteractionSummary {
   };
 }
 
-/** The live, not anonymised general info of each id that still matches, in the order given. */
+/**
+ * The live general info of each id that still matches, in the order given. Anonymised interactions
+ * are found too (Puzzel: by time, queue or agent; they carry no participant any more).
+ */
 async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: string, ids: readonly string[], c: Criteria): Promise<LocatedInteraction[]> {
   const located = await Promise.all(
     ids.map((id) =>
@@ -64,13 +67,13 @@ async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: 
       }),
     ),
   );
-  return located.filter((l): l is LocatedInteraction => l !== undefined && l.item.anonymisedAt === undefined && matches(c, l.item));
+  return located.filter((l): l is LocatedInteraction => l !== undefined && matches(c, l.item));
 }
 
 /**
  * By identifier: the keyed hash of each identifier (normalised as at ingest) looked up in the
  * `bySubject` index of every region; only interactions named by all of them, and never an
- * anonymised one (it left the index). Newest first, paged by offset.
+ * anonymised one (it left the index: it no longer names anyone). Newest first, paged by offset.
  */
 async function searchBySubject(deps: AdminDeps, tenantId: string, c: Criteria, offset: number): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
   const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
