@@ -4,6 +4,7 @@ import { mayProcess } from '../../domain/subject-requests/restriction';
 import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import { allPages } from '../ingest/pages';
+import { recordingStatusOf } from '../recordings/recording-pointer';
 import { getInteraction } from '../readback/get-interaction';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { grantedInteraction, interactionScopeOf } from './archived-interaction';
@@ -65,7 +66,7 @@ export async function interactionContent(deps: AdminDeps, request: AdminRequest,
       recordingId: String(item.recordingId),
       mediaType: String(item.mediaType),
       at: String(item.at),
-      status: String(item.status ?? 'stored'),
+      status: recordingStatusOf(item),
       ...(typeof item.durationSeconds === 'number' ? { durationSeconds: item.durationSeconds } : {}),
     })),
     restricted: interactionScopeOf(located.item).restricted === true,

@@ -7,6 +7,7 @@ import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';
 import { interactionFactsOf, locateInteraction, type InfoAttributes, type LocatedInteraction } from '../ingest/interaction-info';
 import { allPages } from '../ingest/pages';
+import { hasStoredContent } from '../readback/stored-content';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
@@ -43,11 +44,11 @@ function matches(c: Criteria, facts: Record<string, unknown>): boolean {
   return withinScope(c.scope, interactionScopeOf(facts as StoredItem));
 }
 
-export function summaryOf(located: LocatedInteraction): InteractionSummary {
+export async function summaryOf(deps: Pick<AdminDeps, 'stores' | 'clock'>, located: LocatedInteraction): Promise<InteractionSummary> {
   const info: InfoAttributes = located.info;
   return {
     ...interactionFactsOf(located),
-    contentStored: info.contentRefused === undefined,
+    contentStored: await hasStoredContent(deps, located.item.pk),
     flags: info.flags ?? [],
     restricted: interactionScopeOf(located.item).restricted === true,
     expiresAt: new Date(info.expiresAt * 1000).toISOString(),
@@ -138,7 +139,7 @@ export async function searchPage(deps: AdminDeps, request: AdminRequest, rawQuer
     : await searchByDays(deps, actor.tenantId, criteria, position?.kind === 'days' ? position : undefined);
   await recordSupportRead(deps, request, granted, 'interaction.search', { details: { by: searchedBy(query), results: page.found.length } });
   return {
-    items: page.found.map(summaryOf),
+    items: await Promise.all(page.found.map((found) => summaryOf(deps, found))),
     located: page.found,
     ...(page.next ? { nextToken: encodeToken(query, range, page.next) } : {}),
   };
