@@ -4,7 +4,7 @@ import { notFound } from '../../domain/errors';
 import type { StoredItem } from '../../ports/record-store';
 import { playbackLink } from '../recordings/playback';
 import { openRecording } from '../recordings/recording-object';
-import { isFinalised, recordingIdOf, recordingNotYetAvailable } from '../recordings/recording-pointer';
+import { isFinalised, recordingIdOf, recordingUnavailable } from '../recordings/recording-pointer';
 import { deleteEveryVersion } from '../retention/content-objects';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
 import { grantedInteraction } from './archived-interaction';
@@ -53,7 +53,7 @@ export async function grantedRecording(
 ): Promise<GrantedRecording> {
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, action, rawId);
   const { region, item } = await recordingPointer(deps, located.item.pk, recordingId);
-  if (!isFinalised(item)) throw recordingNotYetAvailable(String(item.recordingId));
+  if (!isFinalised(item)) throw recordingUnavailable(item);
   return { interactionId, granted, region, pointer: item };
 }
 

@@ -34,11 +34,18 @@ export function recordingStatusOf(pointer: StoredItem): RecordingStatus {
   return pointer.status === AWAITING_UPLOAD && typeof pointer.uploadKey === 'string' ? AWAITING_UPLOAD : 'deleted';
 }
 
-export const recordingNotYetAvailable = (recordingId: string) =>
+const recordingNotYetAvailable = (recordingId: string) =>
   new LetheError(
     'NOT_FOUND',
     `Recording ${recordingId} is not available yet: its upload was never completed (the channel must POST /v1/interactions/{id}/recording/${recordingId}/complete after uploading).`,
   );
+
+/** The 404 for a pointer without playable audio: its upload never completed, or its audio was deleted. */
+export function recordingUnavailable(pointer: StoredItem): LetheError {
+  const recordingId = String(pointer.recordingId);
+  if (recordingStatusOf(pointer) === 'deleted') return new LetheError('NOT_FOUND', `Recording ${recordingId} was deleted: its audio is gone, only its statistics remain.`);
+  return recordingNotYetAvailable(recordingId);
+}
 
 /**
  * A recording's live pointer, in whichever served region holds it (the policy's regions may have

@@ -23,12 +23,13 @@ describe('what is said about content is what is stored', () => {
     // Act
     const done = await subjectRequest(admin, { type: 'anonymize', identifiers: { phone: '+46702223344' }, options: { content: 'delete' } });
     const after = await as<{ recordings: Array<{ recordingId: string; status: string }> }>(admin, `/v1/interactions/${interactionId}/content`);
-    const play = await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}/play`);
+    const play = await as<{ error: { message: string } }>(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}/play`);
     // Assess
     expect(done.status).toBe('completed');
     expect(before.body.recordings.map((r) => r.status)).toEqual(['stored']);
     expect(after.body.recordings).toEqual([expect.objectContaining({ recordingId, status: 'deleted' })]);
     expect(play.status).toBe(404);
+    expect(play.body.error.message).toMatch(/was deleted/);
   });
 
   it('after a consent withdrawal the chat log stored before it still counts: contentStored is true in the view and the search hit', async () => {
