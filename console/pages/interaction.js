@@ -43,7 +43,7 @@ function generalInfo(v) {
     ['Queue', v.queue ?? '—'],
     ['Agent', v.agent ?? '—'],
     ['Group', v.group ?? '—'],
-    ['Participant', participant(v.participant)],
+    ['Participant', v.anonymisedAt ? `removed (anonymised ${when(v.anonymisedAt)})` : participant(v.participant)],
     ['Consent', `content ${v.consent?.content ?? '—'}, recording ${v.consent?.recording ?? '—'}${v.consent?.noticeVersion ? ` (notice ${v.consent.noticeVersion})` : ''}`],
     ['Content stored', v.contentStored ? 'yes' : 'no: general info only'],
     ['Flags', v.flags?.length ? v.flags.join(', ') : 'none'],

@@ -225,6 +225,7 @@ function showResults(form, results, state) {
 /** @param {any} item */
 function contentSummary(item) {
   const parts = [];
+  if (item.anonymisedAt) parts.push('anonymised');
   if (!item.contentStored) parts.push('general info only');
   if (item.flags?.includes('deny_recording')) parts.push('recording refused');
   if (item.restricted) parts.push('restricted');

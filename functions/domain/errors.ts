@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  /** A message for an interaction that has ended: its transcript is closed. */
+  | 'ENDED'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'CONSENT_REFUSED'
@@ -26,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   CONSENT_REFUSED: 403,
   NOT_FOUND: 404,
+  ENDED: 409,
   CONFLICT: 409,
   HELD: 409,
   ERASURE_IN_PROGRESS: 409,

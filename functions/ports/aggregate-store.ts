@@ -14,6 +14,8 @@ export interface CounterValue {
   pk: string;
   sk: string;
   value: number;
+  /** When the counter's retention ends, epoch seconds (its TTL). */
+  expiresAt?: number;
 }
 
 /** The most counters one `add` takes (one DynamoDB transaction). */

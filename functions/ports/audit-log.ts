@@ -25,14 +25,22 @@ export interface AuditChainBounds {
  */
 export interface AuditLog {
   append(tenantId: string, draft: AuditDraft): Promise<AuditEntry>;
-  /** Newest first; only live entries (tombstones and expired entries are left out). */
+  /**
+   * Newest first; only live entries: tombstones and tenant-level entries past the audit retention
+   * are left out (an entry about an interaction lives as long as the interaction).
+   */
   list(tenantId: string, filter?: AuditFilter, page?: { cursor?: string; limit?: number }): Promise<Page<AuditEntry>>;
   /** Every stored link, entries and tombstones, oldest first: what `lethe audit verify` checks. */
   readChain(tenantId: string, page?: { cursor?: string; limit?: number }): Promise<Page<AuditRecord>>;
   bounds(tenantId: string): Promise<AuditChainBounds>;
   /** Replaces every entry about `interactionId` with a signed tombstone; returns how many. */
   forgetInteraction(tenantId: string, interactionId: string): Promise<number>;
-  /** Deletes entries whose audit retention has ended, oldest first, and moves the anchor past them. */
+  /**
+   * Applies the audit retention, oldest first: tenant-level entries and tombstones whose time is up
+   * are deleted from the front of the chain (the anchor moves past them), or tombstoned when an
+   * entry still kept by its interaction stands before them; an entry about an interaction is kept
+   * while the interaction is stored in any region (kept or held) and goes once it is not.
+   */
   pruneExpired(tenantId: string): Promise<number>;
   /** Deletes the whole chain (tenant offboarding). */
   destroy(tenantId: string): Promise<number>;

@@ -75,7 +75,7 @@ export function buildContainer(overrides: Partial<Container> = {}, config: Runti
     overrides.tenantSecrets ?? new TenantSecrets({ directory, keyVault, cache: new DekCache(clock, KEY_CACHE), homeRegion: config.homeRegion });
   const auditLog =
     overrides.auditLog ??
-    new RecordStoreAuditLog({ records: stores.storesFor(config.homeRegion).records, directory, auditKey: (t) => tenantSecrets.auditKey(t), clock });
+    new RecordStoreAuditLog({ records: stores.storesFor(config.homeRegion).records, stores, directory, auditKey: (t) => tenantSecrets.auditKey(t), clock });
   const localTokens = config.local && config.localTokenSecret ? new LocalAdminTokens(config.localTokenSecret, clock) : undefined;
   const adminTokens = 'adminTokens' in overrides ? overrides.adminTokens : config.userPool ? new CognitoAdminTokens(config.userPool, clock) : localTokens;
   const tokenIssuer = 'tokenIssuer' in overrides ? overrides.tokenIssuer : localTokens;

@@ -41,7 +41,7 @@ export class DynamoAggregateStore implements AggregateStore {
         ExclusiveStartKey: decodeCursor(page.cursor, { keys: TABLE_KEYS, partition: ['pk', pk], sortKey: ['sk', (sk) => String(sk) >= fromSk && String(sk) <= `${throughSk}\uffff`] }),
       }),
     );
-    const items = (out.Items ?? []).map((i) => ({ pk: i.pk as string, sk: i.sk as string, value: i.value as number }));
+    const items = (out.Items ?? []).map((i) => ({ pk: i.pk as string, sk: i.sk as string, value: i.value as number, ...(typeof i.expiresAt === 'number' ? { expiresAt: i.expiresAt } : {}) }));
     return { items, cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 

@@ -69,6 +69,7 @@ export const InteractionFactsSchema = z.object({
   group: z.string().optional(),
   waitSeconds: z.number().optional(),
   talkSeconds: z.number().optional(),
+  anonymisedAt: z.string().optional().describe('when its personal data was removed: kept for statistics, without its participant'),
 });
 export type InteractionFacts = z.infer<typeof InteractionFactsSchema>;
 
@@ -81,7 +82,7 @@ export const InteractionViewSchema = InteractionFactsSchema
       recording: z.enum(['granted', 'refused', 'not-asked']),
       noticeVersion: z.string().optional(),
     }),
-    contentStored: z.boolean().describe('false when the end user opted out or withdrew consent'),
+    contentStored: z.boolean().describe('whether a chat log or a recording is stored and readable now; a withdrawal of consent stops new content, it keeps what was stored before'),
     flags: z.array(z.enum(['deny_recording'])),
     expiresAt: z.string(),
   })

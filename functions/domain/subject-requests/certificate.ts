@@ -1,6 +1,6 @@
 import type { DataClass, IdentifierKind, LawfulBasis } from '../data-class';
 import { LAWFUL_BASIS_IN_WORDS } from '../export/plain-words';
-import type { Inventory, StoreName } from './inventory';
+import type { Inventory, StoreCount, StoreName } from './inventory';
 import type { JobOutcome } from './job';
 import type { SubjectRequestType } from './request';
 
@@ -58,6 +58,8 @@ export interface ExportSummary {
   sha256: string;
   /** Restricted records left out (only the legal role's exports include them). */
   withheldRestricted: number;
+  /** What the package holds per region, store and class: the `done` of an export's certificate lines. */
+  packaged?: StoreCount[];
 }
 
 export interface Certificate {
@@ -113,7 +115,13 @@ export function actionOf(type: SubjectRequestType, options: Record<string, unkno
   }
 }
 
-const withoutKey = ({ key: _key, ...rest }: ExportSummary) => rest;
+const withoutKey = ({ key: _key, packaged: _packaged, ...rest }: ExportSummary) => rest;
+
+/** An export did to a line what its package holds of it: found is not exported until it is in the zip. */
+function exportedCount(exported: ExportSummary | undefined, line: Pick<StoreCount, 'region' | 'store' | 'dataClass'>): number {
+  const same = (c: StoreCount) => c.region === line.region && c.store === line.store && c.dataClass === line.dataClass;
+  return exported?.packaged?.filter(same).reduce((n, c) => n + c.count, 0) ?? 0;
+}
 const acted = (action: string) => !['unchanged', 'read', 'kept'].includes(action) && !action.startsWith('kept');
 
 export interface CertificateInput {
@@ -144,7 +152,8 @@ export function buildCertificate(input: CertificateInput): Certificate {
   const finished = (input.outcome === 'completed' && verification.ok) || input.outcome === 'incomplete';
   const lines = inventory.counts.map((c): CertificateLine => {
     const action = actionOf(type, options, c.store, c.dataClass);
-    return { region: c.region, store: c.store, ...(c.dataClass ? { dataClass: c.dataClass } : {}), found: c.count, action, ...(finished ? { done: acted(action) ? c.count : 0 } : {}) };
+    const done = !acted(action) ? 0 : type === 'export' ? Math.min(c.count, exportedCount(input.exported, c)) : c.count;
+    return { region: c.region, store: c.store, ...(c.dataClass ? { dataClass: c.dataClass } : {}), found: c.count, action, ...(finished ? { done } : {}) };
   });
   const removes = type === 'erase' || type === 'anonymize';
   const retained: RetainedEntry[] = removes

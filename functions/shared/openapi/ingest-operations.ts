@@ -49,7 +49,7 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     body: AppendMessagesSchema,
     idempotent: true,
     ok: { status: 201, description: 'accepted', schema: MessagesAppendedSchema },
-    errors: { 404: 'unknown interaction', 409: CONFLICT, 413: SIZE },
+    errors: { 404: 'unknown interaction', 409: `${CONFLICT}, or ENDED: the interaction has ended and takes no more messages`, 413: SIZE },
   },
   {
     method: 'post',

@@ -4,6 +4,7 @@ import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/vi
 import type { StoredItem } from '../../ports/record-store';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { allPages } from '../ingest/pages';
+import { recordingStatusOf } from '../recordings/recording-pointer';
 import { getInteraction } from '../readback/get-interaction';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { grantedInteraction, interactionScopeOf } from './archived-interaction';
@@ -69,7 +70,7 @@ export async function interactionContent(deps: AdminDeps, request: AdminRequest,
       recordingId: String(item.recordingId),
       mediaType: String(item.mediaType),
       at: String(item.at),
-      status: String(item.status ?? 'stored'),
+      status: recordingStatusOf(item),
       ...(typeof item.durationSeconds === 'number' ? { durationSeconds: item.durationSeconds } : {}),
     })),
     restricted: interactionScopeOf(located.item).restricted === true,

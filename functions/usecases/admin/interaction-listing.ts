@@ -16,9 +16,10 @@ import { WriteConflict } from '../../ports/write-conflict';
  * no `expiryBucket`; every read checks the general info itself, so a listing entry outliving
  * its interaction shows nothing. Its TTL is the interaction's expiry: a policy change that
  * re-dates the general info re-dates the entry too (`redateListing`), so a lengthened retention
- * does not drop a live interaction from the listing. Erasure, and the sweep when the general info
- * leaves the live table (deleted, archived, anonymised: none of them is searched), remove it
- * (`unlistInteraction`).
+ * does not drop a live interaction from the listing; so does anonymisation, which keeps the
+ * interaction (searchable by its clear facts) as long as statistics are kept. Erasure, and the
+ * sweep when the general info leaves the live table (deleted, archived: neither is searched),
+ * remove it (`unlistInteraction`).
  */
 export interface ListingFacts {
   interactionId: string;

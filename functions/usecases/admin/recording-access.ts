@@ -5,7 +5,7 @@ import { notFound } from '../../domain/errors';
 import type { StoredItem } from '../../ports/record-store';
 import { playbackLink } from '../recordings/playback';
 import { openRecording } from '../recordings/recording-object';
-import { isFinalised, recordingIdOf, recordingNotYetAvailable } from '../recordings/recording-pointer';
+import { isFinalised, recordingIdOf, recordingUnavailable } from '../recordings/recording-pointer';
 import { requireNotHeld } from '../holds/hold-guard';
 import { deleteEveryVersion } from '../retention/content-objects';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
@@ -56,7 +56,7 @@ export async function grantedRecording(
 ): Promise<GrantedRecording> {
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, action, rawId);
   const { region, item } = await recordingPointer(deps, located.item.pk, recordingId, { reader: readerOf(request.actor) });
-  if (!isFinalised(item)) throw recordingNotYetAvailable(String(item.recordingId));
+  if (!isFinalised(item)) throw recordingUnavailable(item);
   return { interactionId, granted, region, pointer: item };
 }
 

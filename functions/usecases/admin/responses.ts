@@ -4,6 +4,7 @@ import { ACTOR_ROLES, AUDIT_ACTIONS } from '../../domain/audit/entry';
 import { InteractionFactsSchema, InteractionViewSchema } from '../../domain/ingest/responses';
 import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
 import { TenantPolicySchema } from '../../domain/policy/schema';
+import { RECORDING_STATUSES } from '../recordings/recording-pointer';
 
 /**
  * What the admin endpoints answer, as zod schemas: the use cases return these shapes and the
@@ -15,7 +16,7 @@ const HoldsSchema = z.array(z.string()).describe('ids of the active legal holds 
 /** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
 export const InteractionSummarySchema = InteractionFactsSchema
   .extend({
-    contentStored: z.boolean().describe('false when the end user opted out of content storage'),
+    contentStored: z.boolean().describe('whether a chat log or a recording is stored and readable now; false when none was ever stored (opt-out) or it is gone'),
     flags: z.array(z.string()).describe('e.g. deny_recording'),
     restricted: z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role'),
     expiresAt: z.string().describe('when its retention ends (or ended: past it, only held interactions are shown, to legal and admins)'),
@@ -38,7 +39,7 @@ export const RecordingSchema = z
     recordingId: z.string(),
     mediaType: z.string(),
     at: z.string(),
-    status: z.string().describe('awaiting-upload until the channel uploaded the audio'),
+    status: z.enum(RECORDING_STATUSES).describe('awaiting-upload until the channel uploaded the audio; deleted once its audio is gone (anonymised)'),
     durationSeconds: z.number().optional(),
   })
   .meta({ id: 'Recording' });

@@ -9,6 +9,7 @@ import type { StoredItem } from '../../ports/record-store';
 import { heldInteractionIds, holdsOnPartitions } from '../holds/hold-guard';
 import { interactionFactsOf, locateInteraction, type InfoAttributes, type LocatedInteraction } from '../ingest/interaction-info';
 import { allPages } from '../ingest/pages';
+import { hasStoredContent } from '../readback/stored-content';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
@@ -47,11 +48,11 @@ function matches(c: Criteria, facts: Record<string, unknown>): boolean {
   return withinScope(c.scope, interactionScopeOf(facts as StoredItem));
 }
 
-export function summaryOf(located: LocatedInteraction, holds: string[]): InteractionSummary {
+export async function summaryOf(deps: Pick<AdminDeps, 'stores' | 'clock'>, located: LocatedInteraction, holds: string[]): Promise<InteractionSummary> {
   const info: InfoAttributes = located.info;
   return {
     ...interactionFactsOf(located),
-    contentStored: info.contentRefused === undefined,
+    contentStored: await hasStoredContent(deps, located.item.pk),
     flags: info.flags ?? [],
     restricted: interactionScopeOf(located.item).restricted === true,
     expiresAt: new Date(info.expiresAt * 1000).toISOString(),
@@ -59,7 +60,10 @@ export function summaryOf(located: LocatedInteraction, holds: string[]): Interac
   };
 }
 
-/** The live, not anonymised general info of each id that still matches, in the order given. */
+/**
+ * The live general info of each id that still matches, in the order given. Anonymised interactions
+ * are found too (Puzzel: by time, queue or agent; they carry no participant any more).
+ */
 async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: string, ids: readonly string[], c: Criteria): Promise<LocatedInteraction[]> {
   const located = await Promise.all(
     ids.map((id) =>
@@ -69,13 +73,13 @@ async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: 
       }),
     ),
   );
-  return located.filter((l): l is LocatedInteraction => l !== undefined && l.item.anonymisedAt === undefined && matches(c, l.item));
+  return located.filter((l): l is LocatedInteraction => l !== undefined && matches(c, l.item));
 }
 
 /**
  * By identifier: the keyed hash of each identifier (normalised as at ingest) looked up in the
  * `bySubject` index of every region; only interactions named by all of them, and never an
- * anonymised one (it left the index).
+ * anonymised one (it left the index: it no longer names anyone). Newest first, paged by offset.
  */
 async function idsOfSubject(deps: AdminDeps, tenantId: string, c: Criteria): Promise<string[]> {
   const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
@@ -157,7 +161,7 @@ export async function searchPage(deps: AdminDeps, request: AdminRequest, rawQuer
   const heldPastExpiry = found.some((l) => l.heldPastExpiry);
   await recordSupportRead(deps, request, granted, 'interaction.search', { details: { by: searchedBy(query), results: found.length } }, heldPastExpiry);
   return {
-    items: found.map((l) => summaryOf(l, holds.get(l.item.pk) ?? [])),
+    items: await Promise.all(found.map((l) => summaryOf(deps, l, holds.get(l.item.pk) ?? []))),
     located: found,
     ...(page.next ? { nextToken: encodeToken(query, range, page.next) } : {}),
   };

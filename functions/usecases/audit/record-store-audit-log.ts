@@ -2,10 +2,12 @@ import { GENESIS_HASH, chainEntry } from '../../domain/audit/chain';
 import type { AuditDraft, AuditEntry, AuditHead, AuditRecord } from '../../domain/audit/entry';
 import { tombstoneOf } from '../../domain/audit/tombstone';
 import { expiryOf } from '../../domain/retention/record-expiry';
+import { interactionPartition, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { AuditChainBounds, AuditFilter, AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 import type { Page } from '../../ports/page';
 import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
+import type { RegionalStores } from '../../ports/regional-stores';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 
@@ -18,6 +20,9 @@ import { WriteConflict } from '../../ports/write-conflict';
  *   interaction tombstones exactly those entries without reading the whole log.
  * Entries carry `auditExpiresAt`, not the TTL attribute: DynamoDB TTL must not punch holes in the
  * chain; `pruneExpired` removes them in order and moves the anchor.
+ * Puzzel: entries about an interaction go with it, not before it. `auditExpiresAt` (the tenant's
+ * audit retention) governs tenant-level entries and tombstones only; an entry naming an
+ * interaction stays while the interaction is stored (kept or held) and is tombstoned when it goes.
  */
 const chainPk = (tenantId: string) => `T#${tenantId}#AUDIT`;
 const refsPk = (tenantId: string, interactionId: string) => `T#${tenantId}#AUDITIDX#${interactionId}`;
@@ -36,6 +41,8 @@ interface HeadItem {
 export interface AuditLogDeps {
   /** The home region's records table. */
   records: RecordStore;
+  /** Every region's stores: whether an interaction named by an entry is still stored anywhere. */
+  stores: RegionalStores;
   directory: TenantDirectory;
   auditKey: (tenantId: string) => Promise<Uint8Array>;
   clock: Clock;
@@ -78,7 +85,7 @@ export class RecordStoreAuditLog implements AuditLog {
         ? await this.entriesOfInteraction(tenantId, filter.interactionId, cursor)
         : await this.deps.records.queryPartition(chainPk(tenantId), { skPrefix: ENTRY_PREFIX, descending: true, cursor, limit: 200 });
       for (const item of batch.items) {
-        if (item.kind !== 'entry' || Number(item.auditExpiresAt) <= now) continue;
+        if (item.kind !== 'entry' || (!item.interactionId && Number(item.auditExpiresAt) <= now)) continue;
         const entry = fromItem(item) as AuditEntry;
         if (matches(entry, filter)) found.push(entry);
         if (found.length === limit) break;
@@ -110,11 +117,7 @@ export class RecordStoreAuditLog implements AuditLog {
       for (const ref of refs.items) {
         const stored = await this.deps.records.get({ pk: chainPk(tenantId), sk: `${ENTRY_PREFIX}${seqKey(Number(ref.seq))}` }, { consistent: true });
         if (stored?.kind !== 'entry') continue; // already tombstoned or pruned: nothing left to forget
-        const tombstone = tombstoneOf(fromItem(stored) as AuditEntry, key, now);
-        await this.deps.records.put(
-          { pk: chainPk(tenantId), sk: stored.sk, tenantId, class: 'audit', ...tombstone, auditExpiresAt: stored.auditExpiresAt },
-          { kind: 'matches', attributes: { hash: tombstone.hash, kind: 'entry' } },
-        );
+        await this.tombstone(tenantId, stored, key, now);
         count++;
       }
       cursor = refs.cursor;
@@ -126,24 +129,44 @@ export class RecordStoreAuditLog implements AuditLog {
   async pruneExpired(tenantId: string): Promise<number> {
     const head = await this.head(tenantId);
     if (!head) return 0;
-    const now = this.nowSeconds();
+    const now = this.deps.clock.now();
+    const nowSeconds = this.nowSeconds();
+    const stored = new Map<string, boolean>();
+    let key: Uint8Array | undefined;
     let pruned = 0;
     let anchor: AuditHead = { seq: head.anchorSeq, hash: head.anchorHash };
+    // Only records at the front of the chain may be deleted, so it stays contiguous; behind an
+    // entry still kept by its interaction, a record whose time is up is tombstoned instead.
+    let atFront = true;
     let cursor: string | undefined;
     outer: do {
       const batch = await this.deps.records.queryPartition(chainPk(tenantId), { skPrefix: ENTRY_PREFIX, cursor, limit: 100, consistent: true });
       for (const item of batch.items) {
-        // Entries expire in chain order; the first live one ends the pruning so the chain stays contiguous.
-        if (Number(item.auditExpiresAt) > now) break outer;
+        // The audit retention runs in chain order: the first record within it ends the pass.
+        if (Number(item.auditExpiresAt) > nowSeconds) break outer;
         const record = fromItem(item);
-        if (record.kind === 'entry' && record.interactionId)
-          await this.deps.records.deleteItems([{ pk: refsPk(tenantId, record.interactionId), sk: seqKey(record.seq) }]);
-        await this.deps.records.transactWrite([
-          { kind: 'update', key: { pk: chainPk(tenantId), sk: HEAD_SK }, changes: { set: { anchorSeq: record.seq, anchorHash: record.hash } }, condition: { kind: 'matches', attributes: { anchorSeq: anchor.seq } } },
-          { kind: 'delete', key: { pk: item.pk, sk: item.sk } },
-        ]);
-        anchor = { seq: record.seq, hash: record.hash };
-        pruned++;
+        if (record.kind === 'entry' && record.interactionId) {
+          const id = record.interactionId;
+          if (!stored.has(id)) stored.set(id, await this.interactionStored(tenantId, id));
+          if (stored.get(id)) {
+            atFront = false;
+            continue;
+          }
+          // Its interaction went without telling the chain (DynamoDB TTL, a crash before forgetInteraction).
+          await this.deps.records.deleteItems([{ pk: refsPk(tenantId, id), sk: seqKey(record.seq) }]);
+        }
+        if (atFront) {
+          await this.deps.records.transactWrite([
+            { kind: 'update', key: { pk: chainPk(tenantId), sk: HEAD_SK }, changes: { set: { anchorSeq: record.seq, anchorHash: record.hash } }, condition: { kind: 'matches', attributes: { anchorSeq: anchor.seq } } },
+            { kind: 'delete', key: { pk: item.pk, sk: item.sk } },
+          ]);
+          anchor = { seq: record.seq, hash: record.hash };
+          pruned++;
+        } else if (record.kind === 'entry') {
+          key ??= await this.deps.auditKey(tenantId);
+          await this.tombstone(tenantId, item, key, now);
+          pruned++;
+        }
       }
       cursor = batch.cursor;
     } while (cursor);
@@ -165,6 +188,22 @@ export class RecordStoreAuditLog implements AuditLog {
   private async head(tenantId: string): Promise<HeadItem | undefined> {
     const item = await this.deps.records.get({ pk: chainPk(tenantId), sk: HEAD_SK }, { consistent: true });
     return item && { seq: Number(item.seq), hash: String(item.hash), anchorSeq: Number(item.anchorSeq), anchorHash: String(item.anchorHash) };
+  }
+
+  /** Replaces a stored entry by its signed tombstone, unless someone changed it meanwhile. */
+  private async tombstone(tenantId: string, stored: StoredItem, key: Uint8Array, now: Date): Promise<void> {
+    const tombstone = tombstoneOf(fromItem(stored) as AuditEntry, key, now);
+    await this.deps.records.put(
+      { pk: chainPk(tenantId), sk: stored.sk, tenantId, class: 'audit', ...tombstone, auditExpiresAt: stored.auditExpiresAt },
+      { kind: 'matches', attributes: { hash: tombstone.hash, kind: 'entry' } },
+    );
+  }
+
+  /** Whether any region still stores the interaction's general info, kept, held or not yet swept. */
+  private async interactionStored(tenantId: string, interactionId: string): Promise<boolean> {
+    const key = { pk: interactionPartition(tenantId, interactionId), sk: ROOT_SORT_KEY.interaction };
+    const found = await Promise.all(this.deps.stores.regions.map((region) => this.deps.stores.storesFor(region).records.get(key, { consistent: true })));
+    return found.some((item) => item !== undefined);
   }
 
   private async entriesOfInteraction(tenantId: string, interactionId: string, cursor?: string): Promise<Page<StoredItem>> {

@@ -1,3 +1,4 @@
+import { LetheError } from '../../domain/errors';
 import { contentRefusal } from '../../domain/ingest/consent';
 import { parseIngestRequest } from '../../domain/ingest/parse-request';
 import type { MessagesAppended } from '../../domain/ingest/responses';
@@ -23,6 +24,10 @@ export const messageSortKey = (at: string, seq: number) => `MSG#${at}#${String(s
  * opt-in not given, consent withdrawn since, even mid-conversation); otherwise each message is
  * reduced to what may be kept (hidden fields, masked digits and e-mail bodies dropped; text
  * redacted with the participant's own identifiers) and sealed, in the transcript's region.
+ * Once the interaction has ended its transcript is closed: 409 `ENDED`. A late line would be
+ * written after /end moved the call to its final region and after its counters and retention
+ * were settled, and no channel needs it (a replay of a request made before the end still answers
+ * as it did, from the idempotency record).
  */
 export async function appendMessages(
   deps: IngestDeps,
@@ -39,6 +44,7 @@ export async function appendMessages(
 
   const located = await locateInteraction(deps, tenantId, interactionId);
   const { info } = located;
+  if (info.endedAt !== undefined) throw new LetheError('ENDED', `Interaction ${interactionId} ended at ${info.endedAt}: it takes no more messages.`);
   const channel = tenant.policy.channels[info.channel];
   const refused = contentRefusal(channel, info.consent, await withdrawnFor(deps, tenant, await subjectHmacsOf(deps, located)));
   const answer = (stored: number): { status: number; body: MessagesAppended } => ({

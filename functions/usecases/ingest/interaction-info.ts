@@ -41,6 +41,8 @@ export interface InfoAttributes {
   messageCount: number;
   /** When its retention ends; while a legal hold keeps it, the item stores this as `heldExpiresAt`. */
   expiresAt: number;
+  /** Set once its personal data was removed (the record is kept for statistics). */
+  anonymisedAt?: string;
 }
 
 export const infoKey = (tenantId: string, interactionId: string): ItemKey => ({
@@ -70,6 +72,7 @@ export function interactionFactsOf(located: Pick<LocatedInteraction, 'region' | 
     ...(info.queue !== undefined ? { queue: info.queue } : {}),
     ...(info.agent !== undefined ? { agent: info.agent } : {}),
     ...(info.group !== undefined ? { group: info.group } : {}),
+    ...(info.anonymisedAt !== undefined ? { anonymisedAt: info.anonymisedAt } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { IngestDeps } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { interactionFactsOf, locateInteraction } from '../ingest/interaction-info';
 import { openedFields } from '../ingest/record-items';
+import { hasStoredContent } from './stored-content';
 
 /**
  * GET /v1/interactions/{id}: the general info as stored, the participant opened. An interaction
@@ -26,7 +27,7 @@ export async function getInteraction(
     ...(opened.participant ? { participant: opened.participant as Participant } : {}),
     ...(typeof opened.externalId === 'string' ? { externalId: opened.externalId } : {}),
     consent: info.consent,
-    contentStored: info.contentRefused === undefined,
+    contentStored: await hasStoredContent(deps, located.item.pk),
     flags: (info.flags ?? []) as InteractionView['flags'],
     expiresAt: new Date(info.expiresAt * 1000).toISOString(),
   };

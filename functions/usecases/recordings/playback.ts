@@ -8,7 +8,7 @@ import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from '../ingest/deps';
 import { DataKeyGone } from '../personal-data/personal-data-vault';
 import { openRecording } from './recording-object';
-import { isFinalised, recordingNotYetAvailable } from './recording-pointer';
+import { isFinalised, recordingUnavailable } from './recording-pointer';
 
 /** How long a play or download link works: long enough to start the audio, short enough not to be shared. */
 export const PLAYBACK_LINK_SECONDS = 300;
@@ -34,7 +34,7 @@ export async function playbackLink(
   downloadName: string,
 ): Promise<{ url: string; expiresAt: string }> {
   const recordingId = String(pointer.recordingId);
-  if (!isFinalised(pointer)) throw recordingNotYetAvailable(recordingId);
+  if (!isFinalised(pointer)) throw recordingUnavailable(pointer);
   const content = deps.stores.storesFor(region).content;
   const sealed = await content.get(String(pointer.objectKey));
   if (!sealed) throw notFound(`The audio of recording ${recordingId}`);

@@ -10,6 +10,7 @@ import type { ItemKey, StoredItem } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import { contentKeysOfItem, deleteEveryVersion, deleteUnderPrefix, interactionContentPrefixes } from './content-objects';
 import { dekIdOf } from './item-facts';
+import { redateListingOf } from './redate-record';
 import { deleteSubjectLinks } from '../litigation/subject-links';
 import type { RetentionDeps } from './sweep-deps';
 import { deleteCopiesOfPartition } from '../copies/copy-registry';
@@ -84,13 +85,15 @@ export async function deleteItem(scope: ActionScope, item: StoredItem): Promise<
  * personal fields (participant, external id, message text, comment, event payload and session id:
  * everything personal is sealed, docs/storage-layout.md) and content objects go; its clear
  * statistics stay, from now on kept as long as the tenant keeps statistics. Once nothing personal is left in its partition, the partition leaves the
- * subject index and its data key is shredded.
+ * subject index and its data key is shredded. An interaction's listing entry is re-dated first, so
+ * it stays searchable by its clear facts for as long (a stop half-way leaves the record due).
  */
 export async function anonymiseItem(scope: ActionScope, item: StoredItem, statisticsExpireAt: Date): Promise<void> {
   const { records, content } = stores(scope);
   await deleteEveryVersion(content, contentKeysOfItem(scope.tenantId, item));
   await deleteCopiesOfPartition(scope.deps, item.pk, item.class as DataClass);
   const expiresAt = ttlEpochSeconds(statisticsExpireAt);
+  await redateListingOf(scope.deps, scope.tenantId, item, expiresAt);
   const set: Record<string, unknown> = {
     tier: 'statistics',
     anonymisedAt: anonymisedAt(typeof item.anonymisedAt === 'string' ? item.anonymisedAt : undefined, scope.now),

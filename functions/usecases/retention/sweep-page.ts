@@ -126,15 +126,15 @@ async function act(run: UnitRun, { item, record, step }: Planned): Promise<void>
 }
 
 /**
- * An interaction's listing entry (admin search) goes with its general info when the sweep deletes,
- * archives or anonymises it: none of these is searched any more (search confirms every hit against
- * the live, not anonymised general info), and an entry left behind would still name the
- * interaction until its TTL. Removed first, so a run stopped half-way leaves a due record that the
+ * An interaction's listing entry (admin search) goes with its general info when the sweep deletes
+ * or archives it: neither is searched any more (search confirms every hit against the live general
+ * info), and an entry left behind would still name the interaction until its TTL. An anonymised
+ * interaction stays listed (`anonymiseItem` re-dates its entry). Removed first, so a run stopped half-way leaves a due record that the
  * next run redoes, never an entry nobody comes back for. Offboarding drops the listing partitions
  * whole (purge-tenant).
  */
 async function unlistLeaving(run: UnitRun, item: StoredItem, step: Planned['step']): Promise<void> {
-  if (run.offboarding || !(step.kind === 'delete' || step.kind === 'archive' || step.kind === 'anonymize')) return;
+  if (run.offboarding || !(step.kind === 'delete' || step.kind === 'archive' || step.kind === 'delete-statistics')) return;
   const partition = parsePartitionKey(item.pk);
   if (partition?.kind !== 'interaction' || item.sk !== ROOT_SORT_KEY.interaction || typeof item.startedAt !== 'string') return;
   await unlistInteraction(run.deps, run.tenantId, { interactionId: partition.id, startedAt: item.startedAt });

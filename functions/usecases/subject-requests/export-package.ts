@@ -8,7 +8,7 @@ import { subjectSummaryMarkdown } from '../../domain/export/subject-summary';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import type { InteractionInfo, Message } from '../../domain/records';
 import type { ExportSummary } from '../../domain/subject-requests/certificate';
-import { holdingsOf } from '../../domain/subject-requests/inventory';
+import { CountTally, holdingsOf } from '../../domain/subject-requests/inventory';
 import { mayProcess } from '../../domain/subject-requests/restriction';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import { parseArchivedRecord } from '../../domain/sweep/archive-object';
@@ -69,6 +69,7 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
       await collectObjects(deps, scope, partition, pieces, collected);
       const entries = await allPages((cursor) => deps.auditLog.list(scope.tenantId, { interactionId: partition.id }, { cursor, limit: 500 }));
       collected.accessLog.push(...entries.map((e) => ({ at: e.at, action: e.action, role: e.actor.role, support: e.actor.support, interactionId: partition.id })));
+      collected.packaged.add(deps.homeRegion, 'audit', 'audit', entries.length);
     }
   }
   const files = collected.files(scope);
@@ -87,6 +88,7 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
     bytes: bytes.byteLength,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     withheldRestricted: collected.withheld,
+    packaged: collected.packaged.list(),
   };
 }
 
@@ -99,7 +101,10 @@ async function collectRecords(deps: SubjectRequestDeps, scope: ExportScope, part
         continue;
       }
       if (item.tier === 'archived') await collectArchived(deps, scope, partition, region, item, out);
-      else out.add(await exported(deps, partition, region, item));
+      else {
+        out.add(await exported(deps, partition, region, item));
+        out.packaged.add(region, 'records', item.class as DataClass);
+      }
     }
 }
 
@@ -129,8 +134,10 @@ async function collectArchived(deps: SubjectRequestDeps, scope: ExportScope, par
     else {
       const scopeOfCopy = { region, tenantId: scope.tenantId, dataClass: pointer.class as DataClass, partitionId: partition.id };
       const plain = await openedOrUndefined(() => deps.vault.open(scopeOfCopy, Buffer.from(object.bytes).toString('utf8')));
-      if (plain) out.objects.push({ path: `archive/${partition.id}/${key.split('/').pop()}`, mediaType: object.contentType ?? 'application/octet-stream', content: plain });
+      if (!plain) continue;
+      out.objects.push({ path: `archive/${partition.id}/${key.split('/').pop()}`, mediaType: object.contentType ?? 'application/octet-stream', content: plain });
     }
+    out.packaged.add(region, 'archive', pointer.class as DataClass);
   }
 }
 
@@ -164,6 +171,7 @@ async function collectObjects(deps: SubjectRequestDeps, scope: ExportScope, part
     const extension = EXTENSION[mediaTypes.get(name) ?? ''] ?? 'bin';
     const folder = object.dataClass === 'transcript' ? 'transcripts' : 'recordings';
     out.objects.push({ path: `${folder}/${partition.id}/${name}${pending ? '.pending' : ''}.${extension}`, mediaType: mediaTypes.get(name) ?? 'application/octet-stream', content: bytes });
+    out.packaged.add(object.region, 'content', object.dataClass);
   }
 }
 
@@ -183,6 +191,8 @@ class Collected {
   readonly records: ExportedRecord[] = [];
   readonly objects: PackageFile[] = [];
   readonly accessLog: Record<string, unknown>[] = [];
+  /** What went into the package, counted like the inventory counts what was found. */
+  readonly packaged = new CountTally();
   withheld = 0;
 
   add(record: ExportedRecord): void {

@@ -24,7 +24,7 @@ async function setUp() {
   await container.directory.savePolicy({ tenantId, revision: 1, policy: presetPolicy('puzzel'), savedAt: START, savedBy: 'system' });
   const auditKey = randomBytes(32);
   const records = container.stores.storesFor(container.config.homeRegion).records;
-  const log = new RecordStoreAuditLog({ records, directory: container.directory, auditKey: async () => auditKey, clock });
+  const log = new RecordStoreAuditLog({ records, stores: container.stores, directory: container.directory, auditKey: async () => auditKey, clock });
   return { clock, tenantId, log, auditKey };
 }
 
