@@ -5,6 +5,12 @@ import { Construct } from 'constructs';
 /** Cognito groups of admin users; the authorizer maps them to roles. */
 export const ADMIN_GROUPS = ['admin', 'manager', 'advisor', 'support', 'legal'] as const;
 
+/**
+ * What a signed-in user may change about themselves: their name, nothing else. The claims that grant
+ * access (`custom:tenant`, `custom:group`) and the sign-in e-mail are set by administrators only.
+ */
+export const SELF_WRITABLE_ATTRIBUTES = new cognito.ClientAttributes().withStandardAttributes({ fullname: true, givenName: true, familyName: true });
+
 export interface AdminUserPoolProps {
   userPoolName: string;
 }
@@ -40,6 +46,7 @@ export class AdminUserPool extends Construct {
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       customAttributes: {
         tenant: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+        // Mutable so an administrator can move a manager (AdminUpdateUserAttributes); no app client may write it.
         group: new cognito.StringAttribute({ minLen: 1, maxLen: 40, mutable: true }),
       },
       deletionProtection: true,
@@ -50,6 +57,8 @@ export class AdminUserPool extends Construct {
     this.client = this.userPool.addClient('AdminClient', {
       userPoolClientName: `${props.userPoolName}-admin`,
       authFlows: { userSrp: true },
+      // Without this list a signed-in user could UpdateUserAttributes their own custom:group.
+      writeAttributes: SELF_WRITABLE_ATTRIBUTES,
       generateSecret: false,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

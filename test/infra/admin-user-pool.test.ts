@@ -30,6 +30,18 @@ describe('AdminUserPool', () => {
     });
   });
 
+  it('lets no signed-in user write the claims that grant access: the app client may write names only', () => {
+    // Act
+    const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    // Assess
+    expect(clients.length).toBeGreaterThan(0);
+    for (const client of clients) {
+      expect(client.Properties.WriteAttributes).toEqual(['family_name', 'given_name', 'name']);
+      expect(client.Properties.WriteAttributes).not.toEqual(expect.arrayContaining(['custom:group']));
+      expect(client.Properties.WriteAttributes).not.toEqual(expect.arrayContaining(['custom:tenant']));
+    }
+  });
+
   it('has the admin, manager, advisor, support and legal groups', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
     expect(groups.sort()).toEqual(['admin', 'advisor', 'legal', 'manager', 'support']);
