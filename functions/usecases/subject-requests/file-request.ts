@@ -75,6 +75,7 @@ export async function fileSubjectRequest(
     ...(pending ? { expiresAt: Math.floor(now.getTime() / 1000) + PENDING_DAYS * 86_400 } : {}),
   };
   await createJob(deps.directory, job);
+  deps.metrics.count('SubjectRequestsOpened', 1);
   await auditRequest(deps, job, 'filed', requestedBy, { from, details: { status: job.status, identifierKinds: job.searchedBy.join(',') } });
   if (!pending) await startOrQueue(deps, tenantId, requestId);
   return job;
