@@ -209,6 +209,8 @@ export const HANDLERS: readonly HandlerSpec[] = [
     entry: 'functions/handlers/retention-sweep.ts',
     routes: [{ method: 'POST', path: '/v1/sweeps', auth: 'iam' }],
     schedule: 'sweep',
+    // The sweep resumes from its checkpoints, so a retry is safe; a night that keeps failing ends in the failed-invocations queue.
+    asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 21_600 },
     access: ['records:rw', 'keys:rw', 'aggregates:rw', 'content:rw', 'archive:rw', 'directory:rw', 'kms:data', 'litigation:write', 'litigation:destroy'],
     memoryMb: 1024,
     timeoutSeconds: 900,

@@ -1,18 +1,25 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { homeResourceNames, regionalResourceNames } from '../../functions/shared/resource-names';
 import type { DeploymentConfig } from '../config/deployment';
-import { validateHandlers, type HandlerSpec, type ScheduleName } from '../config/handlers';
+import { functionNameOf, validateHandlers, type HandlerSpec, type ScheduleName } from '../config/handlers';
 import { accessGrant } from '../constructs/access-grants';
 import { AccessLogsBucket } from '../constructs/access-logs-bucket';
 import { AdminUserPool } from '../constructs/admin-user-pool';
+import { AlarmTopic } from '../constructs/alarm-topic';
+import { ApiErrorRateAlarm } from '../constructs/api-error-rate-alarm';
 import { DirectoryTable } from '../constructs/directory-table';
 import { ExportsBucket } from '../constructs/exports-bucket';
 import { FailedInvocationsQueue } from '../constructs/failed-invocations-queue';
+import { FunctionAlarms } from '../constructs/function-alarms';
 import { JobWakeSchedule } from '../constructs/job-wake-schedule';
 import { LetheApi } from '../constructs/lethe-api';
 import { LetheFunction } from '../constructs/lethe-function';
+import { OperationsDashboard } from '../constructs/operations-dashboard';
+import { OverdueRequestsAlarm } from '../constructs/overdue-requests-alarm';
+import { SweepCompletionAlarm } from '../constructs/sweep-completion-alarm';
 import { SweepSchedule } from '../constructs/sweep-schedule';
 
 export interface ControlStackProps extends StackProps {
@@ -31,6 +38,8 @@ export interface ControlStackProps extends StackProps {
 export class ControlStack extends Stack {
   readonly api: LetheApi;
   readonly functions: ReadonlyMap<string, LetheFunction>;
+  /** Every failure alarm; each notifies the alarm topic. */
+  readonly alarms: readonly cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: ControlStackProps) {
     super(scope, id, props);
@@ -92,8 +101,10 @@ export class ControlStack extends Stack {
         ? [{ name: spec.name, function: functions.get(spec.name)!.function, retryAttempts: spec.asyncInvocation.retryAttempts, maxEventAge: Duration.seconds(spec.asyncInvocation.maxEventAgeSeconds) }]
         : [],
     );
-    if (asyncTargets.length)
-      new FailedInvocationsQueue(this, 'FailedInvocations', { queueName: `${config.appName}-failed-invocations`, alarmName: `${config.appName}-failed-invocations`, targets: asyncTargets });
+    const failed = asyncTargets.length
+      ? new FailedInvocationsQueue(this, 'FailedInvocations', { queueName: `${config.appName}-failed-invocations`, alarmName: `${config.appName}-failed-invocations`, targets: asyncTargets })
+      : undefined;
+    this.alarms = this.addAlarms(config, handlers, failed);
 
     const outputs: Record<string, string> = {
       ApiUrl: this.api.api.url,
@@ -103,6 +114,35 @@ export class ControlStack extends Stack {
       ExportBucket: exportsBucket.bucketName,
     };
     for (const [outputId, value] of Object.entries(outputs)) new CfnOutput(this, outputId, { value });
+  }
+
+  /**
+   * Failure alarms, all notifying one topic: every function's errors and throttles, the
+   * failed-invocations queue, a sweep that did not finish, overdue subject requests, the API's
+   * 5xx rate; and the operations dashboard that shows them.
+   */
+  private addAlarms(config: DeploymentConfig, handlers: readonly HandlerSpec[], failed?: FailedInvocationsQueue): cloudwatch.Alarm[] {
+    const app = config.appName;
+    const topic = new AlarmTopic(this, 'Alarms', { topicName: `${app}-alarms`, email: config.alarmEmail });
+    const alarms: cloudwatch.Alarm[] = [];
+    for (const [name, fn] of this.functions) {
+      const perFunction = new FunctionAlarms(this, `${pascalCase(name)}Alarms`, { functionName: functionNameOf(app, name), function: fn.function });
+      alarms.push(perFunction.errors, perFunction.throttles);
+    }
+    if (failed) alarms.push(failed.alarm);
+    if (handlers.some((h) => h.schedule === 'sweep')) alarms.push(new SweepCompletionAlarm(this, 'SweepCompletion', { alarmName: `${app}-sweep-not-finished`, service: app }).alarm);
+    if (handlers.some((h) => h.schedule === 'wake-queued')) alarms.push(new OverdueRequestsAlarm(this, 'OverdueRequests', { alarmName: `${app}-subject-requests-overdue`, service: app }).alarm);
+    alarms.push(new ApiErrorRateAlarm(this, 'ApiErrorRate', { alarmName: `${app}-api-5xx-rate`, api: this.api.api }).alarm);
+    topic.notify(...alarms);
+    new OperationsDashboard(this, 'Operations', {
+      dashboardName: `${app}-operations`,
+      service: app,
+      api: this.api.api,
+      functions: new Map([...this.functions].map(([name, fn]) => [name, fn.function])),
+      failedInvocations: failed?.queue,
+      alarms,
+    });
+    return alarms;
   }
 }
 
