@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -15,7 +15,7 @@ import { ExportsBucket } from '../constructs/exports-bucket';
 import { FailedInvocationsQueue } from '../constructs/failed-invocations-queue';
 import { FunctionAlarms } from '../constructs/function-alarms';
 import { JobWakeSchedule } from '../constructs/job-wake-schedule';
-import { LetheApi } from '../constructs/lethe-api';
+import { LetheApi, STAGE_NAME } from '../constructs/lethe-api';
 import { LetheFunction } from '../constructs/lethe-function';
 import { OperationsDashboard } from '../constructs/operations-dashboard';
 import { OverdueRequestsAlarm } from '../constructs/overdue-requests-alarm';
@@ -61,7 +61,9 @@ export class ControlStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       noncurrentVersionDays: 1,
     });
-    const admins = new AdminUserPool(this, 'Admins', { userPoolName: `${config.appName}-admins` });
+    // The console's URL names the API, whose authorizer needs the app client's id: resolved at synth, once the API exists.
+    const consoleUrl = Lazy.string({ produce: () => `https://${this.api.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}/console/` });
+    const admins = new AdminUserPool(this, 'Admins', { userPoolName: `${config.appName}-admins`, domainPrefix: `${config.appName}-${this.account}`, consoleUrl });
 
     const target = { app: config.appName, account: this.account, partition: this.partition, homeRegion: config.homeRegion, regions: config.regions };
     const functions = new Map<string, LetheFunction>();
@@ -110,6 +112,8 @@ export class ControlStack extends Stack {
       ApiUrl: this.api.api.url,
       UserPoolId: admins.userPool.userPoolId,
       UserPoolClientId: admins.client.userPoolClientId,
+      ConsoleUrl: consoleUrl,
+      SignInDomain: admins.domain!.baseUrl(),
       DirectoryTable: directory.tableName,
       ExportBucket: exportsBucket.bucketName,
     };

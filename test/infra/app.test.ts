@@ -102,6 +102,22 @@ describe('the Lethe CDK app', () => {
     expect(act).toThrow(/appName/);
   });
 
+  it('signs the console in on a Cognito domain with the authorization-code flow, returning to the console this API serves', () => {
+    // Prepare
+    const resources = resourcesOf(control);
+    const restApiId = resources.find(([, r]) => r.Type === 'AWS::ApiGateway::RestApi')![0];
+    // Act
+    const domains = resources.filter(([, r]) => r.Type === 'AWS::Cognito::UserPoolDomain').map(([, r]) => r.Properties);
+    const client = resources.find(([, r]) => r.Type === 'AWS::Cognito::UserPoolClient')![1].Properties;
+    // Assess
+    expect(domains).toEqual([expect.objectContaining({ Domain: { 'Fn::Join': ['', ['lethe-', { Ref: 'AWS::AccountId' }]] } })]);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    const consoleUrl = { 'Fn::Join': ['', ['https://', { Ref: restApiId }, `.execute-api.${deploymentConfig.homeRegion}.`, { Ref: 'AWS::URLSuffix' }, '/prod/console/']] };
+    expect(client.CallbackURLs).toEqual([consoleUrl]);
+    expect(client.LogoutURLs).toEqual([consoleUrl]);
+    expect(control.template.Outputs.ConsoleUrl.Value).toEqual(consoleUrl);
+  });
+
   it('wires no authorizer while the registry has no authorizer entry', () => {
     // Prepare
     const withoutAuthorizer = HANDLERS.filter((h) => !h.authorizer && h.routes?.every((r) => r.auth !== 'tenant'));
