@@ -95,7 +95,7 @@ describe('asynchronous invocations in the control stack', () => {
     const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')).map((r) => r.Properties);
     // Assess
     const invoked = [...Object.values(INVOKE_TARGETS).map((t) => t.handler), 'retention-sweep'];
-    expect(configs.map((c) => c.FunctionName).sort()).toEqual(invoked.map((name) => ({ Ref: functionId(name) })).sort());
+    expect(configs.map((c) => c.FunctionName.Ref).sort()).toEqual(invoked.map(functionId).sort());
     for (const c of configs) expect(c).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } } });
   });
 
