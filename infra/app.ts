@@ -5,16 +5,15 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { parseDeploymentConfig, type DeploymentConfig } from './config/deployment';
 import { HANDLERS, type HandlerSpec } from './config/handlers';
 import { deploymentConfig } from './config/lethe.config';
-import { ControlStack } from './stacks/control-stack';
+import { ControlStack, pascalCase } from './stacks/control-stack';
 import { RegionalDataStack } from './stacks/regional-data-stack';
 
 /** Repository root: handler entries and cdk.json are relative to it. */
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
-/** Stack names start with the app name (`lethe` → `Lethe-Control`), so two deployments can share an account. */
-const stackPrefix = (appName: string) => appName.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
-export const dataStackName = (appName: string, region: string) => `${stackPrefix(appName)}-Data-${region}`;
-export const controlStackName = (appName: string) => `${stackPrefix(appName)}-Control`;
+// Stack names start with the app name (`lethe` → `Lethe-Control`), so two deployments can share an account.
+export const dataStackName = (appName: string, region: string) => `${pascalCase(appName)}-Data-${region}`;
+export const controlStackName = (appName: string) => `${pascalCase(appName)}-Control`;
 /** The control stack of this repository's deployment config (no `appName` context). */
 export const CONTROL_STACK_NAME = controlStackName(deploymentConfig.appName);
 

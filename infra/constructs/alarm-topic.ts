@@ -36,7 +36,7 @@ export class AlarmTopic extends Construct {
   }
 
   /** Sends the alarms' ALARM transitions to the topic. */
-  notify(...alarms: cloudwatch.IAlarm[]): void {
-    for (const alarm of alarms) if (alarm instanceof cloudwatch.Alarm) alarm.addAlarmAction(this.action);
+  notify(...alarms: cloudwatch.Alarm[]): void {
+    for (const alarm of alarms) alarm.addAlarmAction(this.action);
   }
 }

@@ -38,8 +38,6 @@ export interface ControlStackProps extends StackProps {
 export class ControlStack extends Stack {
   readonly api: LetheApi;
   readonly functions: ReadonlyMap<string, LetheFunction>;
-  /** Every failure alarm; each notifies the alarm topic. */
-  readonly alarms: readonly cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: ControlStackProps) {
     super(scope, id, props);
@@ -106,7 +104,7 @@ export class ControlStack extends Stack {
     const failed = asyncTargets.length
       ? new FailedInvocationsQueue(this, 'FailedInvocations', { queueName: `${config.appName}-failed-invocations`, alarmName: `${config.appName}-failed-invocations`, targets: asyncTargets })
       : undefined;
-    this.alarms = this.addAlarms(config, handlers, failed);
+    this.addAlarms(config, handlers, failed);
 
     const outputs: Record<string, string> = {
       ApiUrl: this.api.api.url,
@@ -125,7 +123,7 @@ export class ControlStack extends Stack {
    * failed-invocations queue, a sweep that did not finish, overdue subject requests, the API's
    * 5xx rate; and the operations dashboard that shows them.
    */
-  private addAlarms(config: DeploymentConfig, handlers: readonly HandlerSpec[], failed?: FailedInvocationsQueue): cloudwatch.Alarm[] {
+  private addAlarms(config: DeploymentConfig, handlers: readonly HandlerSpec[], failed?: FailedInvocationsQueue): void {
     const app = config.appName;
     const topic = new AlarmTopic(this, 'Alarms', { topicName: `${app}-alarms`, email: config.alarmEmail });
     const alarms: cloudwatch.Alarm[] = [];
@@ -146,8 +144,8 @@ export class ControlStack extends Stack {
       failedInvocations: failed?.queue,
       alarms,
     });
-    return alarms;
   }
 }
 
-const pascalCase = (kebab: string) => kebab.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+/** `retention-sweep` → `RetentionSweep`: construct ids, and stack names from the app name. */
+export const pascalCase = (kebab: string) => kebab.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
