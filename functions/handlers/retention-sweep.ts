@@ -6,6 +6,7 @@ import { parseOrThrow } from '../domain/validation';
 import { container } from '../shared/container';
 import { json, parseJsonBody, withErrors } from '../shared/http';
 import { runSweep, type SweepRun } from '../usecases/retention/run-sweep';
+import { countSweep } from '../usecases/retention/sweep-metrics';
 
 /** API Gateway gives up after 29 s: an operator's sweep call answers well before, and is called again. */
 const API_BUDGET_MS = 20_000;
@@ -22,6 +23,7 @@ export async function handler(event: ScheduledEvent | APIGatewayProxyEvent, cont
   if (!('httpMethod' in event)) {
     const started = Date.now();
     const report = await runSweep(deps, { shouldStop: () => (context ? context.getRemainingTimeInMillis() < LAMBDA_RESERVE_MS : false) });
+    countSweep(deps.metrics, report, { everyTenant: true });
     deps.logger.info('nightly sweep', {
       complete: report.complete,
       unitsDone: report.unitsDone,
@@ -43,6 +45,7 @@ export async function handler(event: ScheduledEvent | APIGatewayProxyEvent, cont
       after: request.after,
       shouldStop: () => Date.now() - started > API_BUDGET_MS,
     });
+    countSweep(deps.metrics, report, { everyTenant: !request.tenantId && !request.after });
     deps.logger.info('sweep requested', { tenantId: request.tenantId, dryRun: request.dryRun, complete: report.complete, unitsDone: report.unitsDone, unitsTotal: report.unitsTotal });
     return json(200, report);
   })(event);

@@ -4,6 +4,8 @@ import { LocalAdminTokens } from '../adapters/auth/local-admin-tokens';
 import { AwsClients } from '../adapters/aws-clients';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory';
 import { KmsKeyVault } from '../adapters/kms/key-vault';
+import { InMemoryMetrics } from '../adapters/metrics/in-memory-metrics';
+import { PowertoolsBusinessMetrics } from '../adapters/metrics/powertools-metrics';
 import { AwsRegionalStores } from '../adapters/regional-stores';
 import { S3ContentStore } from '../adapters/s3/content-store';
 import { DekCache } from '../domain/crypto/dek-cache';
@@ -12,6 +14,7 @@ import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { ContentStore } from '../ports/content-store';
 import type { KeyVault } from '../ports/key-vault';
+import type { Metrics } from '../ports/metrics';
 import type { RegionalStores } from '../ports/regional-stores';
 import type { TenantDirectory } from '../ports/tenant-directory';
 import { RecordStoreAuditLog } from '../usecases/audit/record-store-audit-log';
@@ -31,6 +34,8 @@ export interface Container {
   /** The process clock (clock-source.ts), so POST /_local/clock moves every handler's time. */
   clock: Clock;
   logger: Logger;
+  /** Business metrics: CloudWatch (Powertools) in AWS, kept in memory locally. */
+  metrics: Metrics;
   /** Per-region records, keys, aggregates, content, archive and litigation stores. */
   stores: RegionalStores;
   /** The home region's tenant directory. */
@@ -57,6 +62,7 @@ export function buildContainer(overrides: Partial<Container> = {}, config: Runti
   const clients = new AwsClients(config);
   const clock = overrides.clock ?? sharedClock;
   const logger = overrides.logger ?? new Logger({ serviceName: config.app });
+  const metrics = overrides.metrics ?? (config.local ? new InMemoryMetrics() : new PowertoolsBusinessMetrics(config.app));
   const stores = overrides.stores ?? new AwsRegionalStores(config, clients);
   const directory = overrides.directory ?? new DynamoTenantDirectory(clients.dynamoFor(config.homeRegion), config.home.directoryTable);
   const exports = overrides.exports ?? new S3ContentStore(clients.s3For(config.homeRegion), config.home.exportBucket, config.homeRegion);
@@ -79,7 +85,7 @@ export function buildContainer(overrides: Partial<Container> = {}, config: Runti
   const localTokens = config.local && config.localTokenSecret ? new LocalAdminTokens(config.localTokenSecret, clock) : undefined;
   const adminTokens = 'adminTokens' in overrides ? overrides.adminTokens : config.userPool ? new CognitoAdminTokens(config.userPool, clock) : localTokens;
   const tokenIssuer = 'tokenIssuer' in overrides ? overrides.tokenIssuer : localTokens;
-  return { config, clock, logger, stores, directory, exports, keyVault, vault, tenantSecrets, auditLog, adminTokens, tokenIssuer };
+  return { config, clock, logger, metrics, stores, directory, exports, keyVault, vault, tenantSecrets, auditLog, adminTokens, tokenIssuer };
 }
 
 let current: Container | undefined;

@@ -8,7 +8,7 @@ import { RegionSchema } from '../../functions/domain/policy/schema';
  */
 export const DeploymentConfigSchema = z
   .object({
-    /** Prefix of every physical name, so two deployments can share an account. */
+    /** Prefix of every stack and physical name, so two deployments can share an account (`cdk … -c appName=acme`). */
     appName: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/).default('lethe'),
     homeRegion: RegionSchema,
     regions: z.array(RegionSchema).min(1),
@@ -23,6 +23,8 @@ export const DeploymentConfigSchema = z
       .default({ minute: '15', hour: '1' }),
     /** Principals (ARNs) allowed to assume the legal-access role that alone may open the litigation archive. */
     legalAccessPrincipals: z.array(z.string().min(1)).default([]),
+    /** Who the alarm topic e-mails (`cdk … -c alarmEmail=ops@example.com`); without it, subscribe to the topic yourself. */
+    alarmEmail: z.email().optional(),
     /** DynamoDB point-in-time recovery window: the life of "temporary backups" after an erasure. */
     pitrRecoveryPeriodDays: z.number().int().min(1).max(35).default(35),
   })

@@ -212,6 +212,8 @@ export const HANDLERS: readonly HandlerSpec[] = [
     entry: 'functions/handlers/retention-sweep.ts',
     routes: [{ method: 'POST', path: '/v1/sweeps', auth: 'iam' }],
     schedule: 'sweep',
+    // The sweep resumes from its checkpoints, so a retry is safe; a night that keeps failing ends in the failed-invocations queue.
+    asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 21_600 },
     // scan: the offboarding purge reaches, and counts, a terminated tenant's every item. exports: it deletes the tenant's packages; retention deletes derived copies.
     access: ['records:rw', 'keys:rw', 'aggregates:rw', 'records:scan', 'keys:scan', 'aggregates:scan', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'litigation:write', 'litigation:destroy'],
     memoryMb: 1024,

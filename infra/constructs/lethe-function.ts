@@ -128,7 +128,8 @@ function letheEnvironment(config: DeploymentConfig, account: string, userPool?: 
     LETHE_LITIGATION_RETENTION_DAYS: String(config.litigationRetentionDays),
     LETHE_PITR_DAYS: String(config.pitrRecoveryPeriodDays),
     ...(userPool ? { LETHE_USER_POOL_ID: userPool.id, LETHE_USER_POOL_CLIENT_ID: userPool.clientId } : {}),
-    POWERTOOLS_SERVICE_NAME: 'lethe',
+    // Metrics carry it as their `service` dimension, so two deployments' metrics stay apart.
+    POWERTOOLS_SERVICE_NAME: config.appName,
     // Stack traces point into the TypeScript sources (the bundle ships its source map).
     NODE_OPTIONS: '--enable-source-maps',
   };

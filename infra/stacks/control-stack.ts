@@ -1,18 +1,25 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { homeResourceNames, regionalResourceNames } from '../../functions/shared/resource-names';
 import type { DeploymentConfig } from '../config/deployment';
-import { validateHandlers, type HandlerSpec, type ScheduleName } from '../config/handlers';
+import { functionNameOf, validateHandlers, type HandlerSpec, type ScheduleName } from '../config/handlers';
 import { accessGrant } from '../constructs/access-grants';
 import { AccessLogsBucket } from '../constructs/access-logs-bucket';
 import { AdminUserPool } from '../constructs/admin-user-pool';
+import { AlarmTopic } from '../constructs/alarm-topic';
+import { ApiErrorRateAlarm } from '../constructs/api-error-rate-alarm';
 import { DirectoryTable } from '../constructs/directory-table';
 import { ExportsBucket } from '../constructs/exports-bucket';
 import { FailedInvocationsQueue } from '../constructs/failed-invocations-queue';
+import { FunctionAlarms } from '../constructs/function-alarms';
 import { JobWakeSchedule } from '../constructs/job-wake-schedule';
-import { LetheApi } from '../constructs/lethe-api';
+import { LetheApi, STAGE_NAME } from '../constructs/lethe-api';
 import { LetheFunction } from '../constructs/lethe-function';
+import { OperationsDashboard } from '../constructs/operations-dashboard';
+import { OverdueRequestsAlarm } from '../constructs/overdue-requests-alarm';
+import { SweepCompletionAlarm } from '../constructs/sweep-completion-alarm';
 import { SweepSchedule } from '../constructs/sweep-schedule';
 
 export interface ControlStackProps extends StackProps {
@@ -52,7 +59,9 @@ export class ControlStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       noncurrentVersionDays: 1,
     });
-    const admins = new AdminUserPool(this, 'Admins', { userPoolName: `${config.appName}-admins` });
+    // The console's URL names the API, whose authorizer needs the app client's id: resolved at synth, once the API exists.
+    const consoleUrl = Lazy.string({ produce: () => `https://${this.api.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}/console/` });
+    const admins = new AdminUserPool(this, 'Admins', { userPoolName: `${config.appName}-admins`, domainPrefix: `${config.appName}-${this.account}`, consoleUrl });
 
     const target = { app: config.appName, account: this.account, partition: this.partition, homeRegion: config.homeRegion, regions: config.regions };
     const functions = new Map<string, LetheFunction>();
@@ -92,18 +101,51 @@ export class ControlStack extends Stack {
         ? [{ name: spec.name, function: functions.get(spec.name)!.function, retryAttempts: spec.asyncInvocation.retryAttempts, maxEventAge: Duration.seconds(spec.asyncInvocation.maxEventAgeSeconds) }]
         : [],
     );
-    if (asyncTargets.length)
-      new FailedInvocationsQueue(this, 'FailedInvocations', { queueName: `${config.appName}-failed-invocations`, alarmName: `${config.appName}-failed-invocations`, targets: asyncTargets });
+    const failed = asyncTargets.length
+      ? new FailedInvocationsQueue(this, 'FailedInvocations', { queueName: `${config.appName}-failed-invocations`, alarmName: `${config.appName}-failed-invocations`, targets: asyncTargets })
+      : undefined;
+    this.addAlarms(config, handlers, failed);
 
     const outputs: Record<string, string> = {
       ApiUrl: this.api.api.url,
       UserPoolId: admins.userPool.userPoolId,
       UserPoolClientId: admins.client.userPoolClientId,
+      ConsoleUrl: consoleUrl,
+      SignInDomain: admins.domain!.baseUrl(),
       DirectoryTable: directory.tableName,
       ExportBucket: exportsBucket.bucketName,
     };
     for (const [outputId, value] of Object.entries(outputs)) new CfnOutput(this, outputId, { value });
   }
+
+  /**
+   * Failure alarms, all notifying one topic: every function's errors and throttles, the
+   * failed-invocations queue, a sweep that did not finish, overdue subject requests, the API's
+   * 5xx rate; and the operations dashboard that shows them.
+   */
+  private addAlarms(config: DeploymentConfig, handlers: readonly HandlerSpec[], failed?: FailedInvocationsQueue): void {
+    const app = config.appName;
+    const topic = new AlarmTopic(this, 'Alarms', { topicName: `${app}-alarms`, email: config.alarmEmail });
+    const alarms: cloudwatch.Alarm[] = [];
+    for (const [name, fn] of this.functions) {
+      const perFunction = new FunctionAlarms(this, `${pascalCase(name)}Alarms`, { functionName: functionNameOf(app, name), function: fn.function });
+      alarms.push(perFunction.errors, perFunction.throttles);
+    }
+    if (failed) alarms.push(failed.alarm);
+    if (handlers.some((h) => h.schedule === 'sweep')) alarms.push(new SweepCompletionAlarm(this, 'SweepCompletion', { alarmName: `${app}-sweep-not-finished`, service: app }).alarm);
+    if (handlers.some((h) => h.schedule === 'wake-queued')) alarms.push(new OverdueRequestsAlarm(this, 'OverdueRequests', { alarmName: `${app}-subject-requests-overdue`, service: app }).alarm);
+    alarms.push(new ApiErrorRateAlarm(this, 'ApiErrorRate', { alarmName: `${app}-api-5xx-rate`, api: this.api.api }).alarm);
+    topic.notify(...alarms);
+    new OperationsDashboard(this, 'Operations', {
+      dashboardName: `${app}-operations`,
+      service: app,
+      api: this.api.api,
+      functions: new Map([...this.functions].map(([name, fn]) => [name, fn.function])),
+      failedInvocations: failed?.queue,
+      alarms,
+    });
+  }
 }
 
-const pascalCase = (kebab: string) => kebab.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+/** `retention-sweep` → `RetentionSweep`: construct ids, and stack names from the app name. */
+export const pascalCase = (kebab: string) => kebab.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());

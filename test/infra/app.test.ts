@@ -8,6 +8,20 @@ import { deploymentConfig } from '../../infra/config/lethe.config';
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, string> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 const resourcesOf = (stack: CloudFormationStackArtifact): [string, Resource][] => Object.entries(stack.template.Resources as Record<string, Resource>);
 
+/** Properties holding a physical name that must be unique in the account (and region). */
+const ACCOUNT_WIDE_NAMES = [
+  'AWS::DynamoDB::Table TableName', 'AWS::S3::Bucket BucketName', 'AWS::Lambda::Function FunctionName', 'AWS::Logs::LogGroup LogGroupName',
+  'AWS::KMS::Alias AliasName', 'AWS::IAM::Role RoleName', 'AWS::Cognito::UserPool UserPoolName', 'AWS::Cognito::UserPoolDomain Domain',
+  'AWS::ApiGateway::RestApi Name', 'AWS::Events::Rule Name', 'AWS::SQS::Queue QueueName', 'AWS::SNS::Topic TopicName',
+  'AWS::CloudWatch::Alarm AlarmName', 'AWS::CloudWatch::Dashboard DashboardName',
+];
+/** Names that only need to be unique inside their parent (pool, role, API, table), or name no resource. */
+const NAMES_SCOPED_TO_A_PARENT = [
+  'AWS::Cognito::UserPoolGroup GroupName', 'AWS::Cognito::UserPoolClient ClientName', 'AWS::IAM::Policy PolicyName',
+  'AWS::ApiGateway::Stage StageName', 'AWS::ApiGateway::Authorizer Name', 'AWS::CloudWatch::Alarm MetricName',
+  'AWS::CloudWatch::Alarm Namespace',
+];
+
 describe('the Lethe CDK app', () => {
   // As in an offline `cdk synth`: no credentials, so the account is only known at deploy time.
   delete process.env.CDK_DEFAULT_ACCOUNT;
@@ -54,6 +68,54 @@ describe('the Lethe CDK app', () => {
       });
     // Assess
     expect(routes).toContain('GET /v1/health NONE -> functions/handlers/meta-api.ts');
+  });
+
+  it('gives a deployment named by -c appName stack and account-wide resource names disjoint from the default deployment', () => {
+    // Prepare
+    const namesOf = (synthesized: typeof assembly) => {
+      const names = synthesized.stacks.map((s) => `stack ${s.stackName}`);
+      for (const stack of synthesized.stacks)
+        for (const [id, r] of resourcesOf(stack)) {
+          const named = Object.entries(r.Properties ?? {}).filter(([key, value]) => /Name$|^Domain$/.test(key) && (typeof value !== 'object' || value?.['Fn::Join']));
+          for (const [key, value] of named) {
+            if (NAMES_SCOPED_TO_A_PARENT.includes(`${r.Type} ${key}`)) continue;
+            expect({ id, type: r.Type, key, accountWide: ACCOUNT_WIDE_NAMES.includes(`${r.Type} ${key}`) }).toEqual({ id, type: r.Type, key, accountWide: true });
+            names.push(`${r.Type} ${JSON.stringify(value)}`);
+          }
+        }
+      return names;
+    };
+    // Act
+    const defaults = namesOf(assembly);
+    const acme = namesOf(buildApp({ context: { ...NO_BUNDLING_CONTEXT, appName: 'acme' } }).synth());
+    // Assess
+    expect(acme).toContain('stack Acme-Control');
+    expect(acme).toContain(`stack Acme-Data-${deploymentConfig.homeRegion}`);
+    expect(acme.length).toBe(defaults.length);
+    expect(acme.filter((name) => defaults.includes(name))).toEqual([]);
+  });
+
+  it('refuses an app name from the context that could not prefix every name', () => {
+    // Act
+    const act = () => buildApp({ context: { ...NO_BUNDLING_CONTEXT, appName: 'Acme_Prod' } });
+    // Assess
+    expect(act).toThrow(/appName/);
+  });
+
+  it('signs the console in on a Cognito domain with the authorization-code flow, returning to the console this API serves', () => {
+    // Prepare
+    const resources = resourcesOf(control);
+    const restApiId = resources.find(([, r]) => r.Type === 'AWS::ApiGateway::RestApi')![0];
+    // Act
+    const domains = resources.filter(([, r]) => r.Type === 'AWS::Cognito::UserPoolDomain').map(([, r]) => r.Properties);
+    const client = resources.find(([, r]) => r.Type === 'AWS::Cognito::UserPoolClient')![1].Properties;
+    // Assess
+    expect(domains).toEqual([expect.objectContaining({ Domain: { 'Fn::Join': ['', ['lethe-', { Ref: 'AWS::AccountId' }]] } })]);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    const consoleUrl = { 'Fn::Join': ['', ['https://', { Ref: restApiId }, `.execute-api.${deploymentConfig.homeRegion}.`, { Ref: 'AWS::URLSuffix' }, '/prod/console/']] };
+    expect(client.CallbackURLs).toEqual([consoleUrl]);
+    expect(client.LogoutURLs).toEqual([consoleUrl]);
+    expect(control.template.Outputs.ConsoleUrl.Value).toEqual(consoleUrl);
   });
 
   it('wires no authorizer while the registry has no authorizer entry', () => {

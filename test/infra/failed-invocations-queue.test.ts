@@ -88,14 +88,14 @@ describe('asynchronous invocations in the control stack', () => {
   const template = Template.fromStack(stack);
   const functionId = (name: string) => onlyResourceId(template, 'AWS::Lambda::Function', { FunctionName: `acme-${name}` });
 
-  it('every function another function invokes asynchronously (the worker, the offboarding builds) ends its failed events in the one queue', () => {
+  it('every function invoked asynchronously (the worker, the offboarding builds, the nightly sweep) ends its failed events in the one queue', () => {
     // Prepare
     const queue = onlyResourceId(template, 'AWS::SQS::Queue', { QueueName: 'acme-failed-invocations' });
     // Act
     const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')).map((r) => r.Properties);
     // Assess
-    const invoked = Object.values(INVOKE_TARGETS).map((t) => t.handler);
-    expect(configs.map((c) => c.FunctionName).sort()).toEqual(invoked.map((name) => ({ Ref: functionId(name) })).sort());
+    const invoked = [...Object.values(INVOKE_TARGETS).map((t) => t.handler), 'retention-sweep'];
+    expect(configs.map((c) => c.FunctionName.Ref).sort()).toEqual(invoked.map(functionId).sort());
     for (const c of configs) expect(c).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } } });
   });
 

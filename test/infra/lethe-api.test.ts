@@ -2,7 +2,7 @@ import type { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LetheApi } from '../../infra/constructs/lethe-api';
-import { onlyResourceId, testStack } from './support';
+import { onlyResourceId, TEST_ACCOUNT, testStack } from './support';
 
 const inlineFunction = (stack: Stack, id: string) =>
   new lambda.Function(stack, id, { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler=async()=>({})') });
@@ -40,7 +40,8 @@ describe('LetheApi', () => {
   it('writes JSON access logs that leave out the caller IP and user agent', () => {
     const logGroupId = onlyResourceId(template, 'AWS::Logs::LogGroup', { RetentionInDays: 30 });
     const stage = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0].Properties;
-    expect(stage.AccessLogSetting.DestinationArn).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+    // The log group's ARN without the trailing `:*` (feature flag apigateway:logGroupDestinationArnWithoutWildcard).
+    expect(stage.AccessLogSetting.DestinationArn).toEqual({ 'Fn::Join': ['', [`arn:aws:logs:eu-central-1:${TEST_ACCOUNT}:log-group:`, { Ref: logGroupId }]] });
     const format = JSON.parse(stage.AccessLogSetting.Format);
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', resource: '$context.resourcePath' });
     expect(stage.AccessLogSetting.Format).not.toMatch(/sourceIp|userAgent/);

@@ -2,6 +2,7 @@ import type { LegalHold } from '../../domain/holds/hold';
 import type { AdminRole } from '../../ports/admin-tokens';
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
+import type { Metrics } from '../../ports/metrics';
 import type { RegionalStores } from '../../ports/regional-stores';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import type { TenantSecrets } from '../tenants/tenant-secrets';
@@ -12,6 +13,8 @@ export interface HoldDeps {
   tenantSecrets: TenantSecrets;
   auditLog: AuditLog;
   clock: Clock;
+  /** Holds placed and released. */
+  metrics: Metrics;
   /** Work others deferred to a hold's release (issue 5: erasures the hold postponed), run once it is released. */
   afterRelease?: (released: LegalHold) => Promise<unknown>;
 }

@@ -40,5 +40,6 @@ export async function placeHold(deps: HoldDeps, actor: HoldActor, body: unknown)
     from: actor.from,
     details: { holdId: hold.holdId, target: target.kind, subjectKeys: target.kind === 'subject' ? target.subjectKeys.length : 0 },
   });
+  deps.metrics.count('HoldsPlaced', 1);
   return { ...hold, itemsProtected };
 }

@@ -36,6 +36,7 @@ export async function releaseHold(deps: HoldDeps, actor: HoldActor, holdId: stri
     from: actor.from,
     details: { holdId, itemsResumed },
   });
+  deps.metrics.count('HoldsReleased', 1);
   await deps.afterRelease?.(released);
   return { ...released, itemsResumed };
 }

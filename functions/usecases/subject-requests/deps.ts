@@ -3,6 +3,7 @@ import type { Clock } from '../../ports/clock';
 import type { ContentStore } from '../../ports/content-store';
 import type { JobRunner } from '../../ports/job-runner';
 import type { KeyVault } from '../../ports/key-vault';
+import type { Metrics } from '../../ports/metrics';
 import type { RegionalStores } from '../../ports/regional-stores';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import type { Container } from '../../shared/container';
@@ -24,6 +25,8 @@ export interface SubjectRequestDeps {
   auditLog: AuditLog;
   clock: Clock;
   logger: JobLogger;
+  /** Requests opened, completed and overdue. */
+  metrics: Metrics;
   homeRegion: string;
   /** Point-in-time recovery window of the tables: how long a backup of a destroyed key can live. */
   pitrDays: number;
@@ -43,6 +46,7 @@ export function subjectRequestDeps(c: Container, runner?: JobRunner): SubjectReq
     auditLog: c.auditLog,
     clock: c.clock,
     logger: c.logger,
+    metrics: c.metrics,
     homeRegion: c.config.homeRegion,
     pitrDays: c.config.pitrDays,
     runner,

@@ -75,6 +75,7 @@ export async function fileSubjectRequest(
     ...(pending ? { expiresAt: unconfirmedExpiry({ requestedAt: now.toISOString() }, current.policy.timeZone) } : {}),
   };
   await createJob(deps.directory, job);
+  deps.metrics.count('SubjectRequestsOpened', 1);
   await auditRequest(deps, job, 'filed', requestedBy, { from, details: { status: job.status, identifierKinds: job.searchedBy.join(',') } });
   if (!pending) await startOrQueue(deps, tenantId, requestId);
   return job;

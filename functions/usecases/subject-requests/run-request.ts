@@ -281,6 +281,8 @@ export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job
     { status: outcome, result: certificate, step: stepsOf(job.type).length, updatedAt: at.toISOString(), expiresAt: Math.ceil(keptUntil.getTime() / 1000) },
     [...(stillHeld.length ? [] : (['subjectKeys'] as const)), 'correctedKeys', 'sealedCorrections', 'verification', 'verifyAgainst', 'slot'],
   );
+  // A repeated finish of a completed request counts it once.
+  if (outcome === 'completed' && job.status !== 'completed') deps.metrics.count('SubjectRequestsCompleted', 1);
   if (job.slot !== undefined) {
     await releaseSlot(deps.directory, job.tenantId, job.requestId, job.slot);
     const [next] = await nextQueued(deps.directory, job.tenantId, 1);

@@ -2,9 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../../support/chromium';
 
-/** Debian's Chromium (apt-get install chromium); playwright-core never downloads a browser. */
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Where the pages' screenshots go (gitignored, kept by CI as artefacts). */
@@ -21,10 +20,11 @@ export interface ConsoleBrowser {
 
 /** Headless Chromium with a fresh profile, at desktop width, recording CSP violations. */
 export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
+  const executablePath = findChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'lethe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 800 },

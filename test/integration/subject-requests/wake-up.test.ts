@@ -1,3 +1,4 @@
+import { InMemoryMetrics } from '../../../functions/adapters/metrics/in-memory-metrics';
 import type { JobRunner } from '../../../functions/ports/job-runner';
 import { allPages } from '../../../functions/usecases/ingest/pages';
 import { fileSubjectRequest } from '../../../functions/usecases/subject-requests/file-request';
@@ -103,5 +104,26 @@ describe('the periodic wake-up of subject requests', () => {
     // Assess
     expect(full.started).toEqual([]);
     expect(freed.started).toEqual([filed.requestId]);
+  });
+
+  it('counts a request opened, overdue once it has waited a month unanswered, then completed', async () => {
+    // Prepare: a request the runner could not start waits in the queue
+    const c = testContainer();
+    const metrics = new InMemoryMetrics();
+    const deps = { ...testDeps(c), metrics };
+    const tenant = await newTenant('iadvize');
+    const filed = await fileSubjectRequest({ ...deps, runner: refusingRunner }, tenant.tenantId, { kind: 'operator' }, { type: 'export', identifiers: { email: 'nobody@example.fr' }, options: {} });
+
+    // Act
+    c.clock.set(new Date(Date.parse(filed.requestedAt) + 32 * 86_400_000)); // one month is at most 31 days: past due
+    const woken = await wakeQueuedRequests(deps, recordingRunner(tenant.tenantId));
+    const job = await executeSubjectRequest(deps, tenant.tenantId, filed.requestId);
+
+    // Assess: the gauge is what the wake-up saw (other files' requests may be overdue too)
+    expect(metrics.total('SubjectRequestsOpened')).toBe(1);
+    expect(woken.overdue).toBeGreaterThanOrEqual(1);
+    expect(metrics.last('SubjectRequestsOverdue')).toBe(woken.overdue);
+    expect(job.status).toBe('completed');
+    expect(metrics.total('SubjectRequestsCompleted')).toBe(1);
   });
 });
