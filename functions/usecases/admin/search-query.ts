@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS } from '../../domain/data-class';
 import { validationFailed } from '../../domain/errors';
 import type { DayPosition } from './listing-walk';
