@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { loadJSZip } from '../../shared/export-formats';
 import { ulid } from 'ulid';
 import type { AccessAction } from '../../domain/access/actions';
 import { requireAccess } from '../../domain/access/require-access';
@@ -80,7 +80,7 @@ export async function bulkDelete(deps: AdminDeps, request: AdminRequest, body: u
 export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body: unknown): Promise<BulkDownload> {
   const { bulk, tenant } = await parseBulk(deps, request, body, 'download');
   const { actor } = request;
-  const zip = new JSZip();
+  const zip = new (await loadJSZip())();
   let bytes = 0;
   const results = await eachInteraction(bulk.interactionIds, async (id) => {
     const outcome: Omit<Outcome, 'interactionId' | 'status'> = {};

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { loadJSZip } from '../../shared/export-formats';
 import { createHash } from 'node:crypto';
 import type { DataClass, IdentifierKind } from '../../domain/data-class';
 import { chatLogXml } from '../../domain/export/chat-log-xml';
@@ -68,7 +68,7 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
     }
   }
   const files = collected.files(scope);
-  const zip = new JSZip();
+  const zip = new (await loadJSZip())();
   for (const file of files) zip.file(file.path, file.content, { date: scope.now });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   const key = packageKeyOf(scope.tenantId, scope.requestId);
