@@ -25,7 +25,7 @@ export interface LetheFunctionProps {
   userPool?: { id: string; clientId: string };
   memoryMb?: number;
   timeoutSeconds?: number;
-  /** Folders relative to `projectRoot` copied into the bundle, next to index.js, for files read at run time. */
+  /** Folders relative to `projectRoot` copied into the bundle, next to index.mjs, for files read at run time. */
   bundleFolders?: readonly string[];
 }
 
