@@ -36,10 +36,10 @@ describe('Lambda bundles', () => {
     }
   });
 
-  it('load zip and spreadsheet libraries only on the routes that export, never at start-up', () => {
+  it('load zip, spreadsheet and XML libraries only on the routes that export, never at start-up', () => {
     // Assess
     const eager = [...startup].flatMap(([name, code]) =>
-      code.inputs.filter((input) => /node_modules\/(jszip|exceljs|pako|unzipper|archiver)\//.test(input)).map((input) => `${name}: ${input}`),
+      code.inputs.filter((input) => /node_modules\/(jszip|exceljs|pako|unzipper|archiver|xmlbuilder2|@oozcitak)\//.test(input)).map((input) => `${name}: ${input}`),
     );
     expect(eager).toEqual([]);
   });

@@ -88,7 +88,7 @@ export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body:
       const { granted } = await grantedInteraction(deps, request, tenant, 'transcript.download', id);
       const view = await getTranscript(deps, actor.tenantId, id);
       await recordAccess(deps, request, granted, 'transcript.download', { interactionId: id, details: { format: 'xml', messages: view.messages.length, bulk: true } });
-      zip.file(`${id}/chat-log.xml`, transcriptXml(view));
+      zip.file(`${id}/chat-log.xml`, await transcriptXml(view));
       outcome.transcripts = 1;
     }
     if (bulk.content.includes('recording')) {

@@ -13,7 +13,7 @@ import type { ContentDeleted } from './responses';
 export type TranscriptFormat = 'json' | 'xml';
 
 /** The chat log of an interaction as Puzzel downloads it: an XML document. */
-export const transcriptXml = (view: TranscriptView): string =>
+export const transcriptXml = (view: TranscriptView): Promise<string> =>
   chatLogXml(
     view.interactionId,
     view.messages.map((m) => ({ interactionId: view.interactionId, seq: m.seq, from: m.from, at: m.at, text: m.text })),
@@ -34,7 +34,7 @@ export async function readTranscript(
   const { interactionId, granted } = await grantedInteraction(deps, request, tenant, action, rawId);
   const view = await getTranscript(deps, request.actor.tenantId, interactionId);
   await recordAccess(deps, request, granted, action, { interactionId, details: { format, messages: view.messages.length } });
-  return format === 'xml' ? { view, xml: transcriptXml(view) } : { view };
+  return format === 'xml' ? { view, xml: await transcriptXml(view) } : { view };
 }
 
 /**
