@@ -88,7 +88,7 @@ function policy(
 }
 
 /** `arn:aws:execute-api:<region>:<account>:<api>/<stage>/*` from a method ARN (`…:<api>/<stage>/<verb>/<path>`). */
-export function stageWide(methodArn: string): string {
+function stageWide(methodArn: string): string {
   const [api, stage] = methodArn.split('/');
   if (!api?.startsWith('arn:') || !stage) throw new Error('methodArn is not an execute-api method ARN');
   return `${api}/${stage}/*`;
