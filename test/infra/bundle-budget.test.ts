@@ -52,6 +52,13 @@ describe('Lambda bundles', () => {
     for (const name of withRe2) expect(BUNDLE_BUDGET_EXCEPTIONS[name]?.reason).toMatch(/re2js/);
   });
 
+  it('load the AWS SDK of the runtime with require (its CommonJS build), never with import (its slower ES module build)', () => {
+    // Assess
+    const sdkImports = [...startup].flatMap(([name, code]) => code.externalImports.filter((path) => path.startsWith('@aws-sdk/')).map((path) => `${name}: ${path}`));
+    expect(sdkImports).toEqual([]);
+    expect(startup.get('ingest-api')!.inputs.some((input) => input.includes('node_modules/@aws-sdk/'))).toBe(false);
+  });
+
   it('do not pay for source maps at start-up: no sourceMappingURL in the code Lambda loads', () => {
     // Assess
     const linked = [...startup].filter(([, code]) => code.files.some((file) => readFileSync(file, 'utf8').includes('sourceMappingURL')));
