@@ -1,12 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
 /** The module Lambda loads: `index.mjs`, exporting `handler`. */
 export const BUNDLE_HANDLER = 'index.handler';
 
-/** The name through which the bundle loads the AWS SDK with CommonJS `require` (see SDK_SHIM). */
+/** The name through which the bundle loads the AWS SDK with CommonJS `require` (see sdkShims). */
 const SDK_REQUIRE = '__letheSdkRequire';
 
 /**
@@ -33,7 +32,7 @@ const COMMONJS_NAMES = [
  * beside the code for decoding a stack trace offline but never loaded: no `sourceMappingURL`,
  * no `--enable-source-maps`, so a cold start does not parse them.
  */
-export function letheBuildOptions(projectRoot: string, entry: string, outdir: string, sdkShims: Record<string, string>): BuildOptions {
+function letheBuildOptions(projectRoot: string, entry: string, outdir: string, sdkShims: Record<string, string>): BuildOptions {
   return {
     absWorkingDir: projectRoot,
     entryPoints: { index: join(projectRoot, entry) },
@@ -58,27 +57,28 @@ export function letheBuildOptions(projectRoot: string, entry: string, outdir: st
 
 /** Bundles `entry` into `outdir` and copies `folders` (relative to `projectRoot`) next to it; returns esbuild's metafile. */
 export function bundleFunction(projectRoot: string, entry: string, outdir: string, folders: readonly string[] = []): Metafile {
-  const shimDir = mkdtempSync(join(tmpdir(), 'lethe-sdk-shims-'));
-  try {
-    const { metafile } = buildSync(letheBuildOptions(projectRoot, entry, outdir, sdkShims(projectRoot, shimDir)));
-    for (const folder of folders) cpSync(join(projectRoot, folder), join(outdir, folder), { recursive: true });
-    return metafile!;
-  } finally {
-    rmSync(shimDir, { recursive: true, force: true });
-  }
+  const { metafile } = buildSync(letheBuildOptions(projectRoot, entry, outdir, sdkShims(projectRoot)));
+  for (const folder of folders) cpSync(join(projectRoot, folder), join(outdir, folder), { recursive: true });
+  return metafile!;
 }
 
 /**
  * For each AWS SDK package the project depends on, a one-line CommonJS module that `require`s it at
  * run time; esbuild's alias puts it in place of the package, so the bundle never `import`s the SDK.
+ * They live at a fixed place (node_modules/.cache), so the source maps, and with them the asset
+ * hash, are the same from one synth to the next; each is written whole by a rename.
  */
-function sdkShims(projectRoot: string, shimDir: string): Record<string, string> {
+function sdkShims(projectRoot: string): Record<string, string> {
+  const shimDir = join(projectRoot, 'node_modules', '.cache', 'lethe-sdk-shims');
+  mkdirSync(shimDir, { recursive: true });
   const { dependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   const packages = Object.keys(dependencies).filter((name) => name.startsWith('@aws-sdk/'));
   return Object.fromEntries(
     packages.map((name) => {
       const shim = join(shimDir, `${name.replace('/', '+')}.cjs`);
-      writeFileSync(shim, `module.exports = ${SDK_REQUIRE}(${JSON.stringify(name)});\n`);
+      const written = `${shim}.${process.pid}`;
+      writeFileSync(written, `module.exports = ${SDK_REQUIRE}(${JSON.stringify(name)});\n`);
+      renameSync(written, shim);
       return [name, shim];
     }),
   );

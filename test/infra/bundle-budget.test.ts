@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../infra/app';
@@ -57,6 +57,23 @@ describe('Lambda bundles', () => {
     const sdkImports = [...startup].flatMap(([name, code]) => code.externalImports.filter((path) => path.startsWith('@aws-sdk/')).map((path) => `${name}: ${path}`));
     expect(sdkImports).toEqual([]);
     expect(startup.get('ingest-api')!.inputs.some((input) => input.includes('node_modules/@aws-sdk/'))).toBe(false);
+  });
+
+  it('are the same bytes from one bundling to the next, so an unchanged function keeps its asset hash and is not redeployed', () => {
+    // Prepare
+    const spec = HANDLERS.find((h) => h.name === 'admin-api')!;
+    const first = join(outRoot, spec.name);
+    const again = join(outRoot, `${spec.name}-again`);
+    // Act
+    bundleFunction(PROJECT_ROOT, spec.entry, again);
+    // Assess
+    const contents = (dir: string) =>
+      Object.fromEntries(
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((file) => statSync(join(dir, file)).isFile())
+          .map((file) => [file, readFileSync(join(dir, file), 'utf8')]),
+      );
+    expect(contents(again)).toEqual(contents(first));
   });
 
   it('do not pay for source maps at start-up: no sourceMappingURL in the code Lambda loads', () => {
