@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Retention periods are calendar durations written the way contracts state them: ISO-8601

@@ -4,13 +4,18 @@ import { adminPrincipalOf, authorizerContextOf, type Principal } from '../shared
 import { apiKeyHash } from '../usecases/tenants/api-key';
 
 /**
- * The one authorizer of the API (a REQUEST authorizer, run on every request):
+ * The one authorizer function of the API (REQUEST authorizers; API Gateway caches its decisions per
+ * credential for AUTHORIZER_CACHE_TTL on routes that take one kind, infra/constructs/lethe-api.ts):
  * - `x-api-key` → its SHA-256 → the directory → the tenant: an `ingest` principal;
  * - `Authorization: Bearer <jwt>` → verified (Cognito in AWS, the local secret locally) → an
  *   `admin` principal with role, group, user and support flag;
  * - nothing, an unknown key, a bad or expired token, an unknown tenant → 401 (API Gateway wants
  *   exactly the message "Unauthorized");
- * - a terminated tenant, or a user in no Lethe role → 403 (an explicit Deny).
+ * - a terminated tenant, or a user in no Lethe role → 403 (an explicit Deny);
+ * - both an API key and a token → 401: a decision depends on one credential only, the one a cached
+ *   decision is keyed on.
+ * An Allow or Deny covers every method of the API stage, because API Gateway reuses a cached
+ * decision for every route behind the same authorizer; each handler still checks the principal.
  * Handlers read the principal from `requestContext.authorizer` with `principalOf` (shared/http.ts).
  */
 export type AuthorizerDeps = Pick<Container, 'directory' | 'adminTokens' | 'logger'>;
@@ -36,6 +41,7 @@ export async function authorize(event: APIGatewayRequestAuthorizerEvent, deps: A
 
 async function identify(event: APIGatewayRequestAuthorizerEvent, deps: AuthorizerDeps): Promise<Identified> {
   const apiKey = header(event, 'x-api-key');
+  if (apiKey && header(event, 'authorization')) refuse(deps, 'both an api key and a token');
   if (apiKey) {
     const record = await deps.directory.apiKeyByHash(apiKeyHash(apiKey));
     if (!record) refuse(deps, 'unknown api key');
@@ -76,7 +82,14 @@ function policy(
 ): APIGatewayAuthorizerResult {
   return {
     principalId,
-    policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: event.methodArn }] },
+    policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: stageWide(event.methodArn) }] },
     ...(context ? { context } : {}),
   };
+}
+
+/** `arn:aws:execute-api:<region>:<account>:<api>/<stage>/*` from a method ARN (`…:<api>/<stage>/<verb>/<path>`). */
+function stageWide(methodArn: string): string {
+  const [api, stage] = methodArn.split('/');
+  if (!api?.startsWith('arn:') || !stage) throw new Error('methodArn is not an execute-api method ARN');
+  return `${api}/${stage}/*`;
 }

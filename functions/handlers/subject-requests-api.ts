@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { forbidden, validationFailed } from '../domain/errors';
 import { assertMayHandle, requesterOf, type Caller } from '../domain/subject-requests/access';
 import { requestSource } from '../shared/admin-access';

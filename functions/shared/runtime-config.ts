@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { RegionSchema } from '../domain/policy/schema';
+import * as z from 'zod';
+import { RegionSchema } from '../domain/policy/region';
 import { homeResourceNames, regionalResourceNames, type HomeResourceNames, type RegionalResourceNames } from './resource-names';
 
 /**

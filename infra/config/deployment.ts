@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { RegionSchema } from '../../functions/domain/policy/schema';
+import * as z from 'zod';
+import { RegionSchema } from '../../functions/domain/policy/region';
 
 /**
  * What a platform engineer edits before `cdk deploy`: the regions this deployment serves and the

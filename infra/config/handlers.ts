@@ -9,6 +9,12 @@ import { join } from 'node:path';
 
 /** none: public; tenant: the shared Lambda authorizer (API key or admin JWT); iam: SigV4, operators only. */
 export type RouteAuth = 'none' | 'tenant' | 'iam';
+/**
+ * The one credential a handler's `tenant` routes take: `x-api-key` (ingest channels) or
+ * `Authorization: Bearer` (admin users). API Gateway caches the authorizer's decision keyed on
+ * that header (infra/constructs/lethe-api.ts); a handler taking either is authorised afresh each time.
+ */
+export type TenantCredential = 'api-key' | 'admin-token';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec {
@@ -83,6 +89,8 @@ export interface HandlerSpec {
   /** Invoked directly (an operator from the Lambda console, or asynchronously by another function), without a route. */
   direct?: true;
   asyncInvocation?: AsyncInvocationSpec;
+  /** Set when every `tenant` route of this handler takes this credential only (its code refuses the other): decisions are then cached. */
+  tenantCredential?: TenantCredential;
   access: readonly Access[];
   memoryMb?: number;
   timeoutSeconds?: number;
@@ -128,6 +136,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
   {
     name: 'ingest-api',
     entry: 'functions/handlers/ingest-api.ts',
+    tenantCredential: 'api-key',
     routes: [
       { method: 'POST', path: '/v1/interactions', auth: 'tenant' },
       { method: 'POST', path: '/v1/interactions/{id}/messages', auth: 'tenant' },
@@ -153,6 +162,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
     // The archive API of docs/admin-api.md: every route decided by functions/domain/access.
     name: 'admin-api',
     entry: 'functions/handlers/admin-api.ts',
+    tenantCredential: 'admin-token',
     routes: [
       { method: 'GET', path: '/v1/me', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions', auth: 'tenant' },
@@ -222,6 +232,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
   {
     name: 'holds-api',
     entry: 'functions/handlers/holds-api.ts',
+    tenantCredential: 'admin-token',
     routes: [
       { method: 'POST', path: '/v1/holds', auth: 'tenant' },
       { method: 'GET', path: '/v1/holds', auth: 'tenant' },
@@ -234,6 +245,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
   {
     name: 'litigation-api',
     entry: 'functions/handlers/litigation-api.ts',
+    tenantCredential: 'admin-token',
     routes: [
       { method: 'GET', path: '/v1/litigation/batches', auth: 'tenant' },
       { method: 'POST', path: '/v1/litigation/batches/{batchId}/retrievals', auth: 'tenant' },
@@ -243,6 +255,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
   {
     name: 'archive-api',
     entry: 'functions/handlers/archive-api.ts',
+    tenantCredential: 'admin-token',
     routes: [{ method: 'GET', path: '/v1/archive/{class}', auth: 'tenant' }],
     access: ['archive:r', 'records:rw', 'keys:r', 'directory:r', 'kms:data'],
     timeoutSeconds: 29,
@@ -291,6 +304,7 @@ export function validateHandlers(handlers: readonly HandlerSpec[], projectRoot: 
       if (r.auth === 'tenant' && authorizers.length === 0)
         problems.push(`${h.name}: route ${key} needs the tenant authorizer, but no handler has authorizer: true`);
     }
+    if (h.tenantCredential && !h.routes?.some((r) => r.auth === 'tenant')) problems.push(`${h.name}: tenantCredential needs a tenant route`);
   }
   for (const [access, target] of Object.entries(INVOKE_TARGETS)) {
     const invoked = handlers.find((h) => h.name === target.handler);

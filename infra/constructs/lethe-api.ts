@@ -3,11 +3,21 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteAuth, RouteSpec } from '../config/handlers';
+import type { RouteAuth, RouteSpec, TenantCredential } from '../config/handlers';
 import { retentionDays } from './log-retention';
 
 /** The deployed stage. Paths carry their own version (`/v1/...`), so the stage name is not part of the contract. */
 export const STAGE_NAME = 'prod';
+
+/**
+ * How long API Gateway reuses the tenant authorizer's decision for one credential: a revoked API
+ * key, a terminated tenant or a removed user is refused at the latest this long after the change
+ * (README, Operations: "Revoking access").
+ */
+export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
+
+/** The header each cached authorizer keys its decisions on. */
+const CREDENTIAL_HEADER: Record<TenantCredential, string> = { 'api-key': 'x-api-key', 'admin-token': 'Authorization' };
 
 export interface LetheApiProps {
   restApiName: string;
@@ -48,13 +58,14 @@ const NOT_COGNITO: Record<RouteAuth, string> = {
  * The REST API: regional endpoint, stage `prod` with throttling, X-Ray, execution logs at ERROR
  * (no request/response data traces: bodies hold personal data) and JSON access logs without the
  * caller's IP or user agent. Every route is a Lambda proxy integration; `tenant` routes go through
- * one REQUEST authorizer that runs on every request (no cache, no identity sources), `iam` routes
- * need SigV4.
+ * the tenant authorizer function: cached for AUTHORIZER_CACHE_TTL per credential where the route
+ * takes one kind only (API key or admin token), run on every request where it takes either; `iam`
+ * routes need SigV4.
  */
 export class LetheApi extends Construct {
   readonly api: apigw.RestApi;
   private readonly validator: apigw.RequestValidator;
-  private authorizer?: apigw.RequestAuthorizer;
+  private readonly authorizers = new Map<TenantCredential | 'either', apigw.RequestAuthorizer>();
 
   constructor(
     scope: Construct,
@@ -118,42 +129,51 @@ export class LetheApi extends Construct {
     );
   }
 
-  /** Serves `route` with `fn` through a Lambda proxy integration. */
-  addRoute(route: RouteSpec, fn: lambda.IFunction): apigw.Method {
+  /** Serves `route` with `fn` through a Lambda proxy integration; a `tenant` route taking only `credential` gets the cached authorizer for it. */
+  addRoute(route: RouteSpec, fn: lambda.IFunction, credential?: TenantCredential): apigw.Method {
     const resource = this.api.root.resourceForPath(route.path);
     const method = resource.addMethod(route.method, new apigw.LambdaIntegration(fn, { allowTestInvoke: false }), {
       requestValidator: this.validator,
-      ...this.authorization(route),
+      ...this.authorization(route, credential),
     });
     Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason: NOT_COGNITO[route.auth] });
     if (route.auth === 'none') Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason: NOT_COGNITO.none });
     return method;
   }
 
-  private authorization(route: RouteSpec): apigw.MethodOptions {
+  private authorization(route: RouteSpec, credential?: TenantCredential): apigw.MethodOptions {
     switch (route.auth) {
       case 'none':
         return { authorizationType: apigw.AuthorizationType.NONE };
       case 'iam':
         return { authorizationType: apigw.AuthorizationType.IAM };
       case 'tenant':
-        return { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer: this.tenantAuthorizer(route) };
+        return { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer: this.tenantAuthorizer(route, credential ?? 'either') };
     }
   }
 
-  /** Created with the first tenant route: an authorizer attached to no method fails synth. */
-  private tenantAuthorizer(route: RouteSpec): apigw.RequestAuthorizer {
+  /**
+   * Created with the first route that needs it (an authorizer attached to no method fails synth);
+   * all run the same function. A cached one keys on its credential's header, so a request without
+   * that header is refused (401) by API Gateway, and the function answers with a policy for the
+   * whole API, so that one decision serves every route of the credential.
+   */
+  private tenantAuthorizer(route: RouteSpec, credential: TenantCredential | 'either'): apigw.RequestAuthorizer {
     if (!this.props.authorizerFunction) throw new Error(`${route.method} ${route.path} needs the tenant authorizer, which is not configured`);
-    if (!this.authorizer) {
-      this.authorizer = new apigw.RequestAuthorizer(this, 'TenantAuthorizer', {
-        handler: this.props.authorizerFunction,
-        identitySources: [],
-        resultsCacheTtl: Duration.seconds(0),
-      });
-      // Without identity sources API Gateway calls the authorizer for every request, which is what
-      // it must do: the decision depends on x-api-key or Authorization, whichever is present.
-      (this.authorizer.node.defaultChild as apigw.CfnAuthorizer).addPropertyDeletionOverride('IdentitySource');
-    }
-    return this.authorizer;
+    const existing = this.authorizers.get(credential);
+    if (existing) return existing;
+    const authorizer =
+      credential === 'either'
+        ? new apigw.RequestAuthorizer(this, 'TenantAuthorizer', { handler: this.props.authorizerFunction, identitySources: [], resultsCacheTtl: Duration.seconds(0) })
+        : new apigw.RequestAuthorizer(this, credential === 'api-key' ? 'ApiKeyAuthorizer' : 'AdminTokenAuthorizer', {
+            handler: this.props.authorizerFunction,
+            identitySources: [apigw.IdentitySource.header(CREDENTIAL_HEADER[credential])],
+            resultsCacheTtl: AUTHORIZER_CACHE_TTL,
+          });
+    // Without identity sources API Gateway calls the authorizer for every request, which is what
+    // a route taking either credential needs: the decision depends on whichever is present.
+    if (credential === 'either') (authorizer.node.defaultChild as apigw.CfnAuthorizer).addPropertyDeletionOverride('IdentitySource');
+    this.authorizers.set(credential, authorizer);
+    return authorizer;
   }
 }

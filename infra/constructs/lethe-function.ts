@@ -1,14 +1,13 @@
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/deployment';
 import { functionNameOf } from '../config/handlers';
 import type { AccessGrant } from './access-grants';
 import { retentionDays } from './log-retention';
+import { BUNDLE_HANDLER, bundleFunction } from './lethe-bundling';
 import { acknowledgeWildcardResources } from './nag';
 
 /** CloudFormation Metadata keys on each AWS::Lambda::Function; the local runtime loads the module they name. */
@@ -26,18 +25,17 @@ export interface LetheFunctionProps {
   userPool?: { id: string; clientId: string };
   memoryMb?: number;
   timeoutSeconds?: number;
-  /** Folders relative to `projectRoot` copied into the bundle, next to index.js, for files read at run time. */
+  /** Folders relative to `projectRoot` copied into the bundle, next to index.mjs, for files read at run time. */
   bundleFolders?: readonly string[];
 }
 
 /**
- * One Lethe Lambda: Node.js 22 on arm64, bundled by local esbuild (minified, tree-shaken, source
- * maps), its own log group with the configured retention, X-Ray tracing, the LETHE_* environment
+ * One Lethe Lambda: Node.js 22 on arm64, bundled by local esbuild (lethe-bundling.ts), its own log group with the configured retention, X-Ray tracing, the LETHE_* environment
  * that `functions/shared/runtime-config.ts` parses, and a role that starts with nothing but its
  * own log group: every other permission comes through `allow`, from the handler registry.
  */
 export class LetheFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -58,12 +56,10 @@ export class LetheFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
+    this.function = new lambda.Function(this, 'Function', {
       functionName,
-      entry: join(props.projectRoot, props.entry),
-      handler: 'handler',
-      projectRoot: props.projectRoot,
-      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      code: bundledCode(props.projectRoot, props.entry, props.bundleFolders ?? []),
+      handler: BUNDLE_HANDLER,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memoryMb ?? 256,
@@ -73,15 +69,6 @@ export class LetheFunction extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
       environment: letheEnvironment(config, Stack.of(this).account, props.userPool),
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node22',
-        format: OutputFormat.CJS,
-        forceDockerBundling: false,
-        ...(props.bundleFolders?.length ? { commandHooks: copyIntoBundle(props.bundleFolders) } : {}),
-      },
     });
     const cfn = this.function.node.defaultChild as lambda.CfnFunction;
     cfn.addMetadata(ENTRY_METADATA, props.entry);
@@ -109,13 +96,21 @@ export class LetheFunction extends Construct {
   }
 }
 
-/** esbuild bundles code only: plain `cp -r` (no Docker) after bundling adds the folders a handler reads. */
-function copyIntoBundle(folders: readonly string[]): ICommandHooks {
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir, outputDir) => folders.map((f) => `cp -r "${join(inputDir, f)}" "${join(outputDir, f)}"`),
-  };
+/** The asset is esbuild's output, bundled locally (never in Docker) and hashed by what it contains. */
+function bundledCode(projectRoot: string, entry: string, folders: readonly string[]): lambda.Code {
+  return lambda.Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the type; never pulled, since local bundling always succeeds.
+      image: DockerImage.fromRegistry('local-esbuild-only'),
+      local: {
+        tryBundle: (outputDir) => {
+          bundleFunction(projectRoot, entry, outputDir, folders);
+          return true;
+        },
+      },
+    },
+  });
 }
 
 /** The variables `functions/shared/runtime-config.ts` reads; tokens resolve at deploy time. */
@@ -130,7 +125,5 @@ function letheEnvironment(config: DeploymentConfig, account: string, userPool?: 
     ...(userPool ? { LETHE_USER_POOL_ID: userPool.id, LETHE_USER_POOL_CLIENT_ID: userPool.clientId } : {}),
     // Metrics carry it as their `service` dimension, so two deployments' metrics stay apart.
     POWERTOOLS_SERVICE_NAME: config.appName,
-    // Stack traces point into the TypeScript sources (the bundle ships its source map).
-    NODE_OPTIONS: '--enable-source-maps',
   };
 }

@@ -93,7 +93,7 @@ export class ControlStack extends Stack {
     };
     for (const spec of handlers) {
       const fn = functions.get(spec.name)!.function;
-      for (const route of spec.routes ?? []) this.api.addRoute(route, fn);
+      for (const route of spec.routes ?? []) this.api.addRoute(route, fn, spec.tenantCredential);
       if (spec.schedule) schedules[spec.schedule](`${pascalCase(spec.name)}Schedule`, `${config.appName}-${spec.schedule}`, fn);
     }
     const asyncTargets = handlers.flatMap((spec) =>

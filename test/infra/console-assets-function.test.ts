@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { APIGatewayProxyResult } from 'aws-lambda';
 import { cdkJsonContext, PROJECT_ROOT } from '../../infra/app';
 import { HANDLERS } from '../../infra/config/handlers';
 import { ControlStack } from '../../infra/stacks/control-stack';
@@ -48,9 +49,9 @@ describe('the console-assets function', () => {
     }, 120_000);
     afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-    it('carries a copy of the console folder next to index.js', () => {
+    it('carries a copy of the console folder next to index.mjs', () => {
       // Assess
-      expect(existsSync(join(bundle, 'index.js'))).toBe(true);
+      expect(existsSync(join(bundle, 'index.mjs'))).toBe(true);
       for (const file of ['index.html', 'app.js', 'styles.css', 'lib/api.js'])
         expect(readFileSync(join(bundle, 'console', file), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'console', file), 'utf8'));
     });
@@ -60,10 +61,13 @@ describe('the console-assets function', () => {
       const marker = `<!-- bundled copy ${Date.now()} -->`;
       const page = join(bundle, 'console', 'index.html');
       appendFileSync(page, marker);
-      Object.assign(process.env, { LETHE_ACCOUNT: TEST_ACCOUNT, LETHE_HOME_REGION: 'eu-central-1', LETHE_REGIONS: 'eu-central-1' });
-      const { handler } = require(join(bundle, 'index.js')) as { handler: (e: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult> };
-      // Act
-      const res = await handler({ httpMethod: 'GET', path: '/console/', resource: '/console', pathParameters: null, headers: {} } as unknown as APIGatewayProxyEvent);
+      const event = { httpMethod: 'GET', path: '/console/', resource: '/console', pathParameters: null, headers: {} };
+      // Act: the ES module bundle, run by plain node as Lambda runs it.
+      const script = `const { handler } = await import(${JSON.stringify(join(bundle, 'index.mjs'))}); process.stdout.write(JSON.stringify(await handler(${JSON.stringify(event)})));`;
+      const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...process.env, LETHE_ACCOUNT: TEST_ACCOUNT, LETHE_HOME_REGION: 'eu-central-1', LETHE_REGIONS: 'eu-central-1' },
+      });
+      const res = JSON.parse(output.toString('utf8')) as APIGatewayProxyResult;
       // Assess
       expect(res.statusCode).toBe(200);
       expect(res.headers?.['content-type']).toBe('text/html; charset=utf-8');

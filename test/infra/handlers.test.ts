@@ -40,4 +40,24 @@ describe('handler registry', () => {
     expect(act).toThrow(/only one handler may be the authorizer \(authorizer, second-authorizer\)/);
     expect(act).toThrow(/second-authorizer: the authorizer serves no routes or schedules/);
   });
+
+  it('gives a tenant credential (whose decisions are cached) only to a handler with tenant routes', () => {
+    // Prepare
+    const registry: HandlerSpec[] = [
+      { name: 'authorizer', entry: FIXTURE, authorizer: true, access: [] },
+      { ...health, tenantCredential: 'api-key' },
+    ];
+    // Act
+    const act = () => validateHandlers(registry, PROJECT_ROOT);
+    // Assess
+    expect(act).toThrow(/meta-api: tenantCredential needs a tenant route/);
+  });
+
+  it('caches the ingest routes on the API key and the admin routes on the admin token; subject requests take either', () => {
+    // Assess
+    const credentialOf = (name: string) => HANDLERS.find((h) => h.name === name)?.tenantCredential;
+    expect(credentialOf('ingest-api')).toBe('api-key');
+    for (const name of ['admin-api', 'holds-api', 'litigation-api', 'archive-api']) expect(credentialOf(name)).toBe('admin-token');
+    expect(credentialOf('subject-requests-api')).toBeUndefined();
+  });
 });

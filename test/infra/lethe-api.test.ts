@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LetheApi } from '../../infra/constructs/lethe-api';
+import { AUTHORIZER_CACHE_TTL, LetheApi } from '../../infra/constructs/lethe-api';
 import { onlyResourceId, TEST_ACCOUNT, testStack } from './support';
 
 const inlineFunction = (stack: Stack, id: string) =>
@@ -85,5 +85,38 @@ describe('LetheApi', () => {
     const act = () => withoutAuthorizer.addRoute({ method: 'GET', path: '/v1/records', auth: 'tenant' }, inlineFunction(bare, 'Handler'));
     // Assess
     expect(act).toThrow(/GET \/v1\/records needs the tenant authorizer/);
+  });
+
+  describe('a route that takes one kind of tenant credential', () => {
+    // Prepare
+    const cached = testStack();
+    const cachedApi = new LetheApi(cached, 'Api', { restApiName: 'acme-api', logRetentionDays: 30, authorizerFunction: inlineFunction(cached, 'Authorizer') });
+    const handler = inlineFunction(cached, 'Handler');
+    // Act
+    cachedApi.addRoute({ method: 'POST', path: '/v1/interactions', auth: 'tenant' }, handler, 'api-key');
+    cachedApi.addRoute({ method: 'POST', path: '/v1/events', auth: 'tenant' }, handler, 'api-key');
+    cachedApi.addRoute({ method: 'GET', path: '/v1/kpis', auth: 'tenant' }, handler, 'admin-token');
+    cachedApi.addRoute({ method: 'POST', path: '/v1/subject-requests', auth: 'tenant' }, handler);
+    const cachedTemplate = Template.fromStack(cached);
+    const authorizerOf = (pathPart: string) => {
+      const resourceId = onlyResourceId(cachedTemplate, 'AWS::ApiGateway::Resource', { PathPart: pathPart });
+      const [method] = Object.values(cachedTemplate.findResources('AWS::ApiGateway::Method', { Properties: { ResourceId: { Ref: resourceId } } }));
+      return cachedTemplate.toJSON().Resources[method.Properties.AuthorizerId.Ref].Properties;
+    };
+
+    it('is authorised once per credential for at most five minutes, keyed on that credential\'s header', () => {
+      // Assess
+      expect(AUTHORIZER_CACHE_TTL.toSeconds()).toBeLessThanOrEqual(300);
+      expect(authorizerOf('interactions')).toMatchObject({ Type: 'REQUEST', AuthorizerResultTtlInSeconds: AUTHORIZER_CACHE_TTL.toSeconds(), IdentitySource: 'method.request.header.x-api-key' });
+      expect(authorizerOf('kpis')).toMatchObject({ Type: 'REQUEST', AuthorizerResultTtlInSeconds: AUTHORIZER_CACHE_TTL.toSeconds(), IdentitySource: 'method.request.header.Authorization' });
+    });
+
+    it('shares one cached authorizer per credential, and a route taking either is authorised on every request', () => {
+      // Assess
+      expect(authorizerOf('events')).toEqual(authorizerOf('interactions'));
+      expect(authorizerOf('subject-requests')).toMatchObject({ AuthorizerResultTtlInSeconds: 0 });
+      expect(authorizerOf('subject-requests').IdentitySource).toBeUndefined();
+      expect(Object.keys(cachedTemplate.findResources('AWS::ApiGateway::Authorizer'))).toHaveLength(3);
+    });
   });
 });

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LetheError } from '../../domain/errors';
 import { parsePolicy } from '../../domain/policy/parse';
 import { PRESETS, presetPolicy } from '../../domain/policy/presets';

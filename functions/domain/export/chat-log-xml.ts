@@ -1,4 +1,3 @@
-import { create } from 'xmlbuilder2';
 import type { Message } from '../records';
 
 // Characters XML 1.0 cannot carry at all, escaped or not (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F).
@@ -8,9 +7,11 @@ const xmlText = (text: string) => text.replace(NOT_XML, '\uFFFD');
 /**
  * One interaction's chat log as an XML document (Puzzel: chat logs are downloaded as XML):
  * `<chatLog interactionId><message from at>text</message>…</chatLog>`, in conversation order,
- * every text escaped and characters XML cannot hold replaced by U+FFFD.
+ * every text escaped and characters XML cannot hold replaced by U+FFFD. xmlbuilder2 loads on the
+ * first call: only chat-log downloads and export packages pay for it (a chunk of its own).
  */
-export function chatLogXml(interactionId: string, messages: readonly Message[]): string {
+export async function chatLogXml(interactionId: string, messages: readonly Message[]): Promise<string> {
+  const { create } = await import('xmlbuilder2');
   const log = create({ version: '1.0', encoding: 'UTF-8' }).ele('chatLog', { interactionId: xmlText(interactionId) });
   const stray = messages.find((m) => m.interactionId !== interactionId);
   if (stray) throw new RangeError(`message ${stray.seq} belongs to another interaction`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IDENTIFIER_KINDS } from '../data-class';
 import { validationFailed } from '../errors';
 import { subjectKeysOf } from '../subject/subject-key';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS } from '../data-class';
 import { INGEST_LIMITS as L } from './limits';
 

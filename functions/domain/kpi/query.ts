@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DIMENSIONS } from './metrics';
 
 export const KPI_GROUPINGS = ['day', ...DIMENSIONS] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { METRICS } from './metrics';
 import { KPI_GROUPINGS } from './query';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { open, seal, sealingAad } from '../crypto/envelope';
 import { DATA_CLASSES, type DataClass } from '../data-class';
 import type { OpenedRecord } from '../sweep/opened-record';

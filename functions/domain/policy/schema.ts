@@ -1,12 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS, DATA_CLASSES, EXPIRY_ACTIONS, LAWFUL_BASES, type DataClass } from '../data-class';
 import { DurationSchema } from '../duration';
 import { DETECTOR_NAMES } from '../redaction/detector-names';
 import { tenantPatternProblems } from '../redaction/tenant-patterns';
+import { RegionSchema } from './region';
 
-export const RegionSchema = z
-  .string()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/, 'must be an AWS region code such as eu-central-1');
+export { RegionSchema };
 
 const isTimeZone = (tz: string) => {
   try {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS, DATA_CLASSES, EXPIRY_ACTIONS, LAWFUL_BASES } from '../data-class';
 
 /**

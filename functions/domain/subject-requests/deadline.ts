@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, validationFailed } from '../errors';
 import { expiryInstant } from '../retention/expiry-instant';
 import { wallClockAt } from '../retention/zoned-time';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JOB_STATUSES } from './job';
 import { SUBJECT_REQUEST_TYPES } from './request';
 

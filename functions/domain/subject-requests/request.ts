@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../data-class';
 import { validationFailed, type FieldProblem } from '../errors';
 import type { SubjectIdentifiers } from '../records';

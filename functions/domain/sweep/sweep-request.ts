@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `POST /v1/sweeps` (operators): what `lethe sweep` asks for. */
 export const SweepRequestSchema = z

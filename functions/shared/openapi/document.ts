@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ADMIN_OPERATIONS } from './admin-operations';
 import { GOVERNANCE_OPERATIONS } from './governance-operations';
 import { INGEST_OPERATIONS } from './ingest-operations';

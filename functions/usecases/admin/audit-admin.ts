@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize } from '../../domain/access/authorize';
 import { ACCESS_ACTIONS } from '../../domain/access/actions';
 import { requireAccess } from '../../domain/access/require-access';

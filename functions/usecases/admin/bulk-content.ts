@@ -1,7 +1,7 @@
-import JSZip from 'jszip';
 import { bulkDownloadKey } from '../../domain/copies/copy-keys';
 import { newCopy } from '../../domain/copies/derived-copy';
 import { registerCopy } from '../copies/copy-registry';
+import { loadJSZip } from '../../shared/export-formats';
 import { ulid } from 'ulid';
 import type { AccessAction } from '../../domain/access/actions';
 import { readerOf } from '../../domain/access/authorize';
@@ -96,7 +96,7 @@ export async function bulkDelete(deps: AdminDeps, request: AdminRequest, body: u
 export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body: unknown): Promise<BulkDownload> {
   const { bulk, tenant } = await parseBulk(deps, request, body, 'download');
   const { actor } = request;
-  const zip = new JSZip();
+  const zip = new (await loadJSZip())();
   let bytes = 0;
   const results = await eachInteraction(bulk.interactionIds, async (id) => {
     const outcome: Omit<Outcome, 'interactionId' | 'status'> = {};
@@ -104,7 +104,7 @@ export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body:
       const { granted } = await grantedInteraction(deps, request, tenant, 'transcript.download', id);
       const view = await getTranscript(deps, actor.tenantId, id, readerOf(actor));
       await recordAccess(deps, request, granted, 'transcript.download', { interactionId: id, details: { format: 'xml', messages: view.messages.length, bulk: true } });
-      zip.file(`${id}/chat-log.xml`, transcriptXml(view));
+      zip.file(`${id}/chat-log.xml`, await transcriptXml(view));
       outcome.transcripts = 1;
     }
     if (bulk.content.includes('recording')) {

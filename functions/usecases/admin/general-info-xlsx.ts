@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../shared/export-formats';
 import { generalInfoTable } from '../../domain/export/general-info-csv';
 import type { InteractionInfo } from '../../domain/records';
 
@@ -7,7 +7,7 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 /** General info as an Excel workbook (Puzzel exports general info as xlsx): the CSV's columns, one sheet, header row frozen. */
 export async function generalInfoXlsx(infos: readonly InteractionInfo[]): Promise<Buffer> {
   const { headers, rows } = generalInfoTable(infos);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Lethe';
   const sheet = workbook.addWorksheet('General info', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(headers).font = { bold: true };

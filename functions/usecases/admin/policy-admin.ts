@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireAccess } from '../../domain/access/require-access';
 import { conflict } from '../../domain/errors';
 import { policyDiff } from '../../domain/policy-diff/policy-diff';

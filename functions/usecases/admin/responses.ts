@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACCESS_ACTIONS } from '../../domain/access/actions';
 import { ACTOR_ROLES, AUDIT_ACTIONS } from '../../domain/audit/entry';
 import { InteractionFactsSchema, InteractionViewSchema } from '../../domain/ingest/responses';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS } from '../../domain/data-class';
 import { validationFailed } from '../../domain/errors';
 import { decodePageToken, encodePageToken } from '../../domain/paging/page-token';

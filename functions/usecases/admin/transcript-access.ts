@@ -16,7 +16,7 @@ import { deleteCopiesOfPartition } from '../copies/copy-registry';
 export type TranscriptFormat = 'json' | 'xml';
 
 /** The chat log of an interaction as Puzzel downloads it: an XML document. */
-export const transcriptXml = (view: TranscriptView): string =>
+export const transcriptXml = (view: TranscriptView): Promise<string> =>
   chatLogXml(
     view.interactionId,
     view.messages.map((m) => ({ interactionId: view.interactionId, seq: m.seq, from: m.from, at: m.at, text: m.text })),
@@ -37,7 +37,7 @@ export async function readTranscript(
   const { interactionId, granted } = await grantedInteraction(deps, request, tenant, action, rawId);
   const view = await getTranscript(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
   await recordAccess(deps, request, granted, action, { interactionId, details: { format, messages: view.messages.length } });
-  return format === 'xml' ? { view, xml: transcriptXml(view) } : { view };
+  return format === 'xml' ? { view, xml: await transcriptXml(view) } : { view };
 }
 
 /**

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { loadJSZip } from '../../shared/export-formats';
 import { DATA_CLASSES, type DataClass } from '../../domain/data-class';
 import type { PackageFile } from '../../domain/export/package-manifest';
 import { packageManifest } from '../../domain/export/package-manifest';
@@ -92,7 +92,7 @@ export async function tenantPackage(
     }
   }
   const manifest = packageManifest({ kind: 'tenant-offboarding', requestId: input.requestId, tenantId, createdAt: now, files });
-  const zip = new JSZip();
+  const zip = new (await loadJSZip())();
   for (const file of files) zip.file(file.path, file.content);
   zip.file('manifest.json', manifest);
   return { zip: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), manifest, records };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LetheError, notFound, validationFailed } from '../../domain/errors';
 import { interactionPartition } from '../../domain/sweep/record-keys';
 import { isVisibleAt } from '../../domain/sweep/visibility';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What completing a recording answers: the recording as it is now stored. */
 export const RecordingCompletedSchema = z

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { loadJSZip } from '../../shared/export-formats';
 import { createHash } from 'node:crypto';
 import type { DataClass, IdentifierKind } from '../../domain/data-class';
 import { chatLogXml } from '../../domain/export/chat-log-xml';
@@ -72,8 +72,8 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
       collected.packaged.add(deps.homeRegion, 'audit', 'audit', entries.length);
     }
   }
-  const files = collected.files(scope);
-  const zip = new JSZip();
+  const files = await collected.files(scope);
+  const zip = new (await loadJSZip())();
   for (const file of files) zip.file(file.path, file.content, { date: scope.now });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   const key = subjectPackageKey(scope.tenantId, scope.requestId);
@@ -199,7 +199,7 @@ class Collected {
     this.records.push(record);
   }
 
-  files(scope: ExportScope): PackageFile[] {
+  async files(scope: ExportScope): Promise<PackageFile[]> {
     const records = [...this.records].sort((a, b) => (a.partitionId + a.recordKey < b.partitionId + b.recordKey ? -1 : 1));
     const infos = records.filter((r) => r.dataClass === 'interaction' && r.tier !== 'archived' && isPartitionRoot(`T#${scope.tenantId}#I#${r.partitionId}`, r.recordKey));
     const messages = new Map<string, Message[]>();
@@ -216,7 +216,7 @@ class Collected {
         return { path: `records/${c}.json`, mediaType: 'application/json', dataClass: c, records: ofClass.length, content: `${JSON.stringify(ofClass, null, 2)}\n` };
       }),
       { path: 'general-info.csv', mediaType: 'text/csv', records: infos.length, content: generalInfoCsv(infos.map((r) => interactionInfoOf(scope.tenantId, r))) },
-      ...[...messages].map(([interactionId, lines]): PackageFile => ({ path: `transcripts/${interactionId}.xml`, mediaType: 'application/xml', records: lines.length, content: chatLogXml(interactionId, lines) })),
+      ...(await Promise.all([...messages].map(async ([interactionId, lines]): Promise<PackageFile> => ({ path: `transcripts/${interactionId}.xml`, mediaType: 'application/xml', records: lines.length, content: await chatLogXml(interactionId, lines) })))),
       ...this.objects,
       { path: 'access-log.json', mediaType: 'application/json', records: this.accessLog.length, content: `${JSON.stringify(this.accessLog, null, 2)}\n` },
       {

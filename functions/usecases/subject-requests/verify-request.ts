@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { loadJSZip } from '../../shared/export-formats';
 import type { Verification } from '../../domain/subject-requests/certificate';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import { isRestricted } from '../../domain/subject-requests/restriction';
@@ -56,7 +56,7 @@ export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectReques
 async function recordsInPackage(deps: SubjectRequestDeps, key: string): Promise<number | undefined> {
   const object = await deps.exports.get(key);
   if (!object) return undefined;
-  const manifest = await (await JSZip.loadAsync(object.bytes)).file('manifest.json')?.async('string');
+  const manifest = await (await (await loadJSZip()).loadAsync(object.bytes)).file('manifest.json')?.async('string');
   if (!manifest) return undefined;
   const counts = (JSON.parse(manifest) as { recordsByClass: Record<string, number> }).recordsByClass;
   return Object.values(counts).reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRESETS, presetPolicy } from '../../domain/policy/presets';
 import { assertRegionsDeployed } from '../../domain/residency/deployed-regions';
 import { parseOrThrow } from '../../domain/validation';

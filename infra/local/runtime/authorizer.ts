@@ -18,7 +18,7 @@ interface PolicyStatement {
  * Runs a Lambda REQUEST (or TOKEN) authorizer the way API Gateway does: the same event shape, the
  * result's policy checked against the method ARN, its `context` passed on (values as strings) to
  * `requestContext.authorizer`. Throwing `Unauthorized` means 401; a Deny or no Allow means 403.
- * Results are not cached locally (the template's authorizer uses a TTL of 0 anyway).
+ * Results are not cached locally: a revoked credential stops at once here, within the TTL in AWS.
  */
 export async function runAuthorizer(
   host: LambdaHost,

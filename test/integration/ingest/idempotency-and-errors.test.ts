@@ -122,7 +122,7 @@ describe('bad requests are refused whole, with what is wrong named', () => {
     expect(read.status).toBe(404);
   });
 
-  it('ingest routes refuse an admin token, read-back routes an API key, and both refuse no credentials', async () => {
+  it('ingest routes refuse an admin token, read-back routes an API key (each authorizer keys on its own header: 401), and both refuse no credentials', async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
     // Act
@@ -130,8 +130,8 @@ describe('bad requests are refused whole, with what is wrong named', () => {
     const keyRead = await callApi(`/v1/kpis?${aroundToday()}`, { headers: { 'x-api-key': tenant.apiKey } });
     const anonymous = await callApi('/v1/interactions', { body: { channel: 'chat' } });
     // Assess
-    expect(adminIngest.status).toBe(403);
-    expect(keyRead.status).toBe(403);
+    expect(adminIngest.status).toBe(401);
+    expect(keyRead.status).toBe(401);
     expect(anonymous.status).toBe(401);
   });
 });

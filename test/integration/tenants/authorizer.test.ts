@@ -7,6 +7,8 @@ import { env } from '../../support/emulators';
 import { freshTenant, testContainer } from '../adapters/container';
 
 const METHOD_ARN = 'arn:aws:execute-api:eu-central-1:000000000000:api/prod/POST/v1/interactions';
+/** API Gateway reuses a cached decision for every route behind the authorizer, so it must cover them all. */
+const STAGE_ARN = 'arn:aws:execute-api:eu-central-1:000000000000:api/prod/*';
 
 /** The event API Gateway gives a REQUEST authorizer, with the headers under test. */
 const requestWith = (headers: Record<string, string>) =>
@@ -27,13 +29,13 @@ async function newTenant(): Promise<Created> {
 describe('the one authorizer', () => {
   const deps = testContainer(new SettableClock(new Date()));
 
-  it('lets an ingest API key in as its tenant', async () => {
+  it('lets an ingest API key in as its tenant, on every route of the stage', async () => {
     // Prepare
     const tenant = await newTenant();
     // Act
     const result = await authorize(requestWith({ 'X-Api-Key': tenant.apiKey }), deps);
     // Assess
-    expect(result.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: METHOD_ARN }]);
+    expect(result.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: STAGE_ARN }]);
     expect(result.context).toEqual({ kind: 'ingest', tenantId: tenant.tenantId });
   });
 
@@ -41,6 +43,15 @@ describe('the one authorizer', () => {
     // Act / Assess
     await expect(authorize(requestWith({ 'x-api-key': 'lk_not-a-key-anyone-was-given' }), deps)).rejects.toThrow(/^Unauthorized$/);
     await expect(authorize(requestWith({}), deps)).rejects.toThrow(/^Unauthorized$/);
+  });
+
+  it('answers Unauthorized for an API key and a token together, valid as both are: a cached decision is keyed on one', async () => {
+    // Prepare
+    const tenant = await newTenant();
+    // Act
+    const both = authorize(requestWith({ 'x-api-key': tenant.apiKey, authorization: `Bearer ${tenant.adminToken}` }), deps);
+    // Assess
+    await expect(both).rejects.toThrow(/^Unauthorized$/);
   });
 
   it('lets the admin token of tenant creation in, with its role, group and user', async () => {
@@ -96,7 +107,7 @@ describe('the one authorizer', () => {
     const byKey = await authorize(requestWith({ 'x-api-key': tenant.apiKey }), deps);
     const byToken = await authorize(requestWith({ authorization: `Bearer ${tenant.adminToken}` }), deps);
     // Assess
-    expect(byKey.policyDocument.Statement[0]).toMatchObject({ Effect: 'Deny' });
-    expect(byToken.policyDocument.Statement[0]).toMatchObject({ Effect: 'Deny' });
+    expect(byKey.policyDocument.Statement[0]).toMatchObject({ Effect: 'Deny', Resource: STAGE_ARN });
+    expect(byToken.policyDocument.Statement[0]).toMatchObject({ Effect: 'Deny', Resource: STAGE_ARN });
   });
 });
