@@ -58,7 +58,7 @@ const errorResponse = (description: string) => ({
 /** The success body: JSON (some object when no schema describes it), unless the route answers only with files. */
 function okContent(op: ApiOperation, components: Record<string, unknown>) {
   const files = op.ok.files ?? [];
-  const json = op.ok.schema ? hoist(op.ok.schema, 'output', components) : files.length ? undefined : { type: 'object' };
+  const json = op.ok.schema ? hoist(op.ok.schema, 'output', components) : files.length ? undefined : { type: 'object', additionalProperties: true };
   return {
     ...(json ? { 'application/json': { schema: json } } : {}),
     ...Object.fromEntries(
