@@ -70,7 +70,7 @@ function okContent(op: ApiOperation, components: Record<string, unknown>) {
 function operationObject(op: ApiOperation, components: Record<string, unknown>) {
   const parameters: unknown[] = [];
   for (const name of op.path.match(/\{(\w+)\}/g) ?? [])
-    parameters.push({ name: name.slice(1, -1), in: 'path', required: true, schema: { type: 'string', description: 'ULID' } });
+    parameters.push({ name: name.slice(1, -1), in: 'path', required: true, ...(op.pathParams?.[name.slice(1, -1)] ?? { schema: { type: 'string', description: 'ULID' } }) });
   for (const q of op.query ?? []) parameters.push({ in: 'query', ...q });
   if (op.idempotent)
     parameters.push({

@@ -16,6 +16,8 @@ export interface ApiOperation {
   /** Takes an `Idempotency-Key` header. */
   idempotent?: boolean;
   query?: Array<{ name: string; required: boolean; description: string; schema: Record<string, unknown> }>;
+  /** Path parameters that are not ULIDs (every other `{name}` in the path is one). */
+  pathParams?: Record<string, { description: string; schema: Record<string, unknown> }>;
   /**
    * The success answer: JSON of `schema`, and/or the files the route answers with instead
    * (`?format=` or the Accept header picks one; a JSON answer without a schema is some object).
