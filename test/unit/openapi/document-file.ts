@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,9 +7,13 @@ import { openApiDocument } from '../../../functions/shared/openapi/document';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
-/** A fresh temp directory holding the generated document as `openapi.json`. */
+const written: string[] = [];
+afterAll(() => written.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh temp directory holding the generated document as `openapi.json`, removed after the test file. */
 export function writeDocument(): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'lethe-openapi-'));
+  written.push(dir);
   const file = join(dir, 'openapi.json');
   writeFileSync(file, JSON.stringify(openApiDocument(), null, 2));
   return { dir, file };
