@@ -62,7 +62,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     summary: 'General info (participant included) of every interaction the search finds, as xlsx (send Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or CSV.',
     auth: 'admin',
     query: [{ name: 'format', required: false, description: 'xlsx (default) or csv', schema: { type: 'string', enum: ['xlsx', 'csv'] } }, ...SEARCH_QUERY],
-    ok: { status: 200, description: 'the file, as an attachment; restricted interactions are left out except for the legal role' },
+    ok: { status: 200, description: 'the file, as an attachment; restricted interactions are left out except for the legal role', files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'] },
     errors: { 413: 'more than 2000 interactions match: narrow the search' },
   },
   {
@@ -71,7 +71,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Zip of the chat logs (XML) and recordings of selected interactions, fetched by a presigned URL valid 5 minutes.',
     auth: 'admin',
     body: BulkRequestSchema,
-    ok: { status: 200, description: 'the link and an outcome per interaction (done, forbidden, not-found)', schema: BulkDownloadSchema },
+    ok: { status: 200, description: 'the link (it serves an application/zip) and an outcome per interaction (done, forbidden, not-found)', schema: BulkDownloadSchema },
     errors: { 413: 'the recordings exceed 100 MB: select fewer' },
   },
   {
@@ -104,7 +104,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     path: '/v1/interactions/{id}/recordings/{recordingId}/play',
     summary: 'A presigned URL (5 minutes) that plays the recording inline.',
     auth: 'admin',
-    ok: { status: 200, description: 'the link', schema: MediaLinkSchema },
+    ok: { status: 200, description: 'the link; it serves the audio as uploaded (audio/mpeg, audio/wav or audio/ogg)', schema: MediaLinkSchema },
     errors: { 403: DENIED, 404: `${NOT_FOUND}; or the audio was never uploaded` },
   },
   {
@@ -112,7 +112,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     path: '/v1/interactions/{id}/recordings/{recordingId}/download',
     summary: 'A presigned URL (5 minutes) that downloads the recording as a file.',
     auth: 'admin',
-    ok: { status: 200, description: 'the link', schema: MediaLinkSchema },
+    ok: { status: 200, description: 'the link; it serves the audio as uploaded (audio/mpeg, audio/wav or audio/ogg)', schema: MediaLinkSchema },
     errors: { 403: DENIED, 404: `${NOT_FOUND}; or the audio was never uploaded` },
   },
   {
@@ -164,7 +164,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Record of processing (GDPR Art. 30) from the live policy and the deployment; Markdown with ?format=md or Accept: text/markdown.',
     auth: 'admin',
     query: [{ name: 'format', required: false, description: 'json (default) or md', schema: { type: 'string', enum: ['json', 'md'] } }],
-    ok: { status: 200, description: 'the record of processing', schema: RecordOfProcessingSchema },
+    ok: { status: 200, description: 'the record of processing', schema: RecordOfProcessingSchema, files: ['text/markdown'] },
     errors: {},
   },
   {

@@ -2,8 +2,11 @@ import * as z from 'zod';
 import { ADMIN_OPERATIONS } from './admin-operations';
 import { GOVERNANCE_OPERATIONS } from './governance-operations';
 import { INGEST_OPERATIONS } from './ingest-operations';
-import { authsOf, type ApiAuth, type ApiOperation } from './operation';
+import { BODY_EXAMPLES } from './examples';
+import { authsOf, FILE_MEDIA_TYPES, type ApiAuth, type ApiOperation } from './operation';
+import { operationIdOf } from './operation-id';
 import { OPERATOR_OPERATIONS } from './operator-operations';
+import { API_SERVERS } from './servers';
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the very zod schemas that validate the
@@ -11,8 +14,17 @@ import { OPERATOR_OPERATIONS } from './operator-operations';
  * operation lists the statuses the API answers with; every error has the one error body.
  */
 
-/** Every documented route; test/unit/ingest/openapi.test.ts holds it equal to the deployed ones. */
-export const API_OPERATIONS: readonly ApiOperation[] = [...INGEST_OPERATIONS, ...ADMIN_OPERATIONS, ...GOVERNANCE_OPERATIONS, ...OPERATOR_OPERATIONS];
+/** The areas of the API, each a tag of the document: who calls it and for what. */
+const API_AREAS: ReadonlyArray<{ tag: string; description: string; operations: readonly ApiOperation[] }> = [
+  { tag: 'Conversations', description: 'Channels ingest conversations with their x-api-key; staff read them back.', operations: INGEST_OPERATIONS },
+  { tag: 'Administration', description: 'Staff (Bearer token): archive search, exports, content deletion, policy, record of processing, audit.', operations: ADMIN_OPERATIONS },
+  { tag: 'Governance', description: 'Data-subject requests (staff, or a channel for its end user), legal holds, the litigation archive and the archive tier.', operations: GOVERNANCE_OPERATIONS },
+  { tag: 'Operations', description: "The platform's operators (IAM-signed): tenants and sweeps; and the public health check.", operations: OPERATOR_OPERATIONS },
+];
+
+/** Every documented route; test/unit/handlers/openapi.test.ts holds it equal to the deployed ones. */
+export const API_OPERATIONS: readonly ApiOperation[] = API_AREAS.flatMap((area) => area.operations);
+const tagOf = (op: ApiOperation) => API_AREAS.find((area) => area.operations.includes(op))?.tag;
 
 const ErrorBodySchema = z
   .object({
@@ -21,9 +33,10 @@ const ErrorBodySchema = z
       message: z.string(),
       fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
       holdIds: z.array(z.string()).optional().describe('HELD: the legal holds that refused the deletion'),
+      correlationId: z.string().optional().describe('5xx (and errors API Gateway answers itself): quote it when reporting the failure'),
     }),
   })
-  .meta({ id: 'Error' });
+  .meta({ id: 'Error', examples: [{ error: { code: 'INTERNAL', message: 'Something went wrong on our side; quote the correlation id when reporting it.', correlationId: '3f0c1a52-9d5e-4d8e-9b8a-2f1e6c7d4a10' } }] });
 
 const SECURITY_SCHEME: Record<Exclude<ApiAuth, 'none'>, string> = { apiKey: 'apiKey', admin: 'adminToken', iam: 'sigv4' };
 
@@ -42,10 +55,22 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+/** The success body: JSON (some object when no schema describes it), unless the route answers only with files. */
+function okContent(op: ApiOperation, components: Record<string, unknown>) {
+  const files = op.ok.files ?? [];
+  const json = op.ok.schema ? hoist(op.ok.schema, 'output', components) : files.length ? undefined : { type: 'object', additionalProperties: true };
+  return {
+    ...(json ? { 'application/json': { schema: json } } : {}),
+    ...Object.fromEntries(
+      files.map((mediaType) => [mediaType, { schema: FILE_MEDIA_TYPES[mediaType] === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' } }]),
+    ),
+  };
+}
+
 function operationObject(op: ApiOperation, components: Record<string, unknown>) {
   const parameters: unknown[] = [];
   for (const name of op.path.match(/\{(\w+)\}/g) ?? [])
-    parameters.push({ name: name.slice(1, -1), in: 'path', required: true, schema: { type: 'string', description: 'ULID' } });
+    parameters.push({ name: name.slice(1, -1), in: 'path', required: true, ...(op.pathParams?.[name.slice(1, -1)] ?? { schema: { type: 'string', description: 'ULID' } }) });
   for (const q of op.query ?? []) parameters.push({ in: 'query', ...q });
   if (op.idempotent)
     parameters.push({
@@ -57,19 +82,20 @@ function operationObject(op: ApiOperation, components: Record<string, unknown>) 
     });
   const common: Record<number, string> =
     authsOf(op).includes('none') ? {} : { 400: 'VALIDATION_FAILED: every bad field is named', 401: 'no or bad credentials', 403: 'not allowed' };
-  const errors = { ...common, ...op.errors, 500: 'our fault; the body carries a correlation id' };
+  // The stage throttles every route (infra/constructs/lethe-api.ts), public ones included.
+  const errors = { ...common, ...op.errors, 429: 'TOO_MANY_REQUESTS: over the stage\'s request rate; retry with backoff', 500: 'our fault; the body carries a correlation id' };
+  const example = op.body && BODY_EXAMPLES.get(op.body);
   return {
+    operationId: operationIdOf(op),
     summary: op.summary,
+    tags: [tagOf(op)],
     security: authsOf(op).flatMap((auth) => (auth === 'none' ? [] : [{ [SECURITY_SCHEME[auth]]: [] }])),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: hoist(op.body, 'input', components) } } } }
+      ? { requestBody: { required: true, content: { 'application/json': { schema: hoist(op.body, 'input', components), ...(example ? { example } : {}) } } } }
       : {}),
     responses: {
-      [op.ok.status]: {
-        description: op.ok.description,
-        ...(op.ok.schema ? { content: { 'application/json': { schema: hoist(op.ok.schema, 'output', components) } } } : {}),
-      },
+      [op.ok.status]: { description: op.ok.description, content: okContent(op, components) },
       ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, errorResponse(description)])),
     },
   };
@@ -87,7 +113,11 @@ export function openApiDocument(operations: readonly ApiOperation[] = API_OPERAT
       title: 'Lethe API',
       version: '1',
       description: 'Channels ingest conversations with an x-api-key; staff read back, hold and request with a Bearer token; operators sign with IAM. Times are ISO-8601 UTC, ids are ULIDs.',
+      // package.json says UNLICENSED: nobody outside is granted a licence. SPDX names such terms LicenseRef-*.
+      license: { name: 'Proprietary (UNLICENSED)', identifier: 'LicenseRef-Proprietary' },
     },
+    servers: API_SERVERS,
+    tags: API_AREAS.map(({ tag, description }) => ({ name: tag, description })),
     paths,
     components: {
       schemas: components,

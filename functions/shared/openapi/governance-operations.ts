@@ -122,7 +122,8 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
       { name: 'from', required: false, description: 'first month, YYYY-MM; default this month', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
       { name: 'to', required: false, description: 'last month, YYYY-MM, included; default from', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
     ],
-    ok: { status: 200, description: `text/csv; the header x-lethe-records says how many records. class is one of ${DATA_CLASSES.join(', ')}` },
+    pathParams: { class: { description: 'the data class whose archived records to read', schema: { type: 'string', enum: [...DATA_CLASSES] } } },
+    ok: { status: 200, description: 'the records; the header x-lethe-records says how many', files: ['text/csv'] },
     errors: {},
   },
 ];

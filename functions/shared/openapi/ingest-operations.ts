@@ -127,7 +127,7 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Stored (redacted) messages of an interaction (admin); with ?format=xml or Accept: application/xml the chat log as an XML download.',
     auth: 'admin',
     query: [{ name: 'format', required: false, description: 'json (default, a view) or xml (a download); both are audited', schema: { type: 'string', enum: ['json', 'xml'] } }],
-    ok: { status: 200, description: 'the transcript', schema: TranscriptViewSchema },
+    ok: { status: 200, description: 'the transcript', schema: TranscriptViewSchema, files: ['application/xml'] },
     errors: { 404: 'unknown or expired interaction' },
   },
   {

@@ -16,10 +16,25 @@ export interface ApiOperation {
   /** Takes an `Idempotency-Key` header. */
   idempotent?: boolean;
   query?: Array<{ name: string; required: boolean; description: string; schema: Record<string, unknown> }>;
-  ok: { status: number; description: string; schema?: z.ZodType };
+  /** Path parameters that are not ULIDs (every other `{name}` in the path is one). */
+  pathParams?: Record<string, { description: string; schema: Record<string, unknown> }>;
+  /**
+   * The success answer: JSON of `schema`, and/or the files the route answers with instead
+   * (`?format=` or the Accept header picks one; a JSON answer without a schema is some object).
+   */
+  ok: { status: number; description: string; schema?: z.ZodType; files?: readonly FileMediaType[] };
   /** Error statuses besides the ones every authenticated route can answer (400, 401, 403, 500). */
   errors: Record<number, string>;
 }
+
+/** Media types of the files a route can answer with itself (zip and audio come from presigned S3 links, not from the API). */
+export const FILE_MEDIA_TYPES = {
+  'text/csv': 'text',
+  'text/markdown': 'text',
+  'application/xml': 'text',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'binary',
+} as const;
+export type FileMediaType = keyof typeof FILE_MEDIA_TYPES;
 
 export const authsOf = (op: Pick<ApiOperation, 'auth'>): readonly ApiAuth[] => (typeof op.auth === 'string' ? [op.auth] : op.auth);
 
