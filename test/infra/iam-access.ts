@@ -51,7 +51,8 @@ export function keyTarget(stack: SynthesizedStack, keyId: string): Target {
   const aliases = Object.values(stack.template.Resources)
     .filter((r) => r.Type === 'AWS::KMS::Alias' && aliasTargetOf(r.Properties!) === keyId)
     .map((r) => stack.resolver.resolve(r.Properties!.AliasName) as string);
-  const viaServices = [undefined, 's3', 'dynamodb'].map((service) => (service ? { 'kms:ViaService': `${service}.${stack.region}.amazonaws.com` } : {}));
+  // Directly, or through one of the services that use the keys on a caller's behalf.
+  const viaServices: Record<string, string>[] = [{}, ...['s3', 'dynamodb'].map((service) => ({ 'kms:ViaService': `${service}.${stack.region}.amazonaws.com` }))];
   return {
     arn: stack.resolver.arnOf(keyId),
     resourcePolicy: stack.resolver.resolve(stack.template.Resources[keyId].Properties!.KeyPolicy),
