@@ -22,7 +22,7 @@ const digitDetectors = (callingCode: string | undefined): ReadonlyArray<DigitDet
   { type: 'ssn', minDigits: 9, maxDigits: 9, accepts: isSsnWindow },
   { type: 'personnummer', minDigits: 10, maxDigits: 12, accepts: isPersonnummerWindow },
   { type: 'nir', minDigits: 15, maxDigits: 15, accepts: isNirWindow },
-  { type: 'card', minDigits: 13, maxDigits: 19, accepts: isCardWindow },
+  { type: 'card', minDigits: 12, maxDigits: 19, accepts: isCardWindow },
   // 7 digits (a local number after a phone word) up to 15 after the country code, plus a 00 prefix and a (0) trunk.
   { type: 'phone', minDigits: 7, maxDigits: 18, accepts: phoneWindowCheck(callingCode), start: phoneStart, end: phoneEnd },
 ];
