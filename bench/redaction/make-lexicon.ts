@@ -12,7 +12,8 @@ import { inLexiconHalf } from './name-split';
  *    names for EN, FR, SV, DE and ES (name-split.ts keeps the other half unseen for the bench);
  *  - surnames: the same half of its surnames;
  *  - common words: the 12 000 most frequent lower-case words of spoken English (SUBTLEX) and the
- *    stop words of the five languages: a capitalised one of these is a name only with support.
+ *    stop words, month and weekday names of the five languages: a capitalised one of these is a
+ *    name only with support.
  * Run: npx ts-node --transpile-only bench/redaction/make-lexicon.ts
  */
 const LOCALES = ['en', 'en_GB', 'fr', 'sv', 'de', 'es'] as const;
@@ -33,7 +34,12 @@ for (const locale of LOCALES) {
 }
 const common = new Set<string>();
 for (const { word } of (subtlex as Array<{ word: string }>).slice(0, COMMON_ENGLISH_WORDS)) if (/^\p{Ll}+$/u.test(word)) common.add(foldName(word));
-for (const lang of ['en', 'fr', 'sv', 'de', 'es'] as const) for (const w of (stopwords as Record<string, string[]>)[lang]) common.add(foldName(w));
+for (const lang of ['en', 'fr', 'sv', 'de', 'es'] as const) {
+  for (const w of (stopwords as Record<string, string[]>)[lang]) common.add(foldName(w));
+  // Months and weekdays are capitalised in English and German, and some are first names (June, August).
+  for (let m = 0; m < 12; m++) common.add(foldName(new Intl.DateTimeFormat(lang, { month: 'long' }).format(new Date(2024, m, 1))));
+  for (let d = 0; d < 7; d++) common.add(foldName(new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(new Date(2024, 0, d + 1))));
+}
 
 const out = join(__dirname, '../../functions/domain/redaction/lexicon');
 const write = (file: string, words: Set<string>) => writeFileSync(join(out, file), `${JSON.stringify([...words].sort())}\n`);

@@ -3,6 +3,7 @@ import { scanEmails } from './detectors/email';
 import { isCardWindow } from './detectors/card';
 import { isIPv4Window, scanIPv6 } from './detectors/ip';
 import { isNirWindow, scanCorsicanNir } from './detectors/nir';
+import { scanPersonNames } from './detectors/person-name';
 import { isPersonnummerWindow } from './detectors/personnummer';
 import { phoneEnd, phoneStart, phoneWindowCheck } from './detectors/phone';
 import { isSsnWindow } from './detectors/ssn';
@@ -33,10 +34,11 @@ export type BuiltInScan = (text: string, out: FindingSink, knownPhone?: DigitDet
 export function builtInScan(enabled: readonly DetectorName[], callingCode?: string): BuiltInScan {
   const on = new Set(enabled);
   const detectors = digitDetectors(callingCode).filter((d) => on.has(d.type));
-  const [email, credentials, ip, iban, nir] = (['email', 'credentials', 'ip', 'iban', 'nir'] as const).map((d) => on.has(d));
+  const [email, credentials, ip, iban, nir, name] = (['email', 'credentials', 'ip', 'iban', 'nir', 'name'] as const).map((d) => on.has(d));
   const digitOptions = { detectors, iban };
   return (text, out, knownPhone) => {
     if (email) scanEmails(text, out);
+    if (name) scanPersonNames(text, out);
     if (credentials) scanCredentials(text, out);
     if (ip) scanIPv6(text, out);
     if (detectors.length === 0 && !iban && !knownPhone) return;

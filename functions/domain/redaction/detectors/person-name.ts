@@ -1,0 +1,85 @@
+import { foldName, isCommonWord, isFirstName, isSurname } from '../lexicon';
+import type { FindingSink } from '../types';
+import { isCapitalised, WORD } from '../words';
+
+/**
+ * People named in free text, in EN, FR, SV, DE and ES, found three ways:
+ *  - after a phrase that introduces a name: "my name is", "je m'appelle", "jag heter",
+ *    "ich heiße", "me llamo" (any capitalised or known name follows), or the weaker "I'm",
+ *    "this is", "ask for", "je suis", "ich bin", "soy" (only a name the lexicon knows);
+ *  - after a title: Mr, Mrs, Ms, Dr, M., Mme, Mlle, Herr, Frau, Sr., Sra., fru…;
+ *  - a capitalised known first name (lexicon), with the capitalised words that follow it
+ *    ("Johanna Berg"); a first name that is also a common word ("May", "Bill") needs a surname
+ *    after it, and a capitalised common word opening a sentence is never taken alone.
+ * The name runs over up to five more capitalised words and particles ("de la", "van", "af").
+ * What is still missed: a surname alone without title, names the lexicon lacks written without
+ * a cue, names in lower case.
+ */
+const STRONG_CUE = /(?:my name is|my name's|call me|je m['’]appelle|mon nom est|moi c['’]est|jag heter|mitt namn är|ich heiße|ich heisse|mein name ist|me llamo|mi nombre es)\s+$/iu;
+const WEAK_CUE = /(?:\bi['’]m|\bi am|this is|ask for|speak to|talk to|colleague|je suis|demandez|collègue|det här är|kollega|ich bin|hier ist|kollegin|kollege|soy|habla|compañer[oa])\s+$/iu;
+const TITLE = /(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Hr|Fr)\.?|\bM\.|\b(?:Miss|Sir|Mme|Mlle|Monsieur|Madame|Herr|Frau|herr|fru|Señor|Señora|Señorita|señor|señora|Doña|Doktor))\s+$/u;
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'af', 'av', 'di', 'da', 'del', 'dos', 'y', 'ten', 'ter']);
+const MAX_FOLLOWING = 5;
+const LOOK_BACK = 24;
+
+interface Token {
+  start: number;
+  end: number;
+  word: string;
+  fold: string;
+  capitalised: boolean;
+}
+
+export function scanPersonNames(text: string, out: FindingSink): void {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].replace(/['’]s$/u, '');
+    tokens.push({ start: m.index, end: m.index + word.length, word, fold: foldName(word), capitalised: isCapitalised(word) });
+  }
+  let i = 0;
+  while (i < tokens.length) {
+    const last = nameStartingAt(text, tokens, i);
+    if (last === -1) {
+      i++;
+      continue;
+    }
+    out.push({ type: 'name', start: tokens[i].start, end: tokens[last].end });
+    i = last + 1;
+  }
+}
+
+/** Index of the last token of the name that starts at token i, or -1. */
+function nameStartingAt(text: string, tokens: readonly Token[], i: number): number {
+  const t = tokens[i];
+  const knownName = isFirstName(t.fold) || isSurname(t.fold);
+  if (!t.capitalised && !(knownName && STRONG_CUE.test(before(text, t)))) return -1;
+  const common = isCommonWord(t.fold);
+  const cued = STRONG_CUE.test(before(text, t)) || TITLE.test(before(text, t)) || (knownName && WEAK_CUE.test(before(text, t)));
+  if (cued) return extend(text, tokens, i);
+  if (!isFirstName(t.fold)) return -1;
+  const last = extend(text, tokens, i);
+  if (!common) return last;
+  // "May", "Bill", "Will": a name only with a surname after it.
+  return last > i && isSurname(tokens[last].fold) ? last : -1;
+}
+
+/** The last of the capitalised words (and particles between them) that follow token i. */
+function extend(text: string, tokens: readonly Token[], i: number): number {
+  let last = i;
+  for (let k = i + 1; k < tokens.length && k - i <= MAX_FOLLOWING; k++) {
+    const t = tokens[k];
+    if (!/^[ \u00a0]$/.test(text.slice(tokens[k - 1].end, t.start))) break;
+    if (PARTICLES.has(t.word)) {
+      let j = k;
+      while (j + 1 < tokens.length && PARTICLES.has(tokens[j].word) && tokens[j + 1].start - tokens[j].end === 1) j++;
+      if (!tokens[j].capitalised) break;
+      k = j - 1; // the loop's k++ lands on the capitalised word after the particles
+      continue;
+    }
+    if (!t.capitalised || (isCommonWord(t.fold) && !isSurname(t.fold) && !isFirstName(t.fold))) break;
+    last = k;
+  }
+  return last;
+}
+
+const before = (text: string, t: Token) => text.slice(Math.max(0, t.start - LOOK_BACK), t.start);
