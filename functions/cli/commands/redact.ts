@@ -25,7 +25,8 @@ import { fieldProblems } from '../../domain/validation';
  * written (it could hold what we were asked to hide); the rest goes on and the exit code is 1.
  *
  * `lethe redact --evaluate FILE` scores the redactor on labelled JSON lines
- * {"text", "spans": [{"start", "end", "type"}]}: per-type recall and precision, over-redaction and
+ * {"text", "spans": [{"start", "end", "type"}], "lang"?, "known"?}: per-type recall and precision
+ * (and recall per language when lines carry one), the share of ordinary words kept, and
  * throughput. Throughput is timed after the scoring pass, once the JIT is warm, by redacting the
  * file's texts again for at least a second (the first 64 MB of them, held in memory for this);
  * bench/redaction is the reference measurement.
@@ -158,6 +159,8 @@ const LabelledLineSchema = z
   .object({
     text: z.string(),
     spans: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(1), type: z.string().min(1) })).default([]),
+    lang: z.string().min(1).optional(),
+    known: KnownSchema.optional(),
   })
   .superRefine((l, ctx) =>
     l.spans.forEach((s, i) => {
@@ -180,6 +183,7 @@ function parseLabelledLine(line: string): z.infer<typeof LabelledLineSchema> | s
 
 async function evaluate(file: string, redactor: Redactor, io: Io): Promise<number> {
   const tally = new QualityTally();
+  const byLanguage = new Map<string, QualityTally>();
   let lineNumber = 0;
   let skipped = 0;
   const texts: string[] = [];
@@ -201,14 +205,20 @@ async function evaluate(file: string, redactor: Redactor, io: Io): Promise<numbe
       io.stderr.write(`lethe redact: ${file} line ${lineNumber}: ${parsed}; skipped\n`);
       continue;
     }
-    const { text, spans } = parsed;
-    tally.add(text, spans, redactor.redact(text).findings);
+    const { text, spans, lang, known } = parsed;
+    const findings = redactor.redact(text, known as KnownIdentifiers | undefined).findings;
+    tally.add(text, spans, findings);
+    if (lang) {
+      if (!byLanguage.has(lang)) byLanguage.set(lang, new QualityTally());
+      byLanguage.get(lang)!.add(text, spans, findings);
+    }
     if (bytes < TIMED_BYTES) {
       texts.push(text);
       bytes += Buffer.byteLength(text);
     }
   }
-  io.stdout.write(formatReport(tally.report(), lineNumber - skipped, throughput(redactor, texts, bytes)));
+  const languages = new Map([...byLanguage].map(([lang, t]) => [lang, t.report()]));
+  io.stdout.write(formatReport(tally.report(), languages, lineNumber - skipped, throughput(redactor, texts, bytes)));
   return skipped ? 1 : 0;
 }
 
@@ -229,7 +239,19 @@ function throughput(redactor: Redactor, texts: string[], bytes: number): { megab
 
 const percent = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1)} %`);
 
-function formatReport(report: QualityReport, lines: number, speed: ReturnType<typeof throughput>): string {
+/** Recall per labelled type (rows) and language (columns), with the share of ordinary words kept. */
+function languageTable(languages: ReadonlyMap<string, QualityReport>): string {
+  const langs = [...languages.keys()].sort();
+  const types = [...new Set([...languages.values()].flatMap((r) => r.types.filter((t) => t.labelled > 0).map((t) => t.type)))].sort();
+  const table = new Table({ head: ['recall', ...langs], style: { head: [], border: [] } });
+  for (const type of types) table.push([type, ...langs.map((l) => percent(languages.get(l)!.types.find((t) => t.type === type)?.recall ?? NaN))]);
+  table.push(['ordinary words kept', ...langs.map((l) => percent(wordsKept(languages.get(l)!)))]);
+  return table.toString();
+}
+
+const wordsKept = (r: QualityReport) => (r.words === 0 ? NaN : 1 - r.overRedactedWords / r.words);
+
+function formatReport(report: QualityReport, languages: ReadonlyMap<string, QualityReport>, lines: number, speed: ReturnType<typeof throughput>): string {
   const table = new Table({
     head: ['type', 'labelled', 'redacted', 'recall', 'typed recall', 'found', 'precision'],
     style: { head: [], border: [] },
@@ -241,7 +263,8 @@ function formatReport(report: QualityReport, lines: number, speed: ReturnType<ty
     `lines: ${lines}`,
     `throughput: ${speed.megabytesPerSecond.toFixed(1)} MB/s (one core, ${speed.passes} passes over ${speed.megabytes.toFixed(2)} MB of text)`,
     `false positives (redactions touching no labelled span): ${report.falsePositives}`,
-    `ordinary words touched: ${report.overRedactedWords} of ${report.words}`,
+    `ordinary words touched: ${report.overRedactedWords} of ${report.words} (kept ${percent(wordsKept(report))})`,
+    ...(languages.size ? ['per language:', languageTable(languages)] : []),
     '',
   ].join('\n');
 }
