@@ -1,23 +1,26 @@
 import { luhnValid } from '../checksums';
-import { allGapsAre, hasShape, type NumberWindow } from './number-window';
+import { allGapsAre, digitsValue, hasShape, type NumberWindow } from './number-window';
+import { numberCueBefore } from './phone-context';
 
 /**
  * Payment cards: Luhn-valid, with an issuer prefix (IIN) that exists and one of its lengths, written
  * in one block or in groups of four (Amex 4-6-5, Diners 4-6-4) separated by spaces or dashes.
  * A 16-digit order number that fails Luhn stays visible, and so does a number whose prefix no
- * network issues at that length (a 15-digit number starting with 2 other than JCB's 2131).
+ * network issues at that length (a 15-digit number starting with 2 other than JCB's 2131), one
+ * right after `+` (a phone), and a short one (12-15 digits) after an order or phone word.
  */
 export function isCardWindow(w: NumberWindow): boolean {
   const d = w.digits;
-  if (d.length < 12 || d.length > 19 || !issuerAllowsLength(d) || !hasCardLayout(w)) return false;
-  return luhnValid(d);
+  if (d.length < 12 || d.length > 19 || w.lead.endsWith('+') || !issuerAllowsLength(d) || !hasCardLayout(w) || !luhnValid(d)) return false;
+  // One in ten 12-15 digit numbers passes Luhn: after an order or phone word, such a number is not a card.
+  const cue = d.length < 16 ? numberCueBefore(w.text, w.start(0)) : undefined;
+  return cue === undefined || cue === 'card';
 }
 
 /** [first prefix, last prefix (same number of digits), shortest, longest]; the longest prefix
  *  that matches decides. Sources: the networks' published IIN ranges. */
 const ISSUERS: ReadonlyArray<readonly [number, number, number, number]> = [
   [4, 4, 13, 19], // Visa 13, 16, 19 (checked below), Electron
-  [4903, 4903, 16, 19], [4905, 4905, 16, 19], [4911, 4911, 16, 19], [4936, 4936, 16, 19], // Switch
   [51, 55, 16, 16], [2221, 2720, 16, 16], // Mastercard
   [2200, 2204, 16, 19], // Mir
   [34, 34, 15, 15], [37, 37, 15, 15], // American Express
@@ -30,12 +33,16 @@ const ISSUERS: ReadonlyArray<readonly [number, number, number, number]> = [
   [9792, 9792, 16, 16], // Troy
 ];
 
+const PREFIX_DIGITS = ISSUERS.map((issuer) => String(issuer[0]).length);
+
 function issuerAllowsLength(d: string): boolean {
+  const prefixes = [0, digitsValue(d, 0, 1), digitsValue(d, 0, 2), digitsValue(d, 0, 3), digitsValue(d, 0, 4)];
   let best: readonly [number, number, number, number] | undefined;
   let bestDigits = 0;
-  for (const issuer of ISSUERS) {
-    const digits = String(issuer[0]).length;
-    const prefix = Number(d.slice(0, digits));
+  for (let k = 0; k < ISSUERS.length; k++) {
+    const issuer = ISSUERS[k];
+    const digits = PREFIX_DIGITS[k];
+    const prefix = prefixes[digits];
     if (digits > bestDigits && prefix >= issuer[0] && prefix <= issuer[1]) {
       best = issuer;
       bestDigits = digits;

@@ -9,9 +9,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 /** Countries whose national numbers people write in the languages Lethe serves (EN, FR, SV, DE,
  *  ES) and their neighbours; a number written without country code is a phone when it is valid
  *  in one of them (or in the tenant's own plan). */
-const NEARBY_COUNTRIES: readonly CountryCode[] = [
-  'US', 'GB', 'IE', 'AU', 'FR', 'BE', 'CH', 'LU', 'SE', 'NO', 'DK', 'FI', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'MX', 'AR', 'CO', 'BR',
-];
+const NEARBY_COUNTRIES: readonly CountryCode[] = ['US', 'GB', 'IE', 'FR', 'BE', 'CH', 'SE', 'NO', 'DK', 'FI', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'MX'];
 
 /** E.164 (`+390612345678`) of a valid number: international when it starts with `+`, else in the
  *  plan of `callingCode`; undefined when the number is not valid there. */

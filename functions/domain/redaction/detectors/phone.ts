@@ -1,6 +1,6 @@
 import { isDigit } from '../chars';
 import { allGapsAre, hasShape, type NumberWindow } from './number-window';
-import { phoneCueBefore } from './phone-context';
+import { numberCueBefore, type NumberCue } from './phone-context';
 import { isInternationalWithoutPlus, isValidNationalNumber, validE164 } from './phone-plans';
 
 /**
@@ -36,25 +36,34 @@ const PAREN_GAPS = new Set(['(', ' (', ')', ') ', ')-', ') -']);
 
 /** The phone check for a tenant: the layouts above, then the numbering plans. */
 export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWindow) => boolean {
+  let cueText = '';
+  let cueAt = -1;
+  let cue: NumberCue | undefined;
+  // Windows sharing a start share the words before it: one look-up per start.
+  const cueBefore = (text: string, at: number) => {
+    if (text !== cueText || at !== cueAt) [cueText, cueAt, cue] = [text, at, numberCueBefore(text, at)];
+    return cue;
+  };
   return (w) => {
     if (w.digits.length >= 8 && isPhoneWindow(w)) return true;
     if (w.lead === '#' || w.digits.length > 15 || !hasPhoneSeparators(w)) return false;
-    const written = w.text.slice(phoneStart(w), w.end(w.groups - 1));
-    if (w.lead.endsWith('+')) return validE164(written, undefined) !== undefined;
-    if (isExcludedLayout(w)) return false;
-    const cue = phoneCueBefore(w.text, phoneStart(w));
-    if (cue !== undefined) return cue;
+    // After `+` only the E.164 length is asked: people also write numbers no plan holds yet.
+    if (w.lead.endsWith('+')) return w.digits.length >= 8;
+    if (isPieceOfLongerRun(w)) return false;
+    const cue = cueBefore(w.text, phoneStart(w));
+    if (isExcludedLayout(w, cue === 'phone')) return false;
+    if (cue !== undefined) return cue === 'phone';
     if (w.groups === 1) return w.digits.length === 10 && validE164(w.digits, '1') !== undefined;
     if (w.lead.endsWith('(') && w.gap(0).startsWith(')') && w.length(0) <= 4 && w.digits.length >= 8 && w.digits.length <= 11) return true;
     if (w.groups >= 3 && isInternationalWithoutPlus(w.digits)) return true;
-    return w.digits.length >= 9 && isValidNationalNumber(written, callingCode);
+    return w.digits.length >= 9 && isValidNationalNumber(w.text.slice(phoneStart(w), w.end(w.groups - 1)), callingCode);
   };
 }
 
-/** Digit windows that are something else whatever the plans say: dates, amounts, pieces of a
- *  longer number, the SSN layout, more than one change of separator. */
-function isExcludedLayout(w: NumberWindow): boolean {
-  if (isPieceOfLongerRun(w) || looksLikeDate(w) || looksLikeAmount(w)) return true;
+/** Digit windows that are something else whatever the plans say: dates, amounts (unless a phone
+ *  word comes before: `llame al 947.073.985`), pieces of a longer number, the SSN layout. */
+function isExcludedLayout(w: NumberWindow, afterPhoneWord: boolean): boolean {
+  if (looksLikeDate(w) || looksLikeDottedQuad(w) || (!afterPhoneWord && looksLikeAmount(w))) return true;
   return (hasShape(w, [3, 2, 4]) && allGapsAre(w, '-')) || (w.groups > 1 && w.length(0) > 5);
 }
 
@@ -64,6 +73,9 @@ function isPieceOfLongerRun(w: NumberWindow): boolean {
   const before = w.start(0) - w.lead.length - 1;
   return (before >= 0 && isDigit(w.text.charCodeAt(before))) || (w.trail !== '' && isDigit(w.text.charCodeAt(w.end(w.groups - 1) + w.trail.length)));
 }
+
+/** 999.999.99.999: an IP address or a version, even when not a valid one. */
+const looksLikeDottedQuad = (w: NumberWindow) => w.groups === 4 && allGapsAre(w, '.') && [0, 1, 2, 3].every((k) => w.length(k) <= 3);
 
 const CURRENCY = /^\s?(?:€|\$|£|kr|sek|eur|usd|gbp|chf|euros?|dollars?|kronor|pesos?)(?![\p{L}])/iu;
 
