@@ -7,7 +7,9 @@ export const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 /** Capitalised as a name is: an upper-case first letter and lower case after it (`ORDER` and `I` are not). */
 export function isCapitalised(word: string): boolean {
   const first = word[0];
-  return first !== first.toLowerCase() && /\p{Ll}/u.test(word.slice(1));
+  if (first === first.toLowerCase()) return false;
+  for (let i = 1; i < word.length; i++) if (word[i] !== word[i].toUpperCase()) return true;
+  return false;
 }
 
 /** True when nothing but opening quotes, brackets or dashes stand between `at` and the start of

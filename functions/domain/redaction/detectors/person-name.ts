@@ -15,30 +15,43 @@ import { isCapitalised, WORD } from '../words';
  * What is still missed: a surname alone without title, names the lexicon lacks written without
  * a cue, names in lower case.
  */
-const STRONG_CUE = /(?:my name is|my name's|call me|je m['’]appelle|mon nom est|moi c['’]est|jag heter|mitt namn är|ich heiße|ich heisse|mein name ist|me llamo|mi nombre es)\s+$/iu;
+const STRONG_CUES = "my name is|my name's|call me|je m['’]appelle|mon nom est|moi c['’]est|jag heter|mitt namn är|ich heiße|ich heisse|mein name ist|me llamo|mi nombre es";
+const STRONG_CUE = new RegExp(`(?:${STRONG_CUES})\\s+$`, 'iu');
+const STRONG_CUE_ANYWHERE = new RegExp(STRONG_CUES, 'iu');
 const WEAK_CUE = /(?:\bi['’]m|\bi am|this is|ask for|speak to|talk to|colleague|je suis|demandez|collègue|det här är|kollega|ich bin|hier ist|kollegin|kollege|soy|habla|compañer[oa])\s+$/iu;
 const TITLE = /(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Hr|Fr)\.?|\bM\.|\b(?:Miss|Sir|Mme|Mlle|Monsieur|Madame|Herr|Frau|herr|fru|Señor|Señora|Señorita|señor|señora|Doña|Doktor))\s+$/u;
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'af', 'av', 'di', 'da', 'del', 'dos', 'y', 'ten', 'ter']);
 const MAX_FOLLOWING = 5;
 const LOOK_BACK = 24;
 
-interface Token {
-  start: number;
-  end: number;
-  word: string;
-  fold: string;
-  capitalised: boolean;
+class Token {
+  private folded?: string;
+  readonly capitalised: boolean;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly word: string,
+  ) {
+    this.capitalised = isCapitalised(word);
+  }
+  /** Folded only when looked up: most words never are. */
+  get fold(): string {
+    return (this.folded ??= foldName(this.word));
+  }
 }
 
 export function scanPersonNames(text: string, out: FindingSink): void {
+  // A name in lower case is taken only after a strong cue; most lines have none.
+  const lowerCaseNames = STRONG_CUE_ANYWHERE.test(text);
+  if (!lowerCaseNames && !/\p{Lu}/u.test(text)) return;
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const word = m[0].replace(/['’]s$/u, '');
-    tokens.push({ start: m.index, end: m.index + word.length, word, fold: foldName(word), capitalised: isCapitalised(word) });
+    const word = m[0].endsWith("'s") || m[0].endsWith('’s') ? m[0].slice(0, -2) : m[0];
+    tokens.push(new Token(m.index, m.index + word.length, word));
   }
   let i = 0;
   while (i < tokens.length) {
-    const last = nameStartingAt(text, tokens, i);
+    const last = tokens[i].capitalised || lowerCaseNames ? nameStartingAt(text, tokens, i) : -1;
     if (last === -1) {
       i++;
       continue;
@@ -51,8 +64,9 @@ export function scanPersonNames(text: string, out: FindingSink): void {
 /** Index of the last token of the name that starts at token i, or -1. */
 function nameStartingAt(text: string, tokens: readonly Token[], i: number): number {
   const t = tokens[i];
+  if (!t.capitalised && !STRONG_CUE.test(before(text, t))) return -1;
   const knownName = isFirstName(t.fold) || isSurname(t.fold);
-  if (!t.capitalised && !(knownName && STRONG_CUE.test(before(text, t)))) return -1;
+  if (!t.capitalised && !knownName) return -1;
   const common = isCommonWord(t.fold);
   const cued = STRONG_CUE.test(before(text, t)) || TITLE.test(before(text, t)) || (knownName && WEAK_CUE.test(before(text, t)));
   if (cued) return extend(text, tokens, i);
