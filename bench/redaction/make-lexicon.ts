@@ -10,7 +10,8 @@ import { inLexiconHalf } from './name-split';
  * Writes the lexicons the person-name detector ships with (functions/domain/redaction/lexicon):
  *  - first names: US census first names (random-name) and half of the fake-data library's first
  *    names for EN, FR, SV, DE and ES (name-split.ts keeps the other half unseen for the bench);
- *  - surnames: the same half of its surnames;
+ *  - surnames: US census names (random-name) that are not common words, and the same half of
+ *    the fake-data library's surnames;
  *  - common words: the 12 000 most frequent lower-case words of spoken English (SUBTLEX) and the
  *    stop words, month and weekday names of the five languages: a capitalised one of these is a
  *    name only with support.
@@ -20,6 +21,8 @@ const LOCALES = ['en', 'en_GB', 'fr', 'sv', 'de', 'es'] as const;
 const COMMON_ENGLISH_WORDS = 12_000;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const censusFirstNames: string[] = require('random-name/first-names.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const censusNames: string[] = require('random-name/names.json');
 
 const values = (entry: unknown): string[] =>
   Array.isArray(entry) ? entry : entry && typeof entry === 'object' ? Object.values(entry).flatMap(values) : [];
@@ -40,6 +43,9 @@ for (const lang of ['en', 'fr', 'sv', 'de', 'es'] as const) {
   for (let m = 0; m < 12; m++) common.add(foldName(new Intl.DateTimeFormat(lang, { month: 'long' }).format(new Date(2024, m, 1))));
   for (let d = 0; d < 7; d++) common.add(foldName(new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(new Date(2024, 0, d + 1))));
 }
+
+// Census surnames that are not common words ("Call" and "Will" are both).
+for (const n of censusNames) if (!common.has(foldName(n))) last.add(foldName(n));
 
 const out = join(__dirname, '../../functions/domain/redaction/lexicon');
 const write = (file: string, words: Set<string>) => writeFileSync(join(out, file), `${JSON.stringify([...words].sort())}\n`);

@@ -1,16 +1,19 @@
 import { foldName, isCommonWord, isFirstName, isSurname } from '../lexicon';
 import type { FindingSink } from '../types';
-import { isCapitalised, WORD } from '../words';
+import { isCapitalised, startsSentence, WORD } from '../words';
 
 /**
  * People named in free text, in EN, FR, SV, DE and ES, found three ways:
  *  - after a phrase that introduces a name: "my name is", "je m'appelle", "jag heter",
  *    "ich heiße", "me llamo" (any capitalised or known name follows), or the weaker "I'm",
- *    "this is", "ask for", "je suis", "ich bin", "soy" (only a name the lexicon knows);
+ *    "this is", "ask for", "je suis", "ich bin", "soy" (a known name, or a capitalised word that
+ *    is not a common one);
  *  - after a title: Mr, Mrs, Ms, Dr, M., Mme, Mlle, Herr, Frau, Sr., Sra., fru…;
  *  - a capitalised known first name (lexicon), with the capitalised words that follow it
  *    ("Johanna Berg"); a first name that is also a common word ("May", "Bill") needs a surname
- *    after it, and a capitalised common word opening a sentence is never taken alone.
+ *    after it, and a capitalised common word opening a sentence is never taken alone;
+ *  - an unknown capitalised word before a known name ("Marco Walter") or opening a sentence
+ *    before "here" ("Wiley here, calling about…").
  * The name runs over up to five more capitalised words and particles ("de la", "van", "af").
  * What is still missed: a surname alone without title, names the lexicon lacks written without
  * a cue, names in lower case.
@@ -67,15 +70,26 @@ function nameStartingAt(text: string, tokens: readonly Token[], i: number): numb
   if (!t.capitalised && !STRONG_CUE.test(before(text, t))) return -1;
   const knownName = isFirstName(t.fold) || isSurname(t.fold);
   if (!t.capitalised && !knownName) return -1;
+  if (TITLE_WORDS.has(t.word)) return -1;
   const common = isCommonWord(t.fold);
-  const cued = STRONG_CUE.test(before(text, t)) || TITLE.test(before(text, t)) || (knownName && WEAK_CUE.test(before(text, t)));
-  if (cued) return extend(text, tokens, i);
-  if (!isFirstName(t.fold)) return -1;
+  const lead = before(text, t);
+  if (STRONG_CUE.test(lead) || TITLE.test(lead) || ((knownName || !common) && WEAK_CUE.test(lead))) return extend(text, tokens, i);
+  if (common) {
+    // "May", "Bill", "Will": a name only with a surname after it.
+    const last = isFirstName(t.fold) ? extend(text, tokens, i) : i;
+    return last > i && isSurname(tokens[last].fold) ? last : -1;
+  }
+  if (isFirstName(t.fold)) return extend(text, tokens, i);
+  // An unknown capitalised word before a known name ("Marco Walter"), or alone before "here" ("Wiley here").
   const last = extend(text, tokens, i);
-  if (!common) return last;
-  // "May", "Bill", "Will": a name only with a surname after it.
-  return last > i && isSurname(tokens[last].fold) ? last : -1;
+  if (last > i && (isFirstName(tokens[i + 1].fold) || isSurname(tokens[i + 1].fold))) return last;
+  const next = tokens[i + 1];
+  return next && HERE.has(next.word) && next.start === t.end + 1 && startsSentence(text, t.start) ? i : -1;
 }
+
+const HERE = new Set(['here', 'ici', 'här', 'hier', 'aquí']);
+/** Titles, and capitalised nouns that stand before names (German capitalises every noun). */
+const TITLE_WORDS = new Set(['Kollege', 'Kollegin', 'Kunde', 'Kundin', 'Chef', 'Chefin', 'Herrn', 'Familie', 'Mitarbeiter', 'Mitarbeiterin', 'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sr', 'Sra', 'Srta', 'Hr', 'Fr', 'Miss', 'Sir', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Herr', 'Frau', 'Señor', 'Señora', 'Señorita', 'Doña', 'Doktor']);
 
 /** The last of the capitalised words (and particles between them) that follow token i. */
 function extend(text: string, tokens: readonly Token[], i: number): number {
