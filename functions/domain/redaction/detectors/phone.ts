@@ -55,8 +55,9 @@ export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWin
     if (cue !== undefined) return cue === 'phone';
     if (w.groups === 1) return w.digits.length === 10 && validE164(w.digits, '1') !== undefined;
     if (w.lead.endsWith('(') && w.gap(0).startsWith(')') && w.length(0) <= 4 && w.digits.length >= 8 && w.digits.length <= 11) return true;
-    if (w.groups >= 3 && isInternationalWithoutPlus(w.digits)) return true;
-    return w.digits.length >= 9 && isValidNationalNumber(w.text.slice(phoneStart(w), w.end(w.groups - 1)), callingCode);
+    // The plans are costly to ask: only numbers of a plausible length and layout get there.
+    if (w.groups >= 3 && w.length(0) <= 3 && isCallingCode(w.digits.slice(0, w.length(0))) && isInternationalWithoutPlus(w.digits)) return true;
+    return w.digits.length >= 9 && w.digits.length <= 12 && isValidNationalNumber(w.text.slice(phoneStart(w), w.end(w.groups - 1)), callingCode);
   };
 }
 
