@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { notFound } from '../../domain/errors';
 import type { LegalHold } from '../../domain/holds/hold';
 import { holdTargetOf } from '../../domain/holds/hold-request';
+import { tenantRedactor } from '../ingest/tenant-context';
 import { holdSortKey } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';
 import { partitionsOfHold } from './hold-partitions';
@@ -16,13 +17,15 @@ export interface PlacedHold extends LegalHold {
  * An admin places a legal hold on an interaction or a subject (identifiers are normalised and
  * hashed at once; the hold stores only subject keys). From now on the sweep skips what it
  * covers, and erasure too (precedence: legal hold > erasure > retention); its items are taken
- * out of TTL's reach. Written to the audit log.
+ * out of TTL's reach. Written to the audit log. The reason is free text an admin types ("claim by
+ * Johanna Berg, 070-123 45 67"): it is stored redacted, like every other free text.
  */
 export async function placeHold(deps: HoldDeps, actor: HoldActor, body: unknown): Promise<PlacedHold> {
   const policy = await deps.directory.currentPolicy(actor.tenantId);
   if (!policy) throw notFound(`Tenant ${actor.tenantId}`);
   const secret = await deps.tenantSecrets.subjectIndexSecret(actor.tenantId);
-  const { target, reason } = holdTargetOf(body, secret, policy.policy.defaultCallingCode);
+  const { target, reason: typed } = holdTargetOf(body, secret, policy.policy.defaultCallingCode);
+  const reason = tenantRedactor(actor.tenantId, policy.revision, policy.policy, secret).redact(typed).text;
   const now = deps.clock.now();
   const hold: LegalHold = { holdId: ulid(now.getTime()), tenantId: actor.tenantId, target, reason, placedAt: now.toISOString(), placedBy: actor.userId };
   await deps.directory.putItem({ ...hold, sk: holdSortKey(hold.holdId) }, { kind: 'absent' });
