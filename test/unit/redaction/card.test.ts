@@ -39,4 +39,24 @@ describe('card detector: 13-19 digits with a real issuer prefix and length, Luhn
   ])('leaves %j alone (%s)', (text) => {
     expect(redactor.redact(text).text).toBe(text);
   });
+
+  it('a Luhn-valid number after + is a phone, not a card', () => {
+    // Prepare
+    const redactor = createRedactor({ detectors: ['card', 'phone'] });
+    // Act
+    const result = redactor.redact('Meine Nummer ist +4955198587512.');
+    // Assess
+    expect(result.findings.map((f) => f.type)).toEqual(['phone']);
+  });
+
+  it.each([
+    ['calling about order 617904560290', 'a 12-digit order number that passes Luhn'],
+    ['la commande 580749891140 a coûté 577 €', 'the same in French'],
+  ])('leaves %j alone (%s)', (text) => {
+    expect(redactor.redact(text).text).toBe(text);
+  });
+
+  it('a short card after a card word is still a card', () => {
+    expect(redactor.redact('Maestro card 6304000001230').text).toBe('Maestro card [CARD]');
+  });
 });
