@@ -85,6 +85,7 @@ describe('phone detector: international and national formats, spaced, dotted and
     ['it costs 1 299 000 €', 'an amount with a currency'],
     ['le 12/03/2024 à 14:30, 2 articles', 'a date, a time and a quantity'],
     ['5550 1234 units', 'eight digits without a phone word'],
+    ['Le numéro 194025883875820 ne marche pas', 'fifteen digits after a generic number word'],
   ])('leaves ordinary numbers alone: %j (%s)', (text) => {
     expect(redactor.redact(text).text).toBe(text);
   });

@@ -79,13 +79,18 @@ function nameStartingAt(text: string, tokens: readonly Token[], i: number): numb
     const last = isFirstName(t.fold) ? extend(text, tokens, i) : i;
     return last > i && isSurname(tokens[last].fold) ? last : -1;
   }
-  if (isFirstName(t.fold)) return extend(text, tokens, i);
+  if (isFirstName(t.fold)) return opensImperative(text, tokens, i) ? -1 : extend(text, tokens, i);
   // An unknown capitalised word before a known name ("Marco Walter"), or alone before "here" ("Wiley here").
   const last = extend(text, tokens, i);
   if (last > i && (isFirstName(tokens[i + 1].fold) || isSurname(tokens[i + 1].fold))) return last;
   const next = tokens[i + 1];
   return next && HERE.has(next.word) && next.start === t.end + 1 && startsSentence(text, t.start) ? i : -1;
 }
+
+/** "Mark the ticket as urgent": a first name opening a sentence before an article is a verb. */
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'your', 'le', 'la', 'les', 'un', 'une', 'den', 'det', 'der', 'die', 'das', 'el', 'los', 'las']);
+const opensImperative = (text: string, tokens: readonly Token[], i: number) =>
+  i + 1 < tokens.length && ARTICLES.has(tokens[i + 1].word) && tokens[i + 1].start === tokens[i].end + 1 && startsSentence(text, tokens[i].start);
 
 const HERE = new Set(['here', 'ici', 'här', 'hier', 'aquí']);
 /** Titles, and capitalised nouns that stand before names (German capitalises every noun). */

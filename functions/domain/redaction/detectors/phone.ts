@@ -52,7 +52,8 @@ export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWin
     if (isPieceOfLongerRun(w)) return false;
     const cue = cueBefore(w.text, phoneStart(w));
     if (isExcludedLayout(w, cue === 'phone')) return false;
-    if (cue !== undefined) return cue === 'phone';
+    // A phone word vouches for a national number (up to 13 digits), not for any long number.
+    if (cue !== undefined) return cue === 'phone' && w.digits.length <= 13;
     if (w.groups === 1) return w.digits.length === 10 && validE164(w.digits, '1') !== undefined;
     if (w.lead.endsWith('(') && w.gap(0).startsWith(')') && w.length(0) <= 4 && w.digits.length >= 8 && w.digits.length <= 11) return true;
     // The plans are costly to ask: only numbers of a plausible length and layout get there.
