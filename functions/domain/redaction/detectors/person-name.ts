@@ -88,7 +88,7 @@ function nameStartingAt(text: string, tokens: readonly Token[], i: number): numb
 }
 
 /** "Mark the ticket as urgent": a first name opening a sentence before an article is a verb. */
-const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'your', 'le', 'la', 'les', 'un', 'une', 'den', 'det', 'der', 'die', 'das', 'el', 'los', 'las']);
+const ARTICLES = new Set(['the', 'an', 'this', 'that', 'my', 'your', 'le', 'la', 'les', 'un', 'une', 'den', 'det', 'der', 'die', 'das', 'el', 'los', 'las']);
 const opensImperative = (text: string, tokens: readonly Token[], i: number) =>
   i + 1 < tokens.length && ARTICLES.has(tokens[i + 1].word) && tokens[i + 1].start === tokens[i].end + 1 && startsSentence(text, tokens[i].start);
 
