@@ -3,8 +3,9 @@ import { scanEmails } from './detectors/email';
 import { isCardWindow } from './detectors/card';
 import { isIPv4Window, scanIPv6 } from './detectors/ip';
 import { isNirWindow, scanCorsicanNir } from './detectors/nir';
+import { scanPersonNames } from './detectors/person-name';
 import { isPersonnummerWindow } from './detectors/personnummer';
-import { isPhoneWindow, phoneStart } from './detectors/phone';
+import { phoneEnd, phoneStart, phoneWindowCheck } from './detectors/phone';
 import { isSsnWindow } from './detectors/ssn';
 import type { DetectorName } from './detector-names';
 import { scanDigitRuns, type DigitDetector } from './digit-runs';
@@ -17,25 +18,27 @@ import type { FindingSink } from './types';
  * When a window fits several digit detectors the first in this order names it; the most
  * specific checks come first and phone, the loosest, last.
  */
-const DIGIT_DETECTORS: ReadonlyArray<DigitDetector & { type: DetectorName }> = [
+const digitDetectors = (callingCode: string | undefined): ReadonlyArray<DigitDetector & { type: DetectorName }> => [
   { type: 'ip', minDigits: 4, maxDigits: 12, groups: 4, accepts: isIPv4Window },
   { type: 'ssn', minDigits: 9, maxDigits: 9, accepts: isSsnWindow },
   { type: 'personnummer', minDigits: 10, maxDigits: 12, accepts: isPersonnummerWindow },
   { type: 'nir', minDigits: 15, maxDigits: 15, accepts: isNirWindow },
-  { type: 'card', minDigits: 13, maxDigits: 19, accepts: isCardWindow },
-  // 8 digits (08-12 34 56) up to 15 after the country code, plus a 00 prefix and a (0) trunk.
-  { type: 'phone', minDigits: 8, maxDigits: 18, accepts: isPhoneWindow, start: phoneStart },
+  { type: 'card', minDigits: 12, maxDigits: 19, accepts: isCardWindow },
+  // 7 digits (a local number after a phone word) up to 15 after the country code, plus a 00 prefix and a (0) trunk.
+  { type: 'phone', minDigits: 7, maxDigits: 18, accepts: phoneWindowCheck(callingCode), start: phoneStart, end: phoneEnd },
 ];
 
 export type BuiltInScan = (text: string, out: FindingSink, knownPhone?: DigitDetector) => void;
 
-export function builtInScan(enabled: readonly DetectorName[]): BuiltInScan {
+/** `callingCode` is the tenant's: its national numbers are phones even in layouts other countries do not use. */
+export function builtInScan(enabled: readonly DetectorName[], callingCode?: string): BuiltInScan {
   const on = new Set(enabled);
-  const detectors = DIGIT_DETECTORS.filter((d) => on.has(d.type));
-  const [email, credentials, ip, iban, nir] = (['email', 'credentials', 'ip', 'iban', 'nir'] as const).map((d) => on.has(d));
+  const detectors = digitDetectors(callingCode).filter((d) => on.has(d.type));
+  const [email, credentials, ip, iban, nir, name] = (['email', 'credentials', 'ip', 'iban', 'nir', 'name'] as const).map((d) => on.has(d));
   const digitOptions = { detectors, iban };
   return (text, out, knownPhone) => {
     if (email) scanEmails(text, out);
+    if (name) scanPersonNames(text, out);
     if (credentials) scanCredentials(text, out);
     if (ip) scanIPv6(text, out);
     if (detectors.length === 0 && !iban && !knownPhone) return;

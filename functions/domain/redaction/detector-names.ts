@@ -10,5 +10,7 @@ export const DETECTOR_NAMES = [
   'personnummer',
   /** user:password in URLs (https://user:secret@host). */
   'credentials',
+  /** People named in free text (cue phrases, titles, known first names); see detectors/person-name.ts. */
+  'name',
 ] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];

@@ -10,7 +10,8 @@ import type { FindingSink, FindingType } from './types';
  * run is then tried window by window (consecutive groups, at most 8 groups and 19 digits): at each
  * group the longest window some validator accepts wins, and the search resumes after it. A run
  * too short to hold anything (fewer than 7 digits and 4 groups) is skipped at once, which is what
- * most numbers in chat text are (prices, times, quantities). Digits glued to two letters are
+ * most numbers in chat text are (prices, times, quantities). Digits followed by a letter belong to
+a word (`12kg`), except before a phone extension (`555-0143x2210`). Digits glued to two letters are
  * offered to the IBAN check on the way (`FR76…`), so IBANs need no pass of their own.
  */
 export interface DigitDetector {
@@ -23,6 +24,8 @@ export interface DigitDetector {
   accepts(w: NumberWindow): boolean;
   /** Where the finding starts when it includes a prefix such as `+` or `(`. */
   start?(w: NumberWindow): number;
+  /** Where it ends when it includes a suffix such as a phone extension. */
+  end?(w: NumberWindow): number;
 }
 
 export interface DigitScanOptions {
@@ -68,7 +71,7 @@ export function scanDigitRuns(text: string, options: DigitScanOptions, out: Find
     }
     // An IBAN's digits are accounted for; scanning them again could only find pieces of it.
     if (ibanEnd !== -1) i = ibanEnd;
-    else if (i === n || !isWordChar(text.charCodeAt(i))) {
+    else if (i === n || !isWordChar(text.charCodeAt(i)) || startsExtension(text, i)) {
       if (!gluedLeft) {
         starts.push(s);
         ends.push(i);
@@ -87,6 +90,14 @@ function startsIbanCountry(text: string, digitStart: number): boolean {
     isAsciiLetter(text.charCodeAt(digitStart - 2)) &&
     (digitStart === 2 || !isWordChar(text.charCodeAt(digitStart - 3)))
   );
+}
+
+/** `x0142` or `ext` glued to the digits before it: a phone extension, which does not make the
+ *  digits part of a word. */
+function startsExtension(text: string, at: number): boolean {
+  const c = text.charCodeAt(at) | 0x20;
+  if (c === 120 /* x */) return isDigit(text.charCodeAt(at + 1));
+  return c === 101 /* e */ && (text.charCodeAt(at + 1) | 0x20) === 120 && (text.charCodeAt(at + 2) | 0x20) === 116;
 }
 
 function isGap(text: string, from: number, to: number): boolean {
@@ -125,7 +136,7 @@ function classifyRun(text: string, starts: number[], ends: number[], options: Di
         if (windowDigits < d.minDigits || windowDigits > d.maxDigits || (d.groups !== undefined && d.groups !== j - i + 1)) continue;
         w ??= new NumberWindow(run, i, j, digits.slice(before[i], before[j + 1]));
         if (!d.accepts(w)) continue;
-        out.push({ type: d.type, start: d.start ? d.start(w) : starts[i], end: ends[j] });
+        out.push({ type: d.type, start: d.start ? d.start(w) : starts[i], end: d.end ? d.end(w) : ends[j] });
         matched = j;
         break;
       }

@@ -1,12 +1,17 @@
 import type { DigitDetector } from './digit-runs';
 import { canonicalPhone, isCallingCode, phoneStart } from './detectors/phone';
 import type { NumberWindow } from './detectors/number-window';
+import { foldName, isCommonWord } from './lexicon';
 import type { FindingSink, KnownIdentifiers } from './types';
+import { isCapitalised, startsSentence } from './words';
 
 /**
  * The interaction's own participant name, e-mail and phone, redacted wherever they appear in its
  * text: name and e-mail case-insensitively as whole words (the full name and each part of it,
- * except particles such as "de" or "van" that are ordinary words too), the phone in any format by
+ * except particles such as "de" or "van" that are ordinary words too). A part that is also a
+ * common word ("Will May", "Carla Call", "Dana Forget") is a name only where it reads as one:
+ * capitalised and not opening a sentence ("I will check, it may take a while" keeps its words,
+ * "thanks, Will" does not). The phone is found in any format by
  * comparing digits (`+46 70 123 45 67` is found as `070-123 45 67` and `0046701234567`).
  */
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'af', 'av', 'di', 'da', 'del', 'dos', 'ten', 'ter', 'bin', 'al', 'el', 'y', 'e']);
@@ -18,7 +23,14 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A matcher for the name and e-mail, or undefined when neither is known. Literal alternatives
  *  (words of the full name joined by \s+), so the regex cannot backtrack beyond one alternative.
  *  Parts shorter than two letters are left out: "A" would hit every "a" in French. */
-export function knownWordsPattern(known: KnownIdentifiers): { re: RegExp; email?: string } | undefined {
+export interface KnownWordsPattern {
+  re: RegExp;
+  email?: string;
+  /** Lower-cased parts of the name that are common words too. */
+  ordinaryParts: ReadonlySet<string>;
+}
+
+export function knownWordsPattern(known: KnownIdentifiers): KnownWordsPattern | undefined {
   const words = new Set<string>();
   const name = known.name?.normalize('NFC').trim() ?? '';
   const isNameWord = (part: string) => part.length >= 2 && !PARTICLES.has(part.toLowerCase());
@@ -28,15 +40,20 @@ export function knownWordsPattern(known: KnownIdentifiers): { re: RegExp; email?
   if (email) words.add(escapeRegExp(email));
   if (words.size === 0) return undefined;
   const alternatives = [...words].sort((a, b) => b.length - a.length).join('|');
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'giu'), email };
+  const parts = [name, ...name.split(/[\s-]+/)];
+  const ordinaryParts = new Set(parts.filter((part) => isCommonWord(foldName(part))).map((part) => part.toLowerCase()));
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'giu'), email, ordinaryParts };
 }
 
-export function scanKnownWords(text: string, pattern: { re: RegExp; email?: string }, out: FindingSink): void {
+export function scanKnownWords(text: string, pattern: KnownWordsPattern, out: FindingSink): void {
   for (const m of text.matchAll(pattern.re)) {
     const type = pattern.email !== undefined && m[0].toLowerCase() === pattern.email ? 'email' : 'name';
+    if (type === 'name' && pattern.ordinaryParts.has(m[0].toLowerCase()) && !readsAsName(text, m.index, m[0])) continue;
     out.push({ type, start: m.index, end: m.index + m[0].length });
   }
 }
+
+const readsAsName = (text: string, at: number, word: string) => isCapitalised(word) && !startsSentence(text, at);
 
 /** A digit-scan check that recognises the known phone whatever its separators or prefix. */
 export function knownPhoneDetector(phone: string | undefined): DigitDetector | undefined {

@@ -58,7 +58,7 @@ const KNOWN_CACHE_SIZE = 256;
 
 export function createRedactor(settingsInput: RedactionSettingsInput = {}, options: RedactorOptions = {}): Redactor {
   const settings = parseOrThrow(RedactionSettingsSchema, settingsInput, 'The redaction settings');
-  const scanBuiltIns = builtInScan(settings.detectors);
+  const scanBuiltIns = builtInScan(settings.detectors, options.defaultCallingCode);
   const patterns = compileTenantPatterns(settings.patterns);
   const canonical = canonicaliser(options.defaultCallingCode, new Set(patterns.filter((p) => p.caseInsensitive).map((p) => p.name)));
   const replace: Replacement = settings.replacement === 'pseudonym' ? pseudonym(requireKey(options.pseudonymKey), canonical) : placeholder();

@@ -1,5 +1,6 @@
 import type { IdentifierKind } from '../data-class';
 import { validationFailed } from '../errors';
+import { validE164 } from '../redaction/detectors/phone-plans';
 
 /**
  * An identifier in the one spelling Lethe hashes. Only the normalisers below make one, so a raw
@@ -18,8 +19,10 @@ const PHONE_SEPARATORS = /[\s.\-\u2010-\u2015\u2212()]/g;
  * A phone number in E.164 (`+46701234567`). `+` and `00` start an international number; a leading
  * 0 is the national trunk prefix and is replaced by the tenant's calling code; any other digits
  * are a national number without trunk prefix (as in North America) and get the calling code too.
- * The `(0)` some write after the country code (`+46 (0)70…`) is dropped. Anything else is refused,
- * without echoing the value (errors may be logged; the value is personal).
+ * The `(0)` some write after the country code (`+46 (0)70…`) is dropped. A number valid in
+ * libphonenumber's plans takes its E.164 from there, so a leading 0 that belongs to the number
+ * stays (Italy: `06 1234 5678` and `+39 06 1234 5678` are both `+390612345678`). Anything else is
+ * refused, without echoing the value (errors may be logged; the value is personal).
  */
 export function normalisePhone(raw: string, defaultCallingCode: string, path = 'phone'): NormalisedIdentifier {
   const compact = raw.normalize('NFKC').trim().replace(/\(0\)/g, '').replace(PHONE_SEPARATORS, '');
@@ -35,7 +38,8 @@ export function normalisePhone(raw: string, defaultCallingCode: string, path = '
   // E.164: a country code starting 1–9 and at most 15 digits in all; 7 is the shortest in use.
   if (!digits || !/^[1-9]\d{6,14}$/.test(digits))
     throw rejected(path, 'must be a phone number such as +46 70 123 45 67, 0046701234567 or 070-123 45 67');
-  return as(`+${digits}`);
+  const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  return as(validE164(international, defaultCallingCode) ?? `+${digits}`);
 }
 
 /**

@@ -23,7 +23,8 @@ const MAX_REDACTORS = 200;
 /** The pseudonym key is derived from the subject-index secret, so a tenant has one secret to guard. */
 const pseudonymKeyOf = (subjectSecret: Uint8Array) => createHmac('sha256', subjectSecret).update('lethe:redaction-pseudonym').digest();
 
-function redactorFor(tenantId: string, revision: number, policy: TenantPolicy, subjectSecret: Uint8Array): Redactor {
+/** The tenant's redactor for its policy revision: the one every free text Lethe stores goes through. */
+export function tenantRedactor(tenantId: string, revision: number, policy: TenantPolicy, subjectSecret: Uint8Array): Redactor {
   const id = `${tenantId}#${revision}`;
   let redactor = redactors.get(id);
   if (!redactor) {
@@ -42,6 +43,6 @@ export async function loadTenant(deps: Pick<IngestDeps, 'directory' | 'tenantSec
     policy: current.policy,
     revision: current.revision,
     subjectSecret,
-    redactor: redactorFor(tenantId, current.revision, current.policy, subjectSecret),
+    redactor: tenantRedactor(tenantId, current.revision, current.policy, subjectSecret),
   };
 }

@@ -48,4 +48,27 @@ describe("the interaction's own name, e-mail and phone are redacted wherever the
     const redactor = createRedactor({ detectors: [] });
     expect(redactor.redact('hi J.R. (Bob) and JxR', { name: 'J.R. (Bob)' }).text).toBe('hi [NAME] and JxR');
   });
+
+  it.each([
+    ['Will May', 'I will check, it may take a while. May I call you back?'],
+    ['Carla Call', 'I will call you tomorrow, or you can call us. Call anytime.'],
+    ['Dana Forget', "Don't forget the receipt; FORGET the old one."],
+    ['Will', 'Will you check? I will.'],
+  ])('a name made of common words (%j) leaves those words alone in %j', (name, text) => {
+    // Prepare
+    const redactor = createRedactor({ detectors: [] });
+    // Act
+    const result = redactor.redact(text, { name });
+    // Assess
+    expect(result.text).toBe(text);
+  });
+
+  it('still finds such a name where it reads as one: the full name anywhere, a part capitalised mid-sentence', () => {
+    // Prepare
+    const redactor = createRedactor({ detectors: [] });
+    // Act
+    const result = redactor.redact('Will May here. I will check it, thanks May! Ask for Will tomorrow.', { name: 'Will May' });
+    // Assess
+    expect(result.text).toBe('[NAME] here. I will check it, thanks [NAME]! Ask for [NAME] tomorrow.');
+  });
 });

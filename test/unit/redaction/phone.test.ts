@@ -46,6 +46,50 @@ describe('phone detector: international and national formats, spaced, dotted and
     expect(redactor.redact(text).text).toBe(text);
   });
 
+  it.each([
+    ['(415)555-2671x0142', 'parenthesised area code and an x extension'],
+    ['+1-212-555-0187x311', 'international with an extension'],
+    ['646-555-0143x2210', 'dashed with an extension'],
+    ['312.555.0196x77', 'dotted with an extension'],
+    ['555-123-4567 ext. 12', 'ext. extension'],
+    ['7185550123', 'ten bare digits valid in North America'],
+    ['(31) 555-019', 'parenthesised area code, short subscriber number'],
+    ['612 345 678', 'Spanish mobile in groups of three'],
+    ['44 207 946 0958', 'international without the +'],
+    ['(11) 5550-1234', 'São Paulo landline'],
+  ])('redacts the missed form %j (%s) whole', (phone) => {
+    // Prepare
+    const text = `Contact: ${phone}.`;
+    // Act
+    const result = redactor.redact(text);
+    // Assess
+    expect(result.text).toBe('Contact: [PHONE].');
+  });
+
+  it.each([
+    ['call me on 555 0142 please', 'call me on [PHONE] please'],
+    ['my number is 5550 1234', 'my number is [PHONE]'],
+    ['appelez-moi au 06-12-34-56', 'appelez-moi au [PHONE]'],
+    ['ring mig på 555 01 42', 'ring mig på [PHONE]'],
+    ['meine Handynummer: 5550 1234', 'meine Handynummer: [PHONE]'],
+    ['llámame al 555 0142', 'llámame al [PHONE]'],
+  ])('redacts a short local number after a phone word: %j', (text, expected) => {
+    expect(redactor.redact(text).text).toBe(expected);
+  });
+
+  it.each([
+    ['order 4839201234 shipped', 'ten digits after an order word'],
+    ['call about order 7185550123', 'the nearest cue is the order'],
+    ['Bestellnummer 612 345 678', 'grouped digits after an order word'],
+    ['total 1.299.000 kr', 'an amount with thousands dots'],
+    ['it costs 1 299 000 €', 'an amount with a currency'],
+    ['le 12/03/2024 à 14:30, 2 articles', 'a date, a time and a quantity'],
+    ['5550 1234 units', 'eight digits without a phone word'],
+    ['Le numéro 194025883875820 ne marche pas', 'fifteen digits after a generic number word'],
+  ])('leaves ordinary numbers alone: %j (%s)', (text) => {
+    expect(redactor.redact(text).text).toBe(text);
+  });
+
   it('a phone right after a date is still a phone', () => {
     expect(redactor.redact('rappel le 01.02.2024 0612345678').text).toBe('rappel le 01.02.2024 [PHONE]');
   });

@@ -11,6 +11,7 @@ import { digitsValue, hasShape, type NumberWindow } from './number-window';
 export function isPersonnummerWindow(w: NumberWindow): boolean {
   const d = w.digits;
   const n = w.groups;
+  if (w.lead.endsWith('+')) return false; // +46…: a phone
   let ten: string;
   if (n === 1 && d.length === 10 && d[0] !== '0') ten = d;
   else if (n === 1 && d.length === 12 && isCentury(d)) ten = d.slice(2);

@@ -1,5 +1,7 @@
 import { isDigit } from '../chars';
 import { allGapsAre, hasShape, type NumberWindow } from './number-window';
+import { numberCueBefore, type NumberCue } from './phone-context';
+import { isInternationalWithoutPlus, isValidNationalNumber, validE164 } from './phone-plans';
 
 /**
  * Phone numbers in the formats people type in chats:
@@ -14,6 +16,11 @@ import { allGapsAre, hasShape, type NumberWindow } from './number-window';
  * `03.12.2024 14` (a date and an hour) and `12/03/2024` never become a phone. Not a phone either:
  * a number after `#`, the SSN layout 123-45-6789, or digits continuing a longer number
  * (`4544 0066 7881 4380`) unless they start with `+`.
+ * Beyond these layouts, libphonenumber's plans decide (see phoneWindowCheck): ten bare digits
+ * valid in North America, grouped numbers valid in the tenant's or a nearby country's plan
+ * (`612 345 678`, `(11) 5550-1234`), international numbers without `+` (`44 207 946 0958`), and
+ * short local numbers after a phone word (`call me on 555 0142`); never after an order word.
+ * An extension (`x0142`, `ext. 12`, `poste 12`, `anknytning 12`, `Durchwahl 12`) belongs to the phone.
  */
 const NATIONAL_DIGITS: Record<string, readonly [number, number]> = {
   '1': [10, 10], '7': [10, 10], '27': [9, 9], '30': [10, 10], '31': [9, 9], '32': [8, 9], '33': [9, 9],
@@ -26,6 +33,71 @@ export const isCallingCode = (digits: string) => NATIONAL_DIGITS[digits] !== und
 
 const SINGLE_GAPS = new Set([' ', '.', '-', '\u00a0', '\u202f']);
 const PAREN_GAPS = new Set(['(', ' (', ')', ') ', ')-', ') -']);
+
+/** The phone check for a tenant: the layouts above, then the numbering plans. */
+export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWindow) => boolean {
+  let cueText = '';
+  let cueAt = -1;
+  let cue: NumberCue | undefined;
+  // Windows sharing a start share the words before it: one look-up per start.
+  const cueBefore = (text: string, at: number) => {
+    if (text !== cueText || at !== cueAt) [cueText, cueAt, cue] = [text, at, numberCueBefore(text, at)];
+    return cue;
+  };
+  return (w) => {
+    if (w.digits.length >= 8 && isPhoneWindow(w)) return true;
+    if (w.lead === '#' || w.digits.length > 15 || !hasPhoneSeparators(w)) return false;
+    // After `+` only the E.164 length is asked: people also write numbers no plan holds yet.
+    if (w.lead.endsWith('+')) return w.digits.length >= 8;
+    if (isPieceOfLongerRun(w)) return false;
+    const cue = cueBefore(w.text, phoneStart(w));
+    if (isExcludedLayout(w, cue === 'phone')) return false;
+    // A phone word vouches for a national number (up to 13 digits), not for any long number.
+    if (cue !== undefined) return cue === 'phone' && w.digits.length <= 13;
+    if (w.groups === 1) return w.digits.length === 10 && validE164(w.digits, '1') !== undefined;
+    if (w.lead.endsWith('(') && w.gap(0).startsWith(')') && w.length(0) <= 4 && w.digits.length >= 8 && w.digits.length <= 11) return true;
+    // The plans are costly to ask: only numbers of a plausible length and layout get there.
+    if (w.groups >= 3 && w.length(0) <= 3 && isCallingCode(w.digits.slice(0, w.length(0))) && isInternationalWithoutPlus(w.digits)) return true;
+    return w.digits.length >= 9 && w.digits.length <= 12 && isValidNationalNumber(w.text.slice(phoneStart(w), w.end(w.groups - 1)), callingCode);
+  };
+}
+
+/** Digit windows that are something else whatever the plans say: dates, amounts (unless a phone
+ *  word comes before: `llame al 947.073.985`), pieces of a longer number, the SSN layout. */
+function isExcludedLayout(w: NumberWindow, afterPhoneWord: boolean): boolean {
+  if (looksLikeDate(w) || looksLikeDottedQuad(w) || (!afterPhoneWord && looksLikeAmount(w))) return true;
+  return (hasShape(w, [3, 2, 4]) && allGapsAre(w, '-')) || (w.groups > 1 && w.length(0) > 5);
+}
+
+/** Digits right before or after the window, across a separator: `2024 0612345678` after a date,
+ *  `4544 0066 7881` of a card number. The layouts above may take such a piece, the plans may not. */
+function isPieceOfLongerRun(w: NumberWindow): boolean {
+  const before = w.start(0) - w.lead.length - 1;
+  return (before >= 0 && isDigit(w.text.charCodeAt(before))) || (w.trail !== '' && isDigit(w.text.charCodeAt(w.end(w.groups - 1) + w.trail.length)));
+}
+
+/** 999.999.99.999: an IP address or a version, even when not a valid one. */
+const looksLikeDottedQuad = (w: NumberWindow) => w.groups === 4 && allGapsAre(w, '.') && [0, 1, 2, 3].every((k) => w.length(k) <= 3);
+
+const CURRENCY = /^\s?(?:€|\$|£|kr|sek|eur|usd|gbp|chf|euros?|dollars?|kronor|pesos?)(?![\p{L}])/iu;
+
+/** 1.299.000, 1 299 000 €: thousands groups, with dots or a currency next to them. */
+function looksLikeAmount(w: NumberWindow): boolean {
+  if (w.groups < 2 || w.length(0) > 3) return false;
+  for (let k = 1; k < w.groups; k++) if (w.length(k) !== 3) return false;
+  if (allGapsAre(w, '.') || allGapsAre(w, ',')) return true;
+  const before = w.text.slice(Math.max(0, w.start(0) - 2), w.start(0));
+  return /[€$£]\s?$/.test(before) || CURRENCY.test(w.text.slice(w.end(w.groups - 1), w.end(w.groups - 1) + 8));
+}
+
+/** Where an extension written after the number ends, or `end` when there is none. */
+export function phoneEnd(w: NumberWindow): number {
+  const end = w.end(w.groups - 1);
+  const m = EXTENSION.exec(w.text.slice(end, end + 24));
+  return m ? end + m[0].length : end;
+}
+
+const EXTENSION = /^\s?(?:x|ext\.?|extn\.?|extension|poste|anknytning|ankn\.?|durchwahl|dw\.?|extensión|ext\.?\s?n?º?)\s?\d{1,6}(?![\d\p{L}])/iu;
 
 export function isPhoneWindow(w: NumberWindow): boolean {
   const plus = w.lead.endsWith('+');
@@ -126,6 +198,8 @@ function looksLikeDate(w: NumberWindow): boolean {
  * 46701234567). Ten digits without trunk zero are North American.
  */
 export function canonicalPhone(value: string, callingCode?: string): string {
+  const e164 = validE164(value, callingCode);
+  if (e164) return e164.slice(1);
   const plain = value.replace(/\(0\)/g, '');
   const digits = plain.replace(/[^0-9]/g, '');
   if (/^[\s(]*\+/.test(plain)) return digits;

@@ -1,0 +1,62 @@
+/**
+ * The words just before a number that say what it is, in EN, FR, SV, DE and ES: "call me on
+ * 555 0142" is a phone even when short, "order 7185550123" is an order even when it would dial,
+ * "carte 4544…" a card. Words are matched by their stem ("ringde", "Bestellnummer"); stems
+ * shorter than four letters only whole ("tel", not "tell"). The last cue within CUE_REACH
+ * characters before the number counts, so "call about order 4839201234" is an order; a generic
+ * "number" ("my number is…") counts only when no other cue came before it.
+ */
+export type NumberCue = 'phone' | 'card' | 'other';
+
+const STEMS: ReadonlyArray<readonly [NumberCue, readonly string[]]> = [
+  ['card', ['card', 'carte', 'kort', 'karte', 'tarjeta', 'visa', 'mastercard', 'amex', 'cb']],
+  [
+    'other',
+    [
+      'order', 'ordern', 'bestell', 'beställ', 'command', 'pedido', 'invoice', 'factur', 'faktur', 'rechnung', 'ticket', 'ärende', 'referen', 'ref',
+      'track', 'kund', 'client', 'account', 'konto', 'compte', 'cuenta', 'dossier', 'sendung', 'colis', 'paket', 'paquete', 'receipt', 'kvitto',
+      'booking', 'bokning', 'reserv', 'item', 'artikel', 'article', 'sku', 'serial', 'policy', 'zip', 'postcode', 'postnummer', 'plz', 'case', 'id',
+      'iban', 'bic', 'ssn', 'personnummer', 'nir', 'sécu', 'dni', 'nie', 'steuer', 'vorgang', 'expedient', 'envío', 'envio', 'no', 'nr', 'n°', 'nº',
+      '#', 'code', 'pin', 'otp', 'version', 'montant', 'amount', 'total', 'summa', 'betrag', 'importe',
+    ],
+  ],
+  [
+    'phone',
+    [
+      'phone', 'tel', 'tél', 'telef', 'teléf', 'télép', 'telep', 'mobil', 'móvil', 'movil', 'cell', 'celular', 'call', 'ring', 'dial', 'sms', 'text',
+      'whatsapp', 'fax', 'reach', 'contact', 'portable', 'appel', 'rappel', 'joindr', 'joign', 'når', 'nås', 'handy', 'anruf', 'rufe', 'rufn', 'erreich',
+      'festnetz', 'llam', 'llám', 'fixe',
+    ],
+  ],
+];
+
+/** "my number is…" says phone, "order number…" does not. */
+const GENERIC = new Set(['number', 'numéro', 'nummer', 'número', 'numero', 'numret', 'numret', 'nummret']);
+const CUE_REACH = 32;
+const WORD = /[\p{L}#°º]+/gu;
+
+/** Stem → cue; a word is looked up whole, then by its prefixes from 4 letters on (shortest first). */
+const CUE_OF = new Map<string, NumberCue>(STEMS.flatMap(([cue, stems]) => stems.map((stem) => [stem, cue] as const)));
+const LONGEST_STEM = Math.max(...[...CUE_OF.keys()].map((s) => s.length));
+
+function cueOf(word: string): NumberCue | undefined {
+  if (word.length < 4) return CUE_OF.get(word);
+  for (let k = 4; k <= Math.min(word.length, LONGEST_STEM); k++) {
+    const cue = CUE_OF.get(word.slice(0, k));
+    if (cue) return cue;
+  }
+  return undefined;
+}
+
+export function numberCueBefore(text: string, at: number): NumberCue | undefined {
+  const before = text.slice(Math.max(0, at - CUE_REACH), at).toLowerCase();
+  let found: NumberCue | undefined;
+  for (const m of before.matchAll(WORD)) {
+    if (GENERIC.has(m[0])) {
+      found ??= 'phone';
+      continue;
+    }
+    found = cueOf(m[0]) ?? found;
+  }
+  return found;
+}
