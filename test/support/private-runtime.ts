@@ -25,6 +25,8 @@ export interface PrivateRuntime {
  * offboarding) run in this process, on this clock, as they do in the shared runtime.
  */
 export async function startPrivateRuntime(): Promise<PrivateRuntime> {
+  // The shared runtime writes the handlers' logs to its own file; here they would flood the test output.
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   const cloud = new LocalCloud(await synthesizeLethe(), LOCAL_ACCOUNT);
   const clock = new FlowingClock();
   useClock(clock);

@@ -50,6 +50,8 @@ export interface HoldModel {
   tenant: number;
   interactionId?: string;
   subject?: number;
+  /** Epoch ms it was placed: a hold keeps what exists, it does not bring back what had expired. */
+  placedAt: number;
   released: boolean;
 }
 
@@ -67,17 +69,19 @@ export interface LifecycleModel {
   holds: HoldModel[];
   /** Tenants a step wrote to or deleted from: the invariants scan only those (and everything at the end). */
   touched: Set<number>;
+  /** Known open bugs (known-bugs.ts) whose path this run steps around; none in regression sequences. */
+  stepAround: readonly string[];
 }
 
-export function newModel(now: number, tenants: TenantModel[]): LifecycleModel {
-  return { now, tenants, interactions: [], holds: [], touched: new Set() };
+export function newModel(now: number, tenants: TenantModel[], stepAround: readonly string[]): LifecycleModel {
+  return { now, tenants, interactions: [], holds: [], touched: new Set(), stepAround };
 }
 
 export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.released);
 
-/** A hold covers an interaction placed on it, or on its subject (interactions written later included). */
+/** A hold covers an interaction placed on it, or on its subject (interactions written later included), unless it had expired before. */
 export const isHeld = (m: LifecycleModel, i: InteractionModel) =>
-  activeHolds(m).some((h) => h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject));
+  activeHolds(m).some((h) => h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject) && i.infoExpiresAt > h.placedAt);
 
 export const liveInteractions = (m: LifecycleModel, tenant?: number) => m.interactions.filter((i) => !i.gone && (tenant === undefined || i.tenant === tenant));
 
