@@ -28,7 +28,7 @@ describe('lifecycle model against the emulators', () => {
 
     // Act / Assess: each step checks the invariants; fast-check shrinks a failing sequence to its core
     await fc.assert(
-      fc.asyncProperty(commandsArbitrary(counts, STEPS), (commands) => runSequence(runtime, commands, counts)),
+      fc.asyncProperty(commandsArbitrary(counts, STEPS), (commands) => runSequence(runtime, commands, counts, { maxSteps: STEPS })),
       { numRuns: RUNS, seed: SEED, endOnFailure: process.env.LIFECYCLE_SHRINK !== '1' },
     );
 

@@ -56,7 +56,7 @@ export interface World {
   container: Container;
 }
 
-export async function newWorld(runtime: PrivateRuntime, stepAround: readonly KnownBug[]): Promise<World> {
+export async function newWorld(runtime: PrivateRuntime, stepAround: readonly KnownBug[], maxSteps?: number): Promise<World> {
   const platform = new LethePlatform(runtime);
   const handles = [];
   for (const preset of PRESETS) handles.push(await platform.createTenant(preset));
@@ -64,6 +64,7 @@ export async function newWorld(runtime: PrivateRuntime, stepAround: readonly Kno
     platform.now(),
     PRESETS.map((preset) => ({ preset, subjects: Array.from({ length: SUBJECTS_PER_TENANT }, (_, n) => poolSubject(preset, n)), terminated: false })),
     stepAround,
+    maxSteps,
   );
   let n = 0;
   const run = letters(6);
@@ -97,12 +98,13 @@ export class Step implements fc.AsyncCommand<LifecycleModel, World> {
   ) {}
 
   check(m: Readonly<LifecycleModel>): boolean {
-    return rowOf(this.spec).applies(m as LifecycleModel, this.spec);
+    return m.steps < m.maxSteps && rowOf(this.spec).applies(m as LifecycleModel, this.spec);
   }
 
   async run(m: LifecycleModel, w: World): Promise<void> {
     m.now = w.real.platform.now();
     m.touched.clear();
+    m.steps += 1;
     if ('tenant' in this.spec) m.touched.add(this.spec.tenant);
     const started = Date.now();
     await rowOf(this.spec).run(m, w.real, this.spec);
@@ -152,8 +154,9 @@ export function specArbitrary(): fc.Arbitrary<Spec> {
   );
 }
 
-export function commandsArbitrary(counts: Counts, maxCommands: number): fc.Arbitrary<Iterable<fc.AsyncCommand<LifecycleModel, World>>> {
-  return fc.commands([specArbitrary().map((spec) => new Step(spec, counts))], { maxCommands, size: 'max' });
+/** Three times as many commands as steps are drawn: those that do not apply yet (no interaction to act on) are skipped. */
+export function commandsArbitrary(counts: Counts, steps: number): fc.Arbitrary<Iterable<fc.AsyncCommand<LifecycleModel, World>>> {
+  return fc.commands([specArbitrary().map((spec) => new Step(spec, counts))], { maxCommands: 3 * steps, size: 'max' });
 }
 
 /** Runs one sequence from fresh tenants; the full scan at its end checks every tenant at once. */
@@ -161,10 +164,10 @@ export async function runSequence(
   runtime: PrivateRuntime,
   commands: Iterable<fc.AsyncCommand<LifecycleModel, World>>,
   counts: Counts,
-  stepAround: readonly KnownBug[] = KNOWN_OPEN_BUGS,
+  options: { stepAround?: readonly KnownBug[]; maxSteps?: number } = {},
 ): Promise<void> {
   runtime.clock.set(new Date());
-  const world = await newWorld(runtime, stepAround);
+  const world = await newWorld(runtime, options.stepAround ?? KNOWN_OPEN_BUGS, options.maxSteps);
   counts.sequences += 1;
   await fc.asyncModelRun(() => ({ model: world.model, real: world }), commands);
   await checkInvariants(world, world.model.tenants.map((_, t) => t), counts, 'the end of the sequence (full scan)', 'everything');

@@ -71,10 +71,13 @@ export interface LifecycleModel {
   touched: Set<number>;
   /** Known open bugs (known-bugs.ts) whose path this run steps around; none in regression sequences. */
   stepAround: readonly string[];
+  /** Steps run so far, and the most a sequence runs (commands that do not apply are not counted). */
+  steps: number;
+  maxSteps: number;
 }
 
-export function newModel(now: number, tenants: TenantModel[], stepAround: readonly string[]): LifecycleModel {
-  return { now, tenants, interactions: [], holds: [], touched: new Set(), stepAround };
+export function newModel(now: number, tenants: TenantModel[], stepAround: readonly string[], maxSteps = Infinity): LifecycleModel {
+  return { now, tenants, interactions: [], holds: [], touched: new Set(), stepAround, steps: 0, maxSteps };
 }
 
 export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.released);
