@@ -42,7 +42,8 @@ interface Row<S extends Spec = Spec> {
   run(m: LifecycleModel, r: Real, s: S): Promise<void>;
 }
 
-type Of<K extends Kind> = Extract<Spec, { kind: K }>;
+/** The spec of one kind (a union member may list several kinds). */
+type Of<K extends Kind> = Spec extends infer S ? (S extends { kind: infer SK } ? (K extends SK ? Omit<S, 'kind'> & { kind: K } : never) : never) : never;
 
 function expect2xx(what: string, res: { status: number; body: unknown }): void {
   if (res.status < 200 || res.status >= 300) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);

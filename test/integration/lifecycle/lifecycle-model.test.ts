@@ -8,8 +8,8 @@ import { commandsArbitrary, newCounts, runSequence } from './lifecycle';
  * checked after every step against raw storage. Bounded here (LIFECYCLE_RUNS sequences of
  * LIFECYCLE_STEPS commands); `npm run soak:lifecycle` runs it long and prints its counts.
  */
-const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 6);
-const STEPS = Number(process.env.LIFECYCLE_STEPS ?? 20);
+const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 8);
+const STEPS = Number(process.env.LIFECYCLE_STEPS ?? 22);
 const SEED = process.env.LIFECYCLE_SEED === undefined ? undefined : Number(process.env.LIFECYCLE_SEED);
 
 describe('lifecycle model against the emulators', () => {
@@ -36,5 +36,5 @@ describe('lifecycle model against the emulators', () => {
     process.stdout.write(`lifecycle: ${JSON.stringify({ ...counts, seconds: Math.round((Date.now() - started) / 1000) })}\n`);
     expect(counts.sequences).toBeGreaterThanOrEqual(RUNS);
     expect(counts.invariantChecks).toBeGreaterThan(counts.steps);
-  }, 1_800_000);
+  }, RUNS * STEPS * 10_000);
 });

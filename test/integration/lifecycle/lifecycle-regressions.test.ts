@@ -62,6 +62,18 @@ const REGRESSIONS: Regression[] = [
     ],
   },
   {
+    name: 'the offboarding package keeps a tenant\'s chat log after the purge',
+    bug: 'offboarding-package-outlives-purge',
+    breaks: /goneContentLeavesNoCopy:[\s\S]*-exports offboarding\//,
+    specs: [
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'message', tenant: 0, pick: 0 },
+      { kind: 'terminate', tenant: 0 },
+      { kind: 'advance', days: 61 },
+      { kind: 'sweep', tenant: 0 },
+    ],
+  },
+  {
     name: 'an anonymised interaction is missing from search by time',
     bug: 'anonymised-missing-from-search',
     breaks: /anonymisedFindableByTime:[\s\S]*not found by time/,
