@@ -3,7 +3,7 @@
  * model steps around exactly the path it names (see `bugOpen` call sites); empty this list when
  * the fixes are merged and the model checks every path again. Nothing else is ever skipped.
  */
-export const KNOWN_OPEN_BUGS: readonly KnownBug[] = ['audit-pruned-on-own-clock', 'staff-delete-ignores-hold', 'anonymised-missing-from-search', 'copies-outlive-source', 'held-records-unreadable', 'offboarding-package-outlives-purge'];
+export const KNOWN_OPEN_BUGS: readonly KnownBug[] = ['audit-pruned-on-own-clock', 'staff-delete-ignores-hold', 'anonymised-missing-from-search', 'copies-outlive-source', 'held-records-unreadable', 'offboarding-package-outlives-purge', 'restriction-marker-outlives-erasure'];
 
 export type KnownBug =
   /** Case 1: staff deletes (single, bulk) answer 200 and delete content a hold keeps. */
@@ -17,7 +17,12 @@ export type KnownBug =
   /** Case 5: audit entries are pruned on their own clock, not with their inquiry. */
   | 'audit-pruned-on-own-clock'
   /** Case 8: anonymised interactions are missing from search by time. */
-  | 'anonymised-missing-from-search';
+  | 'anonymised-missing-from-search'
+  /**
+   * NOT one of the nine cases (found by this model): erasure and anonymisation leave the subject's
+   * RESTRICTION#<keyed hash> markers in the directory, with no expiry, after the subject is forgotten.
+   */
+  | 'restriction-marker-outlives-erasure';
 
 export const bugOpen = (bug: KnownBug) => KNOWN_OPEN_BUGS.includes(bug);
 
