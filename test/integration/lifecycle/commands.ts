@@ -14,7 +14,7 @@ import {
   type LifecycleModel,
 } from './model';
 import { stepsAround } from './known-bugs';
-import { expiryOf, type LethePlatform, type TenantHandle } from './system';
+import { expiryOf, type LifecyclePlatform, type TenantHandle } from './system';
 
 /**
  * The commands of the lifecycle model, one row each: when it applies to the model, what it asks
@@ -31,7 +31,7 @@ export type Spec =
 export type Kind = Spec['kind'];
 
 export interface Real {
-  platform: LethePlatform;
+  platform: LifecyclePlatform;
   handles: TenantHandle[];
   /** A fresh token for a piece of content. */
   token: () => string;

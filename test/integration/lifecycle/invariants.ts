@@ -5,7 +5,7 @@ import type { Container } from '../../../functions/shared/container';
 import { isExpired, isHeld, livePieces, type LifecycleModel, type SubjectModel } from './model';
 import { stepsAround } from './known-bugs';
 import { whereFound, type RawThing } from './raw-storage';
-import type { LethePlatform, TenantHandle } from './system';
+import type { LifecyclePlatform, TenantHandle } from './system';
 
 /**
  * The lifecycle invariants, one small named function each: what must hold in raw storage and
@@ -18,7 +18,7 @@ export interface Observed {
   /** Tenant indexes whose raw storage `things` covers. */
   tenants: readonly number[];
   handles: readonly TenantHandle[];
-  platform: LethePlatform;
+  platform: LifecyclePlatform;
   container: Container;
 }
 

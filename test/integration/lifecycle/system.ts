@@ -28,12 +28,28 @@ export interface Identifiers {
 
 const FINAL = ['completed', 'cancelled', 'failed', 'incomplete'];
 
+/** What the commands and invariants need of a system: the real one here, an in-memory twin later. */
+export interface LifecyclePlatform {
+  now(): number;
+  setClock(instant: number): void;
+  ingestChat(t: TenantHandle, who: Identifiers): Promise<Answer<{ interactionId: string }>>;
+  appendMessage(t: TenantHandle, interactionId: string, text: string): Promise<Answer>;
+  record(t: TenantHandle, interactionId: string, audio: string): Promise<Answer<{ recordingId?: string }>>;
+  asStaff<T = Record<string, unknown>>(t: TenantHandle, path: string, method?: string, body?: unknown, role?: StaffRole): Promise<Answer<T>>;
+  operatorCall<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<Answer<T>>;
+  subjectRequest(t: TenantHandle, body: unknown): Promise<Answer<{ status: string; requestId: string }>>;
+  sweep(t: TenantHandle): Promise<Answer<unknown>>;
+  untilPackaged(t: TenantHandle): Promise<void>;
+  /** The stored items of one interaction (expiries are read from them). */
+  partition(t: TenantHandle, interactionId: string): Promise<RawItem[]>;
+}
+
 /**
  * The system under test as the model's commands see it: the real handlers behind the HTTP API of
  * a private runtime (its own clock), on the emulators. Each method is one API call, or the few a
  * channel makes for one thing; answers are returned as they come, the commands judge them.
  */
-export class LethePlatform {
+export class LethePlatform implements LifecyclePlatform {
   constructor(private readonly runtime: PrivateRuntime) {}
 
   now(): number {
