@@ -45,14 +45,17 @@ async function keyedHashes(o: Observed, t: number, s: SubjectModel): Promise<str
 
 /** The records that must name the subject's keyed hashes to prove what was done: request jobs and holds (never identifiers). */
 const PROOF_RECORD = / (JOB|JOBQUEUE|JOBDEFER|HOLD)#/;
+/** The litigation archive's batches and links (sealed, 5 years under Object Lock by policy) outlive an offboarding purge by law. */
+const LITIGATION_RECORD = /#L (BATCH|LINK)#/;
 
 /** Nothing of a subject whose erasure (or anonymisation) completed: no identifier in clear or opened, no keyed hash outside proof records. */
 export const erasedSubjectLeavesNoTrace: Invariant = async (o) => {
   const problems: string[] = [];
   for (const { t, s, index } of subjectsOf(o).filter((x) => x.s.forgotten)) {
+    const lawfulKeep = (where: string) => PROOF_RECORD.test(where) || (o.model.tenants[t].terminated && LITIGATION_RECORD.test(where));
     for (const value of [s.email, s.phone, s.name]) for (const where of foundOutsideSteppedAround(o, value)) problems.push(`tenant ${t} subject ${index}: "${value}" in ${where}`);
     for (const hash of await keyedHashes(o, t, s))
-      for (const where of foundOutsideSteppedAround(o, hash).filter((w) => !PROOF_RECORD.test(w) && !(stepsAround(o.model, 'restriction-marker-outlives-erasure') && / RESTRICTION#/.test(w))))
+      for (const where of foundOutsideSteppedAround(o, hash).filter((w) => !lawfulKeep(w) && !(stepsAround(o.model, 'restriction-marker-outlives-erasure') && / RESTRICTION#/.test(w))))
         problems.push(`tenant ${t} subject ${index}: keyed hash in ${where}`);
   }
   return problems;
