@@ -1,0 +1,329 @@
+import {
+  applyErasure,
+  applySweep,
+  DAY_MS,
+  forgetPieces,
+  isExpired,
+  isHeld,
+  activeHolds,
+  liveInteractions,
+  livePieces,
+  ofSubject,
+  readablePieces,
+  type InteractionModel,
+  type LifecycleModel,
+} from './model';
+import { stepsAround } from './known-bugs';
+import { expiryOf, type LifecyclePlatform, type TenantHandle } from './system';
+
+/**
+ * The commands of the lifecycle model, one row each: when it applies to the model, what it asks
+ * the system, and what the rules say the model becomes. A row throws when the system answers what
+ * the rules forbid; the invariants then compare raw storage with the model.
+ */
+export type Spec =
+  | { kind: 'ingest' | 'export' | 'holdSubject' | 'erase' | 'anonymise' | 'rectify' | 'restrict'; tenant: number; subject: number }
+  | { kind: 'message' | 'record' | 'play' | 'bulkDownload' | 'holdInteraction' | 'release' | 'deleteTranscript' | 'deleteRecording' | 'bulkDelete'; tenant: number; pick: number }
+  | { kind: 'policy'; tenant: number; transcriptDays: number }
+  | { kind: 'advance'; days: number }
+  | { kind: 'sweep' | 'terminate'; tenant: number };
+
+export type Kind = Spec['kind'];
+
+export interface Real {
+  platform: LifecyclePlatform;
+  handles: TenantHandle[];
+  /** A fresh token for a piece of content. */
+  token: () => string;
+}
+
+interface Row<S extends Spec = Spec> {
+  applies(m: LifecycleModel, s: S): boolean;
+  run(m: LifecycleModel, r: Real, s: S): Promise<void>;
+}
+
+/** The spec of one kind (a union member may list several kinds). */
+type Of<K extends Kind> = Spec extends infer S ? (S extends { kind: infer SK } ? (K extends SK ? Omit<S, 'kind'> & { kind: K } : never) : never) : never;
+
+function expect2xx(what: string, res: { status: number; body: unknown }): void {
+  if (res.status < 200 || res.status >= 300) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+}
+
+const open = (m: LifecycleModel, t: number) => !m.tenants[t].terminated;
+
+/** Interactions a staff member or channel may still act on: live, within retention, not anonymised. */
+const actionable = (m: LifecycleModel, t: number) => liveInteractions(m, t).filter((i) => !isExpired(m, i) && !i.anonymised);
+const picked = <T>(list: T[], pick: number): T | undefined => (list.length ? list[pick % list.length] : undefined);
+
+const identifiersOf = (m: LifecycleModel, t: number, subject: number) => {
+  const s = m.tenants[t].subjects[subject];
+  return { email: s.email, phone: s.phone, name: s.name };
+};
+
+/** Re-reads stored expiries (ingest, messages, recordings, policy changes re-date them). */
+async function readExpiries(r: Real, i: InteractionModel): Promise<void> {
+  const items = await r.platform.partition(r.handles[i.tenant], i.interactionId);
+  i.infoExpiresAt = expiryOf(items.find((x) => x.sk === 'INFO'));
+  const messages = items.filter((x) => x.sk.startsWith('MSG#')).sort((a, b) => (a.sk < b.sk ? -1 : 1));
+  const liveMessages = livePieces(i).filter((p) => p.kind === 'message');
+  // Messages are stored in order; the live pieces are the newest ones stored.
+  liveMessages.forEach((p, n) => {
+    const item = messages[messages.length - liveMessages.length + n];
+    if (item) p.expiresAt = expiryOf(item);
+  });
+  for (const p of livePieces(i).filter((x) => x.kind === 'recording')) {
+    const item = items.find((x) => x.sk === `REC#${p.recordingId}`);
+    if (item) p.expiresAt = expiryOf(item);
+  }
+}
+
+async function untilGone(r: Real, interactions: InteractionModel[]): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    const left = await Promise.all(interactions.map(async (i) => (await r.platform.partition(r.handles[i.tenant], i.interactionId)).length));
+    if (left.every((n) => n === 0)) return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+
+const ROWS: { [K in Kind]: Row<Of<K>> } = {
+  ingest: {
+    applies: (m, s) => open(m, s.tenant),
+    async run(m, r, s) {
+      const res = await r.platform.ingestChat(r.handles[s.tenant], identifiersOf(m, s.tenant, s.subject));
+      expect2xx('ingest', res);
+      const subject = m.tenants[s.tenant].subjects[s.subject];
+      subject.forgotten = false;
+      const i: InteractionModel = {
+        interactionId: res.body.interactionId,
+        tenant: s.tenant,
+        subject: s.subject,
+        startedAt: m.now,
+        infoExpiresAt: 0,
+        pieces: [],
+        gone: false,
+        anonymised: false,
+        restricted: subject.restricted,
+        audited: 0,
+      };
+      m.interactions.push(i);
+      await readExpiries(r, i);
+    },
+  },
+  message: {
+    applies: (m, s) => open(m, s.tenant) && actionable(m, s.tenant).length > 0,
+    async run(m, r, s) {
+      const i = picked(actionable(m, s.tenant), s.pick)!;
+      const token = r.token();
+      expect2xx('append message', await r.platform.appendMessage(r.handles[s.tenant], i.interactionId, `About the ${token} order`));
+      i.pieces.push({ token, kind: 'message', gone: false, expiresAt: 0 });
+      await readExpiries(r, i);
+    },
+  },
+  record: {
+    applies: (m, s) => open(m, s.tenant) && actionable(m, s.tenant).length > 0,
+    async run(m, r, s) {
+      const i = picked(actionable(m, s.tenant), s.pick)!;
+      const token = r.token();
+      const res = await r.platform.record(r.handles[s.tenant], i.interactionId, `ID3 voice ${token}`);
+      expect2xx('recording', res);
+      i.pieces.push({ token, kind: 'recording', recordingId: res.body.recordingId, gone: false, expiresAt: 0 });
+      await readExpiries(r, i);
+    },
+  },
+  play: {
+    applies: (m, s) => open(m, s.tenant) && playable(m, s.tenant).length > 0,
+    async run(m, r, s) {
+      const [i, p] = picked(playable(m, s.tenant), s.pick)!;
+      expect2xx('play', await r.platform.asStaff(r.handles[s.tenant], `/v1/interactions/${i.interactionId}/recordings/${p.recordingId}/play`));
+      i.audited += 1;
+    },
+  },
+  bulkDownload: {
+    applies: (m, s) => open(m, s.tenant) && readable(m, s.tenant).length > 0,
+    async run(m, r, s) {
+      const i = picked(readable(m, s.tenant), s.pick)!;
+      const res = await r.platform.asStaff<{ results: Array<{ status: string }> }>(r.handles[s.tenant], '/v1/interactions/bulk-download', 'POST', {
+        interactionIds: [i.interactionId],
+        content: ['transcript', 'recording'],
+      });
+      expect2xx('bulk download', res);
+      i.audited += 1;
+    },
+  },
+  export: {
+    applies: (m, s) => open(m, s.tenant),
+    async run(m, r, s) {
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'export', identifiers: identifiersOf(m, s.tenant, s.subject), options: {} });
+      if (res.body.status !== 'completed') throw new Error(`export ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+    },
+  },
+  holdInteraction: {
+    applies: (m, s) => open(m, s.tenant) && liveInteractions(m, s.tenant).filter((i) => !isExpired(m, i)).length > 0,
+    async run(m, r, s) {
+      const i = picked(liveInteractions(m, s.tenant).filter((x) => !isExpired(m, x)), s.pick)!;
+      const res = await r.platform.asStaff<{ holdId: string }>(r.handles[s.tenant], '/v1/holds', 'POST', { interactionId: i.interactionId, reason: 'claim in the model' });
+      expect2xx('hold on an interaction', res);
+      m.holds.push({ holdId: res.body.holdId, tenant: s.tenant, interactionId: i.interactionId, placedAt: m.now, released: false });
+    },
+  },
+  holdSubject: {
+    applies: (m, s) => open(m, s.tenant),
+    async run(m, r, s) {
+      const res = await r.platform.asStaff<{ holdId: string }>(r.handles[s.tenant], '/v1/holds', 'POST', { identifiers: { email: m.tenants[s.tenant].subjects[s.subject].email }, reason: 'claim in the model' });
+      expect2xx('hold on a subject', res);
+      m.holds.push({ holdId: res.body.holdId, tenant: s.tenant, subject: s.subject, placedAt: m.now, released: false });
+    },
+  },
+  release: {
+    applies: (m, s) => open(m, s.tenant) && activeHolds(m).some((h) => h.tenant === s.tenant),
+    async run(m, r, s) {
+      const hold = picked(activeHolds(m).filter((h) => h.tenant === s.tenant), s.pick)!;
+      expect2xx('release', await r.platform.asStaff(r.handles[s.tenant], `/v1/holds/${hold.holdId}/release`, 'POST', {}));
+      hold.released = true;
+      // Releasing re-applies the erasures the hold postponed (they run in the background).
+      const pending = m.tenants[s.tenant].subjects.flatMap((subject, index) => (subject.erasurePending ? [index] : []));
+      const due = pending.flatMap((subject) => ofSubject(m, s.tenant, subject).filter((i) => !isHeld(m, i)));
+      for (const subject of pending) applyErasure(m, s.tenant, subject);
+      await untilGone(r, due);
+    },
+  },
+  erase: {
+    applies: (m, s) => open(m, s.tenant),
+    async run(m, r, s) {
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'erase', identifiers: identifiersOf(m, s.tenant, s.subject), options: {} });
+      if (res.body.status !== 'completed') throw new Error(`erasure ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      applyErasure(m, s.tenant, s.subject);
+    },
+  },
+  anonymise: {
+    applies: (m, s) => open(m, s.tenant),
+    async run(m, r, s) {
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'anonymize', identifiers: identifiersOf(m, s.tenant, s.subject), options: { content: 'delete' } });
+      if (res.body.status !== 'completed') throw new Error(`anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      const mine = ofSubject(m, s.tenant, s.subject);
+      for (const i of mine.filter((x) => !isHeld(m, x))) {
+        i.anonymised = true;
+        forgetPieces(i);
+      }
+      m.tenants[s.tenant].subjects[s.subject].forgotten = !mine.some((x) => isHeld(m, x));
+    },
+  },
+  rectify: {
+    applies: (m, s) => open(m, s.tenant) && ofSubject(m, s.tenant, s.subject).some((i) => !i.anonymised && !isExpired(m, i)),
+    async run(m, r, s) {
+      const subject = m.tenants[s.tenant].subjects[s.subject];
+      const corrected = subject.email.replace('@', `.fixed${m.interactions.length}@`);
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'rectify', identifiers: { email: subject.email }, options: { corrected: { email: corrected } } });
+      if (res.body.status !== 'completed') throw new Error(`rectification ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      subject.email = corrected;
+      const expected = ofSubject(m, s.tenant, s.subject).filter((i) => !i.anonymised && !isExpired(m, i)).map((i) => i.interactionId).sort();
+      const found = await r.platform.asStaff<{ items: Array<{ interactionId: string }> }>(r.handles[s.tenant], `/v1/interactions?email=${encodeURIComponent(corrected)}`);
+      const ids = (found.body.items ?? []).map((x) => x.interactionId).sort();
+      if (JSON.stringify(ids) !== JSON.stringify(expected)) throw new Error(`after rectification the corrected e-mail finds ${JSON.stringify(ids)}, not ${JSON.stringify(expected)}`);
+    },
+  },
+  restrict: {
+    applies: (m, s) => open(m, s.tenant),
+    async run(m, r, s) {
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'restrict', identifiers: identifiersOf(m, s.tenant, s.subject), options: {} });
+      if (res.body.status !== 'completed') throw new Error(`restriction ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      // The restriction marker (keyed hashes) must reach their future data: they are no longer forgotten.
+      Object.assign(m.tenants[s.tenant].subjects[s.subject], { restricted: true, forgotten: false });
+      for (const i of ofSubject(m, s.tenant, s.subject)) i.restricted = true;
+    },
+  },
+  deleteTranscript: {
+    applies: (m, s) => open(m, s.tenant) && deletable(m, s.tenant, 'message').length > 0,
+    async run(m, r, s) {
+      const i = picked(deletable(m, s.tenant, 'message'), s.pick)!;
+      const res = await r.platform.asStaff(r.handles[s.tenant], `/v1/interactions/${i.interactionId}/transcript`, 'DELETE');
+      staffDeleteOutcome(m, i, res, 'message');
+    },
+  },
+  deleteRecording: {
+    applies: (m, s) => open(m, s.tenant) && deletable(m, s.tenant, 'recording').length > 0,
+    async run(m, r, s) {
+      const i = picked(deletable(m, s.tenant, 'recording'), s.pick)!;
+      const p = livePieces(i).find((x) => x.kind === 'recording')!;
+      const res = await r.platform.asStaff(r.handles[s.tenant], `/v1/interactions/${i.interactionId}/recordings/${p.recordingId}`, 'DELETE');
+      staffDeleteOutcome(m, i, res, 'recording', p.recordingId);
+    },
+  },
+  bulkDelete: {
+    applies: (m, s) => open(m, s.tenant) && deletable(m, s.tenant).length > 0,
+    async run(m, r, s) {
+      const i = picked(deletable(m, s.tenant), s.pick)!;
+      const res = await r.platform.asStaff<{ results: Array<{ status: string }> }>(r.handles[s.tenant], '/v1/interactions/bulk-delete', 'POST', {
+        interactionIds: [i.interactionId],
+        content: ['transcript', 'recording'],
+      });
+      const answer = res.body.results?.[0]?.status;
+      // A bulk answer is 200 with an outcome per id: anything but `done` is this id's refusal.
+      staffDeleteOutcome(m, i, res.status === 200 && answer !== 'done' ? { status: 409, body: res.body } : res, 'any');
+    },
+  },
+  policy: {
+    applies: (m, s) => open(m, s.tenant),
+    async run(m, r, s) {
+      const t = r.handles[s.tenant];
+      const read = await r.platform.asStaff<{ revision: number; policy: { classes: Record<string, Record<string, unknown>> } }>(t, '/v1/policy');
+      const { policy } = read.body;
+      const next = { ...policy, revision: read.body.revision, classes: { ...policy.classes, transcript: { ...policy.classes.transcript, retention: `P${s.transcriptDays}D` } } };
+      expect2xx('policy change', await r.platform.asStaff(t, '/v1/policy', 'PUT', next));
+      for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);
+    },
+  },
+  advance: {
+    applies: () => true,
+    async run(m, r, s) {
+      r.platform.setClock(m.now + s.days * DAY_MS);
+      m.now = r.platform.now();
+      for (const t of m.tenants.keys()) m.touched.add(t);
+    },
+  },
+  sweep: {
+    applies: () => true,
+    async run(m, r, s) {
+      expect2xx('sweep', await r.platform.sweep(r.handles[s.tenant]));
+      applySweep(m, s.tenant);
+    },
+  },
+  terminate: {
+    // Offboarding's package build fails (ECONNREFUSED inside build-package.ts) once the clock has moved
+    // far ahead of real time; until that is understood, tenants are terminated within two months of it.
+    applies: (m, s) => open(m, s.tenant) && m.now - Date.now() < 60 * DAY_MS,
+    async run(m, r, s) {
+      const res = await r.platform.operatorCall<{ purgeAfter: string }>(`/v1/tenants/${r.handles[s.tenant].tenantId}/termination`, 'POST');
+      expect2xx('termination', res);
+      await r.platform.untilPackaged(r.handles[s.tenant]);
+      m.tenants[s.tenant].terminated = true;
+      m.tenants[s.tenant].purgeAfter = Date.parse(res.body.purgeAfter);
+    },
+  },
+};
+
+/** Interactions whose content an admin may read now. */
+const readable = (m: LifecycleModel, t: number) => actionable(m, t).filter((i) => !i.restricted);
+const playable = (m: LifecycleModel, t: number) =>
+  readable(m, t).flatMap((i) => readablePieces(m, i).filter((p) => p.kind === 'recording').map((p) => [i, p] as const));
+
+/** Interactions with content to delete; held ones only while the staff-delete bug is fixed (else the model steps around it). */
+const deletable = (m: LifecycleModel, t: number, kind?: 'message' | 'recording') =>
+  readable(m, t).filter((i) => livePieces(i).some((p) => !kind || p.kind === kind) && !(stepsAround(m, 'staff-delete-ignores-hold') && isHeld(m, i)));
+
+/** Hold > staff delete: a held interaction's delete is a 409 HELD and nothing goes; otherwise the content goes. */
+function staffDeleteOutcome(m: LifecycleModel, i: InteractionModel, res: { status: number; body: unknown }, kind: 'message' | 'recording' | 'any', recordingId?: string): void {
+  if (isHeld(m, i)) {
+    if (res.status !== 409) throw new Error(`a staff delete of held ${i.interactionId} answered ${res.status}, not 409 HELD: ${JSON.stringify(res.body)}`);
+    return;
+  }
+  expect2xx('staff delete', res);
+  for (const p of livePieces(i)) if (kind === 'any' || (p.kind === kind && (!recordingId || p.recordingId === recordingId))) p.gone = true;
+  i.audited += 1;
+}
+
+export function rowOf(spec: Spec): Row {
+  return ROWS[spec.kind] as Row;
+}
+
+export const describeSpec = (s: Spec) => `${s.kind}(${Object.entries(s).filter(([k]) => k !== 'kind').map(([k, v]) => `${k}=${v}`).join(',')})`;

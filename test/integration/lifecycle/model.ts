@@ -1,0 +1,132 @@
+/**
+ * The lifecycle model: plain TypeScript, no I/O. What must exist, what must be gone and what must
+ * stay readable after any sequence of commands, for two tenants and a few subjects each. The
+ * commands update it with the outcome the rules demand; the invariants compare it with raw storage.
+ */
+export const DAY_MS = 86_400_000;
+
+export type Preset = 'puzzel' | 'iadvize';
+
+/** A person of the pool: unique strings that mark everything stored about them. */
+export interface SubjectModel {
+  email: string;
+  phone: string;
+  name: string;
+  /** Erased (or anonymised) with nothing held: none of their identifiers or keyed hashes may remain. */
+  forgotten: boolean;
+  /** An erasure met a hold: applies again when the hold goes. */
+  erasurePending: boolean;
+  /** Processing restricted (GDPR Art. 18): content for the legal role only. */
+  restricted: boolean;
+}
+
+/** One piece of content, marked by a token found nowhere else. */
+export interface PieceModel {
+  token: string;
+  kind: 'message' | 'recording';
+  recordingId?: string;
+  /** Gone by a delete, an erasure, an anonymisation or a sweep past its expiry: the token may exist nowhere. */
+  gone: boolean;
+  /** Epoch ms of its expiry, as stored when written (re-read after a policy change). */
+  expiresAt: number;
+}
+
+export interface InteractionModel {
+  interactionId: string;
+  tenant: number;
+  subject: number;
+  startedAt: number;
+  infoExpiresAt: number;
+  pieces: PieceModel[];
+  gone: boolean;
+  anonymised: boolean;
+  restricted: boolean;
+  /** Audited accesses to it (play, download, delete): its trail must live as long as it does. */
+  audited: number;
+}
+
+export interface HoldModel {
+  holdId: string;
+  tenant: number;
+  interactionId?: string;
+  subject?: number;
+  /** Epoch ms it was placed: a hold keeps what exists, it does not bring back what had expired. */
+  placedAt: number;
+  released: boolean;
+}
+
+export interface TenantModel {
+  preset: Preset;
+  subjects: SubjectModel[];
+  terminated: boolean;
+  purgeAfter?: number;
+}
+
+export interface LifecycleModel {
+  now: number;
+  tenants: TenantModel[];
+  interactions: InteractionModel[];
+  holds: HoldModel[];
+  /** Tenants a step wrote to or deleted from: the invariants scan only those (and everything at the end). */
+  touched: Set<number>;
+  /** Known open bugs (known-bugs.ts) whose path this run steps around; none in regression sequences. */
+  stepAround: readonly string[];
+  /** Steps run so far, and the most a sequence runs (commands that do not apply are not counted). */
+  steps: number;
+  maxSteps: number;
+}
+
+export function newModel(now: number, tenants: TenantModel[], stepAround: readonly string[], maxSteps = Infinity): LifecycleModel {
+  return { now, tenants, interactions: [], holds: [], touched: new Set(), stepAround, steps: 0, maxSteps };
+}
+
+export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.released);
+
+/** A hold covers an interaction placed on it, or on its subject (interactions written later included), unless it had expired before. */
+export const isHeld = (m: LifecycleModel, i: InteractionModel) =>
+  activeHolds(m).some((h) => h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject) && i.infoExpiresAt > h.placedAt);
+
+export const liveInteractions = (m: LifecycleModel, tenant?: number) => m.interactions.filter((i) => !i.gone && (tenant === undefined || i.tenant === tenant));
+
+export const ofSubject = (m: LifecycleModel, tenant: number, subject: number) => liveInteractions(m, tenant).filter((i) => i.subject === subject);
+
+/** Past its general-info expiry: ordinary reads must treat it as absent. */
+export const isExpired = (m: LifecycleModel, i: InteractionModel) => i.infoExpiresAt <= m.now;
+
+export const livePieces = (i: InteractionModel) => i.pieces.filter((p) => !p.gone);
+
+/** The pieces the system may still serve: live and within their own retention. */
+export const readablePieces = (m: LifecycleModel, i: InteractionModel) => livePieces(i).filter((p) => p.expiresAt > m.now);
+
+export function forgetPieces(i: InteractionModel): void {
+  for (const p of i.pieces) p.gone = true;
+}
+
+/** Erasure as the rules say: held interactions stay and the erasure waits for them; the rest goes. */
+export function applyErasure(m: LifecycleModel, tenant: number, subject: number): void {
+  const s = m.tenants[tenant].subjects[subject];
+  const mine = ofSubject(m, tenant, subject);
+  for (const i of mine.filter((x) => !isHeld(m, x))) {
+    i.gone = true;
+    forgetPieces(i);
+  }
+  const kept = mine.some((x) => isHeld(m, x));
+  s.erasurePending = kept;
+  s.forgotten = !kept;
+}
+
+/** What a sweep at `m.now` must do: expired content goes, expired general info goes (or is anonymised), nothing held. */
+export function applySweep(m: LifecycleModel, tenant: number): void {
+  const t = m.tenants[tenant];
+  const purged = t.terminated && t.purgeAfter !== undefined && t.purgeAfter <= m.now;
+  if (purged && !liveInteractions(m, tenant).some((x) => isHeld(m, x))) for (const s of t.subjects) s.forgotten = true;
+  for (const i of liveInteractions(m, tenant).filter((x) => !isHeld(m, x))) {
+    for (const p of livePieces(i)) if (p.expiresAt <= m.now || purged) p.gone = true;
+    if (purged || (isExpired(m, i) && t.preset === 'puzzel')) {
+      i.gone = true;
+      forgetPieces(i);
+    } else if (isExpired(m, i)) {
+      i.anonymised = true;
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import { localAdminToken } from '../../../functions/cli/commands/token';
+import { buildContainer } from '../../../functions/shared/container';
+import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
+import { runSweep, type SweepRun } from '../../../functions/usecases/retention/run-sweep';
+import { OPERATOR_KEY_HEADER } from '../../../infra/local/operator-key';
+import { env, regions } from '../../support/emulators';
+import type { PrivateRuntime } from '../../support/private-runtime';
+import { rawItems, type RawItem } from '../ingest/support';
+import type { Preset } from './model';
+
+type StaffRole = 'admin' | 'legal' | 'manager' | 'advisor' | 'support';
+
+export interface TenantHandle {
+  tenantId: string;
+  apiKey: string;
+}
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+export interface Identifiers {
+  email: string;
+  phone: string;
+  name: string;
+}
+
+const FINAL = ['completed', 'cancelled', 'failed', 'incomplete'];
+
+/** What the commands and invariants need of a system: the real one here, an in-memory twin later. */
+export interface LifecyclePlatform {
+  now(): number;
+  setClock(instant: number): void;
+  ingestChat(t: TenantHandle, who: Identifiers): Promise<Answer<{ interactionId: string }>>;
+  appendMessage(t: TenantHandle, interactionId: string, text: string): Promise<Answer>;
+  record(t: TenantHandle, interactionId: string, audio: string): Promise<Answer<{ recordingId?: string }>>;
+  asStaff<T = Record<string, unknown>>(t: TenantHandle, path: string, method?: string, body?: unknown, role?: StaffRole): Promise<Answer<T>>;
+  operatorCall<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<Answer<T>>;
+  subjectRequest(t: TenantHandle, body: unknown): Promise<Answer<{ status: string; requestId: string }>>;
+  sweep(t: TenantHandle): Promise<Answer<unknown>>;
+  untilPackaged(t: TenantHandle): Promise<void>;
+  /** The stored items of one interaction (expiries are read from them). */
+  partition(t: TenantHandle, interactionId: string): Promise<RawItem[]>;
+}
+
+/**
+ * The system under test as the model's commands see it: the real handlers behind the HTTP API of
+ * a private runtime (its own clock), on the emulators. Each method is one API call, or the few a
+ * channel makes for one thing; answers are returned as they come, the commands judge them.
+ */
+export class LethePlatform implements LifecyclePlatform {
+  constructor(private readonly runtime: PrivateRuntime) {}
+
+  now(): number {
+    return this.runtime.clock.now().getTime();
+  }
+
+  setClock(instant: number): void {
+    this.runtime.clock.set(new Date(instant));
+  }
+
+  private async call<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+    const res = await fetch(`${this.runtime.url}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    const isJson = res.headers.get('content-type')?.includes('json');
+    return { status: res.status, body: (isJson && text ? JSON.parse(text) : text) as T };
+  }
+
+  private operator = () => ({ [OPERATOR_KEY_HEADER]: env('LETHE_OPERATOR_KEY') });
+
+  /** A staff token signed as of the runtime's clock (a token minted before a jump of months has expired). */
+  private async staff(t: TenantHandle, role: StaffRole = 'admin'): Promise<Record<string, string>> {
+    const token = await localAdminToken({ tenant: t.tenantId, role, user: `${role}-1`, hours: '1', now: new Date(this.now()).toISOString() });
+    return { authorization: `Bearer ${token}` };
+  }
+
+  async createTenant(preset: Preset): Promise<TenantHandle> {
+    const res = await this.call<TenantHandle>('/v1/tenants', { body: { name: `Lifecycle ${preset}`, preset }, headers: this.operator() });
+    if (res.status !== 201) throw new Error(`tenant creation answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return { tenantId: res.body.tenantId, apiKey: res.body.apiKey };
+  }
+
+  channel<T = Record<string, unknown>>(t: TenantHandle, path: string, body: unknown): Promise<Answer<T>> {
+    return this.call<T>(path, { body, headers: { 'x-api-key': t.apiKey } });
+  }
+
+  async asStaff<T = Record<string, unknown>>(t: TenantHandle, path: string, method = 'GET', body?: unknown, role: StaffRole = 'admin'): Promise<Answer<T>> {
+    return this.call<T>(path, { method, body, headers: await this.staff(t, role) });
+  }
+
+  operatorCall<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<Answer<T>> {
+    return this.call<T>(path, { method, body, headers: this.operator() });
+  }
+
+  async ingestChat(t: TenantHandle, who: Identifiers): Promise<Answer<{ interactionId: string }>> {
+    const gdpr = { granted: true, noticeVersion: 'v1' };
+    return this.channel(t, '/v1/interactions', {
+      channel: 'chat',
+      startedAt: new Date(this.now()).toISOString(),
+      queue: 'sales',
+      participant: who,
+      consent: { storeContent: true, recording: true, gdpr },
+    });
+  }
+
+  appendMessage(t: TenantHandle, interactionId: string, text: string): Promise<Answer> {
+    return this.channel(t, `/v1/interactions/${interactionId}/messages`, { messages: [{ from: 'visitor', at: new Date(this.now()).toISOString(), text }] });
+  }
+
+  /** Issue, upload and complete one recording whose audio bytes are `audio`. */
+  async record(t: TenantHandle, interactionId: string, audio: string): Promise<Answer<{ recordingId?: string }>> {
+    const issued = await this.channel<{ recordingId: string; uploadUrl: string; headers: Record<string, string> }>(t, `/v1/interactions/${interactionId}/recording`, {
+      contentType: 'audio/mpeg',
+    });
+    if (issued.status !== 201 && issued.status !== 200) return issued;
+    const put = await fetch(issued.body.uploadUrl, { method: 'PUT', headers: issued.body.headers, body: Buffer.from(audio) });
+    if (put.status !== 200) throw new Error(`upload answered ${put.status}`);
+    const done = await this.channel(t, `/v1/interactions/${interactionId}/recording/${issued.body.recordingId}/complete`, {});
+    return { status: done.status, body: { ...done.body, recordingId: issued.body.recordingId } };
+  }
+
+  /** Files a subject request as an admin and follows it to its end. */
+  async subjectRequest(t: TenantHandle, body: unknown): Promise<Answer<{ status: string; requestId: string; download?: { url: string }; result?: Record<string, unknown> }>> {
+    const filed = await this.asStaff<{ requestId: string; status: string }>(t, '/v1/subject-requests', 'POST', body);
+    if (filed.status !== 202) return filed as Answer<never>;
+    for (let tries = 0; tries < 600; tries++) {
+      const view = await this.asStaff<{ status: string; requestId: string }>(t, `/v1/subject-requests/${filed.body.requestId}`);
+      if (view.status !== 200 || FINAL.includes(view.body.status)) return view;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`subject request ${filed.body.requestId} did not end`);
+  }
+
+  /**
+   * Runs the retention sweep of one tenant as of the runtime's clock, to its end, as the nightly
+   * schedule does (a direct invocation: the operator route's 29 s API limit does not apply).
+   */
+  async sweep(t: TenantHandle): Promise<Answer<SweepRun>> {
+    const run = await runSweep(buildContainer({ clock: this.runtime.clock }, parseRuntimeConfig(process.env)), { tenantId: t.tenantId, now: new Date(this.now()) });
+    return { status: run.failures.length ? 500 : 200, body: run };
+  }
+
+  /** Waits until the offboarding package of a terminated tenant is no longer building. */
+  async untilPackaged(t: TenantHandle): Promise<void> {
+    for (let tries = 0; tries < 240; tries++) {
+      const res = await this.operatorCall<{ package: { status: string } }>(`/v1/tenants/${t.tenantId}/termination`, 'GET');
+      if (res.status === 200 && res.body.package.status !== 'building') return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('the offboarding package was still building after 60 s');
+  }
+
+  /** The items of one interaction in every region's records table. */
+  async partition(t: TenantHandle, interactionId: string): Promise<RawItem[]> {
+    const pk = `T#${t.tenantId}#I#${interactionId}`;
+    return (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', t.tenantId)))).flat().filter((i) => i.pk === pk);
+  }
+}
+
+/** Epoch ms of an item's expiry, held or not. */
+export const expiryOf = (item: RawItem | undefined): number => {
+  const seconds = (item?.expiresAt ?? item?.heldExpiresAt) as number | undefined;
+  if (seconds === undefined) throw new Error(`no expiry on ${item?.pk} ${item?.sk}`);
+  return seconds * 1000;
+};
