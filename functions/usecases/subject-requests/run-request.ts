@@ -208,8 +208,10 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
   const at = new Date(job.inventory?.at ?? nowIso(deps));
   switch (job.type) {
     case 'erase':
+      await forgetRestriction(deps, job);
       return (p) => erasePartition(deps, job.tenantId, p);
     case 'anonymize': {
+      await forgetRestriction(deps, job);
       const scope = { tenantId: job.tenantId, at, statisticsExpireAt: statisticsExpiry(at, policy), content: job.options.content === 'keep' ? ('keep' as const) : ('delete' as const) };
       return (p) => anonymisePartition(deps, scope, p);
     }
@@ -230,6 +232,13 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
       throw new RangeError('an export has no per-partition action: it builds its package in one step');
   }
 }
+
+/**
+ * A forgotten subject leaves no keyed hash behind, restriction markers included: the records a
+ * restriction marked are erased or anonymised by this request (held ones keep their own mark).
+ */
+const forgetRestriction = (deps: SubjectRequestDeps, job: SubjectRequestJob) =>
+  markSubject(deps.directory, job.tenantId, job.subjectKeys ?? [], { requestId: job.requestId, at: nowIso(deps), lift: true });
 
 /** Renews the slot's lease when a third of it has gone by. */
 async function keepLease(run: Run, job: SubjectRequestJob): Promise<void> {

@@ -3,7 +3,7 @@
  * model steps around exactly the path it names (see `bugOpen` call sites); empty this list when
  * the fixes are merged and the model checks every path again. Nothing else is ever skipped.
  */
-export const KNOWN_OPEN_BUGS: readonly KnownBug[] = ['audit-pruned-on-own-clock', 'staff-delete-ignores-hold', 'anonymised-missing-from-search', 'copies-outlive-source', 'held-records-unreadable', 'offboarding-package-outlives-purge', 'restriction-marker-outlives-erasure'];
+export const KNOWN_OPEN_BUGS: readonly KnownBug[] = [];
 
 export type KnownBug =
   /** Case 1: staff deletes (single, bulk) answer 200 and delete content a hold keeps. */
