@@ -1,4 +1,5 @@
 import { OPERATOR_KEY_HEADER, operatorKeyFile, readOperatorKey } from '../../infra/local/operator-key';
+import { directoryLookup, unknownTenantMessage, type TenantLookup } from './tenant-lookup';
 
 /** Where the CLI finds Lethe: LETHE_API, else the local stack `npm start` runs. */
 export const DEFAULT_API = 'http://127.0.0.1:3000';
@@ -12,6 +13,8 @@ export interface RequestOptions {
   token?: string;
   /** Ingest API key, sent as `x-api-key`. */
   apiKey?: string;
+  /** The tenant the token or key is for: a refusal checks it exists, so an unknown tenant is named as such. */
+  tenant?: string;
 }
 
 /** A failed call, with a one-line message that says what to fix. */
@@ -35,7 +38,10 @@ interface ErrorBody {
 export class LetheApiClient {
   readonly baseUrl: string;
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly tenantExists: TenantLookup = directoryLookup(env),
+  ) {
     this.baseUrl = (env.LETHE_API || DEFAULT_API).replace(/\/+$/, '');
   }
 
@@ -58,6 +64,9 @@ export class LetheApiClient {
       if (json === undefined && text) throw new LetheApiError(`${this.baseUrl} did not answer ${method} ${path} with JSON — is LETHE_API pointing at Lethe?`, res.status);
       return json as T;
     }
+    // A refused token is most often one for a tenant that does not exist (here): say that instead.
+    if (res.status === 401 && options.tenant && (await this.tenantExists(options.tenant)) === false)
+      throw new LetheApiError(unknownTenantMessage(options.tenant), res.status, 'UNKNOWN_TENANT');
     throw this.failure(method, path, res.status, json as ErrorBody | undefined, options);
   }
 

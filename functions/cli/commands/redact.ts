@@ -3,7 +3,6 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { LetheError } from '../../domain/errors';
@@ -12,6 +11,7 @@ import { PRESETS, presetPolicy } from '../../domain/policy/presets';
 import { createRedactor, type KnownIdentifiers, type RedactionSettingsInput, type Redactor } from '../../domain/redaction';
 import { QualityTally, type QualityReport } from '../../domain/redaction/evaluation';
 import { fieldProblems } from '../../domain/validation';
+import { jsonText, newTable } from '../output';
 
 /**
  * `lethe redact [--policy FILE | --preset NAME]` — preview a tenant's redaction on real exports.
@@ -40,6 +40,7 @@ export function register(program: Command): void {
     .option('--policy <file>', 'tenant policy JSON file; its redaction section is applied')
     .option('--preset <name>', `use a preset policy: ${Object.keys(PRESETS).join(', ')}`)
     .option('--evaluate <file>', 'labelled JSON lines {"text", "spans": [{"start", "end", "type"}]}: print recall, precision, throughput')
+    .option('--json', 'with --evaluate: print the scores as JSON instead of a table')
     .action(async (options: RedactOptions) => {
       process.exitCode = await runRedact(options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
     });
@@ -49,6 +50,7 @@ interface RedactOptions {
   policy?: string;
   preset?: string;
   evaluate?: string;
+  json?: boolean;
 }
 
 interface Io {
@@ -69,7 +71,7 @@ export async function runRedact(options: RedactOptions, io: Io): Promise<number>
     io.stderr.write(`lethe redact: ${error.message}${fields}\n`);
     return 2;
   }
-  if (options.evaluate) return evaluate(options.evaluate, redactor, io);
+  if (options.evaluate) return evaluate(options.evaluate, redactor, io, Boolean(options.json));
   return redactStream(redactor, io);
 }
 
@@ -178,7 +180,7 @@ function parseLabelledLine(line: string): z.infer<typeof LabelledLineSchema> | s
   return result.success ? result.data : fieldProblems(result.error).map((p) => `${p.path} ${p.message}`).join('; ');
 }
 
-async function evaluate(file: string, redactor: Redactor, io: Io): Promise<number> {
+async function evaluate(file: string, redactor: Redactor, io: Io, json: boolean): Promise<number> {
   const tally = new QualityTally();
   let lineNumber = 0;
   let skipped = 0;
@@ -208,7 +210,8 @@ async function evaluate(file: string, redactor: Redactor, io: Io): Promise<numbe
       bytes += Buffer.byteLength(text);
     }
   }
-  io.stdout.write(formatReport(tally.report(), lineNumber - skipped, throughput(redactor, texts, bytes)));
+  const [report, lines, speed] = [tally.report(), lineNumber - skipped, throughput(redactor, texts, bytes)];
+  io.stdout.write(json ? jsonText({ ...report, lines, throughput: speed }) : formatReport(report, lines, speed));
   return skipped ? 1 : 0;
 }
 
@@ -230,10 +233,7 @@ function throughput(redactor: Redactor, texts: string[], bytes: number): { megab
 const percent = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1)} %`);
 
 function formatReport(report: QualityReport, lines: number, speed: ReturnType<typeof throughput>): string {
-  const table = new Table({
-    head: ['type', 'labelled', 'redacted', 'recall', 'typed recall', 'found', 'precision'],
-    style: { head: [], border: [] },
-  });
+  const table = newTable(['type', 'labelled', 'redacted', 'recall', 'typed recall', 'found', 'precision']);
   for (const t of [...report.types, report.overall])
     table.push([t.type, t.labelled, t.redacted, percent(t.recall), percent(t.typedRecall), t.found, percent(t.precision)]);
   return [
