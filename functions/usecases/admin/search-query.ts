@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { IsoInstantSchema } from '../../domain/instant';
 import { CHANNELS } from '../../domain/data-class';
 import { validationFailed } from '../../domain/errors';
+import { IsoInstantSchema } from '../../domain/instant';
 import { decodePageToken, encodePageToken } from '../../domain/paging/page-token';
 import type { DayPosition } from './listing-walk';
 
