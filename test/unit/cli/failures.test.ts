@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { LetheApiClient } from '../../../functions/cli/api-client';
 import { runSubjectCommand } from '../../../functions/cli/commands/subject';
 import { FAILURE_EXIT_CODE, USAGE_ERROR_EXIT_CODE } from '../../../functions/cli/main';
+import { directoryLookup } from '../../../functions/cli/tenant-lookup';
 import { startFakeApi } from './fake-api';
 import { lethe, withEnv } from './run-lethe';
 
@@ -98,5 +99,16 @@ describe('an unknown tenant', () => {
       stderr.mockRestore();
       await api.close();
     }
+  });
+});
+
+describe('the directory lookup behind the unknown-tenant message', () => {
+  it('does not guess against an API whose directory it cannot name', async () => {
+    // Prepare: a deployed stack's URL, no LETHE_ACCOUNT to find its tables with.
+    const lookup = directoryLookup({ LETHE_API: 'https://abc123defg.execute-api.eu-central-1.amazonaws.com/prod' });
+    // Act
+    const known = await lookup('any-tenant');
+    // Assess
+    expect(known).toBeUndefined();
   });
 });
