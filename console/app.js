@@ -1,6 +1,6 @@
 import { h, replace } from './lib/dom.js';
 import { currentClaims } from './lib/session.js';
-import { completeSignIn, keepFresh, loadSignInConfig, signOutEverywhere } from './lib/sign-in.js';
+import { completeSignIn, loadSignInConfig, resumeSession, signOutEverywhere } from './lib/sign-in.js';
 import * as audit from './pages/audit.js';
 import * as interaction from './pages/interaction.js';
 import * as kpis from './pages/kpis.js';
@@ -99,5 +99,5 @@ window.addEventListener('hashchange', route);
 await loadSignInConfig();
 await completeSignIn();
 // A renewal that fails ends the session: back to the login page.
-keepFresh(() => route());
+await resumeSession(() => route());
 route();

@@ -2,7 +2,7 @@
 // Cognito's hosted sign-in with the authorization-code flow and PKCE (AWS). Holds the flow's state:
 // the verifier and state wait in sessionStorage while the browser is on the Cognito domain.
 import { authorizeUrl, base64url, codeChallenge, codeExchangeRequest, codeVerifier, logoutUrl, refreshRequest, revokeRequest } from './oauth.js';
-import { readClaims, refreshToken, signIn, signOut, token } from './session.js';
+import { currentClaims, readClaims, refreshToken, signIn, signOut, token } from './session.js';
 
 const PENDING_KEY = 'lethe.pendingSignIn';
 /** Refresh this long before the ID token expires, so no API call goes out with an expired one. */
@@ -74,8 +74,20 @@ async function codeForTokens() {
   return 'problem' in read ? `You are signed in, but not as a Lethe admin: ${read.problem}` : undefined;
 }
 
+/**
+ * A tab reopened after its ID token expired renews it first, so the page opens signed in; then
+ * keeps it fresh. @param {() => void} onSignedOut
+ */
+export async function resumeSession(onSignedOut) {
+  const refresh = refreshToken();
+  if (config.signIn === 'cognito' && refresh && !currentClaims()) {
+    if (await tokenCall(refreshRequest(config, refresh), 'The session could not be renewed')) signOut();
+  }
+  keepFresh(onSignedOut);
+}
+
 /** Keeps the ID token fresh with the refresh token, a few minutes before it expires. @param {() => void} onSignedOut */
-export function keepFresh(onSignedOut) {
+function keepFresh(onSignedOut) {
   clearTimeout(refreshTimer);
   const current = token();
   const refresh = refreshToken();

@@ -89,6 +89,15 @@ describe('the console signed in on a Cognito domain', () => {
     // Assess
     expect(cognito.calls.find((c) => c.form.grant_type === 'refresh_token')?.form).toEqual({ grant_type: 'refresh_token', client_id: 'client-e2e', refresh_token: 'refresh-1' });
 
+    // Act: the tab comes back after its ID token expired.
+    const expired = idToken({ ...CLAIMS, exp: Math.floor(Date.now() / 1000) - 60, n: 0 });
+    await page.evaluate((token) => sessionStorage.setItem('lethe.adminToken', token), expired);
+    await page.reload();
+    await page.locator('#session-who').filter({ hasText: 'tenant tenant-e2e' }).waitFor();
+    // Assess: it renewed before opening the page, signed in.
+    expect(cognito.calls.filter((c) => c.form.grant_type === 'refresh_token')).toHaveLength(2);
+    expect(await page.evaluate(() => JSON.parse(atob(String(sessionStorage.getItem('lethe.adminToken')).split('.')[1])).n)).toBe(3);
+
     // Act: sign out.
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
