@@ -1,5 +1,6 @@
 import { h, replace } from './lib/dom.js';
-import { currentClaims, signOut } from './lib/session.js';
+import { currentClaims } from './lib/session.js';
+import { completeSignIn, loadSignInConfig, resumeSession, signOutEverywhere } from './lib/sign-in.js';
 import * as audit from './pages/audit.js';
 import * as interaction from './pages/interaction.js';
 import * as kpis from './pages/kpis.js';
@@ -85,10 +86,9 @@ function markCurrent(path) {
   }
 }
 
-/** @type {HTMLElement} */ (document.getElementById('logout')).addEventListener('click', () => {
-  signOut();
+/** @type {HTMLElement} */ (document.getElementById('logout')).addEventListener('click', async () => {
   search.forget();
-  location.hash = '#/login';
+  if (!(await signOutEverywhere())) location.hash = '#/login';
 });
 // The skip link moves focus without touching the hash, which holds the route.
 /** @type {HTMLElement} */ (document.querySelector('.skip-link')).addEventListener('click', (event) => {
@@ -96,4 +96,8 @@ function markCurrent(path) {
   main.focus();
 });
 window.addEventListener('hashchange', route);
+await loadSignInConfig();
+await completeSignIn();
+// A renewal that fails ends the session: back to the login page.
+await resumeSession(() => route());
 route();

@@ -1,6 +1,8 @@
-// The admin token lives in sessionStorage only: gone when the tab closes, never in a URL or cookie.
+// The admin token (and, signed in on Cognito, its refresh token) lives in sessionStorage only:
+// gone when the tab closes, never in a URL or cookie.
 
 const KEY = 'lethe.adminToken';
+const REFRESH_KEY = 'lethe.refreshToken';
 
 /**
  * @typedef {{ tenant: string, role: string, group?: string, user: string, expiresAt?: Date }} Claims
@@ -11,13 +13,20 @@ export function token() {
   return sessionStorage.getItem(KEY);
 }
 
-/** @param {string} value */
-export function signIn(value) {
+/** @param {string} value @param {string} [refreshToken] kept when absent: a refresh answers without a new one */
+export function signIn(value, refreshToken) {
   sessionStorage.setItem(KEY, value);
+  if (refreshToken) sessionStorage.setItem(REFRESH_KEY, refreshToken);
+}
+
+/** @returns {string|null} */
+export function refreshToken() {
+  return sessionStorage.getItem(REFRESH_KEY);
 }
 
 export function signOut() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
 }
 
 /**

@@ -3,11 +3,34 @@ import { field, h, replace } from '../lib/dom.js';
 import { errorNotice } from '../lib/errors.js';
 import { ROUTES } from '../lib/routes.js';
 import { readClaims, signIn, signOut } from '../lib/session.js';
+import { beginSignIn, signInConfig, takeSignInProblem } from '../lib/sign-in.js';
 
 export const title = 'Log in';
 
 /** @param {HTMLElement} main */
 export function render(main) {
+  if (signInConfig().signIn === 'cognito') renderHostedSignIn(main);
+  else renderTokenPaste(main);
+}
+
+/** AWS: the Cognito domain's sign-in (password, MFA as the pool requires), then back here. @param {HTMLElement} main */
+function renderHostedSignIn(main) {
+  const problem = takeSignInProblem();
+  const button = h('button', { type: 'button' }, 'Sign in');
+  button.addEventListener('click', () => {
+    button.setAttribute('disabled', 'true');
+    void beginSignIn();
+  });
+  replace(
+    main,
+    h('h1', {}, 'Log in to the Lethe console'),
+    problem ? h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem)) : h('div'),
+    h('div', { class: 'card' }, h('p', {}, 'Sign in with your Lethe admin account on the sign-in page of this deployment; you come back here signed in.'), h('div', { class: 'actions' }, button)),
+  );
+}
+
+/** Local stack: paste a token the CLI signed. @param {HTMLElement} main */
+function renderTokenPaste(main) {
   const input = h('input', { type: 'password', name: 'token', autocomplete: 'off', spellcheck: 'false', required: true });
   const problem = h('div');
   const form = h(

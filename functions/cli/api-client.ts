@@ -1,4 +1,6 @@
 import { OPERATOR_KEY_HEADER, operatorKeyFile, readOperatorKey } from '../../infra/local/operator-key';
+import { awsCredentialChain, executeApiRegion, signedHeaders } from './operator-signing';
+import { directoryLookup, unknownTenantMessage, type TenantLookup } from './tenant-lookup';
 
 /** Where the CLI finds Lethe: LETHE_API, else the local stack `npm start` runs. */
 export const DEFAULT_API = 'http://127.0.0.1:3000';
@@ -6,12 +8,14 @@ export const DEFAULT_API = 'http://127.0.0.1:3000';
 export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
-  /** An operator route (AWS_IAM in AWS): sends the operator key. */
+  /** An operator route (AWS_IAM in AWS): signed with SigV4 against API Gateway, else sends the local operator key. */
   operator?: boolean;
   /** Admin JWT, sent as `Authorization: Bearer …`. */
   token?: string;
   /** Ingest API key, sent as `x-api-key`. */
   apiKey?: string;
+  /** The tenant the token or key is for: a refusal checks it exists, so an unknown tenant is named as such. */
+  tenant?: string;
 }
 
 /** A failed call, with a one-line message that says what to fix. */
@@ -35,7 +39,11 @@ interface ErrorBody {
 export class LetheApiClient {
   readonly baseUrl: string;
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly tenantExists: TenantLookup = directoryLookup(env),
+    private readonly awsCredentials = awsCredentialChain,
+  ) {
     this.baseUrl = (env.LETHE_API || DEFAULT_API).replace(/\/+$/, '');
   }
 
@@ -44,11 +52,19 @@ export class LetheApiClient {
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
-    if (options.operator) headers[OPERATOR_KEY_HEADER] = this.operatorKey();
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const url = `${this.baseUrl}${path}`;
+    const region = executeApiRegion(this.baseUrl);
+    if (options.operator && region) {
+      // fetch sets the Host header itself, from the same URL the signature covers.
+      const { host: _host, ...signed } = await signedHeaders({ method, url, headers, body }, { region, credentials: this.awsCredentials() });
+      Object.assign(headers, signed);
+    }
+    else if (options.operator) headers[OPERATOR_KEY_HEADER] = this.operatorKey();
 
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+      res = await fetch(url, { method, headers, body });
     } catch {
       throw new LetheApiError(`cannot reach Lethe at ${this.baseUrl} — is \`npm start\` running? (set LETHE_API if Lethe listens elsewhere)`);
     }
@@ -58,6 +74,9 @@ export class LetheApiClient {
       if (json === undefined && text) throw new LetheApiError(`${this.baseUrl} did not answer ${method} ${path} with JSON — is LETHE_API pointing at Lethe?`, res.status);
       return json as T;
     }
+    // A refused token is most often one for a tenant that does not exist (here): say that instead.
+    if (res.status === 401 && options.tenant && (await this.tenantExists(options.tenant)) === false)
+      throw new LetheApiError(unknownTenantMessage(options.tenant), res.status, 'UNKNOWN_TENANT');
     throw this.failure(method, path, res.status, json as ErrorBody | undefined, options);
   }
 
@@ -79,6 +98,8 @@ export class LetheApiClient {
       return fail(`Lethe refused ${route}: ${fields || message}`);
     }
     if (status === 401) return fail(`not authenticated for ${route}: ${message} — check the admin token or API key`);
+    if (status === 403 && options.operator && executeApiRegion(this.baseUrl))
+      return fail(`the AWS identity of this shell was refused for ${route} — it needs execute-api:Invoke on the operator routes (choose it with AWS_PROFILE or the AWS_* variables)`);
     if (status === 403 && options.operator)
       return fail(`the operator key was refused for ${route} — it must be the key of the stack at ${this.baseUrl} (LETHE_OPERATOR_KEY or ${operatorKeyFile(this.env)})`);
     if (status === 403) return fail(`forbidden: ${message}`);

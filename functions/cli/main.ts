@@ -5,6 +5,8 @@ import { COMMANDS } from './commands';
 
 /** Exit status of a command line `lethe` could not parse (unknown command or option, missing argument); failures exit 1. */
 export const USAGE_ERROR_EXIT_CODE = 2;
+/** Exit status of a command that ran and failed. */
+export const FAILURE_EXIT_CODE = 1;
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 
@@ -26,6 +28,10 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     // Commander has already printed the message (or the help or version asked for).
     if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : USAGE_ERROR_EXIT_CODE;
-    else throw error;
+    else {
+      // A failure (Lethe refused, unreachable, a bad answer): one line that says what to fix, exit 1.
+      process.stderr.write(`lethe: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = FAILURE_EXIT_CODE;
+    }
   }
 }

@@ -2,13 +2,28 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { notFound } from '../domain/errors';
-import { runtimeConfig } from '../shared/runtime-config';
+import { runtimeConfig, type RuntimeConfig } from '../shared/runtime-config';
 
 /**
  * The web console's static files: `GET /console` and `GET /console/{proxy+}`, no authorisation
- * and no data (the console calls the API with the token the user pastes). Only files of the
- * console folder with a known type are served; every answer carries the security headers.
+ * and no data (the console calls the API with the token the user pastes or signs in for). Only files of the
+ * console folder with a known type are served, plus `config.json`, how to sign in; every answer
+ * carries the security headers.
  */
+
+/** Where the console reads how to sign in: not a file, so no file of the folder can stand in for it. */
+export const SIGN_IN_CONFIG_PATH = 'config.json';
+
+/**
+ * How the console signs in: on the Cognito domain (authorization code with PKCE, AWS) or with a
+ * pasted token (local). Public values only: the client has no secret.
+ */
+export type SignInConfig = { signIn: 'token' } | { signIn: 'cognito'; domain: string; clientId: string; redirectUri: string };
+
+export function signInConfig(config: RuntimeConfig = runtimeConfig()): SignInConfig {
+  const cognito = config.consoleSignIn;
+  return cognito ? { signIn: 'cognito', ...cognito } : { signIn: 'token' };
+}
 
 /** Text types only: the API's binary media types do not need to know about the console. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -34,6 +49,8 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
   // `/console` itself moves to `/console/`, so the pages' relative URLs resolve inside the folder
   // under any stage prefix; API Gateway routes `/console/` to the `/console` resource too.
   if (proxy === '' && !event.path.endsWith('/')) return { statusCode: 301, headers: { ...headers(), location: 'console/' }, body: '' };
+  if (proxy === SIGN_IN_CONFIG_PATH)
+    return { statusCode: 200, headers: { ...headers(), 'content-type': 'application/json', 'cache-control': 'no-cache' }, body: JSON.stringify(signInConfig()) };
   const file = consoleFile(proxy === '' ? 'index.html' : proxy);
   if (!file) return notFoundReply(`/console/${proxy}`);
   return {
@@ -58,18 +75,19 @@ export function consoleFile(relative: string, root = CONSOLE_DIR): { path: strin
 }
 
 /**
- * No inline script or style, API calls to this origin only, audio from S3 presigned URLs (the
- * regional buckets, or the local S3 emulator), never framed, never a referrer (presigned URLs
- * must not travel on).
+ * No inline script or style, API calls to this origin only (and the token endpoint of the sign-in
+ * domain, if any), audio from S3 presigned URLs (the regional buckets, or the local S3 emulator),
+ * never framed, never a referrer (presigned URLs must not travel on).
  */
-export function securityHeaders(s3Endpoint: string | undefined): Record<string, string> {
+export function securityHeaders(s3Endpoint: string | undefined, signInDomain?: string): Record<string, string> {
   const media = ["'self'", 'https://*.amazonaws.com', ...(s3Endpoint ? [new URL(s3Endpoint).origin] : [])].join(' ');
+  const connect = ["'self'", ...(signInDomain ? [new URL(signInDomain).origin] : [])].join(' ');
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self'",
-    "connect-src 'self'",
+    `connect-src ${connect}`,
     `media-src ${media}`,
     "form-action 'self'",
     "base-uri 'none'",
@@ -86,7 +104,7 @@ export function securityHeaders(s3Endpoint: string | undefined): Record<string, 
 }
 
 /** The security headers of this deployment (locally, with the S3 emulator as a media source). */
-const headers = () => securityHeaders(runtimeConfig().endpoints.s3);
+const headers = () => securityHeaders(runtimeConfig().endpoints.s3, runtimeConfig().consoleSignIn?.domain);
 
 function notFoundReply(what: string): APIGatewayProxyResult {
   return {

@@ -24,6 +24,9 @@ const EnvSchema = z.object({
   /** AWS only: the Cognito user pool whose JWTs the admin authorizer accepts. */
   LETHE_USER_POOL_ID: z.string().optional(),
   LETHE_USER_POOL_CLIENT_ID: z.string().optional(),
+  /** AWS only, on the console's function: the Cognito domain of the hosted sign-in and the console URL it returns to. */
+  LETHE_SIGN_IN_DOMAIN: z.url().optional(),
+  LETHE_CONSOLE_URL: z.url().optional(),
   /** AWS only: the subject-request worker Lambda that jobs start in; set on the functions that may invoke it. */
   LETHE_SUBJECT_REQUEST_WORKER: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name').optional(),
   /** AWS only: the offboarding Lambda, which builds export packages in invocations of its own; set on the functions that may invoke it. */
@@ -44,6 +47,8 @@ export interface RuntimeConfig {
   local: boolean;
   localTokenSecret?: string;
   userPool?: { id: string; clientId: string };
+  /** The console's hosted sign-in (AWS): the Cognito domain, the app client, the URL the domain returns to. */
+  consoleSignIn?: { domain: string; clientId: string; redirectUri: string };
   /** The subject-request worker's function name (AWS); absent locally, where jobs run in-process. */
   subjectRequestWorker?: string;
   /** The offboarding function's name (AWS); absent locally, where packages are built in-process. */
@@ -73,6 +78,10 @@ export function parseRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtim
     local,
     localTokenSecret: e.LETHE_LOCAL_TOKEN_SECRET,
     userPool: e.LETHE_USER_POOL_ID && e.LETHE_USER_POOL_CLIENT_ID ? { id: e.LETHE_USER_POOL_ID, clientId: e.LETHE_USER_POOL_CLIENT_ID } : undefined,
+    consoleSignIn:
+      e.LETHE_SIGN_IN_DOMAIN && e.LETHE_CONSOLE_URL && e.LETHE_USER_POOL_CLIENT_ID
+        ? { domain: e.LETHE_SIGN_IN_DOMAIN.replace(/\/+$/, ''), clientId: e.LETHE_USER_POOL_CLIENT_ID, redirectUri: e.LETHE_CONSOLE_URL }
+        : undefined,
     subjectRequestWorker: e.LETHE_SUBJECT_REQUEST_WORKER,
     offboardingFunction: e.LETHE_OFFBOARDING_FUNCTION,
     litigationRetentionDays: e.LETHE_LITIGATION_RETENTION_DAYS,

@@ -104,6 +104,9 @@ export interface HandlerSpec {
  */
 const SUBJECT_REQUEST_ACCESS: Access[] = ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'jobs:invoke'];
 
+/** The function that serves the console; the control stack gives it the sign-in settings. */
+export const CONSOLE_ASSETS_FUNCTION = 'console-assets';
+
 export const HANDLERS: readonly HandlerSpec[] = [
   {
     name: 'meta-api',
@@ -112,7 +115,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
     access: [],
   },
   {
-    name: 'console-assets',
+    name: CONSOLE_ASSETS_FUNCTION,
     entry: 'functions/handlers/console-assets.ts',
     routes: [
       { method: 'GET', path: '/console', auth: 'none' },

@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { homeResourceNames, regionalResourceNames } from '../../functions/shared/resource-names';
 import type { DeploymentConfig } from '../config/deployment';
-import { functionNameOf, validateHandlers, type HandlerSpec, type ScheduleName } from '../config/handlers';
+import { CONSOLE_ASSETS_FUNCTION, functionNameOf, validateHandlers, type HandlerSpec, type ScheduleName } from '../config/handlers';
 import { accessGrant } from '../constructs/access-grants';
 import { AccessLogsBucket } from '../constructs/access-logs-bucket';
 import { AdminUserPool } from '../constructs/admin-user-pool';
@@ -80,6 +80,10 @@ export class ControlStack extends Stack {
       functions.set(spec.name, fn);
     }
     this.functions = functions;
+    // The console signs in on the Cognito domain and comes back to itself; its handler serves both as config.json.
+    const consoleAssets = functions.get(CONSOLE_ASSETS_FUNCTION)?.function;
+    consoleAssets?.addEnvironment('LETHE_SIGN_IN_DOMAIN', admins.domain!.baseUrl());
+    consoleAssets?.addEnvironment('LETHE_CONSOLE_URL', consoleUrl);
 
     const authorizer = handlers.find((h) => h.authorizer);
     this.api = new LetheApi(this, 'Api', {

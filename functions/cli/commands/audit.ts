@@ -1,11 +1,13 @@
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import type { ChainVerdict } from '../../domain/audit/verify-chain';
 import type { Container } from '../../shared/container';
 import { listAuditEntries } from '../../usecases/admin/audit-admin';
 import { verifyAuditChain } from '../../usecases/admin/verify-audit';
 import { adminDepsOf } from '../../usecases/admin/wiring';
+import { instantOption } from '../instant-option';
+import { jsonText, newTable } from '../output';
 import { storeContainer } from '../store-access';
+import { requireKnownTenant } from '../tenant-lookup';
 
 interface ListOptions {
   tenant: string;
@@ -16,6 +18,7 @@ interface ListOptions {
   to?: string;
   support?: boolean;
   limit: string;
+  json?: boolean;
 }
 
 /**
@@ -44,16 +47,21 @@ export function register(program: Command): void {
     .option('--user <userId>', 'only this staff user')
     .option('--action <action>', 'only this action, e.g. recording.play')
     .option('--interaction <interactionId>', 'only entries about this interaction')
-    .option('--from <iso>', 'from this instant')
-    .option('--to <iso>', 'until this instant')
+    .option('--from <iso>', 'from this instant', instantOption('--from'))
+    .option('--to <iso>', 'until this instant', instantOption('--to'))
     .option('--support', 'only vendor support accesses')
     .option('--limit <n>', 'at most this many entries', '50')
+    .option('--json', 'print the entries as JSON ({items, nextToken}) instead of a table')
     .action(async (options: ListOptions) => {
       process.stdout.write(await auditTable(storeContainer(), options));
     });
 }
 
+/** Whether the tenant exists, from the directory these commands read anyway. */
+const directoryOf = (container: Container) => async (tenantId: string) => (await container.directory.getProfile(tenantId)) !== undefined;
+
 export async function verifyTenantAudit(container: Container, tenantId: string): Promise<ChainVerdict> {
+  await requireKnownTenant(directoryOf(container), tenantId);
   const { auditLog } = adminDepsOf(container);
   return verifyAuditChain(auditLog, await container.tenantSecrets.auditKey(tenantId), tenantId);
 }
@@ -65,6 +73,7 @@ export function verdictLine(tenantId: string, verdict: ChainVerdict): string {
 }
 
 export async function auditTable(container: Container, options: ListOptions): Promise<string> {
+  await requireKnownTenant(directoryOf(container), options.tenant);
   const page = await listAuditEntries(adminDepsOf(container), options.tenant, {
     ...(options.user ? { user: options.user } : {}),
     ...(options.action ? { action: options.action } : {}),
@@ -74,7 +83,8 @@ export async function auditTable(container: Container, options: ListOptions): Pr
     ...(options.support ? { support: 'true' } : {}),
     limit: options.limit,
   });
-  const table = new Table({ head: ['seq', 'at', 'user', 'role', 'support', 'action', 'interaction', 'from', 'details'] });
+  if (options.json) return jsonText(page);
+  const table = newTable(['seq', 'at', 'user', 'role', 'support', 'action', 'interaction', 'from', 'details']);
   for (const e of page.items)
     table.push([e.seq, e.at, e.actor.user, e.actor.role, e.actor.support ? 'yes' : '', e.action, e.interactionId ?? '', e.from, JSON.stringify(e.details)]);
   return `${table.toString()}\n${page.nextToken ? 'more entries: narrow the filters or raise --limit\n' : ''}`;

@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .option('--token <jwt>', 'admin token of the legal or admin role (default: LETHE_ADMIN_TOKEN, or a local one)')
     .action(async (options: LitigationOptions) => {
       const client = new LetheApiClient();
-      const { batches } = await client.request<{ batches: BatchSummary[] }>('GET', '/v1/litigation/batches', { token: await tokenFor(client, options) });
+      const { batches } = await client.request<{ batches: BatchSummary[] }>('GET', '/v1/litigation/batches', { token: await tokenFor(client, options), tenant: options.tenant });
       process.stdout.write(`${JSON.stringify(batches, null, 2)}\n`);
     });
   litigation
@@ -60,6 +60,7 @@ export function register(program: Command): void {
 export async function exportBatch(client: LetheApiClient, options: LitigationOptions & { batch: string }, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const retrieval = await client.request<BatchRetrieval & { keyAlias: string }>('POST', `/v1/litigation/batches/${encodeURIComponent(options.batch)}/retrievals`, {
     token: await tokenFor(client, options, env),
+    tenant: options.tenant,
   });
   const local = !env.LETHE_API || env.LETHE_API === DEFAULT_API;
   // The caller's own AWS identity: it must be the legal-access role for KMS to open the batch.

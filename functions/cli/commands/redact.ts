@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { LetheError } from '../../domain/errors';
@@ -13,6 +12,7 @@ import { PRESETS, presetPolicy } from '../../domain/policy/presets';
 import { createRedactor, type KnownIdentifiers, type RedactionSettingsInput, type Redactor } from '../../domain/redaction';
 import { QualityTally, type QualityReport } from '../../domain/redaction/evaluation';
 import { fieldProblems } from '../../domain/validation';
+import { jsonText, newTable } from '../output';
 
 /**
  * `lethe redact [--policy FILE | --preset NAME]` — preview a tenant's redaction on real exports.
@@ -42,6 +42,7 @@ export function register(program: Command): void {
     .option('--policy <file>', 'tenant policy JSON file; its redaction section is applied')
     .option('--preset <name>', `use a preset policy: ${Object.keys(PRESETS).join(', ')}`)
     .option('--evaluate <file>', 'labelled JSON lines {"text", "spans": [{"start", "end", "type"}]}: print recall, precision, throughput')
+    .option('--json', 'with --evaluate: print the scores as JSON instead of a table')
     .action(async (options: RedactOptions) => {
       process.exitCode = await runRedact(options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
     });
@@ -51,6 +52,7 @@ interface RedactOptions {
   policy?: string;
   preset?: string;
   evaluate?: string;
+  json?: boolean;
 }
 
 interface Io {
@@ -71,7 +73,7 @@ export async function runRedact(options: RedactOptions, io: Io): Promise<number>
     io.stderr.write(`lethe redact: ${error.message}${fields}\n`);
     return 2;
   }
-  if (options.evaluate) return evaluate(options.evaluate, redactor, io);
+  if (options.evaluate) return evaluate(options.evaluate, redactor, io, Boolean(options.json));
   return redactStream(redactor, io);
 }
 
@@ -219,7 +221,7 @@ function parseLabelledLine(line: string): z.infer<typeof LabelledLineSchema> | s
   return result.success ? result.data : fieldProblems(result.error).map((p) => `${p.path} ${p.message}`).join('; ');
 }
 
-async function evaluate(file: string, redactor: Redactor, io: Io): Promise<number> {
+async function evaluate(file: string, redactor: Redactor, io: Io, json: boolean): Promise<number> {
   const tally = new QualityTally();
   const byLanguage = new Map<string, QualityTally>();
   let lineNumber = 0;
@@ -256,7 +258,8 @@ async function evaluate(file: string, redactor: Redactor, io: Io): Promise<numbe
     }
   }
   const languages = new Map([...byLanguage].map(([lang, t]) => [lang, t.report()]));
-  io.stdout.write(formatReport(tally.report(), languages, lineNumber - skipped, throughput(redactor, texts, bytes)));
+  const [report, lines, speed] = [tally.report(), lineNumber - skipped, throughput(redactor, texts, bytes)];
+  io.stdout.write(json ? jsonText({ ...report, languages: Object.fromEntries(languages), lines, throughput: speed }) : formatReport(report, languages, lines, speed));
   return skipped ? 1 : 0;
 }
 
@@ -281,7 +284,7 @@ const percent = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1
 function languageTable(languages: ReadonlyMap<string, QualityReport>): string {
   const langs = [...languages.keys()].sort();
   const types = [...new Set([...languages.values()].flatMap((r) => r.types.filter((t) => t.labelled > 0).map((t) => t.type)))].sort();
-  const table = new Table({ head: ['recall', ...langs], style: { head: [], border: [] } });
+  const table = newTable(['recall', ...langs]);
   for (const type of types) table.push([type, ...langs.map((l) => percent(languages.get(l)!.types.find((t) => t.type === type)?.recall ?? NaN))]);
   table.push(['ordinary words kept', ...langs.map((l) => percent(wordsKept(languages.get(l)!)))]);
   return table.toString();
@@ -290,10 +293,7 @@ function languageTable(languages: ReadonlyMap<string, QualityReport>): string {
 const wordsKept = (r: QualityReport) => (r.words === 0 ? NaN : 1 - r.overRedactedWords / r.words);
 
 function formatReport(report: QualityReport, languages: ReadonlyMap<string, QualityReport>, lines: number, speed: ReturnType<typeof throughput>): string {
-  const table = new Table({
-    head: ['type', 'labelled', 'redacted', 'recall', 'typed recall', 'found', 'precision'],
-    style: { head: [], border: [] },
-  });
+  const table = newTable(['type', 'labelled', 'redacted', 'recall', 'typed recall', 'found', 'precision']);
   for (const t of [...report.types, report.overall])
     table.push([t.type, t.labelled, t.redacted, percent(t.recall), percent(t.typedRecall), t.found, percent(t.precision)]);
   return [

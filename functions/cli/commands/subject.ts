@@ -1,10 +1,10 @@
 import { SingleBar } from 'cli-progress';
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import type { Certificate } from '../../domain/subject-requests/certificate';
 import { SUBJECT_REQUEST_TYPES, type SubjectRequestType } from '../../domain/subject-requests/request';
 import type { SubjectRequestView } from '../../usecases/subject-requests/view-request';
 import { LetheApiClient } from '../api-client';
+import { jsonText, newTable } from '../output';
 import { localAdminToken } from './token';
 
 /** What `lethe subject <type>` takes on the command line. */
@@ -23,6 +23,8 @@ export interface SubjectOptions {
   token?: string;
   wait: boolean;
   pollMs: string;
+  /** Print the request's final view as JSON instead of the certificate's tables. */
+  json?: boolean;
 }
 
 const defined = (o: Record<string, string | undefined>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
@@ -43,7 +45,7 @@ export function requestBodyOf(type: SubjectRequestType, o: SubjectOptions): Reco
 
 /** The certificate as an operator reads it: what was found and done per region and store, what was kept and why, the re-scan. */
 export function certificateReport(c: Certificate): string {
-  const lines = new Table({ head: ['region', 'store', 'class', 'found', 'action', 'done'] });
+  const lines = newTable(['region', 'store', 'class', 'found', 'action', 'done']);
   for (const l of c.lines) lines.push([l.region, l.store, l.dataClass ?? '', l.found, l.action, l.done ?? '—']);
   const out = [
     `Certificate of ${c.type} request ${c.requestId} (round ${c.round}): ${c.outcome}, ${c.completedAt}`,
@@ -51,7 +53,7 @@ export function certificateReport(c: Certificate): string {
     lines.toString(),
   ];
   if (c.retained.length) {
-    const retained = new Table({ head: ['retained', 'region', 'id', 'classes', 'records', 'lawful basis', 'until'] });
+    const retained = newTable(['retained', 'region', 'id', 'classes', 'records', 'lawful basis', 'until']);
     for (const r of c.retained) retained.push([r.reason, r.region, r.id, r.classes.join(', '), r.records, r.lawfulBasis, r.until]);
     out.push(retained.toString());
   }
@@ -62,6 +64,15 @@ export function certificateReport(c: Certificate): string {
   if (c.export) out.push(`Package: ${c.export.records} record(s) in ${c.export.files} file(s), ${c.export.bytes} bytes, sha256 ${c.export.sha256}; ${c.export.withheldRestricted} restricted record(s) withheld.`);
   out.push(`Kept as proof until ${c.keptUntil}.`);
   return `${out.join('\n')}\n`;
+}
+
+/** The certificate, the download link and why the request stopped, as an operator reads them. */
+function viewReport(view: SubjectRequestView): string {
+  return [
+    view.result ? certificateReport(view.result) : '',
+    view.download ? `Download (until ${view.download.expiresAt}): ${view.download.url}\n` : '',
+    view.error ? `Stopped: ${view.error.name}: ${view.error.message}. Run it again with the worker or the API to resume.\n` : '',
+  ].join('');
 }
 
 const FINAL = new Set(['completed', 'incomplete', 'cancelled', 'failed', 'pending-verification']);
@@ -75,15 +86,18 @@ async function tokenFor(o: SubjectOptions): Promise<string> {
 /** Files the request, follows it with a progress bar until it ends, prints its certificate. Exit code 1 unless verified. */
 export async function runSubjectCommand(type: SubjectRequestType, o: SubjectOptions, client = new LetheApiClient()): Promise<SubjectRequestView | { requestId: string; status: string }> {
   const token = await tokenFor(o);
-  const filed = await client.request<{ requestId: string; status: string }>('POST', '/v1/subject-requests', { token, body: requestBodyOf(type, o) });
+  const filed = await client.request<{ requestId: string; status: string }>('POST', '/v1/subject-requests', { token, tenant: o.tenant, body: requestBodyOf(type, o) });
   process.stderr.write(`Filed ${type} request ${filed.requestId} (${filed.status}).\n`);
-  if (!o.wait) return filed;
+  if (!o.wait) {
+    if (o.json) process.stdout.write(jsonText(filed));
+    return filed;
+  }
   const bar = new SingleBar({ format: ' {bar} {percentage}% | {step} | {partitionsDone}/{partitionsTotal} partitions', stream: process.stderr, hideCursor: true });
   bar.start(100, 0, { step: filed.status, partitionsDone: 0, partitionsTotal: 0 });
   let view: SubjectRequestView;
   try {
     for (;;) {
-      view = await client.request<SubjectRequestView>('GET', `/v1/subject-requests/${filed.requestId}`, { token });
+      view = await client.request<SubjectRequestView>('GET', `/v1/subject-requests/${filed.requestId}`, { token, tenant: o.tenant });
       bar.update(view.progress.percent, { step: view.status === 'running' ? view.progress.step : view.status, partitionsDone: view.progress.partitionsDone, partitionsTotal: view.progress.partitionsTotal });
       if (FINAL.has(view.status)) break;
       await new Promise((r) => setTimeout(r, Number(o.pollMs)));
@@ -91,9 +105,7 @@ export async function runSubjectCommand(type: SubjectRequestType, o: SubjectOpti
   } finally {
     bar.stop();
   }
-  if (view.result) process.stdout.write(certificateReport(view.result));
-  if (view.download) process.stdout.write(`Download (until ${view.download.expiresAt}): ${view.download.url}\n`);
-  if (view.error) process.stdout.write(`Stopped: ${view.error.name}: ${view.error.message}. Run it again with the worker or the API to resume.\n`);
+  process.stdout.write(o.json ? jsonText(view) : viewReport(view));
   if (view.status !== 'completed' || !view.result?.verification.ok) process.exitCode = 1;
   return view;
 }
@@ -112,7 +124,8 @@ export function register(program: Command): void {
       .option('--name <name>', "the subject's name")
       .option('--token <jwt>', 'admin token (else LETHE_ADMIN_TOKEN, else one signed for the local stack)')
       .option('--no-wait', 'print the request id and return at once')
-      .option('--poll-ms <ms>', 'how often to ask for progress', '500');
+      .option('--poll-ms <ms>', 'how often to ask for progress', '500')
+      .option('--json', 'print the request (with its certificate) as JSON instead of tables');
     if (type === 'anonymize') command.option('--keep-content', 'keep chat logs and recordings (no longer linked to the subject)');
     if (type === 'rectify')
       command

@@ -1,16 +1,18 @@
 import { SingleBar } from 'cli-progress';
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { policyChangeLines, summaryTable, SweepTallies, TALLY_COLUMNS, type SweepFailure } from '../../domain/sweep/summary';
 import type { PolicyChangeImpact } from '../../domain/sweep/policy-impact';
 import type { SweepRequest } from '../../domain/sweep/sweep-request';
 import type { SweepRun } from '../../usecases/retention/run-sweep';
 import { LetheApiClient } from '../api-client';
+import { instantOption } from '../instant-option';
+import { jsonText, newTable } from '../output';
 
 interface SweepOptions {
   tenant?: string;
   dryRun?: boolean;
   now?: string;
+  json?: boolean;
 }
 
 /**
@@ -27,10 +29,11 @@ export function register(program: Command): void {
     .description('Apply retention now: delete, anonymise, archive or seal what has expired; print a summary per tenant × class × region.')
     .option('--tenant <tenantId>', 'only this tenant')
     .option('--dry-run', 'count what would happen, change nothing')
-    .option('--now <iso>', 'sweep as of this instant (default: the server clock)')
+    .option('--now <iso>', 'sweep as of this instant (default: the server clock)', instantOption('--now'))
+    .option('--json', 'print the summary as JSON instead of a table')
     .action(async (options: SweepOptions) => {
       const report = await sweepToEnd(new LetheApiClient(), options, progressBar());
-      process.stdout.write(renderReport(report));
+      process.stdout.write(options.json ? jsonText(reportJson(report)) : renderReport(report));
       if (report.failures.length) process.exitCode = 1;
     });
 }
@@ -77,7 +80,7 @@ export async function sweepToEnd(client: LetheApiClient, options: SweepOptions, 
 
 export function renderReport(report: MergedSweep): string {
   const { head, body } = summaryTable({ rows: report.tallies.sorted() });
-  const table = new Table({ head });
+  const table = newTable(head);
   table.push(...body);
   const lines = [`Sweep as of ${report.now}${report.dryRun ? ' (dry run: nothing was changed)' : ''}`, table.toString()];
   const changes = policyChangeLines(report);
@@ -88,6 +91,11 @@ export function renderReport(report: MergedSweep): string {
       ...report.failures.map((f) => `  ${f.tenantId} ${f.dataClass} ${f.region}${f.pk ? ` ${f.pk} ${f.sk}` : ''}: ${f.reason}`),
     );
   return `${lines.join('\n')}\n`;
+}
+
+/** The summary for scripts: one row per tenant × class × region with its tallies. */
+export function reportJson(report: MergedSweep): object {
+  return { now: report.now, dryRun: report.dryRun, rows: report.tallies.sorted(), policyChanges: report.policyChanges, failures: report.failures };
 }
 
 function progressBar(): Progress {

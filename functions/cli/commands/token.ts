@@ -6,6 +6,7 @@ import { LocalAdminTokens } from '../../adapters/auth/local-admin-tokens';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../../adapters/auth/token-checks';
 import { SettableClock } from '../../domain/clock';
 import { ADMIN_ROLES, type AdminRole } from '../../ports/admin-tokens';
+import { instantOption, instantProblem } from '../instant-option';
 
 /** The signing secret: LETHE_LOCAL_TOKEN_SECRET wins over the one `npm start` keeps in `.lethe/token.secret`. */
 export function localTokenSecret(env: NodeJS.ProcessEnv = process.env): string {
@@ -37,7 +38,7 @@ export function register(program: Command): void {
     .option('--group <group>', 'the agent group (custom:group)')
     .option('--user <userId>', 'the staff user id (sub)', 'local-user')
     .option('--hours <n>', 'hours until the token expires', '12')
-    .option('--now <iso>', 'sign as of this instant (when the local clock was moved with POST /_local/clock)')
+    .option('--now <iso>', 'sign as of this instant (when the local clock was moved with POST /_local/clock)', instantOption('--now'))
     .action(async (options: TokenOptions) => {
       process.stdout.write(`${await localAdminToken(options)}\n`);
     });
@@ -50,7 +51,8 @@ export async function localAdminToken(options: TokenOptions, env: NodeJS.Process
   const maxHours = MAX_TOKEN_LIFETIME_SECONDS / 3600;
   if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) throw new Error(`--hours must be a number of hours from 0 to ${maxHours} (as long as a Cognito ID token lives at most), not "${options.hours}"`);
   const now = options.now ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(now))) throw new Error(`--now must be an ISO-8601 instant such as 2030-01-01T00:00:00Z, not "${now}"`);
+  const problem = instantProblem('--now', now);
+  if (problem) throw new Error(problem);
   const tokens = new LocalAdminTokens(localTokenSecret(env), new SettableClock(now));
   return tokens.issue(
     { sub: options.user ?? 'local-user', 'custom:tenant': options.tenant, 'cognito:groups': [role as AdminRole], ...(options.group ? { 'custom:group': options.group } : {}) },

@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { IsoInstantSchema } from '../instant';
 
 /** `POST /v1/sweeps` (operators): what `lethe sweep` asks for. */
 export const SweepRequestSchema = z
   .object({
     tenantId: z.ulid('must be a tenant id (ULID)').optional(),
     dryRun: z.boolean().default(false),
-    now: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2030-01-01T00:00:00Z' }).optional(),
+    now: IsoInstantSchema.optional(),
     /** `nextUnit` of the previous answer: a sweep answers within the API's time limit and goes on when called again. */
     after: z.string().min(1).max(200).optional(),
   })

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { IsoInstantSchema } from '../../domain/instant';
 import { authorize } from '../../domain/access/authorize';
 import { ACCESS_ACTIONS } from '../../domain/access/actions';
 import { requireAccess } from '../../domain/access/require-access';
@@ -8,7 +9,7 @@ import { tenantAccess, type AdminRequest } from './admin-request';
 import type { AdminDeps } from './deps';
 import type { AuditPage, Me } from './responses';
 
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2024-03-01T00:00:00Z' });
+const Instant = IsoInstantSchema;
 
 /** `GET /v1/audit?user&action&interactionId&from&to&support&limit&nextToken`. */
 export const AuditQuerySchema = z

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { CHANNELS } from '../../domain/data-class';
 import { validationFailed } from '../../domain/errors';
+import { IsoInstantSchema } from '../../domain/instant';
 import { decodePageToken, encodePageToken } from '../../domain/paging/page-token';
 import type { DayPosition } from './listing-walk';
 
@@ -11,7 +12,7 @@ export const SEARCH_MAX_DAYS = 366;
 export const SEARCH_DEFAULT_DAYS = 30;
 export const SEARCH_MAX_LIMIT = 200;
 
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2024-03-01T00:00:00Z' });
+const Instant = IsoInstantSchema;
 const Label = z.string().trim().min(1).max(200);
 
 /**

@@ -95,6 +95,25 @@ describe('`lethe audit list`', () => {
     expect(lines(plays)).toHaveLength(1);
     expect(plays).toContain('u-admin');
   });
+
+  it('prints the entries as JSON with --json, as the API lists them', async () => {
+    // Prepare
+    const { tenant } = await auditedTenant();
+    // Act
+    const printed = await auditTable(container(), { tenant: tenant.tenantId, limit: '50', json: true });
+    // Assess
+    const page = JSON.parse(printed) as { items: Entry[] };
+    expect(page.items.map((e) => e.action)).toEqual(['policy.change', 'recording.play', 'transcript.view']);
+  });
+
+  it('says a tenant id that names no tenant is unknown, for list and verify alike', async () => {
+    // Act
+    const list = auditTable(container(), { tenant: 'no-such-tenant', limit: '50' });
+    const verify = verifyTenantAudit(container(), 'no-such-tenant');
+    // Assess
+    await expect(list).rejects.toThrow('unknown tenant no-such-tenant: no tenant has this id');
+    await expect(verify).rejects.toThrow('unknown tenant no-such-tenant: no tenant has this id');
+  });
 });
 
 describe('`lethe audit verify`', () => {

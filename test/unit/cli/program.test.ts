@@ -1,24 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, USAGE_ERROR_EXIT_CODE } from '../../../functions/cli/main';
-
-/** Runs `lethe <args>` in this process and returns what it printed and its exit status. */
-async function lethe(...args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  const before = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    await main(['node', 'lethe', ...args]);
-    return { out: out.join(''), err: err.join(''), exitCode: Number(process.exitCode ?? 0) };
-  } finally {
-    process.exitCode = before;
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+import { USAGE_ERROR_EXIT_CODE } from '../../../functions/cli/main';
+import { lethe } from './run-lethe';
 
 describe('the lethe command line', () => {
   it('prints its version with --version and exits 0', async () => {

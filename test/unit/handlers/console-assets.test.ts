@@ -2,7 +2,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { consoleFile, handler, securityHeaders } from '../../../functions/handlers/console-assets';
+import { consoleFile, handler, securityHeaders, signInConfig } from '../../../functions/handlers/console-assets';
+import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
 
 // The function's environment as the CDK sets it; runtime-config parses it on the first request.
 Object.assign(process.env, { LETHE_ACCOUNT: '111122223333', LETHE_HOME_REGION: 'eu-central-1', LETHE_REGIONS: 'eu-central-1' });
@@ -110,5 +111,45 @@ describe('console-assets', () => {
     const res = await handler({ ...get('/console/'), httpMethod: 'POST' });
     // Assess
     expect(res.statusCode).toBe(404);
+  });
+
+  describe('config.json, how the console signs in', () => {
+    const AWS_ENV = {
+      LETHE_ACCOUNT: '111122223333',
+      LETHE_HOME_REGION: 'eu-central-1',
+      LETHE_REGIONS: 'eu-central-1',
+      LETHE_USER_POOL_ID: 'eu-central-1_abc',
+      LETHE_USER_POOL_CLIENT_ID: 'client123',
+      LETHE_SIGN_IN_DOMAIN: 'https://acme-111122223333.auth.eu-central-1.amazoncognito.com/',
+      LETHE_CONSOLE_URL: 'https://api.example/prod/console/',
+    };
+
+    it('says "paste a token" where the stack sets no sign-in domain (the local stack)', async () => {
+      // Act
+      const res = await handler(get('/console/config.json'));
+      // Assess
+      expect(res.statusCode).toBe(200);
+      expect(res.headers?.['content-type']).toBe('application/json');
+      expect(JSON.parse(res.body)).toEqual({ signIn: 'token' });
+    });
+
+    it('names the Cognito domain, the app client and the console URL to return to where the stack sets them', () => {
+      // Act
+      const config = signInConfig(parseRuntimeConfig(AWS_ENV));
+      // Assess
+      expect(config).toEqual({
+        signIn: 'cognito',
+        domain: 'https://acme-111122223333.auth.eu-central-1.amazoncognito.com',
+        clientId: 'client123',
+        redirectUri: 'https://api.example/prod/console/',
+      });
+    });
+
+    it('lets the console call the sign-in domain, and no other origin but its own', () => {
+      // Act
+      const csp = securityHeaders(undefined, AWS_ENV.LETHE_SIGN_IN_DOMAIN)['content-security-policy'];
+      // Assess
+      expect(csp).toContain("connect-src 'self' https://acme-111122223333.auth.eu-central-1.amazoncognito.com;");
+    });
   });
 });
