@@ -31,7 +31,7 @@ export async function placeHold(deps: HoldDeps, actor: HoldActor, body: unknown)
   const hold: LegalHold = { holdId: ulid(now.getTime()), tenantId: actor.tenantId, target, reason, placedAt: now.toISOString(), placedBy: actor.userId };
   await deps.directory.putItem({ ...hold, sk: holdSortKey(hold.holdId) }, { kind: 'absent' });
   let itemsProtected = 0;
-  for (const { region, pk } of await partitionsOfHold(deps.stores, hold)) itemsProtected += await protectPartition(deps.stores.storesFor(region), pk);
+  for (const { region, pk } of await partitionsOfHold(deps.stores, hold)) itemsProtected += await protectPartition(deps.stores, region, pk);
   await deps.auditLog.append(actor.tenantId, {
     at: now.toISOString(),
     actor: { user: actor.userId, role: actor.role, support: actor.support },
