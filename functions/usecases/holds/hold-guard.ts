@@ -48,7 +48,7 @@ export async function requireNotHeld(deps: HoldLookupDeps, tenantId: string, pks
 const deletingPrefix = (pk: string) => `DELETING#${pk}#`;
 /** A deletion that died leaves its intent at most this long (DynamoDB TTL); a hold waits for it at most `DELETION_WAIT_MS`. */
 const INTENT_SECONDS = 300;
-const DELETION_WAIT_MS = 30_000;
+const DELETION_WAIT_MS = 20_000; // under API Gateway's 29 s
 
 /**
  * A staff deletion of what these partitions hold, exclusive with a hold's placement: the intent
