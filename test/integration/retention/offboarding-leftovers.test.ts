@@ -8,6 +8,7 @@ import { bulkDownloadKey } from '../../../functions/domain/copies/copy-keys';
 import { newCopy } from '../../../functions/domain/copies/derived-copy';
 import { registerCopy } from '../../../functions/usecases/copies/copy-registry';
 import { releaseHold } from '../../../functions/usecases/holds/release-hold';
+import { listBatches } from '../../../functions/usecases/litigation/list-batches';
 import { homeNames, homeRegion, regions, s3Client } from '../../support/emulators';
 import { rawItems } from '../ingest/support';
 import { ANNA, chat, DAY, ingest, newTenant, objectsUnder, recordedCall, sortKeys, sweep, testContainer, uploadedRecording, type Tenant } from './support';
@@ -143,5 +144,40 @@ describe('a legal hold beats the offboarding purge on every store', () => {
     expect(await recordsOfTenant(tenant.tenantId)).toEqual([]);
     expect(await objectsUnder('contentBucket', `upload/${tenant.tenantId}/`)).toEqual([]);
     expect(await exportsOf(tenant.tenantId)).toEqual([]);
+  }, 240_000);
+});
+
+describe('a legal hold on a sealed litigation batch beats the offboarding purge', () => {
+  it('the tenant of a held, sealed call stays purging, the report naming the hold, until the hold is released', async () => {
+    // Prepare: an iAdvize call sealed into a litigation batch at its 12 months (its live records deleted), held; the tenant terminated
+    const tenant = await newTenant('iadvize');
+    const c = testContainer();
+    const call = await chat(tenant, ANNA, 'call');
+    const infoExpiry = Math.max(...(await recordsOfTenant(tenant.tenantId)).filter((i) => i.pk === call.pk && i.sk === 'INFO').map((i) => (i.expiresAt as number) * 1000));
+    await sweep(c, tenant.tenantId, new Date(infoExpiry));
+    const hold = await callApi<{ holdId: string }>('/v1/holds', { body: { interactionId: call.interactionId, reason: 'claim 2026-54' }, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+    expect(hold.status).toBe(201);
+    const { purgeAfter } = await terminated(tenant);
+
+    // Act: the grace ends
+    await sweep(c, tenant.tenantId, new Date(Math.max(purgeAfter.getTime(), infoExpiry)));
+
+    // Assess: not purged; the hold is named and the batch retained
+    const held = await reportOf(tenant);
+    expect(held.status).toBe('purging');
+    expect(held.finalReport?.heldBy).toEqual([hold.body.holdId]);
+    const batches = (await listBatches(c.stores, tenant.tenantId)).length;
+    expect(batches).toBeGreaterThan(0);
+    expect(held.finalReport?.retained.litigationBatches).toBe(batches);
+
+    // Act: the hold is released; the next sweep purges again
+    await releaseHold(c, { tenantId: tenant.tenantId, userId: 'u-legal', role: 'legal', support: false, from: 'test' }, hold.body.holdId);
+    await sweep(c, tenant.tenantId, new Date(Math.max(purgeAfter.getTime(), infoExpiry)));
+
+    // Assess: purged; the batch stays under Object Lock, retained
+    const purged = await reportOf(tenant);
+    expect(purged.status).toBe('purged');
+    expect(purged.finalReport?.heldBy).toBeUndefined();
+    expect(purged.finalReport?.retained.litigationBatches).toBe(batches);
   }, 240_000);
 });
