@@ -33,7 +33,9 @@ export interface PurgeRun {
  * archived objects, and data keys), every object under its prefixes, then whatever a scan of the
  * tables still finds (KPI counters of any date among them) and its packages in the exports bucket,
  * and its audit chain; then counts again, independently (tenant-leftovers.ts), and records the final report. Legal holds
- * still win, and sealed litigation batches keep their Object Lock retention: the report names both.
+ * still win on every store (held partitions' records, keys, objects and copies, and the audit chain
+ * stay; the tenant stays `purging`, the report naming the holds, until they are released), and
+ * sealed litigation batches keep their Object Lock retention: the report names both.
  * Resumable: a stopped purge goes on at the next sweep. The purge runs only once the grace has
  * passed, and then it does not wait for an export package still being built (the deletion deadline
  * wins): marking the tenant `purging` stops that build from ever being recorded, and the package

