@@ -1,6 +1,6 @@
 import { DATA_CLASSES } from '../../domain/data-class';
 import { exportsPrefixesOf, playbackFolderOf } from '../../domain/copies/copy-keys';
-import { holdsOnBatch, type HoldCoverage } from '../../domain/holds/coverage';
+import type { HoldCoverage } from '../../domain/holds/coverage';
 import { litigationPartition, BATCH_PREFIX } from '../../domain/litigation/registry';
 import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import type { ContentStore } from '../../ports/content-store';
@@ -61,11 +61,6 @@ async function regionRetention(deps: Pick<RetentionDeps, 'stores'>, region: stri
     by.forEach((id) => holdIds.add(id));
     heldIds.add(parsed.id);
     heldPartitions.add(item.pk);
-  }
-  // A sealed litigation batch a hold covers (through its members or subject links) is kept by the hold too, not only by Object Lock.
-  for (const entry of await allPages((cursor) => stores.records.queryPartition(litigationPartition(tenantId), { skPrefix: BATCH_PREFIX, cursor, consistent: true }))) {
-    const by = holdsOnBatch(coverage, tenantId, entry);
-    if (keptFromDeletion(by)) by.forEach((id) => holdIds.add(id));
   }
   // The scan projects keys only: a held partition's items are read whole for the objects they name.
   for (const pk of heldPartitions) {
