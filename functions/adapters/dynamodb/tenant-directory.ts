@@ -196,6 +196,8 @@ export class DynamoTenantDirectory implements TenantDirectory {
         ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
         ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
         ScanIndexForward: !newestFirst,
+        // Strongly consistent: a staff delete that has recorded its intent must see a hold placed just before (hold-guard.ts).
+        ConsistentRead: true,
         Limit: page.limit,
         ExclusiveStartKey: decodeCursor(page.cursor, prefixShape(pk, prefix)),
       }),

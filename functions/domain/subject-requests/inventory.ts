@@ -48,6 +48,18 @@ export interface ClassHolding {
   lastExpiry?: string;
 }
 
+/**
+ * A derived copy the request is to delete, and where its registry entry is: the verification
+ * checks that neither is left (keys and places only, nothing personal).
+ */
+export interface FoundCopy {
+  bucket: 'content' | 'exports';
+  region: string;
+  objectKey: string;
+  entryPk: string;
+  entryRegion: string;
+}
+
 export interface Inventory {
   at: string;
   /** Regions searched through the subject index. */
@@ -61,6 +73,8 @@ export interface Inventory {
   /** Records marked restricted (GDPR Art. 18) among those found. */
   restrictedRecords: number;
   holdings: ClassHolding[];
+  /** Erasure and anonymisation: the copies found, for the verification to look for again. */
+  copies?: FoundCopy[];
 }
 
 /** Adds up counts by (region, store, class), in a stable order. */
@@ -129,5 +143,6 @@ export function mergeInventories(earlier: Inventory, latest: Inventory): Invento
     counts: tally.list(),
     restrictedRecords: earlier.restrictedRecords + latest.restrictedRecords,
     holdings: [...holdings.values()],
+    copies: [...new Map([...(earlier.copies ?? []), ...(latest.copies ?? [])].map((c) => [`${c.bucket}|${c.region}|${c.objectKey}|${c.entryPk}`, c])).values()],
   };
 }

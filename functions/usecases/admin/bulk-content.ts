@@ -9,7 +9,7 @@ import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, payloadTooLarge } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
 import { interactionPartition } from '../../domain/sweep/record-keys';
-import { requireNotHeld } from '../holds/hold-guard';
+import { deleteUnlessHeld } from '../holds/hold-guard';
 import { getTranscript } from '../readback/get-transcript';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
 import { grantedInteraction } from './archived-interaction';
@@ -69,21 +69,22 @@ export async function bulkDelete(deps: AdminDeps, request: AdminRequest, body: u
     for (const content of bulk.content) deletable.push((await grantedInteraction(deps, request, tenant, ACTIONS.delete[content], id)).located.item.pk);
     return {};
   });
-  await requireNotHeld(deps, request.actor.tenantId, [...new Set(deletable)], 'The selection');
-  const results = await eachInteraction(bulk.interactionIds, async (id) => {
-    const outcome: Omit<Outcome, 'interactionId' | 'status'> = {};
-    if (bulk.content.includes('transcript')) {
-      await deleteTranscriptOf(deps, request, tenant, id);
-      outcome.transcripts = 1;
-    }
-    if (bulk.content.includes('recording')) {
-      await grantedInteraction(deps, request, tenant, 'recording.delete', id);
-      const pointers = await recordingPointers(deps, interactionPartition(request.actor.tenantId, id), { expired: true });
-      for (const { item } of pointers) await deleteRecordingOf(deps, request, tenant, id, String(item.recordingId));
-      outcome.recordings = pointers.length;
-    }
-    return outcome;
-  });
+  const results = await deleteUnlessHeld(deps, request.actor.tenantId, deletable, 'The selection', () =>
+    eachInteraction(bulk.interactionIds, async (id) => {
+      const outcome: Omit<Outcome, 'interactionId' | 'status'> = {};
+      if (bulk.content.includes('transcript')) {
+        await deleteTranscriptOf(deps, request, tenant, id);
+        outcome.transcripts = 1;
+      }
+      if (bulk.content.includes('recording')) {
+        await grantedInteraction(deps, request, tenant, 'recording.delete', id);
+        const pointers = await recordingPointers(deps, interactionPartition(request.actor.tenantId, id), { expired: true });
+        for (const { item } of pointers) await deleteRecordingOf(deps, request, tenant, id, String(item.recordingId));
+        outcome.recordings = pointers.length;
+      }
+      return outcome;
+    }),
+  );
   return { results };
 }
 

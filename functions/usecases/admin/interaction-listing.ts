@@ -35,7 +35,7 @@ export const listingDay = (startedAt: string) => startedAt.slice(0, 10);
 export const listingPartition = (tenantId: string, day: string) => `T#${tenantId}#DAY#${day}`;
 export const listingSortKey = (facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>) => `${facts.startedAt}#${facts.interactionId}`;
 
-const listingKey = (tenantId: string, facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>): ItemKey => ({
+export const listingKey = (tenantId: string, facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>): ItemKey => ({
   pk: listingPartition(tenantId, listingDay(facts.startedAt)),
   sk: listingSortKey(facts),
 });

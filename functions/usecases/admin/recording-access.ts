@@ -6,7 +6,7 @@ import type { StoredItem } from '../../ports/record-store';
 import { playbackLink } from '../recordings/playback';
 import { openRecording } from '../recordings/recording-object';
 import { isFinalised, recordingIdOf, recordingUnavailable } from '../recordings/recording-pointer';
-import { requireNotHeld } from '../holds/hold-guard';
+import { deleteUnlessHeld } from '../holds/hold-guard';
 import { deleteEveryVersion } from '../retention/content-objects';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
 import { grantedInteraction } from './archived-interaction';
@@ -98,11 +98,13 @@ export async function deleteRecordingOf(
 ): Promise<ContentDeleted> {
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'recording.delete', rawId);
   const { region, item } = await recordingPointer(deps, located.item.pk, recordingId, { expired: true });
-  await requireNotHeld(deps, request.actor.tenantId, [located.item.pk], `Interaction ${interactionId}`);
-  const stores = deps.stores.storesFor(region);
-  const versions = await deleteEveryVersion(stores.content, recordingObjectKeys(request.actor.tenantId, interactionId, item));
-  await deleteCopiesOfPartition(deps, item.pk, 'recording');
-  await stores.records.deleteItems([{ pk: item.pk, sk: item.sk }]);
+  const versions = await deleteUnlessHeld(deps, request.actor.tenantId, [located.item.pk], `Interaction ${interactionId}`, async () => {
+    const stores = deps.stores.storesFor(region);
+    const deleted = await deleteEveryVersion(stores.content, recordingObjectKeys(request.actor.tenantId, interactionId, item));
+    await deleteCopiesOfPartition(deps, item.pk, 'recording');
+    await stores.records.deleteItems([{ pk: item.pk, sk: item.sk }]);
+    return deleted;
+  });
   await recordAccess(deps, request, granted, 'recording.delete', { interactionId, details: { recordingId: String(item.recordingId), versions } });
   return { interactionId, deleted: versions + 1 };
 }

@@ -1,7 +1,7 @@
 import { chatLogXml } from '../../domain/export/chat-log-xml';
 import type { TranscriptView } from '../../domain/ingest/responses';
 import { readerOf } from '../../domain/access/authorize';
-import { requireNotHeld } from '../holds/hold-guard';
+import { deleteUnlessHeld } from '../holds/hold-guard';
 import { deleteUnderPrefix } from '../retention/content-objects';
 import { infoKey } from '../ingest/interaction-info';
 import { getTranscript } from '../readback/get-transcript';
@@ -48,17 +48,19 @@ export async function readTranscript(
 export async function deleteTranscriptOf(deps: AdminDeps, request: AdminRequest, tenant: TenantAccess, rawId: string | undefined): Promise<ContentDeleted> {
   const { actor } = request;
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'transcript.delete', rawId);
-  await requireNotHeld(deps, actor.tenantId, [located.item.pk], `Interaction ${interactionId}`);
-  const lines = await partitionItems(deps, located.item.pk, 'MSG#', { expired: true });
-  let deleted = 0;
-  for (const region of deps.stores.regions) {
-    const stores = deps.stores.storesFor(region);
-    deleted += await stores.records.deleteItems(lines.filter((l) => l.region === region).map(({ item }) => ({ pk: item.pk, sk: item.sk })));
-    deleted += await deleteUnderPrefix(stores.content, `transcript/${actor.tenantId}/${interactionId}/`);
-  }
-  await deleteCopiesOfPartition(deps, located.item.pk, 'transcript');
-  const deletedAt = deps.clock.now().toISOString();
-  await deps.stores.storesFor(located.region).records.update(infoKey(actor.tenantId, interactionId), { set: { transcriptDeletedAt: deletedAt } }, { kind: 'present' });
+  const { lines, deleted } = await deleteUnlessHeld(deps, actor.tenantId, [located.item.pk], `Interaction ${interactionId}`, async () => {
+    const lines = await partitionItems(deps, located.item.pk, 'MSG#', { expired: true });
+    let deleted = 0;
+    for (const region of deps.stores.regions) {
+      const stores = deps.stores.storesFor(region);
+      deleted += await stores.records.deleteItems(lines.filter((l) => l.region === region).map(({ item }) => ({ pk: item.pk, sk: item.sk })));
+      deleted += await deleteUnderPrefix(stores.content, `transcript/${actor.tenantId}/${interactionId}/`);
+    }
+    await deleteCopiesOfPartition(deps, located.item.pk, 'transcript');
+    const deletedAt = deps.clock.now().toISOString();
+    await deps.stores.storesFor(located.region).records.update(infoKey(actor.tenantId, interactionId), { set: { transcriptDeletedAt: deletedAt } }, { kind: 'present' });
+    return { lines, deleted };
+  });
   await recordAccess(deps, request, granted, 'transcript.delete', { interactionId, details: { messages: lines.length } });
   return { interactionId, deleted };
 }

@@ -1,4 +1,5 @@
 import { copyEntry, copyOf, COPY_ENTRY_PREFIX, reaches, tenantCopiesPartition, type CopyReach, type DerivedCopy } from '../../domain/copies/derived-copy';
+import type { FoundCopy } from '../../domain/subject-requests/inventory';
 import type { ContentStore } from '../../ports/content-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { allPages } from '../ingest/pages';
@@ -64,4 +65,20 @@ export async function deleteCopies(deps: CopyStores, copies: readonly Registered
 /** What retention and content deletion call when they remove data of a partition: the copies holding it go too. */
 export async function deleteCopiesOfPartition(deps: CopyStores, pk: string, reach: CopyReach): Promise<DerivedCopy[]> {
   return deleteCopies(deps, await copiesOf(deps, pk), reach);
+}
+
+/**
+ * How many of the copies a request found (`found`) are still there, read from storage: an object
+ * with any version left, or a registry entry; with every copy registered since against the same
+ * partitions or the whole tenant. Erasure's verification counts them (verify-request.ts).
+ */
+export async function copiesLeft(deps: CopyStores, tenantId: string, found: readonly FoundCopy[]): Promise<number> {
+  const left = new Set<string>();
+  const id = (c: Pick<DerivedCopy, 'bucket' | 'region' | 'objectKey'>) => `${c.bucket}|${c.region}|${c.objectKey}`;
+  for (const copy of found) {
+    const bucket = copy.bucket === 'exports' ? deps.exports : deps.stores.storesFor(copy.region).content;
+    if ((await bucket.listVersions(copy.objectKey)).length) left.add(id(copy));
+  }
+  for (const pk of new Set([tenantCopiesPartition(tenantId), ...found.map((c) => c.entryPk)])) for (const { copy } of await copiesOf(deps, pk)) left.add(id(copy));
+  return left.size;
 }

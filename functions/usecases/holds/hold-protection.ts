@@ -2,18 +2,20 @@ import type { DataClass } from '../../domain/data-class';
 import { backstopTags, underBackstop, type BackstopState } from '../../domain/retention/content-backstop';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { bucketForExpiry } from '../../domain/sweep/checkpoint';
-import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
 import type { RegionalStores, RegionStores } from '../../ports/regional-stores';
 import type { PolicyRevision } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 import { contentKeysOfItem } from '../retention/content-objects';
 import { dueRecordOf } from '../retention/item-facts';
-import { EXPIRY_REVISION, extendIndexEntries, redateListingOf, replanExpiry } from '../retention/redate-record';
+import { listingKey } from '../admin/interaction-listing';
+import { EXPIRY_REVISION, extendIndexEntries, replanExpiry } from '../retention/redate-record';
 
 /**
  * DynamoDB TTL deletes an item some time after its `expiresAt`, hold or no hold. While a hold
- * covers a partition, the expiry of each of its items (records and subject-index entries) moves
+ * covers a partition, the expiry of each of its items (records, subject-index entries, and the
+ * listing entry of its interaction) moves
  * to `heldExpiresAt`, out of TTL's reach and out of the `byExpiry` index; release moves it back,
  * into the bucket where the next sweep finds it (today's, when it has passed). The content
  * objects of held records are tagged out of the content bucket's lifecycle backstop the same way
@@ -75,11 +77,33 @@ async function tagObjects(stores: Pick<RegionStores, 'content' | 'archive'>, ite
   for (const key of archived) await stores.archive.setTags(key, tags);
 }
 
-/** Puts every item of a held partition, and its content, out of TTL's and lifecycle's reach; returns how many items it moved. */
-export function protectPartition(stores: Pick<RegionStores, 'records' | 'content' | 'archive'>, pk: string): Promise<number> {
-  return eachItem(stores.records, pk, async (item) => {
-    await tagObjects(stores, item, 'held');
-    return protectItem(stores.records, item);
+/**
+ * The listing entry (admin time search, usecases/admin/interaction-listing.ts) of an interaction
+ * whose general info is `item`, in every region holding one: it follows its interaction's hold.
+ */
+async function listingEntriesOf(stores: RegionalStores, item: StoredItem): Promise<{ records: RecordStore; entry: StoredItem }[]> {
+  const partition = parsePartitionKey(item.pk);
+  if (partition?.kind !== 'interaction' || item.sk !== ROOT_SORT_KEY.interaction || typeof item.startedAt !== 'string') return [];
+  const key = listingKey(partition.tenantId, { interactionId: partition.id, startedAt: item.startedAt });
+  const found: { records: RecordStore; entry: StoredItem }[] = [];
+  for (const region of stores.regions) {
+    const records = stores.storesFor(region).records;
+    const entry = await records.get(key, { consistent: true });
+    if (entry) found.push({ records, entry });
+  }
+  return found;
+}
+
+/**
+ * Puts every item of a held partition (in `region`), its interaction's listing entry and its
+ * content out of TTL's and lifecycle's reach; returns how many of the partition's items it moved.
+ */
+export function protectPartition(stores: RegionalStores, region: string, pk: string): Promise<number> {
+  const regionStores = stores.storesFor(region);
+  return eachItem(regionStores.records, pk, async (item) => {
+    await tagObjects(regionStores, item, 'held');
+    for (const { records, entry } of await listingEntriesOf(stores, item)) await protectItem(records, entry);
+    return protectItem(regionStores.records, item);
   });
 }
 
@@ -110,7 +134,9 @@ export async function releasePartition(
     const resumed = await unlessChanged(() => stores.records.update(keyOf(item), { set, remove: [HELD_EXPIRY] }, { kind: 'matches', attributes: { [HELD_EXPIRY]: held } }));
     if (!resumed) return false;
     await tagObjects(stores, item, 'on');
-    if (expiresAt !== held) await redateListingOf(deps, tenantId, item, expiresAt);
+    // The listing entry gets its TTL back with its interaction's expiry (re-dated or not).
+    for (const { records, entry } of await listingEntriesOf(deps.stores, item))
+      await unlessChanged(() => records.update(keyOf(entry), { set: { expiresAt }, remove: [HELD_EXPIRY] }, { kind: 'present' }));
     if (expiresAt > held) latestRedated = Math.max(latestRedated, expiresAt);
     return true;
   });

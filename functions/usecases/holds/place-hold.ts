@@ -5,6 +5,7 @@ import { locateInteraction } from '../ingest/interaction-info';
 import { loadTenant } from '../ingest/tenant-context';
 import { holdSortKey } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';
+import { awaitDeletions } from './hold-guard';
 import { partitionsOfHold } from './hold-partitions';
 import { protectPartition } from './hold-protection';
 
@@ -31,7 +32,10 @@ export async function placeHold(deps: HoldDeps, actor: HoldActor, body: unknown)
   const hold: LegalHold = { holdId: ulid(now.getTime()), tenantId: actor.tenantId, target, reason, placedAt: now.toISOString(), placedBy: actor.userId };
   await deps.directory.putItem({ ...hold, sk: holdSortKey(hold.holdId) }, { kind: 'absent' });
   let itemsProtected = 0;
-  for (const { region, pk } of await partitionsOfHold(deps.stores, hold)) itemsProtected += await protectPartition(deps.stores.storesFor(region), pk);
+  const partitions = await partitionsOfHold(deps.stores, hold);
+  // A staff deletion that recorded its intent before this hold was written may still be running: it ends first.
+  await awaitDeletions(deps, actor.tenantId, partitions.map((p) => p.pk));
+  for (const { region, pk } of partitions) itemsProtected += await protectPartition(deps.stores, region, pk);
   await deps.auditLog.append(actor.tenantId, {
     at: now.toISOString(),
     actor: { user: actor.userId, role: actor.role, support: actor.support },

@@ -9,8 +9,13 @@ export interface FinalReport {
    * items of no data class (listing entries, idempotency and session markers).
    */
   remaining: { records: number; indexEntries: number; otherItems: number; dataKeys: number; contentObjects: number; archiveObjects: number; exportObjects: number; aggregates: number };
-  /** Kept by law beyond the contract: sealed litigation batches under Object Lock, and records under legal hold. */
-  retained: { litigationBatches: number; litigationRetainedUntil?: string; heldRecords: number };
+  /**
+   * Kept by law beyond the contract: sealed litigation batches under Object Lock, and records and
+   * objects (content, archive, derived copies) under legal hold, with the tenant's audit chain.
+   */
+  retained: { litigationBatches: number; litigationRetainedUntil?: string; heldRecords: number; heldObjects: number };
+  /** The legal holds keeping data: the tenant stays `purging` until they are released and a purge finds nothing held. */
+  heldBy?: string[];
   /** No data key of the tenant is left outside held partitions (crypto-shredding). */
   dataKeysShredded: boolean;
 }

@@ -6,14 +6,13 @@ import type { SweepFailure, SweepTallies } from '../../domain/sweep/summary';
 import type { PolicyRevision, TenantProfile } from '../../ports/tenant-directory';
 import { loadHoldCoverage } from '../holds/hold-coverage';
 import { listHolds } from '../holds/hold-records';
-import { listingPartition } from '../admin/interaction-listing';
 import { deleteUnderPrefix } from '../retention/content-objects';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import { sweepUnit } from '../retention/sweep-unit';
 import { OFFBOARDING_SK, offboardingOf, type Offboarding, type OffboardingPackage } from './offboarding-record';
 import { allPolicies } from '../retention/policy-revisions';
-import { tenantBuckets, tenantListingDays } from './tenant-buckets';
-import { archivePrefixes, contentPrefixes, countWhatIsLeft, purgeLeftovers } from './tenant-leftovers';
+import { tenantBuckets } from './tenant-buckets';
+import { archivePrefixes, contentPrefixes, countWhatIsLeft, heldOfTenant, purgeLeftovers } from './tenant-leftovers';
 
 export { offboardingOf } from './offboarding-record';
 
@@ -34,7 +33,9 @@ export interface PurgeRun {
  * archived objects, and data keys), every object under its prefixes, then whatever a scan of the
  * tables still finds (KPI counters of any date among them) and its packages in the exports bucket,
  * and its audit chain; then counts again, independently (tenant-leftovers.ts), and records the final report. Legal holds
- * still win, and sealed litigation batches keep their Object Lock retention: the report names both.
+ * still win on every store (held partitions' records, keys, objects and copies, and the audit chain
+ * stay; the tenant stays `purging`, the report naming the holds, until they are released), and
+ * sealed litigation batches keep their Object Lock retention: the report names both.
  * Resumable: a stopped purge goes on at the next sweep. The purge runs only once the grace has
  * passed, and then it does not wait for an export package still being built (the deletion deadline
  * wins): marking the tenant `purging` stops that build from ever being recorded, and the package
@@ -68,17 +69,17 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
         out,
       });
     }
-  const listingDays = tenantListingDays(policies, now);
+  // Objects go by prefix, but those of held partitions (and their copies) stay: the holds' coverage decides, as for the records.
+  const held = await heldOfTenant(deps, tenantId);
   for (const region of deployed) {
     const stores = deps.stores.storesFor(region);
-    // The admin archive's time index (`T#<t>#DAY#<day>`): found by day, not through byExpiry.
-    if (regionsOfClass(policies, 'interaction').includes(region)) for (const day of listingDays) await stores.records.deletePartition(listingPartition(tenantId, day));
-    for (const prefix of contentPrefixes(tenantId)) await deleteUnderPrefix(stores.content, prefix);
-    for (const prefix of archivePrefixes(tenantId)) await deleteUnderPrefix(stores.archive, prefix);
+    for (const prefix of contentPrefixes(tenantId)) await deleteUnderPrefix(stores.content, prefix, held.keepsObject);
+    for (const prefix of archivePrefixes(tenantId)) await deleteUnderPrefix(stores.archive, prefix, held.keepsObject);
   }
   if (!finished) return false;
   for (const [region, deleted] of await purgeLeftovers(deps, tenantId)) out.tallies.count(tenantId, 'aggregate', region, 'deleted', deleted);
-  await deps.auditLog.destroy(tenantId);
+  // The audit chain goes last, and only once no hold keeps anything of the tenant.
+  if (!(await heldOfTenant(deps, tenantId)).holdIds.length) await deps.auditLog.destroy(tenantId);
 
   const finalReport = await countWhatIsLeft(deps, tenantId, now);
   const left = Object.entries(finalReport.remaining).filter(([, n]) => n > 0);
@@ -86,6 +87,13 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
     // Not done until nothing is left: the next sweep tries again (and this one says why).
     out.failures.push({ tenantId, region: deps.config.homeRegion, dataClass: 'interaction', reason: `purge incomplete: ${left.map(([what, n]) => `${n} ${what}`).join(', ')} left` });
     return false;
+  }
+  if (finalReport.heldBy) {
+    // Legal holds beat the purge: the tenant stays `purging`, the report names the holds, and each later sweep purges again until they are released.
+    const current = (await offboardingOf(deps.directory, tenantId)) ?? offboarding;
+    await deps.directory.putItem({ ...current, sk: OFFBOARDING_SK, status: 'purging', finalReport });
+    deps.logger.info('tenant purge held', { tenantId, heldBy: finalReport.heldBy, retained: finalReport.retained });
+    return true;
   }
   for (const prefix of ['SWEEP#', 'PURGE#', 'RESTRICTION#']) await deleteTenantItems(deps, tenantId, prefix);
   const current = (await offboardingOf(deps.directory, tenantId)) ?? offboarding;

@@ -1,6 +1,4 @@
-import { CHANNELS, type DataClass } from '../../domain/data-class';
-import { expiryInstant } from '../../domain/retention/expiry-instant';
-import { retentionFor } from '../../domain/retention/retention-for';
+import type { DataClass } from '../../domain/data-class';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { bucketsOfDays, utcDay } from '../../domain/sweep/checkpoint';
 import { holdingDays } from '../../domain/sweep/holding-days';
@@ -38,27 +36,4 @@ export function tenantMonths(profile: TenantProfile, now: Date): string[] {
     cursor.setUTCMonth(cursor.getUTCMonth() + 1);
   }
   return months;
-}
-
-/**
- * Days of the admin archive's time index that can still hold a live entry: an entry lives as long
- * as its interaction or the statistics it may become, whichever is longer (see
- * usecases/admin/interaction-listing.ts), so only interactions started within that span back.
- */
-export function tenantListingDays(policies: readonly TenantPolicy[], now: Date): string[] {
-  let earliest = now.getTime();
-  for (const policy of policies)
-    for (const dataClass of ['interaction', 'aggregate'] as const)
-      for (const channel of [undefined, ...CHANNELS]) {
-        const duration = retentionFor(policy, dataClass, channel);
-        const back = { years: -duration.years, months: -duration.months, days: -duration.days - 1, hours: -duration.hours, minutes: -duration.minutes, seconds: -duration.seconds };
-        earliest = Math.min(earliest, expiryInstant(now, back, policy.timeZone).getTime());
-      }
-  return holdingRange(new Date(earliest), now);
-}
-
-function holdingRange(from: Date, through: Date): string[] {
-  const days: string[] = [];
-  for (let day = Date.parse(`${utcDay(from)}T00:00:00Z`); day <= through.getTime(); day += 86_400_000) days.push(utcDay(new Date(day)));
-  return days;
 }

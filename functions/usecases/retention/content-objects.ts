@@ -31,13 +31,13 @@ export async function deleteEveryVersion(store: ContentStore, keys: readonly str
   return deleted;
 }
 
-/** Deletes every version of every object under `prefix`, a page of keys at a time. */
-export async function deleteUnderPrefix(store: ContentStore, prefix: string): Promise<number> {
+/** Deletes every version of every object under `prefix` (but those `kept`), a page of keys at a time. */
+export async function deleteUnderPrefix(store: ContentStore, prefix: string, kept: (key: string) => boolean = () => false): Promise<number> {
   let deleted = 0;
   let cursor: string | undefined;
   do {
     const page = await store.listKeys(prefix, { cursor, limit: 1000 });
-    deleted += await deleteEveryVersion(store, page.items);
+    deleted += await deleteEveryVersion(store, page.items.filter((key) => !kept(key)));
     cursor = page.cursor;
   } while (cursor);
   return deleted;

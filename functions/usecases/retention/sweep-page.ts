@@ -104,7 +104,7 @@ async function act(run: UnitRun, { item, record, step }: Planned): Promise<void>
     case 'held':
       // Out of TTL's reach until the hold is released (a batch alone: its partition holds every batch of the tenant).
       if (record.tier === 'litigation-batch') await protectItem(records, item);
-      else await protectPartition(run.deps.stores.storesFor(run.region), item.pk);
+      else await protectPartition(run.deps.stores, run.region, item.pk);
       return;
     case 'delete':
       if (step.scope === 'partition') await deletePartition(scope, item.pk);

@@ -2,7 +2,7 @@ import { DATA_CLASSES, type DataClass } from '../../domain/data-class';
 import { batchSortKey, litigationPartition } from '../../domain/litigation/registry';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { regionFor } from '../../domain/residency/region-for';
-import { CountTally, holdingsOf, type HeldPartition, type Inventory, type SealedBatch } from '../../domain/subject-requests/inventory';
+import { CountTally, holdingsOf, type FoundCopy, type HeldPartition, type Inventory, type SealedBatch } from '../../domain/subject-requests/inventory';
 import { isRestricted } from '../../domain/subject-requests/restriction';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import { ARCHIVED_PREFIX } from '../../domain/sweep/plan';
@@ -45,8 +45,12 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
   let restrictedRecords = 0;
   // Erasure and anonymisation delete the derived copies too: each counted once, however many partitions it holds.
   const copies = new Map<string, string>();
+  const foundCopies: FoundCopy[] = [];
   const countCopies = (found: readonly RegisteredCopy[]) => {
-    for (const { copy } of found) copies.set(`${copy.bucket}|${copy.region}|${copy.objectKey}`, copy.region);
+    for (const { copy, pk, entryRegion } of found) {
+      copies.set(`${copy.bucket}|${copy.region}|${copy.objectKey}`, copy.region);
+      foundCopies.push({ bucket: copy.bucket, region: copy.region, objectKey: copy.objectKey, entryPk: pk, entryRegion });
+    }
   };
   if (scope.honourHolds) countCopies(await copiesOf(deps, tenantCopiesPartition(tenantId)));
 
@@ -99,6 +103,7 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
     litigation: await withRetention(deps, scope, [...batches.values()]),
     restrictedRecords,
     holdings: holdingsOf(records),
+    ...(scope.honourHolds ? { copies: foundCopies } : {}),
   };
 }
 

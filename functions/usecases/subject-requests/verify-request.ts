@@ -7,10 +7,12 @@ import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isRecordItem, partitionPieces } from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
 import { holdsOnPartitions } from '../holds/hold-guard';
+import { copiesLeft } from '../copies/copy-registry';
 
 /**
  * The re-scan that proves a request: the subject index is asked again, in every region, for every
- * subject key. Erasure and anonymisation must find nothing but held partitions; rectification
+ * subject key. Erasure and anonymisation must find nothing but held partitions, and none of the
+ * derived copies they found (object or registry entry); rectification
  * nothing under the corrected identifiers' old values (and the records under their new ones);
  * restriction every found record in the wanted state; an export its package with every record.
  */
@@ -21,8 +23,11 @@ export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectReques
     case 'anonymize': {
       const found = await findSubjectPartitions(deps.stores, job.tenantId, keys);
       const held = await holdsOnPartitions(deps, job.tenantId, found);
-      const remaining = found.filter((p) => !keptFromDeletion(held.get(p.pk) ?? [])).length;
-      return { ...base, remaining, retained: held.size, ok: remaining === 0 };
+      const partitionsLeft = found.filter((p) => !keptFromDeletion(held.get(p.pk) ?? [])).length;
+      // Plain derived copies escape crypto-shredding: one still there (object or entry) is data left.
+      const copies = await copiesLeft(deps, job.tenantId, job.inventory?.copies ?? []);
+      const remaining = partitionsLeft + copies;
+      return { ...base, remaining, retained: held.size, checked: { copiesLeft: copies }, ok: remaining === 0 };
     }
     case 'rectify': {
       const correctedKinds = new Set(job.correctedKeys?.map((k) => k.kind) ?? []);

@@ -1,12 +1,10 @@
 import { GetObjectTaggingCommand } from '@aws-sdk/client-s3';
-import type { RecordingUpload } from '../../../functions/domain/ingest/responses';
 import { BACKSTOP_TAG } from '../../../functions/domain/retention/content-backstop';
 import type { ContentStore } from '../../../functions/ports/content-store';
 import type { RegionalStores } from '../../../functions/ports/regional-stores';
 import { finaliseRecording } from '../../../functions/usecases/recordings/finalise-recording';
-import { callApi } from '../../support/api';
 import { localNames, regions, s3Client } from '../../support/emulators';
-import { ingest, newTenant, recordedCall, testContainer, type Tenant } from './support';
+import { asAdmin, newTenant, recordedCall, testContainer, uploadedRecording } from './support';
 
 type Put = { key: string; tags?: Readonly<Record<string, string>> };
 
@@ -38,14 +36,6 @@ async function backstopTagOf(key: string): Promise<string | undefined> {
   throw new Error(`no region holds ${key}`);
 }
 
-async function uploadedRecording(tenant: Tenant, interactionId: string): Promise<string> {
-  const upload = await ingest<RecordingUpload>(tenant, `/v1/interactions/${interactionId}/recording`, { contentType: 'audio/mpeg' });
-  const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: Buffer.from('ID3 the caller speaking') });
-  expect(put.status).toBe(200);
-  return upload.recordingId;
-}
-
-const asAdmin = <T>(tenant: Tenant, path: string, body: unknown) => callApi<T>(path, { body, headers: { authorization: `Bearer ${tenant.adminToken}` } });
 
 describe('S3 lifecycle never deletes what a legal hold keeps', () => {
   it('recordings are written inside the age backstop, a hold tags them out of it (also one completed after the hold), release tags them back', async () => {

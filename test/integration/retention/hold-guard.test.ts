@@ -1,7 +1,12 @@
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDbClient, homeNames } from '../../support/emulators';
 import { as, converse, fakeMp3, newTenant, type StaffUser, type Tenant } from '../admin/support';
-import { objectsUnder, recordsOf, sortKeys } from './support';
+import type { ContentStore } from '../../../functions/ports/content-store';
+import type { RegionalStores } from '../../../functions/ports/regional-stores';
+import { deleteRecording } from '../../../functions/usecases/admin/recording-access';
+import { adminDepsOf } from '../../../functions/usecases/admin/wiring';
+import { placeHold as placeHoldNow } from '../../../functions/usecases/holds/place-hold';
+import { objectsUnder, recordsOf, sortKeys, testContainer } from './support';
 
 const adminOf = (tenant: Tenant): StaffUser => ({ tenantId: tenant.tenantId, role: 'admin', user: 'u-admin', group: 'admins' });
 const partitionOf = (tenant: Tenant, interactionId: string) => `T#${tenant.tenantId}#I#${interactionId}`;
@@ -144,4 +149,44 @@ describe('placing a legal hold', () => {
       expect(text).not.toContain('555 12 34');
     }
   });
+
+  it('a hold placed while a recording\'s delete is under way (past its hold check) answers only once that delete has ended', async () => {
+    // Prepare: a recording; stores that pause the delete of its audio until the test opens the gate
+    const tenant = await newTenant();
+    const { interactionId, recordingId } = await converse(tenant, { participant: { phone: '+46701230007' }, messages: ['hello'], audio: fakeMp3('racing') });
+    const c = testContainer();
+    let reachedAudio!: () => void;
+    let openGate!: () => void;
+    const atAudio = new Promise<void>((resolve) => (reachedAudio = resolve));
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const paused: RegionalStores = {
+      regions: c.stores.regions,
+      storesFor: (region) => {
+        const real = c.stores.storesFor(region);
+        const content: ContentStore = Object.create(real.content);
+        content.deleteAllVersions = async (key) => {
+          if (key.startsWith(`recording/${tenant.tenantId}/${interactionId}/`)) {
+            reachedAudio();
+            await gate;
+          }
+          return real.content.deleteAllVersions(key);
+        };
+        return { ...real, content };
+      },
+    };
+    const events: string[] = [];
+
+    // Act: the delete passes its hold check and starts on the audio; counsel places a hold meanwhile
+    const request = { actor: { tenantId: tenant.tenantId, userId: 'u-admin', role: 'admin' as const, support: false }, sourceIp: '192.0.2.10' };
+    const deleting = deleteRecording(adminDepsOf({ ...c, stores: paused }), request, interactionId, recordingId).then(() => events.push('delete ended'));
+    await atAudio;
+    const holding = placeHoldNow(c, { tenantId: tenant.tenantId, userId: 'u-legal', role: 'legal', support: false, from: 'test' }, { interactionId, reason: 'claim 2026-53' }).then(() => events.push('hold placed'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    events.push('gate opened');
+    openGate();
+    await Promise.all([deleting, holding]);
+
+    // Assess: the hold did not answer "placed" while a deletion of its data was still running
+    expect(events).toEqual(['gate opened', 'delete ended', 'hold placed']);
+  }, 60_000);
 });

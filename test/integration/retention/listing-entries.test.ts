@@ -1,6 +1,6 @@
 import { parsePolicy } from '../../../functions/domain/policy/parse';
 import { puzzelPreset } from '../../../functions/domain/policy/presets';
-import { chat, DAY, newTenant, recordsOf, sweep, tallyOf, testContainer, type Tenant } from './support';
+import { asAdmin, chat, DAY, newTenant, recordsOf, sweep, tallyOf, testContainer, type Tenant } from './support';
 
 /** The tenant's per-day listing entries (admin search), read straight from DynamoDB Local. */
 const listingEntries = async (tenant: Tenant) => (await recordsOf(tenant.tenantId)).filter((i) => i.pk.startsWith(`T#${tenant.tenantId}#DAY#`));
@@ -63,5 +63,30 @@ describe('the per-day listing follows its interactions', () => {
     const entries = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('SUBJ#'));
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((e) => (e.expiresAt as number) >= (info.expiresAt as number))).toBe(true);
+  }, 120_000);
+
+  it('a hold takes a listing entry out of TTL\'s reach with its interaction (heldExpiresAt); release gives its expiry back', async () => {
+    // Prepare
+    const tenant = await newTenant('puzzel');
+    const conversation = await chat(tenant);
+    const [entry] = await listingEntries(tenant);
+    expect(typeof entry.expiresAt).toBe('number');
+
+    // Act: a hold on the chat
+    const hold = await asAdmin<{ holdId: string }>(tenant, '/v1/holds', { interactionId: conversation.interactionId, reason: 'claim 2026-52' });
+    expect(hold.status).toBe(201);
+
+    // Assess: no TTL on the entry while held; its expiry is kept aside
+    const [held] = await listingEntries(tenant);
+    expect(held.expiresAt).toBeUndefined();
+    expect(held.heldExpiresAt).toBe(entry.expiresAt);
+
+    // Act: the hold is released
+    expect((await asAdmin(tenant, `/v1/holds/${hold.body.holdId}/release`, {})).status).toBe(200);
+
+    // Assess: the entry has its interaction's expiry back, as TTL
+    const [released] = await listingEntries(tenant);
+    expect(released.heldExpiresAt).toBeUndefined();
+    expect(released.expiresAt).toBe((await generalInfo(tenant, conversation.pk))!.expiresAt);
   }, 120_000);
 });

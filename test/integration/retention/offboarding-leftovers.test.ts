@@ -4,9 +4,14 @@ import type { RegionalStores } from '../../../functions/ports/regional-stores';
 import type { FinalReport, Offboarding } from '../../../functions/usecases/offboarding/offboarding-record';
 import type { TerminationView } from '../../../functions/usecases/offboarding/termination-view';
 import { callApi } from '../../support/api';
-import { homeNames, regions, s3Client } from '../../support/emulators';
+import { bulkDownloadKey } from '../../../functions/domain/copies/copy-keys';
+import { newCopy } from '../../../functions/domain/copies/derived-copy';
+import { registerCopy } from '../../../functions/usecases/copies/copy-registry';
+import { releaseHold } from '../../../functions/usecases/holds/release-hold';
+import { listBatches } from '../../../functions/usecases/litigation/list-batches';
+import { homeNames, homeRegion, regions, s3Client } from '../../support/emulators';
 import { rawItems } from '../ingest/support';
-import { ANNA, chat, DAY, ingest, newTenant, sweep, testContainer, type Tenant } from './support';
+import { ANNA, chat, DAY, ingest, newTenant, objectsUnder, recordedCall, sortKeys, sweep, testContainer, uploadedRecording, type Tenant } from './support';
 
 /** Keys of the tenant's objects in the exports bucket (every prefix: packages, downloads). */
 async function exportsOf(tenantId: string): Promise<string[]> {
@@ -16,6 +21,16 @@ async function exportsOf(tenantId: string): Promise<string[]> {
 
 const aggregatesOf = async (tenantId: string) => (await Promise.all(regions().map((r) => rawItems(r, 'aggregatesTable', tenantId)))).flat();
 const recordsOfTenant = async (tenantId: string) => (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', tenantId)))).flat();
+const keysOfTenant = async (tenantId: string) => (await Promise.all(regions().map((r) => rawItems(r, 'keysTable', tenantId)))).flat();
+
+/** Terminates the tenant and waits for its package in the exports bucket. */
+async function terminated(tenant: Tenant): Promise<{ purgeAfter: Date }> {
+  const before = (await exportsOf(tenant.tenantId)).length;
+  const termination = await callApi<TerminationView>(`/v1/tenants/${tenant.tenantId}/termination`, { method: 'POST', operator: true });
+  if (termination.status !== 202) throw new Error(`termination answered ${termination.status}`);
+  for (let tries = 0; tries < 120 && (await exportsOf(tenant.tenantId)).length === before; tries++) await new Promise((r) => setTimeout(r, 250));
+  return { purgeAfter: new Date(termination.body.purgeAfter) };
+}
 
 /** A tenant with today's chat and a chat imported from two years before it existed, terminated, its package built. */
 async function terminatedWithOldCounters(): Promise<{ tenant: Tenant; purgeAfter: Date }> {
@@ -23,10 +38,7 @@ async function terminatedWithOldCounters(): Promise<{ tenant: Tenant; purgeAfter
   await chat(tenant);
   const longAgo = new Date(Date.now() - 730 * DAY).toISOString();
   await ingest(tenant, '/v1/interactions', { channel: 'chat', startedAt: longAgo, queue: 'billing', participant: ANNA, consent: { storeContent: true, gdpr: { granted: true, noticeVersion: '2025-01' } } });
-  const terminated = await callApi<TerminationView>(`/v1/tenants/${tenant.tenantId}/termination`, { method: 'POST', operator: true });
-  if (terminated.status !== 202) throw new Error(`termination answered ${terminated.status}`);
-  for (let tries = 0; tries < 120 && (await exportsOf(tenant.tenantId)).length === 0; tries++) await new Promise((r) => setTimeout(r, 250));
-  return { tenant, purgeAfter: new Date(terminated.body.purgeAfter) };
+  return { tenant, ...(await terminated(tenant)) };
 }
 
 const reportOf = async (tenant: Tenant) => (await callApi<Offboarding & { finalReport?: FinalReport }>(`/v1/tenants/${tenant.tenantId}/termination`, { operator: true })).body;
@@ -81,4 +93,81 @@ describe('offboarding purge leaves nothing, and its report counts what is really
     expect(run.failures.map((f) => f.reason)).toEqual([expect.stringContaining(`${left} aggregates left`)]);
     expect((await reportOf(tenant)).status).toBe('purging');
   }, 180_000);
+});
+
+describe('a legal hold beats the offboarding purge on every store', () => {
+  it('a held call keeps its records, data key, audio and derived copy through the purge; the tenant stays purging naming the hold; after release the next purge removes everything', async () => {
+    // Prepare: a held call with uploaded audio and a registered bulk download of it; another, unheld chat; the tenant terminated
+    const tenant = await newTenant('inbenta');
+    const other = await chat(tenant);
+    const callId = await recordedCall(tenant);
+    await uploadedRecording(tenant, callId);
+    const heldPk = `T#${tenant.tenantId}#I#${callId}`;
+    const c = testContainer();
+    const copy = newCopy('bulk-download', { bucket: 'exports', region: homeRegion(), objectKey: bulkDownloadKey(tenant.tenantId, 'held-download'), contains: ['interaction'] }, new Date());
+    await registerCopy(c, tenant.tenantId, [heldPk], copy);
+    await c.exports.put(copy.objectKey, Buffer.from('zip of the held call'));
+    const hold = await callApi<{ holdId: string }>('/v1/holds', { body: { interactionId: callId, reason: 'claim 2026-51' }, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+    expect(hold.status).toBe(201);
+    const { purgeAfter } = await terminated(tenant);
+    const heldItems = sortKeys(await recordsOfTenant(tenant.tenantId), heldPk);
+    const audio = await objectsUnder('contentBucket', `upload/${tenant.tenantId}/${callId}/`);
+    expect(audio).toHaveLength(1);
+
+    // Act: the grace ends
+    const run = await sweep(c, tenant.tenantId, purgeAfter);
+
+    // Assess: the held call is whole in raw storage, the other chat is gone
+    expect(run.failures).toEqual([]);
+    const records = await recordsOfTenant(tenant.tenantId);
+    expect(sortKeys(records, heldPk)).toEqual(heldItems);
+    expect(records.filter((i) => i.pk === other.pk)).toEqual([]);
+    expect(await objectsUnder('contentBucket', `upload/${tenant.tenantId}/${callId}/`)).toEqual(audio);
+    expect(await exportsOf(tenant.tenantId)).toEqual([copy.objectKey]);
+    expect((await keysOfTenant(tenant.tenantId)).map((k) => k.dekId)).toContain(callId);
+    // Assess: the tenant is not purged; the report names the hold and counts what it keeps as retained
+    const held = await reportOf(tenant);
+    expect(held.status).toBe('purging');
+    expect(held.finalReport?.heldBy).toEqual([hold.body.holdId]);
+    expect(held.finalReport?.retained).toMatchObject({ heldRecords: expect.any(Number), heldObjects: 2 });
+    expect(held.finalReport?.retained.heldRecords).toBeGreaterThan(0);
+    expect(Object.values(held.finalReport?.remaining ?? {})).toEqual(Object.values(held.finalReport?.remaining ?? {}).map(() => 0));
+
+    // Act: counsel releases the hold; the next sweep purges again
+    await releaseHold(c, { tenantId: tenant.tenantId, userId: 'u-legal', role: 'legal', support: false, from: 'test' }, hold.body.holdId);
+    await sweep(c, tenant.tenantId, purgeAfter);
+
+    // Assess: purged, nothing left anywhere
+    const purged = await reportOf(tenant);
+    expect(purged.status).toBe('purged');
+    expect(purged.finalReport?.heldBy).toBeUndefined();
+    expect(await recordsOfTenant(tenant.tenantId)).toEqual([]);
+    expect(await objectsUnder('contentBucket', `upload/${tenant.tenantId}/`)).toEqual([]);
+    expect(await exportsOf(tenant.tenantId)).toEqual([]);
+  }, 240_000);
+});
+
+describe('a legal hold on a sealed litigation batch beats the offboarding purge', () => {
+  it('the tenant of a held, sealed call stays purging, the report naming the hold and the batch retained', async () => {
+    // Prepare: an iAdvize call sealed into a litigation batch at its 12 months (its live records deleted), held; the tenant terminated
+    const tenant = await newTenant('iadvize');
+    const c = testContainer();
+    const call = await chat(tenant, ANNA, 'call');
+    const infoExpiry = Math.max(...(await recordsOfTenant(tenant.tenantId)).filter((i) => i.pk === call.pk && i.sk === 'INFO').map((i) => (i.expiresAt as number) * 1000));
+    await sweep(c, tenant.tenantId, new Date(infoExpiry));
+    const hold = await callApi<{ holdId: string }>('/v1/holds', { body: { interactionId: call.interactionId, reason: 'claim 2026-54' }, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+    expect(hold.status).toBe(201);
+    const { purgeAfter } = await terminated(tenant);
+
+    // Act: the grace ends
+    await sweep(c, tenant.tenantId, new Date(Math.max(purgeAfter.getTime(), infoExpiry)));
+
+    // Assess: not purged; the hold is named and the batch retained
+    const held = await reportOf(tenant);
+    expect(held.status).toBe('purging');
+    expect(held.finalReport?.heldBy).toEqual([hold.body.holdId]);
+    const batches = (await listBatches(c.stores, tenant.tenantId)).length;
+    expect(batches).toBeGreaterThan(0);
+    expect(held.finalReport?.retained.litigationBatches).toBe(batches);
+  }, 420_000);
 });

@@ -100,7 +100,7 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     const status = await callApi<Offboarding & { finalReport: FinalReport }>(`/v1/tenants/${tenant.tenantId}/termination`, { operator: true });
     expect(status.body.status).toBe('purged');
     expect(status.body.finalReport.remaining).toEqual({ records: 0, indexEntries: 0, otherItems: 0, dataKeys: 0, contentObjects: 0, archiveObjects: 0, exportObjects: 0, aggregates: 0 });
-    expect(status.body.finalReport.retained).toEqual({ litigationBatches: 0, heldRecords: 0 });
+    expect(status.body.finalReport.retained).toEqual({ litigationBatches: 0, heldRecords: 0, heldObjects: 0 });
     // Assess: and independently, straight from the emulators: nothing of the tenant anywhere
     for (const region of regions())
       for (const table of ['recordsTable', 'keysTable', 'aggregatesTable'] as const) expect(await rawItems(region, table, tenant.tenantId)).toEqual([]);

@@ -1,5 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { SettableClock } from '../../../functions/domain/clock';
+import type { RecordingUpload } from '../../../functions/domain/ingest/responses';
 import { buildContainer, type Container } from '../../../functions/shared/container';
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
 import { runSweep, type SweepRun } from '../../../functions/usecases/retention/run-sweep';
@@ -28,6 +29,9 @@ export async function newTenant(preset: 'puzzel' | 'iadvize' | 'inbenta'): Promi
   return res.body;
 }
 
+/** A POST of the staff API as the tenant's admin. */
+export const asAdmin = <T>(tenant: Tenant, path: string, body: unknown) => callApi<T>(path, { body, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+
 export async function ingest<T = Record<string, unknown>>(tenant: Tenant, path: string, body: unknown): Promise<T> {
   const res = await callApi<T>(path, { method: 'POST', body, headers: { 'x-api-key': tenant.apiKey } });
   if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
@@ -51,6 +55,14 @@ export async function recordedCall(tenant: Tenant, phone: string = ANNA.phone): 
     consent: { recording: true },
   });
   return interactionId;
+}
+
+/** A recording uploaded (not yet completed) to a call: its id; the audio is under `upload/<t>/<interactionId>/`. */
+export async function uploadedRecording(tenant: Tenant, interactionId: string): Promise<string> {
+  const upload = await ingest<RecordingUpload>(tenant, `/v1/interactions/${interactionId}/recording`, { contentType: 'audio/mpeg' });
+  const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: Buffer.from('ID3 the caller speaking') });
+  expect(put.status).toBe(200);
+  return upload.recordingId;
 }
 
 export async function chat(tenant: Tenant, participant: Record<string, string> = ANNA, channel: 'chat' | 'call' = 'chat'): Promise<Chat> {

@@ -1,5 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import JSZip from 'jszip';
+import type { ContentStore } from '../../../functions/ports/content-store';
 import { anonymiseItem, deleteItem } from '../../../functions/usecases/retention/record-actions';
 import { homeNames, s3Client } from '../../support/emulators';
 import { asAdmin, newSubject, newTenant, runRequest, storeSubject, testContainer, testDeps, type Stored, type Subject, type Tenant } from './support';
@@ -40,6 +41,13 @@ async function bulkZip(tenant: Tenant, interactionIds: string[], content: ('tran
 }
 
 const identifiersOf = (s: Subject) => ({ email: s.email, phone: s.phone });
+
+/** An exports bucket that silently keeps every bulk download it is asked to delete (a delete that did not take). */
+function keepingDownloads(exports: ContentStore): ContentStore {
+  const keeping: ContentStore = Object.create(exports);
+  keeping.deleteAllVersions = async (key) => (key.startsWith('downloads/') ? 0 : exports.deleteAllVersions(key));
+  return keeping;
+}
 
 describe('derived copies go with their source, and links already issued stop working', () => {
   it('erasure deletes the subject\'s export package, the bulk zip holding her chat and her playback copy; the certificate lists them; another subject\'s zip stays', async () => {
@@ -155,5 +163,23 @@ describe('derived copies go with their source, and links already issued stop wor
     expect(await statusOf(zip)).toBe(404);
     expect(await playbackCopies(c, tenant.tenantId)).toEqual([]);
     expect(await exportsOf(tenant.tenantId)).toEqual([]);
+  });
+
+  it('an erasure whose bulk zip of the subject survives its deletion does not end completed: verification counts the copy left', async () => {
+    // Prepare: Anna's chat in a bulk zip; an exports bucket where that delete does not take
+    const c = testContainer();
+    const tenant = await newTenant('iadvize');
+    const annaSubject = newSubject('anna');
+    const anna = await storeSubject(c, tenant, annaSubject);
+    await bulkZip(tenant, [anna.chatId], ['transcript']);
+    expect(await exportsOf(tenant.tenantId)).toHaveLength(1);
+
+    // Act
+    const job = await runRequest(testDeps({ ...c, exports: keepingDownloads(c.exports) }), tenant.tenantId, { type: 'erase', identifiers: identifiersOf(annaSubject), options: {} });
+
+    // Assess: the zip is still in raw storage, and the erasure says so instead of completed
+    expect(await exportsOf(tenant.tenantId)).toHaveLength(1);
+    expect(job.status).toBe('incomplete');
+    expect(job.result?.verification).toMatchObject({ ok: false, remaining: 1, checked: { copiesLeft: 1 } });
   });
 });
