@@ -5,6 +5,7 @@ import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
 import { allPages } from './pages';
+import { objectionsOf } from './standing-markers';
 import type { TenantContext } from './tenant-context';
 
 /**
@@ -42,12 +43,20 @@ export const historyEntryOf = (p: StoredItem): ConsentHistoryEntry => ({
   ...(typeof p.requestId === 'string' ? { requestId: p.requestId } : {}),
 });
 
-/** The purposes a subject has withdrawn, and those they objected to by now: what ingest refuses to store for them. */
+/**
+ * The purposes a subject has withdrawn, and those they objected to by now: what ingest refuses to
+ * store for them. Objections are read from the standing markers too, as `GET /v1/consents/standing`
+ * reads them, so both answer alike even once an erasure took the proofs out of the subject index.
+ */
 export async function refusalsFor(
-  deps: Pick<IngestDeps, 'stores' | 'clock'>,
+  deps: Pick<IngestDeps, 'stores' | 'clock' | 'directory'>,
   tenant: TenantContext,
   subjectHmacs: readonly string[],
 ): Promise<{ withdrawn: Set<string>; objected: Set<string> }> {
-  const history = (await consentProofsOf(deps, tenant.tenantId, subjectHmacs)).map(({ item }) => historyEntryOf(item));
-  return { withdrawn: withdrawnPurposes(history), objected: objectedPurposes(history, deps.clock.now().toISOString()) };
+  const [proofs, objections] = await Promise.all([
+    consentProofsOf(deps, tenant.tenantId, subjectHmacs),
+    objectionsOf(deps.directory, tenant.tenantId, subjectHmacs, ['recording', 'storeContent']),
+  ]);
+  const history = proofs.map(({ item }) => historyEntryOf(item));
+  return { withdrawn: withdrawnPurposes(history), objected: objectedPurposes([...history, ...objections], deps.clock.now().toISOString()) };
 }

@@ -58,3 +58,9 @@ export async function standingEntries(directory: TenantDirectory, tenantId: stri
   const pages = await Promise.all(subjectHmacs.flatMap((h) => purposes.map((p) => directory.queryItems(tenantId, subjectPrefix(p, h)))));
   return pages.flatMap((page) => page.items.map(entryOf));
 }
+
+/** The objections on record for these keys and purposes (a GetItem each). */
+export async function objectionsOf(directory: TenantDirectory, tenantId: string, subjectHmacs: readonly string[], purposes: readonly string[]): Promise<ConsentHistoryEntry[]> {
+  const items = await Promise.all(subjectHmacs.flatMap((h) => purposes.map((p) => directory.getItem(tenantId, `${subjectPrefix(p, h)}objection`))));
+  return items.filter((i): i is TenantItem => i !== undefined).map(entryOf);
+}

@@ -58,6 +58,25 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     expect(content.body).toEqual({ purpose: 'storeContent', allowed: true, basis: 'none' });
   });
 
+  it('an objection outlasts the erasure of the person: a later call is still not recorded, and the standing still says so', async () => {
+    // Prepare
+    const tenant = await newTenant('puzzel');
+    const caller = newSubject('erased');
+    const deps = testDeps();
+    await consentingCaller(tenant, caller.phone);
+    const objection = await runRequest(deps, tenant.tenantId, { type: 'object', identifiers: { phone: caller.phone }, options: { purpose: 'recording' } });
+    const erasure = await runRequest(deps, tenant.tenantId, { type: 'erase', identifiers: { phone: caller.phone }, options: {} });
+    // Act
+    const nextCall = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'call', startedAt: now(), participant: { phone: caller.phone }, consent: { recording: true } });
+    const refused = await ingest<Refused>(tenant, `/v1/interactions/${nextCall.body.interactionId}/recording`, {});
+    const after = await standing(tenant, `purpose=recording&phone=${encodeURIComponent(caller.phone)}`);
+    // Assess
+    expect(erasure.status).toBe('completed');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/objected to recording/);
+    expect(after.body).toMatchObject({ allowed: false, basis: 'objection', proof: { requestId: objection.requestId } });
+  });
+
   it('the standing of a person nobody filed anything for is allowed with no proof; bad queries get a 400 naming the field', async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
