@@ -4,13 +4,14 @@ import { WriteConflict } from '../../ports/write-conflict';
 
 /**
  * The standing of a purpose for a subject, kept per subject key where one keyed read finds it,
- * however long the subject's history: `STANDING#<purpose>#<hmacHex>#consent` holds the latest
+ * however long the subject's history: `STANDING#<hmacHex>#<purpose>#consent` holds the latest
  * consent or withdrawal, `…#objection` the first objection. Keyed hashes only, never the
  * identifier. The proofs themselves stay in the consent partitions (record-consent.ts).
  */
 const STANDING_PREFIX = 'STANDING#';
 type MarkerKind = 'consent' | 'objection';
-const subjectPrefix = (purpose: string, hmacHex: string) => `${STANDING_PREFIX}${purpose}#${hmacHex}#`;
+const keyPrefix = (hmacHex: string) => `${STANDING_PREFIX}${hmacHex}#`;
+const subjectPrefix = (purpose: string, hmacHex: string) => `${keyPrefix(hmacHex)}${purpose}#`;
 
 const entryFields = (e: ConsentHistoryEntry) => ({
   purpose: e.purpose,
@@ -63,4 +64,13 @@ export async function standingEntries(directory: TenantDirectory, tenantId: stri
 export async function objectionsOf(directory: TenantDirectory, tenantId: string, subjectHmacs: readonly string[], purposes: readonly string[]): Promise<ConsentHistoryEntry[]> {
   const items = await Promise.all(subjectHmacs.flatMap((h) => purposes.map((p) => directory.getItem(tenantId, `${subjectPrefix(p, h)}objection`))));
   return items.filter((i): i is TenantItem => i !== undefined).map(entryOf);
+}
+
+/**
+ * A rectified identifier keeps its standing: the markers of its old keyed hash are recorded under
+ * the new one too (the old ones stay, as the proofs' old index entries are removed by the caller).
+ */
+export async function carryStanding(directory: TenantDirectory, tenantId: string, oldHmac: string, newHmac: string): Promise<void> {
+  const { items } = await directory.queryItems(tenantId, keyPrefix(oldHmac));
+  for (const item of items) await markOne(directory, tenantId, newHmac, entryOf(item));
 }

@@ -21,6 +21,7 @@ import { keptFromDeletion } from '../../domain/holds/precedence';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { findJob, requireJob, updateJob } from './job-store';
 import { rectifyPartition, type Correction } from './rectify-partition';
+import { carryStanding } from '../ingest/standing-markers';
 import { recordObjection } from './record-objection';
 import { restrictPartition } from './restrict-partition';
 import { markSubject } from './restriction-markers';
@@ -224,6 +225,8 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
         const value = values[newKey.kind];
         return oldKey && value !== undefined ? [{ kind: newKey.kind, oldHmac: oldKey.hmacHex, newHmac: newKey.hmacHex, value }] : [];
       });
+      // Consents and objections hold for the corrected identifier as they did for the old one.
+      for (const c of corrections) await carryStanding(deps.directory, job.tenantId, c.oldHmac, c.newHmac);
       return (p) => rectifyPartition(deps, job.tenantId, p, corrections);
     }
     case 'restrict':

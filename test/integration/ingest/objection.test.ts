@@ -77,6 +77,22 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     expect(after.body).toMatchObject({ allowed: false, basis: 'objection', proof: { requestId: objection.requestId } });
   });
 
+  it('a rectified e-mail keeps its objection: the standing of the corrected address names the same proof', async () => {
+    // Prepare
+    const tenant = await newTenant('puzzel');
+    const visitor = newSubject('moved');
+    const corrected = newSubject('moved').email;
+    const deps = testDeps();
+    await ingest(tenant, '/v1/interactions', { channel: 'chat', startedAt: now(), participant: { email: visitor.email } });
+    const objection = await runRequest(deps, tenant.tenantId, { type: 'object', identifiers: { email: visitor.email }, options: { purpose: 'storeContent' } });
+    // Act
+    const rectified = await runRequest(deps, tenant.tenantId, { type: 'rectify', identifiers: { email: visitor.email }, options: { corrected: { email: corrected } } });
+    const after = await standing(tenant, `purpose=storeContent&email=${encodeURIComponent(corrected)}`);
+    // Assess
+    expect(rectified.status).toBe('completed');
+    expect(after.body).toMatchObject({ allowed: false, basis: 'objection', proof: { requestId: objection.requestId } });
+  });
+
   it('the standing of a person nobody filed anything for is allowed with no proof; bad queries get a 400 naming the field', async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
