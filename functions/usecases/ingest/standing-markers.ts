@@ -74,3 +74,15 @@ export async function carryStanding(directory: TenantDirectory, tenantId: string
   const { items } = await directory.queryItems(tenantId, keyPrefix(oldHmac));
   for (const item of items) await markOne(directory, tenantId, newHmac, entryOf(item));
 }
+
+/**
+ * An erasure or anonymisation removes the consent markers of the subject's keys with the proofs
+ * they stand for. Objection markers stay: not processing the person again for that purpose is
+ * what the objection asked (a keyed hash only, as in the subject index).
+ */
+export async function dropConsentStanding(directory: TenantDirectory, tenantId: string, subjectHmacs: readonly string[]): Promise<void> {
+  for (const hmacHex of subjectHmacs) {
+    const { items } = await directory.queryItems(tenantId, keyPrefix(hmacHex));
+    for (const item of items.filter((i) => i.sk.endsWith('#consent'))) await directory.deleteItem(tenantId, item.sk);
+  }
+}

@@ -21,7 +21,7 @@ import { keptFromDeletion } from '../../domain/holds/precedence';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { findJob, requireJob, updateJob } from './job-store';
 import { rectifyPartition, type Correction } from './rectify-partition';
-import { carryStanding } from '../ingest/standing-markers';
+import { carryStanding, dropConsentStanding } from '../ingest/standing-markers';
 import { recordObjection } from './record-objection';
 import { restrictPartition } from './restrict-partition';
 import { markSubject } from './restriction-markers';
@@ -211,6 +211,7 @@ type PartitionAction = (partition: SubjectPartition) => Promise<unknown>;
 async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionAction> {
   const { deps, policy } = run;
   const at = new Date(job.inventory?.at ?? nowIso(deps));
+  if (removes(job)) await dropConsentStanding(deps.directory, job.tenantId, (job.subjectKeys ?? []).map((k) => k.hmacHex));
   switch (job.type) {
     case 'erase':
       return (p) => erasePartition(deps, job.tenantId, p);
