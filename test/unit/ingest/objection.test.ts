@@ -1,5 +1,4 @@
-import { objectedPurposes, recordingRefusal, recordingRefused, standingAt, type ConsentHistoryEntry } from '../../../functions/domain/ingest/consent';
-import { interactionConsentOf } from '../../../functions/domain/ingest/consent';
+import { interactionConsentOf, objectedPurposes, recordingRefusal, recordingRefused, standingAt, type ConsentHistoryEntry } from '../../../functions/domain/ingest/consent';
 import { presetPolicy } from '../../../functions/domain/policy/presets';
 
 const puzzel = presetPolicy('puzzel');
