@@ -23,7 +23,7 @@ export function render(main) {
       h(
         'div',
         { class: 'fields' },
-        field('Type', select('type', [['', 'Any type'], ['erase', 'Erase'], ['anonymize', 'Anonymise'], ['export', 'Export'], ['rectify', 'Rectify'], ['restrict', 'Restrict']])),
+        field('Type', select('type', [['', 'Any type'], ['erase', 'Erase'], ['anonymize', 'Anonymise'], ['export', 'Export'], ['rectify', 'Rectify'], ['restrict', 'Restrict'], ['object', 'Object']])),
         field('Status', select('status', [['', 'Any status'], ['pending-verification', 'Pending verification'], ['queued', 'Queued'], ['running', 'Running'], ['failed', 'Failed'], ['completed', 'Completed'], ['cancelled', 'Cancelled']])),
         field('Filed by', select('filedBy', [['', 'Anyone'], ['channel', 'A channel (self-service)'], ['staff', 'Staff']])),
         field('Deadline', select('overdue', [['', 'Any'], ['true', 'Overdue only'], ['false', 'Not overdue']])),

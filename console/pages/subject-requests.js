@@ -11,6 +11,7 @@ const TYPES = [
   ['export', 'Export', 'One package of everything held about the person (access, portability).'],
   ['rectify', 'Rectify', 'Correct an identifier everywhere.'],
   ['restrict', 'Restrict', 'Exclude the records from exports and content access except by the legal role.'],
+  ['object', 'Object / unsubscribe', 'Stop one purpose (e.g. recording) for the person from now on (GDPR Art. 21).'],
 ];
 const IDENTIFIERS = [
   ['phone', 'Phone number', 'tel'],
@@ -109,6 +110,8 @@ function optionsFor(type) {
       h('legend', {}, 'Corrected values (give the current value above)'),
       h('div', { class: 'fields' }, IDENTIFIERS.map(([name, label, kind]) => field(`Corrected ${label.toLowerCase()}`, h('input', { type: kind, name: `options.corrected.${name}`, autocomplete: 'off' })))),
     );
+  if (type === 'object')
+    return h('fieldset', {}, h('legend', {}, 'Objection'), field('Purpose (recording, storeContent or one the policy names)', h('input', { type: 'text', name: 'options.purpose', required: true, autocomplete: 'off' })));
   if (type === 'restrict')
     return h('fieldset', {}, h('legend', {}, 'Restriction'), h('label', {}, h('input', { type: 'checkbox', name: 'options.lift', value: 'true' }), ' Lift an earlier restriction instead'));
   return null;

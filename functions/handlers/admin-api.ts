@@ -5,6 +5,7 @@ import { container } from '../shared/container';
 import { json, parseJsonBody, principalOf, routeFor, withErrors } from '../shared/http';
 import type { AdminRequest } from '../usecases/admin/admin-request';
 import { listAudit, whoAmI } from '../usecases/admin/audit-admin';
+import { listInteractionConsents, listSubjectConsents } from '../usecases/admin/consent-records';
 import { bulkDelete, bulkDownload } from '../usecases/admin/bulk-content';
 import type { AdminDeps } from '../usecases/admin/deps';
 import { exportGeneralInfo } from '../usecases/admin/export-general-info';
@@ -94,6 +95,8 @@ const ROUTES: Record<string, Route> = {
     return format === 'md' ? file('text/markdown; charset=utf-8', recordOfProcessingMarkdown(register)) : ok(register);
   },
   'GET /v1/audit': async ({ deps, request, query }) => ok(await listAudit(deps, request, query)),
+  'GET /v1/consents': async ({ deps, request, query }) => ok(await listSubjectConsents(deps, request, query)),
+  'GET /v1/interactions/{id}/consents': async ({ deps, request, id }) => ok(await listInteractionConsents(deps, request, id)),
 };
 
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {

@@ -7,6 +7,7 @@ import { appendMessages } from '../usecases/ingest/append-messages';
 import type { IngestResult } from '../usecases/ingest/deps';
 import { endInteraction } from '../usecases/ingest/end-interaction';
 import { ingestEvents } from '../usecases/ingest/ingest-events';
+import { consentStanding } from '../usecases/ingest/consent-standing-query';
 import { recordConsent } from '../usecases/ingest/record-consent';
 import { requestRecording } from '../usecases/ingest/request-recording';
 import { startInteraction } from '../usecases/ingest/start-interaction';
@@ -23,6 +24,7 @@ interface IngestRequest {
   id?: string;
   recordingId?: string;
   body: unknown;
+  query: Record<string, string | undefined>;
   idempotencyKey?: string;
 }
 
@@ -37,6 +39,7 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/events': (deps, r) => ingestEvents(deps, r.tenantId, r),
   'POST /v1/surveys': (deps, r) => submitSurvey(deps, r.tenantId, r),
   'POST /v1/consents': (deps, r) => recordConsent(deps, r.tenantId, r),
+  'GET /v1/consents/standing': (deps, r) => consentStanding(deps, r.tenantId, r.query),
 };
 
 /** Routes whose body may be left out. */
@@ -51,12 +54,13 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
     const { routeKey, route } = routeFor(ROUTES, e);
     const principal = principalOf(e);
     if (principal.kind !== 'ingest') throw forbidden('Ingest routes take the tenant API key (x-api-key), not an admin token.');
-    const noBody = OPTIONAL_BODY.has(routeKey) && !e.body;
+    const noBody = e.httpMethod === 'GET' || (OPTIONAL_BODY.has(routeKey) && !e.body);
     const request: IngestRequest = {
       tenantId: principal.tenantId,
       id: e.pathParameters?.id,
       recordingId: e.pathParameters?.recordingId,
       body: noBody ? {} : parseJsonBody(e, INGEST_LIMITS.bodyBytes),
+      query: e.queryStringParameters ?? {},
       idempotencyKey: headerOf(e, 'idempotency-key'),
     };
     const result = await route(deps, request);

@@ -20,6 +20,7 @@ export interface SubjectOptions {
   newVisitorId?: string;
   newName?: string;
   lift?: boolean;
+  purpose?: string;
   token?: string;
   wait: boolean;
   pollMs: string;
@@ -39,7 +40,9 @@ export function requestBodyOf(type: SubjectRequestType, o: SubjectOptions): Reco
         ? { corrected: defined({ phone: o.newPhone, email: o.newEmail, visitorId: o.newVisitorId, name: o.newName }) }
         : type === 'restrict'
           ? { lift: Boolean(o.lift) }
-          : {};
+          : type === 'object'
+            ? { purpose: o.purpose }
+            : {};
   return { type, identifiers, options };
 }
 
@@ -134,6 +137,7 @@ export function register(program: Command): void {
         .option('--new-visitor-id <id>', 'the corrected visitor id')
         .option('--new-name <name>', 'the corrected name');
     if (type === 'restrict') command.option('--lift', 'lift an earlier restriction');
+    if (type === 'object') command.requiredOption('--purpose <purpose>', 'the purpose objected to (recording, storeContent or one the policy names)');
     command.action(async (options: SubjectOptions) => {
       await runSubjectCommand(type, options);
     });

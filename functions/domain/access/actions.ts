@@ -24,6 +24,7 @@ export const ACCESS_ACTIONS = [
   'subject-request.manage',
   'subject-request.confirm',
   'archive.export',
+  'consent.view',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

@@ -39,4 +39,6 @@ export const ACCESS_RULES: Record<AccessAction, Partial<Record<AdminRole, Reach>
   // Releasing a channel's request on the strength of the end user's verified identity is an admin's call.
   'subject-request.confirm': { admin: 'tenant' },
   'archive.export': { admin: 'tenant', legal: 'tenant' },
+  // Consent proofs and objections, per person or per interaction (iAdvize: provided on request).
+  'consent.view': { admin: 'tenant', legal: 'tenant' },
 };

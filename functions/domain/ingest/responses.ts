@@ -16,7 +16,7 @@ export const MessagesAppendedSchema = z
     accepted: z.number().int().describe('messages in the request'),
     stored: z.number().int().describe('messages stored (redacted); 0 when content may not be stored'),
     contentRefused: z
-      .enum(['opted_out', 'not_opted_in', 'withdrawn'])
+      .enum(['opted_out', 'not_opted_in', 'withdrawn', 'objected'])
       .optional()
       .describe('why no content was stored, when none was'),
   })
@@ -106,3 +106,21 @@ export const TranscriptViewSchema = z
   })
   .meta({ id: 'TranscriptView' });
 export type TranscriptView = z.infer<typeof TranscriptViewSchema>;
+
+const ConsentProofRefSchema = z
+  .object({
+    recordedAt: z.string().describe('when the deciding proof took effect'),
+    noticeVersion: z.string().optional(),
+    requestId: z.string().optional().describe('the objection request, when an objection decides'),
+  })
+  .meta({ id: 'ConsentProofRef' });
+
+export const ConsentStandingAnswerSchema = z
+  .object({
+    purpose: z.string(),
+    allowed: z.boolean().describe('false once the subject objected to the purpose or withdrew their consent'),
+    basis: z.enum(['objection', 'withdrawal', 'consent', 'none']).describe('what decides: none = no proof on record (the channel’s own opt-in rules still apply)'),
+    proof: ConsentProofRefSchema.optional(),
+  })
+  .meta({ id: 'ConsentStanding' });
+export type ConsentStandingAnswer = z.infer<typeof ConsentStandingAnswerSchema>;

@@ -112,6 +112,9 @@ export function actionOf(type: SubjectRequestType, options: Record<string, unkno
     case 'restrict':
       if (store !== 'records') return 'unchanged';
       return options.lift === true ? 'restriction lifted' : 'restricted';
+    case 'object':
+      // The objection is a new consent proof; what was found stays as it was.
+      return 'unchanged';
   }
 }
 

@@ -31,7 +31,7 @@ export type Requester =
   | { kind: 'system' };
 
 /** Every request takes the same four steps; the second is its own action. */
-export type StepName = 'inventory' | 'erase' | 'anonymize' | 'package' | 'rectify' | 'restrict' | 'verify' | 'certify';
+export type StepName = 'inventory' | 'erase' | 'anonymize' | 'package' | 'rectify' | 'restrict' | 'object' | 'verify' | 'certify';
 
 const ACTION_STEP: Record<SubjectRequestType, StepName> = {
   erase: 'erase',
@@ -39,6 +39,7 @@ const ACTION_STEP: Record<SubjectRequestType, StepName> = {
   export: 'package',
   rectify: 'rectify',
   restrict: 'restrict',
+  object: 'object',
 };
 
 export const stepsOf = (type: SubjectRequestType): StepName[] => ['inventory', ACTION_STEP[type], 'verify', 'certify'];

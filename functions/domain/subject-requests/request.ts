@@ -11,7 +11,7 @@ import { WAKE_QUEUED_EVENT } from './wake';
  * they are normalised and hashed with the tenant secret before anything is stored, and only the
  * kinds searched (never the values) appear in results.
  */
-export const SUBJECT_REQUEST_TYPES = ['erase', 'anonymize', 'export', 'rectify', 'restrict'] as const;
+export const SUBJECT_REQUEST_TYPES = ['erase', 'anonymize', 'export', 'rectify', 'restrict', 'object'] as const;
 export type SubjectRequestType = (typeof SUBJECT_REQUEST_TYPES)[number];
 
 const identifierShape = Object.fromEntries(IDENTIFIER_KINDS.map((k) => [k, z.string().trim().min(1, 'must not be blank').max(254)])) as Record<
@@ -46,6 +46,9 @@ export const RestrictOptionsSchema = z
   .strict()
   .prefault({});
 
+/** GDPR Art. 21 / unsubscribe: the purpose to stop for the subject (`recording`, `storeContent` or one the tenant's policy names). */
+export const ObjectOptionsSchema = z.object({ purpose: z.string().trim().min(1, 'must not be blank').max(100) }).strict();
+
 const variant = <T extends SubjectRequestType, O extends z.ZodType>(type: T, options: O) =>
   z.object({ type: z.literal(type), identifiers: SubjectIdentifiersSchema, options }).strict();
 
@@ -58,6 +61,7 @@ export const SubjectRequestSchema = z
       variant('export', NoOptions),
       variant('rectify', RectifyOptionsSchema),
       variant('restrict', RestrictOptionsSchema),
+      variant('object', ObjectOptionsSchema),
     ],
     { error: `type must be one of ${SUBJECT_REQUEST_TYPES.join(', ')}` },
   )
@@ -111,6 +115,8 @@ export function storedOptions(request: SubjectRequest): Record<string, string | 
       return { content: request.options.content };
     case 'restrict':
       return { lift: request.options.lift };
+    case 'object':
+      return { purpose: request.options.purpose };
     case 'rectify':
       return { corrected: searchedKinds(request.options.corrected) };
     default:

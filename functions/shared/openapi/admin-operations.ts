@@ -18,7 +18,8 @@ import {
   SearchResultSchema,
 } from '../../usecases/admin/responses';
 import { SEARCH_DEFAULT_DAYS, SEARCH_MAX_DAYS, SEARCH_MAX_LIMIT } from '../../usecases/admin/search-query';
-import { pageQuery, type ApiOperation, type ApiQuery } from './operation';
+import { InteractionConsentsSchema, SubjectConsentsSchema } from '../../usecases/admin/consent-records';
+import { pageQuery, SUBJECT_QUERY, type ApiOperation, type ApiQuery } from './operation';
 
 /** Query parameters of an archive search (GET /v1/interactions and its export). */
 const SEARCH_QUERY: ApiQuery = [
@@ -183,5 +184,22 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     ],
     ok: { status: 200, description: 'one page of entries', schema: AuditPageSchema },
     errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/consents',
+    summary: 'Every consent proof and objection of one person, oldest first (admin, legal); the person is found by keyed hash and never named in the answer.',
+    auth: 'admin',
+    query: SUBJECT_QUERY,
+    ok: { status: 200, description: 'the proofs', schema: SubjectConsentsSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/interactions/{id}/consents',
+    summary: 'The consent the channel reported for an interaction and the proofs and objections filed for its participant (admin, legal).',
+    auth: 'admin',
+    ok: { status: 200, description: 'the consent records', schema: InteractionConsentsSchema },
+    errors: { 404: 'no such interaction' },
   },
 ];

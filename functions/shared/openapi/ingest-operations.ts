@@ -1,5 +1,6 @@
 import { INGEST_LIMITS } from '../../domain/ingest/limits';
 import {
+  ConsentStandingAnswerSchema,
   ConsentStoredSchema,
   EventsIngestedSchema,
   InteractionCreatedSchema,
@@ -23,7 +24,7 @@ import { KPI_GROUPINGS } from '../../domain/kpi/query';
 import { KpiReportSchema } from '../../domain/kpi/report';
 import { RecordingCompletedSchema } from '../../usecases/recordings/responses';
 import { RECORDING_UPLOAD_LIMITS } from '../../usecases/recordings/upload-rules';
-import type { ApiOperation } from './operation';
+import { SUBJECT_QUERY, type ApiOperation } from './operation';
 
 const SIZE = `413: over the size limits (body ${INGEST_LIMITS.bodyBytes} bytes, see the schema maxima)`;
 const CONFLICT = 'the Idempotency-Key was used before with another request';
@@ -112,6 +113,18 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     idempotent: true,
     ok: { status: 201, description: 'stored', schema: ConsentStoredSchema },
     errors: { 409: `${CONFLICT}, or ${ERASING}`, 413: SIZE },
+  },
+  {
+    method: 'get',
+    path: '/v1/consents/standing',
+    summary: 'May this person be contacted, recorded or analysed for a purpose now? The answer names the proof that decides (an objection, a withdrawal, a consent), never the identifier.',
+    auth: 'apiKey',
+    query: [
+      { name: 'purpose', required: true, description: 'recording, storeContent, gdpr or a purpose the policy names', schema: { type: 'string' } },
+      ...SUBJECT_QUERY,
+    ],
+    ok: { status: 200, description: 'the standing of the purpose for the person', schema: ConsentStandingAnswerSchema },
+    errors: {},
   },
   {
     method: 'get',

@@ -45,3 +45,11 @@ export const pageQuery = (max: number): ApiQuery => [
   { name: 'limit', required: false, description: `1 to ${max}, default 50`, schema: { type: 'integer', maximum: max } },
   { name: 'nextToken', required: false, description: 'from the previous page', schema: { type: 'string' } },
 ];
+
+/** A person named in a query string: at least one identifier, hashed with the tenant secret, never stored or answered. */
+export const SUBJECT_QUERY: ApiQuery = ['phone', 'email', 'visitorId', 'name'].map((name) => ({
+  name,
+  required: false,
+  description: `the person's ${name} (give at least one identifier)`,
+  schema: { type: 'string' },
+}));

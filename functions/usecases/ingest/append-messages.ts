@@ -6,7 +6,7 @@ import { AppendMessagesSchema } from '../../domain/ingest/schemas';
 import { storableMessage, type StorableMessage } from '../../domain/ingest/storable-message';
 import { regionFor } from '../../domain/residency/region-for';
 import type { WriteOperation } from '../../ports/record-store';
-import { withdrawnFor } from './consent-standing';
+import { refusalsFor } from './consent-standing';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
@@ -46,7 +46,8 @@ export async function appendMessages(
   const { info } = located;
   if (info.endedAt !== undefined) throw new LetheError('ENDED', `Interaction ${interactionId} ended at ${info.endedAt}: it takes no more messages.`);
   const channel = tenant.policy.channels[info.channel];
-  const refused = contentRefusal(channel, info.consent, await withdrawnFor(deps, tenant, await subjectHmacsOf(deps, located)));
+  const { withdrawn, objected } = await refusalsFor(deps, tenant, await subjectHmacsOf(deps, located));
+  const refused = contentRefusal(channel, info.consent, withdrawn, objected);
   const answer = (stored: number): { status: number; body: MessagesAppended } => ({
     status: 201,
     body: { interactionId, accepted: input.messages.length, stored, ...(refused ? { contentRefused: refused } : {}) },

@@ -9,6 +9,7 @@ import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { subjectKeysAt } from './participant';
 import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
+import { markStanding } from './standing-markers';
 import { loadTenant } from './tenant-context';
 import { refuseWhileErasing } from '../subject-requests/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
@@ -20,22 +21,27 @@ export const CONSENT_ROUTE = 'POST /v1/consents';
  * consent): purpose, notice version, channel, time and whether it was given or withdrawn in
  * clear; the subject's identifiers sealed and indexed by keyed hash, in the same transaction.
  * Ingest looks withdrawals up through that index, so a withdrawal stops content storage for the
- * subject from this moment on.
+ * subject from this moment on; the subject's standing markers answer `GET /v1/consents/standing`.
  */
 export async function recordConsent(deps: IngestDeps, tenantId: string, request: { body: unknown; idempotencyKey?: string }): Promise<IngestResult<ConsentStored>> {
   const input = parseIngestRequest(ConsentSchema, request.body, 'The consent');
   const tenant = await loadTenant(deps, tenantId);
   const keys = subjectKeysAt(tenant, input.subject, 'subject');
   const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route: CONSENT_ROUTE, body: request.body });
-  if (replay) return replay as IngestResult<ConsentStored>;
+  const at = new Date(input.at).toISOString();
+  const { purpose, granted, noticeVersion, channel } = input;
+  // After the proof is kept (a retry marks what the first attempt may not have).
+  const mark = () => markStanding(deps.directory, tenantId, keys.map((k) => k.hmacHex), { purpose, granted, at, noticeVersion });
+  if (replay) {
+    await mark();
+    return replay as IngestResult<ConsentStored>;
+  }
 
   const now = deps.clock.now();
   const consentId = ulid(now.getTime());
-  const at = new Date(input.at).toISOString();
   const region = regionFor(tenant.policy, 'consent', input.channel);
   const key = { pk: partitionKey(tenantId, 'consent', consentId), sk: ROOT_SORT_KEY.consent };
   const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'consent', channel: input.channel, createdAt: recordTime(at, now) }, now);
-  const { purpose, granted, noticeVersion, channel } = input;
   await refuseWhileErasing(deps.directory, tenantId, keys.map((k) => k.hmacHex), now);
   const item = await sealedItem(
     deps.vault,
@@ -50,5 +56,7 @@ export async function recordConsent(deps: IngestDeps, tenantId: string, request:
     { kind: 'put', item: { ...item, ...restrictionMark(restriction) }, condition: { kind: 'absent' } },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
-  return commitOnce(deps.stores.storesFor(region).records, operations, guard, { status: 201, body: { consentId } });
+  const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, { status: 201, body: { consentId } });
+  await mark();
+  return result;
 }

@@ -5,7 +5,7 @@ import type { RecordingUpload } from '../../domain/ingest/responses';
 import { RecordingRequestSchema } from '../../domain/ingest/schemas';
 import { regionFor } from '../../domain/residency/region-for';
 import { completePath } from '../recordings/upload-rules';
-import { withdrawnFor } from './consent-standing';
+import { refusalsFor } from './consent-standing';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
@@ -23,7 +23,7 @@ export const uploadKey = (tenantId: string, interactionId: string, recordingId: 
 
 /**
  * POST /v1/interactions/{id}/recording. Puzzel: a call is recorded only with the caller's
- * consent. Without it (refused, never given on an opt-in channel, or withdrawn since) no URL is
+ * consent. Without it (refused, never given on an opt-in channel, withdrawn or objected to since) no URL is
  * issued, `deny_recording` is recorded on the interaction and the channel gets a 403 saying so.
  * With it, a recording pointer is stored and a short-lived presigned PUT URL returned, in the
  * recording's final region (recordings never take the in-flight detour).
@@ -52,7 +52,8 @@ export async function requestRecording(
   if (replay) return { ...replay, body: await presign((replay.body as RecordingUpload).recordingId) };
 
   const channel = tenant.policy.channels[info.channel];
-  const refused = recordingRefusal(channel, info.consent, await withdrawnFor(deps, tenant, await subjectHmacsOf(deps, located)));
+  const { withdrawn, objected } = await refusalsFor(deps, tenant, await subjectHmacsOf(deps, located));
+  const refused = recordingRefusal(channel, info.consent, withdrawn, objected);
   if (refused) {
     await deps.stores
       .storesFor(located.region)

@@ -9,7 +9,7 @@ import type { TenantPolicy } from '../../domain/policy/schema';
 import { regionFor } from '../../domain/residency/region-for';
 import { listingWrites } from '../admin/interaction-listing';
 import type { WriteOperation } from '../../ports/record-store';
-import { withdrawnFor } from './consent-standing';
+import { refusalsFor } from './consent-standing';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
@@ -75,8 +75,8 @@ export async function startInteraction(
   // Before anything is sealed (sealing may create a data key): nothing new for a subject being erased.
   await refuseWhileErasing(deps.directory, tenantId, keys.map((k) => k.hmacHex), now);
   // The consent lookup and the sealing (which may create the data key) do not depend on each other.
-  const [withdrawn, sealed, restriction] = await Promise.all([
-    withdrawnFor(deps, tenant, keys.map((k) => k.hmacHex)),
+  const [refusals, sealed, restriction] = await Promise.all([
+    refusalsFor(deps, tenant, keys.map((k) => k.hmacHex)),
     sealedItem(deps.vault, { region, tenantId, dataClass: 'interaction', partitionId: interactionId }, key, meta, attributes, {
       participant: nonEmpty(input.participant),
       externalId: input.externalId,
@@ -84,7 +84,7 @@ export async function startInteraction(
     // A subject who restricted processing (GDPR Art. 18) has every new record restricted too.
     restrictionOf(deps.directory, tenantId, keys.map((k) => k.hmacHex)),
   ]);
-  const contentRefused = contentRefusal(channel, consent, withdrawn);
+  const contentRefused = contentRefusal(channel, consent, refusals.withdrawn, refusals.objected);
   const item = { ...(contentRefused ? { ...sealed, contentRefused } : sealed), ...restrictionMark(restriction) };
   const operations: WriteOperation[] = [
     { kind: 'put', item, condition: { kind: 'absent' } },

@@ -5,7 +5,7 @@ import type { SurveyStored } from '../../domain/ingest/responses';
 import { SurveySchema } from '../../domain/ingest/schemas';
 import { surveyIncrements } from '../../domain/kpi/counters';
 import { regionFor } from '../../domain/residency/region-for';
-import { withdrawnFor } from './consent-standing';
+import { refusalsFor } from './consent-standing';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
@@ -31,7 +31,8 @@ export async function submitSurvey(deps: IngestDeps, tenantId: string, request: 
 
   const located = await locateInteraction(deps, tenantId, input.interactionId);
   const { info } = located;
-  const refused = contentRefusal(tenant.policy.channels[info.channel], info.consent, await withdrawnFor(deps, tenant, await subjectHmacsOf(deps, located)));
+  const { withdrawn, objected } = await refusalsFor(deps, tenant, await subjectHmacsOf(deps, located));
+  const refused = contentRefusal(tenant.policy.channels[info.channel], info.consent, withdrawn, objected);
   const comment = input.comment && !refused ? tenant.redactor.redact(input.comment, await knownIdentifiersOf(deps, located)).text : undefined;
 
   const now = deps.clock.now();

@@ -7,6 +7,7 @@ import { unconfirmedExpiry } from '../../domain/subject-requests/deadline';
 import { verificationHints } from '../../domain/subject-requests/verification-hints';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
 import { parseOrThrow } from '../../domain/validation';
+import { assertObjectable } from '../../domain/ingest/objection';
 import { auditRequest } from './audit-request';
 import { startOrQueue } from './concurrency';
 import type { SubjectRequestDeps } from './deps';
@@ -40,6 +41,7 @@ export async function fileSubjectRequest(
   const request: SubjectRequest = parseOrThrow(SubjectRequestSchema, body, 'The subject request');
   const current = await deps.directory.currentPolicy(tenantId);
   if (!current) throw notFound(`Tenant ${tenantId}`);
+  if (request.type === 'object') assertObjectable(current.policy, request.options.purpose, 'options.purpose');
   const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
   const callingCode = current.policy.defaultCallingCode;
   const subjectKeys = keysAt(request.identifiers, secret, callingCode, 'identifiers');

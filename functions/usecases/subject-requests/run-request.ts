@@ -21,6 +21,8 @@ import { keptFromDeletion } from '../../domain/holds/precedence';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { findJob, requireJob, updateJob } from './job-store';
 import { rectifyPartition, type Correction } from './rectify-partition';
+import { carryStanding, dropConsentStanding } from '../ingest/standing-markers';
+import { recordObjection } from './record-objection';
 import { restrictPartition } from './restrict-partition';
 import { markSubject } from './restriction-markers';
 import { openCorrections } from './sealed-corrections';
@@ -161,11 +163,14 @@ async function runStep(run: Run, job: SubjectRequestJob, step: StepName): Promis
     }
     case 'verify': {
       const verification = await verifyRequest(deps, job, keys, deps.clock.now());
-      const repeatable = !verification.ok && job.type !== 'export' && job.type !== 'restrict';
+      const repeatable = !verification.ok && job.type !== 'export' && job.type !== 'restrict' && job.type !== 'object';
       if (repeatable && job.passes + 1 < MAX_PASSES) return checkpoint(deps, job, { verification, step: 0, passes: job.passes + 1, updatedAt });
       if (repeatable && removes(job)) return finish(deps, policy, { ...job, verification }, 'incomplete');
       return checkpoint(deps, job, { verification, step: job.step + 1, updatedAt });
     }
+    case 'object':
+      await recordObjection(deps, policy, job);
+      return checkpoint(deps, job, { step: job.step + 1, updatedAt });
     case 'certify':
       return finish(deps, policy, job, 'completed');
     default:
@@ -206,6 +211,7 @@ type PartitionAction = (partition: SubjectPartition) => Promise<unknown>;
 async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionAction> {
   const { deps, policy } = run;
   const at = new Date(job.inventory?.at ?? nowIso(deps));
+  if (removes(job)) await dropConsentStanding(deps.directory, job.tenantId, (job.subjectKeys ?? []).map((k) => k.hmacHex));
   switch (job.type) {
     case 'erase':
       await forgetRestriction(deps, job);
@@ -222,6 +228,8 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
         const value = values[newKey.kind];
         return oldKey && value !== undefined ? [{ kind: newKey.kind, oldHmac: oldKey.hmacHex, newHmac: newKey.hmacHex, value }] : [];
       });
+      // Consents and objections hold for the corrected identifier as they did for the old one.
+      for (const c of corrections) await carryStanding(deps.directory, job.tenantId, c.oldHmac, c.newHmac);
       return (p) => rectifyPartition(deps, job.tenantId, p, corrections);
     }
     case 'restrict':
@@ -229,7 +237,8 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
       await markSubject(deps.directory, job.tenantId, job.subjectKeys ?? [], { requestId: job.requestId, at: at.toISOString(), lift: job.options.lift === true });
       return (p) => restrictPartition(deps, p, job.requestId, job.options.lift === true);
     case 'export':
-      throw new RangeError('an export has no per-partition action: it builds its package in one step');
+    case 'object':
+      throw new RangeError(`${job.type} has no per-partition action: it acts in one step`);
   }
 }
 

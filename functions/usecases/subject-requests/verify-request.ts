@@ -6,6 +6,7 @@ import type { SubjectKey } from '../../domain/subject/subject-key';
 import type { SubjectRequestDeps } from './deps';
 import { findSubjectPartitions, isRecordItem, partitionPieces } from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
+import { objectionKey } from './record-objection';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { copiesLeft } from '../copies/copy-registry';
 
@@ -14,7 +15,8 @@ import { copiesLeft } from '../copies/copy-registry';
  * subject key. Erasure and anonymisation must find nothing but held partitions, and none of the
  * derived copies they found (object or registry entry); rectification
  * nothing under the corrected identifiers' old values (and the records under their new ones);
- * restriction every found record in the wanted state; an export its package with every record.
+ * restriction every found record in the wanted state; an export its package with every record;
+ * an objection its proof.
  */
 export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectRequestJob, keys: readonly SubjectKey[], at: Date): Promise<Verification> {
   const base = { method: 'subject-index re-scan' as const, at: at.toISOString(), regions: [...deps.stores.regions], keysChecked: keys.length };
@@ -47,6 +49,11 @@ export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectReques
             else remaining++;
           }
       return { ...base, remaining, retained: 0, checked: { [lift ? 'recordsUnrestricted' : 'recordsRestricted']: settled }, ok: remaining === 0 };
+    }
+    case 'object': {
+      // The proof is read back wherever it may live: a policy edited since may name another region.
+      const proofs = (await Promise.all(deps.stores.regions.map((r) => deps.stores.storesFor(r).records.get(objectionKey(job))))).filter(Boolean).length;
+      return { ...base, remaining: 0, retained: 0, checked: { objectionProofs: proofs }, ok: proofs > 0 };
     }
     case 'export': {
       const packaged = job.exported ? await recordsInPackage(deps, job.exported.key) : undefined;

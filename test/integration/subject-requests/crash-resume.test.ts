@@ -91,7 +91,7 @@ function crashingAtFirstDeletion(stores: RegionalStores): RegionalStores {
   };
 }
 
-const ACTION: Record<SubjectRequestType, StepName> = { erase: 'erase', anonymize: 'anonymize', export: 'package', rectify: 'rectify', restrict: 'restrict' };
+const ACTION: Record<SubjectRequestType, StepName> = { erase: 'erase', anonymize: 'anonymize', export: 'package', rectify: 'rectify', restrict: 'restrict', object: 'object' };
 
 describe.each<SubjectRequestType>(['erase', 'anonymize', 'export', 'rectify', 'restrict'])('a %s request cut short by a crash', (type) => {
   let reference: Awaited<ReturnType<typeof scenario>>['state'];
