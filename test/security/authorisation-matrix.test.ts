@@ -1,4 +1,5 @@
 import { API_OPERATIONS } from '../../functions/shared/openapi/document';
+import { HANDLERS, type TenantCredential } from '../../infra/config/handlers';
 import { authsOf, type ApiOperation } from '../../functions/shared/openapi/operation';
 import { callApi, type ApiRequest } from '../support/api';
 import { as, converse, editPolicy, fakeMp3, ingest, newTenant, type StaffUser, type Tenant } from '../integration/admin/support';
@@ -8,7 +9,8 @@ import { asGroups } from './staff-token';
  * The authorisation matrix: every operation of the OpenAPI document × every kind of credential ×
  * own or other tenant, each answered with the status one declarative table (MATRIX) says. An
  * operation without a row fails the suite. Tenant A allows vendor support access, tenant B does
- * not; every credential but "support, access off" belongs to A.
+ * not; every credential but "support, access off" belongs to A. "key and token" is the ingest key and
+ * the admin's token in one request.
  */
 const CREDENTIALS = [
   'none',
@@ -23,6 +25,7 @@ const CREDENTIALS = [
   'support, access off',
   'legal',
   'admin+support',
+  'key and token',
 ] as const;
 type Credential = (typeof CREDENTIALS)[number];
 
@@ -62,12 +65,13 @@ const OVERSEERS: Credential[] = ['admin', 'support, access on', 'legal', 'admin+
 
 const now = () => new Date().toISOString();
 const CHAT = { channel: 'chat', startedAt: new Date(Date.now() - 60_000).toISOString(), participant: {}, consent: { storeContent: true, recording: false, gdpr: { granted: true, noticeVersion: 'v1' } } };
-const interaction = (f: Fixture) => `/v1/interactions/${f.interactionId}`;
+const interaction = (f: Pick<Fixture, 'interactionId'>) => `/v1/interactions/${f.interactionId}`;
 
 const MATRIX: Record<string, Row> = {
   // Channels (API key)
   'POST /v1/interactions': { ok: only(201, ['ingest key']), request: () => ({ path: '/v1/interactions', body: CHAT }) },
-  'POST /v1/interactions/{id}/messages': { ok: only(201, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/messages`, body: { messages: [{ from: 'visitor', at: now(), text: 'one more line' }] } }) },
+  // The fixture's conversation has ended (a line after /end is 409 ENDED): a chat still open, so the access decision is what answers.
+  'POST /v1/interactions/{id}/messages': { ok: only(201, ['ingest key']), otherTenant: 'after access', request: async (f) => ({ path: `/v1/interactions/${await started(f.tenant)}/messages`, body: { messages: [{ from: 'visitor', at: now(), text: 'one more line' }] } }) },
   'POST /v1/interactions/{id}/end': { ok: only(200, ['ingest key']), otherTenant: 'after access', request: async (f) => ({ path: `/v1/interactions/${await started(f.tenant)}/end`, body: { endedAt: now() } }) },
   'POST /v1/interactions/{id}/recording': { ok: only(201, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/recording`, body: { contentType: 'audio/mpeg' } }) },
   'POST /v1/interactions/{id}/recording/{recordingId}/complete': { ok: only(200, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/recording/${f.recordingId}/complete`, body: {} }) },
@@ -81,13 +85,14 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/interactions/{id}/transcript': { ok: only(200, READERS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/transcript` }) },
   'GET /v1/interactions/{id}/recordings/{recordingId}/play': { ok: only(200, READERS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/recordings/${f.recordingId}/play` }) },
   'GET /v1/interactions/{id}/recordings/{recordingId}/download': { ok: only(200, DOWNLOADERS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/recordings/${f.recordingId}/download` }) },
-  'DELETE /v1/interactions/{id}/transcript': { ok: only(200, DELETERS), otherTenant: 'before access', request: async (_f, fresh) => ({ path: `${interaction(await fresh())}/transcript`, method: 'DELETE' }) },
+  // The fixture's conversation is held (a staff delete of it is 409 HELD): one of its own, unheld.
+  'DELETE /v1/interactions/{id}/transcript': { ok: only(200, DELETERS), otherTenant: 'before access', request: async (f) => ({ path: `${interaction(await conversation(f.tenant))}/transcript`, method: 'DELETE' }) },
   'DELETE /v1/interactions/{id}/recordings/{recordingId}': {
     ok: only(200, DELETERS),
     otherTenant: 'before access',
-    request: async (_f, fresh) => {
-      const f = await fresh();
-      return { path: `${interaction(f)}/recordings/${f.recordingId}`, method: 'DELETE' };
+    request: async (f) => {
+      const unheld = await conversation(f.tenant);
+      return { path: `${interaction(unheld)}/recordings/${unheld.recordingId}`, method: 'DELETE' };
     },
   },
   // Staff: tenant-level, narrowed to the reach
@@ -105,9 +110,15 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/audit': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/audit' }) },
   // Governance: subject requests (staff or the channel), holds, litigation archive, archive tier
   'POST /v1/subject-requests': { ok: { ...only(202, GOVERNORS), 'ingest key': 202 }, request: () => ({ path: '/v1/subject-requests', body: { type: 'export', identifiers: { email: 'nobody-in-the-matrix@example.org' }, options: {} } }) },
+  'GET /v1/subject-requests': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/subject-requests' }) },
   'GET /v1/subject-requests/{requestId}': { ok: { ...only(200, GOVERNORS), 'ingest key': 200 }, otherTenant: 'after access', request: (f) => ({ path: `/v1/subject-requests/${f.channelRequestId}` }) },
   'DELETE /v1/subject-requests/{requestId}': { ok: { ...only(200, GOVERNORS), 'ingest key': 200 }, otherTenant: 'after access', request: async (_f, fresh) => ({ path: `/v1/subject-requests/${(await fresh()).channelRequestId}`, method: 'DELETE' }) },
   'POST /v1/subject-requests/{requestId}/confirm': { ok: only(202, ['admin']), otherTenant: 'after access', request: async (_f, fresh) => ({ path: `/v1/subject-requests/${(await fresh()).channelRequestId}/confirm`, method: 'POST' }) },
+  'POST /v1/subject-requests/{requestId}/extension': {
+    ok: only(200, GOVERNORS),
+    otherTenant: 'after access',
+    request: async (f) => ({ path: `/v1/subject-requests/${await channelRequest(f.tenant)}/extension`, body: { months: 1, reason: 'matrix: the records span several systems' } }),
+  },
   'POST /v1/holds': { ok: only(201, GOVERNORS), request: (f) => ({ path: '/v1/holds', body: { interactionId: f.interactionId, reason: 'matrix case 1' } }) },
   'GET /v1/holds': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/holds' }) },
   'POST /v1/holds/{holdId}/release': { ok: only(200, GOVERNORS), otherTenant: 'after access', request: async (_f, fresh) => ({ path: `/v1/holds/${(await fresh()).holdId}/release`, method: 'POST' }) },
@@ -125,15 +136,27 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/sweeps': { ok: only(200, ['operator']), request: (f) => ({ path: '/v1/sweeps', body: { tenantId: f.tenant.tenantId, dryRun: true } }) },
 };
 
+/** The one credential the route's handler takes (infra/config/handlers.ts), or undefined when it takes either or is not a tenant route. */
+function credentialTaken(op: ApiOperation): TenantCredential | undefined {
+  const method = op.method.toUpperCase();
+  return HANDLERS.find((h) => h.routes?.some((r) => r.method === method && r.path === op.path))?.tenantCredential;
+}
+
 /**
  * How a credential that does not get through is refused: no credentials 401 (403 on IAM routes,
  * as API Gateway answers a missing signature); the operator key alone carries no token or API key
- * (401); a credential of the wrong kind or a role the action does not allow 403.
+ * (401), nor do both credentials at once (401); a credential of the wrong kind 401 where the route
+ * takes one credential only (the cached authorizer keys on it, docs/admin-api.md "Errors"), 403
+ * elsewhere; a role the action does not allow 403.
  */
 function refusal(op: ApiOperation, credential: Credential): number {
   if (credential === 'none') return authsOf(op).includes('iam') ? 403 : 401;
   if (credential === 'operator') return 401;
-  return 403;
+  // The authorizer decides on one credential only; an IAM route asks for a signature whatever else is sent.
+  if (credential === 'key and token') return authsOf(op).includes('iam') ? 403 : 401;
+  const taken = credentialTaken(op);
+  const kind: TenantCredential = credential === 'ingest key' ? 'api-key' : 'admin-token';
+  return taken !== undefined && taken !== kind ? 401 : 403;
 }
 
 function expectedStatus(op: ApiOperation, row: Row, credential: Credential, target: 'own tenant' | 'other tenant'): number {
@@ -150,7 +173,7 @@ let tenantA: Tenant;
 let tenantB: Tenant;
 const fixtures = new Map<Tenant, Fixture>();
 
-const staffOf = (tenant: Tenant): Record<Exclude<Credential, 'none' | 'ingest key' | 'operator' | 'admin+support'>, StaffUser> => ({
+const staffOf = (tenant: Tenant): Record<Exclude<Credential, 'none' | 'ingest key' | 'operator' | 'admin+support' | 'key and token'>, StaffUser> => ({
   admin: { tenantId: tenant.tenantId, role: 'admin', user: 'u-admin', group: 'admins' },
   'manager, own group': { tenantId: tenant.tenantId, role: 'manager', user: 'u-manager-sales', group: 'sales' },
   'manager, other group': { tenantId: tenant.tenantId, role: 'manager', user: 'u-manager-billing', group: 'billing' },
@@ -167,17 +190,28 @@ async function callAs(credential: Credential, home: Tenant, request: ApiRequest 
   if (credential === 'none') return callApi(path, rest);
   if (credential === 'operator') return callApi(path, { ...rest, operator: true });
   if (credential === 'ingest key') return callApi(path, { ...rest, headers: { 'x-api-key': home.apiKey, ...rest.headers } });
+  if (credential === 'key and token') return as(staffOf(home).admin, path, { ...rest, headers: { 'x-api-key': home.apiKey, ...rest.headers } });
   if (credential === 'admin+support') return asGroups({ tenantId: home.tenantId, groups: ['admin', 'support'], user: 'vendor-admin' }, path, rest);
   return as(staffOf(home)[credential], path, rest);
 }
 
-/** A conversation, a hold on it and a channel's pending subject request, in `tenant`. */
-async function fixtureOf(tenant: Tenant): Promise<Fixture> {
+/** A conversation of group sales handled by agent-sales, with its recording, in `tenant`. */
+async function conversation(tenant: Tenant): Promise<{ interactionId: string; recordingId: string }> {
   const { interactionId } = await converse(tenant, { group: 'sales', agent: 'agent-sales', queue: 'q1', messages: ['hello', 'hi there'], audio: fakeMp3('matrix') });
   const content = await as<{ recordings: Array<{ recordingId: string }> }>(staffOf(tenant).admin, `/v1/interactions/${interactionId}/content`);
+  return { interactionId, recordingId: content.body.recordings[0].recordingId };
+}
+
+/** A channel's subject request in `tenant`, pending verification. */
+async function channelRequest(tenant: Tenant): Promise<string> {
+  return (await ingest<{ requestId: string }>(tenant, '/v1/subject-requests', { type: 'erase', identifiers: { email: 'matrix-subject@example.org' }, options: {} })).requestId;
+}
+
+/** A conversation, a hold on it and a channel's pending subject request, in `tenant`. */
+async function fixtureOf(tenant: Tenant): Promise<Fixture> {
+  const { interactionId, recordingId } = await conversation(tenant);
   const hold = await as<{ holdId: string }>(staffOf(tenant).admin, '/v1/holds', { body: { interactionId, reason: 'matrix fixture' } });
-  const request = await ingest<{ requestId: string }>(tenant, '/v1/subject-requests', { type: 'erase', identifiers: { email: 'matrix-subject@example.org' }, options: {} });
-  return { tenant, interactionId, recordingId: content.body.recordings[0].recordingId, holdId: hold.body.holdId, channelRequestId: request.requestId };
+  return { tenant, interactionId, recordingId, holdId: hold.body.holdId, channelRequestId: await channelRequest(tenant) };
 }
 
 /** A chat just started in `tenant` and not yet ended (the fixture's has ended). */
