@@ -77,6 +77,7 @@ const MATRIX: Record<string, Row> = {
   'POST /v1/interactions/{id}/recording/{recordingId}/complete': { ok: only(200, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/recording/${f.recordingId}/complete`, body: {} }) },
   'POST /v1/events': { ok: only(200, ['ingest key']), request: () => ({ path: '/v1/events', body: { events: [{ id: `m-${Date.now()}`, type: 'question', userType: 'visitor', source: 'web', environment: 'production', at: now(), payload: { text: 'Where is my parcel?' } }] } }) },
   'POST /v1/surveys': { ok: only(201, ['ingest key']), request: (f) => ({ path: '/v1/surveys', body: { interactionId: f.interactionId, score: 9 } }) },
+  'GET /v1/consents/standing': { ok: only(200, ['ingest key']), request: () => ({ path: '/v1/consents/standing?purpose=recording&email=matrix@example.org' }) },
   'POST /v1/consents': { ok: only(201, ['ingest key']), request: () => ({ path: '/v1/consents', body: { subject: { email: 'matrix@example.org' }, purpose: 'storeContent', granted: true, noticeVersion: 'v1', channel: 'chat', at: now() } }) },
 
   // Staff (admin token): interactions, decided per interaction
@@ -95,7 +96,9 @@ const MATRIX: Record<string, Row> = {
       return { path: `${interaction(unheld)}/recordings/${unheld.recordingId}`, method: 'DELETE' };
     },
   },
+  'GET /v1/interactions/{id}/consents': { ok: only(200, GOVERNORS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/consents` }) },
   // Staff: tenant-level, narrowed to the reach
+  'GET /v1/consents': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/consents?email=matrix@example.org' }) },
   'GET /v1/me': { ok: only(200, STAFF), request: () => ({ path: '/v1/me' }) },
   'GET /v1/interactions': { ok: only(200, READERS_TENANT_WIDE), request: () => ({ path: '/v1/interactions' }) },
   'GET /v1/interactions/export': { ok: only(200, DOWNLOADERS_TENANT_WIDE), request: () => ({ path: '/v1/interactions/export?format=csv' }) },
