@@ -60,7 +60,9 @@ export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<Htt
         options.log(`${logLine(req, served)} → ${reply.statusCode} ${Date.now() - started} ms`);
       });
   });
-  server.keepAliveTimeout = 5000;
+  // Longer than any client keeps an idle socket (undici: 4 s), so the client always closes first and a
+  // request never lands on a socket the server is closing ("other side closed" on a loaded machine).
+  server.keepAliveTimeout = 65_000;
   await listen(server, options.port);
   const { port } = server.address() as AddressInfo;
   return {

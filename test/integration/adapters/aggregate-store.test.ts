@@ -7,7 +7,7 @@ const EXPIRES = 1_803_891_600;
 describe('the aggregates table of a region', () => {
   const aggregates = testContainer().stores.storesFor(homeRegion()).aggregates;
 
-  it('adds to counters atomically and sums repeated adds', async () => {
+  it('adds to counters atomically and sums repeated adds, each with its expiry', async () => {
     // Prepare
     const tenantId = freshTenant();
     const chats = counterKey(tenantId, { day: '2024-03-01', metric: 'interactions', dims: { channel: 'chat', queue: 'sales' } });
@@ -18,8 +18,8 @@ describe('the aggregates table of a region', () => {
     // Assess
     const { items } = await aggregates.queryRange(chats.pk, '2024-03-01', '2024-03-01');
     expect(items).toEqual([
-      { ...chats, value: 2 },
-      { ...waits, value: 42 },
+      { ...chats, value: 2, expiresAt: EXPIRES },
+      { ...waits, value: 42, expiresAt: EXPIRES },
     ]);
   });
 

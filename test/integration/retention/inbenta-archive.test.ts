@@ -41,13 +41,13 @@ describe('Inbenta preset: raw events kept 100 days, then archived, reachable onl
     const csv = await callApi<string>(path, { headers: { authorization: `Bearer ${tenant.adminToken}` } });
     const byChannel = await callApi(path, { headers: { 'x-api-key': tenant.apiKey } });
 
-    // Assess: admins get CSV with the opened payloads; a channel's API key gets nothing
+    // Assess: admins get CSV with the opened payloads; a channel's API key gets nothing (401: the route takes a staff token)
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toContain('payload');
     expect(csv.body).toContain('Where is my parcel?');
     expect(csv.body).toContain('session-1');
-    expect(byChannel.status).toBe(403);
+    expect(byChannel.status).toBe(401);
     expect((await deps.auditLog.list(tenant.tenantId, { action: 'export' })).items).toHaveLength(1);
 
     // Act: two years after the transfer, the archive retention ends
