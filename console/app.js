@@ -42,10 +42,16 @@ function route() {
     location.replace('#/login');
     return;
   }
-  const found = ROUTES.map(([pattern, page, names]) => ({ match: pattern.exec(path), page, names })).find((r) => r.match);
+  const found = ROUTES.map(([pattern, page, names]) => ({ match: pattern.exec(path), page, names })).find(
+    (r) => r.match,
+  );
   if (!found) {
     document.title = 'Not found · Lethe console';
-    replace(main, h('h1', { tabindex: -1 }, 'Page not found'), h('p', {}, h('a', { href: '#/search' }, 'Go to the search')));
+    replace(
+      main,
+      h('h1', { tabindex: -1 }, 'Page not found'),
+      h('p', {}, h('a', { href: '#/search' }, 'Go to the search')),
+    );
     focusHeading();
     return;
   }
@@ -81,7 +87,8 @@ function showSession(claims) {
 function markCurrent(path) {
   for (const link of document.querySelectorAll('#nav a')) {
     const target = link.getAttribute('href')?.slice(1) ?? '';
-    if (path === target || path.startsWith(`${target}/`) || (target === '/search' && path.startsWith('/interactions/'))) link.setAttribute('aria-current', 'page');
+    if (path === target || path.startsWith(`${target}/`) || (target === '/search' && path.startsWith('/interactions/')))
+      link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 }

@@ -75,16 +75,20 @@ export function buildApp(options: BuildAppOptions = {}): App {
 
 /** The config with the context overrides applied and checked like the config itself. */
 function withContextOverrides(config: DeploymentConfig, app: App): DeploymentConfig {
-  const overrides = Object.fromEntries(CONTEXT_OVERRIDES.flatMap((key) => {
-    const value: unknown = app.node.tryGetContext(key);
-    return value === undefined ? [] : [[key, value]];
-  }));
+  const overrides = Object.fromEntries(
+    CONTEXT_OVERRIDES.flatMap((key) => {
+      const value: unknown = app.node.tryGetContext(key);
+      return value === undefined ? [] : [[key, value]];
+    }),
+  );
   return Object.keys(overrides).length ? parseDeploymentConfig({ ...config, ...overrides }) : config;
 }
 
 /** The feature flags and context of cdk.json. */
 export function cdkJsonContext(): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
+    context?: Record<string, unknown>;
+  };
   return cdkJson.context ?? {};
 }
 

@@ -23,7 +23,13 @@ const RUNS = Number(option('--runs') ?? 7);
 const BEFORE = option('--before');
 const BEFORE_NODE_OPTIONS = option('--before-node-options') ?? '';
 // What runtime-config needs to start; the AWS SDK comes from this repository's node_modules.
-const ENV = { ...process.env, LETHE_ACCOUNT: '111122223333', LETHE_HOME_REGION: 'eu-central-1', LETHE_REGIONS: 'eu-central-1', NODE_OPTIONS: '' };
+const ENV = {
+  ...process.env,
+  LETHE_ACCOUNT: '111122223333',
+  LETHE_HOME_REGION: 'eu-central-1',
+  LETHE_REGIONS: 'eu-central-1',
+  NODE_OPTIONS: '',
+};
 
 interface Sample {
   cpuMs: number;
@@ -34,7 +40,9 @@ interface Sample {
 function sample(file: string | undefined, nodeOptions: string): Sample {
   const load = file ? `await import(${JSON.stringify(file)});` : '';
   const script = `${load} const u = process.cpuUsage(); process.stdout.write(JSON.stringify({ cpuMs: (u.user + u.system) / 1000, rssMiB: process.resourceUsage().maxRSS / 1024 }));`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...ENV, NODE_OPTIONS: nodeOptions } });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...ENV, NODE_OPTIONS: nodeOptions },
+  });
   return JSON.parse(out.toString('utf8')) as Sample;
 }
 
@@ -55,11 +63,21 @@ function main(): void {
   const before = BEFORE ? resolve(BEFORE) : undefined;
   try {
     const rows = HANDLERS.map((spec) => {
-      const code = startupCodeOf(PROJECT_ROOT, bundleFunction(PROJECT_ROOT, spec.entry, join(outRoot, spec.name), spec.bundleFolders));
-      return { name: spec.name, after: entryIn(join(outRoot, spec.name))!, afterBytes: code.bytes, before: before && entryIn(join(before, spec.name)) };
+      const code = startupCodeOf(
+        PROJECT_ROOT,
+        bundleFunction(PROJECT_ROOT, spec.entry, join(outRoot, spec.name), spec.bundleFolders),
+      );
+      return {
+        name: spec.name,
+        after: entryIn(join(outRoot, spec.name))!,
+        afterBytes: code.bytes,
+        before: before && entryIn(join(before, spec.name)),
+      };
     });
     const empty: Sample[] = [];
-    const samples = new Map<string, { before: Sample[]; after: Sample[] }>(rows.map((r) => [r.name, { before: [], after: [] }]));
+    const samples = new Map<string, { before: Sample[]; after: Sample[] }>(
+      rows.map((r) => [r.name, { before: [], after: [] }]),
+    );
     // Interleaved rounds, so drift in the machine's load touches every column alike.
     for (let run = 0; run < RUNS; run++) {
       empty.push(sample(undefined, ''));
@@ -71,9 +89,15 @@ function main(): void {
     }
     const emptyCpu = median(empty.map((s) => s.cpuMs));
     const cell = (list: Sample[]) =>
-      list.length ? `${median(list.map((s) => s.cpuMs)).toFixed(0)} ms (${(median(list.map((s) => s.cpuMs)) / emptyCpu).toFixed(1)}×), ${median(list.map((s) => s.rssMiB)).toFixed(0)} MiB` : '–';
-    console.log(`empty node: ${emptyCpu.toFixed(0)} ms CPU, ${median(empty.map((s) => s.rssMiB)).toFixed(0)} MiB (median of ${RUNS})\n`);
-    console.log('| function | before: CPU (× empty), peak RSS | after: CPU (× empty), peak RSS | after: start-up code |');
+      list.length
+        ? `${median(list.map((s) => s.cpuMs)).toFixed(0)} ms (${(median(list.map((s) => s.cpuMs)) / emptyCpu).toFixed(1)}×), ${median(list.map((s) => s.rssMiB)).toFixed(0)} MiB`
+        : '–';
+    console.log(
+      `empty node: ${emptyCpu.toFixed(0)} ms CPU, ${median(empty.map((s) => s.rssMiB)).toFixed(0)} MiB (median of ${RUNS})\n`,
+    );
+    console.log(
+      '| function | before: CPU (× empty), peak RSS | after: CPU (× empty), peak RSS | after: start-up code |',
+    );
     console.log('|---|---:|---:|---:|');
     for (const row of rows) {
       const s = samples.get(row.name)!;

@@ -1,4 +1,4 @@
-import { Prng, pad } from './prng';
+import { type Prng, pad } from './prng';
 
 /**
  * Generators of labelled values (what must be redacted) and hard negatives (what must stay).
@@ -22,14 +22,55 @@ const lettersToDigits = (s: string) => s.replace(/[A-Z]/g, (c) => String(c.charC
 
 const groupsOf = (s: string, size: number, sep: string) => s.match(new RegExp(`.{1,${size}}`, 'g'))!.join(sep);
 
-const FIRST = ['anna', 'erik', 'lars', 'karin', 'marie', 'jean', 'claire', 'lucas', 'john', 'emily', 'olof', 'ines', 'sven', 'chloe'];
-const LAST = ['svensson', 'lindqvist', 'dupont', 'martin', 'bernard', 'smith', 'johnson', 'nilsson', 'lefebvre', 'berg'];
-const DOMAINS = ['example.com', 'exempel.se', 'exemple.fr', 'mail.example.org', 'kund.foretag.se', 'societe.example.fr', 'post.example.net'];
+const FIRST = [
+  'anna',
+  'erik',
+  'lars',
+  'karin',
+  'marie',
+  'jean',
+  'claire',
+  'lucas',
+  'john',
+  'emily',
+  'olof',
+  'ines',
+  'sven',
+  'chloe',
+];
+const LAST = [
+  'svensson',
+  'lindqvist',
+  'dupont',
+  'martin',
+  'bernard',
+  'smith',
+  'johnson',
+  'nilsson',
+  'lefebvre',
+  'berg',
+];
+const DOMAINS = [
+  'example.com',
+  'exempel.se',
+  'exemple.fr',
+  'mail.example.org',
+  'kund.foretag.se',
+  'societe.example.fr',
+  'post.example.net',
+];
 
 export function email(r: Prng): string {
   const f = r.pick(FIRST);
   const l = r.pick(LAST);
-  const local = r.pick([`${f}.${l}`, `${f[0]}${l}`, `${f}_${l}${r.int(1, 99)}`, `${f}+support`, `${l}.${f}${r.int(1950, 2005)}`, f]);
+  const local = r.pick([
+    `${f}.${l}`,
+    `${f[0]}${l}`,
+    `${f}_${l}${r.int(1, 99)}`,
+    `${f}+support`,
+    `${l}.${f}${r.int(1950, 2005)}`,
+    f,
+  ]);
   const address = `${local}@${r.pick(DOMAINS)}`;
   return r.chance(0.1) ? address.replace(/^./, (c) => c.toUpperCase()) : address;
 }
@@ -72,11 +113,18 @@ export function phone(r: Prng): string {
 
 export function card(r: Prng): string {
   const kind = r.pick(['visa', 'visa', 'mc', 'mc2', 'amex', 'discover']);
-  const prefix = { visa: '4', mc: `5${r.int(1, 5)}`, mc2: `22${r.int(21, 99)}`, amex: r.pick(['34', '37']), discover: '6011' }[kind]!;
+  const prefix = {
+    visa: '4',
+    mc: `5${r.int(1, 5)}`,
+    mc2: `22${r.int(21, 99)}`,
+    amex: r.pick(['34', '37']),
+    discover: '6011',
+  }[kind]!;
   const length = kind === 'amex' ? 15 : 16;
   const body = prefix + r.digits(length - 1 - prefix.length);
   const number = body + luhnCheckDigit(body);
-  if (kind === 'amex') return r.chance(0.3) ? number : `${number.slice(0, 4)} ${number.slice(4, 10)} ${number.slice(10)}`;
+  if (kind === 'amex')
+    return r.chance(0.3) ? number : `${number.slice(0, 4)} ${number.slice(4, 10)} ${number.slice(10)}`;
   const style = r.int(0, 2);
   return style === 0 ? number : groupsOf(number, 4, style === 1 ? ' ' : '-');
 }
@@ -191,8 +239,10 @@ export const date = (r: Prng): string =>
     () => `${pad(r.int(1, 28), 2)}/${pad(r.int(1, 12), 2)}/${r.int(2019, 2026)}`,
     () => `${r.int(2019, 2026)}-${pad(r.int(1, 12), 2)}-${pad(r.int(1, 28), 2)}`,
     () => `${pad(r.int(1, 28), 2)}.${pad(r.int(1, 12), 2)}.${r.int(2019, 2026)}`,
-    () => `${pad(r.int(1, 28), 2)}.${pad(r.int(1, 12), 2)}.${r.int(2019, 2026)} ${pad(r.int(0, 23), 2)}:${pad(r.int(0, 59), 2)}`,
-    () => `${r.int(1, 28)} ${r.pick(['mars', 'avril', 'maj', 'juni', 'March', 'May', 'décembre'])} ${r.int(2019, 2026)}`,
+    () =>
+      `${pad(r.int(1, 28), 2)}.${pad(r.int(1, 12), 2)}.${r.int(2019, 2026)} ${pad(r.int(0, 23), 2)}:${pad(r.int(0, 59), 2)}`,
+    () =>
+      `${r.int(1, 28)} ${r.pick(['mars', 'avril', 'maj', 'juni', 'March', 'May', 'décembre'])} ${r.int(2019, 2026)}`,
   ])();
 
 export const time = (r: Prng): string =>
@@ -213,7 +263,13 @@ export const order = (r: Prng): string =>
 
 /** Values of a labelled kind whose checksum or rule fails. */
 export const decoy = (r: Prng): string =>
-  r.pick<() => string>([() => luhnInvalid16(r, ' '), () => iban(r, false), () => invalidSsn(r), () => nir(r, false), () => personnummer(r, false)])();
+  r.pick<() => string>([
+    () => luhnInvalid16(r, ' '),
+    () => iban(r, false),
+    () => invalidSsn(r),
+    () => nir(r, false),
+    () => personnummer(r, false),
+  ])();
 
 export const misc = (r: Prng): string =>
   r.pick<() => string>([

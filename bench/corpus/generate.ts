@@ -56,7 +56,7 @@ export function generateCorpus(seed = SEED, lines = LINES): LabelledLine[] {
 if (require.main === module) {
   const file = join(__dirname, 'chat-lines.jsonl');
   const corpus = generateCorpus();
-  writeFileSync(file, corpus.map((line) => JSON.stringify(line)).join('\n') + '\n');
+  writeFileSync(file, `${corpus.map((line) => JSON.stringify(line)).join('\n')}\n`);
   const spans = corpus.reduce((n, l) => n + l.spans.length, 0);
   process.stdout.write(`${file}: ${corpus.length} lines, ${spans} labelled spans\n`);
 }

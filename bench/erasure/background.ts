@@ -48,17 +48,50 @@ export async function loadConversations(
     const bucket = (cls: string, shard: number) => `T#${tenantId}#${cls}#${day(expiresAt)}#${shard}`;
     const common = { pk, tenantId, createdAt: new Date().toISOString(), expiresAt, dekId: id };
     const items: Record<string, unknown>[] = [
-      { ...common, sk: 'INFO', class: 'interaction', expiryBucket: bucket('interaction', i % 4), interactionId: id, channel: 'chat', startedAt: common.createdAt, sealed: sealedNoise() },
-      ...[0, 1, 2].map((seq) => ({ ...common, sk: `MSG#${common.createdAt}#00000${seq}`, class: 'transcript', expiryBucket: bucket('transcript', (i + seq) % 4), interactionId: id, seq, from: 'visitor', sealed: sealedNoise() })),
+      {
+        ...common,
+        sk: 'INFO',
+        class: 'interaction',
+        expiryBucket: bucket('interaction', i % 4),
+        interactionId: id,
+        channel: 'chat',
+        startedAt: common.createdAt,
+        sealed: sealedNoise(),
+      },
+      ...[0, 1, 2].map((seq) => ({
+        ...common,
+        sk: `MSG#${common.createdAt}#00000${seq}`,
+        class: 'transcript',
+        expiryBucket: bucket('transcript', (i + seq) % 4),
+        interactionId: id,
+        seq,
+        from: 'visitor',
+        sealed: sealedNoise(),
+      })),
       ...['email', 'phone'].map((kind) => {
         const hmac = randomBytes(32).toString('hex');
-        return { pk, sk: `SUBJ#${kind}#${hmac}`, tenantId, subjectKey: `T#${tenantId}#${hmac}`, kind, class: 'interaction', createdAt: common.createdAt, expiresAt };
+        return {
+          pk,
+          sk: `SUBJ#${kind}#${hmac}`,
+          tenantId,
+          subjectKey: `T#${tenantId}#${hmac}`,
+          kind,
+          class: 'interaction',
+          createdAt: common.createdAt,
+          expiresAt,
+        };
       }),
     ];
     if (i % RECORDING_EVERY === 0)
       pending.push(
         s3(region)
-          .send(new PutObjectCommand({ Bucket: config.regional[region].contentBucket, Key: `recording/${tenantId}/${id}/${ulid()}`, Body: randomBytes(512) }))
+          .send(
+            new PutObjectCommand({
+              Bucket: config.regional[region].contentBucket,
+              Key: `recording/${tenantId}/${id}/${ulid()}`,
+              Body: randomBytes(512),
+            }),
+          )
           .then(() => undefined),
       );
     const batch = batches.get(region)!;

@@ -49,7 +49,12 @@ export class RequestCounter {
 type Next = (args: unknown) => Promise<unknown>;
 /** The part of an SDK v3 client's middleware stack the counter uses. */
 interface Counted {
-  middlewareStack: { add(middleware: (next: Next, context: { commandName?: string }) => Next, options: { step: 'initialize'; name: string }): void };
+  middlewareStack: {
+    add(
+      middleware: (next: Next, context: { commandName?: string }) => Next,
+      options: { step: 'initialize'; name: string },
+    ): void;
+  };
 }
 
 /** Counts every command the client sends, once per `send` (retries of one command are not counted again), and times it. */
@@ -78,7 +83,8 @@ export function countingContainer(config: RuntimeConfig, clock: Clock, counter: 
   }
   const keyVault = new KmsKeyVault(
     (region) => clients.kmsFor(region),
-    (region, key) => (key === 'data' ? config.regional[region].dataKeyAlias : config.regional[region].litigationKeyAlias),
+    (region, key) =>
+      key === 'data' ? config.regional[region].dataKeyAlias : config.regional[region].litigationKeyAlias,
   );
   return buildContainer(
     {

@@ -62,17 +62,34 @@ async function main(): Promise<void> {
     const c = countingContainer(config, systemClock, counter);
     const deps = subjectRequestDeps(c);
     const loader = new AwsClients(config);
-    const { tenantId } = await createTenant({ name: 'bench erasure', preset: 'iadvize' }, { directory: c.directory, keyVault: c.keyVault, clock: c.clock, homeRegion: config.homeRegion, deployedRegions: config.regions });
+    const { tenantId } = await createTenant(
+      { name: 'bench erasure', preset: 'iadvize' },
+      {
+        directory: c.directory,
+        keyVault: c.keyVault,
+        clock: c.clock,
+        homeRegion: config.homeRegion,
+        deployedRegions: config.regions,
+      },
+    );
     const rows: Row[] = [];
     let loaded = 0;
     let serial = 0;
     const erase = async (subject: { email: string; phone: string }) => {
-      const filed = await fileSubjectRequest(deps, tenantId, { kind: 'operator' }, { type: 'erase', identifiers: subject, options: {} });
+      const filed = await fileSubjectRequest(
+        deps,
+        tenantId,
+        { kind: 'operator' },
+        { type: 'erase', identifiers: subject, options: {} },
+      );
       const job = await executeSubjectRequest(deps, tenantId, filed.requestId);
       if (!job.result?.verification.ok) throw new Error(`erasure ${filed.requestId} was not verified`);
       return job.result;
     };
-    const subjectNumber = () => ({ email: `bench.subject${++serial}@example.fr`, phone: `+3361${String(1000000 + serial).slice(-7)}` });
+    const subjectNumber = () => ({
+      email: `bench.subject${++serial}@example.fr`,
+      phone: `+3361${String(1000000 + serial).slice(-7)}`,
+    });
     // One erasure first, unmeasured: JIT of this process and of DynamoDB Local's JVM.
     const warmUp = subjectNumber();
     await createSubject(c, tenantId, warmUp);
@@ -81,12 +98,35 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       const target = Math.ceil(size / RECORDS_PER_CONVERSATION);
       const started = performance.now();
-      await loadConversations(config, (r) => loader.dynamoFor(r), (r) => loader.s3For(r), tenantId, target - loaded, (n) => log(`loaded ${(loaded + n) * RECORDS_PER_CONVERSATION} records`));
+      await loadConversations(
+        config,
+        (r) => loader.dynamoFor(r),
+        (r) => loader.s3For(r),
+        tenantId,
+        target - loaded,
+        (n) => log(`loaded ${(loaded + n) * RECORDS_PER_CONVERSATION} records`),
+      );
       const loadSeconds = (performance.now() - started) / 1000;
       loaded = target;
       await new Promise((r) => setTimeout(r, SETTLE * 1000));
-      const probe = await probeLatency(loader.dynamoFor(config.homeRegion), config.regional[config.homeRegion].recordsTable, tenantId);
-      const row: Row = { records: loaded * RECORDS_PER_CONVERSATION, subjectRecords: 0, ms: [], dynamoMs: [], s3Ms: [], dynamo: 0, s3: 0, kms: 0, commands: {}, loadSeconds, probe };
+      const probe = await probeLatency(
+        loader.dynamoFor(config.homeRegion),
+        config.regional[config.homeRegion].recordsTable,
+        tenantId,
+      );
+      const row: Row = {
+        records: loaded * RECORDS_PER_CONVERSATION,
+        subjectRecords: 0,
+        ms: [],
+        dynamoMs: [],
+        s3Ms: [],
+        dynamo: 0,
+        s3: 0,
+        kms: 0,
+        commands: {},
+        loadSeconds,
+        probe,
+      };
       for (let run = 0; run < RUNS; run++) {
         const subject = subjectNumber();
         await createSubject(c, tenantId, subject);
@@ -103,7 +143,9 @@ async function main(): Promise<void> {
         row.s3 = counts.S3?.total ?? 0;
         row.kms = counts.KMS?.total ?? 0;
         row.commands = counts;
-        log(`${row.records} records: erased ${row.subjectRecords} in ${row.ms.at(-1)!.toFixed(0)} ms, ${row.dynamo} DynamoDB + ${row.s3} S3 + ${row.kms} KMS requests`);
+        log(
+          `${row.records} records: erased ${row.subjectRecords} in ${row.ms.at(-1)!.toFixed(0)} ms, ${row.dynamo} DynamoDB + ${row.s3} S3 + ${row.kms} KMS requests`,
+        );
       }
       rows.push(row);
     }
@@ -119,7 +161,11 @@ const PROBES = 200;
  * What one request costs DynamoDB Local at the current size, measured alone: a GetItem of a
  * missing key and a `bySubject` Query of an unknown subject, `PROBES` of each, one at a time.
  */
-async function probeLatency(client: DynamoDBDocumentClient, table: string, tenantId: string): Promise<{ get: number; query: number }> {
+async function probeLatency(
+  client: DynamoDBDocumentClient,
+  table: string,
+  tenantId: string,
+): Promise<{ get: number; query: number }> {
   const time = async (send: () => Promise<unknown>) => {
     const samples: number[] = [];
     for (let i = 0; i < PROBES; i++) {
@@ -130,25 +176,52 @@ async function probeLatency(client: DynamoDBDocumentClient, table: string, tenan
     return median(samples);
   };
   return {
-    get: await time(() => client.send(new GetCommand({ TableName: table, Key: { pk: `T#${tenantId}#I#probe`, sk: 'INFO' } }))),
+    get: await time(() =>
+      client.send(new GetCommand({ TableName: table, Key: { pk: `T#${tenantId}#I#probe`, sk: 'INFO' } })),
+    ),
     query: await time(() =>
-      client.send(new QueryCommand({ TableName: table, IndexName: 'bySubject', KeyConditionExpression: 'subjectKey = :k', ExpressionAttributeValues: { ':k': `T#${tenantId}#probe` } })),
+      client.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'bySubject',
+          KeyConditionExpression: 'subjectKey = :k',
+          ExpressionAttributeValues: { ':k': `T#${tenantId}#probe` },
+        }),
+      ),
     ),
   };
 }
 
 /** A subject with `INTERACTIONS` conversations in two regions and a consent proof, through the real ingest use cases. */
-async function createSubject(c: ReturnType<typeof countingContainer>, tenantId: string, subject: { email: string; phone: string }): Promise<void> {
+async function createSubject(
+  c: ReturnType<typeof countingContainer>,
+  tenantId: string,
+  subject: { email: string; phone: string },
+): Promise<void> {
   const now = () => new Date().toISOString();
   for (let i = 0; i < INTERACTIONS; i++) {
     const chat = i % 2 === 0;
     const body = chat
-      ? { channel: 'chat', startedAt: now(), participant: subject, consent: { gdpr: { granted: true, noticeVersion: 'v1' } } }
+      ? {
+          channel: 'chat',
+          startedAt: now(),
+          participant: subject,
+          consent: { gdpr: { granted: true, noticeVersion: 'v1' } },
+        }
       : { channel: 'sms', startedAt: now(), participant: { phone: subject.phone } };
     const { interactionId } = (await startInteraction(c, tenantId, { body })).body;
-    await appendMessages(c, tenantId, interactionId, { body: { messages: [{ from: 'visitor', at: now(), text: 'Where is my parcel?' }, { from: 'agent', at: now(), text: 'On its way.' }] } });
+    await appendMessages(c, tenantId, interactionId, {
+      body: {
+        messages: [
+          { from: 'visitor', at: now(), text: 'Where is my parcel?' },
+          { from: 'agent', at: now(), text: 'On its way.' },
+        ],
+      },
+    });
   }
-  await recordConsent(c, tenantId, { body: { subject, purpose: 'gdpr', granted: true, noticeVersion: 'v1', channel: 'chat', at: now() } });
+  await recordConsent(c, tenantId, {
+    body: { subject, purpose: 'gdpr', granted: true, noticeVersion: 'v1', channel: 'chat', at: now() },
+  });
 }
 
 function report(rows: Row[]): string {
@@ -159,14 +232,22 @@ function report(rows: Row[]): string {
   const ratio = (values: number[]) => Math.max(...values) / Math.min(...values);
   const last = rows.at(-1)!;
   const commands = Object.entries(last.commands)
-    .map(([service, byCommand]) => `${service}: ${Object.entries(byCommand).filter(([k]) => k !== 'total').map(([k, n]) => `${k} ${n}`).join(', ')}`)
+    .map(
+      ([service, byCommand]) =>
+        `${service}: ${Object.entries(byCommand)
+          .filter(([k]) => k !== 'total')
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+    )
     .join('; ');
   return [
     '## Erasure (issue 5: bench/erasure/run.ts)',
     '',
     `Command: \`npx ts-node --transpile-only bench/erasure/run.ts --sizes ${SIZES.join(',')} --interactions ${INTERACTIONS} --runs ${RUNS} --settle ${SETTLE}\``,
     '',
-    `One iAdvize tenant on the local stack (DynamoDB Local in memory, s3rver, local KMS, all on this machine). Its records tables (eu-central-1 and us-east-1) are filled with other people's conversations (general info + 3 chat lines + 2 subject-index entries each, sealed fields, \`byExpiry\` and \`bySubject\` attributes; a recording object for one in 20) up to each size (then ${SETTLE} s of rest). At each size ${RUNS} fresh subjects, each with ${INTERACTIONS} conversations (chat in eu-central-1, SMS in us-east-1, 2 messages each) and a consent proof, are erased one after the other through the subject-request use cases (file, inventory, erase, verify, certify), after one unmeasured warm-up erasure. An SDK middleware counts every request the erasure sends. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
+    `One iAdvize tenant on the local stack (DynamoDB Local in memory, s3rver, local KMS, all on this machine). Its records tables (eu-central-1 and us-east-1) are filled with other people's conversations (general info + 3 chat lines + 2 subject-index entries each, sealed fields, \`byExpiry\` and \`bySubject\` attributes; a recording object for one in 20) up to each size (then ${SETTLE} s of rest). At each size ${RUNS} fresh subjects, each with ${INTERACTIONS} conversations (chat in eu-central-1, SMS in us-east-1, 2 messages each) and a consent proof, are erased one after the other through the subject-request use cases (file, inventory, erase, verify, certify), after one unmeasured warm-up erasure. An SDK middleware counts every request the erasure sends. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} at the end.`,
     '',
     '| records in the store | subject records | erasure ms, fastest | erasure ms, median | runs ms | of which DynamoDB ms (median) | of which S3 ms (median) | DynamoDB requests | S3 requests | KMS requests | DynamoDB Local alone: GetItem / `bySubject` Query ms | load time s |',
     '|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',

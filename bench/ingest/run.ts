@@ -19,7 +19,8 @@ import { writeSection } from '../redaction/results-section';
  * median of `--runs` runs. Results go to the ingest section of bench/RESULTS.md.
  */
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const option = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 const RUNS = option('--runs', 5);
 const REQUESTS = option('--requests', 300);
 const CONCURRENCY = option('--concurrency', 8);
@@ -42,12 +43,18 @@ interface Scenario {
   request(i: number): { resource: string; path: string; id?: string; body: unknown };
 }
 
-async function startStack(secrets: Record<string, string>): Promise<{ child: ChildProcess; env: Record<string, string> }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'test', 'support', 'local-stack-process.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...secrets, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+async function startStack(
+  secrets: Record<string, string>,
+): Promise<{ child: ChildProcess; env: Record<string, string> }> {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'test', 'support', 'local-stack-process.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...secrets, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
   const message = await new Promise<StackMessage>((done) => {
     child.once('message', (m: StackMessage) => done(m));
     child.once('exit', (code) => done({ kind: 'failed', message: `the local stack exited (${code})` }));
@@ -56,7 +63,8 @@ async function startStack(secrets: Record<string, string>): Promise<{ child: Chi
   return { child, env: message.env };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
@@ -102,11 +110,19 @@ async function main(): Promise<void> {
       channel: 'chat',
       startedAt: now(),
       queue: `queue-${i % 4}`,
-      participant: { email: `visitor${i}@example.com`, name: `Visitor Number${i}`, phone: `+46 70 ${String(1000000 + i).slice(-7)}` },
+      participant: {
+        email: `visitor${i}@example.com`,
+        name: `Visitor Number${i}`,
+        phone: `+46 70 ${String(1000000 + i).slice(-7)}`,
+      },
     });
     // Interactions the message scenario appends to, made once.
     const targets: string[] = [];
-    for (let i = 0; i < 64; i++) targets.push((await invoke(chatTenant, { resource: '/v1/interactions', path: '/v1/interactions', body: startBody(i) })).interactionId as string);
+    for (let i = 0; i < 64; i++)
+      targets.push(
+        (await invoke(chatTenant, { resource: '/v1/interactions', path: '/v1/interactions', body: startBody(i) }))
+          .interactionId as string,
+      );
     let eventSerial = 0;
 
     const scenarios: Array<Scenario & { tenantId: string }> = [
@@ -128,7 +144,15 @@ async function main(): Promise<void> {
             resource: '/v1/interactions/{id}/messages',
             path: `/v1/interactions/${id}/messages`,
             id,
-            body: { messages: [{ from: 'visitor', at: now(), text: `Hi, I am visitor${i}@example.com, card 4111 1111 1111 1111, order ${i}` }] },
+            body: {
+              messages: [
+                {
+                  from: 'visitor',
+                  at: now(),
+                  text: `Hi, I am visitor${i}@example.com, card 4111 1111 1111 1111, order ${i}`,
+                },
+              ],
+            },
           };
         },
       },

@@ -26,7 +26,8 @@ const censusNames: string[] = require('random-name/names.json');
 
 const values = (entry: unknown): string[] =>
   Array.isArray(entry) ? entry : entry && typeof entry === 'object' ? Object.values(entry).flatMap(values) : [];
-const singleWords = (names: string[]) => names.flatMap((n) => n.split(/[\s]+/)).filter((n) => /^\p{Lu}[\p{L}'’-]+$/u.test(n));
+const singleWords = (names: string[]) =>
+  names.flatMap((n) => n.split(/[\s]+/)).filter((n) => /^\p{Lu}[\p{L}'’-]+$/u.test(n));
 
 const first = new Set<string>(censusFirstNames.map(foldName));
 const last = new Set<string>();
@@ -36,19 +37,23 @@ for (const locale of LOCALES) {
   for (const n of singleWords(values(person.last_name))) if (inLexiconHalf(n)) last.add(foldName(n));
 }
 const common = new Set<string>();
-for (const { word } of (subtlex as Array<{ word: string }>).slice(0, COMMON_ENGLISH_WORDS)) if (/^\p{Ll}+$/u.test(word)) common.add(foldName(word));
+for (const { word } of (subtlex as Array<{ word: string }>).slice(0, COMMON_ENGLISH_WORDS))
+  if (/^\p{Ll}+$/u.test(word)) common.add(foldName(word));
 for (const lang of ['en', 'fr', 'sv', 'de', 'es'] as const) {
   for (const w of (stopwords as Record<string, string[]>)[lang]) common.add(foldName(w));
   // Months and weekdays are capitalised in English and German, and some are first names (June, August).
-  for (let m = 0; m < 12; m++) common.add(foldName(new Intl.DateTimeFormat(lang, { month: 'long' }).format(new Date(2024, m, 1))));
-  for (let d = 0; d < 7; d++) common.add(foldName(new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(new Date(2024, 0, d + 1))));
+  for (let m = 0; m < 12; m++)
+    common.add(foldName(new Intl.DateTimeFormat(lang, { month: 'long' }).format(new Date(2024, m, 1))));
+  for (let d = 0; d < 7; d++)
+    common.add(foldName(new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(new Date(2024, 0, d + 1))));
 }
 
 // Census surnames that are not common words ("Call" and "Will" are both).
 for (const n of censusNames) if (!common.has(foldName(n))) last.add(foldName(n));
 
 const out = join(__dirname, '../../functions/domain/redaction/lexicon');
-const write = (file: string, words: Set<string>) => writeFileSync(join(out, file), `${JSON.stringify([...words].sort())}\n`);
+const write = (file: string, words: Set<string>) =>
+  writeFileSync(join(out, file), `${JSON.stringify([...words].sort())}\n`);
 write('first-names.json', first);
 write('surnames.json', last);
 write('common-words.json', common);

@@ -43,7 +43,8 @@ export function peerFindings(input: string, output: string): Finding[] {
   for (const piece of pieces) {
     const next = new Array<boolean>(n + 1).fill(false);
     if ('literal' in piece) {
-      for (let p = 0; p <= n; p++) if (current[p] && input.startsWith(piece.literal, p)) next[p + piece.literal.length] = true;
+      for (let p = 0; p <= n; p++)
+        if (current[p] && input.startsWith(piece.literal, p)) next[p + piece.literal.length] = true;
     } else {
       let seen = false;
       for (let p = 0; p <= n; p++) {

@@ -35,7 +35,11 @@ const CORPUS = join(__dirname, '..', 'corpus', 'chat-lines.jsonl');
 const TARGET_RUN_SECONDS = 0.5;
 
 const INDEPENDENT = join(__dirname, '..', 'corpus', 'independent.jsonl');
-const readLines = (file: string): Line[] => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readLines = (file: string): Line[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 const lines = readLines(CORPUS);
 const independentLines = readLines(INDEPENDENT);
 const megabytes = lines.reduce((n, l) => n + Buffer.byteLength(l.text), 0) / 1e6;
@@ -45,7 +49,10 @@ const letheInbenta = createRedactor(presetPolicy('inbenta').redaction);
 const peer = new SyncRedactor();
 const peerPiiOnly = new SyncRedactor({
   builtInRedactors: Object.fromEntries(
-    ['names', 'streetAddress', 'zipcode', 'digits', 'url', 'username', 'password', 'credentials'].map((k) => [k, { enabled: false }]),
+    ['names', 'streetAddress', 'zipcode', 'digits', 'url', 'username', 'password', 'credentials'].map((k) => [
+      k,
+      { enabled: false },
+    ]),
   ),
 });
 const peerSubject = (name: string, r: SyncRedactor): Subject => ({
@@ -102,10 +109,16 @@ function throughput(fns: Array<(t: string) => unknown>): Array<{ median: number;
 
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
-  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return sorted.length % 2
+    ? sorted[(sorted.length - 1) / 2]
+    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 };
 
-function quality(subject: Subject, set: readonly Line[] = lines, lang?: string): QualityReport & { negativeLines: number; negativeLinesChanged: number } {
+function quality(
+  subject: Subject,
+  set: readonly Line[] = lines,
+  lang?: string,
+): QualityReport & { negativeLines: number; negativeLinesChanged: number } {
   const tally = new QualityTally();
   let negativeLines = 0;
   let negativeLinesChanged = 0;
@@ -140,21 +153,32 @@ const results = SUBJECTS.map((subject, k) => ({ subject, speed: speeds[k], quali
 const LANGUAGES = ['en', 'fr', 'sv', 'de', 'es'];
 const INDEPENDENT_TYPES = ['email', 'phone', 'card', 'iban', 'ip', 'name'];
 const kept = (q: QualityReport) => pct(1 - q.overRedactedWords / q.words);
-const independent = SUBJECTS.map((subject) => ({ subject, all: quality(subject, independentLines), byLang: LANGUAGES.map((l) => quality(subject, independentLines, l)) }));
+const independent = SUBJECTS.map((subject) => ({
+  subject,
+  all: quality(subject, independentLines),
+  byLang: LANGUAGES.map((l) => quality(subject, independentLines, l)),
+}));
 const recallOf = (q: QualityReport, type: string) => q.types.find((t) => t.type === type);
 const independentTypeRows = INDEPENDENT_TYPES.map(
-  (type) => `| ${type} | ${recallOf(independent[0].all, type)?.labelled ?? 0} | ${independent.map((r) => pct(recallOf(r.all, type)?.recall ?? NaN)).join(' | ')} |`,
+  (type) =>
+    `| ${type} | ${recallOf(independent[0].all, type)?.labelled ?? 0} | ${independent.map((r) => pct(recallOf(r.all, type)?.recall ?? NaN)).join(' | ')} |`,
 );
 const independentLangRows = [
-  ...INDEPENDENT_TYPES.map((type) => `| ${type} | ${independent[0].byLang.map((q) => pct(recallOf(q, type)?.recall ?? NaN)).join(' | ')} |`),
+  ...INDEPENDENT_TYPES.map(
+    (type) => `| ${type} | ${independent[0].byLang.map((q) => pct(recallOf(q, type)?.recall ?? NaN)).join(' | ')} |`,
+  ),
   `| ordinary words kept | ${independent[0].byLang.map(kept).join(' | ')} |`,
 ];
-const independentKeptRows = independent.map((r) => `| ${r.subject.name} | ${kept(r.all)} (${r.all.overRedactedWords} of ${r.all.words} touched) | ${r.all.falsePositives} |`);
+const independentKeptRows = independent.map(
+  (r) =>
+    `| ${r.subject.name} | ${kept(r.all)} (${r.all.overRedactedWords} of ${r.all.words} touched) | ${r.all.falsePositives} |`,
+);
 
 const PEER = 2;
 const ratioToPeer = (k: number) => median(results[k].speed.all.map((x, run) => x / results[PEER].speed.all[run]));
 const speedRows = results.map(
-  (r, k) => `| ${r.subject.name} | ${r.speed.median.toFixed(1)} | ${ratioToPeer(k).toFixed(1)}× | ${r.speed.all.map((x) => x.toFixed(1)).join(', ')} |`,
+  (r, k) =>
+    `| ${r.subject.name} | ${r.speed.median.toFixed(1)} | ${ratioToPeer(k).toFixed(1)}× | ${r.speed.all.map((x) => x.toFixed(1)).join(', ')} |`,
 );
 const recallHeader = `| type | labelled | ${results.map((r) => `${r.subject.name.split(',')[0]}${r.subject.name.includes('PII') ? ' (PII only)' : r.subject.name.includes('inbenta') ? ' (inbenta)' : ''}`).join(' | ')} |`;
 const recallRows = LABELLED.map((type) => {
@@ -169,7 +193,11 @@ const summaryRows = results.map(
     `| ${r.subject.name} | ${pct(r.quality.overall.recall)} | ${pct(r.quality.overall.precision)} | ${r.quality.falsePositives} | ${r.quality.overRedactedWords} of ${r.quality.words} | ${r.quality.negativeLinesChanged} of ${r.quality.negativeLines} |`,
 );
 const precisionRows = results.map(
-  (r) => `| ${r.subject.name} | ${r.quality.types.filter((t) => t.found > 0).map((t) => `${t.type} ${pct(t.precision)} (${t.found})`).join(', ')} |`,
+  (r) =>
+    `| ${r.subject.name} | ${r.quality.types
+      .filter((t) => t.found > 0)
+      .map((t) => `${t.type} ${pct(t.precision)} (${t.found})`)
+      .join(', ')} |`,
 );
 
 const body = `## Redaction (issues 3 and 12)

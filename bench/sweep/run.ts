@@ -29,7 +29,8 @@ import { seedEvents } from './seed';
  * sweep section of bench/RESULTS.md (and the cost model of docs/retention-cost-model.md uses them).
  */
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const option = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 const RECORDS = option('--records', 100_000);
 const RUNS = option('--runs', 3);
 const COST_RECORDS = option('--cost-records', 400);
@@ -49,7 +50,13 @@ interface CostScenario {
 }
 
 const COST_SCENARIOS: CostScenario[] = [
-  { name: 'delete (partition with its index entries and data key)', preset: 'puzzel', edit: () => undefined, sealing: 'raw', column: 'deleted' },
+  {
+    name: 'delete (partition with its index entries and data key)',
+    preset: 'puzzel',
+    edit: () => undefined,
+    sealing: 'raw',
+    column: 'deleted',
+  },
   {
     name: 'anonymise (sealed fields removed, statistics kept)',
     preset: 'puzzel',
@@ -57,7 +64,13 @@ const COST_SCENARIOS: CostScenario[] = [
     sealing: 'raw',
     column: 'anonymised',
   },
-  { name: 'archive (object in the archive bucket + pointer)', preset: 'inbenta', edit: () => undefined, sealing: 'raw', column: 'archived' },
+  {
+    name: 'archive (object in the archive bucket + pointer)',
+    preset: 'inbenta',
+    edit: () => undefined,
+    sealing: 'raw',
+    column: 'archived',
+  },
   {
     name: 'seal in the litigation archive, then delete',
     preset: 'puzzel',
@@ -80,12 +93,21 @@ async function main(): Promise<void> {
     /** A tenant of `preset` (edited, saved as revision 2), and when its events fall due. */
     const tenantOf = async (preset: PresetName, edit: (p: TenantPolicyInput) => void) => {
       clock.set(new Date());
-      const { tenantId } = await createTenant({ name: `bench sweep ${preset}`, preset }, { directory: c.directory, keyVault: c.keyVault, clock, homeRegion: region, deployedRegions: config.regions });
+      const { tenantId } = await createTenant(
+        { name: `bench sweep ${preset}`, preset },
+        { directory: c.directory, keyVault: c.keyVault, clock, homeRegion: region, deployedRegions: config.regions },
+      );
       const input = PRESETS[preset]();
       edit(input);
       input.revision = 2;
       const policy = parsePolicy(input);
-      await c.directory.savePolicy({ tenantId, revision: 2, policy, savedAt: clock.now().toISOString(), savedBy: 'bench' });
+      await c.directory.savePolicy({
+        tenantId,
+        revision: 2,
+        policy,
+        savedAt: clock.now().toISOString(),
+        savedBy: 'bench',
+      });
       const due = expiryOf({ dataClass: 'event', createdAt: clock.now() }, policy);
       return { tenantId, due };
     };
@@ -94,11 +116,23 @@ async function main(): Promise<void> {
      * One night's sweep of a tenant whose `count` events fall due that night, as the schedule runs
      * it (the night before already swept the days in between, unmeasured): wall time and requests.
      */
-    const night = async (preset: PresetName, edit: (p: TenantPolicyInput) => void, count: number, sealing: 'raw' | 'vault') => {
+    const night = async (
+      preset: PresetName,
+      edit: (p: TenantPolicyInput) => void,
+      count: number,
+      sealing: 'raw' | 'vault',
+    ) => {
       const { tenantId, due } = await tenantOf(preset, edit);
       await runSweep(c, { tenantId, now: new Date(due.getTime() - 1000) });
       const seeded = performance.now();
-      if (count) await seedEvents(config, loader, seeder.vault, { tenantId, region, count, expiresFrom: Math.ceil(due.getTime() / 1000), sealing });
+      if (count)
+        await seedEvents(config, loader, seeder.vault, {
+          tenantId,
+          region,
+          count,
+          expiresFrom: Math.ceil(due.getTime() / 1000),
+          sealing,
+        });
       const seedSeconds = (performance.now() - seeded) / 1000;
       counter.reset();
       const started = performance.now();
@@ -107,7 +141,8 @@ async function main(): Promise<void> {
       if (report.failures.length) throw new Error(`${report.failures.length} failures: ${report.failures[0].reason}`);
       return { seconds, seedSeconds, total: totalOf(report.rows), requests: counter.byService() };
     };
-    const allRequests = (requests: Record<string, Record<string, number>>) => Object.values(requests).reduce((n, s) => n + s.total, 0);
+    const allRequests = (requests: Record<string, Record<string, number>>) =>
+      Object.values(requests).reduce((n, s) => n + s.total, 0);
 
     // Throughput: delete, the commonest action (and Puzzel's for every class). A smaller first run warms
     // this process and DynamoDB Local's JVM and is not counted.
@@ -117,40 +152,73 @@ async function main(): Promise<void> {
       const result = await night('puzzel', () => undefined, count, 'raw');
       if (result.total.deleted !== count) throw new Error(`run ${run}: deleted ${result.total.deleted} of ${count}`);
       const perRecord = allRequests(result.requests) / count;
-      log(`run ${run}: seeded ${count} in ${result.seedSeconds.toFixed(0)} s, swept in ${result.seconds.toFixed(1)} s: ${(count / result.seconds).toFixed(0)} records/s, ${perRecord.toFixed(2)} requests/record${run === 0 ? ' (warm-up)' : ''}`);
+      log(
+        `run ${run}: seeded ${count} in ${result.seedSeconds.toFixed(0)} s, swept in ${result.seconds.toFixed(1)} s: ${(count / result.seconds).toFixed(0)} records/s, ${perRecord.toFixed(2)} requests/record${run === 0 ? ' (warm-up)' : ''}`,
+      );
       if (run > 0) runs.push({ records: count, seconds: result.seconds, perRecord });
     }
 
     // Requests per record, per action: a night with records less the same night without any.
-    const costs: { name: string; perRecord: Record<string, Record<string, number>>; fixed: number; recordsPerSecond: number }[] = [];
+    const costs: {
+      name: string;
+      perRecord: Record<string, Record<string, number>>;
+      fixed: number;
+      recordsPerSecond: number;
+    }[] = [];
     for (const scenario of COST_SCENARIOS) {
       const empty = await night(scenario.preset, scenario.edit, 0, scenario.sealing);
       const full = await night(scenario.preset, scenario.edit, COST_RECORDS, scenario.sealing);
-      if (full.total[scenario.column] !== COST_RECORDS) throw new Error(`${scenario.name}: ${JSON.stringify(full.total)}`);
+      if (full.total[scenario.column] !== COST_RECORDS)
+        throw new Error(`${scenario.name}: ${JSON.stringify(full.total)}`);
       const services = new Set([...Object.keys(full.requests), ...Object.keys(empty.requests)]);
       const perRecord = Object.fromEntries(
         [...services].map((service) => {
-          const commands = new Set([...Object.keys(full.requests[service] ?? {}), ...Object.keys(empty.requests[service] ?? {})]);
-          return [service, Object.fromEntries([...commands].map((k) => [k, ((full.requests[service]?.[k] ?? 0) - (empty.requests[service]?.[k] ?? 0)) / COST_RECORDS]))];
+          const commands = new Set([
+            ...Object.keys(full.requests[service] ?? {}),
+            ...Object.keys(empty.requests[service] ?? {}),
+          ]);
+          return [
+            service,
+            Object.fromEntries(
+              [...commands].map((k) => [
+                k,
+                ((full.requests[service]?.[k] ?? 0) - (empty.requests[service]?.[k] ?? 0)) / COST_RECORDS,
+              ]),
+            ),
+          ];
         }),
       );
-      costs.push({ name: scenario.name, perRecord, fixed: allRequests(empty.requests), recordsPerSecond: COST_RECORDS / full.seconds });
-      log(`${scenario.name}: ${JSON.stringify(perRecord)} per record; ${allRequests(empty.requests)} requests for the night without records`);
+      costs.push({
+        name: scenario.name,
+        perRecord,
+        fixed: allRequests(empty.requests),
+        recordsPerSecond: COST_RECORDS / full.seconds,
+      });
+      log(
+        `${scenario.name}: ${JSON.stringify(perRecord)} per record; ${allRequests(empty.requests)} requests for the night without records`,
+      );
     }
 
     const mid = median(runs.map((r) => r.records / r.seconds));
     const fmt = (n: number) => Math.round(n).toLocaleString('en');
-    const perService = (c: (typeof costs)[number], service: string) => fmt((c.perRecord[service]?.total ?? 0) * 1_000_000);
+    const perService = (c: (typeof costs)[number], service: string) =>
+      fmt((c.perRecord[service]?.total ?? 0) * 1_000_000);
     const commands = (c: (typeof costs)[number]) =>
       Object.entries(c.perRecord)
-        .flatMap(([service, byCommand]) => Object.entries(byCommand).filter(([k, n]) => k !== 'total' && Math.abs(n) >= 0.005).map(([k, n]) => `${service} ${k} ${n.toFixed(2)}`))
+        .flatMap(([service, byCommand]) =>
+          Object.entries(byCommand)
+            .filter(([k, n]) => k !== 'total' && Math.abs(n) >= 0.005)
+            .map(([k, n]) => `${service} ${k} ${n.toFixed(2)}`),
+        )
         .join(', ');
     const body = [
       '## Retention sweep (bench/sweep/run.ts)',
       '',
       `Command: \`npx ts-node --transpile-only bench/sweep/run.ts --records ${RECORDS} --runs ${RUNS} --cost-records ${COST_RECORDS}\``,
       '',
-      `The production sweep (\`runSweep\`, production container) against the local stack in this process: DynamoDB Local (in memory), s3rver, the local KMS, all on this machine. Each run: a fresh Puzzel tenant, ${RECORDS.toLocaleString('en')} chatbot events (one partition, one data key and one \`byExpiry\` entry each) written straight to the tables so that all fall due within one night, then one sweep that deletes them all (checked: ${RECORDS.toLocaleString('en')} deleted, no failure). One unmeasured warm-up run first; median of ${RUNS}. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
+      `The production sweep (\`runSweep\`, production container) against the local stack in this process: DynamoDB Local (in memory), s3rver, the local KMS, all on this machine. Each run: a fresh Puzzel tenant, ${RECORDS.toLocaleString('en')} chatbot events (one partition, one data key and one \`byExpiry\` entry each) written straight to the tables so that all fall due within one night, then one sweep that deletes them all (checked: ${RECORDS.toLocaleString('en')} deleted, no failure). One unmeasured warm-up run first; median of ${RUNS}. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} at the end.`,
       '',
       '| records due | median records/s | runs (records/s) | requests per record |',
       '|---:|---:|---|---:|',
@@ -160,7 +228,10 @@ async function main(): Promise<void> {
       '',
       '| action | DynamoDB / 10⁶ records | S3 / 10⁶ | KMS / 10⁶ | per record, by command | fixed requests per tenant-night | records/s |',
       '|---|---:|---:|---:|---|---:|---:|',
-      ...costs.map((x) => `| ${x.name} | ${perService(x, 'DynamoDB')} | ${perService(x, 'S3')} | ${perService(x, 'KMS')} | ${commands(x)} | ${x.fixed} | ${x.recordsPerSecond.toFixed(0)} |`),
+      ...costs.map(
+        (x) =>
+          `| ${x.name} | ${perService(x, 'DynamoDB')} | ${perService(x, 'S3')} | ${perService(x, 'KMS')} | ${commands(x)} | ${x.fixed} | ${x.recordsPerSecond.toFixed(0)} |`,
+      ),
       '',
       'DynamoDB Local answers a few hundred requests a second on this machine whatever the concurrency, so throughput here is bounded by the emulator; the request counts are what carries over to AWS (see docs/retention-cost-model.md). The sweep reads every shard of every due day (4 Queries per day per class and region, shared by all records of the day) and one page of 100 keys per Query; the fixed per-night cost is in the cost model.',
     ].join('\n');

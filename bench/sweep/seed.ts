@@ -10,7 +10,11 @@ const IN_FLIGHT = 16;
 export type SeedItem = Record<string, unknown>;
 
 /** Writes items with BatchWriteItem, 25 a request, 16 requests in flight, retrying what is left unprocessed. */
-export async function batchWrite(dynamo: DynamoDBDocumentClient, table: string, items: readonly SeedItem[]): Promise<void> {
+export async function batchWrite(
+  dynamo: DynamoDBDocumentClient,
+  table: string,
+  items: readonly SeedItem[],
+): Promise<void> {
   const flush = async (chunk: readonly SeedItem[]) => {
     let request = chunk.map((Item) => ({ PutRequest: { Item } }));
     while (request.length) {
@@ -38,7 +42,12 @@ export interface SeedPlan {
  * type and dimensions, sealed payload and session id, a data key in the keys table, a bucket of
  * the `byExpiry` index), straight into the tables. Returns the partition keys.
  */
-export async function seedEvents(config: RuntimeConfig, dynamo: DynamoDBDocumentClient, vault: PersonalDataVault, plan: SeedPlan): Promise<string[]> {
+export async function seedEvents(
+  config: RuntimeConfig,
+  dynamo: DynamoDBDocumentClient,
+  vault: PersonalDataVault,
+  plan: SeedPlan,
+): Promise<string[]> {
   const records: SeedItem[] = [];
   const keys: SeedItem[] = [];
   const createdAt = new Date().toISOString();
@@ -49,7 +58,10 @@ export async function seedEvents(config: RuntimeConfig, dynamo: DynamoDBDocument
     const personal = { payload: { text: `question number ${i}` }, sessionId: `session-${i % 1000}` };
     const sealed =
       plan.sealing === 'vault'
-        ? await vault.sealJson({ region: plan.region, tenantId: plan.tenantId, dataClass: 'event', partitionId: id }, personal)
+        ? await vault.sealJson(
+            { region: plan.region, tenantId: plan.tenantId, dataClass: 'event', partitionId: id },
+            personal,
+          )
         : randomBytes(96).toString('base64');
     records.push({
       pk,
@@ -68,7 +80,14 @@ export async function seedEvents(config: RuntimeConfig, dynamo: DynamoDBDocument
       dekId: id,
       sealed,
     });
-    if (plan.sealing === 'raw') keys.push({ pk: `T#${plan.tenantId}#K#${id}`, tenantId: plan.tenantId, dekId: id, wrapped: randomBytes(184), createdAt });
+    if (plan.sealing === 'raw')
+      keys.push({
+        pk: `T#${plan.tenantId}#K#${id}`,
+        tenantId: plan.tenantId,
+        dekId: id,
+        wrapped: randomBytes(184),
+        createdAt,
+      });
   }
   const names = config.regional[plan.region];
   await batchWrite(dynamo, names.recordsTable, records);

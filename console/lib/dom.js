@@ -12,7 +12,8 @@ export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false || value === null || value === undefined) continue;
-    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), /** @type {EventListener} */ (value));
+    if (name.startsWith('on') && typeof value === 'function')
+      el.addEventListener(name.slice(2), /** @type {EventListener} */ (value));
     else if (name === 'value' && 'value' in el) /** @type {HTMLInputElement} */ (el).value = String(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
@@ -48,7 +49,14 @@ export function field(label, control, hint) {
   control.id = id;
   const hintEl = hint ? h('span', { class: 'hint', id: `${id}-hint` }, hint) : null;
   if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl, h('span', { class: 'field-error', id: `${id}-error`, hidden: true }));
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    control,
+    hintEl,
+    h('span', { class: 'field-error', id: `${id}-error`, hidden: true }),
+  );
 }
 
 /** Says something to screen readers through the page's polite live region. @param {string} text */
@@ -64,7 +72,9 @@ export function announce(text) {
 export function when(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime())
+    ? String(iso)
+    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** `<input type="datetime-local">` value (local time) as an ISO instant, or undefined when empty. @param {string} value */

@@ -8,15 +8,33 @@ import { h } from './dom.js';
  * @param {string} [context]  what was being done, e.g. "Search failed"
  */
 export function errorNotice(error, context) {
-  const e = error instanceof ApiError ? error : new ApiError(0, 'CONSOLE', error instanceof Error ? error.message : String(error));
-  const hint = e.status === 401 ? 'Your token was refused or has expired: log in again.' : e.status === 403 ? 'Your role does not allow this.' : undefined;
+  const e =
+    error instanceof ApiError
+      ? error
+      : new ApiError(0, 'CONSOLE', error instanceof Error ? error.message : String(error));
+  const hint =
+    e.status === 401
+      ? 'Your token was refused or has expired: log in again.'
+      : e.status === 403
+        ? 'Your role does not allow this.'
+        : undefined;
   return h(
     'div',
     { class: 'notice error', role: 'alert' },
     h('p', {}, h('strong', {}, context ? `${context}: ` : ''), e.message),
     hint ? h('p', {}, hint, e.status === 401 ? [' ', h('a', { href: '#/login' }, 'Log in')] : null) : null,
-    e.fields.length ? h('ul', {}, e.fields.map((f) => h('li', {}, h('code', {}, f.path || '(request)'), ` ${f.message}`))) : null,
-    h('p', { class: 'error-code' }, `${e.code}${e.status ? ` · HTTP ${e.status}` : ''}${e.correlationId ? ` · correlation id ${e.correlationId}` : ''}`),
+    e.fields.length
+      ? h(
+          'ul',
+          {},
+          e.fields.map((f) => h('li', {}, h('code', {}, f.path || '(request)'), ` ${f.message}`)),
+        )
+      : null,
+    h(
+      'p',
+      { class: 'error-code' },
+      `${e.code}${e.status ? ` · HTTP ${e.status}` : ''}${e.correlationId ? ` · correlation id ${e.correlationId}` : ''}`,
+    ),
   );
 }
 

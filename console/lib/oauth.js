@@ -8,7 +8,10 @@
 
 /** RFC 4648 §5 base64url without padding. @param {Uint8Array} bytes */
 export function base64url(bytes) {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** 32 random octets, base64url: 43 characters of the unreserved set (RFC 7636 §4.1). @param {Uint8Array} [octets] */
@@ -41,25 +44,43 @@ export function authorizeUrl(config, { challenge, state }) {
 function tokenEndpointRequest(config, form) {
   return {
     url: new URL('/oauth2/token', config.domain).toString(),
-    init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() },
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    },
   };
 }
 
 /** Trades the code the domain returned for tokens; the verifier proves this tab asked for it. @param {CognitoConfig} config @param {string} code @param {string} verifier */
 export function codeExchangeRequest(config, code, verifier) {
-  return tokenEndpointRequest(config, { grant_type: 'authorization_code', client_id: config.clientId, code, redirect_uri: config.redirectUri, code_verifier: verifier });
+  return tokenEndpointRequest(config, {
+    grant_type: 'authorization_code',
+    client_id: config.clientId,
+    code,
+    redirect_uri: config.redirectUri,
+    code_verifier: verifier,
+  });
 }
 
 /** New ID and access tokens for the refresh token. @param {CognitoConfig} config @param {string} refreshToken */
 export function refreshRequest(config, refreshToken) {
-  return tokenEndpointRequest(config, { grant_type: 'refresh_token', client_id: config.clientId, refresh_token: refreshToken });
+  return tokenEndpointRequest(config, {
+    grant_type: 'refresh_token',
+    client_id: config.clientId,
+    refresh_token: refreshToken,
+  });
 }
 
 /** Revokes the refresh token (and the tokens issued with it). @param {CognitoConfig} config @param {string} refreshToken @returns {TokenRequest} */
 export function revokeRequest(config, refreshToken) {
   return {
     url: new URL('/oauth2/revoke', config.domain).toString(),
-    init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: refreshToken, client_id: config.clientId }).toString() },
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshToken, client_id: config.clientId }).toString(),
+    },
   };
 }
 

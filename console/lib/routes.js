@@ -11,7 +11,8 @@ export const ROUTES = {
   interaction,
   content: (/** @type {string} */ id) => `${interaction(id)}/content`,
   transcript: (/** @type {string} */ id) => `${interaction(id)}/transcript`,
-  recording: (/** @type {string} */ id, /** @type {string} */ recordingId) => `${interaction(id)}/recordings/${encodeURIComponent(recordingId)}`,
+  recording: (/** @type {string} */ id, /** @type {string} */ recordingId) =>
+    `${interaction(id)}/recordings/${encodeURIComponent(recordingId)}`,
   audit: '/v1/audit',
   policy: '/v1/policy',
   policyDiff: '/v1/policy/diff',

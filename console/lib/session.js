@@ -47,9 +47,11 @@ export function readClaims(value) {
   }
   const tenant = payload['custom:tenant'];
   const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
-  if (typeof tenant !== 'string' || groups.length === 0) return { problem: 'The token names no tenant or no role: it is not a Lethe admin token.' };
+  if (typeof tenant !== 'string' || groups.length === 0)
+    return { problem: 'The token names no tenant or no role: it is not a Lethe admin token.' };
   const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined;
-  if (expiresAt && expiresAt.getTime() < Date.now()) return { problem: `The token expired at ${expiresAt.toLocaleString()}.` };
+  if (expiresAt && expiresAt.getTime() < Date.now())
+    return { problem: `The token expired at ${expiresAt.toLocaleString()}.` };
   return {
     claims: {
       tenant,

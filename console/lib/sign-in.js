@@ -1,7 +1,16 @@
 // How this console signs in, as its server says (config.json): a pasted token (local stack) or
 // Cognito's hosted sign-in with the authorization-code flow and PKCE (AWS). Holds the flow's state:
 // the verifier and state wait in sessionStorage while the browser is on the Cognito domain.
-import { authorizeUrl, base64url, codeChallenge, codeExchangeRequest, codeVerifier, logoutUrl, refreshRequest, revokeRequest } from './oauth.js';
+import {
+  authorizeUrl,
+  base64url,
+  codeChallenge,
+  codeExchangeRequest,
+  codeVerifier,
+  logoutUrl,
+  refreshRequest,
+  revokeRequest,
+} from './oauth.js';
 import { currentClaims, readClaims, refreshToken, signIn, signOut, token } from './session.js';
 
 const PENDING_KEY = 'lethe.pendingSignIn';
@@ -66,9 +75,14 @@ async function codeForTokens() {
   sessionStorage.removeItem(PENDING_KEY);
   // The code must not stay in the history, nor be traded twice on a reload.
   history.replaceState(null, '', `${location.pathname}#/search`);
-  if (params.has('error')) return `The sign-in was not completed: ${params.get('error_description') ?? params.get('error')}.`;
-  if (!pending || pending.state !== params.get('state')) return 'The sign-in answer does not belong to this tab. Sign in again.';
-  const failed = await tokenCall(codeExchangeRequest(config, String(params.get('code')), pending.verifier), 'The sign-in could not be completed');
+  if (params.has('error'))
+    return `The sign-in was not completed: ${params.get('error_description') ?? params.get('error')}.`;
+  if (!pending || pending.state !== params.get('state'))
+    return 'The sign-in answer does not belong to this tab. Sign in again.';
+  const failed = await tokenCall(
+    codeExchangeRequest(config, String(params.get('code')), pending.verifier),
+    'The sign-in could not be completed',
+  );
   if (failed) return failed;
   const read = readClaims(token() ?? '');
   return 'problem' in read ? `You are signed in, but not as a Lethe admin: ${read.problem}` : undefined;
@@ -96,13 +110,16 @@ function keepFresh(onSignedOut) {
   const expiresAt = 'claims' in read ? read.claims.expiresAt : undefined;
   if (!expiresAt) return;
   const cognito = config;
-  refreshTimer = setTimeout(async () => {
-    const problem = await tokenCall(refreshRequest(cognito, refresh), 'The session could not be renewed');
-    if (problem) {
-      signOut();
-      onSignedOut();
-    } else keepFresh(onSignedOut);
-  }, Math.max(0, expiresAt.getTime() - Date.now() - REFRESH_MARGIN_MS));
+  refreshTimer = setTimeout(
+    async () => {
+      const problem = await tokenCall(refreshRequest(cognito, refresh), 'The session could not be renewed');
+      if (problem) {
+        signOut();
+        onSignedOut();
+      } else keepFresh(onSignedOut);
+    },
+    Math.max(0, expiresAt.getTime() - Date.now() - REFRESH_MARGIN_MS),
+  );
 }
 
 /**
@@ -137,7 +154,8 @@ async function tokenCall(request, failure) {
     return `${failure}: the sign-in service could not be reached.`;
   }
   const body = await res.json().catch(() => ({}));
-  if (!res.ok || typeof body.id_token !== 'string') return `${failure}: ${body.error_description ?? body.error ?? `HTTP ${res.status}`}.`;
+  if (!res.ok || typeof body.id_token !== 'string')
+    return `${failure}: ${body.error_description ?? body.error ?? `HTTP ${res.status}`}.`;
   signIn(body.id_token, typeof body.refresh_token === 'string' ? body.refresh_token : undefined);
   return undefined;
 }

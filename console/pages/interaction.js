@@ -13,7 +13,12 @@ export const title = 'Interaction';
  */
 export function render(main, { id }) {
   const heading = h('h1', {}, 'Interaction');
-  const info = h('section', { class: 'card', 'aria-labelledby': 'info-title' }, h('h2', { id: 'info-title' }, 'General info'), h('p', { class: 'muted' }, 'Loading…'));
+  const info = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'info-title' },
+    h('h2', { id: 'info-title' }, 'General info'),
+    h('p', { class: 'muted' }, 'Loading…'),
+  );
   const content = h('div', { id: 'content' });
   replace(main, h('p', {}, h('a', { href: '#/search' }, '← Back to the search')), heading, info, content);
 
@@ -24,7 +29,11 @@ export function render(main, { id }) {
       document.title = `${heading.textContent} · Lethe console`;
       replace(info, h('h2', { id: 'info-title' }, 'General info'), generalInfo(data));
     } catch (error) {
-      replace(info, h('h2', { id: 'info-title' }, 'General info'), errorNotice(error, 'The interaction could not be opened'));
+      replace(
+        info,
+        h('h2', { id: 'info-title' }, 'General info'),
+        errorNotice(error, 'The interaction could not be opened'),
+      );
       return;
     }
     await showContent(content, id);
@@ -44,14 +53,21 @@ function generalInfo(v) {
     ['Agent', v.agent ?? '—'],
     ['Group', v.group ?? '—'],
     ['Participant', v.anonymisedAt ? `removed (anonymised ${when(v.anonymisedAt)})` : participant(v.participant)],
-    ['Consent', `content ${v.consent?.content ?? '—'}, recording ${v.consent?.recording ?? '—'}${v.consent?.noticeVersion ? ` (notice ${v.consent.noticeVersion})` : ''}`],
+    [
+      'Consent',
+      `content ${v.consent?.content ?? '—'}, recording ${v.consent?.recording ?? '—'}${v.consent?.noticeVersion ? ` (notice ${v.consent.noticeVersion})` : ''}`,
+    ],
     ['Content stored', v.contentStored ? 'yes' : 'no: general info only'],
     ['Flags', v.flags?.length ? v.flags.join(', ') : 'none'],
     ['Legal hold', v.holds?.length ? h('strong', {}, `held (${v.holds.join(', ')}): nothing can be deleted`) : 'none'],
     ['Stored in', v.region],
     ['Kept until', when(v.expiresAt)],
   ];
-  return h('dl', { class: 'info' }, rows.map(([k, val]) => [h('dt', {}, k), h('dd', {}, val)]));
+  return h(
+    'dl',
+    { class: 'info' },
+    rows.map(([k, val]) => [h('dt', {}, k), h('dd', {}, val)]),
+  );
 }
 
 /** @param {any} p */
@@ -77,9 +93,15 @@ async function showContent(content, id) {
 function chatLogSection(content, id, data) {
   const viewer = h('div', { id: 'transcript' });
   const feedback = h('div');
-  const section = h('section', { class: 'card', 'aria-labelledby': 'chat-title' }, h('h2', { id: 'chat-title' }, 'Chat log'));
+  const section = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'chat-title' },
+    h('h2', { id: 'chat-title' }, 'Chat log'),
+  );
   if (data.transcript.deletedAt) {
-    section.append(h('p', {}, `The chat log was deleted on ${when(data.transcript.deletedAt)}. The general info is kept.`));
+    section.append(
+      h('p', {}, `The chat log was deleted on ${when(data.transcript.deletedAt)}. The general info is kept.`),
+    );
     return section;
   }
   if (data.transcript.messages === 0) {
@@ -121,7 +143,11 @@ function chatLogSection(content, id, data) {
     }
   };
   section.append(
-    h('p', {}, `${data.transcript.messages} message${data.transcript.messages === 1 ? '' : 's'} stored (redacted). Viewing or downloading is written to the audit log.`),
+    h(
+      'p',
+      {},
+      `${data.transcript.messages} message${data.transcript.messages === 1 ? '' : 's'} stored (redacted). Viewing or downloading is written to the audit log.`,
+    ),
     h(
       'div',
       { class: 'actions' },
@@ -146,7 +172,13 @@ function transcriptList(messages) {
         { class: `from-${m.from}` },
         h('div', { class: 'meta' }, `${m.from} · ${when(m.at)}`),
         m.text ? h('div', { class: 'text' }, m.text) : null,
-        m.fields?.length ? h('ul', {}, m.fields.map((f) => h('li', {}, `${f.name}: ${f.value}`))) : null,
+        m.fields?.length
+          ? h(
+              'ul',
+              {},
+              m.fields.map((f) => h('li', {}, `${f.name}: ${f.value}`)),
+            )
+          : null,
         m.dtmf ? h('div', { class: 'meta' }, `keys: ${m.dtmf}`) : null,
         m.email ? h('div', { class: 'meta' }, `e-mail from ${m.email.fromAddress}`) : null,
       ),
@@ -156,7 +188,11 @@ function transcriptList(messages) {
 
 /** @param {HTMLElement} content @param {string} id @param {any} data */
 function recordingsSection(content, id, data) {
-  const section = h('section', { class: 'card', 'aria-labelledby': 'rec-title' }, h('h2', { id: 'rec-title' }, 'Recordings'));
+  const section = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'rec-title' },
+    h('h2', { id: 'rec-title' }, 'Recordings'),
+  );
   if (data.recordings.length === 0) {
     section.append(h('p', {}, 'No recording is stored for this interaction.'));
     return section;
@@ -168,7 +204,9 @@ function recordingsSection(content, id, data) {
 /** @param {HTMLElement} content @param {string} id @param {any} rec */
 function recordingItem(content, id, rec) {
   const label = `Recording of ${when(rec.at)}`;
-  const audio = /** @type {HTMLAudioElement} */ (h('audio', { controls: true, preload: 'metadata', 'aria-label': label, hidden: true }));
+  const audio = /** @type {HTMLAudioElement} */ (
+    h('audio', { controls: true, preload: 'metadata', 'aria-label': label, hidden: true })
+  );
   const feedback = h('div');
   const play = async () => {
     try {
@@ -196,7 +234,11 @@ function recordingItem(content, id, rec) {
     }
   };
   const remove = async () => {
-    const ok = await confirmDialog({ title: 'Delete this recording?', body: 'The audio is deleted for good, every version of it. The general info is kept.', confirm: 'Delete recording' });
+    const ok = await confirmDialog({
+      title: 'Delete this recording?',
+      body: 'The audio is deleted for good, every version of it. The general info is kept.',
+      confirm: 'Delete recording',
+    });
     if (!ok) return;
     try {
       audio.pause();
@@ -212,12 +254,20 @@ function recordingItem(content, id, rec) {
     'div',
     { class: 'recording', 'data-recording': rec.recordingId },
     h('h3', {}, label),
-    h('p', { class: 'muted' }, `${rec.mediaType}${rec.durationSeconds ? `, ${rec.durationSeconds} s` : ''}${rec.status === 'stored' ? '' : ` (${rec.status}: the channel has not completed its upload)`}`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${rec.mediaType}${rec.durationSeconds ? `, ${rec.durationSeconds} s` : ''}${rec.status === 'stored' ? '' : ` (${rec.status}: the channel has not completed its upload)`}`,
+    ),
     h(
       'div',
       { class: 'actions' },
       h('button', { type: 'button', onclick: play }, 'Play'),
-      h('button', { type: 'button', class: 'secondary', onclick: download }, `Download ${EXTENSIONS[rec.mediaType] ?? 'audio'}`),
+      h(
+        'button',
+        { type: 'button', class: 'secondary', onclick: download },
+        `Download ${EXTENSIONS[rec.mediaType] ?? 'audio'}`,
+      ),
       h('button', { type: 'button', class: 'danger', onclick: remove }, 'Delete recording'),
     ),
     audio,

@@ -43,7 +43,14 @@ export function render(main) {
       h(
         'div',
         { class: 'radios' },
-        GROUPINGS.map((g) => h('label', {}, h('input', { type: 'checkbox', name: 'groupBy', value: g, checked: g === 'day' || g === 'channel' }), g)),
+        GROUPINGS.map((g) =>
+          h(
+            'label',
+            {},
+            h('input', { type: 'checkbox', name: 'groupBy', value: g, checked: g === 'day' || g === 'channel' }),
+            g,
+          ),
+        ),
       ),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Show KPIs')),
@@ -51,7 +58,11 @@ export function render(main) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = new FormData(/** @type {HTMLFormElement} */ (form));
-    const query = { from: String(data.get('from')), to: String(data.get('to')), groupBy: data.getAll('groupBy').join(',') || 'day' };
+    const query = {
+      from: String(data.get('from')),
+      to: String(data.get('to')),
+      groupBy: data.getAll('groupBy').join(',') || 'day',
+    };
     replace(out, h('p', { class: 'muted' }, 'Loading…'));
     try {
       const { data: report } = await api(ROUTES.kpis, { query });
@@ -63,7 +74,13 @@ export function render(main) {
       replace(out, errorNotice(error, 'The KPIs could not be loaded'));
     }
   });
-  replace(main, h('h1', {}, 'KPIs'), h('p', { class: 'muted' }, 'Daily counters kept without personal data: they survive every erasure.'), form, out);
+  replace(
+    main,
+    h('h1', {}, 'KPIs'),
+    h('p', { class: 'muted' }, 'Daily counters kept without personal data: they survive every erasure.'),
+    form,
+    out,
+  );
 }
 
 /** @param {{ from: string, to: string, timeZone: string, groupBy: string[], rows: any[] }} report */
@@ -81,7 +98,13 @@ function reportTable(report) {
       h(
         'thead',
         {},
-        h('tr', {}, report.groupBy.map((g) => h('th', { scope: 'col' }, g)), metrics.map((m) => h('th', { scope: 'col', class: 'num' }, LABELS[m])), ctr ? h('th', { scope: 'col', class: 'num' }, 'Click-through') : null),
+        h(
+          'tr',
+          {},
+          report.groupBy.map((g) => h('th', { scope: 'col' }, g)),
+          metrics.map((m) => h('th', { scope: 'col', class: 'num' }, LABELS[m])),
+          ctr ? h('th', { scope: 'col', class: 'num' }, 'Click-through') : null,
+        ),
       ),
       h(
         'tbody',
@@ -92,7 +115,13 @@ function reportTable(report) {
             {},
             report.groupBy.map((g) => h('td', {}, r.group[g] ?? '—')),
             metrics.map((m) => h('td', { class: 'num' }, r.metrics[m] ?? 0)),
-            ctr ? h('td', { class: 'num' }, r.clickThroughRate === undefined ? '—' : `${(r.clickThroughRate * 100).toFixed(1)} %`) : null,
+            ctr
+              ? h(
+                  'td',
+                  { class: 'num' },
+                  r.clickThroughRate === undefined ? '—' : `${(r.clickThroughRate * 100).toFixed(1)} %`,
+                )
+              : null,
           ),
         ),
       ),

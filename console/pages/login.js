@@ -25,13 +25,28 @@ function renderHostedSignIn(main) {
     main,
     h('h1', {}, 'Log in to the Lethe console'),
     problem ? h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem)) : h('div'),
-    h('div', { class: 'card' }, h('p', {}, 'Sign in with your Lethe admin account on the sign-in page of this deployment; you come back here signed in.'), h('div', { class: 'actions' }, button)),
+    h(
+      'div',
+      { class: 'card' },
+      h(
+        'p',
+        {},
+        'Sign in with your Lethe admin account on the sign-in page of this deployment; you come back here signed in.',
+      ),
+      h('div', { class: 'actions' }, button),
+    ),
   );
 }
 
 /** Local stack: paste a token the CLI signed. @param {HTMLElement} main */
 function renderTokenPaste(main) {
-  const input = h('input', { type: 'password', name: 'token', autocomplete: 'off', spellcheck: 'false', required: true });
+  const input = h('input', {
+    type: 'password',
+    name: 'token',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+  });
   const problem = h('div');
   const form = h(
     'form',

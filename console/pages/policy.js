@@ -11,17 +11,26 @@ export const title = 'Policy';
  * @param {HTMLElement} main
  */
 export function render(main) {
-  const editor = /** @type {HTMLTextAreaElement} */ (h('textarea', { name: 'policy', rows: 24, spellcheck: 'false', autocomplete: 'off', disabled: true }));
+  const editor = /** @type {HTMLTextAreaElement} */ (
+    h('textarea', { name: 'policy', rows: 24, spellcheck: 'false', autocomplete: 'off', disabled: true })
+  );
   const problems = h('div', { id: 'policy-problems' });
   const diffOut = h('div', { id: 'policy-diff' });
   const check = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', disabled: true }, 'Check changes'));
-  const save = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'danger', disabled: true }, 'Save policy'));
+  const save = /** @type {HTMLButtonElement} */ (
+    h('button', { type: 'button', class: 'danger', disabled: true }, 'Save policy')
+  );
   const revision = h('p', { class: 'muted' }, 'Loading the policy…');
   /** The text whose diff is shown, the only text Save sends. */
   let checked = '';
 
   const form = /** @type {HTMLFormElement} */ (
-    h('form', { class: 'card', 'aria-label': 'Policy editor' }, field('Tenant policy (JSON)', editor, 'Edit, then check what the change does before saving it.'), h('div', { class: 'actions' }, check, save))
+    h(
+      'form',
+      { class: 'card', 'aria-label': 'Policy editor' },
+      field('Tenant policy (JSON)', editor, 'Edit, then check what the change does before saving it.'),
+      h('div', { class: 'actions' }, check, save),
+    )
   );
   editor.addEventListener('input', () => {
     save.disabled = editor.value !== checked;
@@ -33,7 +42,14 @@ export function render(main) {
       return JSON.parse(editor.value);
     } catch (error) {
       editor.setAttribute('aria-invalid', 'true');
-      replace(problems, h('div', { class: 'notice error', role: 'alert' }, h('p', {}, `The text is not valid JSON: ${error instanceof Error ? error.message : error}`)));
+      replace(
+        problems,
+        h(
+          'div',
+          { class: 'notice error', role: 'alert' },
+          h('p', {}, `The text is not valid JSON: ${error instanceof Error ? error.message : error}`),
+        ),
+      );
       return undefined;
     }
   };
@@ -46,8 +62,17 @@ export function render(main) {
         h(
           'div',
           { class: 'notice error', role: 'alert' },
-          h('p', {}, h('strong', {}, `${context}: `), `${error.fields.length} field${error.fields.length === 1 ? '' : 's'} to fix.`),
-          h('ul', { 'aria-label': 'Policy fields to fix' }, error.fields.map((f) => h('li', {}, h('code', {}, f.path || '(policy)'), ` ${f.message}`))),
+          h(
+            'p',
+            {},
+            h('strong', {}, `${context}: `),
+            `${error.fields.length} field${error.fields.length === 1 ? '' : 's'} to fix.`,
+          ),
+          h(
+            'ul',
+            { 'aria-label': 'Policy fields to fix' },
+            error.fields.map((f) => h('li', {}, h('code', {}, f.path || '(policy)'), ` ${f.message}`)),
+          ),
         ),
       );
     else replace(problems, errorNotice(error, context));
@@ -77,7 +102,14 @@ export function render(main) {
     save.disabled = true;
     try {
       const { data } = await api(ROUTES.policy, { method: 'PUT', body: policy });
-      replace(problems, h('div', { class: 'notice ok', role: 'status' }, h('p', {}, `Policy saved as revision ${data.revision}. The next sweep applies it.`)));
+      replace(
+        problems,
+        h(
+          'div',
+          { class: 'notice ok', role: 'status' },
+          h('p', {}, `Policy saved as revision ${data.revision}. The next sweep applies it.`),
+        ),
+      );
       await load();
       replace(diffOut);
     } catch (error) {
@@ -104,15 +136,27 @@ export function render(main) {
 
 /** What the change does, as the API describes it: its sentences, then the facts per data class. @param {any} diff */
 function diffView(diff) {
-  if (!diff.changed) return h('section', { class: 'card' }, h('h2', {}, 'No change'), h('p', {}, 'The text is the policy in force.'));
+  if (!diff.changed)
+    return h('section', { class: 'card' }, h('h2', {}, 'No change'), h('p', {}, 'The text is the policy in force.'));
   const classes = diff.classes ?? [];
   /** @param {{ before?: string, after?: string } | undefined} change */
-  const moved = (change) => (change ? [h('span', { class: 'diff-removed' }, change.before ?? 'none'), ' → ', h('span', { class: 'diff-added' }, change.after ?? 'none')] : '—');
+  const moved = (change) =>
+    change
+      ? [
+          h('span', { class: 'diff-removed' }, change.before ?? 'none'),
+          ' → ',
+          h('span', { class: 'diff-added' }, change.after ?? 'none'),
+        ]
+      : '—';
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'diff-title' },
     h('h2', { id: 'diff-title' }, `What revision ${diff.toRevision} changes`),
-    h('ul', { 'aria-label': 'Effects of the change' }, (diff.effects ?? []).map((e) => h('li', {}, e))),
+    h(
+      'ul',
+      { 'aria-label': 'Effects of the change' },
+      (diff.effects ?? []).map((e) => h('li', {}, e)),
+    ),
     classes.length
       ? h(
           'div',
@@ -123,7 +167,13 @@ function diffView(diff) {
             h(
               'thead',
               {},
-              h('tr', {}, ['Data class', 'Retention', 'After expiry', 'Regions', 'Due at next sweep', 'Expire sooner'].map((c) => h('th', { scope: 'col' }, c))),
+              h(
+                'tr',
+                {},
+                ['Data class', 'Retention', 'After expiry', 'Regions', 'Due at next sweep', 'Expire sooner'].map((c) =>
+                  h('th', { scope: 'col' }, c),
+                ),
+              ),
             ),
             h(
               'tbody',
@@ -133,9 +183,24 @@ function diffView(diff) {
                   'tr',
                   {},
                   h('th', { scope: 'row' }, c.dataClass),
-                  h('td', {}, moved(c.retention), (c.channelRetention ?? []).map((r) => [h('br'), `${r.channel}: `, moved(r)])),
+                  h(
+                    'td',
+                    {},
+                    moved(c.retention),
+                    (c.channelRetention ?? []).map((r) => [h('br'), `${r.channel}: `, moved(r)]),
+                  ),
                   h('td', {}, moved(c.afterExpiry)),
-                  h('td', {}, (c.regions ?? []).length ? c.regions.map((r, i) => [i ? h('br') : '', `${r.channel ? `${r.channel} ` : ''}${r.phase}: `, moved(r)]) : '—'),
+                  h(
+                    'td',
+                    {},
+                    (c.regions ?? []).length
+                      ? c.regions.map((r, i) => [
+                          i ? h('br') : '',
+                          `${r.channel ? `${r.channel} ` : ''}${r.phase}: `,
+                          moved(r),
+                        ])
+                      : '—',
+                  ),
                   h('td', { class: 'num' }, c.estimate ? c.estimate.dueAtNextSweep : '—'),
                   h('td', { class: 'num' }, c.estimate ? c.estimate.expireSooner : '—'),
                 ),
@@ -144,6 +209,13 @@ function diffView(diff) {
           ),
         )
       : null,
-    diff.otherChanges?.length ? h('p', {}, 'Other settings changed: ', diff.otherChanges.map((p, i) => [i ? ', ' : '', h('code', {}, p)])) : null,
+    diff.otherChanges?.length
+      ? h(
+          'p',
+          {},
+          'Other settings changed: ',
+          diff.otherChanges.map((p, i) => [i ? ', ' : '', h('code', {}, p)]),
+        )
+      : null,
   );
 }

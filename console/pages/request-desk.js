@@ -6,7 +6,12 @@ import { ROUTES } from '../lib/routes.js';
 export const title = 'Request desk';
 
 const option = (/** @type {string} */ value, /** @type {string} */ label) => h('option', { value }, label);
-const select = (/** @type {string} */ name, /** @type {Array<[string, string]>} */ choices) => h('select', { name }, choices.map(([v, l]) => option(v, l)));
+const select = (/** @type {string} */ name, /** @type {Array<[string, string]>} */ choices) =>
+  h(
+    'select',
+    { name },
+    choices.map(([v, l]) => option(v, l)),
+  );
 
 /**
  * The request desk: every subject request of the tenant with its GDPR Art. 12(3) due date, days
@@ -23,10 +28,46 @@ export function render(main) {
       h(
         'div',
         { class: 'fields' },
-        field('Type', select('type', [['', 'Any type'], ['erase', 'Erase'], ['anonymize', 'Anonymise'], ['export', 'Export'], ['rectify', 'Rectify'], ['restrict', 'Restrict'], ['object', 'Object']])),
-        field('Status', select('status', [['', 'Any status'], ['pending-verification', 'Pending verification'], ['queued', 'Queued'], ['running', 'Running'], ['failed', 'Failed'], ['completed', 'Completed'], ['cancelled', 'Cancelled']])),
-        field('Filed by', select('filedBy', [['', 'Anyone'], ['channel', 'A channel (self-service)'], ['staff', 'Staff']])),
-        field('Deadline', select('overdue', [['', 'Any'], ['true', 'Overdue only'], ['false', 'Not overdue']])),
+        field(
+          'Type',
+          select('type', [
+            ['', 'Any type'],
+            ['erase', 'Erase'],
+            ['anonymize', 'Anonymise'],
+            ['export', 'Export'],
+            ['rectify', 'Rectify'],
+            ['restrict', 'Restrict'],
+            ['object', 'Object'],
+          ]),
+        ),
+        field(
+          'Status',
+          select('status', [
+            ['', 'Any status'],
+            ['pending-verification', 'Pending verification'],
+            ['queued', 'Queued'],
+            ['running', 'Running'],
+            ['failed', 'Failed'],
+            ['completed', 'Completed'],
+            ['cancelled', 'Cancelled'],
+          ]),
+        ),
+        field(
+          'Filed by',
+          select('filedBy', [
+            ['', 'Anyone'],
+            ['channel', 'A channel (self-service)'],
+            ['staff', 'Staff'],
+          ]),
+        ),
+        field(
+          'Deadline',
+          select('overdue', [
+            ['', 'Any'],
+            ['true', 'Overdue only'],
+            ['false', 'Not overdue'],
+          ]),
+        ),
       ),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Show requests')),
     )
@@ -40,7 +81,21 @@ export function render(main) {
       const { data } = await api(ROUTES.subjectRequests, { query: { ...query, nextToken } });
       markFields(form, null);
       items = nextToken ? [...items, ...data.items] : data.items;
-      replace(out, requestsTable(items, offerExtension), data.nextToken ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => load(query, data.nextToken) }, 'Load more')) : null);
+      replace(
+        out,
+        requestsTable(items, offerExtension),
+        data.nextToken
+          ? h(
+              'div',
+              { class: 'actions' },
+              h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => load(query, data.nextToken) },
+                'Load more',
+              ),
+            )
+          : null,
+      );
       announce(`${items.length} request${items.length === 1 ? '' : 's'} shown.`);
     } catch (error) {
       markFields(form, error);
@@ -50,7 +105,10 @@ export function render(main) {
   const criteria = () => Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)]));
   /** @param {any} request */
   const offerExtension = (request) => {
-    replace(extension, extensionForm(request, () => load(criteria())));
+    replace(
+      extension,
+      extensionForm(request, () => load(criteria())),
+    );
     extension.querySelector('select')?.focus();
   };
   form.addEventListener('submit', (event) => {
@@ -61,7 +119,12 @@ export function render(main) {
   replace(
     main,
     h('h1', {}, 'Request desk'),
-    h('p', { class: 'muted' }, 'Each request is due one month after receipt (GDPR Art. 12(3)), on the tenant\'s calendar; it may be extended by two further months, with the reason told to the person. ', h('a', { href: '#/subject-requests' }, 'File a new request')),
+    h(
+      'p',
+      { class: 'muted' },
+      "Each request is due one month after receipt (GDPR Art. 12(3)), on the tenant's calendar; it may be extended by two further months, with the reason told to the person. ",
+      h('a', { href: '#/subject-requests' }, 'File a new request'),
+    ),
     form,
     extension,
     out,
@@ -81,7 +144,17 @@ function requestsTable(items, onExtend) {
         'table',
         {},
         h('caption', { class: 'visually-hidden' }, 'Subject requests, in filing order'),
-        h('thead', {}, h('tr', {}, ['Request', 'Type', 'Status', 'Filed by', 'Received', 'Due', 'Days left', ''].map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Request', 'Type', 'Status', 'Filed by', 'Received', 'Due', 'Days left', ''].map((c) =>
+              h('th', { scope: 'col' }, c),
+            ),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -95,8 +168,19 @@ function requestsTable(items, onExtend) {
               h('td', {}, r.filedBy),
               h('td', {}, when(r.requestedAt)),
               h('td', {}, when(r.dueAt), r.extendedMonths ? ` (extended ${r.extendedMonths} mo.)` : null),
-              h('td', { class: 'num' }, r.daysLeft ?? '—', r.overdue ? [' ', h('span', { class: 'pill overdue-marker' }, 'Overdue')] : null),
-              h('td', {}, r.daysLeft !== undefined && r.extendedMonths < 2 && !r.overdue ? h('button', { type: 'button', class: 'secondary', onclick: () => onExtend(r) }, 'Extend') : null),
+              h(
+                'td',
+                { class: 'num' },
+                r.daysLeft ?? '—',
+                r.overdue ? [' ', h('span', { class: 'pill overdue-marker' }, 'Overdue')] : null,
+              ),
+              h(
+                'td',
+                {},
+                r.daysLeft !== undefined && r.extendedMonths < 2 && !r.overdue
+                  ? h('button', { type: 'button', class: 'secondary', onclick: () => onExtend(r) }, 'Extend')
+                  : null,
+              ),
             ),
           ),
         ),
@@ -117,8 +201,19 @@ function extensionForm(request, done) {
       h(
         'div',
         { class: 'fields' },
-        field('Months', h('select', { name: 'months' }, [1, 2].filter((m) => m <= left).map((m) => option(String(m), `${m} more month${m === 1 ? '' : 's'}`)))),
-        field('Reason told to the person', h('textarea', { name: 'reason', rows: 2, maxlength: 1000 }), 'Free text is stored redacted.'),
+        field(
+          'Months',
+          h(
+            'select',
+            { name: 'months' },
+            [1, 2].filter((m) => m <= left).map((m) => option(String(m), `${m} more month${m === 1 ? '' : 's'}`)),
+          ),
+        ),
+        field(
+          'Reason told to the person',
+          h('textarea', { name: 'reason', rows: 2, maxlength: 1000 }),
+          'Free text is stored redacted.',
+        ),
       ),
       feedback,
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Extend')),
@@ -128,9 +223,14 @@ function extensionForm(request, done) {
     event.preventDefault();
     const data = new FormData(form);
     try {
-      const { data: extended } = await api(ROUTES.extendSubjectRequest(request.requestId), { body: { months: Number(data.get('months')), reason: String(data.get('reason') ?? '') } });
+      const { data: extended } = await api(ROUTES.extendSubjectRequest(request.requestId), {
+        body: { months: Number(data.get('months')), reason: String(data.get('reason') ?? '') },
+      });
       markFields(form, null);
-      replace(feedback, h('div', { class: 'notice ok', role: 'status' }, h('p', {}, `Extended: now due ${when(extended.dueAt)}.`)));
+      replace(
+        feedback,
+        h('div', { class: 'notice ok', role: 'status' }, h('p', {}, `Extended: now due ${when(extended.dueAt)}.`)),
+      );
       announce('Deadline extended.');
       done();
     } catch (error) {

@@ -30,7 +30,11 @@ export function render(main) {
       h(
         'div',
         { class: 'fields' },
-        field('Phone number', h('input', { type: 'tel', name: 'phone', autocomplete: 'off' }), 'Any format, e.g. +46 70 123 45 67'),
+        field(
+          'Phone number',
+          h('input', { type: 'tel', name: 'phone', autocomplete: 'off' }),
+          'Any format, e.g. +46 70 123 45 67',
+        ),
         field('E-mail', h('input', { type: 'email', name: 'email', autocomplete: 'off' })),
         field('Name', h('input', { type: 'text', name: 'name', autocomplete: 'off' })),
         field('From', h('input', { type: 'datetime-local', name: 'from' }), 'Your local time'),
@@ -38,7 +42,15 @@ export function render(main) {
         field('Queue', h('input', { type: 'text', name: 'queue' })),
         field('Agent', h('input', { type: 'text', name: 'agent' })),
         field('Group', h('input', { type: 'text', name: 'group' })),
-        field('Channel', h('select', { name: 'channel' }, h('option', { value: '' }, 'Any channel'), CHANNELS.map((c) => h('option', { value: c }, c)))),
+        field(
+          'Channel',
+          h(
+            'select',
+            { name: 'channel' },
+            h('option', { value: '' }, 'Any channel'),
+            CHANNELS.map((c) => h('option', { value: c }, c)),
+          ),
+        ),
       ),
       h(
         'div',
@@ -48,7 +60,9 @@ export function render(main) {
       ),
     )
   );
-  if (last) for (const [k, v] of Object.entries(last.values)) /** @type {HTMLInputElement} */ (form.elements.namedItem(k)).value = v;
+  if (last)
+    /** @type {HTMLInputElement} */ for (const [k, v] of Object.entries(last.values))
+      form.elements.namedItem(k).value = v;
   form.addEventListener('reset', () => {
     last = null;
     replace(results);
@@ -75,11 +89,14 @@ async function runSearch(form, results, state) {
     markFields(form, null);
     last = { ...state, items: [...state.items, ...data.items], nextToken: data.nextToken };
     showResults(form, results, last);
-    announce(`${last.items.length} interaction${last.items.length === 1 ? '' : 's'} found${last.nextToken ? ', more available' : ''}.`);
+    announce(
+      `${last.items.length} interaction${last.items.length === 1 ? '' : 's'} found${last.nextToken ? ', more available' : ''}.`,
+    );
   } catch (error) {
     const unmatched = markFields(form, error);
     replace(results, errorNotice(error, 'The search failed'));
-    if (unmatched.length === 0) /** @type {HTMLElement | null} */ (form.querySelector('[aria-invalid="true"]'))?.focus();
+    if (unmatched.length === 0)
+      /** @type {HTMLElement | null} */ (form.querySelector('[aria-invalid="true"]'))?.focus();
   }
 }
 
@@ -89,7 +106,9 @@ function showResults(form, results, state) {
   const count = () => `${state.selected.size} selected`;
   const selectedCount = h('span', { class: 'muted', 'aria-live': 'polite' }, count());
   const boxes = /** @type {HTMLInputElement[]} */ ([]);
-  const all = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', 'aria-label': 'Select every interaction shown' }));
+  const all = /** @type {HTMLInputElement} */ (
+    h('input', { type: 'checkbox', 'aria-label': 'Select every interaction shown' })
+  );
   const sync = () => {
     selectedCount.textContent = count();
     all.checked = boxes.length > 0 && boxes.every((b) => b.checked);
@@ -106,7 +125,12 @@ function showResults(form, results, state) {
 
   const rows = state.items.map((item) => {
     const box = /** @type {HTMLInputElement} */ (
-      h('input', { type: 'checkbox', value: item.interactionId, checked: state.selected.has(item.interactionId), 'aria-label': `Select the ${item.channel} interaction of ${when(item.startedAt)}` })
+      h('input', {
+        type: 'checkbox',
+        value: item.interactionId,
+        checked: state.selected.has(item.interactionId),
+        'aria-label': `Select the ${item.channel} interaction of ${when(item.startedAt)}`,
+      })
     );
     box.addEventListener('change', () => {
       if (box.checked) state.selected.add(box.value);
@@ -131,7 +155,10 @@ function showResults(form, results, state) {
 
   const needSelection = () => {
     if (state.selected.size > 0) return false;
-    replace(feedback, h('div', { class: 'notice error', role: 'alert' }, h('p', {}, 'Select at least one interaction first.')));
+    replace(
+      feedback,
+      h('div', { class: 'notice error', role: 'alert' }, h('p', {}, 'Select at least one interaction first.')),
+    );
     return true;
   };
   /** @param {'recording'|'transcript'} kind */
@@ -139,9 +166,18 @@ function showResults(form, results, state) {
     if (needSelection()) return;
     replace(feedback, h('p', { class: 'muted' }, 'Preparing the download…'));
     try {
-      const { data } = await api(ROUTES.bulkDownload, { body: { interactionIds: [...state.selected], content: [kind] } });
+      const { data } = await api(ROUTES.bulkDownload, {
+        body: { interactionIds: [...state.selected], content: [kind] },
+      });
       const link = h('a', { href: data.url, rel: 'noreferrer', download: '' }, 'Download the zip again');
-      replace(feedback, h('div', { class: 'notice ok', role: 'status' }, h('p', {}, `Zip ready: ${outcomeSummary(data.results)}. `, link)));
+      replace(
+        feedback,
+        h(
+          'div',
+          { class: 'notice ok', role: 'status' },
+          h('p', {}, `Zip ready: ${outcomeSummary(data.results)}. `, link),
+        ),
+      );
       link.click();
     } catch (error) {
       replace(feedback, errorNotice(error, 'The download failed'));
@@ -159,7 +195,14 @@ function showResults(form, results, state) {
     if (!confirmed) return;
     try {
       const { data } = await api(ROUTES.bulkDelete, { body: { interactionIds: [...state.selected], content: [kind] } });
-      replace(feedback, h('div', { class: 'notice ok', role: 'status' }, h('p', {}, `Deleted ${what}: ${outcomeSummary(data.results)}.`)));
+      replace(
+        feedback,
+        h(
+          'div',
+          { class: 'notice ok', role: 'status' },
+          h('p', {}, `Deleted ${what}: ${outcomeSummary(data.results)}.`),
+        ),
+      );
     } catch (error) {
       replace(feedback, errorNotice(error, 'The deletion failed'));
     }
@@ -168,10 +211,18 @@ function showResults(form, results, state) {
   const exportResult = async (format) => {
     replace(feedback, h('p', { class: 'muted' }, `Preparing the ${format} export…`));
     try {
-      const accept = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+      const accept =
+        format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
       const res = await api(ROUTES.export, { query: { ...state.query, format }, accept });
       saveBlob(res.data, fileNameOf(res.headers, `interactions.${format}`));
-      replace(feedback, h('div', { class: 'notice ok', role: 'status' }, h('p', {}, `Exported the general info of the search result as ${format}.`)));
+      replace(
+        feedback,
+        h(
+          'div',
+          { class: 'notice ok', role: 'status' },
+          h('p', {}, `Exported the general info of the search result as ${format}.`),
+        ),
+      );
     } catch (error) {
       replace(feedback, errorNotice(error, 'The export failed'));
     }
@@ -181,16 +232,36 @@ function showResults(form, results, state) {
     results,
     h('h2', { id: 'results-title' }, `Results (${state.items.length}${state.nextToken ? '+' : ''})`),
     state.items.length === 0
-      ? h('p', {}, 'No interaction matches. Searches by phone, e-mail or name find only interactions that were not anonymised.')
+      ? h(
+          'p',
+          {},
+          'No interaction matches. Searches by phone, e-mail or name find only interactions that were not anonymised.',
+        )
       : [
           h(
             'div',
             { class: 'card actions', role: 'group', 'aria-label': 'Actions on the search result' },
             selectedCount,
-            h('button', { type: 'button', class: 'secondary', onclick: () => bulkDownload('recording') }, 'Download recordings'),
-            h('button', { type: 'button', class: 'secondary', onclick: () => bulkDownload('transcript') }, 'Download chat logs'),
-            h('button', { type: 'button', class: 'danger', onclick: () => bulkDelete('recording') }, 'Delete recordings'),
-            h('button', { type: 'button', class: 'danger', onclick: () => bulkDelete('transcript') }, 'Delete chat logs'),
+            h(
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => bulkDownload('recording') },
+              'Download recordings',
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => bulkDownload('transcript') },
+              'Download chat logs',
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'danger', onclick: () => bulkDelete('recording') },
+              'Delete recordings',
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'danger', onclick: () => bulkDelete('transcript') },
+              'Delete chat logs',
+            ),
             h('button', { type: 'button', onclick: () => exportResult('xlsx') }, 'Export xlsx'),
             h('button', { type: 'button', class: 'secondary', onclick: () => exportResult('csv') }, 'Export CSV'),
           ),
@@ -209,7 +280,9 @@ function showResults(form, results, state) {
                   'tr',
                   {},
                   h('th', { scope: 'col', class: 'select-cell' }, all),
-                  ['Started', 'Channel', 'Queue', 'Agent', 'Group', 'Content', 'Kept until'].map((c) => h('th', { scope: 'col' }, c)),
+                  ['Started', 'Channel', 'Queue', 'Agent', 'Group', 'Content', 'Kept until'].map((c) =>
+                    h('th', { scope: 'col' }, c),
+                  ),
                 ),
               ),
               h('tbody', {}, rows),
@@ -217,7 +290,15 @@ function showResults(form, results, state) {
           ),
         ],
     state.nextToken
-      ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => runSearch(form, results, state) }, 'Load more'))
+      ? h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            { type: 'button', class: 'secondary', onclick: () => runSearch(form, results, state) },
+            'Load more',
+          ),
+        )
       : null,
   );
 }

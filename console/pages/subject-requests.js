@@ -47,7 +47,14 @@ function renderForm(main) {
         h(
           'div',
           { class: 'radios' },
-          TYPES.map(([value, label], i) => h('label', { title: TYPES[i][2] }, h('input', { type: 'radio', name: 'type', value, checked: i === 0, required: true }), label)),
+          TYPES.map(([value, label], i) =>
+            h(
+              'label',
+              { title: TYPES[i][2] },
+              h('input', { type: 'radio', name: 'type', value, checked: i === 0, required: true }),
+              label,
+            ),
+          ),
         ),
         h('p', { class: 'hint', id: 'type-hint' }, TYPES[0][2]),
       ),
@@ -57,7 +64,13 @@ function renderForm(main) {
         { name: 'identifiers', id: 'identifiers' },
         h('legend', {}, 'Who it is about (at least one)'),
         h('span', { class: 'field-error', id: 'identifiers-error', hidden: true }),
-        h('div', { class: 'fields' }, IDENTIFIERS.map(([name, label, type]) => field(label, h('input', { type, name: `identifiers.${name}`, autocomplete: 'off' })))),
+        h(
+          'div',
+          { class: 'fields' },
+          IDENTIFIERS.map(([name, label, type]) =>
+            field(label, h('input', { type, name: `identifiers.${name}`, autocomplete: 'off' })),
+          ),
+        ),
       ),
       options,
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Submit request')),
@@ -88,7 +101,11 @@ function renderForm(main) {
   replace(
     main,
     h('h1', {}, 'Data-subject requests'),
-    h('p', { class: 'muted' }, 'Identifiers are used only to compute keyed hashes; they are never stored in clear. Every request is written to the audit log.'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Identifiers are used only to compute keyed hashes; they are never stored in clear. Every request is written to the audit log.',
+    ),
     feedback,
     form,
   );
@@ -101,19 +118,54 @@ function optionsFor(type) {
       'fieldset',
       {},
       h('legend', {}, 'Content'),
-      field('Chat logs and recordings', h('select', { name: 'options.content' }, h('option', { value: 'delete' }, 'Delete them'), h('option', { value: 'keep' }, 'Keep them (identifiers removed)'))),
+      field(
+        'Chat logs and recordings',
+        h(
+          'select',
+          { name: 'options.content' },
+          h('option', { value: 'delete' }, 'Delete them'),
+          h('option', { value: 'keep' }, 'Keep them (identifiers removed)'),
+        ),
+      ),
     );
   if (type === 'rectify')
     return h(
       'fieldset',
       {},
       h('legend', {}, 'Corrected values (give the current value above)'),
-      h('div', { class: 'fields' }, IDENTIFIERS.map(([name, label, kind]) => field(`Corrected ${label.toLowerCase()}`, h('input', { type: kind, name: `options.corrected.${name}`, autocomplete: 'off' })))),
+      h(
+        'div',
+        { class: 'fields' },
+        IDENTIFIERS.map(([name, label, kind]) =>
+          field(
+            `Corrected ${label.toLowerCase()}`,
+            h('input', { type: kind, name: `options.corrected.${name}`, autocomplete: 'off' }),
+          ),
+        ),
+      ),
     );
   if (type === 'object')
-    return h('fieldset', {}, h('legend', {}, 'Objection'), field('Purpose (recording, storeContent or one the policy names)', h('input', { type: 'text', name: 'options.purpose', required: true, autocomplete: 'off' })));
+    return h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Objection'),
+      field(
+        'Purpose (recording, storeContent or one the policy names)',
+        h('input', { type: 'text', name: 'options.purpose', required: true, autocomplete: 'off' }),
+      ),
+    );
   if (type === 'restrict')
-    return h('fieldset', {}, h('legend', {}, 'Restriction'), h('label', {}, h('input', { type: 'checkbox', name: 'options.lift', value: 'true' }), ' Lift an earlier restriction instead'));
+    return h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Restriction'),
+      h(
+        'label',
+        {},
+        h('input', { type: 'checkbox', name: 'options.lift', value: 'true' }),
+        ' Lift an earlier restriction instead',
+      ),
+    );
   return null;
 }
 
@@ -138,15 +190,28 @@ function requestBody(form) {
 
 /** @param {HTMLElement} main @param {string} id */
 function renderProgress(main, id) {
-  const status = h('div', { 'aria-live': 'polite', 'aria-atomic': 'true', id: 'request-status' }, h('p', { class: 'muted' }, 'Loading…'));
-  const bar = /** @type {HTMLProgressElement} */ (h('progress', { max: 100, value: 0, 'aria-labelledby': 'progress-label' }));
+  const status = h(
+    'div',
+    { 'aria-live': 'polite', 'aria-atomic': 'true', id: 'request-status' },
+    h('p', { class: 'muted' }, 'Loading…'),
+  );
+  const bar = /** @type {HTMLProgressElement} */ (
+    h('progress', { max: 100, value: 0, 'aria-labelledby': 'progress-label' })
+  );
   const result = h('div');
   const actions = h('div', { class: 'actions' });
   replace(
     main,
     h('p', {}, h('a', { href: '#/subject-requests' }, '← New request')),
     h('h1', {}, 'Subject request'),
-    h('section', { class: 'card', 'aria-labelledby': 'progress-label' }, h('h2', { id: 'progress-label' }, 'Progress'), bar, status, actions),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'progress-label' },
+      h('h2', { id: 'progress-label' }, 'Progress'),
+      bar,
+      status,
+      actions,
+    ),
     result,
   );
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -169,25 +234,53 @@ function renderProgress(main, id) {
           h('dt', {}, 'Status'),
           h('dd', {}, h('strong', {}, data.status)),
           h('dt', {}, 'Step'),
-          h('dd', {}, `${p.step}${p.steps ? ` (${Math.min(p.stepIndex + 1, p.steps)} of ${p.steps})` : ''}${p.partitionsTotal ? `, ${p.partitionsDone} of ${p.partitionsTotal} interactions` : ''}`),
+          h(
+            'dd',
+            {},
+            `${p.step}${p.steps ? ` (${Math.min(p.stepIndex + 1, p.steps)} of ${p.steps})` : ''}${p.partitionsTotal ? `, ${p.partitionsDone} of ${p.partitionsTotal} interactions` : ''}`,
+          ),
           h('dt', {}, 'Progress'),
           h('dd', {}, `${p.percent} %`),
           h('dt', {}, 'Requested'),
           h('dd', {}, when(data.requestedAt)),
           h('dt', {}, 'Due'),
-          h('dd', {}, when(data.dueAt), data.daysLeft !== undefined ? ` (${data.daysLeft} days left)` : null, data.overdue ? [' ', h('span', { class: 'pill overdue-marker' }, 'Overdue')] : null),
+          h(
+            'dd',
+            {},
+            when(data.dueAt),
+            data.daysLeft !== undefined ? ` (${data.daysLeft} days left)` : null,
+            data.overdue ? [' ', h('span', { class: 'pill overdue-marker' }, 'Overdue')] : null,
+          ),
           data.verifyAgainst
-            ? [h('dt', {}, 'Verify the person against'), h('dd', {}, h('ul', {}, data.verifyAgainst.map((/** @type {any} */ v) => h('li', {}, `${v.kind}: `, h('code', {}, v.masked)))))]
+            ? [
+                h('dt', {}, 'Verify the person against'),
+                h(
+                  'dd',
+                  {},
+                  h(
+                    'ul',
+                    {},
+                    data.verifyAgainst.map((/** @type {any} */ v) =>
+                      h('li', {}, `${v.kind}: `, h('code', {}, v.masked)),
+                    ),
+                  ),
+                ),
+              ]
             : null,
         ),
       );
       const stepNow = `${data.status}:${p.step}`;
-      if (stepNow !== lastStep) announce(`Subject request ${data.status}${p.step ? `, step ${p.step}` : ''}, ${p.percent} percent.`);
+      if (stepNow !== lastStep)
+        announce(`Subject request ${data.status}${p.step ? `, step ${p.step}` : ''}, ${p.percent} percent.`);
       lastStep = stepNow;
       replace(
         actions,
-        data.status === 'pending-verification' ? h('button', { type: 'button', onclick: confirm }, 'Confirm request') : null,
-        TERMINAL.has(data.status) || data.cancelRequested ? null : h('button', { type: 'button', class: 'danger', onclick: cancel }, 'Cancel request'),
+        data.status === 'pending-verification'
+          ? h('button', { type: 'button', onclick: confirm }, 'Confirm request')
+          : null,
+        TERMINAL.has(data.status) || data.cancelRequested
+          ? null
+          : h('button', { type: 'button', class: 'danger', onclick: cancel }, 'Cancel request'),
       );
       if (TERMINAL.has(data.status)) {
         replace(result, outcome(data));
@@ -224,13 +317,38 @@ function renderProgress(main, id) {
 
 /** The certificate (what was found and done, per store and region, and the verification) or the failure of a finished request. @param {any} data */
 function outcome(data) {
-  const section = h('section', { class: 'card', 'aria-labelledby': 'outcome-title' }, h('h2', { id: 'outcome-title' }, data.result ? 'Certificate' : 'Outcome'));
-  if (data.status === 'failed' && data.error) section.append(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, `The request failed: ${data.error.message}`)));
-  if (data.status === 'cancelled' && !data.result) section.append(h('p', {}, 'The request was cancelled before it did anything.'));
+  const section = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'outcome-title' },
+    h('h2', { id: 'outcome-title' }, data.result ? 'Certificate' : 'Outcome'),
+  );
+  if (data.status === 'failed' && data.error)
+    section.append(
+      h('div', { class: 'notice error', role: 'alert' }, h('p', {}, `The request failed: ${data.error.message}`)),
+    );
+  if (data.status === 'cancelled' && !data.result)
+    section.append(h('p', {}, 'The request was cancelled before it did anything.'));
   if (data.status === 'incomplete' && data.result)
-    section.append(h('div', { class: 'notice error', role: 'alert' }, h('p', {}, `Not completed: ${data.result.verification.remaining} records still found. ${data.result.incompleteBecause ?? ''}`)));
+    section.append(
+      h(
+        'div',
+        { class: 'notice error', role: 'alert' },
+        h(
+          'p',
+          {},
+          `Not completed: ${data.result.verification.remaining} records still found. ${data.result.incompleteBecause ?? ''}`,
+        ),
+      ),
+    );
   if (data.download)
-    section.append(h('p', {}, h('a', { class: 'button', href: data.download.url, rel: 'noreferrer' }, 'Download the export package'), ` (link valid until ${when(data.download.expiresAt)})`));
+    section.append(
+      h(
+        'p',
+        {},
+        h('a', { class: 'button', href: data.download.url, rel: 'noreferrer' }, 'Download the export package'),
+        ` (link valid until ${when(data.download.expiresAt)})`,
+      ),
+    );
   const c = data.result;
   if (!c) return section;
   const v = c.verification;
@@ -249,9 +367,23 @@ function certificateParts(c, v) {
       h('dt', {}, 'Searched by'),
       h('dd', {}, c.searchedBy.join(', ')),
       h('dt', {}, 'Verification'),
-      h('dd', {}, `${v.ok ? 'passed' : 'FAILED'}: ${v.method} in ${v.regions.join(', ')}, ${v.remaining} remaining, ${v.retained} retained`),
+      h(
+        'dd',
+        {},
+        `${v.ok ? 'passed' : 'FAILED'}: ${v.method} in ${v.regions.join(', ')}, ${v.remaining} remaining, ${v.retained} retained`,
+      ),
       c.cryptoShredding ? [h('dt', {}, 'Crypto-shredding'), h('dd', {}, c.cryptoShredding.statement)] : null,
-      c.export ? [h('dt', {}, 'Package'), h('dd', {}, `${c.export.records} records in ${c.export.files} files, ${c.export.bytes} bytes, SHA-256 `, h('code', {}, c.export.sha256))] : null,
+      c.export
+        ? [
+            h('dt', {}, 'Package'),
+            h(
+              'dd',
+              {},
+              `${c.export.records} records in ${c.export.files} files, ${c.export.bytes} bytes, SHA-256 `,
+              h('code', {}, c.export.sha256),
+            ),
+          ]
+        : null,
       h('dt', {}, 'Kept until'),
       h('dd', {}, when(c.keptUntil)),
     ),
@@ -261,19 +393,51 @@ function certificateParts(c, v) {
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, ['Region', 'Store', 'Data class', 'Action', 'Found', 'Done'].map((t) => h('th', { scope: 'col' }, t)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Region', 'Store', 'Data class', 'Action', 'Found', 'Done'].map((t) => h('th', { scope: 'col' }, t)),
+          ),
+        ),
         h(
           'tbody',
           {},
           c.lines.map((l) =>
-            h('tr', {}, h('td', {}, l.region), h('td', {}, l.store), h('td', {}, l.dataClass ?? '—'), h('td', {}, l.action), h('td', { class: 'num' }, l.found), h('td', { class: 'num' }, l.done ?? '—')),
+            h(
+              'tr',
+              {},
+              h('td', {}, l.region),
+              h('td', {}, l.store),
+              h('td', {}, l.dataClass ?? '—'),
+              h('td', {}, l.action),
+              h('td', { class: 'num' }, l.found),
+              h('td', { class: 'num' }, l.done ?? '—'),
+            ),
           ),
         ),
       ),
     ),
     c.retained.length
-      ? h('ul', { 'aria-label': 'Retained' }, c.retained.map((r) => h('li', {}, `${r.records} ${r.classes.join('/')} records in ${r.region} kept: ${r.reason} (${r.lawfulBasis}) until ${r.until}`)))
+      ? h(
+          'ul',
+          { 'aria-label': 'Retained' },
+          c.retained.map((r) =>
+            h(
+              'li',
+              {},
+              `${r.records} ${r.classes.join('/')} records in ${r.region} kept: ${r.reason} (${r.lawfulBasis}) until ${r.until}`,
+            ),
+          ),
+        )
       : null,
-    h('details', {}, h('summary', {}, 'The certificate as JSON'), h('pre', { class: 'code', tabindex: 0 }, JSON.stringify(c, null, 2))),
+    h(
+      'details',
+      {},
+      h('summary', {}, 'The certificate as JSON'),
+      h('pre', { class: 'code', tabindex: 0 }, JSON.stringify(c, null, 2)),
+    ),
   ].filter((part) => part !== null);
 }

@@ -41,7 +41,11 @@ export class AwsClients {
   s3For(region: string): S3Client {
     const endpoint = this.config.endpoints.s3;
     // The emulator serves buckets as paths, not as DNS names.
-    return once(this.s3, region, () => new S3Client({ ...this.common(region, endpoint), forcePathStyle: endpoint !== undefined }));
+    return once(
+      this.s3,
+      region,
+      () => new S3Client({ ...this.common(region, endpoint), forcePathStyle: endpoint !== undefined }),
+    );
   }
 
   kmsFor(region: string): KMSClient {
@@ -54,7 +58,11 @@ export class AwsClients {
   }
 
   private common(region: string, endpoint: string | undefined) {
-    return { region, ...(endpoint ? { endpoint } : {}), ...(this.credentials ? { credentials: this.credentials } : {}) };
+    return {
+      region,
+      ...(endpoint ? { endpoint } : {}),
+      ...(this.credentials ? { credentials: this.credentials } : {}),
+    };
   }
 }
 

@@ -22,7 +22,10 @@ export class AwsRegionalStores implements RegionalStores {
     let stores = this.built.get(region);
     if (!stores) {
       const names = this.config.regional[region];
-      if (!names) throw new RangeError(`region ${region} is not served by this deployment (it serves ${this.regions.join(', ')})`);
+      if (!names)
+        throw new RangeError(
+          `region ${region} is not served by this deployment (it serves ${this.regions.join(', ')})`,
+        );
       const dynamo = this.clients.dynamoFor(region);
       const s3 = this.clients.s3For(region);
       stores = {

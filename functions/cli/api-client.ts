@@ -31,7 +31,12 @@ export class LetheApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: Array<{ path: string; message: string }>; correlationId?: string };
+  error?: {
+    code?: string;
+    message?: string;
+    fields?: Array<{ path: string; message: string }>;
+    correlationId?: string;
+  };
   message?: string;
 }
 
@@ -57,21 +62,29 @@ export class LetheApiClient {
     const region = executeApiRegion(this.baseUrl);
     if (options.operator && region) {
       // fetch sets the Host header itself, from the same URL the signature covers.
-      const { host: _host, ...signed } = await signedHeaders({ method, url, headers, body }, { region, credentials: this.awsCredentials() });
+      const { host: _host, ...signed } = await signedHeaders(
+        { method, url, headers, body },
+        { region, credentials: this.awsCredentials() },
+      );
       Object.assign(headers, signed);
-    }
-    else if (options.operator) headers[OPERATOR_KEY_HEADER] = this.operatorKey();
+    } else if (options.operator) headers[OPERATOR_KEY_HEADER] = this.operatorKey();
 
     let res: Response;
     try {
       res = await fetch(url, { method, headers, body });
     } catch {
-      throw new LetheApiError(`cannot reach Lethe at ${this.baseUrl} — is \`npm start\` running? (set LETHE_API if Lethe listens elsewhere)`);
+      throw new LetheApiError(
+        `cannot reach Lethe at ${this.baseUrl} — is \`npm start\` running? (set LETHE_API if Lethe listens elsewhere)`,
+      );
     }
     const text = await res.text();
     const json = parseJson(text, res.headers.get('content-type'));
     if (res.ok) {
-      if (json === undefined && text) throw new LetheApiError(`${this.baseUrl} did not answer ${method} ${path} with JSON — is LETHE_API pointing at Lethe?`, res.status);
+      if (json === undefined && text)
+        throw new LetheApiError(
+          `${this.baseUrl} did not answer ${method} ${path} with JSON — is LETHE_API pointing at Lethe?`,
+          res.status,
+        );
       return json as T;
     }
     // A refused token is most often one for a tenant that does not exist (here): say that instead.
@@ -83,15 +96,27 @@ export class LetheApiClient {
   private operatorKey(): string {
     const key = readOperatorKey(this.env);
     if (!key)
-      throw new LetheApiError(`no operator key: start the local stack once with \`npm start\` (it writes ${operatorKeyFile(this.env)}) or set LETHE_OPERATOR_KEY`);
+      throw new LetheApiError(
+        `no operator key: start the local stack once with \`npm start\` (it writes ${operatorKeyFile(this.env)}) or set LETHE_OPERATOR_KEY`,
+      );
     return key;
   }
 
-  private failure(method: string, path: string, status: number, body: ErrorBody | undefined, options: RequestOptions): LetheApiError {
+  private failure(
+    method: string,
+    path: string,
+    status: number,
+    body: ErrorBody | undefined,
+    options: RequestOptions,
+  ): LetheApiError {
     const route = `${method} ${path}`;
     const error = body?.error;
     const message = error?.message ?? body?.message;
-    if (message === undefined) return new LetheApiError(`${this.baseUrl} answered ${route} with HTTP ${status} and no Lethe error — is LETHE_API pointing at Lethe?`, status);
+    if (message === undefined)
+      return new LetheApiError(
+        `${this.baseUrl} answered ${route} with HTTP ${status} and no Lethe error — is LETHE_API pointing at Lethe?`,
+        status,
+      );
     const fail = (text: string) => new LetheApiError(text, status, error?.code);
     if (status === 400) {
       const fields = error?.fields?.map((f) => `${f.path}: ${f.message}`).join('; ');
@@ -99,12 +124,19 @@ export class LetheApiClient {
     }
     if (status === 401) return fail(`not authenticated for ${route}: ${message} — check the admin token or API key`);
     if (status === 403 && options.operator && executeApiRegion(this.baseUrl))
-      return fail(`the AWS identity of this shell was refused for ${route} — it needs execute-api:Invoke on the operator routes (choose it with AWS_PROFILE or the AWS_* variables)`);
+      return fail(
+        `the AWS identity of this shell was refused for ${route} — it needs execute-api:Invoke on the operator routes (choose it with AWS_PROFILE or the AWS_* variables)`,
+      );
     if (status === 403 && options.operator)
-      return fail(`the operator key was refused for ${route} — it must be the key of the stack at ${this.baseUrl} (LETHE_OPERATOR_KEY or ${operatorKeyFile(this.env)})`);
+      return fail(
+        `the operator key was refused for ${route} — it must be the key of the stack at ${this.baseUrl} (LETHE_OPERATOR_KEY or ${operatorKeyFile(this.env)})`,
+      );
     if (status === 403) return fail(`forbidden: ${message}`);
     if (status === 404) return fail(`not found: ${message}`);
-    if (status >= 500) return fail(`Lethe failed on ${route} (correlation id ${error?.correlationId ?? 'none'}) — see the server log (the \`npm start\` output locally)`);
+    if (status >= 500)
+      return fail(
+        `Lethe failed on ${route} (correlation id ${error?.correlationId ?? 'none'}) — see the server log (the \`npm start\` output locally)`,
+      );
     return fail(`${error?.code ?? `HTTP ${status}`}: ${message}`);
   }
 }

@@ -3,7 +3,9 @@ import { ISO_INSTANT_FORMAT, IsoInstantSchema } from '../domain/instant';
 
 /** Why `value` is no instant, naming the option and the format; undefined when it is one. */
 export function instantProblem(option: string, value: string): string | undefined {
-  return IsoInstantSchema.safeParse(value).success ? undefined : `${option} must be ${ISO_INSTANT_FORMAT}, not "${value}"`;
+  return IsoInstantSchema.safeParse(value).success
+    ? undefined
+    : `${option} must be ${ISO_INSTANT_FORMAT}, not "${value}"`;
 }
 
 /**

@@ -8,7 +8,8 @@ export const USAGE_ERROR_EXIT_CODE = 2;
 /** Exit status of a command that ran and failed. */
 export const FAILURE_EXIT_CODE = 1;
 
-const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Builds the `lethe` program; every command lives in its own file under commands/. */
 export function buildProgram(): Command {

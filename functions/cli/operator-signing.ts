@@ -27,7 +27,12 @@ export async function signedHeaders(
   signer: { region: string; credentials: Credentials; signingDate?: Date; service?: string },
 ): Promise<Record<string, string>> {
   const url = new URL(request.url);
-  const sigv4 = new SignatureV4({ service: signer.service ?? 'execute-api', region: signer.region, credentials: signer.credentials, sha256: Sha256 });
+  const sigv4 = new SignatureV4({
+    service: signer.service ?? 'execute-api',
+    region: signer.region,
+    credentials: signer.credentials,
+    sha256: Sha256,
+  });
   const signed = await sigv4.sign(
     {
       method: request.method,

@@ -33,6 +33,7 @@ export function storeEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.P
 /** The container a store-reading command works with; AWS credentials come from the environment it resolved. */
 export function storeContainer(env: NodeJS.ProcessEnv = process.env): Container {
   const resolved = storeEnvironment(env);
-  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const) if (resolved[name] && !process.env[name]) process.env[name] = resolved[name];
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const)
+    if (resolved[name] && !process.env[name]) process.env[name] = resolved[name];
   return buildContainer({}, parseRuntimeConfig(resolved));
 }

@@ -20,7 +20,8 @@ export function directoryLookup(env: NodeJS.ProcessEnv = process.env): TenantLoo
 }
 
 /** The one message for a tenant id that names no tenant, whichever command met it. */
-export const unknownTenantMessage = (tenantId: string) => `unknown tenant ${tenantId}: no tenant has this id (\`lethe tenant create\` prints the id of a new tenant)`;
+export const unknownTenantMessage = (tenantId: string) =>
+  `unknown tenant ${tenantId}: no tenant has this id (\`lethe tenant create\` prints the id of a new tenant)`;
 
 /** Stops a command that reads a tenant's stores when the tenant does not exist. */
 export async function requireKnownTenant(lookup: TenantLookup, tenantId: string): Promise<void> {

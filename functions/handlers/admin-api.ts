@@ -37,9 +37,14 @@ interface Call {
 type Route = (call: Call) => Promise<APIGatewayProxyResult>;
 
 const ok = (body: unknown) => json(200, body);
-const headerOf = (event: APIGatewayProxyEvent, name: string) => Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
+const headerOf = (event: APIGatewayProxyEvent, name: string) =>
+  Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
 /** The representation asked for: `?format=` wins, else the first whose media types the Accept header names, else the first. */
-function formatOf<F extends string>(call: Call, formats: readonly [F, ...F[]], byAccept: Partial<Record<F, RegExp>>): F {
+function formatOf<F extends string>(
+  call: Call,
+  formats: readonly [F, ...F[]],
+  byAccept: Partial<Record<F, RegExp>>,
+): F {
   const asked = call.query.format;
   if (asked !== undefined) {
     const known = formats.find((f) => f === asked);
@@ -66,18 +71,27 @@ const ROUTES: Record<string, Route> = {
   'GET /v1/interactions': async ({ deps, request, query }) => ok(await searchInteractions(deps, request, query)),
   'GET /v1/interactions/export': async ({ deps, request, query }) => {
     const exported = await exportGeneralInfo(deps, request, query);
-    return file(exported.mediaType, exported.mediaType.startsWith('text/') ? exported.bytes.toString('utf8') : exported.bytes, attachment(exported.fileName));
+    return file(
+      exported.mediaType,
+      exported.mediaType.startsWith('text/') ? exported.bytes.toString('utf8') : exported.bytes,
+      attachment(exported.fileName),
+    );
   },
-  'POST /v1/interactions/bulk-download': async ({ deps, request, event }) => ok(await bulkDownload(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
-  'POST /v1/interactions/bulk-delete': async ({ deps, request, event }) => ok(await bulkDelete(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
+  'POST /v1/interactions/bulk-download': async ({ deps, request, event }) =>
+    ok(await bulkDownload(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
+  'POST /v1/interactions/bulk-delete': async ({ deps, request, event }) =>
+    ok(await bulkDelete(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
   'GET /v1/interactions/{id}': async ({ deps, request, id }) => ok(await viewInteraction(deps, request, id)),
   'GET /v1/interactions/{id}/content': async ({ deps, request, id }) => ok(await interactionContent(deps, request, id)),
   'GET /v1/interactions/{id}/transcript': async (call) => {
     const format = formatOf(call, ['json', 'xml'], { xml: /\b(application|text)\/xml\b/ });
     const read = await readTranscript(call.deps, call.request, call.id, format);
-    return read.xml === undefined ? ok(read.view) : file('application/xml; charset=utf-8', read.xml, attachment(`chat-log-${read.view.interactionId}.xml`));
+    return read.xml === undefined
+      ? ok(read.view)
+      : file('application/xml; charset=utf-8', read.xml, attachment(`chat-log-${read.view.interactionId}.xml`));
   },
-  'DELETE /v1/interactions/{id}/transcript': async ({ deps, request, id }) => ok(await deleteTranscript(deps, request, id)),
+  'DELETE /v1/interactions/{id}/transcript': async ({ deps, request, id }) =>
+    ok(await deleteTranscript(deps, request, id)),
   'GET /v1/interactions/{id}/recordings/{recordingId}/play': async ({ deps, request, id, event }) =>
     ok(await recordingLink(deps, request, id, event.pathParameters?.recordingId, 'play')),
   'GET /v1/interactions/{id}/recordings/{recordingId}/download': async ({ deps, request, id, event }) =>
@@ -86,8 +100,10 @@ const ROUTES: Record<string, Route> = {
     ok(await deleteRecording(deps, request, id, event.pathParameters?.recordingId)),
   'GET /v1/kpis': async ({ deps, request, query }) => ok(await kpiReport(deps, request, query)),
   'GET /v1/policy': async ({ deps, request }) => ok(await readPolicy(deps, request)),
-  'PUT /v1/policy': async ({ deps, request, event }) => ok(await savePolicy(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
-  'POST /v1/policy/diff': async ({ deps, request, event }) => ok(await previewPolicy(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
+  'PUT /v1/policy': async ({ deps, request, event }) =>
+    ok(await savePolicy(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
+  'POST /v1/policy/diff': async ({ deps, request, event }) =>
+    ok(await previewPolicy(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
   'GET /v1/policy/revisions': async ({ deps, request, query }) => ok(await policyRevisions(deps, request, query)),
   'GET /v1/register': async (call) => {
     const format = formatOf(call, ['json', 'md'], { md: /\btext\/markdown\b/ });
@@ -96,7 +112,8 @@ const ROUTES: Record<string, Route> = {
   },
   'GET /v1/audit': async ({ deps, request, query }) => ok(await listAudit(deps, request, query)),
   'GET /v1/consents': async ({ deps, request, query }) => ok(await listSubjectConsents(deps, request, query)),
-  'GET /v1/interactions/{id}/consents': async ({ deps, request, id }) => ok(await listInteractionConsents(deps, request, id)),
+  'GET /v1/interactions/{id}/consents': async ({ deps, request, id }) =>
+    ok(await listInteractionConsents(deps, request, id)),
 };
 
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
@@ -104,7 +121,8 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
   return withErrors(c.logger, async (e) => {
     const { route } = routeFor(ROUTES, e);
     const principal = principalOf(e);
-    if (principal.kind !== 'admin') throw forbidden('Admin routes take an admin token (Authorization: Bearer), not an API key.');
+    if (principal.kind !== 'admin')
+      throw forbidden('Admin routes take an admin token (Authorization: Bearer), not an API key.');
     const { kind: _kind, ...actor } = principal;
     return route({
       deps: adminDepsOf(c),

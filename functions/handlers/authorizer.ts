@@ -27,7 +27,10 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
   return authorize(event, container());
 }
 
-export async function authorize(event: APIGatewayRequestAuthorizerEvent, deps: AuthorizerDeps): Promise<APIGatewayAuthorizerResult> {
+export async function authorize(
+  event: APIGatewayRequestAuthorizerEvent,
+  deps: AuthorizerDeps,
+): Promise<APIGatewayAuthorizerResult> {
   const identified = await identify(event, deps);
   const tenantId = 'principal' in identified ? identified.principal.tenantId : identified.tenantId;
   const profile = await deps.directory.getProfile(tenantId);
@@ -50,9 +53,11 @@ async function identify(event: APIGatewayRequestAuthorizerEvent, deps: Authorize
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header(event, 'authorization') ?? '')?.[1];
   if (!token) refuse(deps, 'no credentials');
   if (!deps.adminTokens) refuse(deps, 'admin tokens are not configured');
-  const claims = await deps.adminTokens.verify(token).catch((error: unknown) =>
-    refuse(deps, `admin token rejected: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  const claims = await deps.adminTokens
+    .verify(token)
+    .catch((error: unknown) =>
+      refuse(deps, `admin token rejected: ${error instanceof Error ? error.message : String(error)}`),
+    );
   const principal = adminPrincipalOf(claims);
   return principal ? { principal } : { tenantId: claims['custom:tenant'], denial: 'the user has no Lethe role' };
 }
@@ -63,14 +68,21 @@ function refuse(deps: AuthorizerDeps, reason: string): never {
   throw new Error('Unauthorized');
 }
 
-function deny(event: APIGatewayRequestAuthorizerEvent, deps: AuthorizerDeps, tenantId: string, reason: string): APIGatewayAuthorizerResult {
+function deny(
+  event: APIGatewayRequestAuthorizerEvent,
+  deps: AuthorizerDeps,
+  tenantId: string,
+  reason: string,
+): APIGatewayAuthorizerResult {
   deps.logger.info('authorization denied', { reason });
   return policy(event, tenantId, 'Deny');
 }
 
 /** A header by name, whatever its case; blank counts as absent. */
 function header(event: APIGatewayRequestAuthorizerEvent, name: string): string | undefined {
-  const value = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1]?.trim();
+  const value = Object.entries(event.headers ?? {})
+    .find(([k]) => k.toLowerCase() === name)?.[1]
+    ?.trim();
   return value || undefined;
 }
 
@@ -82,7 +94,10 @@ function policy(
 ): APIGatewayAuthorizerResult {
   return {
     principalId,
-    policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: stageWide(event.methodArn) }] },
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: stageWide(event.methodArn) }],
+    },
     ...(context ? { context } : {}),
   };
 }

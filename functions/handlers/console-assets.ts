@@ -18,7 +18,9 @@ export const SIGN_IN_CONFIG_PATH = 'config.json';
  * How the console signs in: on the Cognito domain (authorization code with PKCE, AWS) or with a
  * pasted token (local). Public values only: the client has no secret.
  */
-export type SignInConfig = { signIn: 'token' } | { signIn: 'cognito'; domain: string; clientId: string; redirectUri: string };
+export type SignInConfig =
+  | { signIn: 'token' }
+  | { signIn: 'cognito'; domain: string; clientId: string; redirectUri: string };
 
 export function signInConfig(config: RuntimeConfig = runtimeConfig()): SignInConfig {
   const cognito = config.consoleSignIn;
@@ -41,16 +43,23 @@ const SAFE_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)
  * infra/constructs/lethe-function.ts `bundleFolders`), the repository's `console/` when the local
  * runtime runs this file from its source.
  */
-const CONSOLE_DIR = [join(__dirname, 'console'), resolve(__dirname, '../../console')].find((dir) => existsSync(join(dir, 'index.html')));
+const CONSOLE_DIR = [join(__dirname, 'console'), resolve(__dirname, '../../console')].find((dir) =>
+  existsSync(join(dir, 'index.html')),
+);
 
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   if (event.httpMethod !== 'GET') return notFoundReply(`${event.httpMethod} ${event.resource}`);
   const proxy = event.pathParameters?.proxy ?? '';
   // `/console` itself moves to `/console/`, so the pages' relative URLs resolve inside the folder
   // under any stage prefix; API Gateway routes `/console/` to the `/console` resource too.
-  if (proxy === '' && !event.path.endsWith('/')) return { statusCode: 301, headers: { ...headers(), location: 'console/' }, body: '' };
+  if (proxy === '' && !event.path.endsWith('/'))
+    return { statusCode: 301, headers: { ...headers(), location: 'console/' }, body: '' };
   if (proxy === SIGN_IN_CONFIG_PATH)
-    return { statusCode: 200, headers: { ...headers(), 'content-type': 'application/json', 'cache-control': 'no-cache' }, body: JSON.stringify(signInConfig()) };
+    return {
+      statusCode: 200,
+      headers: { ...headers(), 'content-type': 'application/json', 'cache-control': 'no-cache' },
+      body: JSON.stringify(signInConfig()),
+    };
   const file = consoleFile(proxy === '' ? 'index.html' : proxy);
   if (!file) return notFoundReply(`/console/${proxy}`);
   return {

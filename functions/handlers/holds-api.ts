@@ -23,14 +23,27 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
   return withErrors(deps.logger, async (e) => {
     const route = `${e.httpMethod} ${e.resource}`;
     const admin = await authorizedAdmin(e, deps, 'legal-hold.manage', 'Legal holds');
-    const actor = { tenantId: admin.tenantId, userId: admin.userId, role: admin.role, support: admin.support, from: requestSource(e) };
+    const actor = {
+      tenantId: admin.tenantId,
+      userId: admin.userId,
+      role: admin.role,
+      support: admin.support,
+      from: requestSource(e),
+    };
     switch (route) {
       case 'POST /v1/holds':
         return json(201, await placeHold(deps, actor, parseJsonBody(e, MAX_BODY_BYTES)));
       case 'GET /v1/holds':
         return json(200, { holds: await listHolds(deps.directory, admin.tenantId) });
       case 'POST /v1/holds/{holdId}/release':
-        return json(200, await releaseHold({ ...deps, afterRelease: (h) => reapplyDeferredRequests(subjectRequests(deps), h.tenantId, h.holdId) }, actor, e.pathParameters?.holdId ?? ''));
+        return json(
+          200,
+          await releaseHold(
+            { ...deps, afterRelease: (h) => reapplyDeferredRequests(subjectRequests(deps), h.tenantId, h.holdId) },
+            actor,
+            e.pathParameters?.holdId ?? '',
+          ),
+        );
       default:
         throw notFound(route);
     }

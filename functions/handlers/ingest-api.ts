@@ -35,7 +35,8 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/interactions/{id}/messages': (deps, r) => appendMessages(deps, r.tenantId, r.id, r),
   'POST /v1/interactions/{id}/end': (deps, r) => endInteraction(deps, r.tenantId, r.id, r),
   'POST /v1/interactions/{id}/recording': (deps, r) => requestRecording(deps, r.tenantId, r.id, r),
-  'POST /v1/interactions/{id}/recording/{recordingId}/complete': (deps, r) => completeRecording(deps, r.tenantId, r.id, r.recordingId),
+  'POST /v1/interactions/{id}/recording/{recordingId}/complete': (deps, r) =>
+    completeRecording(deps, r.tenantId, r.id, r.recordingId),
   'POST /v1/events': (deps, r) => ingestEvents(deps, r.tenantId, r),
   'POST /v1/surveys': (deps, r) => submitSurvey(deps, r.tenantId, r),
   'POST /v1/consents': (deps, r) => recordConsent(deps, r.tenantId, r),
@@ -43,7 +44,10 @@ const ROUTES: Record<string, Route> = {
 };
 
 /** Routes whose body may be left out. */
-const OPTIONAL_BODY = new Set(['POST /v1/interactions/{id}/recording', 'POST /v1/interactions/{id}/recording/{recordingId}/complete']);
+const OPTIONAL_BODY = new Set([
+  'POST /v1/interactions/{id}/recording',
+  'POST /v1/interactions/{id}/recording/{recordingId}/complete',
+]);
 
 const headerOf = (event: APIGatewayProxyEvent, name: string) =>
   Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1] ?? undefined;
@@ -53,7 +57,8 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
   return withErrors(deps.logger, async (e) => {
     const { routeKey, route } = routeFor(ROUTES, e);
     const principal = principalOf(e);
-    if (principal.kind !== 'ingest') throw forbidden('Ingest routes take the tenant API key (x-api-key), not an admin token.');
+    if (principal.kind !== 'ingest')
+      throw forbidden('Ingest routes take the tenant API key (x-api-key), not an admin token.');
     const noBody = e.httpMethod === 'GET' || (OPTIONAL_BODY.has(routeKey) && !e.body);
     const request: IngestRequest = {
       tenantId: principal.tenantId,

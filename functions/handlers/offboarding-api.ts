@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { LetheError, notFound } from '../domain/errors';
-import { parsePackageJobEvent } from '../domain/offboarding/package-job';
+import { type PackageJobEvent, parsePackageJobEvent } from '../domain/offboarding/package-job';
 import { requestSource } from '../shared/admin-access';
 import { container } from '../shared/container';
 import { json, withErrors } from '../shared/http';
@@ -25,7 +25,9 @@ export async function handler(event: unknown): Promise<APIGatewayProxyResult | P
   return isApiRequest(event) ? api(event) : packageJob(event);
 }
 
-export type PackageJobResult = { tenantId: string; status: string; package: OffboardingPackage } | ReturnType<LetheError['toBody']>;
+export type PackageJobResult =
+  | { tenantId: string; status: string; package: OffboardingPackage }
+  | ReturnType<LetheError['toBody']>;
 
 const isApiRequest = (event: unknown): event is APIGatewayProxyEvent =>
   typeof event === 'object' && event !== null && 'httpMethod' in event && 'resource' in event;
@@ -41,7 +43,11 @@ async function api(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> 
           { ...deps, packageBuilds: packageBuilds(deps) },
           { tenantId, actor: { user: 'operator', role: 'system', support: false }, from: requestSource(e) },
         );
-        deps.logger.info('tenant terminated', { tenantId, purgeAfter: result.purgeAfter, package: result.package.status });
+        deps.logger.info('tenant terminated', {
+          tenantId,
+          purgeAfter: result.purgeAfter,
+          package: result.package.status,
+        });
         return json(202, result);
       }
       case 'GET /v1/tenants/{tenantId}/termination': {
@@ -56,7 +62,7 @@ async function api(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> 
 }
 
 async function packageJob(event: unknown): Promise<PackageJobResult> {
-  let job;
+  let job: PackageJobEvent;
   try {
     job = parsePackageJobEvent(event);
   } catch (error) {

@@ -18,11 +18,16 @@ const LAMBDA_RESERVE_MS = 60_000;
  * sweeps every tenant; operators run it on demand through `POST /v1/sweeps` (`lethe sweep`),
  * optionally for one tenant, as a dry run, or as of another instant. Logs carry counts and ids only.
  */
-export async function handler(event: ScheduledEvent | APIGatewayProxyEvent, context?: Context): Promise<APIGatewayProxyResult | SweepRun> {
+export async function handler(
+  event: ScheduledEvent | APIGatewayProxyEvent,
+  context?: Context,
+): Promise<APIGatewayProxyResult | SweepRun> {
   const deps = container();
   if (!('httpMethod' in event)) {
     const started = Date.now();
-    const report = await runSweep(deps, { shouldStop: () => (context ? context.getRemainingTimeInMillis() < LAMBDA_RESERVE_MS : false) });
+    const report = await runSweep(deps, {
+      shouldStop: () => (context ? context.getRemainingTimeInMillis() < LAMBDA_RESERVE_MS : false),
+    });
     countSweep(deps.metrics, report, { everyTenant: true });
     deps.logger.info('nightly sweep', {
       complete: report.complete,
@@ -46,7 +51,13 @@ export async function handler(event: ScheduledEvent | APIGatewayProxyEvent, cont
       shouldStop: () => Date.now() - started > API_BUDGET_MS,
     });
     countSweep(deps.metrics, report, { everyTenant: !request.tenantId && !request.after });
-    deps.logger.info('sweep requested', { tenantId: request.tenantId, dryRun: request.dryRun, complete: report.complete, unitsDone: report.unitsDone, unitsTotal: report.unitsTotal });
+    deps.logger.info('sweep requested', {
+      tenantId: request.tenantId,
+      dryRun: request.dryRun,
+      complete: report.complete,
+      unitsDone: report.unitsDone,
+      unitsTotal: report.unitsTotal,
+    });
     return json(200, report);
   })(event);
 }

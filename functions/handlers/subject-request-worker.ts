@@ -47,7 +47,10 @@ export async function handler(event: unknown): Promise<WorkerResult> {
       return woken;
     }
     const requestId =
-      parsed.kind === 'new' ? (await fileSubjectRequest({ ...deps, runner }, parsed.tenantId, { kind: 'operator' }, parsed.request)).requestId : parsed.requestId;
+      parsed.kind === 'new'
+        ? (await fileSubjectRequest({ ...deps, runner }, parsed.tenantId, { kind: 'operator' }, parsed.request))
+            .requestId
+        : parsed.requestId;
     if (parsed.kind === 'resume') await runner.start(parsed.tenantId, requestId);
     await runner.idle();
     const refused = failures.find((f): f is LetheError => f instanceof LetheError);

@@ -39,7 +39,11 @@ interface Call {
 
 function requestIdOf(event: APIGatewayProxyEvent): string {
   const parsed = RequestIdSchema.safeParse(event.pathParameters?.requestId);
-  if (!parsed.success) throw validationFailed([{ path: 'requestId', message: 'must be a subject request id (ULID)' }], 'The request id is not valid.');
+  if (!parsed.success)
+    throw validationFailed(
+      [{ path: 'requestId', message: 'must be a subject request id (ULID)' }],
+      'The request id is not valid.',
+    );
   return parsed.data;
 }
 
@@ -48,7 +52,8 @@ function bodyOf(event: APIGatewayProxyEvent, tenantId: string): unknown {
   const body = parseJsonBody(event, MAX_BODY_BYTES);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const { tenantId: named, ...rest } = body as Record<string, unknown>;
-  if (named !== undefined && named !== tenantId) throw forbidden('A subject request can only be filed for your own tenant.');
+  if (named !== undefined && named !== tenantId)
+    throw forbidden('A subject request can only be filed for your own tenant.');
   return rest;
 }
 
@@ -57,8 +62,10 @@ const ROUTES: Record<string, Route> = {
     const job = await fileSubjectRequest(deps, tenantId, requesterOf(caller), bodyOf(event, tenantId), from);
     return json(202, { requestId: job.requestId, status: job.status });
   },
-  'GET /v1/subject-requests': async (deps, { tenantId, caller, event }) => json(200, await listSubjectRequests(deps, tenantId, caller, event.queryStringParameters ?? {})),
-  'GET /v1/subject-requests/{requestId}': async (deps, { tenantId, caller, event }) => json(200, await viewSubjectRequest(deps, tenantId, caller, requestIdOf(event))),
+  'GET /v1/subject-requests': async (deps, { tenantId, caller, event }) =>
+    json(200, await listSubjectRequests(deps, tenantId, caller, event.queryStringParameters ?? {})),
+  'GET /v1/subject-requests/{requestId}': async (deps, { tenantId, caller, event }) =>
+    json(200, await viewSubjectRequest(deps, tenantId, caller, requestIdOf(event))),
   'DELETE /v1/subject-requests/{requestId}': async (deps, { tenantId, caller, event }) => {
     const job = await cancelSubjectRequest(deps, tenantId, caller, requestIdOf(event));
     return json(job.status === 'cancelled' ? 200 : 202, await viewOf(deps, job));
@@ -68,7 +75,14 @@ const ROUTES: Record<string, Route> = {
     return json(202, { requestId: job.requestId, status: job.status });
   },
   'POST /v1/subject-requests/{requestId}/extension': async (deps, { tenantId, caller, from, event }) => {
-    const job = await extendDeadline(deps, tenantId, caller, requestIdOf(event), parseJsonBody(event, MAX_BODY_BYTES), from);
+    const job = await extendDeadline(
+      deps,
+      tenantId,
+      caller,
+      requestIdOf(event),
+      parseJsonBody(event, MAX_BODY_BYTES),
+      from,
+    );
     return json(200, await viewOf(deps, job));
   },
 };
@@ -88,9 +102,18 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
     const { routeKey, route } = routeFor(ROUTES, e);
     const principal = principalOf(e);
     const deps = subjectRequests(c);
-    const call = { tenantId: principal.tenantId, caller: await callerOf(deps, principal), from: requestSource(e), event: e };
+    const call = {
+      tenantId: principal.tenantId,
+      caller: await callerOf(deps, principal),
+      from: requestSource(e),
+      event: e,
+    };
     const response = await route(deps, call);
-    c.logger.info('subject request route', { route: routeKey, status: response.statusCode, tenantId: principal.tenantId });
+    c.logger.info('subject request route', {
+      route: routeKey,
+      status: response.statusCode,
+      tenantId: principal.tenantId,
+    });
     return response;
   })(event);
 }

@@ -27,7 +27,12 @@ export interface AggregateStore extends TenantScan {
   /** Adds to every counter at once (one transaction); each counter may appear only once. */
   add(counters: readonly CounterAdd[]): Promise<void>;
   /** Counters of partition `pk` whose sort key lies from `fromSk` through every key starting with `throughSk`. */
-  queryRange(pk: string, fromSk: string, throughSk: string, page?: { cursor?: string; limit?: number }): Promise<Page<CounterValue>>;
+  queryRange(
+    pk: string,
+    fromSk: string,
+    throughSk: string,
+    page?: { cursor?: string; limit?: number },
+  ): Promise<Page<CounterValue>>;
   /** Deletes every counter of partition `pk`; returns how many. */
   deletePartition(pk: string): Promise<number>;
 }

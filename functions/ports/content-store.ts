@@ -33,7 +33,11 @@ export interface ContentStore {
    * compliance mode nobody can delete or shorten it before `retainUntil`. `tags`: the object's tag
    * set, written with it (lifecycle rules may filter on them).
    */
-  put(key: string, bytes: Uint8Array, options?: { contentType?: string; objectLock?: ObjectLockRetention; tags?: Readonly<Record<string, string>> }): Promise<{ versionId?: string }>;
+  put(
+    key: string,
+    bytes: Uint8Array,
+    options?: { contentType?: string; objectLock?: ObjectLockRetention; tags?: Readonly<Record<string, string>> },
+  ): Promise<{ versionId?: string }>;
   /** Replaces the tag set of the current version of `key`; false when there is no such object. */
   setTags(key: string, tags: Readonly<Record<string, string>>): Promise<boolean>;
   /** The current version, or the given one; undefined when there is none. */

@@ -59,7 +59,10 @@ export interface RecordStore extends TenantScan {
   put(item: StoredItem, condition?: ItemCondition): Promise<void>;
   get(key: ItemKey, options?: { consistent?: boolean }): Promise<StoredItem | undefined>;
   /** Items of partition `pk` in sort-key order, optionally only those whose `sk` starts with `skPrefix`. */
-  queryPartition(pk: string, options?: PageRequest & { skPrefix?: string; descending?: boolean; consistent?: boolean }): Promise<Page<StoredItem>>;
+  queryPartition(
+    pk: string,
+    options?: PageRequest & { skPrefix?: string; descending?: boolean; consistent?: boolean },
+  ): Promise<Page<StoredItem>>;
   /** Applies `changes` to one item and returns it as it is afterwards; a failed condition throws WriteConflict. */
   update(key: ItemKey, changes: ItemChanges, condition?: ItemCondition): Promise<StoredItem>;
   /** Deletes these items in batches (not atomic: safe to repeat). Returns how many keys were sent. */

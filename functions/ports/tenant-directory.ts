@@ -64,7 +64,10 @@ export interface TenantDirectory {
   /** Every tenant, by id. */
   listTenants(page?: { cursor?: string; limit?: number }): Promise<Page<TenantProfile>>;
   /** Changes status fields of an existing profile (WriteConflict when there is no such tenant). */
-  updateProfile(tenantId: string, changes: Partial<Pick<TenantProfile, 'status' | 'terminatedAt' | 'name'>>): Promise<TenantProfile>;
+  updateProfile(
+    tenantId: string,
+    changes: Partial<Pick<TenantProfile, 'status' | 'terminatedAt' | 'name'>>,
+  ): Promise<TenantProfile>;
 
   /** Saves revision `policy.revision`; WriteConflict when that revision exists (someone saved first). */
   savePolicy(revision: PolicyRevision): Promise<void>;

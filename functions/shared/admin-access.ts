@@ -22,14 +22,20 @@ export async function authorizedAdmin(
   what: string,
 ): Promise<AdminPrincipal> {
   const principal = principalOf(event);
-  if (principal.kind !== 'admin') throw forbidden(`${what} takes an admin token (Authorization: Bearer), not an API key.`);
+  if (principal.kind !== 'admin')
+    throw forbidden(`${what} takes an admin token (Authorization: Bearer), not an API key.`);
   const tenant = await tenantAccess(deps, principal);
   requireAccess(principal, action, { tenant: tenant.scope }, `Tenant ${principal.tenantId}`);
   return principal;
 }
 
 /** The audit log's name for an admin. */
-export const auditActorOf = (admin: AdminPrincipal): AuditActor => ({ user: admin.userId, role: admin.role, support: admin.support });
+export const auditActorOf = (admin: AdminPrincipal): AuditActor => ({
+  user: admin.userId,
+  role: admin.role,
+  support: admin.support,
+});
 
 /** Where a request came from, cut so it names no single machine (auditSource). */
-export const requestSource = (event: APIGatewayProxyEvent): string => auditSource(event.requestContext?.identity?.sourceIp);
+export const requestSource = (event: APIGatewayProxyEvent): string =>
+  auditSource(event.requestContext?.identity?.sourceIp);

@@ -22,6 +22,8 @@ export interface AsyncTarget {
 export function asyncInvocations(c: Container, target: AsyncTarget): JobRunner {
   const name = target.functionName;
   if (!name)
-    throw new Error(`Lethe configuration is not valid: ${target.variable} is not set (the handler needs ${target.access} in infra/config/handlers.ts)`);
+    throw new Error(
+      `Lethe configuration is not valid: ${target.variable} is not set (the handler needs ${target.access} in infra/config/handlers.ts)`,
+    );
   return new LambdaJobRunner(new AwsClients(c.config).lambdaFor(c.config.homeRegion), name, target.event);
 }

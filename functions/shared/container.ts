@@ -58,14 +58,21 @@ export interface Container {
 /** How long an unwrapped data key or tenant secret stays in memory, and how many are kept. */
 const KEY_CACHE = { maxEntries: 1000, ttlMs: 60_000 };
 
-export function buildContainer(overrides: Partial<Container> = {}, config: RuntimeConfig = overrides.config ?? runtimeConfig()): Container {
+export function buildContainer(
+  overrides: Partial<Container> = {},
+  config: RuntimeConfig = overrides.config ?? runtimeConfig(),
+): Container {
   const clients = new AwsClients(config);
   const clock = overrides.clock ?? sharedClock;
   const logger = overrides.logger ?? new Logger({ serviceName: config.app });
-  const metrics = overrides.metrics ?? (config.local ? new InMemoryMetrics() : new PowertoolsBusinessMetrics(config.app));
+  const metrics =
+    overrides.metrics ?? (config.local ? new InMemoryMetrics() : new PowertoolsBusinessMetrics(config.app));
   const stores = overrides.stores ?? new AwsRegionalStores(config, clients);
-  const directory = overrides.directory ?? new DynamoTenantDirectory(clients.dynamoFor(config.homeRegion), config.home.directoryTable);
-  const exports = overrides.exports ?? new S3ContentStore(clients.s3For(config.homeRegion), config.home.exportBucket, config.homeRegion);
+  const directory =
+    overrides.directory ?? new DynamoTenantDirectory(clients.dynamoFor(config.homeRegion), config.home.directoryTable);
+  const exports =
+    overrides.exports ??
+    new S3ContentStore(clients.s3For(config.homeRegion), config.home.exportBucket, config.homeRegion);
   const keyVault =
     overrides.keyVault ??
     new KmsKeyVault(
@@ -76,16 +83,44 @@ export function buildContainer(overrides: Partial<Container> = {}, config: Runti
         return key === 'data' ? names.dataKeyAlias : names.litigationKeyAlias;
       },
     );
-  const vault = overrides.vault ?? new PersonalDataVault({ keyVault, stores, cache: new DekCache(clock, KEY_CACHE), clock });
+  const vault =
+    overrides.vault ?? new PersonalDataVault({ keyVault, stores, cache: new DekCache(clock, KEY_CACHE), clock });
   const tenantSecrets =
-    overrides.tenantSecrets ?? new TenantSecrets({ directory, keyVault, cache: new DekCache(clock, KEY_CACHE), homeRegion: config.homeRegion });
+    overrides.tenantSecrets ??
+    new TenantSecrets({ directory, keyVault, cache: new DekCache(clock, KEY_CACHE), homeRegion: config.homeRegion });
   const auditLog =
     overrides.auditLog ??
-    new RecordStoreAuditLog({ records: stores.storesFor(config.homeRegion).records, stores, directory, auditKey: (t) => tenantSecrets.auditKey(t), clock });
-  const localTokens = config.local && config.localTokenSecret ? new LocalAdminTokens(config.localTokenSecret, clock) : undefined;
-  const adminTokens = 'adminTokens' in overrides ? overrides.adminTokens : config.userPool ? new CognitoAdminTokens(config.userPool, clock) : localTokens;
+    new RecordStoreAuditLog({
+      records: stores.storesFor(config.homeRegion).records,
+      stores,
+      directory,
+      auditKey: (t) => tenantSecrets.auditKey(t),
+      clock,
+    });
+  const localTokens =
+    config.local && config.localTokenSecret ? new LocalAdminTokens(config.localTokenSecret, clock) : undefined;
+  const adminTokens =
+    'adminTokens' in overrides
+      ? overrides.adminTokens
+      : config.userPool
+        ? new CognitoAdminTokens(config.userPool, clock)
+        : localTokens;
   const tokenIssuer = 'tokenIssuer' in overrides ? overrides.tokenIssuer : localTokens;
-  return { config, clock, logger, metrics, stores, directory, exports, keyVault, vault, tenantSecrets, auditLog, adminTokens, tokenIssuer };
+  return {
+    config,
+    clock,
+    logger,
+    metrics,
+    stores,
+    directory,
+    exports,
+    keyVault,
+    vault,
+    tenantSecrets,
+    auditLog,
+    adminTokens,
+    tokenIssuer,
+  };
 }
 
 let current: Container | undefined;

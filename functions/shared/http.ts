@@ -25,7 +25,13 @@ export function errorResponse(error: unknown, correlationId: string, logger: Log
   if (error instanceof LetheError) return json(error.status, error.toBody());
   const e = error instanceof Error ? error : new Error(String(error));
   logger.error('request failed', { correlationId, error: { name: e.name, message: e.message, stack: e.stack } });
-  return json(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side; quote the correlation id when reporting it.', correlationId } });
+  return json(500, {
+    error: {
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side; quote the correlation id when reporting it.',
+      correlationId,
+    },
+  });
 }
 
 /** The correlation id of a request: API Gateway's request id, or a fresh one. */
@@ -33,11 +39,18 @@ export const correlationIdOf = (event: Pick<APIGatewayProxyEvent, 'requestContex
   event.requestContext?.requestId || randomUUID();
 
 /** The JSON body of a request: 413 over `maxBytes`, 400 naming the body when it is missing or not JSON. */
-export function parseJsonBody(event: Pick<APIGatewayProxyEvent, 'body' | 'isBase64Encoded'>, maxBytes: number): unknown {
+export function parseJsonBody(
+  event: Pick<APIGatewayProxyEvent, 'body' | 'isBase64Encoded'>,
+  maxBytes: number,
+): unknown {
   if (event.body === null || event.body === undefined || event.body === '')
-    throw validationFailed([{ path: '(body)', message: 'is required: send a JSON object' }], 'The request has no body.');
+    throw validationFailed(
+      [{ path: '(body)', message: 'is required: send a JSON object' }],
+      'The request has no body.',
+    );
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-  if (raw.length > maxBytes) throw payloadTooLarge(`The request body is ${raw.length} bytes; the limit is ${maxBytes} bytes.`);
+  if (raw.length > maxBytes)
+    throw payloadTooLarge(`The request body is ${raw.length} bytes; the limit is ${maxBytes} bytes.`);
   try {
     return JSON.parse(raw.toString('utf8')) as unknown;
   } catch {
@@ -63,7 +76,10 @@ export function withErrors(logger: Logger, handle: RouteHandler): RouteHandler {
 }
 
 /** The route an event asks for (`<METHOD> <resource>`, as API Gateway names it), or 404 naming it. */
-export function routeFor<R>(routes: Readonly<Record<string, R>>, event: Pick<APIGatewayProxyEvent, 'httpMethod' | 'resource'>): { routeKey: string; route: R } {
+export function routeFor<R>(
+  routes: Readonly<Record<string, R>>,
+  event: Pick<APIGatewayProxyEvent, 'httpMethod' | 'resource'>,
+): { routeKey: string; route: R } {
   const routeKey = `${event.httpMethod} ${event.resource}`;
   const route = routes[routeKey];
   if (!route) throw notFound(routeKey);

@@ -23,13 +23,22 @@ export function packageBuilds(c: Container): JobRunner {
 }
 
 function invocations(c: Container): JobRunner {
-  return asyncInvocations(c, { functionName: c.config.offboardingFunction, variable: 'LETHE_OFFBOARDING_FUNCTION', access: 'offboarding:invoke', event: packageJobEvent });
+  return asyncInvocations(c, {
+    functionName: c.config.offboardingFunction,
+    variable: 'LETHE_OFFBOARDING_FUNCTION',
+    access: 'offboarding:invoke',
+    event: packageJobEvent,
+  });
 }
 
 function inProcess(c: Container): JobRunner {
   return new InProcessJobRunner(
     (tenantId, requestId) => buildTenantPackage(c, tenantId, requestId),
     // The build recorded its failure on the termination; the log line names the ids only.
-    (error, ids) => c.logger.warn('offboarding package build stopped', { ...ids, error: error instanceof Error ? error.name : 'unknown' }),
+    (error, ids) =>
+      c.logger.warn('offboarding package build stopped', {
+        ...ids,
+        error: error instanceof Error ? error.name : 'unknown',
+      }),
   );
 }

@@ -22,7 +22,14 @@ export function adminPrincipalOf(claims: AdminClaims): AdminPrincipal | undefine
   const role = ADMIN_ROLES.find((r) => groups.includes(r));
   if (!role) return undefined;
   const group = claims['custom:group'];
-  return { kind: 'admin', tenantId: claims['custom:tenant'], role, ...(group ? { group } : {}), userId: claims.sub, support: groups.includes('support') };
+  return {
+    kind: 'admin',
+    tenantId: claims['custom:tenant'],
+    role,
+    ...(group ? { group } : {}),
+    userId: claims.sub,
+    support: groups.includes('support'),
+  };
 }
 
 /** API Gateway passes an authorizer's context on as flat strings, numbers and booleans only. */

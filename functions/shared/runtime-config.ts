@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import { RegionSchema } from '../domain/policy/region';
-import { homeResourceNames, regionalResourceNames, type HomeResourceNames, type RegionalResourceNames } from './resource-names';
+import {
+  homeResourceNames,
+  regionalResourceNames,
+  type HomeResourceNames,
+  type RegionalResourceNames,
+} from './resource-names';
 
 /**
  * Everything a handler needs from its environment, parsed once at cold start. The CDK stacks set
@@ -13,7 +18,12 @@ const EnvSchema = z.object({
   LETHE_HOME_REGION: RegionSchema,
   LETHE_REGIONS: z
     .string()
-    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(RegionSchema).min(1)),
   /** Local runtime and tests only: where the emulators listen. Absent in AWS. */
   LETHE_DYNAMODB_ENDPOINT: z.url().optional(),
@@ -28,9 +38,15 @@ const EnvSchema = z.object({
   LETHE_SIGN_IN_DOMAIN: z.url().optional(),
   LETHE_CONSOLE_URL: z.url().optional(),
   /** AWS only: the subject-request worker Lambda that jobs start in; set on the functions that may invoke it. */
-  LETHE_SUBJECT_REQUEST_WORKER: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name').optional(),
+  LETHE_SUBJECT_REQUEST_WORKER: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name')
+    .optional(),
   /** AWS only: the offboarding Lambda, which builds export packages in invocations of its own; set on the functions that may invoke it. */
-  LETHE_OFFBOARDING_FUNCTION: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name').optional(),
+  LETHE_OFFBOARDING_FUNCTION: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name')
+    .optional(),
   LETHE_LITIGATION_RETENTION_DAYS: z.coerce.number().int().min(1).default(1826),
   LETHE_PITR_DAYS: z.coerce.number().int().min(1).max(35).default(35),
 });
@@ -65,7 +81,9 @@ export function parseRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtim
   }
   const e = result.data;
   if (!e.LETHE_REGIONS.includes(e.LETHE_HOME_REGION))
-    throw new Error(`Lethe configuration is not valid: LETHE_REGIONS must include LETHE_HOME_REGION (${e.LETHE_HOME_REGION})`);
+    throw new Error(
+      `Lethe configuration is not valid: LETHE_REGIONS must include LETHE_HOME_REGION (${e.LETHE_HOME_REGION})`,
+    );
   const local = Boolean(e.LETHE_DYNAMODB_ENDPOINT);
   return {
     app: e.LETHE_APP,
@@ -73,14 +91,23 @@ export function parseRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtim
     homeRegion: e.LETHE_HOME_REGION,
     regions: e.LETHE_REGIONS,
     home: homeResourceNames(e.LETHE_APP, e.LETHE_ACCOUNT, e.LETHE_HOME_REGION),
-    regional: Object.fromEntries(e.LETHE_REGIONS.map((r) => [r, regionalResourceNames(e.LETHE_APP, e.LETHE_ACCOUNT, r)])),
+    regional: Object.fromEntries(
+      e.LETHE_REGIONS.map((r) => [r, regionalResourceNames(e.LETHE_APP, e.LETHE_ACCOUNT, r)]),
+    ),
     endpoints: { dynamodb: e.LETHE_DYNAMODB_ENDPOINT, s3: e.LETHE_S3_ENDPOINT, kms: e.LETHE_KMS_ENDPOINT },
     local,
     localTokenSecret: e.LETHE_LOCAL_TOKEN_SECRET,
-    userPool: e.LETHE_USER_POOL_ID && e.LETHE_USER_POOL_CLIENT_ID ? { id: e.LETHE_USER_POOL_ID, clientId: e.LETHE_USER_POOL_CLIENT_ID } : undefined,
+    userPool:
+      e.LETHE_USER_POOL_ID && e.LETHE_USER_POOL_CLIENT_ID
+        ? { id: e.LETHE_USER_POOL_ID, clientId: e.LETHE_USER_POOL_CLIENT_ID }
+        : undefined,
     consoleSignIn:
       e.LETHE_SIGN_IN_DOMAIN && e.LETHE_CONSOLE_URL && e.LETHE_USER_POOL_CLIENT_ID
-        ? { domain: e.LETHE_SIGN_IN_DOMAIN.replace(/\/+$/, ''), clientId: e.LETHE_USER_POOL_CLIENT_ID, redirectUri: e.LETHE_CONSOLE_URL }
+        ? {
+            domain: e.LETHE_SIGN_IN_DOMAIN.replace(/\/+$/, ''),
+            clientId: e.LETHE_USER_POOL_CLIENT_ID,
+            redirectUri: e.LETHE_CONSOLE_URL,
+          }
         : undefined,
     subjectRequestWorker: e.LETHE_SUBJECT_REQUEST_WORKER,
     offboardingFunction: e.LETHE_OFFBOARDING_FUNCTION,

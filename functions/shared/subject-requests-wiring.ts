@@ -40,7 +40,11 @@ export function subjectRequests(c: Container): SubjectRequestDeps {
       workerInvocations(c) ??
       new InProcessJobRunner(
         (tenantId, requestId) => runSubjectRequest(deps!, tenantId, requestId),
-        (error, ids) => c.logger.warn('subject request stopped; it resumes when invoked again', { ...ids, error: error instanceof Error ? error.name : 'unknown' }),
+        (error, ids) =>
+          c.logger.warn('subject request stopped; it resumes when invoked again', {
+            ...ids,
+            error: error instanceof Error ? error.name : 'unknown',
+          }),
       );
     deps = subjectRequestDeps(c, runner);
     wired.set(c, deps);

@@ -11,11 +11,29 @@ const REDACTOR =
   "the redactor's name lexicon (first names, surnames, common words: 384 kB of JSON) and libphonenumber-js's full metadata (145 kB), which every free text stored goes through";
 
 export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, { bytes: number; reason: string }>> = {
-  'ingest-api': { bytes: 1_000_000, reason: `redacts every message with the tenant's patterns: ${RE2JS}; and ${REDACTOR}.` },
+  'ingest-api': {
+    bytes: 1_000_000,
+    reason: `redacts every message with the tenant's patterns: ${RE2JS}; and ${REDACTOR}.`,
+  },
   'operator-api': { bytes: 360_000, reason: `validates the policy of a new tenant: ${RE2JS}.` },
-  'readback-api': { bytes: 410_000, reason: `builds the OpenAPI document from the request schemas, the policy schema among them: ${RE2JS}.` },
-  'admin-api': { bytes: 640_000, reason: `serves every console route in one function, policy saves among them: ${RE2JS}; and ${REDACTOR}.` },
-  'subject-requests-api': { bytes: 1_050_000, reason: `finishes a cancelled request in place, and anonymisation re-redacts: ${RE2JS}; and ${REDACTOR}.` },
-  'subject-request-worker': { bytes: 1_020_000, reason: `runs subject requests, and anonymisation re-redacts: ${RE2JS}; and ${REDACTOR}.` },
-  'holds-api': { bytes: 1_050_000, reason: `releasing a hold resumes the subject requests it paused, in place (as subject-request-worker), and hold reasons are redacted: ${RE2JS}; and ${REDACTOR}.` },
+  'readback-api': {
+    bytes: 410_000,
+    reason: `builds the OpenAPI document from the request schemas, the policy schema among them: ${RE2JS}.`,
+  },
+  'admin-api': {
+    bytes: 640_000,
+    reason: `serves every console route in one function, policy saves among them: ${RE2JS}; and ${REDACTOR}.`,
+  },
+  'subject-requests-api': {
+    bytes: 1_050_000,
+    reason: `finishes a cancelled request in place, and anonymisation re-redacts: ${RE2JS}; and ${REDACTOR}.`,
+  },
+  'subject-request-worker': {
+    bytes: 1_020_000,
+    reason: `runs subject requests, and anonymisation re-redacts: ${RE2JS}; and ${REDACTOR}.`,
+  },
+  'holds-api': {
+    bytes: 1_050_000,
+    reason: `releasing a hold resumes the subject requests it paused, in place (as subject-request-worker), and hold reasons are redacted: ${RE2JS}; and ${REDACTOR}.`,
+  },
 };

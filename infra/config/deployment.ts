@@ -9,7 +9,10 @@ import { RegionSchema } from '../../functions/domain/policy/region';
 export const DeploymentConfigSchema = z
   .object({
     /** Prefix of every stack and physical name, so two deployments can share an account (`cdk … -c appName=acme`). */
-    appName: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/).default('lethe'),
+    appName: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,20}$/)
+      .default('lethe'),
     homeRegion: RegionSchema,
     regions: z.array(RegionSchema).min(1),
     /** Object Lock default retention of the litigation bucket (iAdvize: 5 years). */
@@ -17,10 +20,7 @@ export const DeploymentConfigSchema = z
     /** Days CloudWatch keeps Lambda logs. */
     logRetentionDays: z.number().int().min(1).default(90),
     /** When the nightly retention sweep runs (EventBridge cron, UTC). */
-    sweepCron: z
-      .object({ minute: z.string(), hour: z.string() })
-      .strict()
-      .default({ minute: '15', hour: '1' }),
+    sweepCron: z.object({ minute: z.string(), hour: z.string() }).strict().default({ minute: '15', hour: '1' }),
     /** Principals (ARNs) allowed to assume the legal-access role that alone may open the litigation archive. */
     legalAccessPrincipals: z.array(z.string().min(1)).default([]),
     /** Who the alarm topic e-mails (`cdk … -c alarmEmail=ops@example.com`); without it, subscribe to the topic yourself. */

@@ -55,7 +55,9 @@ export interface AsyncInvocationSpec {
  * builds: invoke the offboarding function (and no other), named by LETHE_OFFBOARDING_FUNCTION.
  */
 /** `scan`: read a whole regional table (DynamoDB Scan); only the offboarding purge needs it (functions/ports/tenant-scan.ts). */
-export type TableAccess = `${'records' | 'keys' | 'aggregates' | 'directory'}:${'r' | 'rw'}` | `${'records' | 'keys' | 'aggregates'}:scan`;
+export type TableAccess =
+  | `${'records' | 'keys' | 'aggregates' | 'directory'}:${'r' | 'rw'}`
+  | `${'records' | 'keys' | 'aggregates'}:scan`;
 export type BucketAccess = `${'content' | 'archive' | 'exports'}:${'r' | 'rw'}` | `${'content' | 'archive'}:tag`;
 export type InvokeAccess = 'jobs:invoke' | 'offboarding:invoke';
 export type Access = TableAccess | BucketAccess | 'litigation:write' | 'litigation:destroy' | 'kms:data' | InvokeAccess;
@@ -102,7 +104,16 @@ export interface HandlerSpec {
  * What running a subject request touches. The API needs it too: cancelling a request that has not
  * started finishes it in place (verification re-scan, certificate), and it starts the worker.
  */
-const SUBJECT_REQUEST_ACCESS: Access[] = ['records:rw', 'keys:rw', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'jobs:invoke'];
+const SUBJECT_REQUEST_ACCESS: Access[] = [
+  'records:rw',
+  'keys:rw',
+  'content:rw',
+  'archive:rw',
+  'exports:rw',
+  'directory:rw',
+  'kms:data',
+  'jobs:invoke',
+];
 
 /** The function that serves the console; the control stack gives it the sign-in settings. */
 export const CONSOLE_ASSETS_FUNCTION = 'console-assets';
@@ -232,7 +243,21 @@ export const HANDLERS: readonly HandlerSpec[] = [
     // The sweep resumes from its checkpoints, so a retry is safe; a night that keeps failing ends in the failed-invocations queue.
     asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 21_600 },
     // scan: the offboarding purge reaches, and counts, a terminated tenant's every item. exports: it deletes the tenant's packages; retention deletes derived copies.
-    access: ['records:rw', 'keys:rw', 'aggregates:rw', 'records:scan', 'keys:scan', 'aggregates:scan', 'content:rw', 'archive:rw', 'exports:rw', 'directory:rw', 'kms:data', 'litigation:write', 'litigation:destroy'],
+    access: [
+      'records:rw',
+      'keys:rw',
+      'aggregates:rw',
+      'records:scan',
+      'keys:scan',
+      'aggregates:scan',
+      'content:rw',
+      'archive:rw',
+      'exports:rw',
+      'directory:rw',
+      'kms:data',
+      'litigation:write',
+      'litigation:destroy',
+    ],
     memoryMb: 1024,
     timeoutSeconds: 900,
   },
@@ -280,7 +305,17 @@ export const HANDLERS: readonly HandlerSpec[] = [
     ],
     direct: true,
     asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 3600 },
-    access: ['records:rw', 'keys:r', 'aggregates:r', 'content:r', 'archive:r', 'directory:rw', 'exports:rw', 'kms:data', 'offboarding:invoke'],
+    access: [
+      'records:rw',
+      'keys:r',
+      'aggregates:r',
+      'content:r',
+      'archive:r',
+      'directory:rw',
+      'exports:rw',
+      'kms:data',
+      'offboarding:invoke',
+    ],
     // The package is still assembled in memory (see usecases/offboarding/export-package.ts).
     memoryMb: 3008,
     timeoutSeconds: 900,
@@ -299,10 +334,16 @@ export function validateHandlers(handlers: readonly HandlerSpec[], projectRoot: 
     names.add(h.name);
     if (!existsSync(join(projectRoot, h.entry))) problems.push(`${h.name}: entry ${h.entry} does not exist`);
     for (const folder of h.bundleFolders ?? [])
-      if (!/^[a-z0-9][a-z0-9_/-]*$/.test(folder) || !existsSync(join(projectRoot, folder, '.'))) problems.push(`${h.name}: bundle folder ${folder} is not a plain folder of the repository`);
-    if (!h.routes?.length && !h.schedule && !h.authorizer && !h.direct) problems.push(`${h.name}: has no route, schedule or authorizer role`);
-    if (h.authorizer && (h.routes?.length || h.schedule)) problems.push(`${h.name}: the authorizer serves no routes or schedules`);
-    if (h.asyncInvocation && !(h.asyncInvocation.maxEventAgeSeconds >= 60 && h.asyncInvocation.maxEventAgeSeconds <= 21_600))
+      if (!/^[a-z0-9][a-z0-9_/-]*$/.test(folder) || !existsSync(join(projectRoot, folder, '.')))
+        problems.push(`${h.name}: bundle folder ${folder} is not a plain folder of the repository`);
+    if (!h.routes?.length && !h.schedule && !h.authorizer && !h.direct)
+      problems.push(`${h.name}: has no route, schedule or authorizer role`);
+    if (h.authorizer && (h.routes?.length || h.schedule))
+      problems.push(`${h.name}: the authorizer serves no routes or schedules`);
+    if (
+      h.asyncInvocation &&
+      !(h.asyncInvocation.maxEventAgeSeconds >= 60 && h.asyncInvocation.maxEventAgeSeconds <= 21_600)
+    )
       problems.push(`${h.name}: asyncInvocation.maxEventAgeSeconds must be between 60 and 21600 (Lambda's bounds)`);
     for (const r of h.routes ?? []) {
       const key = `${r.method} ${r.path}`;
@@ -311,13 +352,16 @@ export function validateHandlers(handlers: readonly HandlerSpec[], projectRoot: 
       if (r.auth === 'tenant' && authorizers.length === 0)
         problems.push(`${h.name}: route ${key} needs the tenant authorizer, but no handler has authorizer: true`);
     }
-    if (h.tenantCredential && !h.routes?.some((r) => r.auth === 'tenant')) problems.push(`${h.name}: tenantCredential needs a tenant route`);
+    if (h.tenantCredential && !h.routes?.some((r) => r.auth === 'tenant'))
+      problems.push(`${h.name}: tenantCredential needs a tenant route`);
   }
   for (const [access, target] of Object.entries(INVOKE_TARGETS)) {
     const invoked = handlers.find((h) => h.name === target.handler);
     for (const h of handlers.filter((x) => x.access.includes(access as InvokeAccess)))
-      if (!invoked?.direct) problems.push(`${h.name}: ${access} needs the ${target.handler} handler, invoked directly (direct: true)`);
+      if (!invoked?.direct)
+        problems.push(`${h.name}: ${access} needs the ${target.handler} handler, invoked directly (direct: true)`);
   }
-  if (authorizers.length > 1) problems.push(`only one handler may be the authorizer (${authorizers.map((a) => a.name).join(', ')})`);
+  if (authorizers.length > 1)
+    problems.push(`only one handler may be the authorizer (${authorizers.map((a) => a.name).join(', ')})`);
   if (problems.length) throw new Error(`infra/config/handlers.ts is not valid:\n  - ${problems.join('\n  - ')}`);
 }

@@ -1,5 +1,10 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { homeResourceNames, regionalResourceNames, type HomeResourceNames, type RegionalResourceNames } from '../../functions/shared/resource-names';
+import {
+  homeResourceNames,
+  regionalResourceNames,
+  type HomeResourceNames,
+  type RegionalResourceNames,
+} from '../../functions/shared/resource-names';
 import { functionNameOf, INVOKE_TARGETS, type Access } from '../config/handlers';
 import { DIRECTORY_INDEXES } from './directory-table';
 import { RECORDS_INDEXES } from './records-table';
@@ -23,7 +28,9 @@ export interface AccessGrant {
 }
 
 type Mode = 'r' | 'rw' | 'tag' | 'scan';
-type Placement = { home: true; name: (n: HomeResourceNames) => string } | { home: false; name: (n: RegionalResourceNames) => string };
+type Placement =
+  | { home: true; name: (n: HomeResourceNames) => string }
+  | { home: false; name: (n: RegionalResourceNames) => string };
 
 const TABLES: Record<string, Placement & { indexes: readonly string[] }> = {
   records: { home: false, name: (n) => n.recordsTable, indexes: Object.values(RECORDS_INDEXES) },
@@ -73,15 +80,32 @@ interface Place {
 
 function placesOf(p: Placement, t: GrantTarget): Place[] {
   const regional = (region: string) => regionalResourceNames(t.app, t.account, region);
-  if (p.home) return [{ region: t.homeRegion, name: p.name(homeResourceNames(t.app, t.account, t.homeRegion)), dataKeyAlias: regional(t.homeRegion).dataKeyAlias }];
-  return t.regions.map((region) => ({ region, name: p.name(regional(region)), dataKeyAlias: regional(region).dataKeyAlias }));
+  if (p.home)
+    return [
+      {
+        region: t.homeRegion,
+        name: p.name(homeResourceNames(t.app, t.account, t.homeRegion)),
+        dataKeyAlias: regional(t.homeRegion).dataKeyAlias,
+      },
+    ];
+  return t.regions.map((region) => ({
+    region,
+    name: p.name(regional(region)),
+    dataKeyAlias: regional(region).dataKeyAlias,
+  }));
 }
 
 const arn = (t: GrantTarget, service: string, region: string, resource: string) =>
   `arn:${t.partition}:${service}:${region}:${t.account}:${resource}`;
 
 /** A KMS statement on the key behind `alias` in `region`, optionally only through one AWS service. */
-function keyStatement(t: GrantTarget, region: string, alias: string, actions: string[], viaService?: string): iam.PolicyStatement {
+function keyStatement(
+  t: GrantTarget,
+  region: string,
+  alias: string,
+  actions: string[],
+  viaService?: string,
+): iam.PolicyStatement {
   return new iam.PolicyStatement({
     actions,
     resources: [arn(t, 'kms', region, 'key/*')],
@@ -148,7 +172,10 @@ function bucketTagGrant(bucket: (typeof BUCKETS)[string], t: GrantTarget): Acces
       new iam.PolicyStatement({ actions: ['s3:PutObjectTagging'], resources: [`${bucketArn}/*`] }),
     ];
   });
-  return { statements, wildcardReason: 'Objects of one named bucket are keyed per tenant and record at run time (bucket/*); tagging only.' };
+  return {
+    statements,
+    wildcardReason: 'Objects of one named bucket are keyed per tenant and record at run time (bucket/*); tagging only.',
+  };
 }
 
 /** Seal batches into the vault: envelope-encrypt under the litigation key, put objects; never read or decrypt. */
@@ -157,7 +184,10 @@ function litigationGrant(t: GrantTarget): AccessGrant {
     const names = regionalResourceNames(t.app, t.account, region);
     return [
       // Each batch carries its own Object Lock retention (the tenant's litigation retention).
-      new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectRetention'], resources: [`arn:${t.partition}:s3:::${names.litigationBucket}/*`] }),
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:PutObjectRetention'],
+        resources: [`arn:${t.partition}:s3:::${names.litigationBucket}/*`],
+      }),
       keyStatement(t, region, names.litigationKeyAlias, CMK_WRITE),
     ];
   });
@@ -176,16 +206,27 @@ function litigationDestroyGrant(t: GrantTarget): AccessGrant {
     const bucketArn = `arn:${t.partition}:s3:::${regionalResourceNames(t.app, t.account, region).litigationBucket}`;
     return [
       new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [bucketArn] }),
-      new iam.PolicyStatement({ actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'], resources: [`${bucketArn}/*`] }),
+      new iam.PolicyStatement({
+        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+        resources: [`${bucketArn}/*`],
+      }),
     ];
   });
-  return { statements, wildcardReason: 'Sealed batches are objects named per tenant and batch at run time (bucket/*); Object Lock still guards each until its retention ends.' };
+  return {
+    statements,
+    wildcardReason:
+      'Sealed batches are objects named per tenant and batch at run time (bucket/*); Object Lock still guards each until its retention ends.',
+  };
 }
 
 /** Generate, wrap and unwrap the per-partition data keys (envelope encryption in the adapters). */
 function dataKeyGrant(t: GrantTarget): AccessGrant {
   const statements = t.regions.map((region) =>
-    keyStatement(t, region, regionalResourceNames(t.app, t.account, region).dataKeyAlias, ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt']),
+    keyStatement(t, region, regionalResourceNames(t.app, t.account, region).dataKeyAlias, [
+      'kms:GenerateDataKey',
+      'kms:Encrypt',
+      'kms:Decrypt',
+    ]),
   );
   return { statements, wildcardReason: `${KEY_BY_ALIAS}.` };
 }
@@ -203,7 +244,12 @@ function dataKeyGrant(t: GrantTarget): AccessGrant {
 function invokeGrant(t: GrantTarget, target: { handler: string; variable: string }): AccessGrant {
   const name = functionNameOf(t.app, target.handler);
   return {
-    statements: [new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [arn(t, 'lambda', t.homeRegion, `function:${name}`)] })],
+    statements: [
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [arn(t, 'lambda', t.homeRegion, `function:${name}`)],
+      }),
+    ],
     wildcardReason: 'No wildcard: one function, by name.',
     environment: { [target.variable]: name },
   };

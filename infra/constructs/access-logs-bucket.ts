@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 
 export interface AccessLogsBucketProps {
   /** How long S3 server access logs are kept. */
@@ -22,7 +22,11 @@ export class AccessLogsBucket extends s3.Bucket {
       versioned: false,
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [
-        { id: 'expire-logs', expiration: Duration.days(props.retentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          id: 'expire-logs',
+          expiration: Duration.days(props.retentionDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
       ],
     });
     Validations.of(this).acknowledge({

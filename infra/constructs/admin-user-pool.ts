@@ -9,7 +9,11 @@ export const ADMIN_GROUPS = ['admin', 'manager', 'advisor', 'support', 'legal'] 
  * What a signed-in user may change about themselves: their name, nothing else. The claims that grant
  * access (`custom:tenant`, `custom:group`) and the sign-in e-mail are set by administrators only.
  */
-export const SELF_WRITABLE_ATTRIBUTES = new cognito.ClientAttributes().withStandardAttributes({ fullname: true, givenName: true, familyName: true });
+export const SELF_WRITABLE_ATTRIBUTES = new cognito.ClientAttributes().withStandardAttributes({
+  fullname: true,
+  givenName: true,
+  familyName: true,
+});
 
 export interface AdminUserPoolProps {
   readonly userPoolName: string;
@@ -72,9 +76,13 @@ export class AdminUserPool extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const group of ADMIN_GROUPS) this.userPool.addGroup(`Group-${group}`, { groupName: group });
-    if (props.domainPrefix && !props.consoleUrl) throw new Error('AdminUserPool: a domain needs the console URL to return to');
+    if (props.domainPrefix && !props.consoleUrl)
+      throw new Error('AdminUserPool: a domain needs the console URL to return to');
     if (props.domainPrefix)
-      this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix }, managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI });
+      this.domain = this.userPool.addDomain('Domain', {
+        cognitoDomain: { domainPrefix: props.domainPrefix },
+        managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI,
+      });
 
     this.client = this.userPool.addClient('AdminClient', {
       userPoolClientName: `${props.userPoolName}-admin`,
@@ -85,7 +93,12 @@ export class AdminUserPool extends Construct {
       // Without a domain no OAuth flow is offered (CDK's default would enable the implicit grant to example.com).
       ...(props.consoleUrl
         ? {
-            oAuth: { flows: { authorizationCodeGrant: true }, scopes: CONSOLE_SCOPES, callbackUrls: [props.consoleUrl], logoutUrls: [props.consoleUrl] },
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: CONSOLE_SCOPES,
+              callbackUrls: [props.consoleUrl],
+              logoutUrls: [props.consoleUrl],
+            },
             supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
           }
         : { disableOAuth: true }),

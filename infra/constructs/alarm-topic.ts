@@ -1,4 +1,4 @@
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -27,7 +27,10 @@ export class AlarmTopic extends Construct {
 
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
-    this.key = new kms.Key(this, 'Key', { description: `Encrypts ${props.topicName}: Lethe's alarm notifications.`, enableKeyRotation: true });
+    this.key = new kms.Key(this, 'Key', {
+      description: `Encrypts ${props.topicName}: Lethe's alarm notifications.`,
+      enableKeyRotation: true,
+    });
     // An AWS-managed SNS key would not let CloudWatch publish to the topic.
     this.key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     this.topic = new sns.Topic(this, 'Topic', { topicName: props.topicName, masterKey: this.key, enforceSSL: true });

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { backstopTags } from '../../functions/domain/retention/content-backstop';
 import { SecureBucket, type BucketProps } from './secure-bucket';
 

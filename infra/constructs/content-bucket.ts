@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { backstopTags } from '../../functions/domain/retention/content-backstop';
 import { SecureBucket, type BucketProps } from './secure-bucket';
 
@@ -37,17 +37,34 @@ export class ContentBucket extends SecureBucket {
         {
           id: 'recording',
           prefix: 'recording/',
-          transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) }],
+          transitions: [
+            { storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) },
+          ],
         },
-        { id: 'recording-backstop', prefix: 'recording/', tagFilters: backstopTags('on'), expiration: Duration.days(CONTENT_BACKSTOP_DAYS) },
+        {
+          id: 'recording-backstop',
+          prefix: 'recording/',
+          tagFilters: backstopTags('on'),
+          expiration: Duration.days(CONTENT_BACKSTOP_DAYS),
+        },
         {
           id: 'transcript',
           prefix: 'transcript/',
           transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
         },
-        { id: 'transcript-backstop', prefix: 'transcript/', tagFilters: backstopTags('on'), expiration: Duration.days(CONTENT_BACKSTOP_DAYS) },
+        {
+          id: 'transcript-backstop',
+          prefix: 'transcript/',
+          tagFilters: backstopTags('on'),
+          expiration: Duration.days(CONTENT_BACKSTOP_DAYS),
+        },
         { id: 'upload', prefix: 'upload/', expiration: Duration.days(UPLOAD_BACKSTOP_DAYS) },
-        { id: 'playback', prefix: 'playback/', expiration: Duration.days(PLAYBACK_COPY_DAYS), noncurrentVersionExpiration: Duration.days(PLAYBACK_COPY_DAYS) },
+        {
+          id: 'playback',
+          prefix: 'playback/',
+          expiration: Duration.days(PLAYBACK_COPY_DAYS),
+          noncurrentVersionExpiration: Duration.days(PLAYBACK_COPY_DAYS),
+        },
       ],
     });
   }

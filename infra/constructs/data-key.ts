@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 
 export interface DataKeyProps {
   /** `alias/<app>-<region>-data` from resource-names: handlers find the key by this alias. */

@@ -1,5 +1,5 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { SecureTable, type TableProps } from './secure-table';
 
 /** Index name of the directory table, shared with the IAM grants. */

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { SecureBucket, type BucketProps } from './secure-bucket';
 
 /** Subject-request and offboarding packages are fetched within days or requested again. */
@@ -17,7 +17,12 @@ export class ExportsBucket extends SecureBucket {
       ...props,
       lifecycleRules: [
         { id: 'expire-exports', expiration: Duration.days(EXPORT_LIFETIME_DAYS) },
-        { id: 'expire-bulk-downloads', prefix: 'downloads/', expiration: Duration.days(BULK_DOWNLOAD_DAYS), noncurrentVersionExpiration: Duration.days(BULK_DOWNLOAD_DAYS) },
+        {
+          id: 'expire-bulk-downloads',
+          prefix: 'downloads/',
+          expiration: Duration.days(BULK_DOWNLOAD_DAYS),
+          noncurrentVersionExpiration: Duration.days(BULK_DOWNLOAD_DAYS),
+        },
       ],
     });
   }

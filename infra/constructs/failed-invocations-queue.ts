@@ -38,7 +38,10 @@ export class FailedInvocationsQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: FailedInvocationsQueueProps) {
     super(scope, id);
-    this.key = new kms.Key(this, 'Key', { description: `Encrypts ${props.queueName}: failed asynchronous invocations.`, enableKeyRotation: true });
+    this.key = new kms.Key(this, 'Key', {
+      description: `Encrypts ${props.queueName}: failed asynchronous invocations.`,
+      enableKeyRotation: true,
+    });
     this.queue = new sqs.Queue(this, 'Queue', {
       queueName: props.queueName,
       encryption: sqs.QueueEncryption.KMS,
@@ -48,12 +51,16 @@ export class FailedInvocationsQueue extends Construct {
     });
     Validations.of(this.queue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter destination of failed invocations; a queue behind it would only move the same records.',
+      reason:
+        'This queue is itself the dead-letter destination of failed invocations; a queue behind it would only move the same records.',
     });
     this.alarm = new cloudwatch.Alarm(this, 'Alarm', {
       alarmName: props.alarmName,
       alarmDescription: `An asynchronous invocation failed for good: its event waits in ${props.queueName}.`,
-      metric: this.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+      metric: this.queue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,

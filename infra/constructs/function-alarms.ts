@@ -35,7 +35,15 @@ export class FunctionAlarms extends Construct {
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-    this.errors = atLeastOne('Errors', props.function.metricErrors({ period, statistic: cloudwatch.Stats.SUM }), 'an invocation failed');
-    this.throttles = atLeastOne('Throttles', props.function.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }), 'an invocation was throttled');
+    this.errors = atLeastOne(
+      'Errors',
+      props.function.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
+      'an invocation failed',
+    );
+    this.throttles = atLeastOne(
+      'Throttles',
+      props.function.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }),
+      'an invocation was throttled',
+    );
   }
 }

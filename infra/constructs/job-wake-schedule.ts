@@ -28,7 +28,13 @@ export class JobWakeSchedule extends Construct {
       ruleName: props.ruleName,
       description: 'Starts subject requests that wait too long or whose process died.',
       schedule: events.Schedule.rate(every),
-      targets: [new targets.LambdaFunction(props.target, { event: events.RuleTargetInput.fromObject(WAKE_QUEUED_EVENT), retryAttempts: 2, maxEventAge: every })],
+      targets: [
+        new targets.LambdaFunction(props.target, {
+          event: events.RuleTargetInput.fromObject(WAKE_QUEUED_EVENT),
+          retryAttempts: 2,
+          maxEventAge: every,
+        }),
+      ],
     });
   }
 }

@@ -51,7 +51,7 @@ const NOT_COGNITO: Record<RouteAuth, string> = {
   tenant:
     'The tenant authorizer is a Lambda REQUEST authorizer because it accepts ingest API keys (x-api-key) as well as Cognito admin JWTs, which a Cognito authorizer cannot.',
   iam: 'Operator-only route signed with SigV4 (AWS_IAM); operators are IAM principals, not Cognito users.',
-  none: 'Public by design and free of tenant data: the liveness probe (status and version), the OpenAPI document and the console\'s static files (the console authenticates every API call with a Bearer token).',
+  none: "Public by design and free of tenant data: the liveness probe (status and version), the OpenAPI document and the console's static files (the console authenticates every API call with a Bearer token).",
 };
 
 /**
@@ -107,7 +107,10 @@ export class LetheApi extends Construct {
         ),
       },
     });
-    this.validator = this.api.addRequestValidator('Validator', { validateRequestBody: true, validateRequestParameters: true });
+    this.validator = this.api.addRequestValidator('Validator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
     for (const e of GATEWAY_ERRORS)
       this.api.addGatewayResponse(`Error${e.status}`, {
         type: e.type,
@@ -120,11 +123,13 @@ export class LetheApi extends Construct {
     Validations.of(this.api).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-        reason: 'The API Gateway account role uses the AWS policy made for exactly this (write execution and access logs).',
+        reason:
+          'The API Gateway account role uses the AWS policy made for exactly this (write execution and access logs).',
       },
       {
         id: 'AwsSolutions-APIG3',
-        reason: 'No WAF for now: every non-public route is authorised per request and the stage is throttled; add a web ACL when abuse shows.',
+        reason:
+          'No WAF for now: every non-public route is authorised per request and the stage is throttled; add a web ACL when abuse shows.',
       },
     );
   }
@@ -137,7 +142,8 @@ export class LetheApi extends Construct {
       ...this.authorization(route, credential),
     });
     Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason: NOT_COGNITO[route.auth] });
-    if (route.auth === 'none') Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason: NOT_COGNITO.none });
+    if (route.auth === 'none')
+      Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason: NOT_COGNITO.none });
     return method;
   }
 
@@ -148,7 +154,10 @@ export class LetheApi extends Construct {
       case 'iam':
         return { authorizationType: apigw.AuthorizationType.IAM };
       case 'tenant':
-        return { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer: this.tenantAuthorizer(route, credential ?? 'either') };
+        return {
+          authorizationType: apigw.AuthorizationType.CUSTOM,
+          authorizer: this.tenantAuthorizer(route, credential ?? 'either'),
+        };
     }
   }
 
@@ -159,12 +168,17 @@ export class LetheApi extends Construct {
    * whole API, so that one decision serves every route of the credential.
    */
   private tenantAuthorizer(route: RouteSpec, credential: TenantCredential | 'either'): apigw.RequestAuthorizer {
-    if (!this.props.authorizerFunction) throw new Error(`${route.method} ${route.path} needs the tenant authorizer, which is not configured`);
+    if (!this.props.authorizerFunction)
+      throw new Error(`${route.method} ${route.path} needs the tenant authorizer, which is not configured`);
     const existing = this.authorizers.get(credential);
     if (existing) return existing;
     const authorizer =
       credential === 'either'
-        ? new apigw.RequestAuthorizer(this, 'TenantAuthorizer', { handler: this.props.authorizerFunction, identitySources: [], resultsCacheTtl: Duration.seconds(0) })
+        ? new apigw.RequestAuthorizer(this, 'TenantAuthorizer', {
+            handler: this.props.authorizerFunction,
+            identitySources: [],
+            resultsCacheTtl: Duration.seconds(0),
+          })
         : new apigw.RequestAuthorizer(this, credential === 'api-key' ? 'ApiKeyAuthorizer' : 'AdminTokenAuthorizer', {
             handler: this.props.authorizerFunction,
             identitySources: [apigw.IdentitySource.header(CREDENTIAL_HEADER[credential])],
@@ -172,7 +186,8 @@ export class LetheApi extends Construct {
           });
     // Without identity sources API Gateway calls the authorizer for every request, which is what
     // a route taking either credential needs: the decision depends on whichever is present.
-    if (credential === 'either') (authorizer.node.defaultChild as apigw.CfnAuthorizer).addPropertyDeletionOverride('IdentitySource');
+    if (credential === 'either')
+      (authorizer.node.defaultChild as apigw.CfnAuthorizer).addPropertyDeletionOverride('IdentitySource');
     this.authorizers.set(credential, authorizer);
     return authorizer;
   }

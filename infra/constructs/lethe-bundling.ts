@@ -32,7 +32,12 @@ const COMMONJS_NAMES = [
  * beside the code for decoding a stack trace offline but never loaded: no `sourceMappingURL`,
  * no `--enable-source-maps`, so a cold start does not parse them.
  */
-function letheBuildOptions(projectRoot: string, entry: string, outdir: string, sdkShims: Record<string, string>): BuildOptions {
+function letheBuildOptions(
+  projectRoot: string,
+  entry: string,
+  outdir: string,
+  sdkShims: Record<string, string>,
+): BuildOptions {
   return {
     absWorkingDir: projectRoot,
     entryPoints: { index: join(projectRoot, entry) },
@@ -56,7 +61,12 @@ function letheBuildOptions(projectRoot: string, entry: string, outdir: string, s
 }
 
 /** Bundles `entry` into `outdir` and copies `folders` (relative to `projectRoot`) next to it; returns esbuild's metafile. */
-export function bundleFunction(projectRoot: string, entry: string, outdir: string, folders: readonly string[] = []): Metafile {
+export function bundleFunction(
+  projectRoot: string,
+  entry: string,
+  outdir: string,
+  folders: readonly string[] = [],
+): Metafile {
   const { metafile } = buildSync(letheBuildOptions(projectRoot, entry, outdir, sdkShims(projectRoot)));
   for (const folder of folders) cpSync(join(projectRoot, folder), join(outdir, folder), { recursive: true });
   return metafile!;
@@ -71,7 +81,9 @@ export function bundleFunction(projectRoot: string, entry: string, outdir: strin
 function sdkShims(projectRoot: string): Record<string, string> {
   const shimDir = join(projectRoot, 'node_modules', '.cache', 'lethe-sdk-shims');
   mkdirSync(shimDir, { recursive: true });
-  const { dependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const { dependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   const packages = Object.keys(dependencies).filter((name) => name.startsWith('@aws-sdk/'));
   return Object.fromEntries(
     packages.map((name) => {
@@ -103,13 +115,17 @@ export function startupCodeOf(projectRoot: string, metafile: Metafile): StartupC
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     if (files.has(file)) continue;
     files.add(file);
-    pending.push(...metafile.outputs[file].imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path));
+    pending.push(
+      ...metafile.outputs[file].imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path),
+    );
   }
   const outputs = [...files].map((file) => metafile.outputs[file]);
   return {
     files: [...files].map((file) => resolve(projectRoot, file)),
     bytes: outputs.reduce((sum, output) => sum + output.bytes, 0),
     inputs: [...new Set(outputs.flatMap((output) => Object.keys(output.inputs)))],
-    externalImports: [...new Set(outputs.flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path)))],
+    externalImports: [
+      ...new Set(outputs.flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path))),
+    ],
   };
 }

@@ -77,11 +77,13 @@ export class LetheFunction extends Construct {
     Validations.of(this).acknowledge(
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by tracing: ACTIVE).',
+        reason:
+          'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by tracing: ACTIVE).',
       },
       {
         id: 'AwsSolutions-L1',
-        reason: 'Issue #2 pins nodejs22.x (supported LTS) so the deployed runtime matches the local runtime and CI; 24.x is a planned, tested upgrade.',
+        reason:
+          'Issue #2 pins nodejs22.x (supported LTS) so the deployed runtime matches the local runtime and CI; 24.x is a planned, tested upgrade.',
       },
     );
   }
@@ -114,7 +116,11 @@ function bundledCode(projectRoot: string, entry: string, folders: readonly strin
 }
 
 /** The variables `functions/shared/runtime-config.ts` reads; tokens resolve at deploy time. */
-function letheEnvironment(config: DeploymentConfig, account: string, userPool?: { id: string; clientId: string }): Record<string, string> {
+function letheEnvironment(
+  config: DeploymentConfig,
+  account: string,
+  userPool?: { id: string; clientId: string },
+): Record<string, string> {
   return {
     LETHE_APP: config.appName,
     LETHE_ACCOUNT: account,

@@ -116,11 +116,22 @@ export class LitigationVault extends Construct {
     });
 
     const readSealed = new iam.PolicyStatement({
-      actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectRetention', 's3:GetObjectLegalHold', 's3:PutObjectLegalHold'],
+      actions: [
+        's3:GetObject',
+        's3:GetObjectVersion',
+        's3:GetObjectRetention',
+        's3:GetObjectLegalHold',
+        's3:PutObjectLegalHold',
+      ],
       resources: [this.bucket.arnForObjects('*')],
     });
     this.legalRole.addToPolicy(readSealed);
-    this.legalRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [this.bucket.bucketArn] }));
+    this.legalRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket', 's3:ListBucketVersions'],
+        resources: [this.bucket.bucketArn],
+      }),
+    );
     this.legalRole.addToPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [this.key.keyArn] }));
     acknowledgeWildcardResources(
       this.legalRole,

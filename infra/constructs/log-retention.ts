@@ -8,6 +8,8 @@ const ALLOWED = Object.values(logs.RetentionDays).filter(
 /** The deployment config's `logRetentionDays` as CloudWatch accepts it; any other value stops synth. */
 export function retentionDays(days: number): logs.RetentionDays {
   if (!ALLOWED.includes(days))
-    throw new Error(`logRetentionDays ${days} is not a CloudWatch retention; use one of ${ALLOWED.sort((a, b) => a - b).join(', ')}`);
+    throw new Error(
+      `logRetentionDays ${days} is not a CloudWatch retention; use one of ${ALLOWED.sort((a, b) => a - b).join(', ')}`,
+    );
   return days as logs.RetentionDays;
 }

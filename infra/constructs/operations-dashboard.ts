@@ -20,7 +20,12 @@ export interface OperationsDashboardProps {
 }
 
 const RECORD_METRICS: BusinessMetric[] = ['RecordsDeleted', 'RecordsAnonymised', 'RecordsArchived', 'RecordsSealed'];
-const REQUEST_METRICS: BusinessMetric[] = ['SubjectRequestsOpened', 'SubjectRequestsCompleted', 'HoldsPlaced', 'HoldsReleased'];
+const REQUEST_METRICS: BusinessMetric[] = [
+  'SubjectRequestsOpened',
+  'SubjectRequestsCompleted',
+  'HoldsPlaced',
+  'HoldsReleased',
+];
 
 /**
  * One page for the operator: alarm states, API traffic and errors, every function's errors,
@@ -34,8 +39,18 @@ export class OperationsDashboard extends Construct {
     super(scope, id);
     const period = Duration.minutes(5);
     const fns = [...props.functions.entries()];
-    const business = (metricName: BusinessMetric, statistic: string = cloudwatch.Stats.SUM, dimensionsMap: Record<string, string> = {}) =>
-      new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, statistic, period: Duration.hours(1), dimensionsMap: { service: props.service, ...dimensionsMap } });
+    const business = (
+      metricName: BusinessMetric,
+      statistic: string = cloudwatch.Stats.SUM,
+      dimensionsMap: Record<string, string> = {},
+    ) =>
+      new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        statistic,
+        period: Duration.hours(1),
+        dimensionsMap: { service: props.service, ...dimensionsMap },
+      });
     // Records are counted per data class: a search expression shows every class that had any.
     const recordsByClass = (metricName: BusinessMetric) =>
       new cloudwatch.MathExpression({
@@ -44,24 +59,57 @@ export class OperationsDashboard extends Construct {
         period: Duration.hours(1),
       });
 
-    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName, defaultInterval: Duration.days(1) });
-    if (props.alarms?.length) this.dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...props.alarms], width: 24 }));
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: props.dashboardName,
+      defaultInterval: Duration.days(1),
+    });
+    if (props.alarms?.length)
+      this.dashboard.addWidgets(
+        new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...props.alarms], width: 24 }),
+      );
     this.dashboard.addWidgets(
-      new cloudwatch.GraphWidget({ title: 'API requests', left: [props.api.metricCount({ period, statistic: cloudwatch.Stats.SUM })], width: 8 }),
       new cloudwatch.GraphWidget({
-        title: 'API errors (share of requests)',
-        left: [props.api.metricServerError({ period, statistic: cloudwatch.Stats.AVERAGE }), props.api.metricClientError({ period, statistic: cloudwatch.Stats.AVERAGE })],
+        title: 'API requests',
+        left: [props.api.metricCount({ period, statistic: cloudwatch.Stats.SUM })],
         width: 8,
       }),
-      new cloudwatch.GraphWidget({ title: 'API latency p99', left: [props.api.metricLatency({ period, statistic: 'p99' })], width: 8 }),
+      new cloudwatch.GraphWidget({
+        title: 'API errors (share of requests)',
+        left: [
+          props.api.metricServerError({ period, statistic: cloudwatch.Stats.AVERAGE }),
+          props.api.metricClientError({ period, statistic: cloudwatch.Stats.AVERAGE }),
+        ],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'API latency p99',
+        left: [props.api.metricLatency({ period, statistic: 'p99' })],
+        width: 8,
+      }),
     );
     this.dashboard.addWidgets(
-      new cloudwatch.GraphWidget({ title: 'Function errors', left: fns.map(([name, fn]) => fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM, label: name })), width: 8 }),
-      new cloudwatch.GraphWidget({ title: 'Function throttles', left: fns.map(([name, fn]) => fn.metricThrottles({ period, statistic: cloudwatch.Stats.SUM, label: name })), width: 8 }),
-      new cloudwatch.GraphWidget({ title: 'Function duration p99', left: fns.map(([name, fn]) => fn.metricDuration({ period, statistic: 'p99', label: name })), width: 8 }),
+      new cloudwatch.GraphWidget({
+        title: 'Function errors',
+        left: fns.map(([name, fn]) => fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM, label: name })),
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Function throttles',
+        left: fns.map(([name, fn]) => fn.metricThrottles({ period, statistic: cloudwatch.Stats.SUM, label: name })),
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Function duration p99',
+        left: fns.map(([name, fn]) => fn.metricDuration({ period, statistic: 'p99', label: name })),
+        width: 8,
+      }),
     );
     this.dashboard.addWidgets(
-      new cloudwatch.GraphWidget({ title: 'Records handled by the sweep, per class', left: RECORD_METRICS.map(recordsByClass), width: 8 }),
+      new cloudwatch.GraphWidget({
+        title: 'Records handled by the sweep, per class',
+        left: RECORD_METRICS.map(recordsByClass),
+        width: 8,
+      }),
       new cloudwatch.GraphWidget({
         title: 'Subject requests and holds',
         left: REQUEST_METRICS.map((m) => business(m)),
@@ -71,7 +119,14 @@ export class OperationsDashboard extends Construct {
       new cloudwatch.GraphWidget({
         title: 'Completed sweeps and failed invocations',
         left: [business('SweepsCompleted')],
-        right: props.failedInvocations ? [props.failedInvocations.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM })] : [],
+        right: props.failedInvocations
+          ? [
+              props.failedInvocations.metricApproximateNumberOfMessagesVisible({
+                period,
+                statistic: cloudwatch.Stats.MAXIMUM,
+              }),
+            ]
+          : [],
         width: 8,
       }),
     );

@@ -25,7 +25,8 @@ export class OverdueRequestsAlarm extends Construct {
     super(scope, id);
     this.alarm = new cloudwatch.Alarm(this, 'Alarm', {
       alarmName: props.alarmName,
-      alarmDescription: 'A data subject request is past its one-month answer deadline (GDPR Art. 12(3)) and still queued or running.',
+      alarmDescription:
+        'A data subject request is past its one-month answer deadline (GDPR Art. 12(3)) and still queued or running.',
       metric: new cloudwatch.Metric({
         namespace: METRICS_NAMESPACE,
         metricName: 'SubjectRequestsOverdue',

@@ -1,5 +1,5 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { SecureTable, TTL_ATTRIBUTE, type TableProps } from './secure-table';
 
 /** Index names of the records table, shared with the IAM grants (docs/storage-layout.md). */

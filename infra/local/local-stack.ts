@@ -77,9 +77,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
       });
     // The emulators are other processes (and a server) that come up while synth keeps this thread busy.
     const emulators = Promise.allSettled([
-      started<DynamoDbLocal>(startDynamoDbLocal({ port: options.ports.dynamodb, dataDir: ephemeral ? undefined : paths.dynamodb })),
+      started<DynamoDbLocal>(
+        startDynamoDbLocal({ port: options.ports.dynamodb, dataDir: ephemeral ? undefined : paths.dynamodb }),
+      ),
       started<S3Emulator>(startS3rver({ port: options.ports.s3, directory: paths.s3 })),
-      started<LocalKms>(startLocalKms({ store: new KeyStore(LOCAL_ACCOUNT, ephemeral ? undefined : paths.kms), port: options.ports.kms, now: () => clock.now() })),
+      started<LocalKms>(
+        startLocalKms({
+          store: new KeyStore(LOCAL_ACCOUNT, ephemeral ? undefined : paths.kms),
+          port: options.ports.kms,
+          now: () => clock.now(),
+        }),
+      ),
     ]);
     const stacks = await timings.time('CDK synth', synthesizeLethe()).catch(async (error: unknown) => {
       await emulators;
@@ -161,13 +169,20 @@ async function serve(
   }
 
   return {
-    endpoints: { api: runtime.url, dynamodb: emulators.dynamodb.endpoint, s3: emulators.s3.endpoint, kms: emulators.kms.endpoint },
+    endpoints: {
+      api: runtime.url,
+      dynamodb: emulators.dynamodb.endpoint,
+      s3: emulators.s3.endpoint,
+      kms: emulators.kms.endpoint,
+    },
     homeRegion,
     regions: [...new Set(cloud.stacks.map((s) => s.region))],
     env: { ...env, LETHE_API: runtime.url },
     notes: [...notes, ...functions.notes, ...api.problems, ...problems],
     warnings: emulators.dynamodb.exposure ? [emulators.dynamodb.exposure] : [],
-    schedules: options.schedules ? scheduler.describe() : rules.map((r) => `${r.name}: ${r.expression} (not run: schedules are off)`),
+    schedules: options.schedules
+      ? scheduler.describe()
+      : rules.map((r) => `${r.name}: ${r.expression} (not run: schedules are off)`),
     principals: emulators.kms.principals.describe(),
     timings: timings.toString(),
     stop,

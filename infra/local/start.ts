@@ -16,7 +16,8 @@ import { ownerOnlyStateDir, readOrCreateSecret, statePaths } from './state';
 
 const port = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got ${process.env[name]}`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`${name} must be a port number, got ${process.env[name]}`);
   return value;
 };
 
@@ -60,10 +61,16 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   process.stdout.write('Starting Lethe: DynamoDB Local, s3rver, local KMS, CDK synth…\n');
   const interval = process.env.LETHE_SCHEDULE_INTERVAL_MS ? Number(process.env.LETHE_SCHEDULE_INTERVAL_MS) : undefined;
-  if (interval !== undefined && !(interval > 0)) throw new Error('LETHE_SCHEDULE_INTERVAL_MS must be a positive number of milliseconds');
+  if (interval !== undefined && !(interval > 0))
+    throw new Error('LETHE_SCHEDULE_INTERVAL_MS must be a positive number of milliseconds');
   const stack = await startLocalStack({
     storage: { kind: 'persistent', dir: stateDir },
-    ports: { api: port('LETHE_PORT', 3000), dynamodb: port('LETHE_DYNAMODB_PORT', 8000), s3: port('LETHE_S3_PORT', 4569), kms: port('LETHE_KMS_PORT', 4599) },
+    ports: {
+      api: port('LETHE_PORT', 3000),
+      dynamodb: port('LETHE_DYNAMODB_PORT', 8000),
+      s3: port('LETHE_S3_PORT', 4569),
+      kms: port('LETHE_KMS_PORT', 4599),
+    },
     operatorKey: process.env.LETHE_OPERATOR_KEY || readOrCreateSecret(paths.operatorKey),
     tokenSecret: process.env.LETHE_LOCAL_TOKEN_SECRET || readOrCreateSecret(paths.tokenSecret),
     schedules: true,

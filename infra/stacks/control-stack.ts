@@ -1,10 +1,16 @@
 import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { homeResourceNames, regionalResourceNames } from '../../functions/shared/resource-names';
 import type { DeploymentConfig } from '../config/deployment';
-import { CONSOLE_ASSETS_FUNCTION, functionNameOf, validateHandlers, type HandlerSpec, type ScheduleName } from '../config/handlers';
+import {
+  CONSOLE_ASSETS_FUNCTION,
+  functionNameOf,
+  validateHandlers,
+  type HandlerSpec,
+  type ScheduleName,
+} from '../config/handlers';
 import { accessGrant } from '../constructs/access-grants';
 import { AccessLogsBucket } from '../constructs/access-logs-bucket';
 import { AdminUserPool } from '../constructs/admin-user-pool';
@@ -45,7 +51,11 @@ export class ControlStack extends Stack {
     validateHandlers(handlers, projectRoot);
     const names = homeResourceNames(config.appName, this.account, this.region);
     // The home region's data CMK, found by alias: the regional data stack owns it.
-    const homeKey = kms.Alias.fromAliasName(this, 'HomeDataKey', regionalResourceNames(config.appName, this.account, this.region).dataKeyAlias);
+    const homeKey = kms.Alias.fromAliasName(
+      this,
+      'HomeDataKey',
+      regionalResourceNames(config.appName, this.account, this.region).dataKeyAlias,
+    );
 
     const directory = new DirectoryTable(this, 'Directory', {
       tableName: names.directoryTable,
@@ -60,10 +70,23 @@ export class ControlStack extends Stack {
       noncurrentVersionDays: 1,
     });
     // The console's URL names the API, whose authorizer needs the app client's id: resolved at synth, once the API exists.
-    const consoleUrl = Lazy.string({ produce: () => `https://${this.api.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}/console/` });
-    const admins = new AdminUserPool(this, 'Admins', { userPoolName: `${config.appName}-admins`, domainPrefix: `${config.appName}-${this.account}`, consoleUrl });
+    const consoleUrl = Lazy.string({
+      produce: () =>
+        `https://${this.api.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}/console/`,
+    });
+    const admins = new AdminUserPool(this, 'Admins', {
+      userPoolName: `${config.appName}-admins`,
+      domainPrefix: `${config.appName}-${this.account}`,
+      consoleUrl,
+    });
 
-    const target = { app: config.appName, account: this.account, partition: this.partition, homeRegion: config.homeRegion, regions: config.regions };
+    const target = {
+      app: config.appName,
+      account: this.account,
+      partition: this.partition,
+      homeRegion: config.homeRegion,
+      regions: config.regions,
+    };
     const functions = new Map<string, LetheFunction>();
     for (const spec of handlers) {
       const fn = new LetheFunction(this, pascalCase(spec.name), {
@@ -98,15 +121,27 @@ export class ControlStack extends Stack {
     for (const spec of handlers) {
       const fn = functions.get(spec.name)!.function;
       for (const route of spec.routes ?? []) this.api.addRoute(route, fn, spec.tenantCredential);
-      if (spec.schedule) schedules[spec.schedule](`${pascalCase(spec.name)}Schedule`, `${config.appName}-${spec.schedule}`, fn);
+      if (spec.schedule)
+        schedules[spec.schedule](`${pascalCase(spec.name)}Schedule`, `${config.appName}-${spec.schedule}`, fn);
     }
     const asyncTargets = handlers.flatMap((spec) =>
       spec.asyncInvocation
-        ? [{ name: spec.name, function: functions.get(spec.name)!.function, retryAttempts: spec.asyncInvocation.retryAttempts, maxEventAge: Duration.seconds(spec.asyncInvocation.maxEventAgeSeconds) }]
+        ? [
+            {
+              name: spec.name,
+              function: functions.get(spec.name)!.function,
+              retryAttempts: spec.asyncInvocation.retryAttempts,
+              maxEventAge: Duration.seconds(spec.asyncInvocation.maxEventAgeSeconds),
+            },
+          ]
         : [],
     );
     const failed = asyncTargets.length
-      ? new FailedInvocationsQueue(this, 'FailedInvocations', { queueName: `${config.appName}-failed-invocations`, alarmName: `${config.appName}-failed-invocations`, targets: asyncTargets })
+      ? new FailedInvocationsQueue(this, 'FailedInvocations', {
+          queueName: `${config.appName}-failed-invocations`,
+          alarmName: `${config.appName}-failed-invocations`,
+          targets: asyncTargets,
+        })
       : undefined;
     this.addAlarms(config, handlers, failed);
 
@@ -132,13 +167,28 @@ export class ControlStack extends Stack {
     const topic = new AlarmTopic(this, 'Alarms', { topicName: `${app}-alarms`, email: config.alarmEmail });
     const alarms: cloudwatch.Alarm[] = [];
     for (const [name, fn] of this.functions) {
-      const perFunction = new FunctionAlarms(this, `${pascalCase(name)}Alarms`, { functionName: functionNameOf(app, name), function: fn.function });
+      const perFunction = new FunctionAlarms(this, `${pascalCase(name)}Alarms`, {
+        functionName: functionNameOf(app, name),
+        function: fn.function,
+      });
       alarms.push(perFunction.errors, perFunction.throttles);
     }
     if (failed) alarms.push(failed.alarm);
-    if (handlers.some((h) => h.schedule === 'sweep')) alarms.push(new SweepCompletionAlarm(this, 'SweepCompletion', { alarmName: `${app}-sweep-not-finished`, service: app }).alarm);
-    if (handlers.some((h) => h.schedule === 'wake-queued')) alarms.push(new OverdueRequestsAlarm(this, 'OverdueRequests', { alarmName: `${app}-subject-requests-overdue`, service: app }).alarm);
-    alarms.push(new ApiErrorRateAlarm(this, 'ApiErrorRate', { alarmName: `${app}-api-5xx-rate`, api: this.api.api }).alarm);
+    if (handlers.some((h) => h.schedule === 'sweep'))
+      alarms.push(
+        new SweepCompletionAlarm(this, 'SweepCompletion', { alarmName: `${app}-sweep-not-finished`, service: app })
+          .alarm,
+      );
+    if (handlers.some((h) => h.schedule === 'wake-queued'))
+      alarms.push(
+        new OverdueRequestsAlarm(this, 'OverdueRequests', {
+          alarmName: `${app}-subject-requests-overdue`,
+          service: app,
+        }).alarm,
+      );
+    alarms.push(
+      new ApiErrorRateAlarm(this, 'ApiErrorRate', { alarmName: `${app}-api-5xx-rate`, api: this.api.api }).alarm,
+    );
     topic.notify(...alarms);
     new OperationsDashboard(this, 'Operations', {
       dashboardName: `${app}-operations`,

@@ -1,5 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { regionalResourceNames } from '../../functions/shared/resource-names';
 import type { DeploymentConfig } from '../config/deployment';
 import { AccessLogsBucket } from '../constructs/access-logs-bucket';
@@ -32,15 +32,27 @@ export class RegionalDataStack extends Stack {
       description: `Lethe ${this.region}: wraps data keys and encrypts the region's tables and buckets.`,
     });
     const tables = {
-      records: new RecordsTable(this, 'Records', { tableName: names.recordsTable, encryptionKey: dataKey, pitrRecoveryPeriodDays }),
+      records: new RecordsTable(this, 'Records', {
+        tableName: names.recordsTable,
+        encryptionKey: dataKey,
+        pitrRecoveryPeriodDays,
+      }),
       keys: new KeysTable(this, 'Keys', { tableName: names.keysTable, encryptionKey: dataKey, pitrRecoveryPeriodDays }),
-      aggregates: new AggregatesTable(this, 'Aggregates', { tableName: names.aggregatesTable, encryptionKey: dataKey, pitrRecoveryPeriodDays }),
+      aggregates: new AggregatesTable(this, 'Aggregates', {
+        tableName: names.aggregatesTable,
+        encryptionKey: dataKey,
+        pitrRecoveryPeriodDays,
+      }),
     };
 
     const accessLogs = new AccessLogsBucket(this, 'AccessLogs', { retentionDays: config.logRetentionDays });
     // Old versions are sealed under DEKs, so after an erasure they are unreadable; they then age
     // out within the same window as the table backups.
-    const bucketDefaults = { encryptionKey: dataKey, serverAccessLogsBucket: accessLogs, noncurrentVersionDays: pitrRecoveryPeriodDays };
+    const bucketDefaults = {
+      encryptionKey: dataKey,
+      serverAccessLogsBucket: accessLogs,
+      noncurrentVersionDays: pitrRecoveryPeriodDays,
+    };
     const content = new ContentBucket(this, 'Content', { bucketName: names.contentBucket, ...bucketDefaults });
     const archive = new ArchiveBucket(this, 'Archive', { bucketName: names.archiveBucket, ...bucketDefaults });
     const litigation = new LitigationVault(this, 'Litigation', {

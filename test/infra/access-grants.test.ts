@@ -1,7 +1,13 @@
 import { accessGrant, type GrantTarget } from '../../infra/constructs/access-grants';
 import type { Access } from '../../infra/config/handlers';
 
-const TARGET: GrantTarget = { app: 'acme', account: '111122223333', partition: 'aws', homeRegion: 'eu-central-1', regions: ['eu-central-1', 'us-east-1'] };
+const TARGET: GrantTarget = {
+  app: 'acme',
+  account: '111122223333',
+  partition: 'aws',
+  homeRegion: 'eu-central-1',
+  regions: ['eu-central-1', 'us-east-1'],
+};
 
 interface StatementJson {
   Action: string | string[];
@@ -9,14 +15,31 @@ interface StatementJson {
   Effect: string;
   Condition?: Record<string, Record<string, string>>;
 }
-const statementsOf = (access: Access): StatementJson[] => accessGrant(access, TARGET).statements.map((s) => s.toStatementJson());
+const statementsOf = (access: Access): StatementJson[] =>
+  accessGrant(access, TARGET).statements.map((s) => s.toStatementJson());
 const list = (v: string | string[]) => ([] as string[]).concat(v);
 const actions = (access: Access) => statementsOf(access).flatMap((s) => list(s.Action));
 const resources = (access: Access) => statementsOf(access).flatMap((s) => list(s.Resource));
 
 const EVERY_ACCESS: Access[] = [
-  'records:r', 'records:rw', 'keys:r', 'keys:rw', 'aggregates:r', 'aggregates:rw', 'directory:r', 'directory:rw',
-  'content:r', 'content:rw', 'content:tag', 'archive:r', 'archive:rw', 'archive:tag', 'exports:r', 'exports:rw', 'litigation:write', 'kms:data',
+  'records:r',
+  'records:rw',
+  'keys:r',
+  'keys:rw',
+  'aggregates:r',
+  'aggregates:rw',
+  'directory:r',
+  'directory:rw',
+  'content:r',
+  'content:rw',
+  'content:tag',
+  'archive:r',
+  'archive:rw',
+  'archive:tag',
+  'exports:r',
+  'exports:rw',
+  'litigation:write',
+  'kms:data',
 ];
 
 describe('access grants derived from the handler registry', () => {
@@ -27,12 +50,16 @@ describe('access grants derived from the handler registry', () => {
   it('records:rw reaches the records table and both its indexes in every configured region, by name', () => {
     const arns = resources('records:rw').filter((r) => r.includes(':dynamodb:'));
     expect(arns.sort()).toEqual(
-      ['eu-central-1', 'us-east-1'].flatMap((region) => {
-        const table = `arn:aws:dynamodb:${region}:111122223333:table/acme-${region}-records`;
-        return [table, `${table}/index/byExpiry`, `${table}/index/bySubject`];
-      }).sort(),
+      ['eu-central-1', 'us-east-1']
+        .flatMap((region) => {
+          const table = `arn:aws:dynamodb:${region}:111122223333:table/acme-${region}-records`;
+          return [table, `${table}/index/byExpiry`, `${table}/index/bySubject`];
+        })
+        .sort(),
     );
-    expect(actions('records:rw')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query']));
+    expect(actions('records:rw')).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query']),
+    );
   });
 
   it('records:r can read but not change anything', () => {
@@ -67,7 +94,11 @@ describe('access grants derived from the handler registry', () => {
       'arn:aws:s3:::acme-111122223333-us-east-1-content/*',
     ]);
     expect(actions('content:rw')).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:DeleteObject']));
-    expect(statementsOf('content:rw').filter((s) => s.Condition).every((s) => s.Condition!.StringEquals['kms:ViaService'].startsWith('s3.'))).toBe(true);
+    expect(
+      statementsOf('content:rw')
+        .filter((s) => s.Condition)
+        .every((s) => s.Condition!.StringEquals['kms:ViaService'].startsWith('s3.')),
+    ).toBe(true);
   });
 
   it('content:tag and archive:tag may set object tags (and list, so a missing object is a 404), nothing else, and use no key', () => {
@@ -84,15 +115,26 @@ describe('access grants derived from the handler registry', () => {
   });
 
   it('litigation:write may seal batches but never read them or decrypt', () => {
-    expect([...new Set(actions('litigation:write'))].sort()).toEqual(['kms:Encrypt', 'kms:GenerateDataKey', 's3:PutObject', 's3:PutObjectRetention']);
-    expect(statementsOf('litigation:write').filter((s) => s.Condition).map((s) => s.Condition!['ForAnyValue:StringEquals']['kms:ResourceAliases'])).toEqual([
-      'alias/acme-eu-central-1-litigation',
-      'alias/acme-us-east-1-litigation',
+    expect([...new Set(actions('litigation:write'))].sort()).toEqual([
+      'kms:Encrypt',
+      'kms:GenerateDataKey',
+      's3:PutObject',
+      's3:PutObjectRetention',
     ]);
+    expect(
+      statementsOf('litigation:write')
+        .filter((s) => s.Condition)
+        .map((s) => s.Condition!['ForAnyValue:StringEquals']['kms:ResourceAliases']),
+    ).toEqual(['alias/acme-eu-central-1-litigation', 'alias/acme-us-east-1-litigation']);
   });
 
   it('litigation:destroy may list and delete batch versions (Object Lock still guards them), never read or decrypt', () => {
-    expect([...new Set(actions('litigation:destroy'))].sort()).toEqual(['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:ListBucket', 's3:ListBucketVersions']);
+    expect([...new Set(actions('litigation:destroy'))].sort()).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObjectVersion',
+      's3:ListBucket',
+      's3:ListBucketVersions',
+    ]);
     expect(resources('litigation:destroy')).toEqual([
       'arn:aws:s3:::acme-111122223333-eu-central-1-litigation',
       'arn:aws:s3:::acme-111122223333-eu-central-1-litigation/*',
@@ -101,7 +143,7 @@ describe('access grants derived from the handler registry', () => {
     ]);
   });
 
-  it('kms:data generates and unwraps data keys under each region\'s data CMK', () => {
+  it("kms:data generates and unwraps data keys under each region's data CMK", () => {
     expect(statementsOf('kms:data')).toEqual(
       ['eu-central-1', 'us-east-1'].map((region) => ({
         Effect: 'Allow',

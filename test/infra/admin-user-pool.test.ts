@@ -14,7 +14,13 @@ describe('AdminUserPool', () => {
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       Policies: {
-        PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 14,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
       },
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
@@ -43,7 +49,9 @@ describe('AdminUserPool', () => {
   });
 
   it('has the admin, manager, advisor, support and legal groups', () => {
-    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties.GroupName,
+    );
     expect(groups.sort()).toEqual(['admin', 'advisor', 'legal', 'manager', 'support']);
   });
 
@@ -59,19 +67,30 @@ describe('AdminUserPool', () => {
 
   it('offers no OAuth flow without a hosted sign-in domain', () => {
     // Assess
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: Match.absent(), CallbackURLs: Match.absent() });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlows: Match.absent(),
+      CallbackURLs: Match.absent(),
+    });
     template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
   });
 });
 
-describe('AdminUserPool with the console\'s hosted sign-in', () => {
+describe("AdminUserPool with the console's hosted sign-in", () => {
   const stack = testStack();
-  const pool = new AdminUserPool(stack, 'Admins', { userPoolName: 'acme-admins', domainPrefix: 'acme-111122223333', consoleUrl: 'https://api.example.com/prod/console/' });
+  const pool = new AdminUserPool(stack, 'Admins', {
+    userPoolName: 'acme-admins',
+    domainPrefix: 'acme-111122223333',
+    consoleUrl: 'https://api.example.com/prod/console/',
+  });
   const template = Template.fromStack(stack);
 
   it('has a Cognito domain for the managed sign-in pages', () => {
     // Assess
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'acme-111122223333', ManagedLoginVersion: 1 });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'acme-111122223333',
+      ManagedLoginVersion: 1,
+    });
     expect(pool.domain).toBeDefined();
   });
 
@@ -92,7 +111,8 @@ describe('AdminUserPool with the console\'s hosted sign-in', () => {
 
   it('refuses a domain without a console to return to', () => {
     // Act
-    const act = () => new AdminUserPool(testStack(), 'Admins', { userPoolName: 'acme-admins', domainPrefix: 'acme-111122223333' });
+    const act = () =>
+      new AdminUserPool(testStack(), 'Admins', { userPoolName: 'acme-admins', domainPrefix: 'acme-111122223333' });
     // Assess
     expect(act).toThrow(/console URL/);
   });

@@ -8,7 +8,11 @@ describe('AggregatesTable', () => {
     const stack = testStack();
     const { key } = dependencies(stack);
     // Act
-    new AggregatesTable(stack, 'Aggregates', { tableName: 'acme-eu-central-1-aggregates', encryptionKey: key, pitrRecoveryPeriodDays: 21 });
+    new AggregatesTable(stack, 'Aggregates', {
+      tableName: 'acme-eu-central-1-aggregates',
+      encryptionKey: key,
+      pitrRecoveryPeriodDays: 21,
+    });
     // Assess
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -19,7 +23,10 @@ describe('AggregatesTable', () => {
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 21 },
-      SSESpecification: { SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [onlyResourceId(template, 'AWS::KMS::Key'), 'Arn'] } },
+      SSESpecification: {
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [onlyResourceId(template, 'AWS::KMS::Key'), 'Arn'] },
+      },
     });
   });
 });

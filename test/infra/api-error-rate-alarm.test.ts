@@ -4,7 +4,7 @@ import { ApiErrorRateAlarm } from '../../infra/constructs/api-error-rate-alarm';
 import { testStack } from './support';
 
 describe('ApiErrorRateAlarm', () => {
-  it('fires when more than 5 % of the API\'s requests answer 5xx for two 5-minute periods', () => {
+  it("fires when more than 5 % of the API's requests answer 5xx for two 5-minute periods", () => {
     // Prepare
     const stack = testStack();
     const api = new apigw.RestApi(stack, 'Api', { restApiName: 'acme-api', cloudWatchRole: false });

@@ -9,9 +9,15 @@ describe('ArchiveBucket', () => {
     const stack = testStack();
     const { key, logs } = dependencies(stack);
     // Act
-    new ArchiveBucket(stack, 'Archive', { bucketName: 'acme-archive', encryptionKey: key, serverAccessLogsBucket: logs, noncurrentVersionDays: 21 });
+    new ArchiveBucket(stack, 'Archive', {
+      bucketName: 'acme-archive',
+      encryptionKey: key,
+      serverAccessLogsBucket: logs,
+      noncurrentVersionDays: 21,
+    });
     // Assess
-    const rules: Array<Record<string, unknown>> = bucketNamed(Template.fromStack(stack), 'acme-archive').LifecycleConfiguration.Rules;
+    const rules: Array<Record<string, unknown>> = bucketNamed(Template.fromStack(stack), 'acme-archive')
+      .LifecycleConfiguration.Rules;
     expect(rules).toContainEqual({
       Id: 'archive-tiers',
       Status: 'Enabled',
@@ -20,9 +26,15 @@ describe('ArchiveBucket', () => {
         { StorageClass: 'DEEP_ARCHIVE', TransitionInDays: 365 },
       ],
     });
-    expect(rules).toContainEqual({ Id: 'archive-backstop', Status: 'Enabled', TagFilters: [{ Key: BACKSTOP_TAG, Value: 'on' }], ExpirationInDays: ARCHIVE_BACKSTOP_DAYS });
+    expect(rules).toContainEqual({
+      Id: 'archive-backstop',
+      Status: 'Enabled',
+      TagFilters: [{ Key: BACKSTOP_TAG, Value: 'on' }],
+      ExpirationInDays: ARCHIVE_BACKSTOP_DAYS,
+    });
     // A held copy is tagged `held`: no rule may expire a current version without the backstop tag.
-    for (const rule of rules.filter((r) => 'ExpirationInDays' in r || 'ExpirationDate' in r)) expect(rule.TagFilters).toEqual([{ Key: BACKSTOP_TAG, Value: 'on' }]);
+    for (const rule of rules.filter((r) => 'ExpirationInDays' in r || 'ExpirationDate' in r))
+      expect(rule.TagFilters).toEqual([{ Key: BACKSTOP_TAG, Value: 'on' }]);
     expect(ARCHIVE_BACKSTOP_DAYS).toBeGreaterThan(100 + 2 * 366);
   });
 });

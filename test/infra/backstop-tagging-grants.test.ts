@@ -1,14 +1,24 @@
 import { HANDLERS, type Access } from '../../infra/config/handlers';
 import { accessGrant, type GrantTarget } from '../../infra/constructs/access-grants';
 
-const TARGET: GrantTarget = { app: 'acme', account: '111122223333', partition: 'aws', homeRegion: 'eu-central-1', regions: ['eu-central-1', 'us-east-1'] };
+const TARGET: GrantTarget = {
+  app: 'acme',
+  account: '111122223333',
+  partition: 'aws',
+  homeRegion: 'eu-central-1',
+  regions: ['eu-central-1', 'us-east-1'],
+};
 
 /** The S3 actions a handler may take on objects of one regional bucket kind. */
 function objectActions(handler: string, bucket: 'content' | 'archive'): string[] {
   const spec = HANDLERS.find((h) => h.name === handler)!;
   return spec.access
     .filter((a: Access) => a.startsWith(`${bucket}:`))
-    .flatMap((a) => accessGrant(a, TARGET).statements.map((s) => s.toStatementJson() as { Action: string | string[]; Resource: string | string[] }))
+    .flatMap((a) =>
+      accessGrant(a, TARGET).statements.map(
+        (s) => s.toStatementJson() as { Action: string | string[]; Resource: string | string[] },
+      ),
+    )
     .filter((s) => [s.Resource].flat().some((r) => r.endsWith(`-${bucket}/*`)))
     .flatMap((s) => [s.Action].flat());
 }

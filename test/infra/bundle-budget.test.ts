@@ -16,13 +16,21 @@ describe('Lambda bundles', () => {
 
   beforeAll(() => {
     // Prepare / Act
-    for (const spec of HANDLERS) startup.set(spec.name, startupCodeOf(PROJECT_ROOT, bundleFunction(PROJECT_ROOT, spec.entry, join(outRoot, spec.name))));
+    for (const spec of HANDLERS)
+      startup.set(
+        spec.name,
+        startupCodeOf(PROJECT_ROOT, bundleFunction(PROJECT_ROOT, spec.entry, join(outRoot, spec.name))),
+      );
   }, 180_000);
   afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 
   it('stay within their start-up budget: 250 kB unless an exception names the reason', () => {
     // Assess
-    const over = HANDLERS.map((spec) => ({ name: spec.name, bytes: startup.get(spec.name)!.bytes, budget: BUNDLE_BUDGET_EXCEPTIONS[spec.name]?.bytes ?? DEFAULT_BUNDLE_BUDGET_BYTES }))
+    const over = HANDLERS.map((spec) => ({
+      name: spec.name,
+      bytes: startup.get(spec.name)!.bytes,
+      budget: BUNDLE_BUDGET_EXCEPTIONS[spec.name]?.bytes ?? DEFAULT_BUNDLE_BUDGET_BYTES,
+    }))
       .filter(({ bytes, budget }) => bytes > budget)
       .map(({ name, bytes, budget }) => `${name}: ${bytes} bytes, budget ${budget}`);
     expect(over).toEqual([]);
@@ -39,22 +47,32 @@ describe('Lambda bundles', () => {
   it('load zip, spreadsheet and XML libraries only on the routes that export, never at start-up', () => {
     // Assess
     const eager = [...startup].flatMap(([name, code]) =>
-      code.inputs.filter((input) => /node_modules\/(jszip|exceljs|pako|unzipper|archiver|xmlbuilder2|@oozcitak)\//.test(input)).map((input) => `${name}: ${input}`),
+      code.inputs
+        .filter((input) => /node_modules\/(jszip|exceljs|pako|unzipper|archiver|xmlbuilder2|@oozcitak)\//.test(input))
+        .map((input) => `${name}: ${input}`),
     );
     expect(eager).toEqual([]);
   });
 
   it('never load zod locales, and re2js only where tenant patterns are compiled', () => {
     // Assess
-    const locales = [...startup].filter(([, code]) => code.inputs.some((input) => input.includes('node_modules/zod/') && input.includes('/locales/') && !input.endsWith('/en.js')));
+    const locales = [...startup].filter(([, code]) =>
+      code.inputs.some(
+        (input) => input.includes('node_modules/zod/') && input.includes('/locales/') && !input.endsWith('/en.js'),
+      ),
+    );
     expect(locales.map(([name]) => name)).toEqual([]);
-    const withRe2 = [...startup].filter(([, code]) => code.inputs.some((input) => input.includes('node_modules/re2js/'))).map(([name]) => name);
+    const withRe2 = [...startup]
+      .filter(([, code]) => code.inputs.some((input) => input.includes('node_modules/re2js/')))
+      .map(([name]) => name);
     for (const name of withRe2) expect(BUNDLE_BUDGET_EXCEPTIONS[name]?.reason).toMatch(/re2js/);
   });
 
   it('load the AWS SDK of the runtime with require (its CommonJS build), never with import (its slower ES module build)', () => {
     // Assess
-    const sdkImports = [...startup].flatMap(([name, code]) => code.externalImports.filter((path) => path.startsWith('@aws-sdk/')).map((path) => `${name}: ${path}`));
+    const sdkImports = [...startup].flatMap(([name, code]) =>
+      code.externalImports.filter((path) => path.startsWith('@aws-sdk/')).map((path) => `${name}: ${path}`),
+    );
     expect(sdkImports).toEqual([]);
     expect(startup.get('ingest-api')!.inputs.some((input) => input.includes('node_modules/@aws-sdk/'))).toBe(false);
   });
@@ -78,7 +96,9 @@ describe('Lambda bundles', () => {
 
   it('do not pay for source maps at start-up: no sourceMappingURL in the code Lambda loads', () => {
     // Assess
-    const linked = [...startup].filter(([, code]) => code.files.some((file) => readFileSync(file, 'utf8').includes('sourceMappingURL')));
+    const linked = [...startup].filter(([, code]) =>
+      code.files.some((file) => readFileSync(file, 'utf8').includes('sourceMappingURL')),
+    );
     expect(linked.map(([name]) => name)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { type Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -7,24 +7,56 @@ import type { Access, HandlerSpec } from '../../infra/config/handlers';
 
 const FIXTURE = 'test/infra/fixtures/echo-handler.ts';
 const EVERY_ACCESS: Access[] = [
-  'records:rw', 'keys:rw', 'aggregates:rw', 'directory:rw', 'content:rw', 'archive:rw', 'exports:rw', 'litigation:write', 'kms:data',
+  'records:rw',
+  'keys:rw',
+  'aggregates:rw',
+  'directory:rw',
+  'content:rw',
+  'archive:rw',
+  'exports:rw',
+  'litigation:write',
+  'kms:data',
 ];
 const TAGGING_ONLY: Access[] = ['content:tag', 'archive:tag'];
 /** Every kind of trigger, auth and access the registry can declare, so every acknowledgement path is exercised. */
 const EVERYTHING: HandlerSpec[] = [
   { name: 'authorizer', entry: FIXTURE, authorizer: true, access: ['directory:r'] },
   { name: 'public-api', entry: FIXTURE, routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }], access: [] },
-  { name: 'operator-api', entry: FIXTURE, routes: [{ method: 'POST', path: '/v1/tenants', auth: 'iam' }], access: ['directory:rw', 'kms:data'] },
-  { name: 'tenant-api', entry: FIXTURE, routes: [{ method: 'GET', path: '/v1/records/{id}', auth: 'tenant' }], access: ['records:r', 'content:r', 'archive:r', 'exports:r'] },
+  {
+    name: 'operator-api',
+    entry: FIXTURE,
+    routes: [{ method: 'POST', path: '/v1/tenants', auth: 'iam' }],
+    access: ['directory:rw', 'kms:data'],
+  },
+  {
+    name: 'tenant-api',
+    entry: FIXTURE,
+    routes: [{ method: 'GET', path: '/v1/records/{id}', auth: 'tenant' }],
+    access: ['records:r', 'content:r', 'archive:r', 'exports:r'],
+  },
   { name: 'sweeper', entry: FIXTURE, schedule: 'sweep', access: EVERY_ACCESS },
-  { name: 'waker', entry: FIXTURE, direct: true, schedule: 'wake-queued', asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 900 }, access: [] },
-  { name: 'tagger-api', entry: FIXTURE, routes: [{ method: 'POST', path: '/v1/tags', auth: 'tenant' }], access: ['records:rw', ...TAGGING_ONLY] },
+  {
+    name: 'waker',
+    entry: FIXTURE,
+    direct: true,
+    schedule: 'wake-queued',
+    asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 900 },
+    access: [],
+  },
+  {
+    name: 'tagger-api',
+    entry: FIXTURE,
+    routes: [{ method: 'POST', path: '/v1/tags', auth: 'tenant' }],
+    access: ['records:rw', ...TAGGING_ONLY],
+  },
 ];
 
 const findingsOf = (app: IConstruct) =>
   new AwsSolutionsChecks()
     .validateScope(app)
-    .violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    .violations.map(
+      (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
 
 const allConstructs = (root: IConstruct): IConstruct[] => [root, ...root.node.children.flatMap(allConstructs)];
 
@@ -57,8 +89,11 @@ describe('cdk-nag AwsSolutions checks', () => {
     );
     // Assess
     expect(acknowledgements.length).toBeGreaterThan(0);
-    expect(acknowledgements.map(([id]) => id)).toContain('AwsSolutions-IAM5[Resource::arn:aws:kms:us-east-1:<AWS::AccountId>:key/*]');
-    for (const [id, reason] of acknowledgements) expect({ id, reason: reason.length >= 40 }).toEqual({ id, reason: true });
+    expect(acknowledgements.map(([id]) => id)).toContain(
+      'AwsSolutions-IAM5[Resource::arn:aws:kms:us-east-1:<AWS::AccountId>:key/*]',
+    );
+    for (const [id, reason] of acknowledgements)
+      expect({ id, reason: reason.length >= 40 }).toEqual({ id, reason: true });
   });
 
   it('fail synth when a resource breaks a rule nobody acknowledged', () => {

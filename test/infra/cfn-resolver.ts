@@ -52,7 +52,8 @@ export class CfnResolver {
     if (Array.isArray(value)) return value.map((v) => this.resolve(v));
     if (value === null || typeof value !== 'object') return value;
     const keys = Object.keys(value);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return this.intrinsic(keys[0], value[keys[0]]);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::')))
+      return this.intrinsic(keys[0], value[keys[0]]);
     return Object.fromEntries(keys.map((k) => [k, this.resolve(value[k])]));
   }
 

@@ -44,7 +44,9 @@ describe('the console-assets function', () => {
       // Act
       app.synth();
       template = Template.fromStack(stack);
-      const [fn] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: 'acme-console-assets' } }));
+      const [fn] = Object.values(
+        template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: 'acme-console-assets' } }),
+      );
       bundle = join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
     }, 120_000);
     afterAll(() => rmSync(outdir, { recursive: true, force: true }));
@@ -53,7 +55,9 @@ describe('the console-assets function', () => {
       // Assess
       expect(existsSync(join(bundle, 'index.mjs'))).toBe(true);
       for (const file of ['index.html', 'app.js', 'styles.css', 'lib/api.js'])
-        expect(readFileSync(join(bundle, 'console', file), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'console', file), 'utf8'));
+        expect(readFileSync(join(bundle, 'console', file), 'utf8')).toBe(
+          readFileSync(join(PROJECT_ROOT, 'console', file), 'utf8'),
+        );
     });
 
     it('serves the console from the bundle, not from the repository', async () => {
@@ -65,7 +69,12 @@ describe('the console-assets function', () => {
       // Act: the ES module bundle, run by plain node as Lambda runs it.
       const script = `const { handler } = await import(${JSON.stringify(join(bundle, 'index.mjs'))}); process.stdout.write(JSON.stringify(await handler(${JSON.stringify(event)})));`;
       const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-        env: { ...process.env, LETHE_ACCOUNT: TEST_ACCOUNT, LETHE_HOME_REGION: 'eu-central-1', LETHE_REGIONS: 'eu-central-1' },
+        env: {
+          ...process.env,
+          LETHE_ACCOUNT: TEST_ACCOUNT,
+          LETHE_HOME_REGION: 'eu-central-1',
+          LETHE_REGIONS: 'eu-central-1',
+        },
       });
       const res = JSON.parse(output.toString('utf8')) as APIGatewayProxyResult;
       // Assess
@@ -76,7 +85,9 @@ describe('the console-assets function', () => {
 
     it('is reached through API Gateway methods without an authorizer', () => {
       // Assess
-      const methods = Object.values(template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'GET' } }));
+      const methods = Object.values(
+        template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'GET' } }),
+      );
       expect(methods).toHaveLength(2);
       for (const m of methods) expect(m.Properties.AuthorizationType).toBe('NONE');
     });

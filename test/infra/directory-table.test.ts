@@ -8,7 +8,11 @@ describe('DirectoryTable', () => {
     const stack = testStack();
     const { key } = dependencies(stack);
     // Act
-    new DirectoryTable(stack, 'Directory', { tableName: 'acme-directory', encryptionKey: key, pitrRecoveryPeriodDays: 21 });
+    new DirectoryTable(stack, 'Directory', {
+      tableName: 'acme-directory',
+      encryptionKey: key,
+      pitrRecoveryPeriodDays: 21,
+    });
     // Assess
     Template.fromStack(stack).hasResourceProperties('AWS::DynamoDB::Table', {
       TableName: 'acme-directory',

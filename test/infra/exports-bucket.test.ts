@@ -8,10 +8,19 @@ describe('ExportsBucket', () => {
     const stack = testStack();
     const { key, logs } = dependencies(stack);
     // Act
-    new ExportsBucket(stack, 'Exports', { bucketName: 'acme-exports', encryptionKey: key, serverAccessLogsBucket: logs, noncurrentVersionDays: 1 });
+    new ExportsBucket(stack, 'Exports', {
+      bucketName: 'acme-exports',
+      encryptionKey: key,
+      serverAccessLogsBucket: logs,
+      noncurrentVersionDays: 1,
+    });
     // Assess
     const bucket = bucketNamed(Template.fromStack(stack), 'acme-exports');
-    expect(bucket.LifecycleConfiguration.Rules).toContainEqual({ Id: 'expire-exports', Status: 'Enabled', ExpirationInDays: 7 });
+    expect(bucket.LifecycleConfiguration.Rules).toContainEqual({
+      Id: 'expire-exports',
+      Status: 'Enabled',
+      ExpirationInDays: 7,
+    });
     expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
   });
 
@@ -20,9 +29,20 @@ describe('ExportsBucket', () => {
     const stack = testStack();
     const { key, logs } = dependencies(stack);
     // Act
-    new ExportsBucket(stack, 'Exports', { bucketName: 'acme-exports', encryptionKey: key, serverAccessLogsBucket: logs, noncurrentVersionDays: 1 });
+    new ExportsBucket(stack, 'Exports', {
+      bucketName: 'acme-exports',
+      encryptionKey: key,
+      serverAccessLogsBucket: logs,
+      noncurrentVersionDays: 1,
+    });
     // Assess
     const bucket = bucketNamed(Template.fromStack(stack), 'acme-exports');
-    expect(bucket.LifecycleConfiguration.Rules).toContainEqual({ Id: 'expire-bulk-downloads', Status: 'Enabled', Prefix: 'downloads/', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 } });
+    expect(bucket.LifecycleConfiguration.Rules).toContainEqual({
+      Id: 'expire-bulk-downloads',
+      Status: 'Enabled',
+      Prefix: 'downloads/',
+      ExpirationInDays: 1,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+    });
   });
 });

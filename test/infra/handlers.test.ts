@@ -2,11 +2,22 @@ import { PROJECT_ROOT } from '../../infra/app';
 import { HANDLERS, validateHandlers, type HandlerSpec } from '../../infra/config/handlers';
 
 const FIXTURE = 'test/infra/fixtures/echo-handler.ts';
-const health: HandlerSpec = { name: 'meta-api', entry: FIXTURE, routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }], access: [] };
+const health: HandlerSpec = {
+  name: 'meta-api',
+  entry: FIXTURE,
+  routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }],
+  access: [],
+};
 
 describe('handler registry', () => {
   it('ships meta-api serving GET /v1/health without auth, and is valid', () => {
-    expect(HANDLERS).toContainEqual(expect.objectContaining({ name: 'meta-api', entry: 'functions/handlers/meta-api.ts', routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }] }));
+    expect(HANDLERS).toContainEqual(
+      expect.objectContaining({
+        name: 'meta-api',
+        entry: 'functions/handlers/meta-api.ts',
+        routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }],
+      }),
+    );
     expect(() => validateHandlers(HANDLERS, PROJECT_ROOT)).not.toThrow();
   });
 
@@ -15,7 +26,12 @@ describe('handler registry', () => {
     const registry: HandlerSpec[] = [
       health,
       { ...health, entry: 'functions/handlers/not-written-yet.ts' },
-      { name: 'records-api', entry: FIXTURE, routes: [{ method: 'GET', path: '/v1/records', auth: 'tenant' }], access: ['records:r'] },
+      {
+        name: 'records-api',
+        entry: FIXTURE,
+        routes: [{ method: 'GET', path: '/v1/records', auth: 'tenant' }],
+        access: ['records:r'],
+      },
       { name: 'orphan', entry: FIXTURE, access: [] },
     ];
     // Act
@@ -57,7 +73,8 @@ describe('handler registry', () => {
     // Assess
     const credentialOf = (name: string) => HANDLERS.find((h) => h.name === name)?.tenantCredential;
     expect(credentialOf('ingest-api')).toBe('api-key');
-    for (const name of ['admin-api', 'holds-api', 'litigation-api', 'archive-api']) expect(credentialOf(name)).toBe('admin-token');
+    for (const name of ['admin-api', 'holds-api', 'litigation-api', 'archive-api'])
+      expect(credentialOf(name)).toBe('admin-token');
     expect(credentialOf('subject-requests-api')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { anonymousPrincipal, runSimulation, type SimulationIdentityPolicy } from '@cloud-copilot/iam-simulate';
-import { CfnResolver, type CfnTemplate } from './cfn-resolver';
+import type { CfnResolver, CfnTemplate } from './cfn-resolver';
 
 /**
  * Who may do what in the synthesized templates, decided by @cloud-copilot/iam-simulate from the
@@ -35,9 +35,16 @@ export const CREDENTIAL_LESS: Principal = { identityPolicies: [], managedPolicyA
 export function rolePrincipal(stack: SynthesizedStack, roleId: string): Principal {
   const resources = stack.template.Resources;
   const role = resources[roleId].Properties ?? {};
-  const inline = (role.Policies ?? []).map((p: { PolicyName: string; PolicyDocument: object }) => ({ name: p.PolicyName, policy: p.PolicyDocument }));
+  const inline = (role.Policies ?? []).map((p: { PolicyName: string; PolicyDocument: object }) => ({
+    name: p.PolicyName,
+    policy: p.PolicyDocument,
+  }));
   const attached = Object.entries(resources)
-    .filter(([, r]) => r.Type === 'AWS::IAM::Policy' && (r.Properties?.Roles ?? []).some((ref: { Ref?: string }) => ref.Ref === roleId))
+    .filter(
+      ([, r]) =>
+        r.Type === 'AWS::IAM::Policy' &&
+        (r.Properties?.Roles ?? []).some((ref: { Ref?: string }) => ref.Ref === roleId),
+    )
     .map(([id, r]) => ({ name: id, policy: r.Properties!.PolicyDocument }));
   return {
     arn: stack.resolver.arnOf(roleId),
@@ -52,7 +59,10 @@ export function keyTarget(stack: SynthesizedStack, keyId: string): Target {
     .filter((r) => r.Type === 'AWS::KMS::Alias' && aliasTargetOf(r.Properties!) === keyId)
     .map((r) => stack.resolver.resolve(r.Properties!.AliasName) as string);
   // Directly, or through one of the services that use the keys on a caller's behalf.
-  const viaServices: Record<string, string>[] = [{}, ...['s3', 'dynamodb'].map((service) => ({ 'kms:ViaService': `${service}.${stack.region}.amazonaws.com` }))];
+  const viaServices: Record<string, string>[] = [
+    {},
+    ...['s3', 'dynamodb'].map((service) => ({ 'kms:ViaService': `${service}.${stack.region}.amazonaws.com` })),
+  ];
   return {
     arn: stack.resolver.arnOf(keyId),
     resourcePolicy: stack.resolver.resolve(stack.template.Resources[keyId].Properties!.KeyPolicy),
@@ -62,7 +72,9 @@ export function keyTarget(stack: SynthesizedStack, keyId: string): Target {
 
 /** Logical id of the key the alias named `alias` points to. */
 export function keyBehindAlias(stack: SynthesizedStack, alias: string): string {
-  const found = Object.values(stack.template.Resources).filter((r) => r.Type === 'AWS::KMS::Alias' && stack.resolver.resolve(r.Properties?.AliasName) === alias);
+  const found = Object.values(stack.template.Resources).filter(
+    (r) => r.Type === 'AWS::KMS::Alias' && stack.resolver.resolve(r.Properties?.AliasName) === alias,
+  );
   if (found.length !== 1) throw new Error(`expected one alias ${alias}, found ${found.length}`);
   return aliasTargetOf(found[0].Properties!);
 }
@@ -77,7 +89,9 @@ const aliasTargetOf = (alias: Record<string, { Ref?: string; 'Fn::GetAtt'?: stri
 
 /** An object of bucket `bucketId`, under the bucket's policy. */
 export function bucketObjectTarget(stack: SynthesizedStack, bucketId: string): Target {
-  const policy = Object.values(stack.template.Resources).find((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties?.Bucket?.Ref === bucketId);
+  const policy = Object.values(stack.template.Resources).find(
+    (r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties?.Bucket?.Ref === bucketId,
+  );
   return {
     arn: `${stack.resolver.arnOf(bucketId)}/tenant-1/record-1`,
     resourcePolicy: policy && stack.resolver.resolve(policy.Properties!.PolicyDocument),
@@ -87,12 +101,18 @@ export function bucketObjectTarget(stack: SynthesizedStack, bucketId: string): T
 
 /** The DynamoDB table `tableId` (tables here carry no resource policy). */
 export function tableTarget(stack: SynthesizedStack, tableId: string): Target {
-  if (stack.template.Resources[tableId].Properties?.ResourcePolicy) throw new Error(`${tableId} has a resource policy this helper ignores`);
+  if (stack.template.Resources[tableId].Properties?.ResourcePolicy)
+    throw new Error(`${tableId} has a resource policy this helper ignores`);
   return { arn: stack.resolver.arnOf(tableId), contexts: [{}] };
 }
 
 /** Whether `principal` may perform `action` on `target` in any of the target's contexts. */
-export async function isAllowed(principal: Principal, action: string, target: Target, account: string): Promise<boolean> {
+export async function isAllowed(
+  principal: Principal,
+  action: string,
+  target: Target,
+  account: string,
+): Promise<boolean> {
   for (const context of target.contexts) {
     const response = await runSimulation(
       {
@@ -113,7 +133,8 @@ export async function isAllowed(principal: Principal, action: string, target: Ta
       },
       {},
     );
-    if (response.resultType === 'error') throw new Error(`simulating ${action} on ${target.arn}: ${JSON.stringify(response.errors)}`);
+    if (response.resultType === 'error')
+      throw new Error(`simulating ${action} on ${target.arn}: ${JSON.stringify(response.errors)}`);
     if (response.overallResult === 'Allowed') return true;
   }
   return false;

@@ -4,7 +4,18 @@ import { buildApp, CONTROL_STACK_NAME, dataStackName, NO_BUNDLING_CONTEXT } from
 import { functionNameOf, HANDLERS } from '../../infra/config/handlers';
 import { deploymentConfig } from '../../infra/config/lethe.config';
 import { CfnResolver, FAKE_ACCOUNT, type CfnTemplate } from './cfn-resolver';
-import { bucketObjectTarget, CREDENTIAL_LESS, isAllowed, keyBehindAlias, keyTarget, rolePrincipal, tableTarget, type Principal, type SynthesizedStack, type Target } from './iam-access';
+import {
+  bucketObjectTarget,
+  CREDENTIAL_LESS,
+  isAllowed,
+  keyBehindAlias,
+  keyTarget,
+  rolePrincipal,
+  tableTarget,
+  type Principal,
+  type SynthesizedStack,
+  type Target,
+} from './iam-access';
 
 /**
  * Found by this simulation: `records:rw` grants DeleteItem and BatchWriteItem with every write, so
@@ -23,13 +34,18 @@ const SENSITIVE_ACCESS: Record<string, { archiveRead?: string; recordsDelete?: s
   authorizer: {},
   'operator-api': {},
   'readback-api': {},
-  'ingest-api': { recordsDelete: 'ending an interaction moves its items to their final region and deletes the source copies' },
+  'ingest-api': {
+    recordsDelete: 'ending an interaction moves its items to their final region and deletes the source copies',
+  },
   'admin-api': { recordsDelete: 'bulk delete and the transcript and recording deletes remove record items' },
   'subject-requests-api': {
     archiveRead: 'cancelling a request that has not started finishes it in place, re-scanning archived copies',
-    recordsDelete: 'the same in-place finish erases, anonymises or rectifies the subject\'s items',
+    recordsDelete: "the same in-place finish erases, anonymises or rectifies the subject's items",
   },
-  'subject-request-worker': { archiveRead: 'access and erasure requests reach archived copies', recordsDelete: 'erasure deletes the subject\'s items' },
+  'subject-request-worker': {
+    archiveRead: 'access and erasure requests reach archived copies',
+    recordsDelete: "erasure deletes the subject's items",
+  },
   'retention-sweep': {
     archiveRead: 'archives expired records and erases archived copies',
     recordsDelete: 'retention, audit pruning and the offboarding purge delete items',
@@ -38,7 +54,10 @@ const SENSITIVE_ACCESS: Record<string, { archiveRead?: string; recordsDelete?: s
   'holds-api': { recordsDelete: BUNDLED_WITH_RECORDS_RW },
   'litigation-api': { recordsDelete: BUNDLED_WITH_RECORDS_RW },
   'archive-api': { archiveRead: 'serves archived records', recordsDelete: BUNDLED_WITH_RECORDS_RW },
-  'offboarding-api': { archiveRead: 'the export package of a leaving tenant includes its archive', recordsDelete: BUNDLED_WITH_RECORDS_RW },
+  'offboarding-api': {
+    archiveRead: 'the export package of a leaving tenant includes its archive',
+    recordsDelete: BUNDLED_WITH_RECORDS_RW,
+  },
 };
 
 const REGIONS = deploymentConfig.regions;
@@ -72,26 +91,36 @@ function synthesize(): World {
   const assembly = buildApp({ account: FAKE_ACCOUNT, context: NO_BUNDLING_CONTEXT }).synth();
   const load = (artifact: CloudFormationStackArtifact): SynthesizedStack => {
     const template = artifact.template as CfnTemplate;
-    return { region: artifact.environment.region, template, resolver: new CfnResolver(template, artifact.environment.region) };
+    return {
+      region: artifact.environment.region,
+      template,
+      resolver: new CfnResolver(template, artifact.environment.region),
+    };
   };
   const stacks = new Map(assembly.stacks.map((s) => [s.stackName, load(s)]));
   const control = stacks.get(CONTROL_STACK_NAME)!;
   const idOf = (stack: SynthesizedStack, type: string, property: string, value: string): string => {
-    const ids = Object.entries(stack.template.Resources).filter(([, r]) => r.Type === type && stack.resolver.resolve(r.Properties?.[property]) === value);
+    const ids = Object.entries(stack.template.Resources).filter(
+      ([, r]) => r.Type === type && stack.resolver.resolve(r.Properties?.[property]) === value,
+    );
     if (ids.length !== 1) throw new Error(`expected one ${type} with ${property} ${value}, found ${ids.length}`);
     return ids[0][0];
   };
 
   const principals = new Map<string, Principal>([[USER, CREDENTIAL_LESS]]);
   for (const name of FUNCTIONS) {
-    const fn = control.template.Resources[idOf(control, 'AWS::Lambda::Function', 'FunctionName', functionNameOf(APP, name))];
+    const fn =
+      control.template.Resources[idOf(control, 'AWS::Lambda::Function', 'FunctionName', functionNameOf(APP, name))];
     principals.set(name, rolePrincipal(control, fn.Properties!.Role['Fn::GetAtt'][0]));
   }
   const regional = new Map<string, RegionalResources>();
   for (const region of REGIONS) {
     const data = stacks.get(dataStackName(APP, region))!;
     const names = regionalResourceNames(APP, FAKE_ACCOUNT, region);
-    principals.set(legalRoleOf(region), rolePrincipal(data, idOf(data, 'AWS::IAM::Role', 'RoleName', `${APP}-legal-access-${region}`)));
+    principals.set(
+      legalRoleOf(region),
+      rolePrincipal(data, idOf(data, 'AWS::IAM::Role', 'RoleName', `${APP}-legal-access-${region}`)),
+    );
     const litigationBucketId = idOf(data, 'AWS::S3::Bucket', 'BucketName', names.litigationBucket);
     regional.set(region, {
       litigationKey: keyTarget(data, keyBehindAlias(data, names.litigationKeyAlias)),
@@ -112,9 +141,15 @@ function synthesize(): World {
 }
 
 /** The regions in which `who` may perform `action` on the target `pick` chooses. */
-async function regionsAllowing(world: World, who: string, action: string, pick: (r: RegionalResources) => Target): Promise<string[]> {
+async function regionsAllowing(
+  world: World,
+  who: string,
+  action: string,
+  pick: (r: RegionalResources) => Target,
+): Promise<string[]> {
   const allowed: string[] = [];
-  for (const [region, resources] of world.regional) if (await isAllowed(world.principals.get(who)!, action, pick(resources), FAKE_ACCOUNT)) allowed.push(region);
+  for (const [region, resources] of world.regional)
+    if (await isAllowed(world.principals.get(who)!, action, pick(resources), FAKE_ACCOUNT)) allowed.push(region);
   return allowed;
 }
 
@@ -128,7 +163,9 @@ describe('IAM simulation of the synthesized app', () => {
     // Prepare
     const control = world.stacks.get(CONTROL_STACK_NAME)!;
     // Act
-    const deployedFunctions = Object.values(control.template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function').map((r) => r.Properties!.FunctionName);
+    const deployedFunctions = Object.values(control.template.Resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map((r) => r.Properties!.FunctionName);
     const managed = [...world.principals].filter(([, p]) => p.managedPolicyArns.length > 0).map(([label]) => label);
     // Assess
     expect(Object.keys(SENSITIVE_ACCESS).sort()).toEqual([...FUNCTIONS].sort());
@@ -136,7 +173,7 @@ describe('IAM simulation of the synthesized app', () => {
     expect(managed).toEqual([]);
   });
 
-  describe('only the legal-access role may decrypt with the litigation key, and only its own region\'s', () => {
+  describe("only the legal-access role may decrypt with the litigation key, and only its own region's", () => {
     it.each(EVERYONE)('%s', async (who) => {
       // Prepare
       const expected = REGIONS.filter((region) => who === legalRoleOf(region));
@@ -159,7 +196,9 @@ describe('IAM simulation of the synthesized app', () => {
   });
 
   describe('only the functions that need it may delete from the records table', () => {
-    it.each(EVERYONE.flatMap((who) => ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].map((action) => [who, action])))('%s: %s', async (who, action) => {
+    it.each(
+      EVERYONE.flatMap((who) => ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].map((action) => [who, action])),
+    )('%s: %s', async (who, action) => {
       // Prepare
       const expected = SENSITIVE_ACCESS[who]?.recordsDelete ? REGIONS : [];
       // Act
@@ -177,38 +216,53 @@ describe('IAM simulation of the synthesized app', () => {
       const regionalKeys = REGIONS.flatMap((region) => {
         const data = world.stacks.get(dataStackName(APP, region))!;
         const names = regionalResourceNames(APP, FAKE_ACCOUNT, region);
-        return [names.dataKeyAlias, names.litigationKeyAlias].map((alias) => data.resolver.arnOf(keyBehindAlias(data, alias)));
+        return [names.dataKeyAlias, names.litigationKeyAlias].map((alias) =>
+          data.resolver.arnOf(keyBehindAlias(data, alias)),
+        );
       });
       // Assess
       expect(checked).toEqual(expect.arrayContaining(regionalKeys));
     });
 
-    it.each(EVERYONE.flatMap((who) => ['kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy'].map((action) => [who, action])))('%s: %s', async (who, action) => {
-      // Act
-      const allowedOn: string[] = [];
-      for (const [key, target] of world.keys) if (await isAllowed(world.principals.get(who)!, action, target, FAKE_ACCOUNT)) allowedOn.push(key);
-      // Assess
-      expect(allowedOn).toEqual([]);
-    });
+    it.each(EVERYONE.flatMap((who) => ['kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy'].map((action) => [who, action])))(
+      '%s: %s',
+      async (who, action) => {
+        // Act
+        const allowedOn: string[] = [];
+        for (const [key, target] of world.keys)
+          if (await isAllowed(world.principals.get(who)!, action, target, FAKE_ACCOUNT)) allowedOn.push(key);
+        // Assess
+        expect(allowedOn).toEqual([]);
+      },
+    );
   });
 
   describe('no function may delete a sealed litigation batch before its Object Lock retention ends', () => {
-    it.each(REGIONS)('the %s litigation bucket locks every object in compliance mode for the configured retention', (region) => {
-      // Act
-      const lock = world.regional.get(region)!.litigationBucket.ObjectLockConfiguration;
-      // Assess
-      expect(lock).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: deploymentConfig.litigationRetentionDays } } });
-    });
+    it.each(REGIONS)(
+      'the %s litigation bucket locks every object in compliance mode for the configured retention',
+      (region) => {
+        // Act
+        const lock = world.regional.get(region)!.litigationBucket.ObjectLockConfiguration;
+        // Assess
+        expect(lock).toEqual({
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: deploymentConfig.litigationRetentionDays } },
+        });
+      },
+    );
 
-    it.each(EVERYONE)('%s cannot bypass or loosen the lock, and deletes versions only if it destroys expired batches', async (who) => {
-      // Prepare
-      const expectedDelete = SENSITIVE_ACCESS[who]?.litigationDelete ? REGIONS : [];
-      // Act
-      const bypass = await regionsAllowing(world, who, 's3:BypassGovernanceRetention', (r) => r.litigationObject);
-      const deleteVersion = await regionsAllowing(world, who, 's3:DeleteObjectVersion', (r) => r.litigationObject);
-      // Assess
-      expect({ bypass, deleteVersion }).toEqual({ bypass: [], deleteVersion: expectedDelete });
-    });
+    it.each(EVERYONE)(
+      '%s cannot bypass or loosen the lock, and deletes versions only if it destroys expired batches',
+      async (who) => {
+        // Prepare
+        const expectedDelete = SENSITIVE_ACCESS[who]?.litigationDelete ? REGIONS : [];
+        // Act
+        const bypass = await regionsAllowing(world, who, 's3:BypassGovernanceRetention', (r) => r.litigationObject);
+        const deleteVersion = await regionsAllowing(world, who, 's3:DeleteObjectVersion', (r) => r.litigationObject);
+        // Assess
+        expect({ bypass, deleteVersion }).toEqual({ bypass: [], deleteVersion: expectedDelete });
+      },
+    );
   });
 
   describe('no user can change the tenant or group the authorizer reads from their token', () => {
@@ -216,7 +270,9 @@ describe('IAM simulation of the synthesized app', () => {
       // Prepare
       const control = world.stacks.get(CONTROL_STACK_NAME)!;
       // Act
-      const clients = Object.values(control.template.Resources).filter((r) => r.Type === 'AWS::Cognito::UserPoolClient');
+      const clients = Object.values(control.template.Resources).filter(
+        (r) => r.Type === 'AWS::Cognito::UserPoolClient',
+      );
       const writable = clients.map((c) => c.Properties!.WriteAttributes);
       // Assess
       expect(clients.length).toBeGreaterThan(0);
@@ -230,7 +286,9 @@ describe('IAM simulation of the synthesized app', () => {
 
     it('a user-pool user gets no AWS credentials (no identity pool), so to AWS it is an anonymous caller', () => {
       // Act
-      const identityPools = [...world.stacks.values()].flatMap((s) => Object.values(s.template.Resources).filter((r) => r.Type === 'AWS::Cognito::IdentityPool'));
+      const identityPools = [...world.stacks.values()].flatMap((s) =>
+        Object.values(s.template.Resources).filter((r) => r.Type === 'AWS::Cognito::IdentityPool'),
+      );
       // Assess
       expect(identityPools).toEqual([]);
     });

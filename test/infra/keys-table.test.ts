@@ -8,7 +8,11 @@ describe('KeysTable', () => {
     const stack = testStack();
     const { key } = dependencies(stack);
     // Act
-    new KeysTable(stack, 'Keys', { tableName: 'acme-eu-central-1-keys', encryptionKey: key, pitrRecoveryPeriodDays: 21 });
+    new KeysTable(stack, 'Keys', {
+      tableName: 'acme-eu-central-1-keys',
+      encryptionKey: key,
+      pitrRecoveryPeriodDays: 21,
+    });
     // Assess
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -16,7 +20,10 @@ describe('KeysTable', () => {
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 21 },
-      SSESpecification: { SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [onlyResourceId(template, 'AWS::KMS::Key'), 'Arn'] } },
+      SSESpecification: {
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [onlyResourceId(template, 'AWS::KMS::Key'), 'Arn'] },
+      },
     });
   });
 });

@@ -24,7 +24,10 @@ describe('LetheFunction', () => {
   const WILDCARD_REASON = 'Objects of one named bucket are keyed per tenant at run time.';
   fn.allow({
     statements: [
-      new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: ['arn:aws:dynamodb:eu-central-1:111122223333:table/t'] }),
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: ['arn:aws:dynamodb:eu-central-1:111122223333:table/t'],
+      }),
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }),
     ],
     wildcardReason: WILDCARD_REASON,
@@ -41,8 +44,13 @@ describe('LetheFunction', () => {
   });
 
   it('logs as JSON to its own log group, kept for the configured days', () => {
-    const logGroupId = onlyResourceId(template, 'AWS::Logs::LogGroup', { LogGroupName: '/aws/lambda/acme-echo', RetentionInDays: 30 });
-    template.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroupId } } });
+    const logGroupId = onlyResourceId(template, 'AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/lambda/acme-echo',
+      RetentionInDays: 30,
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroupId } },
+    });
   });
 
   it('names its source module in CloudFormation metadata for the local runtime', () => {
@@ -73,22 +81,36 @@ describe('LetheFunction', () => {
       Roles: [{ Ref: roleId }],
       PolicyDocument: {
         Statement: [
-          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } },
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+          },
           { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
-          { Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:eu-central-1:111122223333:table/t' },
+          {
+            Effect: 'Allow',
+            Action: 'dynamodb:GetItem',
+            Resource: 'arn:aws:dynamodb:eu-central-1:111122223333:table/t',
+          },
           { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
         ],
       },
     });
   });
 
-  it('acknowledges each wildcard resource it was allowed with the grant\'s reason, and nothing else', () => {
-    const acknowledged = fn.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map((m) => m.data);
-    expect(acknowledged).toContainEqual({ 'Annotation::AwsSolutions-IAM5[Resource::arn:aws:s3:::b/*]': WILDCARD_REASON });
+  it("acknowledges each wildcard resource it was allowed with the grant's reason, and nothing else", () => {
+    const acknowledged = fn.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .map((m) => m.data);
+    expect(acknowledged).toContainEqual({
+      'Annotation::AwsSolutions-IAM5[Resource::arn:aws:s3:::b/*]': WILDCARD_REASON,
+    });
     expect(JSON.stringify(acknowledged)).not.toContain('table/t');
   });
 
   it('refuses a log retention CloudWatch does not offer', () => {
-    expect(() => echoFunction({ ...TEST_CONFIG, logRetentionDays: 45 })).toThrow(/logRetentionDays 45 is not a CloudWatch retention/);
+    expect(() => echoFunction({ ...TEST_CONFIG, logRetentionDays: 45 })).toThrow(
+      /logRetentionDays 45 is not a CloudWatch retention/,
+    );
   });
 });

@@ -24,8 +24,11 @@ function vault(legalAccessPrincipals: string[] = []) {
     serverAccessLogsBucket: logs,
   });
   const template = Template.fromStack(stack);
-  const legalRoleArn = { 'Fn::GetAtt': [onlyResourceId(template, 'AWS::IAM::Role', { RoleName: 'acme-legal-access-us-east-1' }), 'Arn'] };
-  const keyPolicy = Object.values(template.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement as Statement[];
+  const legalRoleArn = {
+    'Fn::GetAtt': [onlyResourceId(template, 'AWS::IAM::Role', { RoleName: 'acme-legal-access-us-east-1' }), 'Arn'],
+  };
+  const keyPolicy = Object.values(template.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy
+    .Statement as Statement[];
   return { template, legalRoleArn, keyPolicy };
 }
 
@@ -35,21 +38,32 @@ describe('LitigationVault', () => {
   it('locks every sealed batch in compliance mode for the configured retention', () => {
     const bucket = bucketNamed(template, 'acme-litigation');
     expect(bucket.ObjectLockEnabled).toBe(true);
-    expect(bucket.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } } });
+    expect(bucket.ObjectLockConfiguration).toEqual({
+      ObjectLockEnabled: 'Enabled',
+      Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } },
+    });
     expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
   });
 
   it('encrypts with its own key, aliased as resource-names says, with one KMS call per object', () => {
     const keyId = onlyResourceId(template, 'AWS::KMS::Key');
-    template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/acme-us-east-1-litigation', TargetKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    template.hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: 'alias/acme-us-east-1-litigation',
+      TargetKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+    });
     expect(bucketNamed(template, 'acme-litigation').BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
-      { BucketKeyEnabled: false, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] } } },
+      {
+        BucketKeyEnabled: false,
+        ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+      },
     ]);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
   it('lets only the legal-access role decrypt, and denies decryption to every other principal', () => {
-    const decryptAllowedTo = keyPolicy.filter((s) => s.Effect === 'Allow' && actionsOf(s).some((a) => /^kms:(Decrypt|ReEncrypt|\*)/.test(a)));
+    const decryptAllowedTo = keyPolicy.filter(
+      (s) => s.Effect === 'Allow' && actionsOf(s).some((a) => /^kms:(Decrypt|ReEncrypt|\*)/.test(a)),
+    );
     expect(decryptAllowedTo.map((s) => s.Principal)).toEqual([{ AWS: legalRoleArn }]);
     expect(keyPolicy).toContainEqual(
       expect.objectContaining({
@@ -67,7 +81,8 @@ describe('LitigationVault', () => {
     expect(cryptographic).toEqual([
       expect.objectContaining({ Sid: 'SealThroughIam', Action: ['kms:Encrypt', 'kms:GenerateDataKey'] }),
     ]);
-    for (const s of rootAllows) expect(actionsOf(s).filter((a) => a.includes('*') || a === 'kms:CreateGrant')).toEqual([]);
+    for (const s of rootAllows)
+      expect(actionsOf(s).filter((a) => a.includes('*') || a === 'kms:CreateGrant')).toEqual([]);
   });
 
   it('without configured principals, the legal-access role is assumable only by MFA-signed principals of the account', () => {
@@ -94,7 +109,9 @@ describe('LitigationVault', () => {
     // Assess
     configured.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'acme-legal-access-us-east-1',
-      AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: counsel } }] },
+      AssumeRolePolicyDocument: {
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: counsel } }],
+      },
     });
   });
 });

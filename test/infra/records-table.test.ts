@@ -5,7 +5,11 @@ import { dependencies, onlyResourceId, testStack } from './support';
 describe('RecordsTable', () => {
   const stack = testStack();
   const { key } = dependencies(stack);
-  new RecordsTable(stack, 'Records', { tableName: 'acme-eu-central-1-records', encryptionKey: key, pitrRecoveryPeriodDays: 21 });
+  new RecordsTable(stack, 'Records', {
+    tableName: 'acme-eu-central-1-records',
+    encryptionKey: key,
+    pitrRecoveryPeriodDays: 21,
+  });
   const template = Template.fromStack(stack);
   const keyId = onlyResourceId(template, 'AWS::KMS::Key');
 

@@ -1,12 +1,17 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { SecureBucket } from '../../infra/constructs/secure-bucket';
 import { bucketNamed, dependencies, expectTlsOnly, onlyResourceId, testStack } from './support';
 
 describe('SecureBucket', () => {
   const stack = testStack();
   const { key, logs } = dependencies(stack);
-  new SecureBucket(stack, 'Content', { bucketName: 'acme-bucket', encryptionKey: key, serverAccessLogsBucket: logs, noncurrentVersionDays: 21 });
+  new SecureBucket(stack, 'Content', {
+    bucketName: 'acme-bucket',
+    encryptionKey: key,
+    serverAccessLogsBucket: logs,
+    noncurrentVersionDays: 21,
+  });
   const template = Template.fromStack(stack);
   const bucketId = onlyResourceId(template, 'AWS::S3::Bucket', { BucketName: 'acme-bucket' });
   const bucket = () => bucketNamed(template, 'acme-bucket');
@@ -28,7 +33,10 @@ describe('SecureBucket', () => {
     expect(bucket().BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
       {
         BucketKeyEnabled: true,
-        ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [onlyResourceId(template, 'AWS::KMS::Key'), 'Arn'] } },
+        ServerSideEncryptionByDefault: {
+          SSEAlgorithm: 'aws:kms',
+          KMSMasterKeyID: { 'Fn::GetAtt': [onlyResourceId(template, 'AWS::KMS::Key'), 'Arn'] },
+        },
       },
     ]);
     expect(bucket().VersioningConfiguration).toEqual({ Status: 'Enabled' });

@@ -41,31 +41,45 @@ const actionsOf = (s: Statement) => ([] as string[]).concat(s.Action);
 
 describe('starting jobs in AWS: the subject-request worker and the offboarding package builds, Lambdas invoked asynchronously', () => {
   const app = new App({ context: cdkJsonContext(), postCliContext: NO_BUNDLING_CONTEXT });
-  const stack = new ControlStack(app, 'Lethe-Control', { env: { account: TEST_ACCOUNT, region: 'eu-central-1' }, config: TEST_CONFIG, handlers: HANDLERS, projectRoot: PROJECT_ROOT });
+  const stack = new ControlStack(app, 'Lethe-Control', {
+    env: { account: TEST_ACCOUNT, region: 'eu-central-1' },
+    config: TEST_CONFIG,
+    handlers: HANDLERS,
+    projectRoot: PROJECT_ROOT,
+  });
   const template = Template.fromStack(stack);
   const functions = template.findResources('AWS::Lambda::Function');
-  const functionId = (name: string) => onlyResourceId(template, 'AWS::Lambda::Function', { FunctionName: `acme-${name}` });
-  const roleOf = (name: string) => onlyResourceId(template, 'AWS::IAM::Role', { Description: Match.stringLikeRegexp(`^Runs acme-${name};`) });
+  const functionId = (name: string) =>
+    onlyResourceId(template, 'AWS::Lambda::Function', { FunctionName: `acme-${name}` });
+  const roleOf = (name: string) =>
+    onlyResourceId(template, 'AWS::IAM::Role', { Description: Match.stringLikeRegexp(`^Runs acme-${name};`) });
   /** Every statement of every policy, with the role it is attached to. */
   const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) =>
-    (p.Properties.PolicyDocument.Statement as Statement[]).map((s) => ({ roles: (p.Properties.Roles as Array<{ Ref: string }>).map((r) => r.Ref), statement: resolved(s) as Statement })),
+    (p.Properties.PolicyDocument.Statement as Statement[]).map((s) => ({
+      roles: (p.Properties.Roles as Array<{ Ref: string }>).map((r) => r.Ref),
+      statement: resolved(s) as Statement,
+    })),
   );
-  const invokeStatements = statements.filter(({ statement }) => actionsOf(statement).some((a) => a.startsWith('lambda:')));
+  const invokeStatements = statements.filter(({ statement }) =>
+    actionsOf(statement).some((a) => a.startsWith('lambda:')),
+  );
 
-  it('passes the worker\'s function name as LETHE_SUBJECT_REQUEST_WORKER to the functions that start jobs, and to no other', () => {
+  it("passes the worker's function name as LETHE_SUBJECT_REQUEST_WORKER to the functions that start jobs, and to no other", () => {
     const withVariable = Object.values(functions)
       .filter((f) => f.Properties.Environment?.Variables?.LETHE_SUBJECT_REQUEST_WORKER !== undefined)
       .map((f) => [f.Properties.FunctionName, f.Properties.Environment.Variables.LETHE_SUBJECT_REQUEST_WORKER]);
     expect(withVariable.sort()).toEqual(STARTERS.map((name) => [`acme-${name}`, WORKER_NAME]).sort());
   });
 
-  it('the worker\'s name is the name of the deployed worker function', () => {
+  it("the worker's name is the name of the deployed worker function", () => {
     expect(functions[functionId('subject-request-worker')].Properties.FunctionName).toBe(WORKER_NAME);
   });
 
   it('lets each job starter invoke exactly the worker function: lambda:InvokeFunction on its unqualified ARN, nothing more', () => {
     for (const name of STARTERS) {
-      const ofRole = invokeStatements.filter(({ roles }) => roles.includes(roleOf(name))).map(({ statement }) => statement);
+      const ofRole = invokeStatements
+        .filter(({ roles }) => roles.includes(roleOf(name)))
+        .map(({ statement }) => statement);
       expect(ofRole).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: WORKER_ARN }]);
     }
   });
@@ -80,7 +94,11 @@ describe('starting jobs in AWS: the subject-request worker and the offboarding p
 
   it('names the worker by plain string in its own policy and environment, so the worker does not depend on itself (no circular dependency)', () => {
     const worker = functionId('subject-request-worker');
-    const ownPolicies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleOf('subject-request-worker') }] } }));
+    const ownPolicies = Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: roleOf('subject-request-worker') }] },
+      }),
+    );
     expect(ownPolicies.length).toBeGreaterThan(0);
     expect(JSON.stringify(ownPolicies)).not.toContain(worker);
     expect(JSON.stringify(functions[worker].Properties.Environment)).not.toContain(worker);
@@ -89,14 +107,25 @@ describe('starting jobs in AWS: the subject-request worker and the offboarding p
   it('lets the offboarding function invoke itself and nothing else, by a name in LETHE_OFFBOARDING_FUNCTION that no other function gets', () => {
     // Prepare
     const offboarding = functionId(OFFBOARDING);
-    const ownPolicies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleOf(OFFBOARDING) }] } }));
-    const withVariable = Object.values(functions).filter((f) => f.Properties.Environment?.Variables?.LETHE_OFFBOARDING_FUNCTION !== undefined);
+    const ownPolicies = Object.values(
+      template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleOf(OFFBOARDING) }] } }),
+    );
+    const withVariable = Object.values(functions).filter(
+      (f) => f.Properties.Environment?.Variables?.LETHE_OFFBOARDING_FUNCTION !== undefined,
+    );
 
     // Assess: one statement, on its own unqualified ARN
-    const ofRole = invokeStatements.filter(({ roles }) => roles.includes(roleOf(OFFBOARDING))).map(({ statement }) => statement);
+    const ofRole = invokeStatements
+      .filter(({ roles }) => roles.includes(roleOf(OFFBOARDING)))
+      .map(({ statement }) => statement);
     expect(ofRole).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: OFFBOARDING_ARN }]);
     // Assess: its own name, as a plain string (no reference to itself: no circular dependency)
-    expect(withVariable.map((f) => [f.Properties.FunctionName, f.Properties.Environment.Variables.LETHE_OFFBOARDING_FUNCTION])).toEqual([[OFFBOARDING_NAME, OFFBOARDING_NAME]]);
+    expect(
+      withVariable.map((f) => [
+        f.Properties.FunctionName,
+        f.Properties.Environment.Variables.LETHE_OFFBOARDING_FUNCTION,
+      ]),
+    ).toEqual([[OFFBOARDING_NAME, OFFBOARDING_NAME]]);
     expect(JSON.stringify(ownPolicies)).not.toContain(offboarding);
     expect(JSON.stringify(functions[offboarding].Properties.Environment)).not.toContain(offboarding);
   });

@@ -2,7 +2,16 @@ import { API_OPERATIONS } from '../../functions/shared/openapi/document';
 import { HANDLERS, type TenantCredential } from '../../infra/config/handlers';
 import { authsOf, type ApiOperation } from '../../functions/shared/openapi/operation';
 import { callApi, type ApiRequest } from '../support/api';
-import { as, converse, editPolicy, fakeMp3, ingest, newTenant, type StaffUser, type Tenant } from '../integration/admin/support';
+import {
+  as,
+  converse,
+  editPolicy,
+  fakeMp3,
+  ingest,
+  newTenant,
+  type StaffUser,
+  type Tenant,
+} from '../integration/admin/support';
 import { asGroups } from './staff-token';
 
 /**
@@ -42,7 +51,10 @@ interface Row {
   /** Who gets through, with the status they get; everyone else is refused (see `refusal`). */
   ok: Partial<Record<Credential, number>>;
   /** The request, against the target tenant's fixture; `fresh` gives one made for this request only (for what the request uses up). */
-  request: (target: Fixture, fresh: () => Promise<Fixture>) => Promise<ApiRequest & { path: string }> | (ApiRequest & { path: string });
+  request: (
+    target: Fixture,
+    fresh: () => Promise<Fixture>,
+  ) => Promise<ApiRequest & { path: string }> | (ApiRequest & { path: string });
   /**
    * The path names a resource of the tenant: asked about another tenant's, the credentials that
    * get through answer 404 ('after access'), or everyone with a credential of the right kind does,
@@ -51,12 +63,39 @@ interface Row {
   otherTenant?: 'after access' | 'before access';
 }
 
-const STAFF: Credential[] = ['admin', 'manager, own group', 'manager, other group', 'advisor, own', 'advisor, other', 'support, access on', 'support, access off', 'legal', 'admin+support'];
+const STAFF: Credential[] = [
+  'admin',
+  'manager, own group',
+  'manager, other group',
+  'advisor, own',
+  'advisor, other',
+  'support, access on',
+  'support, access off',
+  'legal',
+  'admin+support',
+];
 const EVERYONE: Credential[] = [...CREDENTIALS];
-const only = (status: number, who: readonly Credential[]): Partial<Record<Credential, number>> => Object.fromEntries(who.map((c) => [c, status]));
+const only = (status: number, who: readonly Credential[]): Partial<Record<Credential, number>> =>
+  Object.fromEntries(who.map((c) => [c, status]));
 /** Staff who read within their reach (support only while the tenant allows it; admin+support counts as support). */
-const READERS: Credential[] = ['admin', 'manager, own group', 'advisor, own', 'support, access on', 'legal', 'admin+support'];
-const READERS_TENANT_WIDE: Credential[] = ['admin', 'manager, own group', 'manager, other group', 'advisor, own', 'advisor, other', 'support, access on', 'legal', 'admin+support'];
+const READERS: Credential[] = [
+  'admin',
+  'manager, own group',
+  'advisor, own',
+  'support, access on',
+  'legal',
+  'admin+support',
+];
+const READERS_TENANT_WIDE: Credential[] = [
+  'admin',
+  'manager, own group',
+  'manager, other group',
+  'advisor, own',
+  'advisor, other',
+  'support, access on',
+  'legal',
+  'admin+support',
+];
 const DOWNLOADERS: Credential[] = ['admin', 'manager, own group', 'legal'];
 const DOWNLOADERS_TENANT_WIDE: Credential[] = ['admin', 'manager, own group', 'manager, other group', 'legal'];
 const DELETERS: Credential[] = ['admin', 'manager, own group'];
@@ -64,30 +103,115 @@ const GOVERNORS: Credential[] = ['admin', 'legal'];
 const OVERSEERS: Credential[] = ['admin', 'support, access on', 'legal', 'admin+support'];
 
 const now = () => new Date().toISOString();
-const CHAT = { channel: 'chat', startedAt: new Date(Date.now() - 60_000).toISOString(), participant: {}, consent: { storeContent: true, recording: false, gdpr: { granted: true, noticeVersion: 'v1' } } };
+const CHAT = {
+  channel: 'chat',
+  startedAt: new Date(Date.now() - 60_000).toISOString(),
+  participant: {},
+  consent: { storeContent: true, recording: false, gdpr: { granted: true, noticeVersion: 'v1' } },
+};
 const interaction = (f: Pick<Fixture, 'interactionId'>) => `/v1/interactions/${f.interactionId}`;
 
 const MATRIX: Record<string, Row> = {
   // Channels (API key)
   'POST /v1/interactions': { ok: only(201, ['ingest key']), request: () => ({ path: '/v1/interactions', body: CHAT }) },
   // The fixture's conversation has ended (a line after /end is 409 ENDED): a chat still open, so the access decision is what answers.
-  'POST /v1/interactions/{id}/messages': { ok: only(201, ['ingest key']), otherTenant: 'after access', request: async (f) => ({ path: `/v1/interactions/${await started(f.tenant)}/messages`, body: { messages: [{ from: 'visitor', at: now(), text: 'one more line' }] } }) },
-  'POST /v1/interactions/{id}/end': { ok: only(200, ['ingest key']), otherTenant: 'after access', request: async (f) => ({ path: `/v1/interactions/${await started(f.tenant)}/end`, body: { endedAt: now() } }) },
-  'POST /v1/interactions/{id}/recording': { ok: only(201, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/recording`, body: { contentType: 'audio/mpeg' } }) },
-  'POST /v1/interactions/{id}/recording/{recordingId}/complete': { ok: only(200, ['ingest key']), otherTenant: 'after access', request: (f) => ({ path: `${interaction(f)}/recording/${f.recordingId}/complete`, body: {} }) },
-  'POST /v1/events': { ok: only(200, ['ingest key']), request: () => ({ path: '/v1/events', body: { events: [{ id: `m-${Date.now()}`, type: 'question', userType: 'visitor', source: 'web', environment: 'production', at: now(), payload: { text: 'Where is my parcel?' } }] } }) },
-  'POST /v1/surveys': { ok: only(201, ['ingest key']), request: (f) => ({ path: '/v1/surveys', body: { interactionId: f.interactionId, score: 9 } }) },
-  'GET /v1/consents/standing': { ok: only(200, ['ingest key']), request: () => ({ path: '/v1/consents/standing?purpose=recording&email=matrix@example.org' }) },
-  'POST /v1/consents': { ok: only(201, ['ingest key']), request: () => ({ path: '/v1/consents', body: { subject: { email: 'matrix@example.org' }, purpose: 'storeContent', granted: true, noticeVersion: 'v1', channel: 'chat', at: now() } }) },
+  'POST /v1/interactions/{id}/messages': {
+    ok: only(201, ['ingest key']),
+    otherTenant: 'after access',
+    request: async (f) => ({
+      path: `/v1/interactions/${await started(f.tenant)}/messages`,
+      body: { messages: [{ from: 'visitor', at: now(), text: 'one more line' }] },
+    }),
+  },
+  'POST /v1/interactions/{id}/end': {
+    ok: only(200, ['ingest key']),
+    otherTenant: 'after access',
+    request: async (f) => ({ path: `/v1/interactions/${await started(f.tenant)}/end`, body: { endedAt: now() } }),
+  },
+  'POST /v1/interactions/{id}/recording': {
+    ok: only(201, ['ingest key']),
+    otherTenant: 'after access',
+    request: (f) => ({ path: `${interaction(f)}/recording`, body: { contentType: 'audio/mpeg' } }),
+  },
+  'POST /v1/interactions/{id}/recording/{recordingId}/complete': {
+    ok: only(200, ['ingest key']),
+    otherTenant: 'after access',
+    request: (f) => ({ path: `${interaction(f)}/recording/${f.recordingId}/complete`, body: {} }),
+  },
+  'POST /v1/events': {
+    ok: only(200, ['ingest key']),
+    request: () => ({
+      path: '/v1/events',
+      body: {
+        events: [
+          {
+            id: `m-${Date.now()}`,
+            type: 'question',
+            userType: 'visitor',
+            source: 'web',
+            environment: 'production',
+            at: now(),
+            payload: { text: 'Where is my parcel?' },
+          },
+        ],
+      },
+    }),
+  },
+  'POST /v1/surveys': {
+    ok: only(201, ['ingest key']),
+    request: (f) => ({ path: '/v1/surveys', body: { interactionId: f.interactionId, score: 9 } }),
+  },
+  'GET /v1/consents/standing': {
+    ok: only(200, ['ingest key']),
+    request: () => ({ path: '/v1/consents/standing?purpose=recording&email=matrix@example.org' }),
+  },
+  'POST /v1/consents': {
+    ok: only(201, ['ingest key']),
+    request: () => ({
+      path: '/v1/consents',
+      body: {
+        subject: { email: 'matrix@example.org' },
+        purpose: 'storeContent',
+        granted: true,
+        noticeVersion: 'v1',
+        channel: 'chat',
+        at: now(),
+      },
+    }),
+  },
 
   // Staff (admin token): interactions, decided per interaction
-  'GET /v1/interactions/{id}': { ok: only(200, READERS), otherTenant: 'before access', request: (f) => ({ path: interaction(f) }) },
-  'GET /v1/interactions/{id}/content': { ok: only(200, READERS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/content` }) },
-  'GET /v1/interactions/{id}/transcript': { ok: only(200, READERS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/transcript` }) },
-  'GET /v1/interactions/{id}/recordings/{recordingId}/play': { ok: only(200, READERS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/recordings/${f.recordingId}/play` }) },
-  'GET /v1/interactions/{id}/recordings/{recordingId}/download': { ok: only(200, DOWNLOADERS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/recordings/${f.recordingId}/download` }) },
+  'GET /v1/interactions/{id}': {
+    ok: only(200, READERS),
+    otherTenant: 'before access',
+    request: (f) => ({ path: interaction(f) }),
+  },
+  'GET /v1/interactions/{id}/content': {
+    ok: only(200, READERS),
+    otherTenant: 'before access',
+    request: (f) => ({ path: `${interaction(f)}/content` }),
+  },
+  'GET /v1/interactions/{id}/transcript': {
+    ok: only(200, READERS),
+    otherTenant: 'before access',
+    request: (f) => ({ path: `${interaction(f)}/transcript` }),
+  },
+  'GET /v1/interactions/{id}/recordings/{recordingId}/play': {
+    ok: only(200, READERS),
+    otherTenant: 'before access',
+    request: (f) => ({ path: `${interaction(f)}/recordings/${f.recordingId}/play` }),
+  },
+  'GET /v1/interactions/{id}/recordings/{recordingId}/download': {
+    ok: only(200, DOWNLOADERS),
+    otherTenant: 'before access',
+    request: (f) => ({ path: `${interaction(f)}/recordings/${f.recordingId}/download` }),
+  },
   // The fixture's conversation is held (a staff delete of it is 409 HELD): one of its own, unheld.
-  'DELETE /v1/interactions/{id}/transcript': { ok: only(200, DELETERS), otherTenant: 'before access', request: async (f) => ({ path: `${interaction(await conversation(f.tenant))}/transcript`, method: 'DELETE' }) },
+  'DELETE /v1/interactions/{id}/transcript': {
+    ok: only(200, DELETERS),
+    otherTenant: 'before access',
+    request: async (f) => ({ path: `${interaction(await conversation(f.tenant))}/transcript`, method: 'DELETE' }),
+  },
   'DELETE /v1/interactions/{id}/recordings/{recordingId}': {
     ok: only(200, DELETERS),
     otherTenant: 'before access',
@@ -96,47 +220,127 @@ const MATRIX: Record<string, Row> = {
       return { path: `${interaction(unheld)}/recordings/${unheld.recordingId}`, method: 'DELETE' };
     },
   },
-  'GET /v1/interactions/{id}/consents': { ok: only(200, GOVERNORS), otherTenant: 'before access', request: (f) => ({ path: `${interaction(f)}/consents` }) },
+  'GET /v1/interactions/{id}/consents': {
+    ok: only(200, GOVERNORS),
+    otherTenant: 'before access',
+    request: (f) => ({ path: `${interaction(f)}/consents` }),
+  },
   // Staff: tenant-level, narrowed to the reach
   'GET /v1/consents': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/consents?email=matrix@example.org' }) },
   'GET /v1/me': { ok: only(200, STAFF), request: () => ({ path: '/v1/me' }) },
   'GET /v1/interactions': { ok: only(200, READERS_TENANT_WIDE), request: () => ({ path: '/v1/interactions' }) },
-  'GET /v1/interactions/export': { ok: only(200, DOWNLOADERS_TENANT_WIDE), request: () => ({ path: '/v1/interactions/export?format=csv' }) },
-  'POST /v1/interactions/bulk-download': { ok: only(200, DOWNLOADERS_TENANT_WIDE), request: (f) => ({ path: '/v1/interactions/bulk-download', body: { interactionIds: [f.interactionId], content: ['transcript'] } }) },
-  'POST /v1/interactions/bulk-delete': { ok: only(200, ['admin', 'manager, own group', 'manager, other group']), request: () => ({ path: '/v1/interactions/bulk-delete', body: { interactionIds: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'], content: ['transcript'] } }) },
-  'GET /v1/kpis': { ok: only(200, ['admin', 'manager, own group', 'manager, other group', 'support, access on', 'admin+support']), request: () => ({ path: `/v1/kpis?from=${day(-1)}&to=${day(1)}` }) },
+  'GET /v1/interactions/export': {
+    ok: only(200, DOWNLOADERS_TENANT_WIDE),
+    request: () => ({ path: '/v1/interactions/export?format=csv' }),
+  },
+  'POST /v1/interactions/bulk-download': {
+    ok: only(200, DOWNLOADERS_TENANT_WIDE),
+    request: (f) => ({
+      path: '/v1/interactions/bulk-download',
+      body: { interactionIds: [f.interactionId], content: ['transcript'] },
+    }),
+  },
+  'POST /v1/interactions/bulk-delete': {
+    ok: only(200, ['admin', 'manager, own group', 'manager, other group']),
+    request: () => ({
+      path: '/v1/interactions/bulk-delete',
+      body: { interactionIds: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'], content: ['transcript'] },
+    }),
+  },
+  'GET /v1/kpis': {
+    ok: only(200, ['admin', 'manager, own group', 'manager, other group', 'support, access on', 'admin+support']),
+    request: () => ({ path: `/v1/kpis?from=${day(-1)}&to=${day(1)}` }),
+  },
   'GET /v1/policy': { ok: only(200, OVERSEERS), request: () => ({ path: '/v1/policy' }) },
   'GET /v1/policy/revisions': { ok: only(200, OVERSEERS), request: () => ({ path: '/v1/policy/revisions' }) },
-  'POST /v1/policy/diff': { ok: only(200, ['admin']), request: async (f) => ({ path: '/v1/policy/diff', body: await livePolicy(f) }) },
-  'PUT /v1/policy': { ok: only(200, ['admin']), request: async (f) => ({ path: '/v1/policy', method: 'PUT', body: await livePolicy(f) }) },
+  'POST /v1/policy/diff': {
+    ok: only(200, ['admin']),
+    request: async (f) => ({ path: '/v1/policy/diff', body: await livePolicy(f) }),
+  },
+  'PUT /v1/policy': {
+    ok: only(200, ['admin']),
+    request: async (f) => ({ path: '/v1/policy', method: 'PUT', body: await livePolicy(f) }),
+  },
   'GET /v1/register': { ok: only(200, OVERSEERS), request: () => ({ path: '/v1/register' }) },
   'GET /v1/audit': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/audit' }) },
   // Governance: subject requests (staff or the channel), holds, litigation archive, archive tier
-  'POST /v1/subject-requests': { ok: { ...only(202, GOVERNORS), 'ingest key': 202 }, request: () => ({ path: '/v1/subject-requests', body: { type: 'export', identifiers: { email: 'nobody-in-the-matrix@example.org' }, options: {} } }) },
+  'POST /v1/subject-requests': {
+    ok: { ...only(202, GOVERNORS), 'ingest key': 202 },
+    request: () => ({
+      path: '/v1/subject-requests',
+      body: { type: 'export', identifiers: { email: 'nobody-in-the-matrix@example.org' }, options: {} },
+    }),
+  },
   'GET /v1/subject-requests': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/subject-requests' }) },
-  'GET /v1/subject-requests/{requestId}': { ok: { ...only(200, GOVERNORS), 'ingest key': 200 }, otherTenant: 'after access', request: (f) => ({ path: `/v1/subject-requests/${f.channelRequestId}` }) },
-  'DELETE /v1/subject-requests/{requestId}': { ok: { ...only(200, GOVERNORS), 'ingest key': 200 }, otherTenant: 'after access', request: async (_f, fresh) => ({ path: `/v1/subject-requests/${(await fresh()).channelRequestId}`, method: 'DELETE' }) },
-  'POST /v1/subject-requests/{requestId}/confirm': { ok: only(202, ['admin']), otherTenant: 'after access', request: async (_f, fresh) => ({ path: `/v1/subject-requests/${(await fresh()).channelRequestId}/confirm`, method: 'POST' }) },
+  'GET /v1/subject-requests/{requestId}': {
+    ok: { ...only(200, GOVERNORS), 'ingest key': 200 },
+    otherTenant: 'after access',
+    request: (f) => ({ path: `/v1/subject-requests/${f.channelRequestId}` }),
+  },
+  'DELETE /v1/subject-requests/{requestId}': {
+    ok: { ...only(200, GOVERNORS), 'ingest key': 200 },
+    otherTenant: 'after access',
+    request: async (_f, fresh) => ({
+      path: `/v1/subject-requests/${(await fresh()).channelRequestId}`,
+      method: 'DELETE',
+    }),
+  },
+  'POST /v1/subject-requests/{requestId}/confirm': {
+    ok: only(202, ['admin']),
+    otherTenant: 'after access',
+    request: async (_f, fresh) => ({
+      path: `/v1/subject-requests/${(await fresh()).channelRequestId}/confirm`,
+      method: 'POST',
+    }),
+  },
   'POST /v1/subject-requests/{requestId}/extension': {
     ok: only(200, GOVERNORS),
     otherTenant: 'after access',
-    request: async (f) => ({ path: `/v1/subject-requests/${await channelRequest(f.tenant)}/extension`, body: { months: 1, reason: 'matrix: the records span several systems' } }),
+    request: async (f) => ({
+      path: `/v1/subject-requests/${await channelRequest(f.tenant)}/extension`,
+      body: { months: 1, reason: 'matrix: the records span several systems' },
+    }),
   },
-  'POST /v1/holds': { ok: only(201, GOVERNORS), request: (f) => ({ path: '/v1/holds', body: { interactionId: f.interactionId, reason: 'matrix case 1' } }) },
+  'POST /v1/holds': {
+    ok: only(201, GOVERNORS),
+    request: (f) => ({ path: '/v1/holds', body: { interactionId: f.interactionId, reason: 'matrix case 1' } }),
+  },
   'GET /v1/holds': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/holds' }) },
-  'POST /v1/holds/{holdId}/release': { ok: only(200, GOVERNORS), otherTenant: 'after access', request: async (_f, fresh) => ({ path: `/v1/holds/${(await fresh()).holdId}/release`, method: 'POST' }) },
+  'POST /v1/holds/{holdId}/release': {
+    ok: only(200, GOVERNORS),
+    otherTenant: 'after access',
+    request: async (_f, fresh) => ({ path: `/v1/holds/${(await fresh()).holdId}/release`, method: 'POST' }),
+  },
   'GET /v1/litigation/batches': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/litigation/batches' }) },
   // No batch is sealed in these tenants: the legal role gets through to a 404.
-  'POST /v1/litigation/batches/{batchId}/retrievals': { ok: only(404, ['legal']), request: () => ({ path: '/v1/litigation/batches/01ARZ3NDEKTSV4RRFFQ69G5FAV/retrievals', method: 'POST' }) },
+  'POST /v1/litigation/batches/{batchId}/retrievals': {
+    ok: only(404, ['legal']),
+    request: () => ({ path: '/v1/litigation/batches/01ARZ3NDEKTSV4RRFFQ69G5FAV/retrievals', method: 'POST' }),
+  },
   'GET /v1/archive/{class}': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/archive/transcript' }) },
   // Public
   'GET /v1/openapi.json': { ok: only(200, EVERYONE), request: () => ({ path: '/v1/openapi.json' }) },
   'GET /v1/health': { ok: only(200, EVERYONE), request: () => ({ path: '/v1/health' }) },
   // Operators (IAM in AWS, the operator key locally); account-wide, so no other tenant
-  'POST /v1/tenants': { ok: only(201, ['operator']), request: () => ({ path: '/v1/tenants', body: { name: 'Matrix operator', preset: 'puzzel' } }) },
-  'POST /v1/tenants/{tenantId}/termination': { ok: only(202, ['operator']), request: async () => ({ path: `/v1/tenants/${(await newTenant('puzzel', 'Matrix termination')).tenantId}/termination`, method: 'POST' }) },
-  'GET /v1/tenants/{tenantId}/termination': { ok: only(404, ['operator']), request: (f) => ({ path: `/v1/tenants/${f.tenant.tenantId}/termination` }) },
-  'POST /v1/sweeps': { ok: only(200, ['operator']), request: (f) => ({ path: '/v1/sweeps', body: { tenantId: f.tenant.tenantId, dryRun: true } }) },
+  'POST /v1/tenants': {
+    ok: only(201, ['operator']),
+    request: () => ({ path: '/v1/tenants', body: { name: 'Matrix operator', preset: 'puzzel' } }),
+  },
+  'POST /v1/tenants/{tenantId}/termination': {
+    ok: only(202, ['operator']),
+    request: async () => ({
+      path: `/v1/tenants/${(await newTenant('puzzel', 'Matrix termination')).tenantId}/termination`,
+      method: 'POST',
+    }),
+  },
+  'GET /v1/tenants/{tenantId}/termination': {
+    ok: only(404, ['operator']),
+    request: (f) => ({ path: `/v1/tenants/${f.tenant.tenantId}/termination` }),
+  },
+  'POST /v1/sweeps': {
+    ok: only(200, ['operator']),
+    request: (f) => ({ path: '/v1/sweeps', body: { tenantId: f.tenant.tenantId, dryRun: true } }),
+  },
 };
 
 /** The one credential the route's handler takes (infra/config/handlers.ts), or undefined when it takes either or is not a tenant route. */
@@ -162,10 +366,18 @@ function refusal(op: ApiOperation, credential: Credential): number {
   return taken !== undefined && taken !== kind ? 401 : 403;
 }
 
-function expectedStatus(op: ApiOperation, row: Row, credential: Credential, target: 'own tenant' | 'other tenant'): number {
+function expectedStatus(
+  op: ApiOperation,
+  row: Row,
+  credential: Credential,
+  target: 'own tenant' | 'other tenant',
+): number {
   const granted = row.ok[credential];
   if (target === 'own tenant') return granted ?? refusal(op, credential);
-  const rightKind = credential === 'ingest key' ? authsOf(op).includes('apiKey') : STAFF.includes(credential) && authsOf(op).includes('admin');
+  const rightKind =
+    credential === 'ingest key'
+      ? authsOf(op).includes('apiKey')
+      : STAFF.includes(credential) && authsOf(op).includes('admin');
   if (row.otherTenant === 'before access' && rightKind) return 404;
   return granted !== undefined ? 404 : refusal(op, credential);
 }
@@ -176,7 +388,9 @@ let tenantA: Tenant;
 let tenantB: Tenant;
 const fixtures = new Map<Tenant, Fixture>();
 
-const staffOf = (tenant: Tenant): Record<Exclude<Credential, 'none' | 'ingest key' | 'operator' | 'admin+support' | 'key and token'>, StaffUser> => ({
+const staffOf = (
+  tenant: Tenant,
+): Record<Exclude<Credential, 'none' | 'ingest key' | 'operator' | 'admin+support' | 'key and token'>, StaffUser> => ({
   admin: { tenantId: tenant.tenantId, role: 'admin', user: 'u-admin', group: 'admins' },
   'manager, own group': { tenantId: tenant.tenantId, role: 'manager', user: 'u-manager-sales', group: 'sales' },
   'manager, other group': { tenantId: tenant.tenantId, role: 'manager', user: 'u-manager-billing', group: 'billing' },
@@ -192,29 +406,55 @@ async function callAs(credential: Credential, home: Tenant, request: ApiRequest 
   const { path, ...rest } = request;
   if (credential === 'none') return callApi(path, rest);
   if (credential === 'operator') return callApi(path, { ...rest, operator: true });
-  if (credential === 'ingest key') return callApi(path, { ...rest, headers: { 'x-api-key': home.apiKey, ...rest.headers } });
-  if (credential === 'key and token') return as(staffOf(home).admin, path, { ...rest, headers: { 'x-api-key': home.apiKey, ...rest.headers } });
-  if (credential === 'admin+support') return asGroups({ tenantId: home.tenantId, groups: ['admin', 'support'], user: 'vendor-admin' }, path, rest);
+  if (credential === 'ingest key')
+    return callApi(path, { ...rest, headers: { 'x-api-key': home.apiKey, ...rest.headers } });
+  if (credential === 'key and token')
+    return as(staffOf(home).admin, path, { ...rest, headers: { 'x-api-key': home.apiKey, ...rest.headers } });
+  if (credential === 'admin+support')
+    return asGroups({ tenantId: home.tenantId, groups: ['admin', 'support'], user: 'vendor-admin' }, path, rest);
   return as(staffOf(home)[credential], path, rest);
 }
 
 /** A conversation of group sales handled by agent-sales, with its recording, in `tenant`. */
 async function conversation(tenant: Tenant): Promise<{ interactionId: string; recordingId: string }> {
-  const { interactionId } = await converse(tenant, { group: 'sales', agent: 'agent-sales', queue: 'q1', messages: ['hello', 'hi there'], audio: fakeMp3('matrix') });
-  const content = await as<{ recordings: Array<{ recordingId: string }> }>(staffOf(tenant).admin, `/v1/interactions/${interactionId}/content`);
+  const { interactionId } = await converse(tenant, {
+    group: 'sales',
+    agent: 'agent-sales',
+    queue: 'q1',
+    messages: ['hello', 'hi there'],
+    audio: fakeMp3('matrix'),
+  });
+  const content = await as<{ recordings: Array<{ recordingId: string }> }>(
+    staffOf(tenant).admin,
+    `/v1/interactions/${interactionId}/content`,
+  );
   return { interactionId, recordingId: content.body.recordings[0].recordingId };
 }
 
 /** A channel's subject request in `tenant`, pending verification. */
 async function channelRequest(tenant: Tenant): Promise<string> {
-  return (await ingest<{ requestId: string }>(tenant, '/v1/subject-requests', { type: 'erase', identifiers: { email: 'matrix-subject@example.org' }, options: {} })).requestId;
+  return (
+    await ingest<{ requestId: string }>(tenant, '/v1/subject-requests', {
+      type: 'erase',
+      identifiers: { email: 'matrix-subject@example.org' },
+      options: {},
+    })
+  ).requestId;
 }
 
 /** A conversation, a hold on it and a channel's pending subject request, in `tenant`. */
 async function fixtureOf(tenant: Tenant): Promise<Fixture> {
   const { interactionId, recordingId } = await conversation(tenant);
-  const hold = await as<{ holdId: string }>(staffOf(tenant).admin, '/v1/holds', { body: { interactionId, reason: 'matrix fixture' } });
-  return { tenant, interactionId, recordingId, holdId: hold.body.holdId, channelRequestId: await channelRequest(tenant) };
+  const hold = await as<{ holdId: string }>(staffOf(tenant).admin, '/v1/holds', {
+    body: { interactionId, reason: 'matrix fixture' },
+  });
+  return {
+    tenant,
+    interactionId,
+    recordingId,
+    holdId: hold.body.holdId,
+    channelRequestId: await channelRequest(tenant),
+  };
 }
 
 /** A chat just started in `tenant` and not yet ended (the fixture's has ended). */
@@ -252,16 +492,26 @@ describe('the matrix covers the API', () => {
 
 describe.each(API_OPERATIONS.map((op) => [routeOf(op), op] as const))('%s', (route, op) => {
   const row = MATRIX[route];
-  const targets = (row?.otherTenant ? ['own tenant', 'other tenant'] : ['own tenant']) as Array<'own tenant' | 'other tenant'>;
-  it.each(CREDENTIALS.flatMap((credential) => targets.map((target) => [credential, target] as const)))('%s, %s', async (credential, target) => {
-    // Prepare
-    if (!row) throw new Error(`${route} has no row in the authorisation matrix`);
-    const home = credential === 'support, access off' ? tenantB : tenantA;
-    const addressed = target === 'own tenant' ? home : home === tenantA ? tenantB : tenantA;
-    const request = await row.request(fixtures.get(addressed)!, () => fixtureOf(addressed));
-    // Act
-    const res = await callAs(credential, home, request);
-    // Assess
-    expect({ route, credential, target, status: res.status }).toEqual({ route, credential, target, status: expectedStatus(op, row, credential, target) });
-  });
+  const targets = (row?.otherTenant ? ['own tenant', 'other tenant'] : ['own tenant']) as Array<
+    'own tenant' | 'other tenant'
+  >;
+  it.each(CREDENTIALS.flatMap((credential) => targets.map((target) => [credential, target] as const)))(
+    '%s, %s',
+    async (credential, target) => {
+      // Prepare
+      if (!row) throw new Error(`${route} has no row in the authorisation matrix`);
+      const home = credential === 'support, access off' ? tenantB : tenantA;
+      const addressed = target === 'own tenant' ? home : home === tenantA ? tenantB : tenantA;
+      const request = await row.request(fixtures.get(addressed)!, () => fixtureOf(addressed));
+      // Act
+      const res = await callAs(credential, home, request);
+      // Assess
+      expect({ route, credential, target, status: res.status }).toEqual({
+        route,
+        credential,
+        target,
+        status: expectedStatus(op, row, credential, target),
+      });
+    },
+  );
 });

@@ -27,7 +27,10 @@ describe('forged paging tokens are refused as bad input', () => {
     ['/v1/policy/revisions', () => ({ pk: pk(), sk: 12 })],
   ])('%s answers 400 naming nextToken to a forged token', async (path, key) => {
     // Act
-    const res = await as<{ error: { code: string; fields: Array<{ path: string }> } }>(admin, `${path}?limit=1&nextToken=${forged(key())}`);
+    const res = await as<{ error: { code: string; fields: Array<{ path: string }> } }>(
+      admin,
+      `${path}?limit=1&nextToken=${forged(key())}`,
+    );
     // Assess
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f) => f.path)).toEqual(['nextToken']);
@@ -37,7 +40,10 @@ describe('forged paging tokens are refused as bad input', () => {
     // Prepare
     const first = await as<{ items: unknown[]; nextToken?: string }>(admin, '/v1/policy/revisions?limit=1');
     // Act
-    const second = await as<{ items: unknown[] }>(admin, `/v1/policy/revisions?limit=1&nextToken=${first.body.nextToken}`);
+    const second = await as<{ items: unknown[] }>(
+      admin,
+      `/v1/policy/revisions?limit=1&nextToken=${first.body.nextToken}`,
+    );
     // Assess
     expect(first.body.nextToken).toBeDefined();
     expect(second.status).toBe(200);

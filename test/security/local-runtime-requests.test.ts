@@ -35,7 +35,12 @@ describe('the local runtime log', () => {
     // Act
     const answers = [
       (await as(admin, `/v1/interactions/${encodeURIComponent(CANARY)}?email=${encodeURIComponent(CANARY)}`)).status,
-      (await as(admin, `/v1/interactions?email=${encodeURIComponent(CANARY)}&constructor=${encodeURIComponent(CANARY)}`)).status,
+      (
+        await as(
+          admin,
+          `/v1/interactions?email=${encodeURIComponent(CANARY)}&constructor=${encodeURIComponent(CANARY)}`,
+        )
+      ).status,
       (await callApi(`/v1/no-such-route/${encodeURIComponent(CANARY)}?q=${encodeURIComponent(CANARY)}`)).status,
       (await callApi(`/_local/${encodeURIComponent(CANARY)}`)).status,
     ];

@@ -17,7 +17,11 @@ const GOVERNANCE_ROUTES = (holdId: string) => [
   { route: 'POST /v1/holds', path: '/v1/holds', request: { body: { interactionId, reason: 'case 12' } } },
   { route: 'POST /v1/holds/{holdId}/release', path: `/v1/holds/${holdId}/release`, request: { method: 'POST' } },
   { route: 'GET /v1/litigation/batches', path: '/v1/litigation/batches', request: {} },
-  { route: 'POST /v1/litigation/batches/{batchId}/retrievals', path: '/v1/litigation/batches/01HBATCHAAAAAAAAAAAAAAAAAA/retrievals', request: { method: 'POST' } },
+  {
+    route: 'POST /v1/litigation/batches/{batchId}/retrievals',
+    path: '/v1/litigation/batches/01HBATCHAAAAAAAAAAAAAAAAAA/retrievals',
+    request: { method: 'POST' },
+  },
 ];
 
 beforeAll(async () => {
@@ -28,23 +32,30 @@ beforeAll(async () => {
 });
 
 describe('an admin who is also in the support group is read-only support on every route', () => {
-  it.each([false, true])('with support access %s in the policy, changes nothing and opens no archive', async (supportAccess) => {
-    // Prepare
-    const edited = await editPolicy(admin, (p) => {
-      p.access.supportAccess = supportAccess;
-    });
-    expect(edited.status).toBe(200);
-    const placed = await as<{ holdId: string }>(admin, '/v1/holds', { body: { interactionId, reason: 'case 11' } });
-    expect(placed.status).toBe(201);
-    // Act
-    const statuses = [];
-    for (const { route, path, request } of GOVERNANCE_ROUTES(placed.body.holdId)) statuses.push([route, (await asGroups(adminSupport, path, request)).status]);
-    // Assess
-    expect(statuses).toEqual(GOVERNANCE_ROUTES(placed.body.holdId).map(({ route }) => [route, 403]));
-    const holds = await as<{ holds: Array<{ holdId: string; reason: string; releasedAt?: string }> }>(admin, '/v1/holds');
-    expect(holds.body.holds.filter((h) => !h.releasedAt).map((h) => h.holdId)).toContain(placed.body.holdId);
-    expect(holds.body.holds.every((h) => h.reason !== 'case 12')).toBe(true);
-  });
+  it.each([false, true])(
+    'with support access %s in the policy, changes nothing and opens no archive',
+    async (supportAccess) => {
+      // Prepare
+      const edited = await editPolicy(admin, (p) => {
+        p.access.supportAccess = supportAccess;
+      });
+      expect(edited.status).toBe(200);
+      const placed = await as<{ holdId: string }>(admin, '/v1/holds', { body: { interactionId, reason: 'case 11' } });
+      expect(placed.status).toBe(201);
+      // Act
+      const statuses = [];
+      for (const { route, path, request } of GOVERNANCE_ROUTES(placed.body.holdId))
+        statuses.push([route, (await asGroups(adminSupport, path, request)).status]);
+      // Assess
+      expect(statuses).toEqual(GOVERNANCE_ROUTES(placed.body.holdId).map(({ route }) => [route, 403]));
+      const holds = await as<{ holds: Array<{ holdId: string; reason: string; releasedAt?: string }> }>(
+        admin,
+        '/v1/holds',
+      );
+      expect(holds.body.holds.filter((h) => !h.releasedAt).map((h) => h.holdId)).toContain(placed.body.holdId);
+      expect(holds.body.holds.every((h) => h.reason !== 'case 12')).toBe(true);
+    },
+  );
 
   it('is refused the interaction search while support access is off, as before', async () => {
     // Prepare
@@ -59,7 +70,11 @@ describe('an admin who is also in the support group is read-only support on ever
 
   it('the same routes still answer a plain admin', async () => {
     // Act
-    const statuses = await Promise.all(['/v1/archive/transcript', '/v1/holds', '/v1/litigation/batches'].map(async (path) => (await as(admin, path)).status));
+    const statuses = await Promise.all(
+      ['/v1/archive/transcript', '/v1/holds', '/v1/litigation/batches'].map(
+        async (path) => (await as(admin, path)).status,
+      ),
+    );
     // Assess
     expect(statuses).toEqual([200, 200, 200]);
   });

@@ -24,7 +24,9 @@ export async function callApi<T = unknown>(path: string, request: ApiRequest = {
   const res = await fetch(`${env('LETHE_API')}${path}`, {
     method: request.method ?? (body === undefined ? 'GET' : 'POST'),
     headers: {
-      ...(encoded !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+      ...(encoded !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string'
+        ? { 'content-type': 'application/json' }
+        : {}),
       ...(request.operator ? { [OPERATOR_KEY_HEADER]: env('LETHE_OPERATOR_KEY') } : {}),
       ...request.headers,
     },

@@ -21,7 +21,9 @@ const executable = (path: string): boolean => {
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CHROME_PATH) {
     if (executable(env.CHROME_PATH)) return env.CHROME_PATH;
-    throw oneLineError(`CHROME_PATH=${env.CHROME_PATH} is not an executable file: point it at a Chromium or Chrome binary, or unset it.`);
+    throw oneLineError(
+      `CHROME_PATH=${env.CHROME_PATH} is not an executable file: point it at a Chromium or Chrome binary, or unset it.`,
+    );
   }
   const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
   for (const command of COMMANDS) for (const dir of dirs) if (executable(join(dir, command))) return join(dir, command);

@@ -14,7 +14,10 @@ export type LocalPrincipal = 'S3RVER' | 'LEGALROLE';
 
 export function env(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: integration tests run under the jest "integration" project, whose global setup starts the local stack`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: integration tests run under the jest "integration" project, whose global setup starts the local stack`,
+    );
   return value;
 }
 

@@ -28,16 +28,23 @@ export default async function globalSetup(): Promise<void> {
   const secrets = { LETHE_OPERATOR_KEY: newSecret(), LETHE_LOCAL_TOKEN_SECRET: newSecret() };
   const log = localStackLog();
   const logFd = openSync(log, 'w');
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'local-stack-process.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...secrets, TS_NODE_PROJECT: join(PROJECT_ROOT, 'tsconfig.json') },
-    stdio: ['ignore', logFd, logFd, 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'local-stack-process.ts')],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...secrets, TS_NODE_PROJECT: join(PROJECT_ROOT, 'tsconfig.json') },
+      stdio: ['ignore', logFd, logFd, 'ipc'],
+    },
+  );
   closeSync(logFd);
   globalThis.__LETHE_LOCAL_STACK__ = child;
 
   const message = await new Promise<StackMessage>((resolveMessage) => {
-    const timer = setTimeout(() => resolveMessage({ kind: 'failed', message: `not ready after ${START_TIMEOUT_MS / 1000} s` }), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => resolveMessage({ kind: 'failed', message: `not ready after ${START_TIMEOUT_MS / 1000} s` }),
+      START_TIMEOUT_MS,
+    );
     child.once('message', (m: StackMessage) => {
       clearTimeout(timer);
       resolveMessage(m);
@@ -50,12 +57,16 @@ export default async function globalSetup(): Promise<void> {
   if (message.kind === 'failed') {
     child.kill('SIGTERM');
     const tail = readFileSync(log, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`The local stack for the integration tests did not start: ${message.message}\n--- ${log} ---\n${tail}`);
+    throw new Error(
+      `The local stack for the integration tests did not start: ${message.message}\n--- ${log} ---\n${tail}`,
+    );
   }
   child.unref();
   child.channel?.unref();
   Object.assign(process.env, message.env, secrets, { LETHE_LOCAL_STACK_LOG: log });
-  process.stdout.write(`\nlocal stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${message.env.LETHE_API} (log: ${log})\n`);
+  process.stdout.write(
+    `\nlocal stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${message.env.LETHE_API} (log: ${log})\n`,
+  );
 }
 
 /**

@@ -6,7 +6,9 @@
  */
 import { startLocalStack, type RunningStack } from '../../infra/local/local-stack';
 
-export type StackMessage = { kind: 'ready'; env: Record<string, string>; notes: string[] } | { kind: 'failed'; message: string };
+export type StackMessage =
+  | { kind: 'ready'; env: Record<string, string>; notes: string[] }
+  | { kind: 'failed'; message: string };
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);

@@ -10,6 +10,12 @@ export function adminClaimsOf(payload: JWTPayload): AdminClaims {
   if (typeof sub !== 'string' || !sub) throw new Error('the token has no subject');
   if (typeof tenant !== 'string' || !tenant) throw new Error('the token names no tenant (custom:tenant)');
   if (group !== undefined && typeof group !== 'string') throw new Error('custom:group must be a string');
-  if (!Array.isArray(groups) || groups.some((g) => typeof g !== 'string')) throw new Error('cognito:groups must be a list of names');
-  return { sub, 'custom:tenant': tenant, ...(group !== undefined ? { 'custom:group': group } : {}), 'cognito:groups': groups as string[] };
+  if (!Array.isArray(groups) || groups.some((g) => typeof g !== 'string'))
+    throw new Error('cognito:groups must be a list of names');
+  return {
+    sub,
+    'custom:tenant': tenant,
+    ...(group !== undefined ? { 'custom:group': group } : {}),
+    'cognito:groups': groups as string[],
+  };
 }

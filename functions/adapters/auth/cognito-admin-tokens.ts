@@ -23,7 +23,11 @@ export class CognitoAdminTokens implements AdminTokenVerifier {
   }
 
   async verify(token: string): Promise<AdminClaims> {
-    const { payload } = await jwtVerify(token, this.keys, { algorithms: ['RS256'], issuer: this.issuer, ...claimChecks(this.pool.clientId, this.clock.now()) });
+    const { payload } = await jwtVerify(token, this.keys, {
+      algorithms: ['RS256'],
+      issuer: this.issuer,
+      ...claimChecks(this.pool.clientId, this.clock.now()),
+    });
     assertAdminIdToken(payload, this.clock.now());
     return adminClaimsOf(payload);
   }

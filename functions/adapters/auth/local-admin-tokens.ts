@@ -41,7 +41,11 @@ export class LocalAdminTokens implements AdminTokenIssuer, AdminTokenVerifier {
   }
 
   async verify(token: string): Promise<AdminClaims> {
-    const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: LOCAL_TOKEN_ISSUER, ...claimChecks(LOCAL_TOKEN_AUDIENCE, this.clock.now()) });
+    const { payload } = await jwtVerify(token, this.key, {
+      algorithms: [ALGORITHM],
+      issuer: LOCAL_TOKEN_ISSUER,
+      ...claimChecks(LOCAL_TOKEN_AUDIENCE, this.clock.now()),
+    });
     assertAdminIdToken(payload, this.clock.now());
     return adminClaimsOf(payload);
   }

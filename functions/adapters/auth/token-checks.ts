@@ -6,7 +6,11 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 export const CLOCK_SKEW_SECONDS = 60;
 
 /** The claim checks jose makes for every admin token, Cognito's in AWS as the locally signed ones: our client as audience, expiry. */
-export const claimChecks = (audience: string, now: Date): JWTVerifyOptions => ({ audience, requiredClaims: ['exp', 'iat', 'sub'], currentDate: now });
+export const claimChecks = (audience: string, now: Date): JWTVerifyOptions => ({
+  audience,
+  requiredClaims: ['exp', 'iat', 'sub'],
+  currentDate: now,
+});
 
 /**
  * What signature and claim checks leave open: only ID tokens carry the tenant, none is issued
@@ -14,7 +18,10 @@ export const claimChecks = (audience: string, now: Date): JWTVerifyOptions => ({
  */
 export function assertAdminIdToken(payload: JWTPayload, now: Date): void {
   const [iat, exp] = [payload.iat ?? 0, payload.exp ?? 0];
-  if (payload.token_use !== 'id') throw new Error('only ID tokens carry the tenant (token_use must be id): send the ID token');
-  if (iat > now.getTime() / 1000 + CLOCK_SKEW_SECONDS) throw new Error(`the token's iat lies more than ${CLOCK_SKEW_SECONDS} s in the future`);
-  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw new Error(`the token lives longer than ${MAX_TOKEN_LIFETIME_SECONDS} s`);
+  if (payload.token_use !== 'id')
+    throw new Error('only ID tokens carry the tenant (token_use must be id): send the ID token');
+  if (iat > now.getTime() / 1000 + CLOCK_SKEW_SECONDS)
+    throw new Error(`the token's iat lies more than ${CLOCK_SKEW_SECONDS} s in the future`);
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS)
+    throw new Error(`the token lives longer than ${MAX_TOKEN_LIFETIME_SECONDS} s`);
 }

@@ -1,5 +1,10 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { MAX_COUNTERS_PER_ADD, type AggregateStore, type CounterAdd, type CounterValue } from '../../ports/aggregate-store';
+import {
+  MAX_COUNTERS_PER_ADD,
+  type AggregateStore,
+  type CounterAdd,
+  type CounterValue,
+} from '../../ports/aggregate-store';
 import type { Page } from '../../ports/page';
 import { deletePartition } from './partition-delete';
 import { decodeCursor, encodeCursor, TABLE_KEYS } from './cursor';
@@ -16,7 +21,8 @@ export class DynamoAggregateStore implements AggregateStore {
 
   async add(counters: readonly CounterAdd[]): Promise<void> {
     if (counters.length === 0) return;
-    if (counters.length > MAX_COUNTERS_PER_ADD) throw new RangeError(`one add takes at most ${MAX_COUNTERS_PER_ADD} counters, not ${counters.length}`);
+    if (counters.length > MAX_COUNTERS_PER_ADD)
+      throw new RangeError(`one add takes at most ${MAX_COUNTERS_PER_ADD} counters, not ${counters.length}`);
     const TransactItems = counters.map((c) => ({
       Update: {
         TableName: this.table,
@@ -29,7 +35,12 @@ export class DynamoAggregateStore implements AggregateStore {
     await this.client.send(new TransactWriteCommand({ TransactItems }));
   }
 
-  async queryRange(pk: string, fromSk: string, throughSk: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<CounterValue>> {
+  async queryRange(
+    pk: string,
+    fromSk: string,
+    throughSk: string,
+    page: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<CounterValue>> {
     const out = await this.client.send(
       new QueryCommand({
         TableName: this.table,
@@ -38,10 +49,19 @@ export class DynamoAggregateStore implements AggregateStore {
         // U+FFFF sorts after every character a key holds, so every key starting with throughSk is in.
         ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':through': `${throughSk}\uffff` },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { keys: TABLE_KEYS, partition: ['pk', pk], sortKey: ['sk', (sk) => String(sk) >= fromSk && String(sk) <= `${throughSk}\uffff`] }),
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          keys: TABLE_KEYS,
+          partition: ['pk', pk],
+          sortKey: ['sk', (sk) => String(sk) >= fromSk && String(sk) <= `${throughSk}\uffff`],
+        }),
       }),
     );
-    const items = (out.Items ?? []).map((i) => ({ pk: i.pk as string, sk: i.sk as string, value: i.value as number, ...(typeof i.expiresAt === 'number' ? { expiresAt: i.expiresAt } : {}) }));
+    const items = (out.Items ?? []).map((i) => ({
+      pk: i.pk as string,
+      sk: i.sk as string,
+      value: i.value as number,
+      ...(typeof i.expiresAt === 'number' ? { expiresAt: i.expiresAt } : {}),
+    }));
     return { items, cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 

@@ -39,13 +39,18 @@ export const prefixShape = (pk: string, prefix: string | undefined): CursorShape
 const MAX_KEY_BYTES = 2048;
 
 const validValue = (type: KeyType, value: unknown): value is string | number =>
-  type === 'S' ? typeof value === 'string' && value.length > 0 && Buffer.byteLength(value) <= MAX_KEY_BYTES : typeof value === 'number' && Number.isFinite(value);
+  type === 'S'
+    ? typeof value === 'string' && value.length > 0 && Buffer.byteLength(value) <= MAX_KEY_BYTES
+    : typeof value === 'number' && Number.isFinite(value);
 
 /**
  * The start key a cursor stands for, checked against the query's shape so that DynamoDB never
  * sees one it would refuse: a forged or foreign cursor is a 400 naming `nextToken`, never a 500.
  */
-export function decodeCursor(cursor: string | undefined, shape: CursorShape): Record<string, string | number> | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: CursorShape,
+): Record<string, string | number> | undefined {
   return cursor === undefined ? undefined : decodePageToken(cursor, (key) => startKeyOf(key, shape));
 }
 
@@ -53,7 +58,8 @@ function startKeyOf(key: unknown, shape: CursorShape): Record<string, string | n
   if (!key || typeof key !== 'object' || Array.isArray(key)) return undefined;
   const entries = Object.entries(key as Record<string, unknown>);
   if (entries.length !== Object.keys(shape.keys).length) return undefined;
-  if (!entries.every(([name, value]) => Object.hasOwn(shape.keys, name) && validValue(shape.keys[name], value))) return undefined;
+  if (!entries.every(([name, value]) => Object.hasOwn(shape.keys, name) && validValue(shape.keys[name], value)))
+    return undefined;
   const start = Object.fromEntries(entries) as Record<string, string | number>;
   const [attribute, value] = shape.partition;
   if (start[attribute] !== value) return undefined;

@@ -46,7 +46,9 @@ export class DynamoDataKeyStore implements DataKeyStore {
   }
 
   async get(tenantId: string, dekId: string): Promise<WrappedDataKey | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: pkOf(tenantId, dekId) }, ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: { pk: pkOf(tenantId, dekId) }, ConsistentRead: true }),
+    );
     return out.Item && fromItem(out.Item);
   }
 

@@ -81,7 +81,11 @@ export function conditionFields(condition: ItemCondition | undefined, update?: E
 /** The request fields of a condition that must be given (a transaction's ConditionCheck). */
 export function checkFields(condition: ItemCondition) {
   const c = conditionExpression(condition);
-  return { ConditionExpression: c.expression, ExpressionAttributeNames: c.names, ...(Object.keys(c.values).length ? { ExpressionAttributeValues: c.values } : {}) };
+  return {
+    ConditionExpression: c.expression,
+    ExpressionAttributeNames: c.names,
+    ...(Object.keys(c.values).length ? { ExpressionAttributeValues: c.values } : {}),
+  };
 }
 
 /** The request fields of an update, with its optional condition. */

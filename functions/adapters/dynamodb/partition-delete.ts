@@ -11,11 +11,16 @@ type Key = Record<string, unknown>;
  * exponential backoff. Deleting a key that is already gone is not an error, so a crash half-way
  * is repaired by running it again.
  */
-export async function batchDelete(client: DynamoDBDocumentClient, table: string, keys: readonly Key[]): Promise<number> {
+export async function batchDelete(
+  client: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Key[],
+): Promise<number> {
   for (let i = 0; i < keys.length; i += BATCH) {
     let pending = keys.slice(i, i + BATCH).map((Key) => ({ DeleteRequest: { Key } }));
     for (let attempt = 0; pending.length; attempt++) {
-      if (attempt === MAX_ATTEMPTS) throw new Error(`${table}: ${pending.length} deletes still unprocessed after ${MAX_ATTEMPTS} attempts`);
+      if (attempt === MAX_ATTEMPTS)
+        throw new Error(`${table}: ${pending.length} deletes still unprocessed after ${MAX_ATTEMPTS} attempts`);
       if (attempt) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
       const out = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
       pending = (out.UnprocessedItems?.[table] ?? []) as typeof pending;

@@ -46,19 +46,30 @@ export class DynamoRecordStore implements RecordStore {
   async transactWrite(operations: readonly WriteOperation[]): Promise<void> {
     if (operations.length === 0) return;
     if (operations.length > MAX_TRANSACTION_OPERATIONS)
-      throw new RangeError(`a transaction takes at most ${MAX_TRANSACTION_OPERATIONS} operations, not ${operations.length}`);
+      throw new RangeError(
+        `a transaction takes at most ${MAX_TRANSACTION_OPERATIONS} operations, not ${operations.length}`,
+      );
     const TransactItems = operations.map((op) => this.transactItem(op));
     await conditional(`${this.table} transaction`, () => this.client.send(new TransactWriteCommand({ TransactItems })));
   }
 
   async put(item: StoredItem, condition?: ItemCondition): Promise<void> {
     await conditional(`${this.table} put`, () =>
-      this.client.send(new PutCommand({ TableName: this.table, Item: item, ...conditionFields(condition), ...(condition ? ON_FAILURE : {}) })),
+      this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ...conditionFields(condition),
+          ...(condition ? ON_FAILURE : {}),
+        }),
+      ),
     );
   }
 
   async get(key: ItemKey, options: { consistent?: boolean } = {}): Promise<StoredItem | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: keyOf(key), ConsistentRead: options.consistent }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: keyOf(key), ConsistentRead: options.consistent }),
+    );
     return out.Item as StoredItem | undefined;
   }
 
@@ -98,7 +109,11 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   deleteItems(keys: readonly ItemKey[]): Promise<number> {
-    return batchDelete(this.client, this.table, keys.map((k) => keyOf(k)));
+    return batchDelete(
+      this.client,
+      this.table,
+      keys.map((k) => keyOf(k)),
+    );
   }
 
   deletePartition(pk: string): Promise<number> {
@@ -134,10 +149,17 @@ export class DynamoRecordStore implements RecordStore {
         ExpressionAttributeNames: { '#subjectKey': 'subjectKey' },
         ExpressionAttributeValues: { ':subjectKey': subjectKey },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { keys: { ...TABLE_KEYS, subjectKey: 'S' }, partition: ['subjectKey', subjectKey] }),
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          keys: { ...TABLE_KEYS, subjectKey: 'S' },
+          partition: ['subjectKey', subjectKey],
+        }),
       }),
     );
-    const items = (out.Items ?? []).map((i) => ({ ...keyOf(i), kind: i.kind as string, class: i.class as SubjectHit['class'] }));
+    const items = (out.Items ?? []).map((i) => ({
+      ...keyOf(i),
+      kind: i.kind as string,
+      class: i.class as SubjectHit['class'],
+    }));
     return { items, cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 

@@ -1,4 +1,12 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import type { ItemCondition } from '../../ports/item-condition';
 import type { Page } from '../../ports/page';
@@ -24,7 +32,10 @@ const apiKeyPk = (keyHash: string) => `APIKEY#${keyHash}`;
 const apiKeysOf = (tenantId: string) => `TENANT#${tenantId}#APIKEYS`;
 const listedPk = (listing: string) => `LISTED#${listing}`;
 /** gsi1 keys of a tenant item listed under `listing` (LISTED_UNDER): the sparse listing across tenants. */
-const listedKeys = (listing: string, tenantId: string, sk: string) => ({ gsi1pk: listedPk(listing), gsi1sk: `${tenantId}#${sk}` });
+const listedKeys = (listing: string, tenantId: string, sk: string) => ({
+  gsi1pk: listedPk(listing),
+  gsi1sk: `${tenantId}#${sk}`,
+});
 const tenantOfPk = (pk: string) => pk.slice('TENANT#'.length);
 const TENANTS = 'TENANTS';
 const ON_FAILURE = { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
@@ -33,13 +44,27 @@ type Item = Record<string, unknown>;
 /** Drops the key attributes, leaving the port's plain data. */
 const strip = ({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...rest }: Item) => rest;
 
-const profileItem = (p: TenantProfile) => ({ pk: tenantPk(p.tenantId), sk: 'PROFILE', gsi1pk: TENANTS, gsi1sk: p.tenantId, ...p });
+const profileItem = (p: TenantProfile) => ({
+  pk: tenantPk(p.tenantId),
+  sk: 'PROFILE',
+  gsi1pk: TENANTS,
+  gsi1sk: p.tenantId,
+  ...p,
+});
 const policyItem = (r: PolicyRevision) => ({ pk: tenantPk(r.tenantId), sk: policySk(r.revision), ...r });
-const apiKeyItem = (k: ApiKeyRecord) => ({ pk: apiKeyPk(k.keyHash), sk: 'APIKEY', gsi1pk: apiKeysOf(k.tenantId), gsi1sk: k.createdAt, ...k });
+const apiKeyItem = (k: ApiKeyRecord) => ({
+  pk: apiKeyPk(k.keyHash),
+  sk: 'APIKEY',
+  gsi1pk: apiKeysOf(k.tenantId),
+  gsi1sk: k.createdAt,
+  ...k,
+});
 
 function assertTenantItemKey(sk: string): void {
   if (!sk || RESERVED_TENANT_SORT_KEYS.some((reserved) => sk.startsWith(reserved)))
-    throw new RangeError(`"${sk}" is not a sort key for a tenant item (${RESERVED_TENANT_SORT_KEYS.join(', ')} are the directory's own)`);
+    throw new RangeError(
+      `"${sk}" is not a sort key for a tenant item (${RESERVED_TENANT_SORT_KEYS.join(', ')} are the directory's own)`,
+    );
 }
 
 /** The home region's directory table through the DynamoDB document client. */
@@ -65,7 +90,9 @@ export class DynamoTenantDirectory implements TenantDirectory {
   }
 
   async getProfile(tenantId: string): Promise<TenantProfile | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: tenantPk(tenantId), sk: 'PROFILE' } }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: { pk: tenantPk(tenantId), sk: 'PROFILE' } }),
+    );
     return out.Item && (strip(out.Item) as unknown as TenantProfile);
   }
 
@@ -74,7 +101,10 @@ export class DynamoTenantDirectory implements TenantDirectory {
     return { items: out.items as unknown as TenantProfile[], cursor: out.cursor };
   }
 
-  async updateProfile(tenantId: string, changes: Partial<Pick<TenantProfile, 'status' | 'terminatedAt' | 'name'>>): Promise<TenantProfile> {
+  async updateProfile(
+    tenantId: string,
+    changes: Partial<Pick<TenantProfile, 'status' | 'terminatedAt' | 'name'>>,
+  ): Promise<TenantProfile> {
     const out = await conditional(`${this.table} profile of ${tenantId}`, () =>
       this.client.send(
         new UpdateCommand({
@@ -90,7 +120,13 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async savePolicy(revision: PolicyRevision): Promise<void> {
     await conditional(`${this.table} policy revision ${revision.revision} of ${revision.tenantId}`, () =>
-      this.client.send(new PutCommand({ TableName: this.table, Item: policyItem(revision), ConditionExpression: 'attribute_not_exists(pk)' })),
+      this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: policyItem(revision),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
     );
   }
 
@@ -101,18 +137,29 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async listPolicies(tenantId: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<PolicyRevision>> {
     const out = await this.queryTenant(tenantId, 'POLICY#', page, true);
-    const items = out.items.map(({ sk: _sk, ...revision }) => ({ ...revision, policy: revision.policy as TenantPolicy }) as unknown as PolicyRevision);
+    const items = out.items.map(
+      ({ sk: _sk, ...revision }) =>
+        ({ ...revision, policy: revision.policy as TenantPolicy }) as unknown as PolicyRevision,
+    );
     return { items, cursor: out.cursor };
   }
 
   async addApiKey(key: ApiKeyRecord): Promise<void> {
     await conditional(`${this.table} api key`, () =>
-      this.client.send(new PutCommand({ TableName: this.table, Item: apiKeyItem(key), ConditionExpression: 'attribute_not_exists(pk)' })),
+      this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: apiKeyItem(key),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
     );
   }
 
   async apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: apiKeyPk(keyHash), sk: 'APIKEY' } }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: { pk: apiKeyPk(keyHash), sk: 'APIKEY' } }),
+    );
     return out.Item && (strip(out.Item) as unknown as ApiKeyRecord);
   }
 
@@ -137,18 +184,33 @@ export class DynamoTenantDirectory implements TenantDirectory {
     const listed = typeof listing === 'string' ? listedKeys(listing, item.tenantId, item.sk) : {};
     await conditional(`${this.table} ${item.sk} of ${item.tenantId}`, () =>
       this.client.send(
-        new PutCommand({ TableName: this.table, Item: { ...plain, ...listed, pk: tenantPk(item.tenantId) }, ...conditionFields(condition), ...(condition ? ON_FAILURE : {}) }),
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...plain, ...listed, pk: tenantPk(item.tenantId) },
+          ...conditionFields(condition),
+          ...(condition ? ON_FAILURE : {}),
+        }),
       ),
     );
   }
 
   async getItem(tenantId: string, sk: string, options: { consistent?: boolean } = {}): Promise<TenantItem | undefined> {
     assertTenantItemKey(sk);
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: tenantPk(tenantId), sk }, ConsistentRead: options.consistent }));
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: tenantPk(tenantId), sk },
+        ConsistentRead: options.consistent,
+      }),
+    );
     return out.Item && ({ ...strip(out.Item), tenantId, sk } as TenantItem);
   }
 
-  async queryItems(tenantId: string, skPrefix: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<TenantItem>> {
+  async queryItems(
+    tenantId: string,
+    skPrefix: string,
+    page: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<TenantItem>> {
     assertTenantItemKey(skPrefix);
     return this.queryTenant(tenantId, skPrefix, page, false) as Promise<Page<TenantItem>>;
   }
@@ -177,17 +239,31 @@ export class DynamoTenantDirectory implements TenantDirectory {
     assertTenantItemKey(sk);
     await conditional(`${this.table} ${sk} of ${tenantId}`, () =>
       this.client.send(
-        new DeleteCommand({ TableName: this.table, Key: { pk: tenantPk(tenantId), sk }, ...conditionFields(condition), ...(condition ? ON_FAILURE : {}) }),
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { pk: tenantPk(tenantId), sk },
+          ...conditionFields(condition),
+          ...(condition ? ON_FAILURE : {}),
+        }),
       ),
     );
   }
 
   async listListed(listing: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<TenantItem>> {
-    return this.queryIndex(listedPk(listing), page, (i) => ({ ...strip(i), tenantId: tenantOfPk(String(i.pk)), sk: String(i.sk) }));
+    return this.queryIndex(listedPk(listing), page, (i) => ({
+      ...strip(i),
+      tenantId: tenantOfPk(String(i.pk)),
+      sk: String(i.sk),
+    }));
   }
 
   /** Items of the tenant's partition whose sort key starts with `prefix`, keys stripped, `sk` kept. */
-  private async queryTenant(tenantId: string, prefix: string, page: { cursor?: string; limit?: number }, newestFirst: boolean): Promise<Page<Item>> {
+  private async queryTenant(
+    tenantId: string,
+    prefix: string,
+    page: { cursor?: string; limit?: number },
+    newestFirst: boolean,
+  ): Promise<Page<Item>> {
     const pk = tenantPk(tenantId);
     const out = await this.client.send(
       new QueryCommand({
@@ -206,7 +282,11 @@ export class DynamoTenantDirectory implements TenantDirectory {
     return { items, cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  private async queryIndex<T = Item>(gsi1pk: string, page: { cursor?: string; limit?: number }, shape: (item: Item) => T = strip as (item: Item) => T): Promise<Page<T>> {
+  private async queryIndex<T = Item>(
+    gsi1pk: string,
+    page: { cursor?: string; limit?: number },
+    shape: (item: Item) => T = strip as (item: Item) => T,
+  ): Promise<Page<T>> {
     const out = await this.client.send(
       new QueryCommand({
         TableName: this.table,
@@ -215,7 +295,10 @@ export class DynamoTenantDirectory implements TenantDirectory {
         ExpressionAttributeNames: { '#g': 'gsi1pk' },
         ExpressionAttributeValues: { ':g': gsi1pk },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { keys: { ...TABLE_KEYS, gsi1pk: 'S', gsi1sk: 'S' }, partition: ['gsi1pk', gsi1pk] }),
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          keys: { ...TABLE_KEYS, gsi1pk: 'S', gsi1sk: 'S' },
+          partition: ['gsi1pk', gsi1pk],
+        }),
       }),
     );
     return { items: (out.Items ?? []).map(shape), cursor: encodeCursor(out.LastEvaluatedKey) };

@@ -17,7 +17,11 @@ export async function conditional<T>(what: string, write: () => Promise<T>): Pro
       const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (index >= 0) {
         const item = reasons[index].Item;
-        throw new WriteConflict(`${what}: the condition of operation ${index} did not hold`, index, item && unmarshall(item));
+        throw new WriteConflict(
+          `${what}: the condition of operation ${index} did not hold`,
+          index,
+          item && unmarshall(item),
+        );
       }
     }
     throw error;

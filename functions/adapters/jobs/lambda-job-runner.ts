@@ -25,9 +25,14 @@ export class LambdaJobRunner implements JobRunner {
   async start(tenantId: string, requestId: string): Promise<void> {
     const event = this.eventOf(tenantId, requestId);
     const out = await this.lambda.send(
-      new InvokeCommand({ FunctionName: this.functionName, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify(event)) }),
+      new InvokeCommand({
+        FunctionName: this.functionName,
+        InvocationType: 'Event',
+        Payload: new TextEncoder().encode(JSON.stringify(event)),
+      }),
     );
     // 202 is "queued"; anything else means the job was not handed over (the caller records that).
-    if (out.StatusCode !== 202) throw new Error(`the function ${this.functionName} did not accept the job (status ${out.StatusCode ?? 'none'})`);
+    if (out.StatusCode !== 202)
+      throw new Error(`the function ${this.functionName} did not accept the job (status ${out.StatusCode ?? 'none'})`);
   }
 }

@@ -10,7 +10,8 @@ export class InMemoryMetrics implements Metrics {
 
   /** The sum of `metric` over every count whose dimensions include `dimensions`. */
   total(metric: BusinessMetric, dimensions: MetricDimensions = {}): number {
-    const matches = (d: MetricDimensions) => Object.entries(dimensions).every(([k, v]) => d[k as keyof MetricDimensions] === v);
+    const matches = (d: MetricDimensions) =>
+      Object.entries(dimensions).every(([k, v]) => d[k as keyof MetricDimensions] === v);
     return this.counts.filter((c) => c.metric === metric && matches(c.dimensions)).reduce((sum, c) => sum + c.value, 0);
   }
 

@@ -14,7 +14,8 @@ export class PowertoolsBusinessMetrics implements Metrics {
 
   count(metric: BusinessMetric, value: number, dimensions: MetricDimensions = {}): void {
     const single = this.metrics.singleMetric();
-    for (const [name, dimension] of Object.entries(dimensions)) if (dimension !== undefined) single.addDimension(name, dimension);
+    for (const [name, dimension] of Object.entries(dimensions))
+      if (dimension !== undefined) single.addDimension(name, dimension);
     single.addMetric(metric, MetricUnit.Count, value);
   }
 }

@@ -33,7 +33,7 @@ export function register(program: Command): void {
   const audit = program.command('audit').description("A tenant's tamper-evident audit log.");
   audit
     .command('verify')
-    .description('Verify the hash chain of a tenant\'s audit log; exit code 1 at the first bad entry.')
+    .description("Verify the hash chain of a tenant's audit log; exit code 1 at the first bad entry.")
     .requiredOption('--tenant <tenantId>', 'the tenant')
     .action(async (options: { tenant: string }) => {
       const verdict = await verifyTenantAudit(storeContainer(), options.tenant);
@@ -58,7 +58,8 @@ export function register(program: Command): void {
 }
 
 /** Whether the tenant exists, from the directory these commands read anyway. */
-const directoryOf = (container: Container) => async (tenantId: string) => (await container.directory.getProfile(tenantId)) !== undefined;
+const directoryOf = (container: Container) => async (tenantId: string) =>
+  (await container.directory.getProfile(tenantId)) !== undefined;
 
 export async function verifyTenantAudit(container: Container, tenantId: string): Promise<ChainVerdict> {
   await requireKnownTenant(directoryOf(container), tenantId);
@@ -67,8 +68,13 @@ export async function verifyTenantAudit(container: Container, tenantId: string):
 }
 
 export function verdictLine(tenantId: string, verdict: ChainVerdict): string {
-  if (verdict.ok) return `OK: the audit log of tenant ${tenantId} verifies (${verdict.checked} links checked, head at seq ${verdict.head.seq}).`;
-  const why = { edited: 'its content or link was changed', gap: 'an entry is missing (or repeated, or out of order)', 'bad-signature': 'a tombstone signature does not verify' }[verdict.problem];
+  if (verdict.ok)
+    return `OK: the audit log of tenant ${tenantId} verifies (${verdict.checked} links checked, head at seq ${verdict.head.seq}).`;
+  const why = {
+    edited: 'its content or link was changed',
+    gap: 'an entry is missing (or repeated, or out of order)',
+    'bad-signature': 'a tombstone signature does not verify',
+  }[verdict.problem];
   return `BROKEN: the audit log of tenant ${tenantId} fails at seq ${verdict.firstBadSeq}: ${verdict.problem} (${why}).`;
 }
 
@@ -86,6 +92,16 @@ export async function auditTable(container: Container, options: ListOptions): Pr
   if (options.json) return jsonText(page);
   const table = newTable(['seq', 'at', 'user', 'role', 'support', 'action', 'interaction', 'from', 'details']);
   for (const e of page.items)
-    table.push([e.seq, e.at, e.actor.user, e.actor.role, e.actor.support ? 'yes' : '', e.action, e.interactionId ?? '', e.from, JSON.stringify(e.details)]);
+    table.push([
+      e.seq,
+      e.at,
+      e.actor.user,
+      e.actor.role,
+      e.actor.support ? 'yes' : '',
+      e.action,
+      e.interactionId ?? '',
+      e.from,
+      JSON.stringify(e.details),
+    ]);
   return `${table.toString()}\n${page.nextToken ? 'more entries: narrow the filters or raise --limit\n' : ''}`;
 }

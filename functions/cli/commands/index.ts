@@ -11,4 +11,14 @@ import { register as token } from './token';
 
 /** Each command file exports one `register(program)`; add yours to this list. */
 // tenant-terminate adds a subcommand to `tenant`: it comes after it.
-export const COMMANDS: Array<(program: Command) => void> = [redact, tenant, tenantTerminate, token, subject, sweep, litigation, audit, processingRegister];
+export const COMMANDS: Array<(program: Command) => void> = [
+  redact,
+  tenant,
+  tenantTerminate,
+  token,
+  subject,
+  sweep,
+  litigation,
+  audit,
+  processingRegister,
+];

@@ -39,12 +39,17 @@ export function register(program: Command): void {
     .option('--token <jwt>', 'admin token of the legal or admin role (default: LETHE_ADMIN_TOKEN, or a local one)')
     .action(async (options: LitigationOptions) => {
       const client = new LetheApiClient();
-      const { batches } = await client.request<{ batches: BatchSummary[] }>('GET', '/v1/litigation/batches', { token: await tokenFor(client, options), tenant: options.tenant });
+      const { batches } = await client.request<{ batches: BatchSummary[] }>('GET', '/v1/litigation/batches', {
+        token: await tokenFor(client, options),
+        tenant: options.tenant,
+      });
       process.stdout.write(`${JSON.stringify(batches, null, 2)}\n`);
     });
   litigation
     .command('export')
-    .description('Decrypt one batch to CSV (needs the legal-access role\'s AWS credentials; every retrieval is audited).')
+    .description(
+      "Decrypt one batch to CSV (needs the legal-access role's AWS credentials; every retrieval is audited).",
+    )
     .requiredOption('--tenant <tenantId>', 'the tenant')
     .requiredOption('--batch <batchId>', 'the batch (see `lethe litigation list`)')
     .option('--out <file>', 'write the CSV here instead of stdout')
@@ -57,34 +62,65 @@ export function register(program: Command): void {
 }
 
 /** Files the audited retrieval, fetches the sealed batch and opens it with the AWS identity of `env`; returns the CSV. */
-export async function exportBatch(client: LetheApiClient, options: LitigationOptions & { batch: string }, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const retrieval = await client.request<BatchRetrieval & { keyAlias: string }>('POST', `/v1/litigation/batches/${encodeURIComponent(options.batch)}/retrievals`, {
-    token: await tokenFor(client, options, env),
-    tenant: options.tenant,
-  });
+export async function exportBatch(
+  client: LetheApiClient,
+  options: LitigationOptions & { batch: string },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const retrieval = await client.request<BatchRetrieval & { keyAlias: string }>(
+    'POST',
+    `/v1/litigation/batches/${encodeURIComponent(options.batch)}/retrievals`,
+    {
+      token: await tokenFor(client, options, env),
+      tenant: options.tenant,
+    },
+  );
   const local = !env.LETHE_API || env.LETHE_API === DEFAULT_API;
   // The caller's own AWS identity: it must be the legal-access role for KMS to open the batch.
-  const credentials = env.AWS_ACCESS_KEY_ID ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: env.AWS_SESSION_TOKEN } : undefined;
+  const credentials = env.AWS_ACCESS_KEY_ID
+    ? {
+        accessKeyId: env.AWS_ACCESS_KEY_ID,
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+        sessionToken: env.AWS_SESSION_TOKEN,
+      }
+    : undefined;
   const s3Endpoint = env.LETHE_S3_ENDPOINT ?? (local ? LOCAL_S3 : undefined);
-  const kms = new AwsClients({ endpoints: { kms: env.LETHE_KMS_ENDPOINT ?? (local ? LOCAL_KMS : undefined) } }, credentials);
+  const kms = new AwsClients(
+    { endpoints: { kms: env.LETHE_KMS_ENDPOINT ?? (local ? LOCAL_KMS : undefined) } },
+    credentials,
+  );
   // In AWS the bucket's own key lets only the legal role read the object; the local S3 emulator
   // knows one identity and checks nothing, so there the litigation key's policy alone decides.
   const s3 = new AwsClients({ endpoints: { s3: s3Endpoint } }, s3Endpoint ? S3_EMULATOR_CREDENTIALS : credentials);
-  const object = await new S3ContentStore(s3.s3For(retrieval.region), retrieval.bucket, retrieval.region).get(retrieval.objectKey);
-  if (!object) throw new Error(`batch ${options.batch} is listed but its object ${retrieval.objectKey} is not in ${retrieval.bucket}`);
-  const legalKms = new KmsKeyVault((region) => kms.kmsFor(region), () => retrieval.keyAlias);
+  const object = await new S3ContentStore(s3.s3For(retrieval.region), retrieval.bucket, retrieval.region).get(
+    retrieval.objectKey,
+  );
+  if (!object)
+    throw new Error(
+      `batch ${options.batch} is listed but its object ${retrieval.objectKey} is not in ${retrieval.bucket}`,
+    );
+  const legalKms = new KmsKeyVault(
+    (region) => kms.kmsFor(region),
+    () => retrieval.keyAlias,
+  );
   return (await openSealedBatch(legalKms, object.bytes)).csv;
 }
 
 /** The admin token: given, from LETHE_ADMIN_TOKEN, or (local stack) signed now for the legal role as of the stack's clock. */
-async function tokenFor(client: LetheApiClient, options: LitigationOptions, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+async function tokenFor(
+  client: LetheApiClient,
+  options: LitigationOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   const given = options.token ?? env.LETHE_ADMIN_TOKEN;
   if (given) return given;
   let now: string;
   try {
     ({ now } = await client.request<{ now: string }>('GET', '/_local/clock'));
   } catch {
-    throw new Error('no admin token: pass --token or set LETHE_ADMIN_TOKEN to a token of the legal role (only the local stack signs one on the spot)');
+    throw new Error(
+      'no admin token: pass --token or set LETHE_ADMIN_TOKEN to a token of the legal role (only the local stack signs one on the spot)',
+    );
   }
   return localAdminToken({ tenant: options.tenant, role: 'legal', user: 'lethe-cli', hours: '1', now }, env);
 }

@@ -9,7 +9,12 @@ import * as z from 'zod';
 import { LetheError } from '../../domain/errors';
 import { parsePolicy } from '../../domain/policy/parse';
 import { PRESETS, presetPolicy } from '../../domain/policy/presets';
-import { createRedactor, type KnownIdentifiers, type RedactionSettingsInput, type Redactor } from '../../domain/redaction';
+import {
+  createRedactor,
+  type KnownIdentifiers,
+  type RedactionSettingsInput,
+  type Redactor,
+} from '../../domain/redaction';
 import { QualityTally, type QualityReport } from '../../domain/redaction/evaluation';
 import { fieldProblems } from '../../domain/validation';
 import { jsonText, newTable } from '../output';
@@ -38,13 +43,22 @@ import { jsonText, newTable } from '../output';
 export function register(program: Command): void {
   program
     .command('redact')
-    .description('Redact JSON lines ({"text": …}) or plain lines from stdin to stdout, or score the redactor on a labelled file.')
+    .description(
+      'Redact JSON lines ({"text": …}) or plain lines from stdin to stdout, or score the redactor on a labelled file.',
+    )
     .option('--policy <file>', 'tenant policy JSON file; its redaction section is applied')
     .option('--preset <name>', `use a preset policy: ${Object.keys(PRESETS).join(', ')}`)
-    .option('--evaluate <file>', 'labelled JSON lines {"text", "spans": [{"start", "end", "type"}]}: print recall, precision, throughput')
+    .option(
+      '--evaluate <file>',
+      'labelled JSON lines {"text", "spans": [{"start", "end", "type"}]}: print recall, precision, throughput',
+    )
     .option('--json', 'with --evaluate: print the scores as JSON instead of a table')
     .action(async (options: RedactOptions) => {
-      process.exitCode = await runRedact(options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+      process.exitCode = await runRedact(options, {
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
     });
 }
 
@@ -79,13 +93,21 @@ export async function runRedact(options: RedactOptions, io: Io): Promise<number>
 
 function redactorFor(options: RedactOptions, stderr: Writable): Redactor {
   if (options.policy && options.preset) throw new UsageError('choose --policy or --preset, not both');
-  const policy = options.policy ? policyFromFile(options.policy) : options.preset ? presetFrom(options.preset) : undefined;
+  const policy = options.policy
+    ? policyFromFile(options.policy)
+    : options.preset
+      ? presetFrom(options.preset)
+      : undefined;
   const settings: RedactionSettingsInput = policy?.redaction ?? {};
   let pseudonymKey: Uint8Array | undefined;
   if (settings.replacement === 'pseudonym') {
     const hex = process.env.LETHE_PSEUDONYM_KEY;
-    if (hex && !/^([0-9a-fA-F]{2}){16,}$/.test(hex)) throw new UsageError('LETHE_PSEUDONYM_KEY must be at least 32 hex digits');
-    if (!hex) stderr.write('lethe redact: pseudonyms use a random key for this run only (set LETHE_PSEUDONYM_KEY to reuse one)\n');
+    if (hex && !/^([0-9a-fA-F]{2}){16,}$/.test(hex))
+      throw new UsageError('LETHE_PSEUDONYM_KEY must be at least 32 hex digits');
+    if (!hex)
+      stderr.write(
+        'lethe redact: pseudonyms use a random key for this run only (set LETHE_PSEUDONYM_KEY to reuse one)\n',
+      );
     pseudonymKey = hex ? Buffer.from(hex, 'hex') : randomBytes(32);
   }
   return createRedactor(settings, { pseudonymKey, defaultCallingCode: policy?.defaultCallingCode });
@@ -142,7 +164,9 @@ async function redactStream(redactor: Redactor, io: Io): Promise<number> {
     const known = record && KnownSchema.safeParse(record.known ?? {});
     if (!record || !known?.success) {
       skipped++;
-      io.stderr.write(`lethe redact: line ${lineNumber}: ${record ? '"known" must hold name, email, phone strings' : 'not a JSON object'}; skipped\n`);
+      io.stderr.write(
+        `lethe redact: line ${lineNumber}: ${record ? '"known" must hold name, email, phone strings' : 'not a JSON object'}; skipped\n`,
+      );
       return;
     }
     const { known: _known, ...rest } = record;
@@ -189,7 +213,9 @@ async function* inputChunksOfLines(input: Readable): AsyncGenerator<string[]> {
 function parseJsonObject(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -198,14 +224,20 @@ function parseJsonObject(line: string): Record<string, unknown> | undefined {
 const LabelledLineSchema = z
   .object({
     text: z.string(),
-    spans: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(1), type: z.string().min(1) })).default([]),
+    spans: z
+      .array(z.object({ start: z.number().int().min(0), end: z.number().int().min(1), type: z.string().min(1) }))
+      .default([]),
     lang: z.string().min(1).optional(),
     known: KnownSchema.optional(),
   })
   .superRefine((l, ctx) =>
     l.spans.forEach((s, i) => {
       if (s.end <= s.start || s.end > l.text.length)
-        ctx.addIssue({ code: 'custom', path: ['spans', i], message: `must satisfy start < end <= text length (${l.text.length})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['spans', i],
+          message: `must satisfy start < end <= text length (${l.text.length})`,
+        });
     }),
   );
 
@@ -218,7 +250,11 @@ function parseLabelledLine(line: string): z.infer<typeof LabelledLineSchema> | s
     return 'not JSON';
   }
   const result = LabelledLineSchema.safeParse(json);
-  return result.success ? result.data : fieldProblems(result.error).map((p) => `${p.path} ${p.message}`).join('; ');
+  return result.success
+    ? result.data
+    : fieldProblems(result.error)
+        .map((p) => `${p.path} ${p.message}`)
+        .join('; ');
 }
 
 async function evaluate(file: string, redactor: Redactor, io: Io, json: boolean): Promise<number> {
@@ -259,14 +295,22 @@ async function evaluate(file: string, redactor: Redactor, io: Io, json: boolean)
   }
   const languages = new Map([...byLanguage].map(([lang, t]) => [lang, t.report()]));
   const [report, lines, speed] = [tally.report(), lineNumber - skipped, throughput(redactor, texts, bytes)];
-  io.stdout.write(json ? jsonText({ ...report, languages: Object.fromEntries(languages), lines, throughput: speed }) : formatReport(report, languages, lines, speed));
+  io.stdout.write(
+    json
+      ? jsonText({ ...report, languages: Object.fromEntries(languages), lines, throughput: speed })
+      : formatReport(report, languages, lines, speed),
+  );
   return skipped ? 1 : 0;
 }
 
 const TIMED_BYTES = 64e6;
 const TIMED_SECONDS = 1;
 
-function throughput(redactor: Redactor, texts: string[], bytes: number): { megabytes: number; passes: number; megabytesPerSecond: number } {
+function throughput(
+  redactor: Redactor,
+  texts: string[],
+  bytes: number,
+): { megabytes: number; passes: number; megabytesPerSecond: number } {
   const start = process.hrtime.bigint();
   let passes = 0;
   let seconds = 0;
@@ -283,19 +327,38 @@ const percent = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1
 /** Recall per labelled type (rows) and language (columns), with the share of ordinary words kept. */
 function languageTable(languages: ReadonlyMap<string, QualityReport>): string {
   const langs = [...languages.keys()].sort();
-  const types = [...new Set([...languages.values()].flatMap((r) => r.types.filter((t) => t.labelled > 0).map((t) => t.type)))].sort();
+  const types = [
+    ...new Set([...languages.values()].flatMap((r) => r.types.filter((t) => t.labelled > 0).map((t) => t.type))),
+  ].sort();
   const table = newTable(['recall', ...langs]);
-  for (const type of types) table.push([type, ...langs.map((l) => percent(languages.get(l)!.types.find((t) => t.type === type)?.recall ?? NaN))]);
+  for (const type of types)
+    table.push([
+      type,
+      ...langs.map((l) => percent(languages.get(l)!.types.find((t) => t.type === type)?.recall ?? NaN)),
+    ]);
   table.push(['ordinary words kept', ...langs.map((l) => percent(wordsKept(languages.get(l)!)))]);
   return table.toString();
 }
 
 const wordsKept = (r: QualityReport) => (r.words === 0 ? NaN : 1 - r.overRedactedWords / r.words);
 
-function formatReport(report: QualityReport, languages: ReadonlyMap<string, QualityReport>, lines: number, speed: ReturnType<typeof throughput>): string {
+function formatReport(
+  report: QualityReport,
+  languages: ReadonlyMap<string, QualityReport>,
+  lines: number,
+  speed: ReturnType<typeof throughput>,
+): string {
   const table = newTable(['type', 'labelled', 'redacted', 'recall', 'typed recall', 'found', 'precision']);
   for (const t of [...report.types, report.overall])
-    table.push([t.type, t.labelled, t.redacted, percent(t.recall), percent(t.typedRecall), t.found, percent(t.precision)]);
+    table.push([
+      t.type,
+      t.labelled,
+      t.redacted,
+      percent(t.recall),
+      percent(t.typedRecall),
+      t.found,
+      percent(t.precision),
+    ]);
   return [
     table.toString(),
     `lines: ${lines}`,

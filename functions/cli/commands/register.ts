@@ -13,7 +13,7 @@ import { storeContainer } from '../store-access';
 export function register(program: Command): void {
   program
     .command('register')
-    .description('Print a tenant\'s record of processing (GDPR Art. 30), generated from its live policy.')
+    .description("Print a tenant's record of processing (GDPR Art. 30), generated from its live policy.")
     .requiredOption('--tenant <tenantId>', 'the tenant')
     .option('--format <format>', 'md or json', 'md')
     .action(async (options: { tenant: string; format: string }) => {
@@ -21,8 +21,12 @@ export function register(program: Command): void {
     });
 }
 
-export async function registerDocument(container: Container, options: { tenant: string; format: string }): Promise<string> {
-  if (options.format !== 'md' && options.format !== 'json') throw new Error(`--format must be md or json, not "${options.format}"`);
+export async function registerDocument(
+  container: Container,
+  options: { tenant: string; format: string },
+): Promise<string> {
+  if (options.format !== 'md' && options.format !== 'json')
+    throw new Error(`--format must be md or json, not "${options.format}"`);
   const record = await registerOf(adminDepsOf(container), options.tenant);
   return options.format === 'md' ? recordOfProcessingMarkdown(record) : `${JSON.stringify(record, null, 2)}\n`;
 }

@@ -28,7 +28,8 @@ export interface SubjectOptions {
   json?: boolean;
 }
 
-const defined = (o: Record<string, string | undefined>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const defined = (o: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** The body of `POST /v1/subject-requests` for a command line. */
 export function requestBodyOf(type: SubjectRequestType, o: SubjectOptions): Record<string, unknown> {
@@ -57,14 +58,32 @@ export function certificateReport(c: Certificate): string {
   ];
   if (c.retained.length) {
     const retained = newTable(['retained', 'region', 'id', 'classes', 'records', 'lawful basis', 'until']);
-    for (const r of c.retained) retained.push([r.reason, r.region, r.id, r.classes.join(', '), r.records, r.lawfulBasis, r.until]);
+    for (const r of c.retained)
+      retained.push([r.reason, r.region, r.id, r.classes.join(', '), r.records, r.lawfulBasis, r.until]);
     out.push(retained.toString());
   }
-  if (c.deferred) out.push(`Deferred until holds ${c.deferred.holdIds.join(', ')} are released (${c.deferred.partitions} partition(s)); re-applied automatically then.`);
+  if (c.deferred)
+    out.push(
+      `Deferred until holds ${c.deferred.holdIds.join(', ')} are released (${c.deferred.partitions} partition(s)); re-applied automatically then.`,
+    );
   const v = c.verification;
-  out.push(`Verification (${v.method}, ${v.keysChecked} key(s)): ${v.remaining} remaining, ${v.retained} retained${v.checked ? `, ${Object.entries(v.checked).map(([k, n]) => `${k} ${n}`).join(', ')}` : ''} — ${v.ok ? 'OK' : 'NOT OK'}`);
-  if (c.cryptoShredding) out.push(`Crypto-shredding: ${c.cryptoShredding.dataKeysDestroyed} data key(s) destroyed. ${c.cryptoShredding.statement}`);
-  if (c.export) out.push(`Package: ${c.export.records} record(s) in ${c.export.files} file(s), ${c.export.bytes} bytes, sha256 ${c.export.sha256}; ${c.export.withheldRestricted} restricted record(s) withheld.`);
+  out.push(
+    `Verification (${v.method}, ${v.keysChecked} key(s)): ${v.remaining} remaining, ${v.retained} retained${
+      v.checked
+        ? `, ${Object.entries(v.checked)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')}`
+        : ''
+    } — ${v.ok ? 'OK' : 'NOT OK'}`,
+  );
+  if (c.cryptoShredding)
+    out.push(
+      `Crypto-shredding: ${c.cryptoShredding.dataKeysDestroyed} data key(s) destroyed. ${c.cryptoShredding.statement}`,
+    );
+  if (c.export)
+    out.push(
+      `Package: ${c.export.records} record(s) in ${c.export.files} file(s), ${c.export.bytes} bytes, sha256 ${c.export.sha256}; ${c.export.withheldRestricted} restricted record(s) withheld.`,
+    );
   out.push(`Kept as proof until ${c.keptUntil}.`);
   return `${out.join('\n')}\n`;
 }
@@ -74,7 +93,9 @@ function viewReport(view: SubjectRequestView): string {
   return [
     view.result ? certificateReport(view.result) : '',
     view.download ? `Download (until ${view.download.expiresAt}): ${view.download.url}\n` : '',
-    view.error ? `Stopped: ${view.error.name}: ${view.error.message}. Run it again with the worker or the API to resume.\n` : '',
+    view.error
+      ? `Stopped: ${view.error.name}: ${view.error.message}. Run it again with the worker or the API to resume.\n`
+      : '',
   ].join('');
 }
 
@@ -87,21 +108,40 @@ async function tokenFor(o: SubjectOptions): Promise<string> {
 }
 
 /** Files the request, follows it with a progress bar until it ends, prints its certificate. Exit code 1 unless verified. */
-export async function runSubjectCommand(type: SubjectRequestType, o: SubjectOptions, client = new LetheApiClient()): Promise<SubjectRequestView | { requestId: string; status: string }> {
+export async function runSubjectCommand(
+  type: SubjectRequestType,
+  o: SubjectOptions,
+  client = new LetheApiClient(),
+): Promise<SubjectRequestView | { requestId: string; status: string }> {
   const token = await tokenFor(o);
-  const filed = await client.request<{ requestId: string; status: string }>('POST', '/v1/subject-requests', { token, tenant: o.tenant, body: requestBodyOf(type, o) });
+  const filed = await client.request<{ requestId: string; status: string }>('POST', '/v1/subject-requests', {
+    token,
+    tenant: o.tenant,
+    body: requestBodyOf(type, o),
+  });
   process.stderr.write(`Filed ${type} request ${filed.requestId} (${filed.status}).\n`);
   if (!o.wait) {
     if (o.json) process.stdout.write(jsonText(filed));
     return filed;
   }
-  const bar = new SingleBar({ format: ' {bar} {percentage}% | {step} | {partitionsDone}/{partitionsTotal} partitions', stream: process.stderr, hideCursor: true });
+  const bar = new SingleBar({
+    format: ' {bar} {percentage}% | {step} | {partitionsDone}/{partitionsTotal} partitions',
+    stream: process.stderr,
+    hideCursor: true,
+  });
   bar.start(100, 0, { step: filed.status, partitionsDone: 0, partitionsTotal: 0 });
   let view: SubjectRequestView;
   try {
     for (;;) {
-      view = await client.request<SubjectRequestView>('GET', `/v1/subject-requests/${filed.requestId}`, { token, tenant: o.tenant });
-      bar.update(view.progress.percent, { step: view.status === 'running' ? view.progress.step : view.status, partitionsDone: view.progress.partitionsDone, partitionsTotal: view.progress.partitionsTotal });
+      view = await client.request<SubjectRequestView>('GET', `/v1/subject-requests/${filed.requestId}`, {
+        token,
+        tenant: o.tenant,
+      });
+      bar.update(view.progress.percent, {
+        step: view.status === 'running' ? view.progress.step : view.status,
+        partitionsDone: view.progress.partitionsDone,
+        partitionsTotal: view.progress.partitionsTotal,
+      });
       if (FINAL.has(view.status)) break;
       await new Promise((r) => setTimeout(r, Number(o.pollMs)));
     }
@@ -115,11 +155,15 @@ export async function runSubjectCommand(type: SubjectRequestType, o: SubjectOpti
 
 /** `lethe subject erase|anonymize|export|rectify|restrict --tenant T --phone … --email …`. */
 export function register(program: Command): void {
-  const subject = program.command('subject').description('Data-subject requests: erase, anonymize, export, rectify, restrict (GDPR Art. 15-20).');
+  const subject = program
+    .command('subject')
+    .description('Data-subject requests: erase, anonymize, export, rectify, restrict (GDPR Art. 15-20).');
   for (const type of SUBJECT_REQUEST_TYPES) {
     const command = subject
       .command(type)
-      .description(`File a${type === 'erase' || type === 'anonymize' || type === 'export' ? 'n' : ''} ${type} request, follow it and print its certificate.`)
+      .description(
+        `File a${type === 'erase' || type === 'anonymize' || type === 'export' ? 'n' : ''} ${type} request, follow it and print its certificate.`,
+      )
       .requiredOption('--tenant <tenantId>', 'the tenant')
       .option('--phone <phone>', "the subject's phone number")
       .option('--email <email>', "the subject's e-mail address")
@@ -129,7 +173,8 @@ export function register(program: Command): void {
       .option('--no-wait', 'print the request id and return at once')
       .option('--poll-ms <ms>', 'how often to ask for progress', '500')
       .option('--json', 'print the request (with its certificate) as JSON instead of tables');
-    if (type === 'anonymize') command.option('--keep-content', 'keep chat logs and recordings (no longer linked to the subject)');
+    if (type === 'anonymize')
+      command.option('--keep-content', 'keep chat logs and recordings (no longer linked to the subject)');
     if (type === 'rectify')
       command
         .option('--new-phone <phone>', 'the corrected phone number')
@@ -137,7 +182,11 @@ export function register(program: Command): void {
         .option('--new-visitor-id <id>', 'the corrected visitor id')
         .option('--new-name <name>', 'the corrected name');
     if (type === 'restrict') command.option('--lift', 'lift an earlier restriction');
-    if (type === 'object') command.requiredOption('--purpose <purpose>', 'the purpose objected to (recording, storeContent or one the policy names)');
+    if (type === 'object')
+      command.requiredOption(
+        '--purpose <purpose>',
+        'the purpose objected to (recording, storeContent or one the policy names)',
+      );
     command.action(async (options: SubjectOptions) => {
       await runSubjectCommand(type, options);
     });

@@ -1,6 +1,12 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { policyChangeLines, summaryTable, SweepTallies, TALLY_COLUMNS, type SweepFailure } from '../../domain/sweep/summary';
+import {
+  policyChangeLines,
+  summaryTable,
+  SweepTallies,
+  TALLY_COLUMNS,
+  type SweepFailure,
+} from '../../domain/sweep/summary';
 import type { PolicyChangeImpact } from '../../domain/sweep/policy-impact';
 import type { SweepRequest } from '../../domain/sweep/sweep-request';
 import type { SweepRun } from '../../usecases/retention/run-sweep';
@@ -26,7 +32,9 @@ interface SweepOptions {
 export function register(program: Command): void {
   program
     .command('sweep')
-    .description('Apply retention now: delete, anonymise, archive or seal what has expired; print a summary per tenant × class × region.')
+    .description(
+      'Apply retention now: delete, anonymise, archive or seal what has expired; print a summary per tenant × class × region.',
+    )
     .option('--tenant <tenantId>', 'only this tenant')
     .option('--dry-run', 'count what would happen, change nothing')
     .option('--now <iso>', 'sweep as of this instant (default: the server clock)', instantOption('--now'))
@@ -52,8 +60,18 @@ interface Progress {
 }
 
 /** Calls `POST /v1/sweeps` until no unit is left, merging the answers. */
-export async function sweepToEnd(client: LetheApiClient, options: SweepOptions, progress: Progress): Promise<MergedSweep> {
-  const merged: MergedSweep = { now: options.now ?? '', dryRun: Boolean(options.dryRun), tallies: new SweepTallies(), policyChanges: [], failures: [] };
+export async function sweepToEnd(
+  client: LetheApiClient,
+  options: SweepOptions,
+  progress: Progress,
+): Promise<MergedSweep> {
+  const merged: MergedSweep = {
+    now: options.now ?? '',
+    dryRun: Boolean(options.dryRun),
+    tallies: new SweepTallies(),
+    policyChanges: [],
+    failures: [],
+  };
   let after: string | undefined;
   try {
     do {
@@ -66,7 +84,9 @@ export async function sweepToEnd(client: LetheApiClient, options: SweepOptions, 
       };
       const run = await client.request<SweepRun>('POST', '/v1/sweeps', { operator: true, body: request });
       merged.now = run.now;
-      for (const row of run.rows) for (const column of TALLY_COLUMNS) merged.tallies.count(row.tenantId, row.dataClass, row.region, column, row.tally[column]);
+      for (const row of run.rows)
+        for (const column of TALLY_COLUMNS)
+          merged.tallies.count(row.tenantId, row.dataClass, row.region, column, row.tally[column]);
       merged.policyChanges.push(...run.policyChanges);
       merged.failures.push(...run.failures);
       progress.update(run.unitsDone, run.unitsTotal);
@@ -82,24 +102,40 @@ export function renderReport(report: MergedSweep): string {
   const { head, body } = summaryTable({ rows: report.tallies.sorted() });
   const table = newTable(head);
   table.push(...body);
-  const lines = [`Sweep as of ${report.now}${report.dryRun ? ' (dry run: nothing was changed)' : ''}`, table.toString()];
+  const lines = [
+    `Sweep as of ${report.now}${report.dryRun ? ' (dry run: nothing was changed)' : ''}`,
+    table.toString(),
+  ];
   const changes = policyChangeLines(report);
   if (changes.length) lines.push('Policy changes applied:', ...changes.map((l) => `  ${l}`));
   if (report.failures.length)
     lines.push(
       `${report.failures.length} failure(s); the next sweep retries them:`,
-      ...report.failures.map((f) => `  ${f.tenantId} ${f.dataClass} ${f.region}${f.pk ? ` ${f.pk} ${f.sk}` : ''}: ${f.reason}`),
+      ...report.failures.map(
+        (f) => `  ${f.tenantId} ${f.dataClass} ${f.region}${f.pk ? ` ${f.pk} ${f.sk}` : ''}: ${f.reason}`,
+      ),
     );
   return `${lines.join('\n')}\n`;
 }
 
 /** The summary for scripts: one row per tenant × class × region with its tallies. */
 export function reportJson(report: MergedSweep): object {
-  return { now: report.now, dryRun: report.dryRun, rows: report.tallies.sorted(), policyChanges: report.policyChanges, failures: report.failures };
+  return {
+    now: report.now,
+    dryRun: report.dryRun,
+    rows: report.tallies.sorted(),
+    policyChanges: report.policyChanges,
+    failures: report.failures,
+  };
 }
 
 function progressBar(): Progress {
-  const bar = new SingleBar({ format: 'sweep [{bar}] {value}/{total} units', stream: process.stderr, clearOnComplete: true, hideCursor: true });
+  const bar = new SingleBar({
+    format: 'sweep [{bar}] {value}/{total} units',
+    stream: process.stderr,
+    clearOnComplete: true,
+    hideCursor: true,
+  });
   let started = false;
   return {
     update(done, total) {

@@ -15,17 +15,22 @@ interface TerminateOptions {
  * under `lethe tenant`.
  */
 export function register(program: Command): void {
-  const tenant = program.commands.find((c) => c.name() === 'tenant') ?? program.command('tenant').description('Manage tenants.');
+  const tenant =
+    program.commands.find((c) => c.name() === 'tenant') ?? program.command('tenant').description('Manage tenants.');
   tenant
     .command('terminate <tenantId>')
-    .description('End a tenant: revoke its API keys, export everything it holds (zip link), schedule its deletion after the grace.')
+    .description(
+      'End a tenant: revoke its API keys, export everything it holds (zip link), schedule its deletion after the grace.',
+    )
     .option('--poll-ms <ms>', 'how often to ask whether the package is ready', '1000')
     .option('--timeout-minutes <minutes>', 'how long to wait for the package', '20')
     .action(async (tenantId: string, o: TerminateOptions) => {
       const client = new LetheApiClient();
       const path = `/v1/tenants/${encodeURIComponent(tenantId)}/termination`;
       let result = await client.request<TerminationView>('POST', path, { operator: true });
-      process.stderr.write(`Tenant ${tenantId} is terminated: its API keys are revoked; everything it holds is deleted by the sweep after ${result.purgeAfter}.\n`);
+      process.stderr.write(
+        `Tenant ${tenantId} is terminated: its API keys are revoked; everything it holds is deleted by the sweep after ${result.purgeAfter}.\n`,
+      );
       const started = Date.now();
       const deadline = started + Number(o.timeoutMinutes) * 60_000;
       let polls = 0;
@@ -39,11 +44,16 @@ export function register(program: Command): void {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       const pkg = result.package;
       if (pkg.status === 'ready') {
-        process.stderr.write(`The package (${pkg.records} records) is ready; its link works until ${pkg.urlExpiresAt}.\n`);
+        process.stderr.write(
+          `The package (${pkg.records} records) is ready; its link works until ${pkg.urlExpiresAt}.\n`,
+        );
         return;
       }
       process.exitCode = 1;
       if (pkg.status === 'failed') process.stderr.write(`The export package failed: ${pkg.reason}\n`);
-      else process.stderr.write(`The export package is still being built after ${o.timeoutMinutes} minutes; it goes on in the background, and GET ${path} shows its link once it is ready.\n`);
+      else
+        process.stderr.write(
+          `The export package is still being built after ${o.timeoutMinutes} minutes; it goes on in the background, and GET ${path} shows its link once it is ready.\n`,
+        );
     });
 }

@@ -11,7 +11,10 @@ export function register(program: Command): void {
     .description('Open a tenant; prints JSON {tenantId, apiKey, adminToken} (the API key is shown only this once).')
     .requiredOption('--preset <preset>', `starting policy: ${Object.keys(PRESETS).join(', ')}`)
     .action(async (name: string, options: { preset: string }) => {
-      const created = await new LetheApiClient().request<CreatedTenant>('POST', '/v1/tenants', { operator: true, body: { name, preset: options.preset } });
+      const created = await new LetheApiClient().request<CreatedTenant>('POST', '/v1/tenants', {
+        operator: true,
+        body: { name, preset: options.preset },
+      });
       process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
     });
 }

@@ -32,13 +32,19 @@ interface TokenOptions {
 export function register(program: Command): void {
   program
     .command('token')
-    .description('Print an admin token for the local stack (signed with .lethe/token.secret or LETHE_LOCAL_TOKEN_SECRET).')
+    .description(
+      'Print an admin token for the local stack (signed with .lethe/token.secret or LETHE_LOCAL_TOKEN_SECRET).',
+    )
     .requiredOption('--tenant <tenantId>', 'the tenant the token is for')
     .requiredOption('--role <role>', `one of ${ADMIN_ROLES.join(', ')}`)
     .option('--group <group>', 'the agent group (custom:group)')
     .option('--user <userId>', 'the staff user id (sub)', 'local-user')
     .option('--hours <n>', 'hours until the token expires', '12')
-    .option('--now <iso>', 'sign as of this instant (when the local clock was moved with POST /_local/clock)', instantOption('--now'))
+    .option(
+      '--now <iso>',
+      'sign as of this instant (when the local clock was moved with POST /_local/clock)',
+      instantOption('--now'),
+    )
     .action(async (options: TokenOptions) => {
       process.stdout.write(`${await localAdminToken(options)}\n`);
     });
@@ -49,13 +55,21 @@ export async function localAdminToken(options: TokenOptions, env: NodeJS.Process
   if (!role) throw new Error(`--role must be one of ${ADMIN_ROLES.join(', ')}, not "${options.role}"`);
   const hours = Number(options.hours);
   const maxHours = MAX_TOKEN_LIFETIME_SECONDS / 3600;
-  if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) throw new Error(`--hours must be a number of hours from 0 to ${maxHours} (as long as a Cognito ID token lives at most), not "${options.hours}"`);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours)
+    throw new Error(
+      `--hours must be a number of hours from 0 to ${maxHours} (as long as a Cognito ID token lives at most), not "${options.hours}"`,
+    );
   const now = options.now ?? new Date().toISOString();
   const problem = instantProblem('--now', now);
   if (problem) throw new Error(problem);
   const tokens = new LocalAdminTokens(localTokenSecret(env), new SettableClock(now));
   return tokens.issue(
-    { sub: options.user ?? 'local-user', 'custom:tenant': options.tenant, 'cognito:groups': [role as AdminRole], ...(options.group ? { 'custom:group': options.group } : {}) },
+    {
+      sub: options.user ?? 'local-user',
+      'custom:tenant': options.tenant,
+      'cognito:groups': [role as AdminRole],
+      ...(options.group ? { 'custom:group': options.group } : {}),
+    },
     Math.round(hours * 3600),
   );
 }

@@ -38,4 +38,3 @@ export const CONTENT_ACTIONS: readonly AccessAction[] = [
   'recording.delete',
   'interaction.export',
 ];
-

@@ -64,13 +64,16 @@ export function authorize(actor: Actor, action: AccessAction, resource: AccessRe
   const reach = ACCESS_RULES[action][role];
   if (!reach) return deny(403, `the ${role} role may not ${action}`);
   const supportAccess = role === 'support';
-  if (supportAccess && !resource.tenant.supportAccess) return deny(403, 'support access is not enabled in the tenant policy');
+  if (supportAccess && !resource.tenant.supportAccess)
+    return deny(403, 'support access is not enabled in the tenant policy');
   if (reach === 'group' && !actor.group) return deny(403, `the ${role} role needs a group to ${action}`);
 
   const interaction = resource.interaction;
   if (interaction) {
-    if (reach === 'group' && interaction.group !== actor.group) return deny(403, `the interaction belongs to another group than ${actor.group}`);
-    if (reach === 'handled' && interaction.agent !== actor.userId) return deny(403, 'the interaction was handled by another agent');
+    if (reach === 'group' && interaction.group !== actor.group)
+      return deny(403, `the interaction belongs to another group than ${actor.group}`);
+    if (reach === 'handled' && interaction.agent !== actor.userId)
+      return deny(403, 'the interaction was handled by another agent');
     if (interaction.restricted && CONTENT_ACTIONS.includes(action) && !mayAccessRestricted(role))
       return deny(403, 'processing of this interaction is restricted: only the legal role may access its content');
   }

@@ -13,11 +13,14 @@ export function reportOfGroup(report: KpiReport, group: string, groupBy: readonl
   const counters: StoredCounter[] = [];
   for (const row of report.rows) {
     if (row.group.group !== group) continue;
-    const dims = Object.fromEntries(Object.entries(row.group).filter(([k, v]) => k !== 'day' && v !== null)) as Partial<Record<Dimension, string>>;
+    const dims = Object.fromEntries(Object.entries(row.group).filter(([k, v]) => k !== 'day' && v !== null)) as Partial<
+      Record<Dimension, string>
+    >;
     const day = row.group.day ?? '';
     for (const [metric, value] of Object.entries(row.metrics) as [Metric, number][]) {
       if (metric === 'surveys' && row.scoreDistribution && dims.score === undefined) {
-        for (const [score, n] of Object.entries(row.scoreDistribution)) counters.push({ day, metric, dims: { ...dims, score }, value: n });
+        for (const [score, n] of Object.entries(row.scoreDistribution))
+          counters.push({ day, metric, dims: { ...dims, score }, value: n });
       } else counters.push({ day, metric, dims, value });
     }
   }

@@ -2,7 +2,8 @@ import type { ChatbotEvent } from '../records';
 import type { TokenIssuer } from './token';
 
 /** Numbers and booleans (a rating, a position, a "matched" flag) cannot carry free text. */
-const isStatistic = (value: unknown) => typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+const isStatistic = (value: unknown) =>
+  typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
 /**
  * A chatbot event keeps its type, time and aggregate dimensions (user type, source, environment).

@@ -6,7 +6,7 @@
 export function auditSource(ip: string | undefined): string {
   const address = (ip ?? '').trim().replace(/^::ffff:(?=\d+\.)/i, '');
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
-  if (v4 && v4.slice(1).every((octet) => Number(octet) <= 255)) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  if (v4?.slice(1).every((octet) => Number(octet) <= 255)) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
   const groups = ipv6Groups(address);
   if (groups) {
     const prefix = groups.slice(0, 3);

@@ -13,8 +13,15 @@ function signatureOf(key: Uint8Array, t: Omit<AuditTombstone, 'signature'>): str
  * not hash to its own `hash`: a tombstone must never launder an edited entry into a valid link.
  */
 export function tombstoneOf(entry: AuditEntry, key: Uint8Array, tombstonedAt: Date): AuditTombstone {
-  if (hashEntry(entry.prevHash, entry) !== entry.hash) throw new Error(`audit entry ${entry.seq} was edited: refusing to tombstone it`);
-  const unsigned = { kind: 'tombstone' as const, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, tombstonedAt: tombstonedAt.toISOString() };
+  if (hashEntry(entry.prevHash, entry) !== entry.hash)
+    throw new Error(`audit entry ${entry.seq} was edited: refusing to tombstone it`);
+  const unsigned = {
+    kind: 'tombstone' as const,
+    seq: entry.seq,
+    prevHash: entry.prevHash,
+    hash: entry.hash,
+    tombstonedAt: tombstonedAt.toISOString(),
+  };
   return { ...unsigned, signature: signatureOf(key, unsigned) };
 }
 

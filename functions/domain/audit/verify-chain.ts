@@ -24,7 +24,11 @@ export interface VerifyOptions {
  * to its predecessor ('edited'), each tombstone carrying a valid signature ('bad-signature'), and
  * the last link matching the head when one is given. Reports the first seq that fails.
  */
-export function verifyChain(records: readonly AuditRecord[], key: Uint8Array, options: VerifyOptions = {}): ChainVerdict {
+export function verifyChain(
+  records: readonly AuditRecord[],
+  key: Uint8Array,
+  options: VerifyOptions = {},
+): ChainVerdict {
   let previous: AuditHead = options.anchor ?? { seq: 0, hash: GENESIS_HASH };
   for (const record of records) {
     const expectedSeq = previous.seq + 1;

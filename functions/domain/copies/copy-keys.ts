@@ -20,10 +20,16 @@ export const playbackFolderOf = (tenantId: string, interactionId: string): strin
 export const bulkDownloadKey = (tenantId: string, downloadId: string) => `downloads/${tenantId}/${downloadId}.zip`;
 
 /** A subject-request export package, in the exports bucket. */
-export const subjectPackageKey = (tenantId: string, requestId: string) => `subject-requests/${tenantId}/${requestId}/package.zip`;
+export const subjectPackageKey = (tenantId: string, requestId: string) =>
+  `subject-requests/${tenantId}/${requestId}/package.zip`;
 
 /** A terminated tenant's offboarding package, in the exports bucket. */
-export const offboardingPackageKey = (tenantId: string, requestId: string) => `offboarding/${tenantId}/${requestId}.zip`;
+export const offboardingPackageKey = (tenantId: string, requestId: string) =>
+  `offboarding/${tenantId}/${requestId}.zip`;
 
 /** Every prefix of the exports bucket holding a tenant's objects. */
-export const exportsPrefixesOf = (tenantId: string): string[] => [`subject-requests/${tenantId}/`, `downloads/${tenantId}/`, `offboarding/${tenantId}/`];
+export const exportsPrefixesOf = (tenantId: string): string[] => [
+  `subject-requests/${tenantId}/`,
+  `downloads/${tenantId}/`,
+  `offboarding/${tenantId}/`,
+];

@@ -36,25 +36,59 @@ const ENTRY_GRACE_SECONDS = 86_400;
 const DAY_SECONDS = 86_400;
 
 /** How long each kind lives at most: its bucket's lifecycle rule (infra: content bucket 1 day for playback/, exports bucket 1 day for downloads/, 7 days otherwise). */
-export const COPY_LIFETIME_SECONDS: Record<CopyKind, number> = { playback: DAY_SECONDS, 'bulk-download': DAY_SECONDS, 'subject-export': 7 * DAY_SECONDS, offboarding: 7 * DAY_SECONDS };
+export const COPY_LIFETIME_SECONDS: Record<CopyKind, number> = {
+  playback: DAY_SECONDS,
+  'bulk-download': DAY_SECONDS,
+  'subject-export': 7 * DAY_SECONDS,
+  offboarding: 7 * DAY_SECONDS,
+};
 
 /** A copy made now, to be registered before it is written. */
-export function newCopy(kind: CopyKind, at: Pick<DerivedCopy, 'bucket' | 'region' | 'objectKey' | 'contains'>, now: Date): DerivedCopy {
-  return { kind, ...at, contains: [...new Set(at.contains)].sort(), createdAt: now.toISOString(), expiresAt: Math.ceil(now.getTime() / 1000) + COPY_LIFETIME_SECONDS[kind] };
+export function newCopy(
+  kind: CopyKind,
+  at: Pick<DerivedCopy, 'bucket' | 'region' | 'objectKey' | 'contains'>,
+  now: Date,
+): DerivedCopy {
+  return {
+    kind,
+    ...at,
+    contains: [...new Set(at.contains)].sort(),
+    createdAt: now.toISOString(),
+    expiresAt: Math.ceil(now.getTime() / 1000) + COPY_LIFETIME_SECONDS[kind],
+  };
 }
 
 /** The registry entry of a copy in partition `pk`: keys and kinds only, nothing personal; no class, so no sweep or count takes it for a record. */
-export function copyEntry(tenantId: string, pk: string, copy: DerivedCopy): Record<string, unknown> & { pk: string; sk: string } {
+export function copyEntry(
+  tenantId: string,
+  pk: string,
+  copy: DerivedCopy,
+): Record<string, unknown> & { pk: string; sk: string } {
   return { pk, sk: copySortKey(copy), tenantId, ...copy, expiresAt: copy.expiresAt + ENTRY_GRACE_SECONDS };
 }
 
 /** Which copies a deletion reaches: all of them, or those holding a class it removed. */
 export type CopyReach = 'all' | DataClass;
-export const reaches = (copy: Pick<DerivedCopy, 'contains'>, reach: CopyReach): boolean => reach === 'all' || copy.contains.includes(reach);
+export const reaches = (copy: Pick<DerivedCopy, 'contains'>, reach: CopyReach): boolean =>
+  reach === 'all' || copy.contains.includes(reach);
 
 /** A registry entry read back as the copy it names (undefined when it is not one). */
 export function copyOf(item: Record<string, unknown>): DerivedCopy | undefined {
   const { kind, bucket, region, objectKey, contains, createdAt, expiresAt } = item;
-  if (typeof objectKey !== 'string' || (bucket !== 'content' && bucket !== 'exports') || typeof region !== 'string' || !Array.isArray(contains)) return undefined;
-  return { kind: kind as CopyKind, bucket, region, objectKey, contains: contains as DataClass[], createdAt: String(createdAt), expiresAt: Number(expiresAt) };
+  if (
+    typeof objectKey !== 'string' ||
+    (bucket !== 'content' && bucket !== 'exports') ||
+    typeof region !== 'string' ||
+    !Array.isArray(contains)
+  )
+    return undefined;
+  return {
+    kind: kind as CopyKind,
+    bucket,
+    region,
+    objectKey,
+    contains: contains as DataClass[],
+    createdAt: String(createdAt),
+    expiresAt: Number(expiresAt),
+  };
 }

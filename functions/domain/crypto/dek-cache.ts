@@ -13,7 +13,8 @@ export class DekCache {
     private readonly clock: Clock,
     private readonly options: { maxEntries: number; ttlMs: number } = { maxEntries: 1000, ttlMs: 60_000 },
   ) {
-    if (options.maxEntries < 1 || options.ttlMs <= 0) throw new RangeError('a DEK cache needs room for one key and a positive TTL');
+    if (options.maxEntries < 1 || options.ttlMs <= 0)
+      throw new RangeError('a DEK cache needs room for one key and a positive TTL');
   }
 
   get(id: string): Uint8Array | undefined {

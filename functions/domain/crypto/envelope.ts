@@ -26,7 +26,8 @@ export function sealingAad(tenantId: string, dataClass: DataClass, partitionId: 
 }
 
 function assertKey(dek: Uint8Array): void {
-  if (dek.byteLength !== KEY_BYTES) throw new RangeError(`a data key must be ${KEY_BYTES} bytes, not ${dek.byteLength}`);
+  if (dek.byteLength !== KEY_BYTES)
+    throw new RangeError(`a data key must be ${KEY_BYTES} bytes, not ${dek.byteLength}`);
 }
 
 export function seal(dek: Uint8Array, plaintext: Uint8Array | string, aad: string): string {
@@ -52,6 +53,8 @@ export function open(dek: Uint8Array, sealed: string, aad: string): Buffer {
   try {
     return Buffer.concat([decipher.update(bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new SealedDataRejected('authentication failed (altered, or sealed under another key or for another tenant, class or partition)');
+    throw new SealedDataRejected(
+      'authentication failed (altered, or sealed under another key or for another tenant, class or partition)',
+    );
   }
 }

@@ -34,5 +34,8 @@ export function generalInfoCsv(infos: readonly InteractionInfo[]): string {
 
 /** The same columns and spreadsheet-safe cells, for other spreadsheet formats (the admin API's xlsx export). */
 export function generalInfoTable(infos: readonly InteractionInfo[]): { headers: string[]; rows: SpreadsheetCell[][] } {
-  return { headers: COLUMNS.map(([header]) => header), rows: infos.map((info) => COLUMNS.map(([, cell]) => spreadsheetSafe(cell(info)))) };
+  return {
+    headers: COLUMNS.map(([header]) => header),
+    rows: infos.map((info) => COLUMNS.map(([, cell]) => spreadsheetSafe(cell(info)))),
+  };
 }

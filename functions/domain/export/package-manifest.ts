@@ -21,7 +21,10 @@ export interface PackageManifestInput {
 
 /** A path that stays inside the package wherever it is unpacked (no absolute paths, no `..`). */
 const isSafePath = (path: string) =>
-  path.length > 0 && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+  path.length > 0 &&
+  !path.startsWith('/') &&
+  !path.includes('\\') &&
+  path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 
 /**
  * The machine-readable manifest of an export package: what each file is, how many records of which
@@ -46,7 +49,8 @@ export function packageManifest(input: PackageManifestInput): string {
     };
   });
   const recordsByClass: Partial<Record<DataClass, number>> = {};
-  for (const f of input.files) if (f.dataClass) recordsByClass[f.dataClass] = (recordsByClass[f.dataClass] ?? 0) + (f.records ?? 0);
+  for (const f of input.files)
+    if (f.dataClass) recordsByClass[f.dataClass] = (recordsByClass[f.dataClass] ?? 0) + (f.records ?? 0);
   const manifest = {
     format: 'lethe-export',
     formatVersion: 1,

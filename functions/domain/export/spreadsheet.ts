@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 export type SpreadsheetCell = string | number | undefined;
 
 /** Characters a spreadsheet skips or hides before a formula: whitespace of every script, zero-width and control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what a spreadsheet skips
 const IGNORED = /^[\s\u0000-\u001f\u007f\u200b-\u200f\u2060-\u2064\ufeff]*/u;
 /** What starts a formula: ASCII and full-width = + - @. */
 const FORMULA_START = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/u;

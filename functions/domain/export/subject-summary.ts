@@ -34,7 +34,8 @@ const IDENTIFIER_IN_WORDS: Record<IdentifierKind, string> = {
 };
 
 /** Tenant-written text inside a table cell: no line breaks, no Markdown or HTML that would render. */
-const cell = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\|*_`[\]#<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+const cell = (text: string) =>
+  text.replace(/\s+/g, ' ').replace(/[\\|*_`[\]#<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
 
 function localDate(instant: Date, timeZone: string): string {
   const w = wallClockAt(instant.getTime(), timeZone);
@@ -91,7 +92,10 @@ export function subjectSummaryMarkdown(input: SubjectSummaryInput): string {
   );
   for (const h of held) {
     const c = policy.classes[h.dataClass];
-    const ends = h.firstExpiry && h.lastExpiry ? span(localDate(h.firstExpiry, policy.timeZone), localDate(h.lastExpiry, policy.timeZone)) : '—';
+    const ends =
+      h.firstExpiry && h.lastExpiry
+        ? span(localDate(h.firstExpiry, policy.timeZone), localDate(h.lastExpiry, policy.timeZone))
+        : '—';
     const row = [
       CLASS_IN_WORDS[h.dataClass],
       String(h.count),

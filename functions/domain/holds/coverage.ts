@@ -25,8 +25,11 @@ export function holdCoverage(
   };
   for (const hold of holds) {
     if (!isActiveHold(hold) || hold.tenantId !== tenantId) continue;
-    if (hold.target.kind === 'interaction') cover(interactionPartition(tenantId, hold.target.interactionId), hold.holdId);
-    else for (const key of hold.target.subjectKeys) for (const pk of partitionsOfSubject(key.hmacHex)) cover(pk, hold.holdId);
+    if (hold.target.kind === 'interaction')
+      cover(interactionPartition(tenantId, hold.target.interactionId), hold.holdId);
+    else
+      for (const key of hold.target.subjectKeys)
+        for (const pk of partitionsOfSubject(key.hmacHex)) cover(pk, hold.holdId);
   }
   return { holdsOn: (pk) => byPartition.get(pk) ?? [], size: byPartition.size };
 }
@@ -35,7 +38,11 @@ export function holdCoverage(
  * The holds that keep a sealed batch: those on any partition it holds records of (`members`), and
  * subject holds linked to it (the caller's `partitionsOfSubject` lists `batchCoverageKey`s too).
  */
-export function holdsOnBatch(coverage: HoldCoverage, tenantId: string, batch: Readonly<Record<string, unknown>>): string[] {
+export function holdsOnBatch(
+  coverage: HoldCoverage,
+  tenantId: string,
+  batch: Readonly<Record<string, unknown>>,
+): string[] {
   const members = Array.isArray(batch.members) ? batch.members.filter((m): m is string => typeof m === 'string') : [];
   const keys = [...members, ...(typeof batch.batchId === 'string' ? [batchCoverageKey(tenantId, batch.batchId)] : [])];
   return [...new Set(keys.flatMap((k) => coverage.holdsOn(k)))];

@@ -5,7 +5,9 @@ import type { SubjectKey } from '../subject/subject-key';
  * asked for, until an admin releases it (precedence: legal hold > erasure > retention).
  * A subject hold names the subject only by the keyed hashes of its identifiers.
  */
-export type HoldTarget = { kind: 'interaction'; interactionId: string } | { kind: 'subject'; subjectKeys: SubjectKey[] };
+export type HoldTarget =
+  | { kind: 'interaction'; interactionId: string }
+  | { kind: 'subject'; subjectKeys: SubjectKey[] };
 
 export interface LegalHold {
   holdId: string;

@@ -41,7 +41,10 @@ const proofOf = (e: ConsentHistoryEntry): NonNullable<ConsentStanding['proof']> 
 
 /** The latest entry; a withdrawal and a grant at the same instant count as a withdrawal. */
 const latestOf = (entries: readonly ConsentHistoryEntry[]) =>
-  entries.reduce<ConsentHistoryEntry | undefined>((current, e) => (!current || e.at > current.at || (e.at === current.at && !e.granted) ? e : current), undefined);
+  entries.reduce<ConsentHistoryEntry | undefined>(
+    (current, e) => (!current || e.at > current.at || (e.at === current.at && !e.granted) ? e : current),
+    undefined,
+  );
 
 /**
  * The standing of `purpose` at instant `asOf` (every proof on record when absent). An objection
@@ -50,7 +53,9 @@ const latestOf = (entries: readonly ConsentHistoryEntry[]) =>
  */
 export function standingAt(history: readonly ConsentHistoryEntry[], purpose: string, asOf?: string): ConsentStanding {
   const known = history.filter((e) => asOf === undefined || e.at <= asOf);
-  const objection = known.filter((e) => e.objection && e.purpose === purpose).sort((a, b) => a.at.localeCompare(b.at))[0];
+  const objection = known
+    .filter((e) => e.objection && e.purpose === purpose)
+    .sort((a, b) => a.at.localeCompare(b.at))[0];
   if (objection) return { allowed: false, basis: 'objection', proof: proofOf(objection) };
   const consents = known.filter((e) => !e.objection);
   const gdpr = latestOf(consents.filter((e) => e.purpose === 'gdpr'));

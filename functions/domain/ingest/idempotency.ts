@@ -17,7 +17,9 @@ function canonicalJson(value: unknown): string {
  * with the same fingerprint replays the stored result; with another fingerprint it is a 409.
  */
 export function requestFingerprint(route: string, body: unknown): string {
-  return createHash('sha256').update(`${route}\n${canonicalJson(body)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${route}\n${canonicalJson(body)}`, 'utf8')
+    .digest('hex');
 }
 
 /** The key as stored: hashed, since a caller may put anything in it. */

@@ -16,5 +16,8 @@ export function objectablePurposes(policy: TenantPolicy): string[] {
 export function assertObjectable(policy: TenantPolicy, purpose: string, path: string): void {
   const purposes = objectablePurposes(policy);
   if (!purposes.includes(purpose))
-    throw validationFailed([{ path, message: `must be one of the purposes of the policy: ${purposes.join(', ')}` }], `The purpose ${JSON.stringify(purpose)} is not one this tenant processes data for.`);
+    throw validationFailed(
+      [{ path, message: `must be one of the purposes of the policy: ${purposes.join(', ')}` }],
+      `The purpose ${JSON.stringify(purpose)} is not one this tenant processes data for.`,
+    );
 }

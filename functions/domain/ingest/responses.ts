@@ -24,7 +24,11 @@ export const MessagesAppendedSchema = z
 export type MessagesAppended = z.infer<typeof MessagesAppendedSchema>;
 
 export const InteractionEndedSchema = z
-  .object({ interactionId: z.string(), endedAt: z.string(), region: z.string().describe('where its general info now lives') })
+  .object({
+    interactionId: z.string(),
+    endedAt: z.string(),
+    region: z.string().describe('where its general info now lives'),
+  })
   .meta({ id: 'InteractionEnded' });
 export type InteractionEnded = z.infer<typeof InteractionEndedSchema>;
 
@@ -37,7 +41,9 @@ export const RecordingUploadSchema = z
     expiresAt: z.string(),
     completeUrl: z
       .string()
-      .describe('POST this path (relative to the API root) once the PUT succeeded: the audio is then sealed and the raw upload deleted; until then the recording cannot be played'),
+      .describe(
+        'POST this path (relative to the API root) once the PUT succeeded: the audio is then sealed and the raw upload deleted; until then the recording cannot be played',
+      ),
   })
   .meta({ id: 'RecordingUpload' });
 export type RecordingUpload = z.infer<typeof RecordingUploadSchema>;
@@ -51,7 +57,9 @@ export const EventsIngestedSchema = z
   .meta({ id: 'EventsIngested' });
 export type EventsIngested = z.infer<typeof EventsIngestedSchema>;
 
-export const SurveyStoredSchema = z.object({ surveyId: z.string(), interactionId: z.string() }).meta({ id: 'SurveyStored' });
+export const SurveyStoredSchema = z
+  .object({ surveyId: z.string(), interactionId: z.string() })
+  .meta({ id: 'SurveyStored' });
 export type SurveyStored = z.infer<typeof SurveyStoredSchema>;
 
 export const ConsentStoredSchema = z.object({ consentId: z.string() }).meta({ id: 'ConsentStored' });
@@ -69,24 +77,29 @@ export const InteractionFactsSchema = z.object({
   group: z.string().optional(),
   waitSeconds: z.number().optional(),
   talkSeconds: z.number().optional(),
-  anonymisedAt: z.string().optional().describe('when its personal data was removed: kept for statistics, without its participant'),
+  anonymisedAt: z
+    .string()
+    .optional()
+    .describe('when its personal data was removed: kept for statistics, without its participant'),
 });
 export type InteractionFacts = z.infer<typeof InteractionFactsSchema>;
 
-export const InteractionViewSchema = InteractionFactsSchema
-  .extend({
-    participant: ParticipantSchema.optional(),
-    externalId: z.string().optional(),
-    consent: z.object({
-      content: z.enum(['granted', 'refused', 'not-asked']),
-      recording: z.enum(['granted', 'refused', 'not-asked']),
-      noticeVersion: z.string().optional(),
-    }),
-    contentStored: z.boolean().describe('whether a chat log or a recording is stored and readable now; a withdrawal of consent stops new content, it keeps what was stored before'),
-    flags: z.array(z.enum(['deny_recording'])),
-    expiresAt: z.string(),
-  })
-  .meta({ id: 'InteractionView' });
+export const InteractionViewSchema = InteractionFactsSchema.extend({
+  participant: ParticipantSchema.optional(),
+  externalId: z.string().optional(),
+  consent: z.object({
+    content: z.enum(['granted', 'refused', 'not-asked']),
+    recording: z.enum(['granted', 'refused', 'not-asked']),
+    noticeVersion: z.string().optional(),
+  }),
+  contentStored: z
+    .boolean()
+    .describe(
+      'whether a chat log or a recording is stored and readable now; a withdrawal of consent stops new content, it keeps what was stored before',
+    ),
+  flags: z.array(z.enum(['deny_recording'])),
+  expiresAt: z.string(),
+}).meta({ id: 'InteractionView' });
 export type InteractionView = z.infer<typeof InteractionViewSchema>;
 
 export const TranscriptViewSchema = z
@@ -119,7 +132,9 @@ export const ConsentStandingAnswerSchema = z
   .object({
     purpose: z.string(),
     allowed: z.boolean().describe('false once the subject objected to the purpose or withdrew their consent'),
-    basis: z.enum(['objection', 'withdrawal', 'consent', 'none']).describe('what decides: none = no proof on record (the channel’s own opt-in rules still apply)'),
+    basis: z
+      .enum(['objection', 'withdrawal', 'consent', 'none'])
+      .describe('what decides: none = no proof on record (the channel’s own opt-in rules still apply)'),
     proof: ConsentProofRefSchema.optional(),
   })
   .meta({ id: 'ConsentStanding' });

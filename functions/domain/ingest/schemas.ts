@@ -18,6 +18,7 @@ const Label = z
   .string()
   .min(1)
   .max(100)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the rule refuses control characters
   .regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters');
 
 export const InteractionIdSchema = z.ulid('must be an interaction id (ULID)');
@@ -43,7 +44,10 @@ export const InteractionConsentSchema = z
     /** false = the end user opted out of content storage ("I do not accept that this chat is stored"). */
     storeContent: z.boolean().optional(),
     recording: z.boolean().optional(),
-    gdpr: z.object({ granted: z.boolean(), noticeVersion: z.string().min(1).max(40) }).strict().optional(),
+    gdpr: z
+      .object({ granted: z.boolean(), noticeVersion: z.string().min(1).max(40) })
+      .strict()
+      .optional(),
   })
   .strict()
   .meta({ id: 'InteractionConsent' });
@@ -114,8 +118,18 @@ export type AppendMessages = z.infer<typeof AppendMessagesSchema>;
 export const EndInteractionSchema = z
   .object({
     endedAt: Instant,
-    waitSeconds: z.number().int().min(0).max(31 * 86400).default(0),
-    talkSeconds: z.number().int().min(0).max(31 * 86400).default(0),
+    waitSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(31 * 86400)
+      .default(0),
+    talkSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(31 * 86400)
+      .default(0),
   })
   .strict()
   .meta({ id: 'EndInteraction' });

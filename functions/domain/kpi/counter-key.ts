@@ -14,12 +14,16 @@ export interface CounterKey {
 export const counterPartition = (tenantId: string, month: string) => `T#${tenantId}#M#${month}`;
 
 export function counterKey(tenantId: string, c: Pick<CounterIncrement, 'day' | 'metric' | 'dims'>): CounterKey {
-  const dims = DIMENSIONS.filter((d) => c.dims[d] !== undefined).map((d) => `${d}=${encodeURIComponent(c.dims[d] as string)}`);
+  const dims = DIMENSIONS.filter((d) => c.dims[d] !== undefined).map(
+    (d) => `${d}=${encodeURIComponent(c.dims[d] as string)}`,
+  );
   return { pk: counterPartition(tenantId, c.day.slice(0, 7)), sk: [c.day, c.metric, ...dims].join('#') };
 }
 
 /** Reads a counter sort key back; undefined for anything that is not a counter. */
-export function parseCounterSortKey(sk: string): { day: string; metric: Metric; dims: Partial<Record<Dimension, string>> } | undefined {
+export function parseCounterSortKey(
+  sk: string,
+): { day: string; metric: Metric; dims: Partial<Record<Dimension, string>> } | undefined {
   const [day, metric, ...parts] = sk.split('#');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day ?? '') || !(METRICS as readonly string[]).includes(metric)) return undefined;
   const dims: Partial<Record<Dimension, string>> = {};

@@ -86,7 +86,9 @@ export function surveyIncrements(i: InteractionFacts, score: number, timeZone: s
 /** The first instant of a tenant day: a counter's retention counts from it. */
 export function dayStart(day: string, timeZone: string): Date {
   const [year, month, date] = day.split('-').map(Number);
-  return new Date(instantOfWallClock({ year, month, day: date, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone));
+  return new Date(
+    instantOfWallClock({ year, month, day: date, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone),
+  );
 }
 
 /**

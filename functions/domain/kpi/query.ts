@@ -18,14 +18,22 @@ export const KpiQuerySchema = z
     groupBy: z
       .string()
       .default('day')
-      .transform((s) => [...new Set(s.split(',').map((g) => g.trim()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(',')
+            .map((g) => g.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.enum(KPI_GROUPINGS, `must be a comma-separated list of ${KPI_GROUPINGS.join(', ')}`))),
   })
   .strict()
   .superRefine((q, ctx) => {
     const days = (dayMs(q.to) - dayMs(q.from)) / 86_400_000 + 1;
     if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    if (days > KPI_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${KPI_MAX_DAYS} days after from` });
+    if (days > KPI_MAX_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${KPI_MAX_DAYS} days after from` });
   })
   .meta({ id: 'KpiQuery' });
 export type KpiQuery = z.infer<typeof KpiQuerySchema>;

@@ -19,7 +19,6 @@ import type { OpenedRecord } from '../sweep/opened-record';
  */
 export const BATCH_FORMAT = 'lethe-litigation-batch';
 
-
 const HeaderSchema = z
   .object({
     format: z.literal(BATCH_FORMAT),
@@ -38,7 +37,13 @@ export type BatchHeader = z.infer<typeof HeaderSchema>;
 const DocumentSchema = HeaderSchema.extend({ wrappedKey: z.base64(), sealed: z.base64() }).strict();
 
 const RecordSchema = z
-  .object({ pk: z.string(), sk: z.string(), dataClass: z.enum(DATA_CLASSES), expiresAt: z.number(), fields: z.record(z.string(), z.unknown()) })
+  .object({
+    pk: z.string(),
+    sk: z.string(),
+    dataClass: z.enum(DATA_CLASSES),
+    expiresAt: z.number(),
+    fields: z.record(z.string(), z.unknown()),
+  })
   .strict();
 
 /** The batch no longer is what was sealed: altered, truncated or not a batch at all. */
@@ -50,22 +55,32 @@ export class BatchRejected extends Error {
 }
 
 /** The KMS encryption context a batch's data key is bound to. */
-export const batchEncryptionContext = (h: Pick<BatchHeader, 'tenantId' | 'dataClass' | 'batchId'>): Record<string, string> => ({
+export const batchEncryptionContext = (
+  h: Pick<BatchHeader, 'tenantId' | 'dataClass' | 'batchId'>,
+): Record<string, string> => ({
   tenant: h.tenantId,
   class: h.dataClass,
   batchId: h.batchId,
 });
 
 /** `<t>/<class>/<batchId>.sealed` in the region's litigation bucket (docs/storage-layout.md). */
-export const batchObjectKey = (h: Pick<BatchHeader, 'tenantId' | 'dataClass' | 'batchId'>): string => `${h.tenantId}/${h.dataClass}/${h.batchId}.sealed`;
+export const batchObjectKey = (h: Pick<BatchHeader, 'tenantId' | 'dataClass' | 'batchId'>): string =>
+  `${h.tenantId}/${h.dataClass}/${h.batchId}.sealed`;
 
 /**
  * A batch id that the same records always get: a sweep that crashed after writing a batch and
  * before marking its records seals the same records again under the same id, and finds it done.
  * 26 characters of Crockford base32, like the ULIDs elsewhere.
  */
-export function batchIdOf(tenantId: string, dataClass: DataClass, region: string, keys: readonly { pk: string; sk: string }[]): string {
-  const hash = createHash('sha256').update(JSON.stringify([tenantId, dataClass, region, keys.map((k) => [k.pk, k.sk])]), 'utf8').digest();
+export function batchIdOf(
+  tenantId: string,
+  dataClass: DataClass,
+  region: string,
+  keys: readonly { pk: string; sk: string }[],
+): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([tenantId, dataClass, region, keys.map((k) => [k.pk, k.sk])]), 'utf8')
+    .digest();
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   let bits = 0n;
   for (const byte of hash.subarray(0, 17)) bits = (bits << 8n) | BigInt(byte);
@@ -75,12 +90,21 @@ export function batchIdOf(tenantId: string, dataClass: DataClass, region: string
 }
 
 /** The batch document, sealed under `dek` (plaintext from KMS, kept in memory only). */
-export function sealBatch(header: Omit<BatchHeader, 'format' | 'formatVersion' | 'records'>, records: readonly OpenedRecord[], dek: Uint8Array, wrappedKey: Uint8Array): Uint8Array {
+export function sealBatch(
+  header: Omit<BatchHeader, 'format' | 'formatVersion' | 'records'>,
+  records: readonly OpenedRecord[],
+  dek: Uint8Array,
+  wrappedKey: Uint8Array,
+): Uint8Array {
   const stray = records.find((r) => r.dataClass !== header.dataClass || !r.pk.startsWith(`T#${header.tenantId}#`));
   if (stray) throw new RangeError('a litigation batch holds records of one tenant and one class only');
   const full: BatchHeader = { format: BATCH_FORMAT, formatVersion: 1, ...header, records: records.length };
   const lines = records.map((r) => JSON.stringify(r)).join('\n');
-  const document = { ...full, wrappedKey: Buffer.from(wrappedKey).toString('base64'), sealed: seal(dek, lines, sealingAad(full.tenantId, full.dataClass, full.batchId)) };
+  const document = {
+    ...full,
+    wrappedKey: Buffer.from(wrappedKey).toString('base64'),
+    sealed: seal(dek, lines, sealingAad(full.tenantId, full.dataClass, full.batchId)),
+  };
   return Buffer.from(JSON.stringify(document), 'utf8');
 }
 
@@ -107,7 +131,9 @@ export function openBatch(batch: { header: BatchHeader; sealed: string }, dek: U
   } catch {
     throw new BatchRejected('the ciphertext does not open under its key and header');
   }
-  const records = text === '' ? [] : text.split('\n').map((line) => RecordSchema.parse(JSON.parse(line)) as OpenedRecord);
-  if (records.length !== header.records) throw new BatchRejected(`the header says ${header.records} records, the ciphertext holds ${records.length}`);
+  const records =
+    text === '' ? [] : text.split('\n').map((line) => RecordSchema.parse(JSON.parse(line)) as OpenedRecord);
+  if (records.length !== header.records)
+    throw new BatchRejected(`the header says ${header.records} records, the ciphertext holds ${records.length}`);
   return records;
 }

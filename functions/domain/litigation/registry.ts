@@ -13,7 +13,8 @@ export const litigationPartition = (tenantId: string): string => `T#${tenantId}#
 export const BATCH_PREFIX = 'BATCH#';
 export const batchSortKey = (batchId: string): string => `${BATCH_PREFIX}${batchId}`;
 /** What hold coverage calls a batch: all batches share one partition, so the partition alone does not name it. */
-export const batchCoverageKey = (tenantId: string, batchId: string): string => `${litigationPartition(tenantId)}#${batchSortKey(batchId)}`;
+export const batchCoverageKey = (tenantId: string, batchId: string): string =>
+  `${litigationPartition(tenantId)}#${batchSortKey(batchId)}`;
 
 export interface BatchEntry {
   tenantId: string;

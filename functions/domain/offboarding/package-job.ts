@@ -18,7 +18,12 @@ const PackageJobEventSchema = z
 export type PackageJobEvent = z.infer<typeof PackageJobEventSchema>;
 
 /** The event that starts the build `requestId` of the tenant's package. */
-export const packageJobEvent = (tenantId: string, requestId: string): PackageJobEvent => ({ kind: OFFBOARDING_PACKAGE_JOB, tenantId, requestId });
+export const packageJobEvent = (tenantId: string, requestId: string): PackageJobEvent => ({
+  kind: OFFBOARDING_PACKAGE_JOB,
+  tenantId,
+  requestId,
+});
 
 /** The event, or VALIDATION_FAILED naming every bad field. */
-export const parsePackageJobEvent = (event: unknown): PackageJobEvent => parseOrThrow(PackageJobEventSchema, event, 'The offboarding package event');
+export const parsePackageJobEvent = (event: unknown): PackageJobEvent =>
+  parseOrThrow(PackageJobEventSchema, event, 'The offboarding package event');

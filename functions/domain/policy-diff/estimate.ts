@@ -20,7 +20,9 @@ export const emptyEstimate = (): ImpactEstimate => ({ dueAtNextSweep: 0, expireS
 /** A day's records are taken as created at its noon: the estimate is by day, not by record. */
 function middayOf(day: string, timeZone: string): Date {
   const [year, month, date] = day.split('-').map(Number);
-  return new Date(instantOfWallClock({ year, month, day: date, hour: 12, minute: 0, second: 0, millisecond: 0 }, timeZone));
+  return new Date(
+    instantOfWallClock({ year, month, day: date, hour: 12, minute: 0, second: 0, millisecond: 0 }, timeZone),
+  );
 }
 
 /**
@@ -28,7 +30,13 @@ function middayOf(day: string, timeZone: string): Date {
  * `after` (each with its channel's own retention). Records already past their old expiry are
  * hidden already and count for nothing: a lengthened retention brings nothing back.
  */
-export function addToEstimate(estimate: ImpactEstimate, counted: RecordCount, before: TenantPolicy, after: TenantPolicy, now: Date): void {
+export function addToEstimate(
+  estimate: ImpactEstimate,
+  counted: RecordCount,
+  before: TenantPolicy,
+  after: TenantPolicy,
+  now: Date,
+): void {
   const createdAt = middayOf(counted.day, before.timeZone);
   const oldExpiry = expiryInstant(createdAt, retentionFor(before, counted.dataClass, counted.channel), before.timeZone);
   if (isExpired(oldExpiry, now)) return;

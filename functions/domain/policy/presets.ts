@@ -18,15 +18,64 @@ function commonClasses(): Record<DataClass, ClassInput> {
     ...c,
   });
   return {
-    interaction: cls({ retention: 'P180D', afterExpiry: 'delete', categories: ['contact details', 'conversation metadata'], purposes: ['customer service', 'contact-centre statistics'] }),
+    interaction: cls({
+      retention: 'P180D',
+      afterExpiry: 'delete',
+      categories: ['contact details', 'conversation metadata'],
+      purposes: ['customer service', 'contact-centre statistics'],
+    }),
     transcript: cls({ retention: 'P30D', afterExpiry: 'delete', categories: ['conversation content'] }),
-    recording: cls({ retention: 'P14D', afterExpiry: 'delete', categories: ['voice recordings'], purposes: ['quality assurance'], lawfulBasis: 'consent' }),
-    survey: cls({ retention: 'P180D', afterExpiry: 'delete', categories: ['satisfaction score', 'free-text comment'], purposes: ['service quality measurement'], lawfulBasis: 'legitimate_interests' }),
-    event: cls({ retention: 'P100D', afterExpiry: 'delete', categories: ['chatbot questions, clicks and ratings'], purposes: ['chatbot improvement'], lawfulBasis: 'legitimate_interests' }),
-    aggregate: cls({ retention: 'P3Y', afterExpiry: 'delete', categories: ['anonymous statistics'], purposes: ['performance reporting'], lawfulBasis: 'legitimate_interests' }),
-    consent: cls({ retention: 'P5Y', afterExpiry: 'delete', categories: ['consent proofs'], purposes: ['demonstrating consent (GDPR Art. 7(1))'], lawfulBasis: 'legal_obligation' }),
-    audit: cls({ retention: 'P180D', afterExpiry: 'delete', categories: ['access log'], purposes: ['security and accountability'], lawfulBasis: 'legal_obligation', recipients: ['tenant administrators', 'auditors'] }),
-    litigation: cls({ retention: 'P5Y', afterExpiry: 'delete', categories: ['sealed conversation records'], purposes: ['establishment, exercise or defence of legal claims'], lawfulBasis: 'legitimate_interests', recipients: ['legal-access role only'] }),
+    recording: cls({
+      retention: 'P14D',
+      afterExpiry: 'delete',
+      categories: ['voice recordings'],
+      purposes: ['quality assurance'],
+      lawfulBasis: 'consent',
+    }),
+    survey: cls({
+      retention: 'P180D',
+      afterExpiry: 'delete',
+      categories: ['satisfaction score', 'free-text comment'],
+      purposes: ['service quality measurement'],
+      lawfulBasis: 'legitimate_interests',
+    }),
+    event: cls({
+      retention: 'P100D',
+      afterExpiry: 'delete',
+      categories: ['chatbot questions, clicks and ratings'],
+      purposes: ['chatbot improvement'],
+      lawfulBasis: 'legitimate_interests',
+    }),
+    aggregate: cls({
+      retention: 'P3Y',
+      afterExpiry: 'delete',
+      categories: ['anonymous statistics'],
+      purposes: ['performance reporting'],
+      lawfulBasis: 'legitimate_interests',
+    }),
+    consent: cls({
+      retention: 'P5Y',
+      afterExpiry: 'delete',
+      categories: ['consent proofs'],
+      purposes: ['demonstrating consent (GDPR Art. 7(1))'],
+      lawfulBasis: 'legal_obligation',
+    }),
+    audit: cls({
+      retention: 'P180D',
+      afterExpiry: 'delete',
+      categories: ['access log'],
+      purposes: ['security and accountability'],
+      lawfulBasis: 'legal_obligation',
+      recipients: ['tenant administrators', 'auditors'],
+    }),
+    litigation: cls({
+      retention: 'P5Y',
+      afterExpiry: 'delete',
+      categories: ['sealed conversation records'],
+      purposes: ['establishment, exercise or defence of legal claims'],
+      lawfulBasis: 'legitimate_interests',
+      recipients: ['legal-access role only'],
+    }),
   };
 }
 
@@ -57,7 +106,12 @@ export function iadvizePreset(): TenantPolicyInput {
   const classes = commonClasses();
   for (const c of ['interaction', 'transcript', 'recording', 'survey'] as const)
     classes[c] = { ...classes[c], retention: 'P3Y', afterExpiry: 'anonymize' };
-  classes.litigation = { ...classes.litigation, retention: 'P5Y', region: 'eu-central-1', lawfulBasis: 'legal_obligation' };
+  classes.litigation = {
+    ...classes.litigation,
+    retention: 'P5Y',
+    region: 'eu-central-1',
+    lawfulBasis: 'legal_obligation',
+  };
   const twelveMonths = { interaction: 'P12M', transcript: 'P12M', recording: 'P12M', survey: 'P12M' };
   return {
     schemaVersion: 1,

@@ -116,7 +116,9 @@ export const TenantPolicySchema = z
     redaction: RedactionSettingsSchema.prefault({}),
     access: z
       .object({
-        groups: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), name: z.string().min(1) }).strict()).default([]),
+        groups: z
+          .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), name: z.string().min(1) }).strict())
+          .default([]),
         /** Vendor support may read (never change) and every access is flagged in the audit log. */
         supportAccess: z.boolean().default(false),
       })
@@ -146,9 +148,17 @@ export const TenantPolicySchema = z
   .strict()
   .superRefine((p, ctx) => {
     if (p.litigation.sealClasses.includes('litigation'))
-      ctx.addIssue({ code: 'custom', path: ['litigation', 'sealClasses'], message: 'cannot seal the litigation class itself' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['litigation', 'sealClasses'],
+        message: 'cannot seal the litigation class itself',
+      });
     if (p.classes.aggregate.afterExpiry === 'anonymize')
-      ctx.addIssue({ code: 'custom', path: ['classes', 'aggregate', 'afterExpiry'], message: 'aggregates hold no personal data: use delete or archive' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['classes', 'aggregate', 'afterExpiry'],
+        message: 'aggregates hold no personal data: use delete or archive',
+      });
   });
 
 export type TenantPolicy = z.infer<typeof TenantPolicySchema>;

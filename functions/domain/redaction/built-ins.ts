@@ -25,7 +25,14 @@ const digitDetectors = (callingCode: string | undefined): ReadonlyArray<DigitDet
   { type: 'nir', minDigits: 15, maxDigits: 15, accepts: isNirWindow },
   { type: 'card', minDigits: 12, maxDigits: 19, accepts: isCardWindow },
   // 7 digits (a local number after a phone word) up to 15 after the country code, plus a 00 prefix and a (0) trunk.
-  { type: 'phone', minDigits: 7, maxDigits: 18, accepts: phoneWindowCheck(callingCode), start: phoneStart, end: phoneEnd },
+  {
+    type: 'phone',
+    minDigits: 7,
+    maxDigits: 18,
+    accepts: phoneWindowCheck(callingCode),
+    start: phoneStart,
+    end: phoneEnd,
+  },
 ];
 
 export type BuiltInScan = (text: string, out: FindingSink, knownPhone?: DigitDetector) => void;
@@ -34,7 +41,9 @@ export type BuiltInScan = (text: string, out: FindingSink, knownPhone?: DigitDet
 export function builtInScan(enabled: readonly DetectorName[], callingCode?: string): BuiltInScan {
   const on = new Set(enabled);
   const detectors = digitDetectors(callingCode).filter((d) => on.has(d.type));
-  const [email, credentials, ip, iban, nir, name] = (['email', 'credentials', 'ip', 'iban', 'nir', 'name'] as const).map((d) => on.has(d));
+  const [email, credentials, ip, iban, nir, name] = (
+    ['email', 'credentials', 'ip', 'iban', 'nir', 'name'] as const
+  ).map((d) => on.has(d));
   const digitOptions = { detectors, iban };
   return (text, out, knownPhone) => {
     if (email) scanEmails(text, out);

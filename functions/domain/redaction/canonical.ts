@@ -13,7 +13,10 @@ import type { FindingType } from './types';
  */
 export type Canonicaliser = (type: FindingType, value: string) => string;
 
-export function canonicaliser(callingCode: string | undefined, caseInsensitivePatterns: ReadonlySet<string>): Canonicaliser {
+export function canonicaliser(
+  callingCode: string | undefined,
+  caseInsensitivePatterns: ReadonlySet<string>,
+): Canonicaliser {
   return (type, value) => {
     switch (type) {
       case 'email':

@@ -76,7 +76,8 @@ export function scanDigitRuns(text: string, options: DigitScanOptions, out: Find
         starts.push(s);
         ends.push(i);
       }
-    } else if (text.charCodeAt(i - 1) === 50 /* 2 */ && (text.charCodeAt(i) === 65 || text.charCodeAt(i) === 66)) corsica = true;
+    } else if (text.charCodeAt(i - 1) === 50 /* 2 */ && (text.charCodeAt(i) === 65 || text.charCodeAt(i) === 66))
+      corsica = true;
   }
   if (classify && starts.length > 0) classifyRun(text, starts, ends, options, out);
   return corsica;
@@ -106,7 +107,13 @@ function isGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function classifyRun(text: string, starts: number[], ends: number[], options: DigitScanOptions, out: FindingSink): void {
+function classifyRun(
+  text: string,
+  starts: number[],
+  ends: number[],
+  options: DigitScanOptions,
+  out: FindingSink,
+): void {
   const groups = starts.length;
   let count = 0;
   for (let k = 0; k < groups; k++) count += ends[k] - starts[k];
@@ -126,14 +133,20 @@ function classifyRun(text: string, starts: number[], ends: number[], options: Di
   let i = 0;
   while (i < groups) {
     let last = i;
-    while (last + 1 < groups && last + 1 - i < MAX_WINDOW_GROUPS && before[last + 2] - before[i] <= MAX_WINDOW_DIGITS) last++;
+    while (last + 1 < groups && last + 1 - i < MAX_WINDOW_GROUPS && before[last + 2] - before[i] <= MAX_WINDOW_DIGITS)
+      last++;
     let matched = -1;
     for (let j = last; j >= i && matched === -1; j--) {
       const windowDigits = before[j + 1] - before[i];
       if (windowDigits < MIN_WINDOW_DIGITS) break;
       let w: NumberWindow | undefined;
       for (const d of candidates) {
-        if (windowDigits < d.minDigits || windowDigits > d.maxDigits || (d.groups !== undefined && d.groups !== j - i + 1)) continue;
+        if (
+          windowDigits < d.minDigits ||
+          windowDigits > d.maxDigits ||
+          (d.groups !== undefined && d.groups !== j - i + 1)
+        )
+          continue;
         w ??= new NumberWindow(run, i, j, digits.slice(before[i], before[j + 1]));
         if (!d.accepts(w)) continue;
         out.push({ type: d.type, start: d.start ? d.start(w) : starts[i], end: d.end ? d.end(w) : ends[j] });

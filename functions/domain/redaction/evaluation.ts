@@ -45,7 +45,8 @@ interface Counts {
 }
 
 const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c) || isLatinLetter(c);
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 export class QualityTally {
   private readonly counts = new Map<string, Counts>();
@@ -98,17 +99,37 @@ export class QualityTally {
   }
 
   report(): QualityReport {
-    const types = [...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => quality(type, c));
+    const types = [...this.counts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, c]) => quality(type, c));
     const total = [...this.counts.values()].reduce(
-      (t, c) => ({ labelled: t.labelled + c.labelled, redacted: t.redacted + c.redacted, typed: t.typed + c.typed, found: t.found + c.found, correct: t.correct + c.correct }),
+      (t, c) => ({
+        labelled: t.labelled + c.labelled,
+        redacted: t.redacted + c.redacted,
+        typed: t.typed + c.typed,
+        found: t.found + c.found,
+        correct: t.correct + c.correct,
+      }),
       { labelled: 0, redacted: 0, typed: 0, found: 0, correct: 0 },
     );
-    return { types, overall: quality('all', total), falsePositives: this.falsePositives, overRedactedWords: this.overRedactedWords, words: this.words };
+    return {
+      types,
+      overall: quality('all', total),
+      falsePositives: this.falsePositives,
+      overRedactedWords: this.overRedactedWords,
+      words: this.words,
+    };
   }
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
 
 function quality(type: string, c: Counts): TypeQuality {
-  return { type, ...c, recall: ratio(c.redacted, c.labelled), typedRecall: ratio(c.typed, c.labelled), precision: ratio(c.correct, c.found) };
+  return {
+    type,
+    ...c,
+    recall: ratio(c.redacted, c.labelled),
+    typedRecall: ratio(c.typed, c.labelled),
+    precision: ratio(c.correct, c.found),
+  };
 }

@@ -14,7 +14,30 @@ import { isCapitalised, startsSentence } from './words';
  * "thanks, Will" does not). The phone is found in any format by
  * comparing digits (`+46 70 123 45 67` is found as `070-123 45 67` and `0046701234567`).
  */
-const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'af', 'av', 'di', 'da', 'del', 'dos', 'ten', 'ter', 'bin', 'al', 'el', 'y', 'e']);
+const PARTICLES = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'af',
+  'av',
+  'di',
+  'da',
+  'del',
+  'dos',
+  'ten',
+  'ter',
+  'bin',
+  'al',
+  'el',
+  'y',
+  'e',
+]);
 const MIN_PHONE_DIGITS = 7;
 
 // Only syntax characters: the 'u' flag refuses needless escapes such as \-.
@@ -35,7 +58,8 @@ export function knownWordsPattern(known: KnownIdentifiers): KnownWordsPattern | 
   const name = known.name?.normalize('NFC').trim() ?? '';
   const isNameWord = (part: string) => part.length >= 2 && !PARTICLES.has(part.toLowerCase());
   if (isNameWord(name)) words.add(escapeRegExp(name).replace(/\s+/g, '\\s+'));
-  for (const part of [...name.split(/\s+/), ...name.split(/[\s-]+/)]) if (isNameWord(part)) words.add(escapeRegExp(part));
+  for (const part of [...name.split(/\s+/), ...name.split(/[\s-]+/)])
+    if (isNameWord(part)) words.add(escapeRegExp(part));
   const email = known.email?.trim().toLowerCase();
   if (email) words.add(escapeRegExp(email));
   if (words.size === 0) return undefined;
@@ -71,11 +95,17 @@ export function knownPhoneDetector(phone: string | undefined): DigitDetector | u
 const stripZeros = (d: string) => d.replace(/^0+/, '');
 
 /** Window digits without a `(0)` trunk prefix. */
-const windowDigits = (w: NumberWindow) => w.text.slice(w.start(0), w.end(w.groups - 1)).replace('(0)', '').replace(/[^0-9]/g, '');
+const windowDigits = (w: NumberWindow) =>
+  w.text
+    .slice(w.start(0), w.end(w.groups - 1))
+    .replace('(0)', '')
+    .replace(/[^0-9]/g, '');
 
 /** Same number when equal, or when one is the other behind a country calling code. */
 function sameSubscriber(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return short.length >= MIN_PHONE_DIGITS && long.endsWith(short) && isCallingCode(long.slice(0, long.length - short.length));
+  return (
+    short.length >= MIN_PHONE_DIGITS && long.endsWith(short) && isCallingCode(long.slice(0, long.length - short.length))
+  );
 }

@@ -48,7 +48,10 @@ export interface DtmfEntry {
 export interface Redactor {
   redact(text: string, known?: KnownIdentifiers): RedactionResult;
   redactJson(value: unknown, known?: KnownIdentifiers): { value: unknown; findings: Array<Finding & { path: string }> };
-  redactFields(fields: readonly FormField[], known?: KnownIdentifiers): { fields: Array<{ name: string; value: string }>; findings: Array<Finding & { field: string }> };
+  redactFields(
+    fields: readonly FormField[],
+    known?: KnownIdentifiers,
+  ): { fields: Array<{ name: string; value: string }>; findings: Array<Finding & { field: string }> };
   redactDtmf<T extends DtmfEntry>(entries: readonly T[]): T[];
 }
 
@@ -60,8 +63,12 @@ export function createRedactor(settingsInput: RedactionSettingsInput = {}, optio
   const settings = parseOrThrow(RedactionSettingsSchema, settingsInput, 'The redaction settings');
   const scanBuiltIns = builtInScan(settings.detectors, options.defaultCallingCode);
   const patterns = compileTenantPatterns(settings.patterns);
-  const canonical = canonicaliser(options.defaultCallingCode, new Set(patterns.filter((p) => p.caseInsensitive).map((p) => p.name)));
-  const replace: Replacement = settings.replacement === 'pseudonym' ? pseudonym(requireKey(options.pseudonymKey), canonical) : placeholder();
+  const canonical = canonicaliser(
+    options.defaultCallingCode,
+    new Set(patterns.filter((p) => p.caseInsensitive).map((p) => p.name)),
+  );
+  const replace: Replacement =
+    settings.replacement === 'pseudonym' ? pseudonym(requireKey(options.pseudonymKey), canonical) : placeholder();
   const knownCache = new Map<string, ReturnType<typeof compileKnown>>();
 
   function knownMatchers(known: KnownIdentifiers | undefined) {

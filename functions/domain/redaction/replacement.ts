@@ -24,7 +24,9 @@ export function placeholder(): Replacement {
 export function pseudonym(key: Uint8Array, canonical: Canonicaliser): Replacement {
   if (key.length < MIN_KEY_BYTES) throw new RangeError(`the pseudonym key needs at least ${MIN_KEY_BYTES} bytes`);
   return (type, value) => {
-    const mac = createHmac('sha256', key).update(`${type}\u0000${canonical(type, value)}`).digest('hex');
+    const mac = createHmac('sha256', key)
+      .update(`${type}\u0000${canonical(type, value)}`)
+      .digest('hex');
     return `[${type.toUpperCase()}:${mac.slice(0, 8)}]`;
   };
 }

@@ -40,7 +40,10 @@ export function tenantPatternProblems(patterns: readonly TenantPattern[]): Array
 
 /** For the policy save path: field problems at `redaction.patterns.<i>.pattern`. */
 export function validateTenantPatterns(patterns: readonly TenantPattern[]): FieldProblem[] {
-  return tenantPatternProblems(patterns).map(({ index, message }) => ({ path: `redaction.patterns.${index}.pattern`, message }));
+  return tenantPatternProblems(patterns).map(({ index, message }) => ({
+    path: `redaction.patterns.${index}.pattern`,
+    message,
+  }));
 }
 
 function problemOf(p: TenantPattern): string | undefined {
@@ -52,8 +55,10 @@ function problemOf(p: TenantPattern): string | undefined {
   }
   if (re.programSize() > MAX_PROGRAM_SIZE)
     return `is too complex (RE2 program size ${re.programSize()}, at most ${MAX_PROGRAM_SIZE})`;
-  if (EMPTY_PROBES.some((probe) => matchesEmpty(re, probe))) return 'can match the empty string, so it would match everywhere';
-  if (coveredLength(re, ORDINARY_TEXT) * 2 > ORDINARY_TEXT.length) return 'matches most of an ordinary sentence, so it would redact ordinary text';
+  if (EMPTY_PROBES.some((probe) => matchesEmpty(re, probe)))
+    return 'can match the empty string, so it would match everywhere';
+  if (coveredLength(re, ORDINARY_TEXT) * 2 > ORDINARY_TEXT.length)
+    return 'matches most of an ordinary sentence, so it would redact ordinary text';
   return undefined;
 }
 

@@ -16,7 +16,7 @@ export function isCapitalised(word: string): boolean {
  *  the text or the end of a sentence (`.`, `!`, `?`, `…`, `:`, a line break). */
 export function startsSentence(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && /[\s"'“”‘’«»(\[¿¡–—-]/u.test(text[i])) {
+  while (i >= 0 && /[\s"'“”‘’«»([¿¡–—-]/u.test(text[i])) {
     if (text[i] === '\n') return true;
     i--;
   }

@@ -3,7 +3,11 @@ import { parseDuration } from '../duration';
 import { durationInWords, LAWFUL_BASIS_IN_WORDS } from '../export/plain-words';
 import type { ProcessingActivity, RecordOfProcessing } from './schema';
 
-const AFTER_EXPIRY: Record<ExpiryAction, string> = { delete: 'deleted', anonymize: 'anonymised (statistics kept)', archive: 'archived' };
+const AFTER_EXPIRY: Record<ExpiryAction, string> = {
+  delete: 'deleted',
+  anonymize: 'anonymised (statistics kept)',
+  archive: 'archived',
+};
 const period = (iso: string) => `${durationInWords(parseDuration(iso)!)} (${iso})`;
 /** A table cell: pipes and line breaks would break the row. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -31,8 +35,9 @@ export function recordOfProcessingMarkdown(r: RecordOfProcessing): string {
     '',
     '| Data class | Categories of data | Purposes | Lawful basis | Recipients | Retention | Regions |',
     '|---|---|---|---|---|---|---|',
-    ...r.activities.map((a) =>
-      `| ${a.dataClass} | ${cell(list(a.categories))} | ${cell(list(a.purposes))} | ${cell(LAWFUL_BASIS_IN_WORDS[a.lawfulBasis])} | ${cell(list(a.recipients))} | ${cell(retentionOf(a))} | ${a.regions.join(', ')} |`,
+    ...r.activities.map(
+      (a) =>
+        `| ${a.dataClass} | ${cell(list(a.categories))} | ${cell(list(a.purposes))} | ${cell(LAWFUL_BASIS_IN_WORDS[a.lawfulBasis])} | ${cell(list(a.recipients))} | ${cell(retentionOf(a))} | ${a.regions.join(', ')} |`,
     ),
     '',
     '## Where the data is stored',
@@ -42,7 +47,10 @@ export function recordOfProcessingMarkdown(r: RecordOfProcessing): string {
     '## Transfers outside the EU/EEA',
     '',
     ...(r.transfers.length
-      ? r.transfers.map((t) => `- ${t.region} (${t.location}): ${t.dataClasses.join(', ')} — document the safeguard (adequacy decision or standard contractual clauses)`)
+      ? r.transfers.map(
+          (t) =>
+            `- ${t.region} (${t.location}): ${t.dataClasses.join(', ')} — document the safeguard (adequacy decision or standard contractual clauses)`,
+        )
       : ['None.']),
     '',
     '## Technical and organisational security measures',

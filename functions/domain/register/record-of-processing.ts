@@ -18,7 +18,8 @@ export interface DeploymentFacts {
 
 function regionsOfClass(policy: TenantPolicy, dataClass: DataClass): string[] {
   const regions = new Set([regionFor(policy, dataClass)]);
-  for (const channel of CHANNELS) for (const phase of ['final', 'in-flight'] as const) regions.add(regionFor(policy, dataClass, channel, phase));
+  for (const channel of CHANNELS)
+    for (const phase of ['final', 'in-flight'] as const) regions.add(regionFor(policy, dataClass, channel, phase));
   return [...regions].sort();
 }
 
@@ -34,7 +35,12 @@ function activityOf(policy: TenantPolicy, dataClass: DataClass): ProcessingActiv
     purposes: c.purposes,
     lawfulBasis: c.lawfulBasis,
     recipients: c.recipients,
-    retention: { period: c.retention, afterExpiry: c.afterExpiry, ...(c.archiveRetention ? { archivePeriod: c.archiveRetention } : {}), channelPeriods },
+    retention: {
+      period: c.retention,
+      afterExpiry: c.afterExpiry,
+      ...(c.archiveRetention ? { archivePeriod: c.archiveRetention } : {}),
+      channelPeriods,
+    },
     regions: regionsOfClass(policy, dataClass),
     sealedForLitigation: policy.litigation.sealClasses.includes(dataClass),
   };
@@ -43,21 +49,60 @@ function activityOf(policy: TenantPolicy, dataClass: DataClass): ProcessingActiv
 function securityMeasures(policy: TenantPolicy, deployment: DeploymentFacts): SecurityMeasure[] {
   const { redaction } = policy;
   return [
-    { measure: 'Encryption at rest with customer-managed keys', detail: `a KMS customer-managed key per region (${deployment.regions.join(', ')}) encrypts tables, buckets and data keys` },
-    { measure: 'Per-record envelope encryption', detail: 'personal fields, message text and recordings are sealed with AES-256-GCM under a data key per interaction, event or consent, bound to tenant, class and id' },
-    { measure: 'Crypto-shredding', detail: 'erasure destroys the data key, making every remaining copy (old object versions, archive tier, backups) unreadable' },
-    { measure: 'Backups', detail: `point-in-time recovery of ${deployment.pitrDays} days; erased data in backups is unreadable once its key is destroyed and ages out within that window` },
-    { measure: 'Encryption in transit', detail: 'TLS only: bucket policies deny requests without TLS; the API is served over HTTPS' },
-    { measure: 'Litigation archive', detail: `sealed batches in an S3 Object Lock bucket (compliance mode, ${deployment.litigationRetentionDays} days) under a KMS key only the legal-access role may use` },
-    { measure: 'Pseudonymised lookup', detail: 'identifiers are found through a keyed hash (HMAC-SHA256 with a per-tenant secret), never stored in clear for lookup' },
+    {
+      measure: 'Encryption at rest with customer-managed keys',
+      detail: `a KMS customer-managed key per region (${deployment.regions.join(', ')}) encrypts tables, buckets and data keys`,
+    },
+    {
+      measure: 'Per-record envelope encryption',
+      detail:
+        'personal fields, message text and recordings are sealed with AES-256-GCM under a data key per interaction, event or consent, bound to tenant, class and id',
+    },
+    {
+      measure: 'Crypto-shredding',
+      detail:
+        'erasure destroys the data key, making every remaining copy (old object versions, archive tier, backups) unreadable',
+    },
+    {
+      measure: 'Backups',
+      detail: `point-in-time recovery of ${deployment.pitrDays} days; erased data in backups is unreadable once its key is destroyed and ages out within that window`,
+    },
+    {
+      measure: 'Encryption in transit',
+      detail: 'TLS only: bucket policies deny requests without TLS; the API is served over HTTPS',
+    },
+    {
+      measure: 'Litigation archive',
+      detail: `sealed batches in an S3 Object Lock bucket (compliance mode, ${deployment.litigationRetentionDays} days) under a KMS key only the legal-access role may use`,
+    },
+    {
+      measure: 'Pseudonymised lookup',
+      detail:
+        'identifiers are found through a keyed hash (HMAC-SHA256 with a per-tenant secret), never stored in clear for lookup',
+    },
     {
       measure: 'Redaction before storage',
       detail: `${redaction.detectors.length} built-in detectors (${redaction.detectors.join(', ')}), ${redaction.patterns.length} tenant patterns, replacement by ${redaction.replacement}${redaction.knownIdentifiers ? ", and the participant's own identifiers" : ''}`,
     },
-    { measure: 'Exact expiry', detail: 'every read hides a record from its expiry instant; a nightly sweep deletes, anonymises, archives or seals what is due' },
-    { measure: 'Access control', detail: 'roles admin, manager (own group), advisor (own interactions), support (read-only), legal; tenants isolated by key prefix' },
-    { measure: 'Vendor support access', detail: policy.access.supportAccess ? 'enabled: read-only, every access flagged in the audit log' : 'disabled' },
-    { measure: 'Tamper-evident audit log', detail: 'every view, play, download, delete, export and policy change is chained by SHA-256 hash; deletions leave signed tombstones' },
+    {
+      measure: 'Exact expiry',
+      detail:
+        'every read hides a record from its expiry instant; a nightly sweep deletes, anonymises, archives or seals what is due',
+    },
+    {
+      measure: 'Access control',
+      detail:
+        'roles admin, manager (own group), advisor (own interactions), support (read-only), legal; tenants isolated by key prefix',
+    },
+    {
+      measure: 'Vendor support access',
+      detail: policy.access.supportAccess ? 'enabled: read-only, every access flagged in the audit log' : 'disabled',
+    },
+    {
+      measure: 'Tamper-evident audit log',
+      detail:
+        'every view, play, download, delete, export and policy change is chained by SHA-256 hash; deletions leave signed tombstones',
+    },
   ];
 }
 
@@ -78,14 +123,23 @@ export function recordOfProcessing(input: {
   const transfers = used
     .map(regionLocation)
     .filter((r) => !r.inEea)
-    .map((r) => ({ ...r, dataClasses: activities.filter((a) => a.regions.includes(r.region)).map((a) => a.dataClass) }));
+    .map((r) => ({
+      ...r,
+      dataClasses: activities.filter((a) => a.regions.includes(r.region)).map((a) => a.dataClass),
+    }));
   return {
     generatedAt: input.generatedAt.toISOString(),
     controller: input.tenant,
-    processor: { name: `${deployment.app} (Lethe)`, role: 'processor: stores and erases conversation data on the controller’s instructions' },
+    processor: {
+      name: `${deployment.app} (Lethe)`,
+      role: 'processor: stores and erases conversation data on the controller’s instructions',
+    },
     policyRevision: policy.revision,
     timeZone: policy.timeZone,
-    dataSubjects: ['customers and other end users contacting the controller', 'the controller’s agents (as handlers of conversations)'],
+    dataSubjects: [
+      'customers and other end users contacting the controller',
+      'the controller’s agents (as handlers of conversations)',
+    ],
     activities,
     transfers,
     regions: used.map(regionLocation),

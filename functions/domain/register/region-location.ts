@@ -19,7 +19,6 @@ const LOCATIONS: Record<string, { location: string; inEea: boolean }> = {
   'ca-central-1': { location: 'Montreal, Canada', inEea: false },
 };
 
-
 /** An unknown region is reported as outside the EEA: the register must not understate a transfer. */
 export function regionLocation(region: string): RegionLocation {
   return { region, ...(LOCATIONS[region] ?? { location: 'see the AWS region list', inEea: false }) };

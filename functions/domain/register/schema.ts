@@ -18,7 +18,9 @@ export const ProcessingActivitySchema = z.object({
     period: z.string(),
     afterExpiry: z.enum(EXPIRY_ACTIONS),
     archivePeriod: z.string().optional().describe('how long an archived copy is kept (afterExpiry = archive)'),
-    channelPeriods: z.array(z.object({ channel: z.enum(CHANNELS), period: z.string() })).describe('channels keeping this class for another period'),
+    channelPeriods: z
+      .array(z.object({ channel: z.enum(CHANNELS), period: z.string() }))
+      .describe('channels keeping this class for another period'),
   }),
   regions: z.array(z.string()).describe('every region the class may be stored in, in-flight regions of calls included'),
   sealedForLitigation: z.boolean(),
@@ -37,7 +39,9 @@ export const RecordOfProcessingSchema = z
     timeZone: z.string(),
     dataSubjects: z.array(z.string()),
     activities: z.array(ProcessingActivitySchema),
-    transfers: z.array(RegionLocationSchema.extend({ dataClasses: z.array(z.enum(DATA_CLASSES)) })).describe('regions outside the EU/EEA holding any class (Art. 30(1)(e))'),
+    transfers: z
+      .array(RegionLocationSchema.extend({ dataClasses: z.array(z.enum(DATA_CLASSES)) }))
+      .describe('regions outside the EU/EEA holding any class (Art. 30(1)(e))'),
     regions: z.array(RegionLocationSchema),
     securityMeasures: z.array(SecurityMeasureSchema),
   })

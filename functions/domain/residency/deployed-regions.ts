@@ -28,5 +28,6 @@ export function regionsNotDeployed(policy: TenantPolicy, deployedRegions: readon
 /** A policy may only send data where the deployment has stores: otherwise VALIDATION_FAILED. */
 export function assertRegionsDeployed(policy: TenantPolicy, deployedRegions: readonly string[]): void {
   const problems = regionsNotDeployed(policy, deployedRegions);
-  if (problems.length) throw validationFailed(problems, 'The tenant policy names regions this deployment does not serve.');
+  if (problems.length)
+    throw validationFailed(problems, 'The tenant policy names regions this deployment does not serve.');
 }

@@ -9,7 +9,12 @@ export type RegionPhase = 'in-flight' | 'final';
  * in-flight region, otherwise the channel's region (iAdvize: SMS in the US) beats the class
  * region (litigation in Frankfurt), which beats the tenant's default region.
  */
-export function regionFor(policy: TenantPolicy, dataClass: DataClass, channel?: Channel, phase: RegionPhase = 'final'): string {
+export function regionFor(
+  policy: TenantPolicy,
+  dataClass: DataClass,
+  channel?: Channel,
+  phase: RegionPhase = 'final',
+): string {
   const channelPolicy = channel ? policy.channels[channel] : undefined;
   if (phase === 'in-flight' && channelPolicy?.inFlightRegion) return channelPolicy.inFlightRegion;
   return channelPolicy?.region ?? policy.classes[dataClass].region ?? policy.defaultRegion;

@@ -31,7 +31,11 @@ export type ExpiryChange = 'shortened' | 'lengthened' | 'unchanged' | 'already-e
  *
  * Active records only: archived copies count from their transfer (see `archiveExpiry`).
  */
-export function recomputeExpiry(record: RetainedRecord, newPolicy: TenantPolicy, now: Date): { expiresAt: Date; change: ExpiryChange } {
+export function recomputeExpiry(
+  record: RetainedRecord,
+  newPolicy: TenantPolicy,
+  now: Date,
+): { expiresAt: Date; change: ExpiryChange } {
   if (isExpired(record.expiresAt, now)) return { expiresAt: record.expiresAt, change: 'already-expired' };
   const expiresAt = expiryOf(record, newPolicy);
   const delta = expiresAt.getTime() - record.expiresAt.getTime();

@@ -22,11 +22,14 @@ export function assertMayHandle(caller: Caller, tenant: TenantScope): void {
 
 /** Staff file requests that run at once; a channel files on behalf of its end user, pending an admin's confirmation. */
 export const requesterOf = (caller: Caller): Requester =>
-  caller.kind === 'channel' ? { kind: 'channel' } : { kind: 'admin', userId: caller.userId, role: caller.role, support: caller.support };
+  caller.kind === 'channel'
+    ? { kind: 'channel' }
+    : { kind: 'admin', userId: caller.userId, role: caller.role, support: caller.support };
 
 /** A channel sees (and may withdraw) only the requests channels filed; staff allowed by assertMayHandle see all. */
 export function assertMaySee(caller: Caller, job: Pick<SubjectRequestJob, 'requestedBy'>): void {
-  if (caller.kind === 'channel' && job.requestedBy.kind !== 'channel') throw forbidden('A channel may only follow the requests it filed.');
+  if (caller.kind === 'channel' && job.requestedBy.kind !== 'channel')
+    throw forbidden('A channel may only follow the requests it filed.');
 }
 
 /**
@@ -34,7 +37,8 @@ export function assertMaySee(caller: Caller, job: Pick<SubjectRequestJob, 'reque
  * channel never confirms its own request.
  */
 export function assertMayConfirm(caller: Caller, tenant: TenantScope): void {
-  if (caller.kind !== 'admin') throw forbidden('Only an admin confirms a request filed by a channel, after verifying who the end user is.');
+  if (caller.kind !== 'admin')
+    throw forbidden('Only an admin confirms a request filed by a channel, after verifying who the end user is.');
   requireAccess(caller, 'subject-request.confirm', { tenant }, `Tenant ${tenant.tenantId}`);
 }
 

@@ -94,21 +94,47 @@ const CONTENT_CLASSES: readonly DataClass[] = ['transcript', 'recording'];
 const COPIES_DELETED = 'deleted, every version (links already issued stop working)';
 
 /** What the request did to what it found in one store. */
-export function actionOf(type: SubjectRequestType, options: Record<string, unknown>, store: StoreName, dataClass?: DataClass): string {
+export function actionOf(
+  type: SubjectRequestType,
+  options: Record<string, unknown>,
+  store: StoreName,
+  dataClass?: DataClass,
+): string {
   const keepContent = options.content === 'keep';
   switch (type) {
     case 'erase':
-      return { records: 'deleted', 'subject-index': 'deleted', keys: 'destroyed (crypto-shredded)', content: 'deleted, every version', archive: 'deleted, every version', audit: 'tombstoned', copies: COPIES_DELETED }[store];
+      return {
+        records: 'deleted',
+        'subject-index': 'deleted',
+        keys: 'destroyed (crypto-shredded)',
+        content: 'deleted, every version',
+        archive: 'deleted, every version',
+        audit: 'tombstoned',
+        copies: COPIES_DELETED,
+      }[store];
     case 'anonymize':
-      if (store === 'records') return dataClass && CONTENT_CLASSES.includes(dataClass) ? (keepContent ? 'kept, no longer linked to the subject' : 'content deleted') : 'anonymised';
-      if (store === 'keys' || store === 'content') return keepContent ? 'kept' : store === 'keys' ? 'destroyed (crypto-shredded)' : 'deleted, every version';
-      return { 'subject-index': 'deleted', archive: 'deleted, every version', audit: 'kept (names staff and interaction only)', copies: COPIES_DELETED }[store];
+      if (store === 'records')
+        return dataClass && CONTENT_CLASSES.includes(dataClass)
+          ? keepContent
+            ? 'kept, no longer linked to the subject'
+            : 'content deleted'
+          : 'anonymised';
+      if (store === 'keys' || store === 'content')
+        return keepContent ? 'kept' : store === 'keys' ? 'destroyed (crypto-shredded)' : 'deleted, every version';
+      return {
+        'subject-index': 'deleted',
+        archive: 'deleted, every version',
+        audit: 'kept (names staff and interaction only)',
+        copies: COPIES_DELETED,
+      }[store];
     case 'export':
       return store === 'subject-index' || store === 'keys' ? 'read' : 'exported';
     case 'rectify':
       if (store === 'subject-index') return 're-keyed';
       // An archived copy of a root record is rewritten like the live one.
-      return (store === 'records' || store === 'archive') && (dataClass === 'interaction' || dataClass === 'consent') ? 'rectified' : 'unchanged';
+      return (store === 'records' || store === 'archive') && (dataClass === 'interaction' || dataClass === 'consent')
+        ? 'rectified'
+        : 'unchanged';
     case 'restrict':
       if (store !== 'records') return 'unchanged';
       return options.lift === true ? 'restriction lifted' : 'restricted';
@@ -121,7 +147,10 @@ export function actionOf(type: SubjectRequestType, options: Record<string, unkno
 const withoutKey = ({ key: _key, packaged: _packaged, ...rest }: ExportSummary) => rest;
 
 /** An export did to a line what its package holds of it: found is not exported until it is in the zip. */
-function exportedCount(exported: ExportSummary | undefined, line: Pick<StoreCount, 'region' | 'store' | 'dataClass'>): number {
+function exportedCount(
+  exported: ExportSummary | undefined,
+  line: Pick<StoreCount, 'region' | 'store' | 'dataClass'>,
+): number {
   const same = (c: StoreCount) => c.region === line.region && c.store === line.store && c.dataClass === line.dataClass;
   return exported?.packaged?.filter(same).reduce((n, c) => n + c.count, 0) ?? 0;
 }
@@ -156,7 +185,14 @@ export function buildCertificate(input: CertificateInput): Certificate {
   const lines = inventory.counts.map((c): CertificateLine => {
     const action = actionOf(type, options, c.store, c.dataClass);
     const done = !acted(action) ? 0 : type === 'export' ? Math.min(c.count, exportedCount(input.exported, c)) : c.count;
-    return { region: c.region, store: c.store, ...(c.dataClass ? { dataClass: c.dataClass } : {}), found: c.count, action, ...(finished ? { done } : {}) };
+    return {
+      region: c.region,
+      store: c.store,
+      ...(c.dataClass ? { dataClass: c.dataClass } : {}),
+      found: c.count,
+      action,
+      ...(finished ? { done } : {}),
+    };
   });
   const removes = type === 'erase' || type === 'anonymize';
   const retained: RetainedEntry[] = removes
@@ -168,7 +204,9 @@ export function buildCertificate(input: CertificateInput): Certificate {
           classes: h.classes,
           records: h.records,
           lawfulBasis: LEGAL_HOLD_BASIS,
-          until: h.retentionEndsAt ? `${UNTIL_HOLD_RELEASED} (its retention ends ${h.retentionEndsAt})` : UNTIL_HOLD_RELEASED,
+          until: h.retentionEndsAt
+            ? `${UNTIL_HOLD_RELEASED} (its retention ends ${h.retentionEndsAt})`
+            : UNTIL_HOLD_RELEASED,
           holdIds: h.holdIds,
         })),
         ...inventory.litigation.map((b) => ({
@@ -183,7 +221,9 @@ export function buildCertificate(input: CertificateInput): Certificate {
       ]
     : [];
   const holdIds = [...new Set(inventory.held.flatMap((h) => h.holdIds))].sort();
-  const keysDestroyed = lines.filter((l) => l.store === 'keys' && l.action.startsWith('destroyed')).reduce((n, l) => n + l.found, 0);
+  const keysDestroyed = lines
+    .filter((l) => l.store === 'keys' && l.action.startsWith('destroyed'))
+    .reduce((n, l) => n + l.found, 0);
   return {
     format: 'lethe-subject-request-certificate',
     formatVersion: 1,
@@ -199,7 +239,9 @@ export function buildCertificate(input: CertificateInput): Certificate {
     options,
     lines,
     retained,
-    ...(removes && input.outcome !== 'cancelled' && holdIds.length ? { deferred: { holdIds, partitions: inventory.held.length } } : {}),
+    ...(removes && input.outcome !== 'cancelled' && holdIds.length
+      ? { deferred: { holdIds, partitions: inventory.held.length } }
+      : {}),
     verification,
     ...(keysDestroyed
       ? {

@@ -18,7 +18,11 @@ export const MAX_EXTENSION_MONTHS = 2;
 export const ExtensionSchema = z
   .object({
     months: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }),
-    reason: z.string({ error: 'is required: say why the request needs more time' }).trim().min(1, 'is required: say why the request needs more time').max(1000),
+    reason: z
+      .string({ error: 'is required: say why the request needs more time' })
+      .trim()
+      .min(1, 'is required: say why the request needs more time')
+      .max(1000),
   })
   .strict()
   .meta({ id: 'ExtendDeadline' });
@@ -46,7 +50,11 @@ const monthsAdded = (extensions: readonly DeadlineExtension[] = []) => extension
 
 /** When a request received at `receivedAt` is due, after `extendedMonths` of extension. */
 export function dueInstant(receivedAt: Date, extendedMonths: number, timeZone: string): Date {
-  return expiryInstant(receivedAt, { years: 0, months: ANSWER_MONTHS + extendedMonths, days: 0, hours: 0, minutes: 0, seconds: 0 }, timeZone);
+  return expiryInstant(
+    receivedAt,
+    { years: 0, months: ANSWER_MONTHS + extendedMonths, days: 0, hours: 0, minutes: 0, seconds: 0 },
+    timeZone,
+  );
 }
 
 const calendarDay = (at: Date, timeZone: string) => {
@@ -61,7 +69,10 @@ const calendarDay = (at: Date, timeZone: string) => {
 export const UNCONFIRMED_KEPT_DAYS = 30;
 
 /** Epoch seconds (TTL) when an unconfirmed request is dropped. */
-export function unconfirmedExpiry(request: { requestedAt: string; extensions?: readonly DeadlineExtension[] }, timeZone: string): number {
+export function unconfirmedExpiry(
+  request: { requestedAt: string; extensions?: readonly DeadlineExtension[] },
+  timeZone: string,
+): number {
   const due = dueInstant(new Date(request.requestedAt), monthsAdded(request.extensions), timeZone);
   return Math.ceil(due.getTime() / 1000) + UNCONFIRMED_KEPT_DAYS * 86_400;
 }
@@ -93,13 +104,23 @@ export function assertExtendable(
   timeZone: string,
   now: Date,
 ): void {
-  if (isTerminal(request.status)) throw conflict(`Subject request ${request.requestId} is ${request.status}: a closed request has no deadline to extend.`);
+  if (isTerminal(request.status))
+    throw conflict(
+      `Subject request ${request.requestId} is ${request.status}: a closed request has no deadline to extend.`,
+    );
   const granted = monthsAdded(request.extensions);
   if (granted + months > MAX_EXTENSION_MONTHS)
     throw validationFailed(
-      [{ path: 'months', message: `would extend the deadline by ${granted + months} months in all; at most ${MAX_EXTENSION_MONTHS} (${granted} already granted)` }],
+      [
+        {
+          path: 'months',
+          message: `would extend the deadline by ${granted + months} months in all; at most ${MAX_EXTENSION_MONTHS} (${granted} already granted)`,
+        },
+      ],
       'The extension is not valid.',
     );
   if (now.getTime() > dueInstant(new Date(request.requestedAt), 0, timeZone).getTime())
-    throw conflict(`Subject request ${request.requestId} is past its first month: an extension must be decided, and the person told, within one month of receipt.`);
+    throw conflict(
+      `Subject request ${request.requestId} is past its first month: an extension must be decided, and the person told, within one month of receipt.`,
+    );
 }

@@ -11,7 +11,12 @@ export const DeskQuerySchema = z
     status: z.enum(JOB_STATUSES, { error: `must be one of ${JOB_STATUSES.join(', ')}` }).optional(),
     filedBy: z.enum(['channel', 'staff'], { error: 'must be channel or staff' }).optional(),
     overdue: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-    limit: z.coerce.number({ error: `must be a whole number from 1 to ${MAX_DESK_PAGE}` }).int().min(1).max(MAX_DESK_PAGE).default(50),
+    limit: z.coerce
+      .number({ error: `must be a whole number from 1 to ${MAX_DESK_PAGE}` })
+      .int()
+      .min(1)
+      .max(MAX_DESK_PAGE)
+      .default(50),
     nextToken: z.string().max(2000).optional(),
   })
   .strict();

@@ -95,7 +95,9 @@ export class CountTally {
 }
 
 /** Per class: counts, regions and expiry range, from one entry per record. */
-export function holdingsOf(records: readonly { dataClass: DataClass; region: string; expiresAt?: number }[]): ClassHolding[] {
+export function holdingsOf(
+  records: readonly { dataClass: DataClass; region: string; expiresAt?: number }[],
+): ClassHolding[] {
   const byClass = new Map<DataClass, { count: number; regions: Set<string>; first?: number; last?: number }>();
   for (const r of records) {
     const h = byClass.get(r.dataClass) ?? { count: 0, regions: new Set<string>() };
@@ -128,7 +130,10 @@ export function mergeInventories(earlier: Inventory, latest: Inventory): Invento
   for (const h of [...earlier.holdings, ...latest.holdings]) {
     const known = holdings.get(h.dataClass);
     const first = [known?.firstExpiry, h.firstExpiry].filter((e): e is string => e !== undefined).sort()[0];
-    const last = [known?.lastExpiry, h.lastExpiry].filter((e): e is string => e !== undefined).sort().pop();
+    const last = [known?.lastExpiry, h.lastExpiry]
+      .filter((e): e is string => e !== undefined)
+      .sort()
+      .pop();
     holdings.set(h.dataClass, {
       dataClass: h.dataClass,
       count: (known?.count ?? 0) + h.count,
@@ -143,6 +148,13 @@ export function mergeInventories(earlier: Inventory, latest: Inventory): Invento
     counts: tally.list(),
     restrictedRecords: earlier.restrictedRecords + latest.restrictedRecords,
     holdings: [...holdings.values()],
-    copies: [...new Map([...(earlier.copies ?? []), ...(latest.copies ?? [])].map((c) => [`${c.bucket}|${c.region}|${c.objectKey}|${c.entryPk}`, c])).values()],
+    copies: [
+      ...new Map(
+        [...(earlier.copies ?? []), ...(latest.copies ?? [])].map((c) => [
+          `${c.bucket}|${c.region}|${c.objectKey}|${c.entryPk}`,
+          c,
+        ]),
+      ).values(),
+    ],
   };
 }

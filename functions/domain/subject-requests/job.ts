@@ -20,7 +20,15 @@ import type { VerificationHint } from './verification-hints';
  * anonymisation whose verification still finds the subject's records after its last pass ends
  * `incomplete` (its certificate says what remains and why), never `completed`.
  */
-export const JOB_STATUSES = ['pending-verification', 'queued', 'running', 'completed', 'incomplete', 'failed', 'cancelled'] as const;
+export const JOB_STATUSES = [
+  'pending-verification',
+  'queued',
+  'running',
+  'completed',
+  'incomplete',
+  'failed',
+  'cancelled',
+] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Who filed the request: staff (with role), a channel on behalf of its end user, the operator console, or Lethe itself. */
@@ -31,7 +39,16 @@ export type Requester =
   | { kind: 'system' };
 
 /** Every request takes the same four steps; the second is its own action. */
-export type StepName = 'inventory' | 'erase' | 'anonymize' | 'package' | 'rectify' | 'restrict' | 'object' | 'verify' | 'certify';
+export type StepName =
+  | 'inventory'
+  | 'erase'
+  | 'anonymize'
+  | 'package'
+  | 'rectify'
+  | 'restrict'
+  | 'object'
+  | 'verify'
+  | 'certify';
 
 const ACTION_STEP: Record<SubjectRequestType, StepName> = {
   erase: 'erase',
@@ -94,14 +111,16 @@ export interface SubjectRequestJob {
   expiresAt?: number;
 }
 
-export const isTerminal = (status: JobStatus): boolean => status === 'completed' || status === 'incomplete' || status === 'cancelled';
+export const isTerminal = (status: JobStatus): boolean =>
+  status === 'completed' || status === 'incomplete' || status === 'cancelled';
 
 /** How a request ended: done, stopped by a cancellation, or out of passes with records still found. */
 export type JobOutcome = 'completed' | 'cancelled' | 'incomplete';
 
 /** Whether an invocation may (re)start the job: queued, running (crashed or still leased) or failed. */
 export function assertRunnable(job: Pick<SubjectRequestJob, 'status' | 'requestId'>): void {
-  if (job.status === 'pending-verification') throw conflict(`Subject request ${job.requestId} waits for an admin to confirm it.`);
+  if (job.status === 'pending-verification')
+    throw conflict(`Subject request ${job.requestId} waits for an admin to confirm it.`);
 }
 
 /** What cancelling does in each status: at once before the job runs, at the next record while it runs. */
@@ -112,7 +131,10 @@ export function cancellation(status: JobStatus): 'now' | 'at-next-record' {
 }
 
 export function assertConfirmable(job: Pick<SubjectRequestJob, 'status' | 'requestId'>): void {
-  if (job.status !== 'pending-verification') throw conflict(`Subject request ${job.requestId} is ${job.status}: only a request pending verification can be confirmed.`);
+  if (job.status !== 'pending-verification')
+    throw conflict(
+      `Subject request ${job.requestId} is ${job.status}: only a request pending verification can be confirmed.`,
+    );
 }
 
 export interface JobProgress {
@@ -125,7 +147,9 @@ export interface JobProgress {
   percent: number;
 }
 
-export function progressOf(job: Pick<SubjectRequestJob, 'type' | 'step' | 'done' | 'inventory' | 'status'>): JobProgress {
+export function progressOf(
+  job: Pick<SubjectRequestJob, 'type' | 'step' | 'done' | 'inventory' | 'status'>,
+): JobProgress {
   const steps = stepsOf(job.type);
   const total = job.inventory?.partitions ?? 0;
   const finished = job.status === 'completed';

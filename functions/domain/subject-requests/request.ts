@@ -14,12 +14,12 @@ import { WAKE_QUEUED_EVENT } from './wake';
 export const SUBJECT_REQUEST_TYPES = ['erase', 'anonymize', 'export', 'rectify', 'restrict', 'object'] as const;
 export type SubjectRequestType = (typeof SUBJECT_REQUEST_TYPES)[number];
 
-const identifierShape = Object.fromEntries(IDENTIFIER_KINDS.map((k) => [k, z.string().trim().min(1, 'must not be blank').max(254)])) as Record<
-  IdentifierKind,
-  z.ZodString
->;
+const identifierShape = Object.fromEntries(
+  IDENTIFIER_KINDS.map((k) => [k, z.string().trim().min(1, 'must not be blank').max(254)]),
+) as Record<IdentifierKind, z.ZodString>;
 
-const named = (identifiers: Partial<Record<IdentifierKind, string>>) => IDENTIFIER_KINDS.some((k) => identifiers[k] !== undefined);
+const named = (identifiers: Partial<Record<IdentifierKind, string>>) =>
+  IDENTIFIER_KINDS.some((k) => identifiers[k] !== undefined);
 
 /** At least one of phone, email, visitorId, name. */
 export const SubjectIdentifiersSchema = z
@@ -27,7 +27,10 @@ export const SubjectIdentifiersSchema = z
   .partial()
   .strict()
   .refine(named, { message: 'name at least one identifier: phone, email, visitorId or name' })
-  .meta({ id: 'SubjectIdentifiers', description: 'Who the request is about. Used only to compute keyed hashes; never stored in clear.' });
+  .meta({
+    id: 'SubjectIdentifiers',
+    description: 'Who the request is about. Used only to compute keyed hashes; never stored in clear.',
+  });
 
 const NoOptions = z.object({}).strict().prefault({});
 
@@ -38,7 +41,15 @@ export const AnonymizeOptionsSchema = z
   .prefault({});
 
 /** The corrected value of each identifier to rectify; its current value must be among the identifiers. */
-export const RectifyOptionsSchema = z.object({ corrected: z.object(identifierShape).partial().strict().refine(named, { message: 'name the corrected value of at least one identifier' }) }).strict();
+export const RectifyOptionsSchema = z
+  .object({
+    corrected: z
+      .object(identifierShape)
+      .partial()
+      .strict()
+      .refine(named, { message: 'name the corrected value of at least one identifier' }),
+  })
+  .strict();
 
 /** `lift: true` ends an earlier restriction of the same subject. */
 export const RestrictOptionsSchema = z
@@ -47,7 +58,9 @@ export const RestrictOptionsSchema = z
   .prefault({});
 
 /** GDPR Art. 21 / unsubscribe: the purpose to stop for the subject (`recording`, `storeContent` or one the tenant's policy names). */
-export const ObjectOptionsSchema = z.object({ purpose: z.string().trim().min(1, 'must not be blank').max(100) }).strict();
+export const ObjectOptionsSchema = z
+  .object({ purpose: z.string().trim().min(1, 'must not be blank').max(100) })
+  .strict();
 
 const variant = <T extends SubjectRequestType, O extends z.ZodType>(type: T, options: O) =>
   z.object({ type: z.literal(type), identifiers: SubjectIdentifiersSchema, options }).strict();
@@ -69,13 +82,19 @@ export const SubjectRequestSchema = z
     if (request.type !== 'rectify') return;
     for (const kind of IDENTIFIER_KINDS)
       if (request.options.corrected[kind] !== undefined && request.identifiers[kind] === undefined)
-        ctx.addIssue({ code: 'custom', path: ['identifiers', kind], message: `is required to rectify the ${kind}: give its current value` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['identifiers', kind],
+          message: `is required to rectify the ${kind}: give its current value`,
+        });
   })
   .meta({ id: 'SubjectRequest' });
 export type SubjectRequest = z.infer<typeof SubjectRequestSchema>;
 
 const TenantIdSchema = z.ulid('must be a tenant id (ULID)');
-const ResumeEventSchema = z.object({ tenantId: TenantIdSchema, requestId: z.ulid('must be a request id (ULID)') }).strict();
+const ResumeEventSchema = z
+  .object({ tenantId: TenantIdSchema, requestId: z.ulid('must be a request id (ULID)') })
+  .strict();
 const WakeEventSchema = z.object({ kind: z.literal(WAKE_QUEUED_EVENT.kind) }).strict();
 
 /**
@@ -106,7 +125,8 @@ export function parseSubjectRequestEvent(event: unknown): SubjectRequestEvent {
 }
 
 /** The kinds a request searches by, in IDENTIFIER_KINDS order. */
-export const searchedKinds = (identifiers: SubjectIdentifiers): IdentifierKind[] => IDENTIFIER_KINDS.filter((k) => identifiers[k] !== undefined);
+export const searchedKinds = (identifiers: SubjectIdentifiers): IdentifierKind[] =>
+  IDENTIFIER_KINDS.filter((k) => identifiers[k] !== undefined);
 
 /** The options worth keeping with a job: nothing that names the subject (rectify keeps only the kinds corrected). */
 export function storedOptions(request: SubjectRequest): Record<string, string | boolean | string[]> {

@@ -16,4 +16,5 @@ export function isRestricted(item: Readonly<Record<string, unknown>>): boolean {
 export const mayAccessRestricted = (role: string | undefined): boolean => role === 'legal';
 
 /** Whether `role` may read this record's content or include it in an export or a recomputation. */
-export const mayProcess = (item: Readonly<Record<string, unknown>>, role: string | undefined): boolean => !isRestricted(item) || mayAccessRestricted(role);
+export const mayProcess = (item: Readonly<Record<string, unknown>>, role: string | undefined): boolean =>
+  !isRestricted(item) || mayAccessRestricted(role);

@@ -26,10 +26,20 @@ function maskPhone(phone: string): string {
   return digits.length > 4 ? `${HIDDEN}${digits.slice(-2)}` : HIDDEN;
 }
 
-const maskName = (name: string) => name.split(/\s+/).filter(Boolean).map((word) => `${word[0]}${HIDDEN}`).join(' ');
+const maskName = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `${word[0]}${HIDDEN}`)
+    .join(' ');
 const maskVisitorId = (id: string) => (id.length > 8 ? `${HIDDEN}${id.slice(-3)}` : HIDDEN);
 
-const MASKS: Record<IdentifierKind, (value: string) => string> = { email: maskEmail, phone: maskPhone, name: maskName, visitorId: maskVisitorId };
+const MASKS: Record<IdentifierKind, (value: string) => string> = {
+  email: maskEmail,
+  phone: maskPhone,
+  name: maskName,
+  visitorId: maskVisitorId,
+};
 
 /** The hints of the identifiers filed, in the order of IDENTIFIER_KINDS. */
 export function verificationHints(identifiers: SubjectIdentifiers): VerificationHint[] {

@@ -30,7 +30,12 @@ export type WakeCandidate = Pick<SubjectRequestJob, 'requestId' | 'status' | 'up
  * continues from its checkpoint), then those `queued` for longer than QUEUED_STALE_AFTER_SECONDS.
  * `jobs` are the tenant's queued and running requests in filing order.
  */
-export function requestsToWake(jobs: readonly WakeCandidate[], slots: readonly SlotLease[], maxConcurrent: number, now: Date): string[] {
+export function requestsToWake(
+  jobs: readonly WakeCandidate[],
+  slots: readonly SlotLease[],
+  maxConcurrent: number,
+  now: Date,
+): string[] {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const live = slots.filter((s) => s.expiresAt > nowSeconds);
   const leased = new Set(live.map((s) => s.holder));

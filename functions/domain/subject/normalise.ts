@@ -87,7 +87,11 @@ export function normaliseName(raw: string, path = 'name'): NormalisedIdentifier 
 }
 
 /** Normalises one identifier of any kind; the field path in errors is the kind. */
-export function normaliseIdentifier(kind: IdentifierKind, raw: string, defaultCallingCode: string): NormalisedIdentifier {
+export function normaliseIdentifier(
+  kind: IdentifierKind,
+  raw: string,
+  defaultCallingCode: string,
+): NormalisedIdentifier {
   switch (kind) {
     case 'phone':
       return normalisePhone(raw, defaultCallingCode);

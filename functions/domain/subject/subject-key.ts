@@ -19,7 +19,8 @@ const MIN_SECRET_BYTES = 32;
  * like a phone number from colliding with that phone.
  */
 export function subjectKey(secret: Uint8Array, kind: IdentifierKind, normalised: NormalisedIdentifier): string {
-  if (secret.byteLength < MIN_SECRET_BYTES) throw new RangeError(`the tenant secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  if (secret.byteLength < MIN_SECRET_BYTES)
+    throw new RangeError(`the tenant secret must be at least ${MIN_SECRET_BYTES} bytes`);
   return createHmac('sha256', secret).update(`${kind}:${normalised}`, 'utf8').digest('hex');
 }
 
@@ -27,7 +28,11 @@ export function subjectKey(secret: Uint8Array, kind: IdentifierKind, normalised:
  * The subject keys of every identifier present (blank values count as absent), in the order of
  * IDENTIFIER_KINDS. One VALIDATION_FAILED names every identifier that cannot be normalised.
  */
-export function subjectKeysOf(identifiers: SubjectIdentifiers, secret: Uint8Array, defaultCallingCode: string): SubjectKey[] {
+export function subjectKeysOf(
+  identifiers: SubjectIdentifiers,
+  secret: Uint8Array,
+  defaultCallingCode: string,
+): SubjectKey[] {
   const keys: SubjectKey[] = [];
   const problems: FieldProblem[] = [];
   for (const kind of IDENTIFIER_KINDS) {

@@ -13,7 +13,9 @@ export function nextMonth(month: string): string {
 /** The instant a month of the tenant's calendar ends (the first instant of the next month, in its time zone). */
 function endOfMonth(month: string, timeZone: string): Date {
   const [year, m] = nextMonth(month).split('-').map(Number);
-  return new Date(instantOfWallClock({ year, month: m, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone));
+  return new Date(
+    instantOfWallClock({ year, month: m, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone),
+  );
 }
 
 /**
@@ -29,6 +31,7 @@ export function aggregateMonthExpiry(month: string, policy: TenantPolicy): Date 
 /** The months from `fromMonth` on whose counters have all expired at `now`, oldest first. */
 export function dueAggregateMonths(fromMonth: string, policy: TenantPolicy, now: Date): string[] {
   const months: string[] = [];
-  for (let month = fromMonth; isExpired(aggregateMonthExpiry(month, policy), now); month = nextMonth(month)) months.push(month);
+  for (let month = fromMonth; isExpired(aggregateMonthExpiry(month, policy), now); month = nextMonth(month))
+    months.push(month);
   return months;
 }

@@ -21,13 +21,20 @@ function archiveId(pk: string, sk: string): string {
   return isPartitionRoot(pk, sk) ? id : `${id}.${sk.replace(/[^A-Za-z0-9._-]/g, '-')}`;
 }
 
-export function archiveObjectKey(tenantId: string, dataClass: DataClass, archivedAt: Date, pk: string, sk: string): string {
+export function archiveObjectKey(
+  tenantId: string,
+  dataClass: DataClass,
+  archivedAt: Date,
+  pk: string,
+  sk: string,
+): string {
   const month = archivedAt.toISOString().slice(0, 7).replace('-', '/');
   return `${dataClass}/${tenantId}/${month}/${archiveId(pk, sk)}.json`;
 }
 
 /** The prefix of one tenant's archived records of one class transferred in one month (`YYYY-MM`). */
-export const archiveMonthPrefix = (tenantId: string, dataClass: DataClass, month: string): string => `${dataClass}/${tenantId}/${month.replace('-', '/')}/`;
+export const archiveMonthPrefix = (tenantId: string, dataClass: DataClass, month: string): string =>
+  `${dataClass}/${tenantId}/${month.replace('-', '/')}/`;
 
 export const archivedRecord = (item: ArchivedRecord['item'], archivedAt: Date, region: string): ArchivedRecord => ({
   format: 'lethe-archive',
@@ -41,7 +48,11 @@ export const archivedRecord = (item: ArchivedRecord['item'], archivedAt: Date, r
 export function parseArchivedRecord(bytes: Uint8Array): ArchivedRecord | undefined {
   try {
     const parsed = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<ArchivedRecord>;
-    const ok = parsed.format === 'lethe-archive' && parsed.formatVersion === 1 && typeof parsed.item?.pk === 'string' && typeof parsed.item.sk === 'string';
+    const ok =
+      parsed.format === 'lethe-archive' &&
+      parsed.formatVersion === 1 &&
+      typeof parsed.item?.pk === 'string' &&
+      typeof parsed.item.sk === 'string';
     return ok ? (parsed as ArchivedRecord) : undefined;
   } catch {
     return undefined;

@@ -66,7 +66,10 @@ export function bucketsOfDays(tenantId: string, dataClass: DataClass, days: read
 }
 
 /** `buckets` from the checkpoint's bucket on (all of them when it is not among them), and the cursor inside it. */
-export function resumeAt(buckets: readonly string[], checkpoint: Pick<SweepCheckpoint, 'bucket' | 'cursor'> | undefined): { buckets: string[]; cursor?: string } {
+export function resumeAt(
+  buckets: readonly string[],
+  checkpoint: Pick<SweepCheckpoint, 'bucket' | 'cursor'> | undefined,
+): { buckets: string[]; cursor?: string } {
   const at = checkpoint?.bucket ? buckets.indexOf(checkpoint.bucket) : -1;
   return at < 0 ? { buckets: [...buckets] } : { buckets: buckets.slice(at), cursor: checkpoint?.cursor };
 }
@@ -82,7 +85,13 @@ export function bucketsThrough(tenantId: string, dataClass: DataClass, fromDay: 
  * behind the sweep's checkpoint, so it goes to today's bucket, which every sweep reads
  * (`expiresAt <= now` still finds it); a record not yet due goes to the bucket of its expiry day.
  */
-export function bucketForExpiry(tenantId: string, dataClass: DataClass, expiresAtSeconds: number, shardSeed: string, now: Date): string {
+export function bucketForExpiry(
+  tenantId: string,
+  dataClass: DataClass,
+  expiresAtSeconds: number,
+  shardSeed: string,
+  now: Date,
+): string {
   const due = isExpired(new Date(expiresAtSeconds * 1000), now);
   return expiryBucket(tenantId, dataClass, due ? Math.floor(now.getTime() / 1000) : expiresAtSeconds, shardSeed);
 }

@@ -18,10 +18,20 @@ const DAY_MS = 86_400_000;
  * (the sweep's checkpoint: earlier ones are swept) through today are always included: records due
  * again after a hold was released wait there.
  */
-export function holdingDays(dataClass: DataClass, policies: readonly TenantPolicy[], createdAt: Date, now: Date, fromDay: string): string[] {
+export function holdingDays(
+  dataClass: DataClass,
+  policies: readonly TenantPolicy[],
+  createdAt: Date,
+  now: Date,
+  fromDay: string,
+): string[] {
   const intervals: [number, number][] = [[Date.parse(`${fromDay}T00:00:00Z`), now.getTime()]];
   const add = (duration: CalendarDuration | undefined, timeZone: string) => {
-    if (duration) intervals.push([expiryInstant(createdAt, duration, timeZone).getTime(), expiryInstant(now, duration, timeZone).getTime()]);
+    if (duration)
+      intervals.push([
+        expiryInstant(createdAt, duration, timeZone).getTime(),
+        expiryInstant(now, duration, timeZone).getTime(),
+      ]);
   };
   for (const policy of policies) {
     const tz = policy.timeZone;

@@ -52,11 +52,20 @@ export function planSweepStep(record: DueRecord, context: PlanContext): SweepSte
     if (rule === 'none') return { kind: 'not-due' };
     return rule === 'legal-hold' ? { kind: 'held', holdIds: [...context.heldBy] } : { kind: 'destroy-batch' };
   }
-  const rule = governingRule({ heldBy: context.heldBy, erasureRequested: false, retentionEnded: expired || Boolean(offboarding) });
+  const rule = governingRule({
+    heldBy: context.heldBy,
+    erasureRequested: false,
+    retentionEnded: expired || Boolean(offboarding),
+  });
   if (rule === 'none') return { kind: 'not-due' };
   if (rule === 'legal-hold') return { kind: 'held', holdIds: [...context.heldBy] };
 
-  const scope: DeleteScope = isPartitionRoot(record.pk, record.tier === 'archived' ? archivedSortKey(record.sk) : record.sk) ? 'partition' : 'item';
+  const scope: DeleteScope = isPartitionRoot(
+    record.pk,
+    record.tier === 'archived' ? archivedSortKey(record.sk) : record.sk,
+  )
+    ? 'partition'
+    : 'item';
   if (record.tier === 'archived') return { kind: 'delete-archived', scope };
   if (record.tier === 'statistics') return { kind: 'delete-statistics', scope };
 
@@ -84,4 +93,5 @@ export function statisticsExpiry(anonymisedAt: Date, policy: TenantPolicy): Date
 /** An archive pointer takes the place of the record it stands for: `ARCHIVED#<its sort key>`. */
 export const ARCHIVED_PREFIX = 'ARCHIVED#';
 export const archivePointerSortKey = (sk: string): string => `${ARCHIVED_PREFIX}${sk}`;
-export const archivedSortKey = (pointerSk: string): string => (pointerSk.startsWith(ARCHIVED_PREFIX) ? pointerSk.slice(ARCHIVED_PREFIX.length) : pointerSk);
+export const archivedSortKey = (pointerSk: string): string =>
+  pointerSk.startsWith(ARCHIVED_PREFIX) ? pointerSk.slice(ARCHIVED_PREFIX.length) : pointerSk;

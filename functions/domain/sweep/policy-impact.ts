@@ -7,7 +7,15 @@ import { retentionFor } from '../retention/retention-for';
 import type { RecordTier } from './due-record';
 
 /** Classes whose records carry an expiry the retention of the class decides (records table). */
-export const REBUCKETED_CLASSES = ['interaction', 'transcript', 'recording', 'survey', 'event', 'consent', 'audit'] as const satisfies readonly DataClass[];
+export const REBUCKETED_CLASSES = [
+  'interaction',
+  'transcript',
+  'recording',
+  'survey',
+  'event',
+  'consent',
+  'audit',
+] as const satisfies readonly DataClass[];
 
 const sameDuration = (a: TenantPolicy, b: TenantPolicy, dataClass: DataClass, channel?: Channel) =>
   JSON.stringify(retentionFor(a, dataClass, channel)) === JSON.stringify(retentionFor(b, dataClass, channel));
@@ -28,12 +36,17 @@ export function retentionChanged(before: TenantPolicy, after: TenantPolicy, data
  * can hold a record written under that policy.
  */
 export function expiryHorizon(policy: TenantPolicy, dataClass: DataClass, now: Date): Date {
-  const expiries = [undefined, ...CHANNELS].map((channel) => expiryInstant(now, retentionFor(policy, dataClass, channel), policy.timeZone).getTime());
+  const expiries = [undefined, ...CHANNELS].map((channel) =>
+    expiryInstant(now, retentionFor(policy, dataClass, channel), policy.timeZone).getTime(),
+  );
   return new Date(Math.max(...expiries));
 }
 
 /** What a policy change does to one record found in its old bucket. */
-export type RebucketStep = { kind: 'skip' } | { kind: 'keep'; change: ExpiryChange } | { kind: 'move'; expiresAt: Date; change: ExpiryChange };
+export type RebucketStep =
+  | { kind: 'skip' }
+  | { kind: 'keep'; change: ExpiryChange }
+  | { kind: 'move'; expiresAt: Date; change: ExpiryChange };
 
 /**
  * Applies the current policy to a live record written under an older one (`recomputeExpiry`):
@@ -66,7 +79,9 @@ export interface PolicyChangeImpact {
   dueNow: number;
 }
 
-export function emptyImpact(key: Pick<PolicyChangeImpact, 'tenantId' | 'region' | 'dataClass' | 'fromRevision' | 'toRevision'>): PolicyChangeImpact {
+export function emptyImpact(
+  key: Pick<PolicyChangeImpact, 'tenantId' | 'region' | 'dataClass' | 'fromRevision' | 'toRevision'>,
+): PolicyChangeImpact {
   return { ...key, shortened: 0, lengthened: 0, unchanged: 0, dueNow: 0 };
 }
 

@@ -6,13 +6,18 @@
 export type PartitionKind = 'interaction' | 'event' | 'consent';
 
 const KIND_CODE: Record<PartitionKind, string> = { interaction: 'I', event: 'E', consent: 'C' };
-const KIND_OF_CODE = Object.fromEntries(Object.entries(KIND_CODE).map(([k, c]) => [c, k])) as Record<string, PartitionKind>;
+const KIND_OF_CODE = Object.fromEntries(Object.entries(KIND_CODE).map(([k, c]) => [c, k])) as Record<
+  string,
+  PartitionKind
+>;
 
 /** The sort key of each partition's root record. */
 export const ROOT_SORT_KEY: Record<PartitionKind, string> = { interaction: 'INFO', event: 'EVENT', consent: 'CONSENT' };
 
-export const partitionKey = (tenantId: string, kind: PartitionKind, id: string): string => `T#${tenantId}#${KIND_CODE[kind]}#${id}`;
-export const interactionPartition = (tenantId: string, interactionId: string): string => partitionKey(tenantId, 'interaction', interactionId);
+export const partitionKey = (tenantId: string, kind: PartitionKind, id: string): string =>
+  `T#${tenantId}#${KIND_CODE[kind]}#${id}`;
+export const interactionPartition = (tenantId: string, interactionId: string): string =>
+  partitionKey(tenantId, 'interaction', interactionId);
 
 /** The tenant, kind and id of a partition key; undefined for a key of another shape. */
 export function parsePartitionKey(pk: string): { tenantId: string; kind: PartitionKind; id: string } | undefined {

@@ -18,6 +18,12 @@ function cell(value: unknown): SpreadsheetCell {
  */
 export function recordsCsv(records: readonly OpenedRecord[]): string {
   const fieldNames = [...new Set(records.flatMap((r) => Object.keys(r.fields)))].sort();
-  const rows = records.map((r) => [r.pk, r.sk, r.dataClass, new Date(r.expiresAt * 1000).toISOString(), ...fieldNames.map((name) => cell(r.fields[name]))]);
+  const rows = records.map((r) => [
+    r.pk,
+    r.sk,
+    r.dataClass,
+    new Date(r.expiresAt * 1000).toISOString(),
+    ...fieldNames.map((name) => cell(r.fields[name])),
+  ]);
   return spreadsheetCsv([...KEY_COLUMNS, ...fieldNames], rows);
 }

@@ -35,7 +35,15 @@ export interface SweepReport {
   complete: boolean;
 }
 
-export const emptyTally = (): Tally => ({ due: 0, deleted: 0, anonymised: 0, archived: 0, sealed: 0, held: 0, failed: 0 });
+export const emptyTally = (): Tally => ({
+  due: 0,
+  deleted: 0,
+  anonymised: 0,
+  archived: 0,
+  sealed: 0,
+  held: 0,
+  failed: 0,
+});
 
 const rowKey = (tenantId: string, dataClass: DataClass, region: string) => `${tenantId}|${dataClass}|${region}`;
 
@@ -54,7 +62,10 @@ export class SweepTallies {
   sorted(): SweepRow[] {
     const classOrder = (c: DataClass) => DATA_CLASSES.indexOf(c);
     return [...this.rows.values()].sort(
-      (a, b) => a.tenantId.localeCompare(b.tenantId) || classOrder(a.dataClass) - classOrder(b.dataClass) || a.region.localeCompare(b.region),
+      (a, b) =>
+        a.tenantId.localeCompare(b.tenantId) ||
+        classOrder(a.dataClass) - classOrder(b.dataClass) ||
+        a.region.localeCompare(b.region),
     );
   }
 }
@@ -72,7 +83,10 @@ export function summaryTable(report: Pick<SweepReport, 'rows'>): { head: string[
   const total = totalOf(rows);
   return {
     head: ['tenant', 'class', 'region', ...TALLY_COLUMNS],
-    body: [...rows.map((r) => [r.tenantId, r.dataClass, r.region, ...TALLY_COLUMNS.map((c) => r.tally[c])]), ['total', '', '', ...TALLY_COLUMNS.map((c) => total[c])]],
+    body: [
+      ...rows.map((r) => [r.tenantId, r.dataClass, r.region, ...TALLY_COLUMNS.map((c) => r.tally[c])]),
+      ['total', '', '', ...TALLY_COLUMNS.map((c) => total[c])],
+    ],
   };
 }
 

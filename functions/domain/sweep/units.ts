@@ -14,7 +14,8 @@ import { utcDay } from './checkpoint';
 export function regionsOfClass(policies: readonly TenantPolicy[], dataClass: DataClass): string[] {
   const regions = new Set<string>();
   for (const policy of policies)
-    for (const channel of [undefined, ...CHANNELS]) for (const phase of ['in-flight', 'final'] as const) regions.add(regionFor(policy, dataClass, channel, phase));
+    for (const channel of [undefined, ...CHANNELS])
+      for (const phase of ['in-flight', 'final'] as const) regions.add(regionFor(policy, dataClass, channel, phase));
   return [...regions].sort();
 }
 
@@ -30,6 +31,9 @@ export function firstSweepDay(policies: readonly TenantPolicy[], dataClass: Data
   let earliest = Number.POSITIVE_INFINITY;
   for (const policy of policies)
     for (const channel of [undefined, ...CHANNELS])
-      earliest = Math.min(earliest, expiryInstant(tenantCreatedAt, retentionFor(policy, dataClass, channel), policy.timeZone).getTime());
+      earliest = Math.min(
+        earliest,
+        expiryInstant(tenantCreatedAt, retentionFor(policy, dataClass, channel), policy.timeZone).getTime(),
+      );
   return utcDay(new Date(earliest));
 }

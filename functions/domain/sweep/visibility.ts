@@ -6,7 +6,11 @@ import { isExpired } from '../retention/exact-expiry';
  * without one (bookkeeping).
  */
 export function expirySecondsOf(item: Readonly<Record<string, unknown>>): number | undefined {
-  return typeof item.expiresAt === 'number' ? item.expiresAt : typeof item.heldExpiresAt === 'number' ? item.heldExpiresAt : undefined;
+  return typeof item.expiresAt === 'number'
+    ? item.expiresAt
+    : typeof item.heldExpiresAt === 'number'
+      ? item.heldExpiresAt
+      : undefined;
 }
 
 /** Who reads: the legal role and admins may see what a legal hold keeps past its expiry (issue 10). */
@@ -23,11 +27,19 @@ export const ORDINARY_READER: Reader = { seesHeld: false };
  * one place this rule lives: every read path filters with it. Items without an expiry (bookkeeping)
  * are live.
  */
-export function visibilityAt(item: Readonly<Record<string, unknown>>, now: Date, reader: Reader = ORDINARY_READER): 'live' | 'held' | 'gone' {
+export function visibilityAt(
+  item: Readonly<Record<string, unknown>>,
+  now: Date,
+  reader: Reader = ORDINARY_READER,
+): 'live' | 'held' | 'gone' {
   const expiry = expirySecondsOf(item);
   if (expiry === undefined || !isExpired(new Date(expiry * 1000), now)) return 'live';
   return reader.seesHeld && typeof item.heldExpiresAt === 'number' ? 'held' : 'gone';
 }
 
 /** Whether a read may show a stored item at `now` (see `visibilityAt`). */
-export const isVisibleAt = (item: Readonly<Record<string, unknown>>, now: Date, reader: Reader = ORDINARY_READER): boolean => visibilityAt(item, now, reader) !== 'gone';
+export const isVisibleAt = (
+  item: Readonly<Record<string, unknown>>,
+  now: Date,
+  reader: Reader = ORDINARY_READER,
+): boolean => visibilityAt(item, now, reader) !== 'gone';

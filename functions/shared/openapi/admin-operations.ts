@@ -23,18 +23,54 @@ import { pageQuery, SUBJECT_QUERY, type ApiOperation, type ApiQuery } from './op
 
 /** Query parameters of an archive search (GET /v1/interactions and its export). */
 const SEARCH_QUERY: ApiQuery = [
-  { name: 'phone', required: false, description: 'through the keyed-hash index, normalised as at ingest; anonymised interactions are not found', schema: { type: 'string' } },
+  {
+    name: 'phone',
+    required: false,
+    description: 'through the keyed-hash index, normalised as at ingest; anonymised interactions are not found',
+    schema: { type: 'string' },
+  },
   { name: 'email', required: false, description: 'through the keyed-hash index', schema: { type: 'string' } },
-  { name: 'name', required: false, description: 'through the keyed-hash index: the whole name, case and spacing ignored', schema: { type: 'string' } },
-  { name: 'from', required: false, description: `ISO instant; without identifiers default ${SEARCH_DEFAULT_DAYS} days before to, at most ${SEARCH_MAX_DAYS} days`, schema: { type: 'string', format: 'date-time' } },
-  { name: 'to', required: false, description: 'ISO instant; default now', schema: { type: 'string', format: 'date-time' } },
-  { name: 'channel', required: false, description: CHANNELS.join(' | '), schema: { type: 'string', enum: [...CHANNELS] } },
+  {
+    name: 'name',
+    required: false,
+    description: 'through the keyed-hash index: the whole name, case and spacing ignored',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'from',
+    required: false,
+    description: `ISO instant; without identifiers default ${SEARCH_DEFAULT_DAYS} days before to, at most ${SEARCH_MAX_DAYS} days`,
+    schema: { type: 'string', format: 'date-time' },
+  },
+  {
+    name: 'to',
+    required: false,
+    description: 'ISO instant; default now',
+    schema: { type: 'string', format: 'date-time' },
+  },
+  {
+    name: 'channel',
+    required: false,
+    description: CHANNELS.join(' | '),
+    schema: { type: 'string', enum: [...CHANNELS] },
+  },
   { name: 'queue', required: false, description: 'exact queue', schema: { type: 'string' } },
   { name: 'agent', required: false, description: 'exact agent id', schema: { type: 'string' } },
-  { name: 'group', required: false, description: 'exact agent group (a manager only ever sees their own)', schema: { type: 'string' } },
-  { name: 'held', required: false, description: 'true: only interactions an active legal hold keeps (whole history unless from/to); false: only those none keeps', schema: { type: 'string', enum: ['true', 'false'] } },
+  {
+    name: 'group',
+    required: false,
+    description: 'exact agent group (a manager only ever sees their own)',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'held',
+    required: false,
+    description:
+      'true: only interactions an active legal hold keeps (whole history unless from/to); false: only those none keeps',
+    schema: { type: 'string', enum: ['true', 'false'] },
+  },
 ];
-const NOT_FOUND = 'unknown, expired or another tenant\'s interaction (the same answer for each)';
+const NOT_FOUND = "unknown, expired or another tenant's interaction (the same answer for each)";
 const DENIED = 'FORBIDDEN: the role may not, or the interaction is of another group, another agent, or restricted';
 const HELD = 'HELD: a legal hold keeps the interaction; `holdIds` names the holds and nothing was deleted';
 
@@ -51,7 +87,8 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/interactions',
-    summary: 'Search the archive by identifier, time, queue, agent, group, channel; newest first, narrowed to what the role may see.',
+    summary:
+      'Search the archive by identifier, time, queue, agent, group, channel; newest first, narrowed to what the role may see.',
     auth: 'admin',
     query: [...SEARCH_QUERY, ...pageQuery(SEARCH_MAX_LIMIT)],
     ok: { status: 200, description: 'one page of hits (general info without participant)', schema: SearchResultSchema },
@@ -60,19 +97,38 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/interactions/export',
-    summary: 'General info (participant included) of every interaction the search finds, as xlsx (send Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or CSV.',
+    summary:
+      'General info (participant included) of every interaction the search finds, as xlsx (send Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or CSV.',
     auth: 'admin',
-    query: [{ name: 'format', required: false, description: 'xlsx (default) or csv', schema: { type: 'string', enum: ['xlsx', 'csv'] } }, ...SEARCH_QUERY],
-    ok: { status: 200, description: 'the file, as an attachment; restricted interactions are left out except for the legal role', files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'] },
+    query: [
+      {
+        name: 'format',
+        required: false,
+        description: 'xlsx (default) or csv',
+        schema: { type: 'string', enum: ['xlsx', 'csv'] },
+      },
+      ...SEARCH_QUERY,
+    ],
+    ok: {
+      status: 200,
+      description: 'the file, as an attachment; restricted interactions are left out except for the legal role',
+      files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+    },
     errors: { 413: 'more than 2000 interactions match: narrow the search' },
   },
   {
     method: 'post',
     path: '/v1/interactions/bulk-download',
-    summary: 'Zip of the chat logs (XML) and recordings of selected interactions, fetched by a presigned URL valid 5 minutes.',
+    summary:
+      'Zip of the chat logs (XML) and recordings of selected interactions, fetched by a presigned URL valid 5 minutes.',
     auth: 'admin',
     body: BulkRequestSchema,
-    ok: { status: 200, description: 'the link (it serves an application/zip) and an outcome per interaction (done, forbidden, not-found)', schema: BulkDownloadSchema },
+    ok: {
+      status: 200,
+      description:
+        'the link (it serves an application/zip) and an outcome per interaction (done, forbidden, not-found)',
+      schema: BulkDownloadSchema,
+    },
     errors: { 413: 'the recordings exceed 100 MB: select fewer' },
   },
   {
@@ -81,13 +137,18 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Delete the chat logs and/or recordings of selected interactions, keeping their general info.',
     auth: 'admin',
     body: BulkRequestSchema,
-    ok: { status: 200, description: 'an outcome per interaction (done, forbidden, not-found)', schema: BulkDeletedSchema },
+    ok: {
+      status: 200,
+      description: 'an outcome per interaction (done, forbidden, not-found)',
+      schema: BulkDeletedSchema,
+    },
     errors: { 409: `${HELD} (the whole request is refused when a hold keeps any selected interaction)` },
   },
   {
     method: 'get',
     path: '/v1/interactions/{id}/content',
-    summary: 'What content an interaction still has: chat-log lines, recordings, whether the chat log was deleted, whether it is restricted.',
+    summary:
+      'What content an interaction still has: chat-log lines, recordings, whether the chat log was deleted, whether it is restricted.',
     auth: 'admin',
     ok: { status: 200, description: 'the content summary', schema: InteractionContentSchema },
     errors: { 403: DENIED, 404: NOT_FOUND },
@@ -105,7 +166,11 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     path: '/v1/interactions/{id}/recordings/{recordingId}/play',
     summary: 'A presigned URL (5 minutes) that plays the recording inline.',
     auth: 'admin',
-    ok: { status: 200, description: 'the link; it serves the audio as uploaded (audio/mpeg, audio/wav or audio/ogg)', schema: MediaLinkSchema },
+    ok: {
+      status: 200,
+      description: 'the link; it serves the audio as uploaded (audio/mpeg, audio/wav or audio/ogg)',
+      schema: MediaLinkSchema,
+    },
     errors: { 403: DENIED, 404: `${NOT_FOUND}; or the audio was never uploaded` },
   },
   {
@@ -113,7 +178,11 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     path: '/v1/interactions/{id}/recordings/{recordingId}/download',
     summary: 'A presigned URL (5 minutes) that downloads the recording as a file.',
     auth: 'admin',
-    ok: { status: 200, description: 'the link; it serves the audio as uploaded (audio/mpeg, audio/wav or audio/ogg)', schema: MediaLinkSchema },
+    ok: {
+      status: 200,
+      description: 'the link; it serves the audio as uploaded (audio/mpeg, audio/wav or audio/ogg)',
+      schema: MediaLinkSchema,
+    },
     errors: { 403: DENIED, 404: `${NOT_FOUND}; or the audio was never uploaded` },
   },
   {
@@ -135,16 +204,20 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'put',
     path: '/v1/policy',
-    summary: 'Save the policy as the next revision; its `revision` must be the live one. Answers with what the change does at the next sweep.',
+    summary:
+      'Save the policy as the next revision; its `revision` must be the live one. Answers with what the change does at the next sweep.',
     auth: 'admin',
     body: TenantPolicySchema,
     ok: { status: 200, description: 'saved', schema: SavedPolicySchema },
-    errors: { 409: 'CONFLICT: the policy changed since the revision sent (or a concurrent save won): reload and reapply' },
+    errors: {
+      409: 'CONFLICT: the policy changed since the revision sent (or a concurrent save won): reload and reapply',
+    },
   },
   {
     method: 'post',
     path: '/v1/policy/diff',
-    summary: 'What saving this policy would do at the next sweep, per class, with estimated record counts; nothing is saved.',
+    summary:
+      'What saving this policy would do at the next sweep, per class, with estimated record counts; nothing is saved.',
     auth: 'admin',
     body: TenantPolicySchema,
     ok: { status: 200, description: 'the diff', schema: PolicyDiffSchema },
@@ -162,10 +235,23 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/register',
-    summary: 'Record of processing (GDPR Art. 30) from the live policy and the deployment; Markdown with ?format=md or Accept: text/markdown.',
+    summary:
+      'Record of processing (GDPR Art. 30) from the live policy and the deployment; Markdown with ?format=md or Accept: text/markdown.',
     auth: 'admin',
-    query: [{ name: 'format', required: false, description: 'json (default) or md', schema: { type: 'string', enum: ['json', 'md'] } }],
-    ok: { status: 200, description: 'the record of processing', schema: RecordOfProcessingSchema, files: ['text/markdown'] },
+    query: [
+      {
+        name: 'format',
+        required: false,
+        description: 'json (default) or md',
+        schema: { type: 'string', enum: ['json', 'md'] },
+      },
+    ],
+    ok: {
+      status: 200,
+      description: 'the record of processing',
+      schema: RecordOfProcessingSchema,
+      files: ['text/markdown'],
+    },
     errors: {},
   },
   {
@@ -175,11 +261,31 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     auth: 'admin',
     query: [
       { name: 'user', required: false, description: 'staff user id', schema: { type: 'string' } },
-      { name: 'action', required: false, description: AUDIT_ACTIONS.join(' | '), schema: { type: 'string', enum: [...AUDIT_ACTIONS] } },
+      {
+        name: 'action',
+        required: false,
+        description: AUDIT_ACTIONS.join(' | '),
+        schema: { type: 'string', enum: [...AUDIT_ACTIONS] },
+      },
       { name: 'interactionId', required: false, description: 'ULID', schema: { type: 'string' } },
-      { name: 'from', required: false, description: 'ISO instant, inclusive', schema: { type: 'string', format: 'date-time' } },
-      { name: 'to', required: false, description: 'ISO instant, inclusive', schema: { type: 'string', format: 'date-time' } },
-      { name: 'support', required: false, description: 'true: vendor support accesses only', schema: { type: 'string', enum: ['true', 'false'] } },
+      {
+        name: 'from',
+        required: false,
+        description: 'ISO instant, inclusive',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      {
+        name: 'to',
+        required: false,
+        description: 'ISO instant, inclusive',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      {
+        name: 'support',
+        required: false,
+        description: 'true: vendor support accesses only',
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
       ...pageQuery(500),
     ],
     ok: { status: 200, description: 'one page of entries', schema: AuditPageSchema },
@@ -188,7 +294,8 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/consents',
-    summary: 'Every consent proof and objection of one person, oldest first (admin, legal); the person is found by keyed hash and never named in the answer.',
+    summary:
+      'Every consent proof and objection of one person, oldest first (admin, legal); the person is found by keyed hash and never named in the answer.',
     auth: 'admin',
     query: SUBJECT_QUERY,
     ok: { status: 200, description: 'the proofs', schema: SubjectConsentsSchema },
@@ -197,7 +304,8 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/interactions/{id}/consents',
-    summary: 'The consent the channel reported for an interaction and the proofs and objections filed for its participant (admin, legal).',
+    summary:
+      'The consent the channel reported for an interaction and the proofs and objections filed for its participant (admin, legal).',
     auth: 'admin',
     ok: { status: 200, description: 'the consent records', schema: InteractionConsentsSchema },
     errors: { 404: 'no such interaction' },

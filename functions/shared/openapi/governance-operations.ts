@@ -30,10 +30,30 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
     summary: `The request desk: the tenant's requests in filing order, each with who filed it (channel or staff) and ${DEADLINE}. Filters combine; a page may hold fewer items than the limit and still carry a nextToken. Staff of the ${SUBJECT_REQUEST_ROLES.join(' or ')} role.`,
     auth: 'admin',
     query: [
-      { name: 'type', required: false, description: 'only requests of this type', schema: { type: 'string', enum: [...SUBJECT_REQUEST_TYPES] } },
-      { name: 'status', required: false, description: 'only requests in this status', schema: { type: 'string', enum: [...JOB_STATUSES] } },
-      { name: 'filedBy', required: false, description: 'channel (self-service, on behalf of the end user) or staff', schema: { type: 'string', enum: ['channel', 'staff'] } },
-      { name: 'overdue', required: false, description: 'true: only open requests past their due time; false: only the others', schema: { type: 'string', enum: ['true', 'false'] } },
+      {
+        name: 'type',
+        required: false,
+        description: 'only requests of this type',
+        schema: { type: 'string', enum: [...SUBJECT_REQUEST_TYPES] },
+      },
+      {
+        name: 'status',
+        required: false,
+        description: 'only requests in this status',
+        schema: { type: 'string', enum: [...JOB_STATUSES] },
+      },
+      {
+        name: 'filedBy',
+        required: false,
+        description: 'channel (self-service, on behalf of the end user) or staff',
+        schema: { type: 'string', enum: ['channel', 'staff'] },
+      },
+      {
+        name: 'overdue',
+        required: false,
+        description: 'true: only open requests past their due time; false: only the others',
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
       ...pageQuery(MAX_DESK_PAGE),
     ],
     ok: { status: 200, description: '{items, nextToken}' },
@@ -50,7 +70,8 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'delete',
     path: '/v1/subject-requests/{requestId}',
-    summary: 'Cancel a request: at once when it has not started (200), at its next record when it runs (202). A finished request cannot be cancelled.',
+    summary:
+      'Cancel a request: at once when it has not started (200), at its next record when it runs (202). A finished request cannot be cancelled.',
     auth: ['admin', 'apiKey'],
     ok: { status: 200, description: 'cancelled (202: cancelling)' },
     errors: { 404: UNKNOWN_REQUEST, 409: 'CONFLICT: the request finished or changed meanwhile' },
@@ -70,16 +91,22 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
     auth: 'admin',
     body: ExtensionSchema,
     ok: { status: 200, description: 'the request with its new deadline' },
-    errors: { 404: UNKNOWN_REQUEST, 409: 'CONFLICT: the request is closed, past its first month, or changed meanwhile' },
+    errors: {
+      404: UNKNOWN_REQUEST,
+      409: 'CONFLICT: the request is closed, past its first month, or changed meanwhile',
+    },
   },
   {
     method: 'post',
     path: '/v1/holds',
-    summary: 'Place a legal hold on one interaction or on a subject (identifiers are hashed at once, never stored; the reason is stored redacted). Held records are skipped by sweeps and erasure, and staff deletes of them are refused (409 HELD), until released. Admin or legal role.',
+    summary:
+      'Place a legal hold on one interaction or on a subject (identifiers are hashed at once, never stored; the reason is stored redacted). Held records are skipped by sweeps and erasure, and staff deletes of them are refused (409 HELD), until released. Admin or legal role.',
     auth: 'admin',
     body: PlaceHoldSchema,
     ok: { status: 201, description: 'the hold and how many records it covers now' },
-    errors: { 404: 'unknown tenant; or an unknown, expired or another tenant\'s interaction (the same answer for each)' },
+    errors: {
+      404: "unknown tenant; or an unknown, expired or another tenant's interaction (the same answer for each)",
+    },
   },
   {
     method: 'get',
@@ -92,7 +119,8 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'post',
     path: '/v1/holds/{holdId}/release',
-    summary: 'Release a hold: what it kept is due again at the next sweep, and the erasures it postponed run again. Releasing a released hold changes nothing. Admin or legal role.',
+    summary:
+      'Release a hold: what it kept is due again at the next sweep, and the erasures it postponed run again. Releasing a released hold changes nothing. Admin or legal role.',
     auth: 'admin',
     ok: { status: 200, description: 'the released hold and how many records are due again' },
     errors: { 404: 'unknown hold' },
@@ -100,7 +128,8 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/litigation/batches',
-    summary: 'Sealed litigation batches: class, region, record count, sealing date and the date each is destroyed. Legal or admin role.',
+    summary:
+      'Sealed litigation batches: class, region, record count, sealing date and the date each is destroyed. Legal or admin role.',
     auth: 'admin',
     ok: { status: 200, description: '{batches}' },
     errors: {},
@@ -108,7 +137,8 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'post',
     path: '/v1/litigation/batches/{batchId}/retrievals',
-    summary: 'Record, in the audit log, a retrieval of a sealed batch and say where it lies. Opening it takes the legal-access role\'s own AWS identity (`lethe litigation export`): a token alone decrypts nothing. Legal role only.',
+    summary:
+      "Record, in the audit log, a retrieval of a sealed batch and say where it lies. Opening it takes the legal-access role's own AWS identity (`lethe litigation export`): a token alone decrypts nothing. Legal role only.",
     auth: 'admin',
     ok: { status: 201, description: 'the batch, its location and the KMS key alias that opens it for the legal role' },
     errors: { 404: 'unknown batch' },
@@ -119,10 +149,25 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
     summary: `The archive tier's only door: records of one class moved to the archive in the given months, as CSV (at most ${MAX_EXPORT_MONTHS} months). Audited. Admin or legal role.`,
     auth: 'admin',
     query: [
-      { name: 'from', required: false, description: 'first month, YYYY-MM; default this month', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
-      { name: 'to', required: false, description: 'last month, YYYY-MM, included; default from', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
+      {
+        name: 'from',
+        required: false,
+        description: 'first month, YYYY-MM; default this month',
+        schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+      },
+      {
+        name: 'to',
+        required: false,
+        description: 'last month, YYYY-MM, included; default from',
+        schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+      },
     ],
-    pathParams: { class: { description: 'the data class whose archived records to read', schema: { type: 'string', enum: [...DATA_CLASSES] } } },
+    pathParams: {
+      class: {
+        description: 'the data class whose archived records to read',
+        schema: { type: 'string', enum: [...DATA_CLASSES] },
+      },
+    },
     ok: { status: 200, description: 'the records; the header x-lethe-records says how many', files: ['text/csv'] },
     errors: {},
   },

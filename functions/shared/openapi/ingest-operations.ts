@@ -28,7 +28,8 @@ import { SUBJECT_QUERY, type ApiOperation } from './operation';
 
 const SIZE = `413: over the size limits (body ${INGEST_LIMITS.bodyBytes} bytes, see the schema maxima)`;
 const CONFLICT = 'the Idempotency-Key was used before with another request';
-const ERASING = 'ERASURE_IN_PROGRESS: an erasure or anonymisation of this data subject is running; send it again once it has ended';
+const ERASING =
+  'ERASURE_IN_PROGRESS: an erasure or anonymisation of this data subject is running; send it again once it has ended';
 
 /** The channels' ingest routes (x-api-key) and the read-back routes next to them. */
 export const INGEST_OPERATIONS: readonly ApiOperation[] = [
@@ -40,17 +41,26 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     body: StartInteractionSchema,
     idempotent: true,
     ok: { status: 201, description: 'stored', schema: InteractionCreatedSchema },
-    errors: { 403: 'CONSENT_REFUSED: the channel requires the GDPR notice and it was not accepted', 409: `${CONFLICT}, or ${ERASING}`, 413: SIZE },
+    errors: {
+      403: 'CONSENT_REFUSED: the channel requires the GDPR notice and it was not accepted',
+      409: `${CONFLICT}, or ${ERASING}`,
+      413: SIZE,
+    },
   },
   {
     method: 'post',
     path: '/v1/interactions/{id}/messages',
-    summary: 'Append messages; redacted, hidden fields and masked digits dropped, nothing stored without content consent.',
+    summary:
+      'Append messages; redacted, hidden fields and masked digits dropped, nothing stored without content consent.',
     auth: 'apiKey',
     body: AppendMessagesSchema,
     idempotent: true,
     ok: { status: 201, description: 'accepted', schema: MessagesAppendedSchema },
-    errors: { 404: 'unknown interaction', 409: `${CONFLICT}, or ENDED: the interaction has ended and takes no more messages`, 413: SIZE },
+    errors: {
+      404: 'unknown interaction',
+      409: `${CONFLICT}, or ENDED: the interaction has ended and takes no more messages`,
+      413: SIZE,
+    },
   },
   {
     method: 'post',
@@ -70,7 +80,11 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     body: RecordingRequestSchema,
     idempotent: true,
     ok: { status: 201, description: 'upload URL issued', schema: RecordingUploadSchema },
-    errors: { 403: 'CONSENT_REFUSED: recording consent was refused; deny_recording is recorded', 404: 'unknown interaction', 409: CONFLICT },
+    errors: {
+      403: 'CONSENT_REFUSED: recording consent was refused; deny_recording is recorded',
+      404: 'unknown interaction',
+      409: CONFLICT,
+    },
   },
   {
     method: 'post',
@@ -107,7 +121,8 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'post',
     path: '/v1/consents',
-    summary: 'Store proof of consent given or withdrawn; a withdrawal stops content storage for the subject from now on.',
+    summary:
+      'Store proof of consent given or withdrawn; a withdrawal stops content storage for the subject from now on.',
     auth: 'apiKey',
     body: ConsentSchema,
     idempotent: true,
@@ -117,10 +132,16 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/consents/standing',
-    summary: 'May this person be contacted, recorded or analysed for a purpose now? The answer names the proof that decides (an objection, a withdrawal, a consent), never the identifier.',
+    summary:
+      'May this person be contacted, recorded or analysed for a purpose now? The answer names the proof that decides (an objection, a withdrawal, a consent), never the identifier.',
     auth: 'apiKey',
     query: [
-      { name: 'purpose', required: true, description: 'recording, storeContent, gdpr or a purpose the policy names', schema: { type: 'string' } },
+      {
+        name: 'purpose',
+        required: true,
+        description: 'recording, storeContent, gdpr or a purpose the policy names',
+        schema: { type: 'string' },
+      },
       ...SUBJECT_QUERY,
     ],
     ok: { status: 200, description: 'the standing of the purpose for the person', schema: ConsentStandingAnswerSchema },
@@ -131,15 +152,29 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     path: '/v1/interactions/{id}',
     summary: 'General info of an interaction (admin).',
     auth: 'admin',
-    ok: { status: 200, description: 'the general info and the ids of the legal holds that keep it', schema: InteractionDetailSchema },
-    errors: { 404: 'unknown or expired interaction (past its expiry, one a legal hold keeps is found for the legal role and admins, audited)' },
+    ok: {
+      status: 200,
+      description: 'the general info and the ids of the legal holds that keep it',
+      schema: InteractionDetailSchema,
+    },
+    errors: {
+      404: 'unknown or expired interaction (past its expiry, one a legal hold keeps is found for the legal role and admins, audited)',
+    },
   },
   {
     method: 'get',
     path: '/v1/interactions/{id}/transcript',
-    summary: 'Stored (redacted) messages of an interaction (admin); with ?format=xml or Accept: application/xml the chat log as an XML download.',
+    summary:
+      'Stored (redacted) messages of an interaction (admin); with ?format=xml or Accept: application/xml the chat log as an XML download.',
     auth: 'admin',
-    query: [{ name: 'format', required: false, description: 'json (default, a view) or xml (a download); both are audited', schema: { type: 'string', enum: ['json', 'xml'] } }],
+    query: [
+      {
+        name: 'format',
+        required: false,
+        description: 'json (default, a view) or xml (a download); both are audited',
+        schema: { type: 'string', enum: ['json', 'xml'] },
+      },
+    ],
     ok: { status: 200, description: 'the transcript', schema: TranscriptViewSchema, files: ['application/xml'] },
     errors: { 404: 'unknown or expired interaction' },
   },
@@ -149,9 +184,19 @@ export const INGEST_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Daily KPI counters, summed per requested grouping (admin).',
     auth: 'admin',
     query: [
-      { name: 'from', required: true, description: 'first day, tenant time zone', schema: { type: 'string', format: 'date' } },
+      {
+        name: 'from',
+        required: true,
+        description: 'first day, tenant time zone',
+        schema: { type: 'string', format: 'date' },
+      },
       { name: 'to', required: true, description: 'last day, included', schema: { type: 'string', format: 'date' } },
-      { name: 'groupBy', required: false, description: `comma-separated: ${KPI_GROUPINGS.join(', ')}; default day`, schema: { type: 'string' } },
+      {
+        name: 'groupBy',
+        required: false,
+        description: `comma-separated: ${KPI_GROUPINGS.join(', ')}; default day`,
+        schema: { type: 'string' },
+      },
     ],
     ok: { status: 200, description: 'the report', schema: KpiReportSchema },
     errors: {},

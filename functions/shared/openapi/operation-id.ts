@@ -1,6 +1,7 @@
 import type { ApiOperation } from './operation';
 
-const pascal = (word: string) => word.replace(/(^|[-_.])([a-z0-9])/gi, (_m, _sep: string, c: string) => c.toUpperCase());
+const pascal = (word: string) =>
+  word.replace(/(^|[-_.])([a-z0-9])/gi, (_m, _sep: string, c: string) => c.toUpperCase());
 
 /**
  * The operationId of a route, derived from its method and path so that it never drifts from the

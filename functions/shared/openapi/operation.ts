@@ -36,7 +36,8 @@ export const FILE_MEDIA_TYPES = {
 } as const;
 export type FileMediaType = keyof typeof FILE_MEDIA_TYPES;
 
-export const authsOf = (op: Pick<ApiOperation, 'auth'>): readonly ApiAuth[] => (typeof op.auth === 'string' ? [op.auth] : op.auth);
+export const authsOf = (op: Pick<ApiOperation, 'auth'>): readonly ApiAuth[] =>
+  typeof op.auth === 'string' ? [op.auth] : op.auth;
 
 export type ApiQuery = NonNullable<ApiOperation['query']>;
 

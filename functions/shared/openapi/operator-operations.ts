@@ -16,7 +16,8 @@ export const OPERATOR_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'post',
     path: '/v1/tenants',
-    summary: 'Open a tenant from a policy preset (`lethe tenant create`): its id, its first API key (shown only now), and how to give it its first administrator.',
+    summary:
+      'Open a tenant from a policy preset (`lethe tenant create`): its id, its first API key (shown only now), and how to give it its first administrator.',
     auth: 'iam',
     body: CreateTenantSchema,
     ok: { status: 201, description: '{tenantId, apiKey, adminToken (locally) | adminSetup (in AWS)}' },
@@ -25,15 +26,21 @@ export const OPERATOR_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'post',
     path: '/v1/tenants/{tenantId}/termination',
-    summary: 'End a tenant\'s contract (`lethe tenant terminate`): API keys revoked, deletion of all its data scheduled after the policy\'s grace, and an export package of everything it holds built in the background (GET the termination for its short-lived link once ready).',
+    summary:
+      "End a tenant's contract (`lethe tenant terminate`): API keys revoked, deletion of all its data scheduled after the policy's grace, and an export package of everything it holds built in the background (GET the termination for its short-lived link once ready).",
     auth: 'iam',
-    ok: { status: 202, description: 'the termination: its dates, and the package `building` (or `failed` when the build could not be started)' },
-    errors: { 404: 'unknown tenant', 409: 'CONFLICT: the tenant\'s purge has begun or is done' },
+    ok: {
+      status: 202,
+      description:
+        'the termination: its dates, and the package `building` (or `failed` when the build could not be started)',
+    },
+    errors: { 404: 'unknown tenant', 409: "CONFLICT: the tenant's purge has begun or is done" },
   },
   {
     method: 'get',
     path: '/v1/tenants/{tenantId}/termination',
-    summary: 'Where a termination stands: the package `building`, `ready` (with a fresh short-lived link) or `failed` (with the reason); once purged, the final report showing zero records left.',
+    summary:
+      'Where a termination stands: the package `building`, `ready` (with a fresh short-lived link) or `failed` (with the reason); once purged, the final report showing zero records left.',
     auth: 'iam',
     ok: { status: 200, description: 'the termination' },
     errors: { 404: 'the tenant was never terminated' },

@@ -18,8 +18,15 @@ export interface TenantAccess {
 }
 
 /** The actor's own tenant, read fresh (policy revisions change support access and groups). */
-export async function tenantAccess(deps: Pick<AdminDeps, 'directory'>, actor: Pick<Actor, 'tenantId'>): Promise<TenantAccess> {
+export async function tenantAccess(
+  deps: Pick<AdminDeps, 'directory'>,
+  actor: Pick<Actor, 'tenantId'>,
+): Promise<TenantAccess> {
   const current = await deps.directory.currentPolicy(actor.tenantId);
   if (!current) throw notFound(`Tenant ${actor.tenantId}`);
-  return { scope: { tenantId: actor.tenantId, supportAccess: current.policy.access.supportAccess }, policy: current.policy, revision: current.revision };
+  return {
+    scope: { tenantId: actor.tenantId, supportAccess: current.policy.access.supportAccess },
+    policy: current.policy,
+    revision: current.revision,
+  };
 }

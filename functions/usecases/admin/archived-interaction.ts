@@ -38,6 +38,11 @@ export async function grantedInteraction(
 ): Promise<GrantedInteraction> {
   const interactionId = interactionIdOf(rawId);
   const located = await locateInteraction(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
-  const granted = requireAccess(request.actor, action, { tenant: tenant.scope, interaction: interactionScopeOf(located.item) }, `Interaction ${interactionId}`);
+  const granted = requireAccess(
+    request.actor,
+    action,
+    { tenant: tenant.scope, interaction: interactionScopeOf(located.item) },
+    `Interaction ${interactionId}`,
+  );
   return { interactionId, located, granted };
 }

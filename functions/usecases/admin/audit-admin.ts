@@ -26,7 +26,11 @@ export const AuditQuerySchema = z
   .strict();
 
 /** A tenant's audit entries, newest first, filtered (no access check: the API and the operator CLI decide who may). */
-export async function listAuditEntries(deps: Pick<AdminDeps, 'auditLog'>, tenantId: string, rawQuery: Record<string, string | undefined>): Promise<AuditPage> {
+export async function listAuditEntries(
+  deps: Pick<AdminDeps, 'auditLog'>,
+  tenantId: string,
+  rawQuery: Record<string, string | undefined>,
+): Promise<AuditPage> {
   const q = parseOrThrow(AuditQuerySchema, rawQuery, 'The audit query');
   const page = await deps.auditLog.list(
     tenantId,
@@ -41,13 +45,26 @@ export async function listAuditEntries(deps: Pick<AdminDeps, 'auditLog'>, tenant
     { cursor: q.nextToken, limit: q.limit },
   );
   return {
-    items: page.items.map(({ seq, at, actor: who, action, interactionId, from, details, hash }) => ({ seq, at, actor: who, action, ...(interactionId ? { interactionId } : {}), from, details, hash })),
+    items: page.items.map(({ seq, at, actor: who, action, interactionId, from, details, hash }) => ({
+      seq,
+      at,
+      actor: who,
+      action,
+      ...(interactionId ? { interactionId } : {}),
+      from,
+      details,
+      hash,
+    })),
     ...(page.cursor ? { nextToken: page.cursor } : {}),
   };
 }
 
 /** GET /v1/audit: for the roles that oversee the tenant (admin, legal). */
-export async function listAudit(deps: AdminDeps, request: AdminRequest, rawQuery: Record<string, string | undefined>): Promise<AuditPage> {
+export async function listAudit(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawQuery: Record<string, string | undefined>,
+): Promise<AuditPage> {
   const { actor } = request;
   const tenant = await tenantAccess(deps, actor);
   requireAccess(actor, 'audit.view', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);

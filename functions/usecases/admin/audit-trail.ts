@@ -39,5 +39,12 @@ export async function recordSupportRead(
   what: { interactionId?: string; details?: Record<string, AuditDetailValue> } = {},
   heldPastExpiry = false,
 ): Promise<void> {
-  if (granted.supportAccess || heldPastExpiry) await recordAccess(deps, request, granted, action, heldPastExpiry ? { ...what, details: { ...what.details, heldPastExpiry } } : what);
+  if (granted.supportAccess || heldPastExpiry)
+    await recordAccess(
+      deps,
+      request,
+      granted,
+      action,
+      heldPastExpiry ? { ...what, details: { ...what.details, heldPastExpiry } } : what,
+    );
 }

@@ -16,7 +16,13 @@ import { grantedInteraction } from './archived-interaction';
 import { recordAccess } from './audit-trail';
 import type { AdminDeps } from './deps';
 import { PLAYBACK_LINK_SECONDS } from '../recordings/playback';
-import { deleteRecordingOf, grantedRecording, recordingAudio, recordingFileName, recordingPointers } from './recording-access';
+import {
+  deleteRecordingOf,
+  grantedRecording,
+  recordingAudio,
+  recordingFileName,
+  recordingPointers,
+} from './recording-access';
 import { BulkRequestSchema, type BulkDeleted, type BulkDownload, type BulkRequest } from './responses';
 import { deleteTranscriptOf, transcriptXml } from './transcript-access';
 
@@ -36,14 +42,23 @@ const ACTIONS = {
  * interaction the actor may not touch (another group, another agent's, restricted) is reported as
  * `forbidden`, and one that does not exist for this tenant as `not-found`, without stopping the rest.
  */
-async function parseBulk(deps: AdminDeps, request: AdminRequest, body: unknown, kind: keyof typeof ACTIONS): Promise<{ bulk: BulkRequest; tenant: TenantAccess }> {
+async function parseBulk(
+  deps: AdminDeps,
+  request: AdminRequest,
+  body: unknown,
+  kind: keyof typeof ACTIONS,
+): Promise<{ bulk: BulkRequest; tenant: TenantAccess }> {
   const bulk = parseOrThrow(BulkRequestSchema, body, 'The bulk request');
   const tenant = await tenantAccess(deps, request.actor);
-  for (const content of bulk.content) requireAccess(request.actor, ACTIONS[kind][content], { tenant: tenant.scope }, `Tenant ${request.actor.tenantId}`);
+  for (const content of bulk.content)
+    requireAccess(request.actor, ACTIONS[kind][content], { tenant: tenant.scope }, `Tenant ${request.actor.tenantId}`);
   return { bulk, tenant };
 }
 
-async function eachInteraction(ids: readonly string[], work: (id: string) => Promise<Omit<Outcome, 'interactionId' | 'status'>>): Promise<Outcome[]> {
+async function eachInteraction(
+  ids: readonly string[],
+  work: (id: string) => Promise<Omit<Outcome, 'interactionId' | 'status'>>,
+): Promise<Outcome[]> {
   const results: Outcome[] = [];
   for (const interactionId of new Set(ids)) {
     try {
@@ -66,7 +81,8 @@ export async function bulkDelete(deps: AdminDeps, request: AdminRequest, body: u
   const { bulk, tenant } = await parseBulk(deps, request, body, 'delete');
   const deletable: string[] = [];
   await eachInteraction(bulk.interactionIds, async (id) => {
-    for (const content of bulk.content) deletable.push((await grantedInteraction(deps, request, tenant, ACTIONS.delete[content], id)).located.item.pk);
+    for (const content of bulk.content)
+      deletable.push((await grantedInteraction(deps, request, tenant, ACTIONS.delete[content], id)).located.item.pk);
     return {};
   });
   const results = await deleteUnlessHeld(deps, request.actor.tenantId, deletable, 'The selection', () =>
@@ -78,7 +94,9 @@ export async function bulkDelete(deps: AdminDeps, request: AdminRequest, body: u
       }
       if (bulk.content.includes('recording')) {
         await grantedInteraction(deps, request, tenant, 'recording.delete', id);
-        const pointers = await recordingPointers(deps, interactionPartition(request.actor.tenantId, id), { expired: true });
+        const pointers = await recordingPointers(deps, interactionPartition(request.actor.tenantId, id), {
+          expired: true,
+        });
         for (const { item } of pointers) await deleteRecordingOf(deps, request, tenant, id, String(item.recordingId));
         outcome.recordings = pointers.length;
       }
@@ -104,7 +122,10 @@ export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body:
     if (bulk.content.includes('transcript')) {
       const { granted } = await grantedInteraction(deps, request, tenant, 'transcript.download', id);
       const view = await getTranscript(deps, actor.tenantId, id, readerOf(actor));
-      await recordAccess(deps, request, granted, 'transcript.download', { interactionId: id, details: { format: 'xml', messages: view.messages.length, bulk: true } });
+      await recordAccess(deps, request, granted, 'transcript.download', {
+        interactionId: id,
+        details: { format: 'xml', messages: view.messages.length, bulk: true },
+      });
       zip.file(`${id}/chat-log.xml`, await transcriptXml(view));
       outcome.transcripts = 1;
     }
@@ -112,15 +133,28 @@ export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body:
       await grantedInteraction(deps, request, tenant, 'recording.download', id);
       let recordings = 0;
       for (const { item } of await recordingPointers(deps, interactionPartition(actor.tenantId, id))) {
-        const found = await grantedRecording(deps, request, tenant, 'recording.download', id, String(item.recordingId)).catch((error: unknown) => {
+        const found = await grantedRecording(
+          deps,
+          request,
+          tenant,
+          'recording.download',
+          id,
+          String(item.recordingId),
+        ).catch((error: unknown) => {
           if (error instanceof LetheError && error.code === 'NOT_FOUND') return undefined; // upload never completed
           throw error;
         });
         const audio = found && (await recordingAudio(deps, actor.tenantId, found));
         if (!found || !audio) continue;
         bytes += audio.length;
-        if (bytes > MAX_BULK_BYTES) throw payloadTooLarge(`The selected recordings exceed ${MAX_BULK_BYTES / 1024 / 1024} MB; select fewer interactions.`);
-        await recordAccess(deps, request, found.granted, 'recording.download', { interactionId: id, details: { recordingId: String(item.recordingId), bulk: true } });
+        if (bytes > MAX_BULK_BYTES)
+          throw payloadTooLarge(
+            `The selected recordings exceed ${MAX_BULK_BYTES / 1024 / 1024} MB; select fewer interactions.`,
+          );
+        await recordAccess(deps, request, found.granted, 'recording.download', {
+          interactionId: id,
+          details: { recordingId: String(item.recordingId), bulk: true },
+        });
         zip.file(`${id}/${recordingFileName(String(item.recordingId), String(item.mediaType))}`, audio);
         recordings++;
       }
@@ -131,8 +165,21 @@ export async function bulkDownload(deps: AdminDeps, request: AdminRequest, body:
   const key = bulkDownloadKey(actor.tenantId, ulid(deps.clock.now().getTime()));
   // Registered against each interaction it holds, per what it holds of it: deleting that deletes the zip.
   for (const r of results) {
-    const contains = [...(r.transcripts ? (['transcript'] as const) : []), ...(r.recordings ? (['recording'] as const) : [])];
-    if (contains.length) await registerCopy(deps, actor.tenantId, [interactionPartition(actor.tenantId, r.interactionId)], newCopy('bulk-download', { bucket: 'exports', region: deps.exports.region, objectKey: key, contains }, deps.clock.now()));
+    const contains = [
+      ...(r.transcripts ? (['transcript'] as const) : []),
+      ...(r.recordings ? (['recording'] as const) : []),
+    ];
+    if (contains.length)
+      await registerCopy(
+        deps,
+        actor.tenantId,
+        [interactionPartition(actor.tenantId, r.interactionId)],
+        newCopy(
+          'bulk-download',
+          { bucket: 'exports', region: deps.exports.region, objectKey: key, contains },
+          deps.clock.now(),
+        ),
+      );
   }
   await deps.exports.put(key, await zip.generateAsync({ type: 'uint8array' }), { contentType: 'application/zip' });
   const url = await deps.exports.presignGet(key, PLAYBACK_LINK_SECONDS, { downloadName: 'lethe-archive.zip' });

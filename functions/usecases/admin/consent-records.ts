@@ -26,7 +26,9 @@ export const ConsentRecordSchema = z
   .meta({ id: 'ConsentRecord' });
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
 
-export const SubjectConsentsSchema = z.object({ consents: z.array(ConsentRecordSchema) }).meta({ id: 'SubjectConsents' });
+export const SubjectConsentsSchema = z
+  .object({ consents: z.array(ConsentRecordSchema) })
+  .meta({ id: 'SubjectConsents' });
 
 export const InteractionConsentsSchema = z
   .object({
@@ -41,7 +43,11 @@ export const InteractionConsentsSchema = z
 const optional = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 function recordOf({ region, item }: { region: string; item: StoredItem }): ConsentRecord {
-  const fields = { noticeVersion: optional(item.noticeVersion), channel: optional(item.channel), requestId: optional(item.requestId) };
+  const fields = {
+    noticeVersion: optional(item.noticeVersion),
+    channel: optional(item.channel),
+    requestId: optional(item.requestId),
+  };
   return {
     consentId: String(item.consentId),
     purpose: String(item.purpose),
@@ -53,21 +59,34 @@ function recordOf({ region, item }: { region: string; item: StoredItem }): Conse
   };
 }
 
-const inOrder = (records: ConsentRecord[]) => records.sort((a, b) => a.at.localeCompare(b.at) || a.consentId.localeCompare(b.consentId));
+const inOrder = (records: ConsentRecord[]) =>
+  records.sort((a, b) => a.at.localeCompare(b.at) || a.consentId.localeCompare(b.consentId));
 
 /** GET /v1/consents?phone=…|email=…: every consent proof and objection of one person (iAdvize: "provided on request"). */
-export async function listSubjectConsents(deps: AdminDeps, request: AdminRequest, query: Record<string, string | undefined>): Promise<z.infer<typeof SubjectConsentsSchema>> {
+export async function listSubjectConsents(
+  deps: AdminDeps,
+  request: AdminRequest,
+  query: Record<string, string | undefined>,
+): Promise<z.infer<typeof SubjectConsentsSchema>> {
   const access = await tenantAccess(deps, request.actor);
   requireAccess(request.actor, 'consent.view', { tenant: access.scope }, 'Consents');
   const identifiers = parseOrThrow(SubjectIdentifiersSchema, query, 'The query');
   const tenant = await loadTenant(deps, request.actor.tenantId);
   const keys = subjectKeysAt(tenant, identifiers, 'query');
-  const proofs = await consentProofsOf(deps, tenant.tenantId, keys.map((k) => k.hmacHex));
+  const proofs = await consentProofsOf(
+    deps,
+    tenant.tenantId,
+    keys.map((k) => k.hmacHex),
+  );
   return { consents: inOrder(proofs.map(recordOf)) };
 }
 
 /** GET /v1/interactions/{id}/consents: the consent the channel reported, and the proofs filed for the interaction's participant. */
-export async function listInteractionConsents(deps: AdminDeps, request: AdminRequest, rawId: string | undefined): Promise<z.infer<typeof InteractionConsentsSchema>> {
+export async function listInteractionConsents(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawId: string | undefined,
+): Promise<z.infer<typeof InteractionConsentsSchema>> {
   const access = await tenantAccess(deps, request.actor);
   const { interactionId, located } = await grantedInteraction(deps, request, access, 'consent.view', rawId);
   const proofs = await consentProofsOf(deps, request.actor.tenantId, await subjectHmacsOf(deps, located));

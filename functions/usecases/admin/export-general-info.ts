@@ -56,7 +56,11 @@ async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T
  * left out except for the legal role; the export is written to the audit log with its row count
  * and the criteria's names, never their values.
  */
-export async function exportGeneralInfo(deps: AdminDeps, request: AdminRequest, rawQuery: Record<string, string | undefined>): Promise<ExportFile> {
+export async function exportGeneralInfo(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawQuery: Record<string, string | undefined>,
+): Promise<ExportFile> {
   const { format: rawFormat = 'xlsx', nextToken: _ignored, limit: _limit, ...criteria } = rawQuery;
   const format = EXPORT_FORMATS.find((f) => f === rawFormat);
   if (!format) throw validationFailed([{ path: 'format', message: `must be one of ${EXPORT_FORMATS.join(', ')}` }]);
@@ -68,12 +72,23 @@ export async function exportGeneralInfo(deps: AdminDeps, request: AdminRequest, 
   let skipped = 0;
   let nextToken: string | undefined;
   do {
-    const page = await searchPage(deps, request, { ...criteria, limit: String(PAGE), ...(nextToken ? { nextToken } : {}) });
+    const page = await searchPage(deps, request, {
+      ...criteria,
+      limit: String(PAGE),
+      ...(nextToken ? { nextToken } : {}),
+    });
     for (const located of page.located) {
-      if (authorize(actor, 'interaction.export', { tenant: tenant.scope, interaction: interactionScopeOf(located.item) }).allowed) ids.push(located.info.interactionId);
+      if (
+        authorize(actor, 'interaction.export', { tenant: tenant.scope, interaction: interactionScopeOf(located.item) })
+          .allowed
+      )
+        ids.push(located.info.interactionId);
       else skipped++;
     }
-    if (ids.length > MAX_EXPORT_ROWS) throw payloadTooLarge(`More than ${MAX_EXPORT_ROWS} interactions match; narrow the search (time range, queue, channel) and export again.`);
+    if (ids.length > MAX_EXPORT_ROWS)
+      throw payloadTooLarge(
+        `More than ${MAX_EXPORT_ROWS} interactions match; narrow the search (time range, queue, channel) and export again.`,
+      );
     nextToken = page.nextToken;
   } while (nextToken);
 
@@ -89,9 +104,21 @@ export async function exportGeneralInfo(deps: AdminDeps, request: AdminRequest, 
   );
   const infos = opened.filter((i): i is InteractionInfo => i !== undefined);
   const query = SearchQuerySchema.parse(criteria);
-  await recordAccess(deps, request, granted, 'interaction.export', { details: { format, rows: infos.length, by: searchedBy(query), leftOutRestricted: skipped } });
+  await recordAccess(deps, request, granted, 'interaction.export', {
+    details: { format, rows: infos.length, by: searchedBy(query), leftOutRestricted: skipped },
+  });
   const stamp = deps.clock.now().toISOString().slice(0, 10);
   return format === 'xlsx'
-    ? { mediaType: XLSX_MEDIA_TYPE, fileName: `general-info-${stamp}.xlsx`, bytes: await generalInfoXlsx(infos), rows: infos.length }
-    : { mediaType: 'text/csv; charset=utf-8', fileName: `general-info-${stamp}.csv`, bytes: Buffer.from(generalInfoCsv(infos), 'utf8'), rows: infos.length };
+    ? {
+        mediaType: XLSX_MEDIA_TYPE,
+        fileName: `general-info-${stamp}.xlsx`,
+        bytes: await generalInfoXlsx(infos),
+        rows: infos.length,
+      }
+    : {
+        mediaType: 'text/csv; charset=utf-8',
+        fileName: `general-info-${stamp}.csv`,
+        bytes: Buffer.from(generalInfoCsv(infos), 'utf8'),
+        rows: infos.length,
+      };
 }

@@ -12,6 +12,6 @@ export async function generalInfoXlsx(infos: readonly InteractionInfo[]): Promis
   const sheet = workbook.addWorksheet('General info', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(headers).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map((cell) => cell ?? null));
-  sheet.columns.forEach((column) => (column.width = 20));
+  for (const column of sheet.columns) column.width = 20;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -18,9 +18,19 @@ import type { InteractionContent, InteractionDetail } from './responses';
  * retained, whatever happened to its content (Puzzel); past that only while a hold keeps it, to
  * the legal role and admins, each such read audited.
  */
-export async function viewInteraction(deps: AdminDeps, request: AdminRequest, rawId: string | undefined): Promise<InteractionDetail> {
+export async function viewInteraction(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawId: string | undefined,
+): Promise<InteractionDetail> {
   const tenant = await tenantAccess(deps, request.actor);
-  const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'interaction.view', rawId);
+  const { interactionId, located, granted } = await grantedInteraction(
+    deps,
+    request,
+    tenant,
+    'interaction.view',
+    rawId,
+  );
   const view = await getInteraction(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
   const holds = (await holdsOnPartitions(deps, request.actor.tenantId, [located.item])).get(located.item.pk) ?? [];
   await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId }, located.heldPastExpiry);
@@ -45,8 +55,12 @@ export async function partitionItems(
   const now = deps.clock.now();
   const perRegion = await Promise.all(
     deps.stores.regions.map(async (region) => {
-      const items = await allPages((cursor) => deps.stores.storesFor(region).records.queryPartition(pk, { skPrefix: prefix, cursor, consistent: true }));
-      return items.filter((item) => options.expired || isVisibleAt(item, now, options.reader ?? ORDINARY_READER)).map((item) => ({ region, item }));
+      const items = await allPages((cursor) =>
+        deps.stores.storesFor(region).records.queryPartition(pk, { skPrefix: prefix, cursor, consistent: true }),
+      );
+      return items
+        .filter((item) => options.expired || isVisibleAt(item, now, options.reader ?? ORDINARY_READER))
+        .map((item) => ({ region, item }));
     }),
   );
   return perRegion.flat();
@@ -56,12 +70,32 @@ export async function partitionItems(
  * GET /v1/interactions/{id}/content: what content is left (chat-log lines, recordings), without
  * opening any of it, so the console can offer view, play, download and delete.
  */
-export async function interactionContent(deps: AdminDeps, request: AdminRequest, rawId: string | undefined): Promise<InteractionContent> {
+export async function interactionContent(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawId: string | undefined,
+): Promise<InteractionContent> {
   const tenant = await tenantAccess(deps, request.actor);
-  const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'interaction.view', rawId);
+  const { interactionId, located, granted } = await grantedInteraction(
+    deps,
+    request,
+    tenant,
+    'interaction.view',
+    rawId,
+  );
   const reader = readerOf(request.actor);
-  const [lines, recordings] = await Promise.all([partitionItems(deps, located.item.pk, 'MSG#', { reader }), partitionItems(deps, located.item.pk, 'REC#', { reader })]);
-  await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId, details: { content: true } }, located.heldPastExpiry);
+  const [lines, recordings] = await Promise.all([
+    partitionItems(deps, located.item.pk, 'MSG#', { reader }),
+    partitionItems(deps, located.item.pk, 'REC#', { reader }),
+  ]);
+  await recordSupportRead(
+    deps,
+    request,
+    granted,
+    'interaction.view',
+    { interactionId, details: { content: true } },
+    located.heldPastExpiry,
+  );
   const deletedAt = located.item.transcriptDeletedAt;
   return {
     interactionId,

@@ -33,7 +33,8 @@ export interface ListingFacts {
 
 export const listingDay = (startedAt: string) => startedAt.slice(0, 10);
 export const listingPartition = (tenantId: string, day: string) => `T#${tenantId}#DAY#${day}`;
-export const listingSortKey = (facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>) => `${facts.startedAt}#${facts.interactionId}`;
+export const listingSortKey = (facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>) =>
+  `${facts.startedAt}#${facts.interactionId}`;
 
 export const listingKey = (tenantId: string, facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>): ItemKey => ({
   pk: listingPartition(tenantId, listingDay(facts.startedAt)),
@@ -41,9 +42,14 @@ export const listingKey = (tenantId: string, facts: Pick<ListingFacts, 'startedA
 });
 
 export function listingEntry(tenantId: string, facts: ListingFacts, policy: TenantPolicy): StoredItem {
-  const expiry = expiryOf({ dataClass: 'interaction', channel: facts.channel, createdAt: new Date(facts.startedAt) }, policy);
+  const expiry = expiryOf(
+    { dataClass: 'interaction', channel: facts.channel, createdAt: new Date(facts.startedAt) },
+    policy,
+  );
   const { interactionId, channel, queue, agent, group, startedAt } = facts;
-  const defined = Object.fromEntries(Object.entries({ interactionId, channel, queue, agent, group, startedAt }).filter(([, v]) => v !== undefined));
+  const defined = Object.fromEntries(
+    Object.entries({ interactionId, channel, queue, agent, group, startedAt }).filter(([, v]) => v !== undefined),
+  );
   return { ...listingKey(tenantId, facts), tenantId, ...defined, expiresAt: ttlEpochSeconds(expiry) };
 }
 
@@ -72,7 +78,11 @@ export async function listingWrites(
  * since it was written): an erased interaction must leave nothing behind that names it. Needs the
  * start from its general info, so erasure calls it before deleting the partition.
  */
-export async function unlistInteraction(deps: { stores: RegionalStores }, tenantId: string, facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>): Promise<void> {
+export async function unlistInteraction(
+  deps: { stores: RegionalStores },
+  tenantId: string,
+  facts: Pick<ListingFacts, 'startedAt' | 'interactionId'>,
+): Promise<void> {
   const key = listingKey(tenantId, facts);
   for (const region of deps.stores.regions) await deps.stores.storesFor(region).records.deleteItems([key]);
 }

@@ -12,7 +12,11 @@ import type { AdminDeps } from './deps';
  * GET /v1/kpis: the ingestion KPI report, for the roles that read reports. A manager's report is
  * narrowed to their own group: read grouped by group as well, then summed back to what was asked.
  */
-export async function kpiReport(deps: AdminDeps, request: AdminRequest, rawQuery: Record<string, string | undefined>): Promise<KpiReport> {
+export async function kpiReport(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawQuery: Record<string, string | undefined>,
+): Promise<KpiReport> {
   const { actor } = request;
   const tenant = await tenantAccess(deps, actor);
   const granted = requireAccess(actor, 'kpi.view', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
@@ -20,7 +24,11 @@ export async function kpiReport(deps: AdminDeps, request: AdminRequest, rawQuery
   if (granted.reach === 'group') {
     const { groupBy } = parseOrThrow(KpiQuerySchema, rawQuery, 'The KPI query');
     const widened = [...new Set([...groupBy, 'group'])].join(',');
-    report = reportOfGroup(await getKpis(deps, actor.tenantId, { ...rawQuery, groupBy: widened }), actor.group ?? '', groupBy);
+    report = reportOfGroup(
+      await getKpis(deps, actor.tenantId, { ...rawQuery, groupBy: widened }),
+      actor.group ?? '',
+      groupBy,
+    );
   } else report = await getKpis(deps, actor.tenantId, rawQuery);
   await recordSupportRead(deps, request, granted, 'kpi.view', { details: { rows: report.rows.length } });
   return report;

@@ -31,10 +31,14 @@ export async function* walkDay(
 ): AsyncGenerator<{ item: StoredItem; position: DayPosition }> {
   const heads = new Map<string, Head>();
   const load = async (region: string, start: string | undefined, skip: number) => {
-    const page = await stores.storesFor(region).records.queryPartition(pk, { cursor: start, descending: true, limit: PAGE });
+    const page = await stores
+      .storesFor(region)
+      .records.queryPartition(pk, { cursor: start, descending: true, limit: PAGE });
     heads.set(region, { items: page.items.slice(skip), start, next: page.cursor, skip });
   };
-  await Promise.all(stores.regions.filter((r) => !from[r]?.done).map((r) => load(r, from[r]?.cursor, from[r]?.skip ?? 0)));
+  await Promise.all(
+    stores.regions.filter((r) => !from[r]?.done).map((r) => load(r, from[r]?.cursor, from[r]?.skip ?? 0)),
+  );
   for (;;) {
     for (const [region, head] of heads) if (!head.items.length && head.next) await load(region, head.next, 0);
     const ready = [...heads.values()].filter((h) => h.items.length);
@@ -50,7 +54,10 @@ function positionOf(regions: readonly string[], heads: Map<string, Head>): DayPo
   const position: DayPosition = {};
   for (const region of regions) {
     const head = heads.get(region);
-    position[region] = !head || (!head.items.length && !head.next) ? { skip: 0, done: true } : { ...(head.start ? { cursor: head.start } : {}), skip: head.skip };
+    position[region] =
+      !head || (!head.items.length && !head.next)
+        ? { skip: 0, done: true }
+        : { ...(head.start ? { cursor: head.start } : {}), skip: head.skip };
   }
   return position;
 }

@@ -25,7 +25,12 @@ export interface SavedPolicy extends PolicyDocument {
   diff: PolicyDiff;
 }
 
-const documentOf = (r: PolicyRevision): PolicyDocument => ({ revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, policy: r.policy });
+const documentOf = (r: PolicyRevision): PolicyDocument => ({
+  revision: r.revision,
+  savedAt: r.savedAt,
+  savedBy: r.savedBy,
+  policy: r.policy,
+});
 
 /** GET /v1/policy: the live policy and its revision (send the revision back with a change). */
 export async function readPolicy(deps: AdminDeps, request: AdminRequest): Promise<PolicyDocument> {
@@ -37,10 +42,16 @@ export async function readPolicy(deps: AdminDeps, request: AdminRequest): Promis
   return documentOf(current!);
 }
 
-export const RevisionsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), nextToken: z.string().optional() }).strict();
+export const RevisionsQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), nextToken: z.string().optional() })
+  .strict();
 
 /** GET /v1/policy/revisions: earlier revisions, newest first (who saved what when). */
-export async function policyRevisions(deps: AdminDeps, request: AdminRequest, rawQuery: Record<string, string | undefined>): Promise<{ items: PolicyDocument[]; nextToken?: string }> {
+export async function policyRevisions(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawQuery: Record<string, string | undefined>,
+): Promise<{ items: PolicyDocument[]; nextToken?: string }> {
   const { actor } = request;
   const page = parseOrThrow(RevisionsQuerySchema, rawQuery, 'The revisions query');
   const tenant = await tenantAccess(deps, actor);
@@ -59,11 +70,18 @@ function proposed(deps: AdminDeps, tenant: TenantAccess, body: unknown): TenantP
   const policy = parsePolicy(body);
   assertRegionsDeployed(policy, deps.deployment.regions);
   if (policy.revision !== tenant.revision)
-    throw conflict(`The policy was changed since revision ${policy.revision}: the live revision is ${tenant.revision}. Reload it, reapply your change and save again.`);
+    throw conflict(
+      `The policy was changed since revision ${policy.revision}: the live revision is ${tenant.revision}. Reload it, reapply your change and save again.`,
+    );
   return { ...policy, revision: tenant.revision + 1 };
 }
 
-async function diffWithEstimate(deps: AdminDeps, tenantId: string, before: TenantPolicy, after: TenantPolicy): Promise<PolicyDiff> {
+async function diffWithEstimate(
+  deps: AdminDeps,
+  tenantId: string,
+  before: TenantPolicy,
+  after: TenantPolicy,
+): Promise<PolicyDiff> {
   const now = deps.clock.now();
   const plain = policyDiff(before, after, { now });
   const counts = await recordCountsFor(deps, tenantId, plain, before, after);
@@ -89,15 +107,29 @@ export async function savePolicy(deps: AdminDeps, request: AdminRequest, body: u
   const granted = requireAccess(actor, 'policy.change', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
   const next = proposed(deps, tenant, body);
   const diff = await diffWithEstimate(deps, actor.tenantId, tenant.policy, next);
-  const saved: PolicyRevision = { tenantId: actor.tenantId, revision: next.revision, policy: next, savedAt: deps.clock.now().toISOString(), savedBy: actor.userId };
+  const saved: PolicyRevision = {
+    tenantId: actor.tenantId,
+    revision: next.revision,
+    policy: next,
+    savedAt: deps.clock.now().toISOString(),
+    savedBy: actor.userId,
+  };
   try {
     await deps.directory.savePolicy(saved);
   } catch (error) {
-    if (error instanceof WriteConflict) throw conflict(`Someone saved revision ${next.revision} first. Reload the policy, reapply your change and save again.`);
+    if (error instanceof WriteConflict)
+      throw conflict(
+        `Someone saved revision ${next.revision} first. Reload the policy, reapply your change and save again.`,
+      );
     throw error;
   }
   await recordAccess(deps, request, granted, 'policy.change', {
-    details: { fromRevision: tenant.revision, toRevision: next.revision, classesChanged: diff.classes.length, otherChanges: diff.otherChanges.length },
+    details: {
+      fromRevision: tenant.revision,
+      toRevision: next.revision,
+      classesChanged: diff.classes.length,
+      otherChanges: diff.otherChanges.length,
+    },
   });
   return { ...documentOf(saved), diff };
 }

@@ -21,7 +21,9 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Days back a class's records can still be live under either policy. */
 function lookBackDays(before: TenantPolicy, after: TenantPolicy, dataClass: DataClass): number {
-  const days = [undefined, ...CHANNELS].flatMap((ch) => [before, after].map((p) => approximateDays(retentionFor(p, dataClass, ch))));
+  const days = [undefined, ...CHANNELS].flatMap((ch) =>
+    [before, after].map((p) => approximateDays(retentionFor(p, dataClass, ch))),
+  );
   return Math.ceil(Math.max(...days)) + 2;
 }
 
@@ -31,7 +33,13 @@ function lookBackDays(before: TenantPolicy, after: TenantPolicy, dataClass: Data
  * logs and recordings have no counter of their own: their impact is not estimated. Counters live
  * as long as the aggregate retention, so a longer look-back undercounts.
  */
-export async function recordCountsFor(deps: AdminDeps, tenantId: string, diff: PolicyDiff, before: TenantPolicy, after: TenantPolicy): Promise<RecordCount[]> {
+export async function recordCountsFor(
+  deps: AdminDeps,
+  tenantId: string,
+  diff: PolicyDiff,
+  before: TenantPolicy,
+  after: TenantPolicy,
+): Promise<RecordCount[]> {
   const counts: RecordCount[] = [];
   const now = deps.clock.now().getTime();
   for (const { dataClass } of diff.classes) {
@@ -44,7 +52,8 @@ export async function recordCountsFor(deps: AdminDeps, tenantId: string, diff: P
       for (const row of report.rows) {
         const count = metrics.reduce((sum, m) => sum + (row.metrics[m] ?? 0), 0);
         const channel = CHANNELS.find((c) => c === row.group.channel) as Channel | undefined;
-        if (count > 0 && row.group.day) counts.push({ dataClass, ...(channel ? { channel } : {}), day: row.group.day, count });
+        if (count > 0 && row.group.day)
+          counts.push({ dataClass, ...(channel ? { channel } : {}), day: row.group.day, count });
       }
     }
   }

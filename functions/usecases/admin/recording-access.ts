@@ -16,8 +16,16 @@ import { partitionItems } from './interaction-detail';
 import type { ContentDeleted, MediaLink } from './responses';
 import { deleteCopiesOfPartition } from '../copies/copy-registry';
 
-const EXTENSIONS: Record<string, string> = { 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/ogg': 'ogg', 'audio/mp4': 'm4a' };
-export const recordingFileName = (recordingId: string, mediaType: string) => `${recordingId}.${EXTENSIONS[mediaType] ?? 'bin'}`;
+const EXTENSIONS: Record<string, string> = {
+  'audio/mpeg': 'mp3',
+  'audio/mp3': 'mp3',
+  'audio/wav': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/ogg': 'ogg',
+  'audio/mp4': 'm4a',
+};
+export const recordingFileName = (recordingId: string, mediaType: string) =>
+  `${recordingId}.${EXTENSIONS[mediaType] ?? 'bin'}`;
 
 /**
  * Where a recording's audio may be in the content bucket: the object its pointer names, the
@@ -26,13 +34,24 @@ export const recordingFileName = (recordingId: string, mediaType: string) => `${
  */
 export function recordingObjectKeys(tenantId: string, interactionId: string, pointer: StoredItem): string[] {
   const recordingId = String(pointer.recordingId);
-  const keys = [typeof pointer.objectKey === 'string' ? pointer.objectKey : undefined, `recording/${tenantId}/${interactionId}/${recordingId}`, typeof pointer.uploadKey === 'string' ? pointer.uploadKey : undefined];
+  const keys = [
+    typeof pointer.objectKey === 'string' ? pointer.objectKey : undefined,
+    `recording/${tenantId}/${interactionId}/${recordingId}`,
+    typeof pointer.uploadKey === 'string' ? pointer.uploadKey : undefined,
+  ];
   return [...new Set(keys.filter((k): k is string => k !== undefined))];
 }
 
-async function recordingPointer(deps: AdminDeps, pk: string, rawRecordingId: string | undefined, options: Parameters<typeof partitionItems>[3] = {}) {
+async function recordingPointer(
+  deps: AdminDeps,
+  pk: string,
+  rawRecordingId: string | undefined,
+  options: Parameters<typeof partitionItems>[3] = {},
+) {
   const recordingId = recordingIdOf(rawRecordingId);
-  const found = (await partitionItems(deps, pk, `REC#${recordingId}`, options)).find(({ item }) => item.sk === `REC#${recordingId}`);
+  const found = (await partitionItems(deps, pk, `REC#${recordingId}`, options)).find(
+    ({ item }) => item.sk === `REC#${recordingId}`,
+  );
   if (!found) throw notFound(`Recording ${recordingId}`);
   return found;
 }
@@ -55,13 +74,19 @@ export async function grantedRecording(
   recordingId: string | undefined,
 ): Promise<GrantedRecording> {
   const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, action, rawId);
-  const { region, item } = await recordingPointer(deps, located.item.pk, recordingId, { reader: readerOf(request.actor) });
+  const { region, item } = await recordingPointer(deps, located.item.pk, recordingId, {
+    reader: readerOf(request.actor),
+  });
   if (!isFinalised(item)) throw recordingUnavailable(item);
   return { interactionId, granted, region, pointer: item };
 }
 
 /** The audio of a granted recording, opened (for a bulk download); undefined when its object is gone. */
-export async function recordingAudio(deps: AdminDeps, tenantId: string, recording: GrantedRecording): Promise<Uint8Array | undefined> {
+export async function recordingAudio(
+  deps: AdminDeps,
+  tenantId: string,
+  recording: GrantedRecording,
+): Promise<Uint8Array | undefined> {
   const sealed = await deps.stores.storesFor(recording.region).content.get(String(recording.pointer.objectKey));
   return sealed && openRecording(deps.vault, recording.region, tenantId, recording.interactionId, sealed.bytes);
 }
@@ -81,10 +106,28 @@ export async function recordingLink(
 ): Promise<MediaLink> {
   const tenant = await tenantAccess(deps, request.actor);
   const action = purpose === 'play' ? 'recording.play' : 'recording.download';
-  const { interactionId, granted, region, pointer } = await grantedRecording(deps, request, tenant, action, rawId, recordingId);
+  const { interactionId, granted, region, pointer } = await grantedRecording(
+    deps,
+    request,
+    tenant,
+    action,
+    rawId,
+    recordingId,
+  );
   const mediaType = String(pointer.mediaType);
-  await recordAccess(deps, request, granted, action, { interactionId, details: { recordingId: String(pointer.recordingId) } });
-  const link = await playbackLink(deps, region, request.actor.tenantId, interactionId, pointer, purpose === 'download' ? 'attachment' : 'inline', recordingFileName(String(pointer.recordingId), mediaType));
+  await recordAccess(deps, request, granted, action, {
+    interactionId,
+    details: { recordingId: String(pointer.recordingId) },
+  });
+  const link = await playbackLink(
+    deps,
+    region,
+    request.actor.tenantId,
+    interactionId,
+    pointer,
+    purpose === 'download' ? 'attachment' : 'inline',
+    recordingFileName(String(pointer.recordingId), mediaType),
+  );
   return { ...link, mediaType };
 }
 
@@ -96,23 +139,47 @@ export async function deleteRecordingOf(
   rawId: string | undefined,
   recordingId: string | undefined,
 ): Promise<ContentDeleted> {
-  const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'recording.delete', rawId);
+  const { interactionId, located, granted } = await grantedInteraction(
+    deps,
+    request,
+    tenant,
+    'recording.delete',
+    rawId,
+  );
   const { region, item } = await recordingPointer(deps, located.item.pk, recordingId, { expired: true });
-  const versions = await deleteUnlessHeld(deps, request.actor.tenantId, [located.item.pk], `Interaction ${interactionId}`, async () => {
-    const stores = deps.stores.storesFor(region);
-    const deleted = await deleteEveryVersion(stores.content, recordingObjectKeys(request.actor.tenantId, interactionId, item));
-    await deleteCopiesOfPartition(deps, item.pk, 'recording');
-    await stores.records.deleteItems([{ pk: item.pk, sk: item.sk }]);
-    return deleted;
+  const versions = await deleteUnlessHeld(
+    deps,
+    request.actor.tenantId,
+    [located.item.pk],
+    `Interaction ${interactionId}`,
+    async () => {
+      const stores = deps.stores.storesFor(region);
+      const deleted = await deleteEveryVersion(
+        stores.content,
+        recordingObjectKeys(request.actor.tenantId, interactionId, item),
+      );
+      await deleteCopiesOfPartition(deps, item.pk, 'recording');
+      await stores.records.deleteItems([{ pk: item.pk, sk: item.sk }]);
+      return deleted;
+    },
+  );
+  await recordAccess(deps, request, granted, 'recording.delete', {
+    interactionId,
+    details: { recordingId: String(item.recordingId), versions },
   });
-  await recordAccess(deps, request, granted, 'recording.delete', { interactionId, details: { recordingId: String(item.recordingId), versions } });
   return { interactionId, deleted: versions + 1 };
 }
 
 /** DELETE /v1/interactions/{id}/recordings/{recordingId}. */
-export async function deleteRecording(deps: AdminDeps, request: AdminRequest, rawId: string | undefined, recordingId: string | undefined): Promise<ContentDeleted> {
+export async function deleteRecording(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawId: string | undefined,
+  recordingId: string | undefined,
+): Promise<ContentDeleted> {
   return deleteRecordingOf(deps, request, await tenantAccess(deps, request.actor), rawId, recordingId);
 }
 
 /** Every recording pointer of an interaction, expired ones included (what a bulk delete removes). */
-export const recordingPointers = (deps: AdminDeps, pk: string, options: { expired?: boolean } = {}) => partitionItems(deps, pk, 'REC#', options);
+export const recordingPointers = (deps: AdminDeps, pk: string, options: { expired?: boolean } = {}) =>
+  partitionItems(deps, pk, 'REC#', options);

@@ -6,10 +6,21 @@ import { recordSupportRead } from './audit-trail';
 import type { AdminDeps } from './deps';
 
 /** The tenant's record of processing, generated from its live policy and this deployment. */
-export async function registerOf(deps: Pick<AdminDeps, 'directory' | 'deployment' | 'clock'>, tenantId: string): Promise<RecordOfProcessing> {
-  const [profile, current] = await Promise.all([deps.directory.getProfile(tenantId), deps.directory.currentPolicy(tenantId)]);
+export async function registerOf(
+  deps: Pick<AdminDeps, 'directory' | 'deployment' | 'clock'>,
+  tenantId: string,
+): Promise<RecordOfProcessing> {
+  const [profile, current] = await Promise.all([
+    deps.directory.getProfile(tenantId),
+    deps.directory.currentPolicy(tenantId),
+  ]);
   if (!profile || !current) throw new RangeError(`tenant ${tenantId} has no profile or policy`);
-  return recordOfProcessing({ policy: current.policy, tenant: { tenantId, name: profile.name }, deployment: deps.deployment, generatedAt: deps.clock.now() });
+  return recordOfProcessing({
+    policy: current.policy,
+    tenant: { tenantId, name: profile.name },
+    deployment: deps.deployment,
+    generatedAt: deps.clock.now(),
+  });
 }
 
 /** GET /v1/register (GDPR Art. 30). */

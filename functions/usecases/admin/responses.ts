@@ -11,26 +11,37 @@ import { RECORDING_STATUSES } from '../recordings/recording-pointer';
  * OpenAPI document is generated from them.
  */
 
-const HoldsSchema = z.array(z.string()).describe('ids of the active legal holds that keep the interaction; empty when none');
+const HoldsSchema = z
+  .array(z.string())
+  .describe('ids of the active legal holds that keep the interaction; empty when none');
 
 /** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
-export const InteractionSummarySchema = InteractionFactsSchema
-  .extend({
-    contentStored: z.boolean().describe('whether a chat log or a recording is stored and readable now; false when none was ever stored (opt-out) or it is gone'),
-    flags: z.array(z.string()).describe('e.g. deny_recording'),
-    restricted: z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role'),
-    expiresAt: z.string().describe('when its retention ends (or ended: past it, only held interactions are shown, to legal and admins)'),
-    holds: HoldsSchema,
-  })
-  .meta({ id: 'InteractionSummary' });
+export const InteractionSummarySchema = InteractionFactsSchema.extend({
+  contentStored: z
+    .boolean()
+    .describe(
+      'whether a chat log or a recording is stored and readable now; false when none was ever stored (opt-out) or it is gone',
+    ),
+  flags: z.array(z.string()).describe('e.g. deny_recording'),
+  restricted: z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role'),
+  expiresAt: z
+    .string()
+    .describe('when its retention ends (or ended: past it, only held interactions are shown, to legal and admins)'),
+  holds: HoldsSchema,
+}).meta({ id: 'InteractionSummary' });
 
 /** GET /v1/interactions/{id} (admin): the general info and the legal holds that keep it. */
-export const InteractionDetailSchema = InteractionViewSchema.extend({ holds: HoldsSchema }).meta({ id: 'InteractionDetail' });
+export const InteractionDetailSchema = InteractionViewSchema.extend({ holds: HoldsSchema }).meta({
+  id: 'InteractionDetail',
+});
 export type InteractionDetail = z.infer<typeof InteractionDetailSchema>;
 export type InteractionSummary = z.infer<typeof InteractionSummarySchema>;
 
 export const SearchResultSchema = z
-  .object({ items: z.array(InteractionSummarySchema), nextToken: z.string().optional().describe('absent on the last page; may come with fewer items than the limit') })
+  .object({
+    items: z.array(InteractionSummarySchema),
+    nextToken: z.string().optional().describe('absent on the last page; may come with fewer items than the limit'),
+  })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 
@@ -39,7 +50,9 @@ export const RecordingSchema = z
     recordingId: z.string(),
     mediaType: z.string(),
     at: z.string(),
-    status: z.enum(RECORDING_STATUSES).describe('awaiting-upload until the channel uploaded the audio; deleted once its audio is gone (anonymised)'),
+    status: z
+      .enum(RECORDING_STATUSES)
+      .describe('awaiting-upload until the channel uploaded the audio; deleted once its audio is gone (anonymised)'),
     durationSeconds: z.number().optional(),
   })
   .meta({ id: 'Recording' });
@@ -115,7 +128,9 @@ export const AuditEntryViewSchema = z
   })
   .meta({ id: 'AuditEntry' });
 
-export const AuditPageSchema = z.object({ items: z.array(AuditEntryViewSchema), nextToken: z.string().optional() }).meta({ id: 'AuditPage' });
+export const AuditPageSchema = z
+  .object({ items: z.array(AuditEntryViewSchema), nextToken: z.string().optional() })
+  .meta({ id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
 export const MeSchema = z
@@ -125,7 +140,9 @@ export const MeSchema = z
     role: z.string(),
     group: z.string().optional(),
     support: z.boolean(),
-    allowed: z.array(z.enum(ACCESS_ACTIONS)).describe('actions this user may take (interaction actions within their reach)'),
+    allowed: z
+      .array(z.enum(ACCESS_ACTIONS))
+      .describe('actions this user may take (interaction actions within their reach)'),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
@@ -136,4 +153,6 @@ export const PolicyDocumentSchema = z
 
 export const SavedPolicySchema = PolicyDocumentSchema.extend({ diff: PolicyDiffSchema }).meta({ id: 'SavedPolicy' });
 
-export const PolicyRevisionsSchema = z.object({ items: z.array(PolicyDocumentSchema), nextToken: z.string().optional() }).meta({ id: 'PolicyRevisions' });
+export const PolicyRevisionsSchema = z
+  .object({ items: z.array(PolicyDocumentSchema), nextToken: z.string().optional() })
+  .meta({ id: 'PolicyRevisions' });

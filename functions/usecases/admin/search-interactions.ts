@@ -7,7 +7,12 @@ import type { Reader } from '../../domain/sweep/visibility';
 import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';
 import { heldInteractionIds, holdsOnPartitions } from '../holds/hold-guard';
-import { interactionFactsOf, locateInteraction, type InfoAttributes, type LocatedInteraction } from '../ingest/interaction-info';
+import {
+  interactionFactsOf,
+  locateInteraction,
+  type InfoAttributes,
+  type LocatedInteraction,
+} from '../ingest/interaction-info';
 import { allPages } from '../ingest/pages';
 import { hasStoredContent } from '../readback/stored-content';
 import { tenantAccess, type AdminRequest } from './admin-request';
@@ -17,7 +22,17 @@ import type { AdminDeps } from './deps';
 import { listingPartition } from './interaction-listing';
 import { walkDay } from './listing-walk';
 import type { InteractionSummary, SearchResult } from './responses';
-import { decodeToken, encodeToken, hasIdentifier, searchesByIds, searchRange, SearchQuerySchema, type SearchPosition, type SearchQuery, type SearchRange } from './search-query';
+import {
+  decodeToken,
+  encodeToken,
+  hasIdentifier,
+  searchesByIds,
+  searchRange,
+  SearchQuerySchema,
+  type SearchPosition,
+  type SearchQuery,
+  type SearchRange,
+} from './search-query';
 
 /** Listing entries one request reads at most before answering with a token to go on. */
 const SCAN_BUDGET = 2000;
@@ -48,7 +63,11 @@ function matches(c: Criteria, facts: Record<string, unknown>): boolean {
   return withinScope(c.scope, interactionScopeOf(facts as StoredItem));
 }
 
-export async function summaryOf(deps: Pick<AdminDeps, 'stores' | 'clock'>, located: LocatedInteraction, holds: string[]): Promise<InteractionSummary> {
+export async function summaryOf(
+  deps: Pick<AdminDeps, 'stores' | 'clock'>,
+  located: LocatedInteraction,
+  holds: string[],
+): Promise<InteractionSummary> {
   const info: InfoAttributes = located.info;
   return {
     ...interactionFactsOf(located),
@@ -64,7 +83,12 @@ export async function summaryOf(deps: Pick<AdminDeps, 'stores' | 'clock'>, locat
  * The live general info of each id that still matches, in the order given. Anonymised interactions
  * are found too (Puzzel: by time, queue or agent; they carry no participant any more).
  */
-async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: string, ids: readonly string[], c: Criteria): Promise<LocatedInteraction[]> {
+async function liveMatches(
+  deps: Pick<AdminDeps, 'stores' | 'clock'>,
+  tenantId: string,
+  ids: readonly string[],
+  c: Criteria,
+): Promise<LocatedInteraction[]> {
   const located = await Promise.all(
     ids.map((id) =>
       locateInteraction(deps, tenantId, id, c.reader).catch((error: unknown) => {
@@ -83,13 +107,25 @@ async function liveMatches(deps: Pick<AdminDeps, 'stores' | 'clock'>, tenantId: 
  */
 async function idsOfSubject(deps: AdminDeps, tenantId: string, c: Criteria): Promise<string[]> {
   const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
-  const keys = subjectKeysOf({ phone: c.query.phone, email: c.query.email, name: c.query.name }, secret, c.defaultCallingCode);
+  const keys = subjectKeysOf(
+    { phone: c.query.phone, email: c.query.email, name: c.query.name },
+    secret,
+    c.defaultCallingCode,
+  );
   let ids: string[] | undefined;
   for (const key of keys) {
     const hits = (
-      await Promise.all(deps.stores.regions.map((r) => allPages((cursor) => deps.stores.storesFor(r).records.queryBySubject(`T#${tenantId}#${key.hmacHex}`, { cursor }))))
+      await Promise.all(
+        deps.stores.regions.map((r) =>
+          allPages((cursor) =>
+            deps.stores.storesFor(r).records.queryBySubject(`T#${tenantId}#${key.hmacHex}`, { cursor }),
+          ),
+        ),
+      )
     ).flat();
-    const named = new Set(hits.filter((h) => h.class === 'interaction').flatMap((h) => parsePartitionKey(h.pk)?.id ?? []));
+    const named = new Set(
+      hits.filter((h) => h.class === 'interaction').flatMap((h) => parsePartitionKey(h.pk)?.id ?? []),
+    );
     ids = ids ? ids.filter((id) => named.has(id)) : [...named];
   }
   return ids ?? [];
@@ -100,17 +136,30 @@ async function idsOfSubject(deps: AdminDeps, tenantId: string, c: Criteria): Pro
  * (found through the holds, not the day listing, whose entries expire with the interaction), each
  * confirmed against its general info. Newest first, paged by offset.
  */
-async function searchByIds(deps: AdminDeps, tenantId: string, c: Criteria, offset: number): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
+async function searchByIds(
+  deps: AdminDeps,
+  tenantId: string,
+  c: Criteria,
+  offset: number,
+): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
   let ids = hasIdentifier(c.query) ? await idsOfSubject(deps, tenantId, c) : undefined;
   if (c.query.held === 'true') {
     const held = await heldInteractionIds(deps, tenantId);
     ids = ids ? ids.filter((id) => held.includes(id)) : held;
   }
   if ((ids ?? []).length > MAX_SUBJECT_HITS)
-    throw new LetheError('PAYLOAD_TOO_LARGE', `More than ${MAX_SUBJECT_HITS} interactions match; add a time range or another criterion.`);
-  const found = (await liveMatches(deps, tenantId, ids ?? [], c)).sort((a, b) => (a.info.startedAt < b.info.startedAt ? 1 : -1));
+    throw new LetheError(
+      'PAYLOAD_TOO_LARGE',
+      `More than ${MAX_SUBJECT_HITS} interactions match; add a time range or another criterion.`,
+    );
+  const found = (await liveMatches(deps, tenantId, ids ?? [], c)).sort((a, b) =>
+    a.info.startedAt < b.info.startedAt ? 1 : -1,
+  );
   const page = found.slice(offset, offset + c.query.limit);
-  return { found: page, next: offset + c.query.limit < found.length ? { kind: 'subject', offset: offset + c.query.limit } : undefined };
+  return {
+    found: page,
+    next: offset + c.query.limit < found.length ? { kind: 'subject', offset: offset + c.query.limit } : undefined,
+  };
 }
 
 const previousDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -120,13 +169,22 @@ const previousDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 8
  * entries are matched on their clear attributes, then confirmed against the live general info.
  * Stops at `limit` candidates or after reading SCAN_BUDGET entries, with a token to go on.
  */
-async function searchByDays(deps: AdminDeps, tenantId: string, c: Criteria, start?: Extract<SearchPosition, { kind: 'days' }>): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
+async function searchByDays(
+  deps: AdminDeps,
+  tenantId: string,
+  c: Criteria,
+  start?: Extract<SearchPosition, { kind: 'days' }>,
+): Promise<{ found: LocatedInteraction[]; next?: SearchPosition }> {
   const firstDay = c.range.from.slice(0, 10);
   const candidates: string[] = [];
   let scanned = 0;
   let days = 0;
   for (let day = start?.day ?? c.range.to.slice(0, 10); day >= firstDay; day = previousDay(day)) {
-    for await (const { item, position } of walkDay(deps.stores, listingPartition(tenantId, day), day === start?.day ? start.position : {})) {
+    for await (const { item, position } of walkDay(
+      deps.stores,
+      listingPartition(tenantId, day),
+      day === start?.day ? start.position : {},
+    )) {
       scanned++;
       if (matches(c, item)) candidates.push(String(item.interactionId));
       if (candidates.length === c.query.limit || scanned >= SCAN_BUDGET) {
@@ -137,13 +195,20 @@ async function searchByDays(deps: AdminDeps, tenantId: string, c: Criteria, star
     }
     // Quiet days cost a query per region each: a long empty range is read over several requests.
     if (++days >= DAY_BUDGET && previousDay(day) >= firstDay)
-      return { found: await liveMatches(deps, tenantId, candidates, c), next: { kind: 'days', day: previousDay(day), position: {} } };
+      return {
+        found: await liveMatches(deps, tenantId, candidates, c),
+        next: { kind: 'days', day: previousDay(day), position: {} },
+      };
   }
   return { found: await liveMatches(deps, tenantId, candidates, c) };
 }
 
 /** One page of a search, already narrowed to what the actor may see; with the criteria used. */
-export async function searchPage(deps: AdminDeps, request: AdminRequest, rawQuery: Record<string, string | undefined>): Promise<SearchResult & { located: LocatedInteraction[] }> {
+export async function searchPage(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawQuery: Record<string, string | undefined>,
+): Promise<SearchResult & { located: LocatedInteraction[] }> {
   const { actor } = request;
   const query = parseOrThrow(SearchQuerySchema, rawQuery, 'The search');
   const tenant = await tenantAccess(deps, actor);
@@ -151,15 +216,34 @@ export async function searchPage(deps: AdminDeps, request: AdminRequest, rawQuer
   const resumed = decodeToken(query);
   const range = resumed?.range ?? searchRange(query, deps.clock.now());
   const position = resumed?.position;
-  if (position && (position.kind === 'subject') !== searchesByIds(query)) throw validationFailed([{ path: 'nextToken', message: 'is not a token this search handed out' }]);
-  const criteria: Criteria = { query, range, scope: listingScope(actor, granted.reach), defaultCallingCode: tenant.policy.defaultCallingCode, reader: readerOf(actor) };
+  if (position && (position.kind === 'subject') !== searchesByIds(query))
+    throw validationFailed([{ path: 'nextToken', message: 'is not a token this search handed out' }]);
+  const criteria: Criteria = {
+    query,
+    range,
+    scope: listingScope(actor, granted.reach),
+    defaultCallingCode: tenant.policy.defaultCallingCode,
+    reader: readerOf(actor),
+  };
   const page = searchesByIds(query)
     ? await searchByIds(deps, actor.tenantId, criteria, position?.kind === 'subject' ? position.offset : 0)
     : await searchByDays(deps, actor.tenantId, criteria, position?.kind === 'days' ? position : undefined);
-  const holds = await holdsOnPartitions(deps, actor.tenantId, page.found.map((l) => l.item));
-  const found = query.held === undefined ? page.found : page.found.filter((l) => holds.has(l.item.pk) === (query.held === 'true'));
+  const holds = await holdsOnPartitions(
+    deps,
+    actor.tenantId,
+    page.found.map((l) => l.item),
+  );
+  const found =
+    query.held === undefined ? page.found : page.found.filter((l) => holds.has(l.item.pk) === (query.held === 'true'));
   const heldPastExpiry = found.some((l) => l.heldPastExpiry);
-  await recordSupportRead(deps, request, granted, 'interaction.search', { details: { by: searchedBy(query), results: found.length } }, heldPastExpiry);
+  await recordSupportRead(
+    deps,
+    request,
+    granted,
+    'interaction.search',
+    { details: { by: searchedBy(query), results: found.length } },
+    heldPastExpiry,
+  );
   return {
     items: await Promise.all(found.map((l) => summaryOf(deps, l, holds.get(l.item.pk) ?? []))),
     located: found,
@@ -168,13 +252,19 @@ export async function searchPage(deps: AdminDeps, request: AdminRequest, rawQuer
 }
 
 /** GET /v1/interactions: one page of matching interactions. */
-export async function searchInteractions(deps: AdminDeps, request: AdminRequest, rawQuery: Record<string, string | undefined>): Promise<SearchResult> {
+export async function searchInteractions(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawQuery: Record<string, string | undefined>,
+): Promise<SearchResult> {
   const { items, nextToken } = await searchPage(deps, request, rawQuery);
   return { items, ...(nextToken ? { nextToken } : {}) };
 }
 
 /** What a search was by, for the audit log: criteria names only, never their values. */
 export function searchedBy(q: SearchQuery): string {
-  const names = (['phone', 'email', 'name', 'from', 'to', 'channel', 'queue', 'agent', 'group', 'held'] as const).filter((k) => q[k] !== undefined);
+  const names = (
+    ['phone', 'email', 'name', 'from', 'to', 'channel', 'queue', 'agent', 'group', 'held'] as const
+  ).filter((k) => q[k] !== undefined);
   return names.length ? names.join(',') : 'time';
 }

@@ -37,7 +37,8 @@ export const SearchQuerySchema = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
@@ -62,10 +63,20 @@ const boundedRange = (r: SearchRange) => {
   return Number.isFinite(from) && Number.isFinite(to) && from <= to && to - from <= SEARCH_MAX_DAYS * 86_400_000;
 };
 
-const RegionPositionSchema = z.object({ cursor: z.string().max(4000).optional(), skip: z.number().int().min(0), done: z.literal(true).optional() }).strict();
+const RegionPositionSchema = z
+  .object({ cursor: z.string().max(4000).optional(), skip: z.number().int().min(0), done: z.literal(true).optional() })
+  .strict();
 const TokenRangeSchema = z.object({ from: z.string(), to: z.string() }).strict();
 const SearchTokenSchema = z.discriminatedUnion('kind', [
-  z.object({ v: z.literal(1), q: z.string(), range: TokenRangeSchema, kind: z.literal('subject'), offset: z.number().int().min(0) }).strict(),
+  z
+    .object({
+      v: z.literal(1),
+      q: z.string(),
+      range: TokenRangeSchema,
+      kind: z.literal('subject'),
+      offset: z.number().int().min(0),
+    })
+    .strict(),
   z
     .object({
       v: z.literal(1),
@@ -92,8 +103,12 @@ export function decodeToken(q: SearchQuery): { range: SearchRange; position: Sea
       const token = SearchTokenSchema.safeParse(parsed);
       if (!token.success || token.data.q !== fingerprint(q)) return undefined;
       const { range } = token.data;
-      if (token.data.kind === 'subject') return { range, position: { kind: 'subject' as const, offset: token.data.offset } };
-      return { range, position: { kind: 'days' as const, day: token.data.day, position: token.data.position as DayPosition } };
+      if (token.data.kind === 'subject')
+        return { range, position: { kind: 'subject' as const, offset: token.data.offset } };
+      return {
+        range,
+        position: { kind: 'days' as const, day: token.data.day, position: token.data.position as DayPosition },
+      };
     },
     'this search',
   );
@@ -104,7 +119,8 @@ export function decodeToken(q: SearchQuery): { range: SearchRange; position: Sea
  * otherwise `to` defaults to now and `from` to 30 days before it, and at most 366 days are read.
  */
 export function searchRange(q: SearchQuery, now: Date): SearchRange {
-  if (searchesByIds(q)) return { from: q.from ? new Date(q.from).toISOString() : '', to: q.to ? new Date(q.to).toISOString() : '' };
+  if (searchesByIds(q))
+    return { from: q.from ? new Date(q.from).toISOString() : '', to: q.to ? new Date(q.to).toISOString() : '' };
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - SEARCH_DEFAULT_DAYS * 86_400_000);
   if (to.getTime() - from.getTime() > SEARCH_MAX_DAYS * 86_400_000)

@@ -36,7 +36,10 @@ export async function readTranscript(
   const action = format === 'xml' ? 'transcript.download' : 'transcript.view';
   const { interactionId, granted } = await grantedInteraction(deps, request, tenant, action, rawId);
   const view = await getTranscript(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
-  await recordAccess(deps, request, granted, action, { interactionId, details: { format, messages: view.messages.length } });
+  await recordAccess(deps, request, granted, action, {
+    interactionId,
+    details: { format, messages: view.messages.length },
+  });
   return format === 'xml' ? { view, xml: await transcriptXml(view) } : { view };
 }
 
@@ -45,27 +48,59 @@ export async function readTranscript(
  * all its versions, and keeps the general info, marked with when its chat log was deleted
  * (Puzzel: delete content, keep general info). HELD, deleting nothing, while a legal hold keeps the interaction.
  */
-export async function deleteTranscriptOf(deps: AdminDeps, request: AdminRequest, tenant: TenantAccess, rawId: string | undefined): Promise<ContentDeleted> {
+export async function deleteTranscriptOf(
+  deps: AdminDeps,
+  request: AdminRequest,
+  tenant: TenantAccess,
+  rawId: string | undefined,
+): Promise<ContentDeleted> {
   const { actor } = request;
-  const { interactionId, located, granted } = await grantedInteraction(deps, request, tenant, 'transcript.delete', rawId);
-  const { lines, deleted } = await deleteUnlessHeld(deps, actor.tenantId, [located.item.pk], `Interaction ${interactionId}`, async () => {
-    const lines = await partitionItems(deps, located.item.pk, 'MSG#', { expired: true });
-    let deleted = 0;
-    for (const region of deps.stores.regions) {
-      const stores = deps.stores.storesFor(region);
-      deleted += await stores.records.deleteItems(lines.filter((l) => l.region === region).map(({ item }) => ({ pk: item.pk, sk: item.sk })));
-      deleted += await deleteUnderPrefix(stores.content, `transcript/${actor.tenantId}/${interactionId}/`);
-    }
-    await deleteCopiesOfPartition(deps, located.item.pk, 'transcript');
-    const deletedAt = deps.clock.now().toISOString();
-    await deps.stores.storesFor(located.region).records.update(infoKey(actor.tenantId, interactionId), { set: { transcriptDeletedAt: deletedAt } }, { kind: 'present' });
-    return { lines, deleted };
+  const { interactionId, located, granted } = await grantedInteraction(
+    deps,
+    request,
+    tenant,
+    'transcript.delete',
+    rawId,
+  );
+  const { lines, deleted } = await deleteUnlessHeld(
+    deps,
+    actor.tenantId,
+    [located.item.pk],
+    `Interaction ${interactionId}`,
+    async () => {
+      const lines = await partitionItems(deps, located.item.pk, 'MSG#', { expired: true });
+      let deleted = 0;
+      for (const region of deps.stores.regions) {
+        const stores = deps.stores.storesFor(region);
+        deleted += await stores.records.deleteItems(
+          lines.filter((l) => l.region === region).map(({ item }) => ({ pk: item.pk, sk: item.sk })),
+        );
+        deleted += await deleteUnderPrefix(stores.content, `transcript/${actor.tenantId}/${interactionId}/`);
+      }
+      await deleteCopiesOfPartition(deps, located.item.pk, 'transcript');
+      const deletedAt = deps.clock.now().toISOString();
+      await deps.stores
+        .storesFor(located.region)
+        .records.update(
+          infoKey(actor.tenantId, interactionId),
+          { set: { transcriptDeletedAt: deletedAt } },
+          { kind: 'present' },
+        );
+      return { lines, deleted };
+    },
+  );
+  await recordAccess(deps, request, granted, 'transcript.delete', {
+    interactionId,
+    details: { messages: lines.length },
   });
-  await recordAccess(deps, request, granted, 'transcript.delete', { interactionId, details: { messages: lines.length } });
   return { interactionId, deleted };
 }
 
 /** DELETE /v1/interactions/{id}/transcript. */
-export async function deleteTranscript(deps: AdminDeps, request: AdminRequest, rawId: string | undefined): Promise<ContentDeleted> {
+export async function deleteTranscript(
+  deps: AdminDeps,
+  request: AdminRequest,
+  rawId: string | undefined,
+): Promise<ContentDeleted> {
   return deleteTranscriptOf(deps, request, await tenantAccess(deps, request.actor), rawId);
 }

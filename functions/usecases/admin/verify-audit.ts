@@ -8,7 +8,12 @@ import type { AuditLog } from '../../ports/audit-log';
  * the final page is checked against the stored head, so entries cut off the end are caught too.
  * Tombstones of deleted interactions verify by their signature under the tenant's audit key.
  */
-export async function verifyAuditChain(auditLog: AuditLog, auditKey: Uint8Array, tenantId: string, pageSize = 500): Promise<ChainVerdict> {
+export async function verifyAuditChain(
+  auditLog: AuditLog,
+  auditKey: Uint8Array,
+  tenantId: string,
+  pageSize = 500,
+): Promise<ChainVerdict> {
   const { anchor, head } = await auditLog.bounds(tenantId);
   let link: AuditHead = anchor;
   let checked = 0;

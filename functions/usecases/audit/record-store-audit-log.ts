@@ -58,12 +58,38 @@ export class RecordStoreAuditLog implements AuditLog {
       const entry = chainEntry(head && { seq: head.seq, hash: head.hash }, draft);
       const operations: WriteOperation[] = [
         head
-          ? { kind: 'update', key: { pk: chainPk(tenantId), sk: HEAD_SK }, changes: { set: { seq: entry.seq, hash: entry.hash } }, condition: { kind: 'matches', attributes: { seq: head.seq } } }
-          : { kind: 'put', item: { pk: chainPk(tenantId), sk: HEAD_SK, tenantId, seq: entry.seq, hash: entry.hash, anchorSeq: 0, anchorHash: GENESIS_HASH }, condition: { kind: 'absent' } },
+          ? {
+              kind: 'update',
+              key: { pk: chainPk(tenantId), sk: HEAD_SK },
+              changes: { set: { seq: entry.seq, hash: entry.hash } },
+              condition: { kind: 'matches', attributes: { seq: head.seq } },
+            }
+          : {
+              kind: 'put',
+              item: {
+                pk: chainPk(tenantId),
+                sk: HEAD_SK,
+                tenantId,
+                seq: entry.seq,
+                hash: entry.hash,
+                anchorSeq: 0,
+                anchorHash: GENESIS_HASH,
+              },
+              condition: { kind: 'absent' },
+            },
         { kind: 'put', item: { ...toItem(tenantId, entry), auditExpiresAt: expiresAt }, condition: { kind: 'absent' } },
       ];
       if (entry.interactionId)
-        operations.push({ kind: 'put', item: { pk: refsPk(tenantId, entry.interactionId), sk: seqKey(entry.seq), tenantId, class: 'audit', seq: entry.seq } });
+        operations.push({
+          kind: 'put',
+          item: {
+            pk: refsPk(tenantId, entry.interactionId),
+            sk: seqKey(entry.seq),
+            tenantId,
+            class: 'audit',
+            seq: entry.seq,
+          },
+        });
       try {
         await this.deps.records.transactWrite(operations);
         return entry;
@@ -74,7 +100,11 @@ export class RecordStoreAuditLog implements AuditLog {
     }
   }
 
-  async list(tenantId: string, filter: AuditFilter = {}, page: { cursor?: string; limit?: number } = {}): Promise<Page<AuditEntry>> {
+  async list(
+    tenantId: string,
+    filter: AuditFilter = {},
+    page: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<AuditEntry>> {
     const limit = Math.min(page.limit ?? 50, 500);
     const now = this.nowSeconds();
     const found: AuditEntry[] = [];
@@ -83,7 +113,12 @@ export class RecordStoreAuditLog implements AuditLog {
     do {
       const batch = filter.interactionId
         ? await this.entriesOfInteraction(tenantId, filter.interactionId, cursor)
-        : await this.deps.records.queryPartition(chainPk(tenantId), { skPrefix: ENTRY_PREFIX, descending: true, cursor, limit: 200 });
+        : await this.deps.records.queryPartition(chainPk(tenantId), {
+            skPrefix: ENTRY_PREFIX,
+            descending: true,
+            cursor,
+            limit: 200,
+          });
       for (const item of batch.items) {
         if (item.kind !== 'entry' || (!item.interactionId && Number(item.auditExpiresAt) <= now)) continue;
         const entry = fromItem(item) as AuditEntry;
@@ -97,7 +132,12 @@ export class RecordStoreAuditLog implements AuditLog {
   }
 
   async readChain(tenantId: string, page: { cursor?: string; limit?: number } = {}): Promise<Page<AuditRecord>> {
-    const batch = await this.deps.records.queryPartition(chainPk(tenantId), { skPrefix: ENTRY_PREFIX, cursor: page.cursor, limit: page.limit ?? 500, consistent: true });
+    const batch = await this.deps.records.queryPartition(chainPk(tenantId), {
+      skPrefix: ENTRY_PREFIX,
+      cursor: page.cursor,
+      limit: page.limit ?? 500,
+      consistent: true,
+    });
     return { items: batch.items.map(fromItem), cursor: batch.cursor };
   }
 
@@ -113,9 +153,16 @@ export class RecordStoreAuditLog implements AuditLog {
     let count = 0;
     let cursor: string | undefined;
     do {
-      const refs = await this.deps.records.queryPartition(refsPk(tenantId, interactionId), { cursor, limit: 100, consistent: true });
+      const refs = await this.deps.records.queryPartition(refsPk(tenantId, interactionId), {
+        cursor,
+        limit: 100,
+        consistent: true,
+      });
       for (const ref of refs.items) {
-        const stored = await this.deps.records.get({ pk: chainPk(tenantId), sk: `${ENTRY_PREFIX}${seqKey(Number(ref.seq))}` }, { consistent: true });
+        const stored = await this.deps.records.get(
+          { pk: chainPk(tenantId), sk: `${ENTRY_PREFIX}${seqKey(Number(ref.seq))}` },
+          { consistent: true },
+        );
         if (stored?.kind !== 'entry') continue; // already tombstoned or pruned: nothing left to forget
         await this.tombstone(tenantId, stored, key, now);
         count++;
@@ -140,7 +187,12 @@ export class RecordStoreAuditLog implements AuditLog {
     let atFront = true;
     let cursor: string | undefined;
     outer: do {
-      const batch = await this.deps.records.queryPartition(chainPk(tenantId), { skPrefix: ENTRY_PREFIX, cursor, limit: 100, consistent: true });
+      const batch = await this.deps.records.queryPartition(chainPk(tenantId), {
+        skPrefix: ENTRY_PREFIX,
+        cursor,
+        limit: 100,
+        consistent: true,
+      });
       for (const item of batch.items) {
         // The audit retention runs in chain order: the first record within it ends the pass.
         if (Number(item.auditExpiresAt) > nowSeconds) break outer;
@@ -157,7 +209,12 @@ export class RecordStoreAuditLog implements AuditLog {
         }
         if (atFront) {
           await this.deps.records.transactWrite([
-            { kind: 'update', key: { pk: chainPk(tenantId), sk: HEAD_SK }, changes: { set: { anchorSeq: record.seq, anchorHash: record.hash } }, condition: { kind: 'matches', attributes: { anchorSeq: anchor.seq } } },
+            {
+              kind: 'update',
+              key: { pk: chainPk(tenantId), sk: HEAD_SK },
+              changes: { set: { anchorSeq: record.seq, anchorHash: record.hash } },
+              condition: { kind: 'matches', attributes: { anchorSeq: anchor.seq } },
+            },
             { kind: 'delete', key: { pk: item.pk, sk: item.sk } },
           ]);
           anchor = { seq: record.seq, hash: record.hash };
@@ -177,9 +234,14 @@ export class RecordStoreAuditLog implements AuditLog {
     let deleted = 0;
     let cursor: string | undefined;
     do {
-      const batch = await this.deps.records.queryPartition(chainPk(tenantId), { skPrefix: ENTRY_PREFIX, cursor, limit: 100 });
+      const batch = await this.deps.records.queryPartition(chainPk(tenantId), {
+        skPrefix: ENTRY_PREFIX,
+        cursor,
+        limit: 100,
+      });
       for (const item of batch.items)
-        if (item.kind === 'entry' && typeof item.interactionId === 'string') deleted += await this.deps.records.deletePartition(refsPk(tenantId, item.interactionId));
+        if (item.kind === 'entry' && typeof item.interactionId === 'string')
+          deleted += await this.deps.records.deletePartition(refsPk(tenantId, item.interactionId));
       cursor = batch.cursor;
     } while (cursor);
     return deleted + (await this.deps.records.deletePartition(chainPk(tenantId)));
@@ -187,14 +249,28 @@ export class RecordStoreAuditLog implements AuditLog {
 
   private async head(tenantId: string): Promise<HeadItem | undefined> {
     const item = await this.deps.records.get({ pk: chainPk(tenantId), sk: HEAD_SK }, { consistent: true });
-    return item && { seq: Number(item.seq), hash: String(item.hash), anchorSeq: Number(item.anchorSeq), anchorHash: String(item.anchorHash) };
+    return (
+      item && {
+        seq: Number(item.seq),
+        hash: String(item.hash),
+        anchorSeq: Number(item.anchorSeq),
+        anchorHash: String(item.anchorHash),
+      }
+    );
   }
 
   /** Replaces a stored entry by its signed tombstone, unless someone changed it meanwhile. */
   private async tombstone(tenantId: string, stored: StoredItem, key: Uint8Array, now: Date): Promise<void> {
     const tombstone = tombstoneOf(fromItem(stored) as AuditEntry, key, now);
     await this.deps.records.put(
-      { pk: chainPk(tenantId), sk: stored.sk, tenantId, class: 'audit', ...tombstone, auditExpiresAt: stored.auditExpiresAt },
+      {
+        pk: chainPk(tenantId),
+        sk: stored.sk,
+        tenantId,
+        class: 'audit',
+        ...tombstone,
+        auditExpiresAt: stored.auditExpiresAt,
+      },
       { kind: 'matches', attributes: { hash: tombstone.hash, kind: 'entry' } },
     );
   }
@@ -202,15 +278,30 @@ export class RecordStoreAuditLog implements AuditLog {
   /** Whether any region still stores the interaction's general info, kept, held or not yet swept. */
   private async interactionStored(tenantId: string, interactionId: string): Promise<boolean> {
     const key = { pk: interactionPartition(tenantId, interactionId), sk: ROOT_SORT_KEY.interaction };
-    const found = await Promise.all(this.deps.stores.regions.map((region) => this.deps.stores.storesFor(region).records.get(key, { consistent: true })));
+    const found = await Promise.all(
+      this.deps.stores.regions.map((region) =>
+        this.deps.stores.storesFor(region).records.get(key, { consistent: true }),
+      ),
+    );
     return found.some((item) => item !== undefined);
   }
 
-  private async entriesOfInteraction(tenantId: string, interactionId: string, cursor?: string): Promise<Page<StoredItem>> {
-    const refs = await this.deps.records.queryPartition(refsPk(tenantId, interactionId), { cursor, descending: true, limit: 100 });
+  private async entriesOfInteraction(
+    tenantId: string,
+    interactionId: string,
+    cursor?: string,
+  ): Promise<Page<StoredItem>> {
+    const refs = await this.deps.records.queryPartition(refsPk(tenantId, interactionId), {
+      cursor,
+      descending: true,
+      limit: 100,
+    });
     const items: StoredItem[] = [];
     for (const ref of refs.items) {
-      const item = await this.deps.records.get({ pk: chainPk(tenantId), sk: `${ENTRY_PREFIX}${seqKey(Number(ref.seq))}` });
+      const item = await this.deps.records.get({
+        pk: chainPk(tenantId),
+        sk: `${ENTRY_PREFIX}${seqKey(Number(ref.seq))}`,
+      });
       if (item) items.push(item);
     }
     return { items, cursor: refs.cursor };
@@ -233,11 +324,25 @@ function toItem(tenantId: string, entry: AuditEntry): StoredItem {
 
 function fromItem(item: StoredItem): AuditRecord {
   if (item.kind === 'tombstone') {
-    const { seq, prevHash, hash, tombstonedAt, signature } = item as unknown as Extract<AuditRecord, { kind: 'tombstone' }>;
+    const { seq, prevHash, hash, tombstonedAt, signature } = item as unknown as Extract<
+      AuditRecord,
+      { kind: 'tombstone' }
+    >;
     return { kind: 'tombstone', seq: Number(seq), prevHash, hash, tombstonedAt, signature };
   }
   const { seq, prevHash, hash, at, actor, action, interactionId, from, details } = item as unknown as AuditEntry;
-  return { kind: 'entry', seq: Number(seq), prevHash, hash, at, actor, action, ...(interactionId ? { interactionId } : {}), from, details };
+  return {
+    kind: 'entry',
+    seq: Number(seq),
+    prevHash,
+    hash,
+    at,
+    actor,
+    action,
+    ...(interactionId ? { interactionId } : {}),
+    from,
+    details,
+  };
 }
 
 function matches(entry: AuditEntry, filter: AuditFilter): boolean {

@@ -1,4 +1,12 @@
-import { copyEntry, copyOf, COPY_ENTRY_PREFIX, reaches, tenantCopiesPartition, type CopyReach, type DerivedCopy } from '../../domain/copies/derived-copy';
+import {
+  copyEntry,
+  copyOf,
+  COPY_ENTRY_PREFIX,
+  reaches,
+  tenantCopiesPartition,
+  type CopyReach,
+  type DerivedCopy,
+} from '../../domain/copies/derived-copy';
 import type { FoundCopy } from '../../domain/subject-requests/inventory';
 import type { ContentStore } from '../../ports/content-store';
 import type { RegionalStores } from '../../ports/regional-stores';
@@ -18,14 +26,20 @@ export interface RegisteredCopy {
   copy: DerivedCopy;
 }
 
-const bucketOf = (deps: CopyStores, copy: DerivedCopy): ContentStore => (copy.bucket === 'exports' ? deps.exports : deps.stores.storesFor(copy.region).content);
+const bucketOf = (deps: CopyStores, copy: DerivedCopy): ContentStore =>
+  copy.bucket === 'exports' ? deps.exports : deps.stores.storesFor(copy.region).content;
 
 /**
  * Registers a copy against every partition it holds data of, before the object is written (a
  * crash in between leaves an entry without an object, never an object nobody knows of). The
  * entries go to the records table of the copy's own region, beside the object.
  */
-export async function registerCopy(deps: Pick<CopyStores, 'stores'>, tenantId: string, partitions: readonly string[], copy: DerivedCopy): Promise<void> {
+export async function registerCopy(
+  deps: Pick<CopyStores, 'stores'>,
+  tenantId: string,
+  partitions: readonly string[],
+  copy: DerivedCopy,
+): Promise<void> {
   const records = deps.stores.storesFor(copy.region).records;
   for (const pk of new Set(partitions)) await records.put(copyEntry(tenantId, pk, copy));
 }
@@ -35,7 +49,9 @@ export async function copiesOf(deps: Pick<CopyStores, 'stores'>, pk: string): Pr
   const found: RegisteredCopy[] = [];
   for (const region of deps.stores.regions) {
     const records = deps.stores.storesFor(region).records;
-    for (const item of await allPages((cursor) => records.queryPartition(pk, { skPrefix: COPY_ENTRY_PREFIX, cursor, consistent: true }))) {
+    for (const item of await allPages((cursor) =>
+      records.queryPartition(pk, { skPrefix: COPY_ENTRY_PREFIX, cursor, consistent: true }),
+    )) {
       const copy = copyOf(item);
       if (copy) found.push({ pk, sk: item.sk, entryRegion: region, copy });
     }
@@ -44,7 +60,11 @@ export async function copiesOf(deps: Pick<CopyStores, 'stores'>, pk: string): Pr
 }
 
 /** The copies a subject request reaches through one partition: its own, and those of the whole tenant. */
-export async function copiesOfSubjectPartition(deps: Pick<CopyStores, 'stores'>, tenantId: string, pk: string): Promise<RegisteredCopy[]> {
+export async function copiesOfSubjectPartition(
+  deps: Pick<CopyStores, 'stores'>,
+  tenantId: string,
+  pk: string,
+): Promise<RegisteredCopy[]> {
   return [...(await copiesOf(deps, pk)), ...(await copiesOf(deps, tenantCopiesPartition(tenantId)))];
 }
 
@@ -52,7 +72,11 @@ export async function copiesOfSubjectPartition(deps: Pick<CopyStores, 'stores'>,
  * Deletes every version of each copy the deletion reaches, then its registry entry: a link issued
  * for it stops working at once. Safe to repeat. Returns the copies deleted.
  */
-export async function deleteCopies(deps: CopyStores, copies: readonly RegisteredCopy[], reach: CopyReach): Promise<DerivedCopy[]> {
+export async function deleteCopies(
+  deps: CopyStores,
+  copies: readonly RegisteredCopy[],
+  reach: CopyReach,
+): Promise<DerivedCopy[]> {
   const deleted: DerivedCopy[] = [];
   for (const entry of copies.filter((c) => reaches(c.copy, reach))) {
     await bucketOf(deps, entry.copy).deleteAllVersions(entry.copy.objectKey);
@@ -79,6 +103,7 @@ export async function copiesLeft(deps: CopyStores, tenantId: string, found: read
     const bucket = copy.bucket === 'exports' ? deps.exports : deps.stores.storesFor(copy.region).content;
     if ((await bucket.listVersions(copy.objectKey)).length) left.add(id(copy));
   }
-  for (const pk of new Set([tenantCopiesPartition(tenantId), ...found.map((c) => c.entryPk)])) for (const { copy } of await copiesOf(deps, pk)) left.add(id(copy));
+  for (const pk of new Set([tenantCopiesPartition(tenantId), ...found.map((c) => c.entryPk)]))
+    for (const { copy } of await copiesOf(deps, pk)) left.add(id(copy));
   return left.size;
 }

@@ -5,7 +5,11 @@ import type { RecordStore } from '../../ports/record-store';
 import { batchesLinkedTo } from '../litigation/subject-links';
 
 /** Every partition the subject index lists under one subject key of a tenant, in one region. */
-export async function partitionsOfSubjectKey(records: RecordStore, tenantId: string, hmacHex: string): Promise<string[]> {
+export async function partitionsOfSubjectKey(
+  records: RecordStore,
+  tenantId: string,
+  hmacHex: string,
+): Promise<string[]> {
   const partitions = new Set<string>();
   let cursor: string | undefined;
   do {
@@ -21,7 +25,11 @@ export async function partitionsOfSubjectKey(records: RecordStore, tenantId: str
  * subject index and the litigation subject links (a Query of each per subject key), so the sweep
  * asks "is this partition, or this batch, held?" in memory.
  */
-export async function loadHoldCoverage(records: RecordStore, tenantId: string, holds: readonly LegalHold[]): Promise<HoldCoverage> {
+export async function loadHoldCoverage(
+  records: RecordStore,
+  tenantId: string,
+  holds: readonly LegalHold[],
+): Promise<HoldCoverage> {
   const bySubject = new Map<string, string[]>();
   for (const hold of holds.filter(isActiveHold))
     if (hold.target.kind === 'subject')
@@ -29,7 +37,9 @@ export async function loadHoldCoverage(records: RecordStore, tenantId: string, h
         if (!bySubject.has(key.hmacHex))
           bySubject.set(key.hmacHex, [
             ...(await partitionsOfSubjectKey(records, tenantId, key.hmacHex)),
-            ...(await batchesLinkedTo(records, tenantId, key.hmacHex)).map((batchId) => batchCoverageKey(tenantId, batchId)),
+            ...(await batchesLinkedTo(records, tenantId, key.hmacHex)).map((batchId) =>
+              batchCoverageKey(tenantId, batchId),
+            ),
           ]);
   return holdCoverage(tenantId, holds, (hmacHex) => bySubject.get(hmacHex) ?? []);
 }

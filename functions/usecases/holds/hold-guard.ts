@@ -20,7 +20,11 @@ type HoldLookupDeps = { stores: RegionalStores; directory: TenantDirectory };
  * again right before acting, so a hold placed meanwhile is honoured too. Reads show its answer as
  * the `holds` of an interaction.
  */
-export async function holdsOnPartitions(deps: HoldLookupDeps, tenantId: string, partitions: readonly { pk: string }[]): Promise<Map<string, string[]>> {
+export async function holdsOnPartitions(
+  deps: HoldLookupDeps,
+  tenantId: string,
+  partitions: readonly { pk: string }[],
+): Promise<Map<string, string[]>> {
   const held = new Map<string, string[]>();
   const active = (await listHolds(deps.directory, tenantId)).filter(isActiveHold);
   if (!active.length || !partitions.length) return held;
@@ -39,8 +43,17 @@ export async function holdsOnPartitions(deps: HoldLookupDeps, tenantId: string, 
  * as a whole, with HELD naming every hold that keeps any of them, before anything is deleted
  * (precedence: legal hold > erasure > retention, functions/domain/holds/precedence.ts).
  */
-export async function requireNotHeld(deps: HoldLookupDeps, tenantId: string, pks: readonly string[], what: string): Promise<void> {
-  const held = await holdsOnPartitions(deps, tenantId, pks.map((pk) => ({ pk })));
+export async function requireNotHeld(
+  deps: HoldLookupDeps,
+  tenantId: string,
+  pks: readonly string[],
+  what: string,
+): Promise<void> {
+  const held = await holdsOnPartitions(
+    deps,
+    tenantId,
+    pks.map((pk) => ({ pk })),
+  );
   requireDeletable(what, [...new Set([...held.values()].flat())]);
 }
 
@@ -58,11 +71,18 @@ const DELETION_WAIT_MS = 20_000; // under API Gateway's 29 s
  * placement answers only once the deletion has ended — never a placed hold whose data a
  * deletion still removes afterwards.
  */
-export async function deleteUnlessHeld<T>(deps: HoldLookupDeps & { clock: Clock }, tenantId: string, pks: readonly string[], what: string, act: () => Promise<T>): Promise<T> {
+export async function deleteUnlessHeld<T>(
+  deps: HoldLookupDeps & { clock: Clock },
+  tenantId: string,
+  pks: readonly string[],
+  what: string,
+  act: () => Promise<T>,
+): Promise<T> {
   const intentId = ulid();
   const expiresAt = Math.ceil(deps.clock.now().getTime() / 1000) + INTENT_SECONDS;
   const partitions = [...new Set(pks)];
-  for (const pk of partitions) await deps.directory.putItem({ tenantId, sk: `${deletingPrefix(pk)}${intentId}`, expiresAt });
+  for (const pk of partitions)
+    await deps.directory.putItem({ tenantId, sk: `${deletingPrefix(pk)}${intentId}`, expiresAt });
   try {
     await requireNotHeld(deps, tenantId, partitions, what);
     return await act();
@@ -72,11 +92,20 @@ export async function deleteUnlessHeld<T>(deps: HoldLookupDeps & { clock: Clock 
 }
 
 /** What a hold's placement does once its record is written: wait for staff deletions of its partitions already under way to end. */
-export async function awaitDeletions(deps: { directory: TenantDirectory; clock: Clock }, tenantId: string, pks: readonly string[]): Promise<void> {
+export async function awaitDeletions(
+  deps: { directory: TenantDirectory; clock: Clock },
+  tenantId: string,
+  pks: readonly string[],
+): Promise<void> {
   const until = Date.now() + DELETION_WAIT_MS;
-  const live = (item: Record<string, unknown>) => !(typeof item.expiresAt === 'number' && item.expiresAt * 1000 <= deps.clock.now().getTime());
+  const live = (item: Record<string, unknown>) =>
+    !(typeof item.expiresAt === 'number' && item.expiresAt * 1000 <= deps.clock.now().getTime());
   for (const pk of new Set(pks))
-    while ((await deps.directory.queryItems(tenantId, deletingPrefix(pk), { limit: 10 })).items.some(live) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (
+      (await deps.directory.queryItems(tenantId, deletingPrefix(pk), { limit: 10 })).items.some(live) &&
+      Date.now() < until
+    )
+      await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /** The interactions active legal holds keep, in any region (what a search with `held=true` looks through). */

@@ -23,7 +23,11 @@ import { EXPIRY_REVISION, extendIndexEntries, replanExpiry } from '../retention/
  */
 export const HELD_EXPIRY = 'heldExpiresAt';
 
-async function eachItem(records: RecordStore, pk: string, visit: (item: StoredItem) => Promise<boolean>): Promise<number> {
+async function eachItem(
+  records: RecordStore,
+  pk: string,
+  visit: (item: StoredItem) => Promise<boolean>,
+): Promise<number> {
   let changed = 0;
   let cursor: string | undefined;
   do {
@@ -51,7 +55,11 @@ export function protectItem(records: RecordStore, item: StoredItem): Promise<boo
   const expiresAt = item.expiresAt;
   if (typeof expiresAt !== 'number') return Promise.resolve(false);
   return unlessChanged(() =>
-    records.update(keyOf(item), { set: { [HELD_EXPIRY]: expiresAt }, remove: ['expiresAt', 'expiryBucket'] }, { kind: 'matches', attributes: { expiresAt } }),
+    records.update(
+      keyOf(item),
+      { set: { [HELD_EXPIRY]: expiresAt }, remove: ['expiresAt', 'expiryBucket'] },
+      { kind: 'matches', attributes: { expiresAt } },
+    ),
   );
 }
 
@@ -59,21 +67,41 @@ export function protectItem(records: RecordStore, item: StoredItem): Promise<boo
  * Gives a litigation batch's registry entry, kept by the sweep while a hold covered it, its
  * retention end back (Object Lock's own end, never re-planned), due at once when it has passed.
  */
-export function releaseBatchEntry(records: RecordStore, tenantId: string, entry: StoredItem, now: Date): Promise<boolean> {
+export function releaseBatchEntry(
+  records: RecordStore,
+  tenantId: string,
+  entry: StoredItem,
+  now: Date,
+): Promise<boolean> {
   const held = entry[HELD_EXPIRY];
   if (typeof held !== 'number') return Promise.resolve(false);
-  const set = { expiresAt: held, expiryBucket: bucketForExpiry(tenantId, entry.class as DataClass, held, `${entry.pk}|${entry.sk}`, now) };
-  return unlessChanged(() => records.update(keyOf(entry), { set, remove: [HELD_EXPIRY] }, { kind: 'matches', attributes: { [HELD_EXPIRY]: held } }));
+  const set = {
+    expiresAt: held,
+    expiryBucket: bucketForExpiry(tenantId, entry.class as DataClass, held, `${entry.pk}|${entry.sk}`, now),
+  };
+  return unlessChanged(() =>
+    records.update(
+      keyOf(entry),
+      { set, remove: [HELD_EXPIRY] },
+      { kind: 'matches', attributes: { [HELD_EXPIRY]: held } },
+    ),
+  );
 }
 
 /** Tags the objects of one item (a finalised recording, an archived copy) in or out of the lifecycle backstops. */
-async function tagObjects(stores: Pick<RegionStores, 'content' | 'archive'>, item: StoredItem, state: BackstopState): Promise<void> {
+async function tagObjects(
+  stores: Pick<RegionStores, 'content' | 'archive'>,
+  item: StoredItem,
+  state: BackstopState,
+): Promise<void> {
   const tenantId = parsePartitionKey(item.pk)?.tenantId;
   if (!tenantId) return;
   const tags = backstopTags(state);
   // A missing object (upload never completed, already deleted) has nothing to keep.
   for (const key of contentKeysOfItem(tenantId, item).filter(underBackstop)) await stores.content.setTags(key, tags);
-  const archived = Array.isArray(item.archiveKeys) ? item.archiveKeys.filter((k): k is string => typeof k === 'string') : [];
+  const archived = Array.isArray(item.archiveKeys)
+    ? item.archiveKeys.filter((k): k is string => typeof k === 'string')
+    : [];
   for (const key of archived) await stores.archive.setTags(key, tags);
 }
 
@@ -81,9 +109,13 @@ async function tagObjects(stores: Pick<RegionStores, 'content' | 'archive'>, ite
  * The listing entry (admin time search, usecases/admin/interaction-listing.ts) of an interaction
  * whose general info is `item`, in every region holding one: it follows its interaction's hold.
  */
-async function listingEntriesOf(stores: RegionalStores, item: StoredItem): Promise<{ records: RecordStore; entry: StoredItem }[]> {
+async function listingEntriesOf(
+  stores: RegionalStores,
+  item: StoredItem,
+): Promise<{ records: RecordStore; entry: StoredItem }[]> {
   const partition = parsePartitionKey(item.pk);
-  if (partition?.kind !== 'interaction' || item.sk !== ROOT_SORT_KEY.interaction || typeof item.startedAt !== 'string') return [];
+  if (partition?.kind !== 'interaction' || item.sk !== ROOT_SORT_KEY.interaction || typeof item.startedAt !== 'string')
+    return [];
   const key = listingKey(partition.tenantId, { interactionId: partition.id, startedAt: item.startedAt });
   const found: { records: RecordStore; entry: StoredItem }[] = [];
   for (const region of stores.regions) {
@@ -129,14 +161,23 @@ export async function releasePartition(
     const { expiresAt, revision } = await expiryOnRelease(stores.records, item, held, policy, now);
     // Subject-index entries carry no bucket: they get their TTL back only.
     const set: Record<string, unknown> = { expiresAt };
-    if (typeof item.class === 'string' && !item.sk.startsWith(SUBJECT_ENTRY_PREFIX)) set.expiryBucket = bucketForExpiry(tenantId, item.class as DataClass, expiresAt, `${item.pk}|${item.sk}`, now);
+    if (typeof item.class === 'string' && !item.sk.startsWith(SUBJECT_ENTRY_PREFIX))
+      set.expiryBucket = bucketForExpiry(tenantId, item.class as DataClass, expiresAt, `${item.pk}|${item.sk}`, now);
     if (revision !== undefined) set[EXPIRY_REVISION] = revision;
-    const resumed = await unlessChanged(() => stores.records.update(keyOf(item), { set, remove: [HELD_EXPIRY] }, { kind: 'matches', attributes: { [HELD_EXPIRY]: held } }));
+    const resumed = await unlessChanged(() =>
+      stores.records.update(
+        keyOf(item),
+        { set, remove: [HELD_EXPIRY] },
+        { kind: 'matches', attributes: { [HELD_EXPIRY]: held } },
+      ),
+    );
     if (!resumed) return false;
     await tagObjects(stores, item, 'on');
     // The listing entry gets its TTL back with its interaction's expiry (re-dated or not).
     for (const { records, entry } of await listingEntriesOf(deps.stores, item))
-      await unlessChanged(() => records.update(keyOf(entry), { set: { expiresAt }, remove: [HELD_EXPIRY] }, { kind: 'present' }));
+      await unlessChanged(() =>
+        records.update(keyOf(entry), { set: { expiresAt }, remove: [HELD_EXPIRY] }, { kind: 'present' }),
+      );
     if (expiresAt > held) latestRedated = Math.max(latestRedated, expiresAt);
     return true;
   });
@@ -151,9 +192,18 @@ export async function releasePartition(
  * of a tenant without a policy, the one it was held with. Subject-index entries keep theirs: they
  * expire with their record's first expiry or, in an archived partition, with the archive's end.
  */
-async function expiryOnRelease(records: RecordStore, item: StoredItem, held: number, policy: PolicyRevision | undefined, now: Date): Promise<{ expiresAt: number; revision?: number }> {
-  const record = policy && !item.sk.startsWith(SUBJECT_ENTRY_PREFIX) ? dueRecordOf({ ...item, expiresAt: held }) : undefined;
+async function expiryOnRelease(
+  records: RecordStore,
+  item: StoredItem,
+  held: number,
+  policy: PolicyRevision | undefined,
+  now: Date,
+): Promise<{ expiresAt: number; revision?: number }> {
+  const record =
+    policy && !item.sk.startsWith(SUBJECT_ENTRY_PREFIX) ? dueRecordOf({ ...item, expiresAt: held }) : undefined;
   if (!policy || !record) return { expiresAt: held };
   const step = await replanExpiry(records, item, record, policy.policy, now);
-  return step?.kind === 'move' ? { expiresAt: ttlEpochSeconds(step.expiresAt), revision: policy.revision } : { expiresAt: held };
+  return step?.kind === 'move'
+    ? { expiresAt: ttlEpochSeconds(step.expiresAt), revision: policy.revision }
+    : { expiresAt: held };
 }

@@ -24,17 +24,33 @@ export interface PlacedHold extends LegalHold {
  */
 export async function placeHold(deps: HoldDeps, actor: HoldActor, body: unknown): Promise<PlacedHold> {
   const tenant = await loadTenant(deps, actor.tenantId);
-  const { target, reason: typed, identifiers } = holdTargetOf(body, tenant.subjectSecret, tenant.policy.defaultCallingCode);
+  const {
+    target,
+    reason: typed,
+    identifiers,
+  } = holdTargetOf(body, tenant.subjectSecret, tenant.policy.defaultCallingCode);
   // Admins and legal place holds, and may see what a hold already keeps past its expiry.
-  if (target.kind === 'interaction') await locateInteraction(deps, actor.tenantId, target.interactionId, { seesHeld: true });
+  if (target.kind === 'interaction')
+    await locateInteraction(deps, actor.tenantId, target.interactionId, { seesHeld: true });
   const reason = tenant.redactor.redact(typed, identifiers).text;
   const now = deps.clock.now();
-  const hold: LegalHold = { holdId: ulid(now.getTime()), tenantId: actor.tenantId, target, reason, placedAt: now.toISOString(), placedBy: actor.userId };
+  const hold: LegalHold = {
+    holdId: ulid(now.getTime()),
+    tenantId: actor.tenantId,
+    target,
+    reason,
+    placedAt: now.toISOString(),
+    placedBy: actor.userId,
+  };
   await deps.directory.putItem({ ...hold, sk: holdSortKey(hold.holdId) }, { kind: 'absent' });
   let itemsProtected = 0;
   const partitions = await partitionsOfHold(deps.stores, hold);
   // A staff deletion that recorded its intent before this hold was written may still be running: it ends first.
-  await awaitDeletions(deps, actor.tenantId, partitions.map((p) => p.pk));
+  await awaitDeletions(
+    deps,
+    actor.tenantId,
+    partitions.map((p) => p.pk),
+  );
   for (const { region, pk } of partitions) itemsProtected += await protectPartition(deps.stores, region, pk);
   await deps.auditLog.append(actor.tenantId, {
     at: now.toISOString(),
@@ -42,7 +58,11 @@ export async function placeHold(deps: HoldDeps, actor: HoldActor, body: unknown)
     action: 'legal-hold.place',
     ...(target.kind === 'interaction' ? { interactionId: target.interactionId } : {}),
     from: actor.from,
-    details: { holdId: hold.holdId, target: target.kind, subjectKeys: target.kind === 'subject' ? target.subjectKeys.length : 0 },
+    details: {
+      holdId: hold.holdId,
+      target: target.kind,
+      subjectKeys: target.kind === 'subject' ? target.subjectKeys.length : 0,
+    },
   });
   deps.metrics.count('HoldsPlaced', 1);
   return { ...hold, itemsProtected };

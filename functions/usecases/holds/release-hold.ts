@@ -26,7 +26,12 @@ export async function releaseHold(deps: HoldDeps, actor: HoldActor, holdId: stri
   if (!isActiveHold(current)) return { ...current, itemsResumed: 0 };
   const now = deps.clock.now();
   const released: LegalHold = { ...current, releasedAt: now.toISOString(), releasedBy: actor.userId };
-  await deps.directory.updateItem(actor.tenantId, holdSortKey(holdId), { set: { releasedAt: released.releasedAt, releasedBy: actor.userId } }, { kind: 'present' });
+  await deps.directory.updateItem(
+    actor.tenantId,
+    holdSortKey(holdId),
+    { set: { releasedAt: released.releasedAt, releasedBy: actor.userId } },
+    { kind: 'present' },
+  );
   const itemsResumed = await resumeRetention(deps, released, now);
   await deps.auditLog.append(actor.tenantId, {
     at: now.toISOString(),
@@ -49,14 +54,19 @@ export async function releaseHold(deps: HoldDeps, actor: HoldActor, holdId: stri
  * (issue 5: erasures blocked by the hold) calls this too, or runs after it. Returns how many items
  * were resumed.
  */
-export async function resumeRetention(deps: Pick<HoldDeps, 'stores' | 'directory'>, released: LegalHold, now: Date): Promise<number> {
+export async function resumeRetention(
+  deps: Pick<HoldDeps, 'stores' | 'directory'>,
+  released: LegalHold,
+  now: Date,
+): Promise<number> {
   const others = (await listHolds(deps.directory, released.tenantId)).filter((h) => h.holdId !== released.holdId);
   // Expiries come back as the policy in force now sets them: a change saved during the hold applies.
   const policy = await deps.directory.currentPolicy(released.tenantId);
   let resumed = 0;
   // What the other holds still keep, through the coverage every deletion asks (hold-guard.ts), per region.
   const stillCovered = new Map<string, HoldCoverage>();
-  for (const region of deps.stores.regions) stillCovered.set(region, await loadHoldCoverage(deps.stores.storesFor(region).records, released.tenantId, others));
+  for (const region of deps.stores.regions)
+    stillCovered.set(region, await loadHoldCoverage(deps.stores.storesFor(region).records, released.tenantId, others));
   for (const { region, pk } of await partitionsOfHold(deps.stores, released)) {
     if (stillCovered.get(region)?.holdsOn(pk).length) continue;
     resumed += await releasePartition(deps, { region, tenantId: released.tenantId, pk }, policy, now);
@@ -69,15 +79,24 @@ export async function resumeRetention(deps: Pick<HoldDeps, 'stores' | 'directory
  * partitions of the hold: each kept batch that no other active hold covers (through its members
  * or its subject links) gets its retention end back. A tenant has few batches: one Query per region.
  */
-async function releaseUncoveredBatches(deps: Pick<HoldDeps, 'stores'>, tenantId: string, others: readonly LegalHold[], now: Date): Promise<number> {
+async function releaseUncoveredBatches(
+  deps: Pick<HoldDeps, 'stores'>,
+  tenantId: string,
+  others: readonly LegalHold[],
+  now: Date,
+): Promise<number> {
   let released = 0;
   for (const region of deps.stores.regions) {
     const records = deps.stores.storesFor(region).records;
-    const entries = await allPages((cursor) => records.queryPartition(litigationPartition(tenantId), { skPrefix: BATCH_PREFIX, cursor, consistent: true }));
+    const entries = await allPages((cursor) =>
+      records.queryPartition(litigationPartition(tenantId), { skPrefix: BATCH_PREFIX, cursor, consistent: true }),
+    );
     const kept = entries.filter((e) => typeof e.heldExpiresAt === 'number');
     if (!kept.length) continue;
     const coverage = await loadHoldCoverage(records, tenantId, others);
-    for (const entry of kept) if (!holdsOnBatch(coverage, tenantId, entry).length && (await releaseBatchEntry(records, tenantId, entry, now))) released++;
+    for (const entry of kept)
+      if (!holdsOnBatch(coverage, tenantId, entry).length && (await releaseBatchEntry(records, tenantId, entry, now)))
+        released++;
   }
   return released;
 }

@@ -39,12 +39,17 @@ export async function appendMessages(
   const input = parseIngestRequest(AppendMessagesSchema, request.body, 'The messages');
   const tenant = await loadTenant(deps, tenantId);
   const route = `POST /v1/interactions/${interactionId}/messages`;
-  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route, body: request.body });
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, {
+    key: request.idempotencyKey,
+    route,
+    body: request.body,
+  });
   if (replay) return replay as IngestResult<MessagesAppended>;
 
   const located = await locateInteraction(deps, tenantId, interactionId);
   const { info } = located;
-  if (info.endedAt !== undefined) throw new LetheError('ENDED', `Interaction ${interactionId} ended at ${info.endedAt}: it takes no more messages.`);
+  if (info.endedAt !== undefined)
+    throw new LetheError('ENDED', `Interaction ${interactionId} ended at ${info.endedAt}: it takes no more messages.`);
   const channel = tenant.policy.channels[info.channel];
   const { withdrawn, objected } = await refusalsFor(deps, tenant, await subjectHmacsOf(deps, located));
   const refused = contentRefusal(channel, info.consent, withdrawn, objected);
@@ -54,7 +59,12 @@ export async function appendMessages(
   });
   const infoStore = deps.stores.storesFor(located.region).records;
   if (refused) {
-    if (info.contentRefused !== refused) await infoStore.update(infoKey(tenantId, interactionId), { set: { contentRefused: refused } }, { kind: 'present' });
+    if (info.contentRefused !== refused)
+      await infoStore.update(
+        infoKey(tenantId, interactionId),
+        { set: { contentRefused: refused } },
+        { kind: 'present' },
+      );
     return commitOnce(infoStore, [], guard, answer(0));
   }
 
@@ -65,10 +75,16 @@ export async function appendMessages(
   if (!storable.length) return commitOnce(infoStore, [], guard, answer(0));
 
   // Sequence numbers are reserved first; a failed write below leaves a gap, never a duplicate.
-  const reserved = await infoStore.update(infoKey(tenantId, interactionId), { add: { messageCount: storable.length } }, { kind: 'present' });
+  const reserved = await infoStore.update(
+    infoKey(tenantId, interactionId),
+    { add: { messageCount: storable.length } },
+    { kind: 'present' },
+  );
   const firstSeq = (reserved.messageCount as number) - storable.length;
   const region = regionFor(tenant.policy, 'transcript', info.channel, info.phase);
-  const operations = await Promise.all(storable.map((m, i) => messagePut(deps, tenant, located, region, m, firstSeq + i)));
+  const operations = await Promise.all(
+    storable.map((m, i) => messagePut(deps, tenant, located, region, m, firstSeq + i)),
+  );
   return commitOnce(deps.stores.storesFor(region).records, operations, guard, answer(storable.length));
 }
 
@@ -83,7 +99,12 @@ async function messagePut(
   const { tenantId } = tenant;
   const { interactionId, channel } = located.info;
   const key = { pk: located.item.pk, sk: messageSortKey(message.at, seq) };
-  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'transcript', channel, createdAt: recordTime(message.at, deps.clock.now()) }, deps.clock.now());
+  const meta = recordMeta(
+    tenant.policy,
+    key,
+    { tenantId, dataClass: 'transcript', channel, createdAt: recordTime(message.at, deps.clock.now()) },
+    deps.clock.now(),
+  );
   const { from, at, text, fields, dtmf, email } = message;
   const item = await sealedItem(
     deps.vault,

@@ -16,13 +16,26 @@ const PurposeSchema = z.object({ purpose: z.string().trim().min(1, 'is required:
  * person now? One keyed read per identifier (the subject's standing markers), whatever their
  * history. The answer names the deciding proof, never the identifier.
  */
-export async function consentStanding(deps: IngestDeps, tenantId: string, query: Record<string, string | undefined>): Promise<IngestResult<ConsentStandingAnswer>> {
+export async function consentStanding(
+  deps: IngestDeps,
+  tenantId: string,
+  query: Record<string, string | undefined>,
+): Promise<IngestResult<ConsentStandingAnswer>> {
   const { purpose: rawPurpose, ...identifiers } = query;
   const { purpose } = parseOrThrow(PurposeSchema, { purpose: rawPurpose }, 'The query');
   const subject = parseOrThrow(SubjectIdentifiersSchema, identifiers, 'The query');
   const tenant = await loadTenant(deps, tenantId);
   if (purpose !== 'gdpr') assertObjectable(tenant.policy, purpose, 'purpose');
   const keys = subjectKeysAt(tenant, subject, 'query');
-  const entries = await standingEntries(deps.directory, tenantId, keys.map((k) => k.hmacHex), purpose);
-  return { status: 200, body: { purpose, ...standingAt(entries, purpose, deps.clock.now().toISOString()) }, replayed: false };
+  const entries = await standingEntries(
+    deps.directory,
+    tenantId,
+    keys.map((k) => k.hmacHex),
+    purpose,
+  );
+  return {
+    status: 200,
+    body: { purpose, ...standingAt(entries, purpose, deps.clock.now().toISOString()) },
+    replayed: false,
+  };
 }

@@ -24,10 +24,16 @@ export async function consentProofsOf(
   const perRegion = await Promise.all(
     deps.stores.regions.map(async (region) => {
       const records = deps.stores.storesFor(region).records;
-      const hits = (await Promise.all(subjectHmacs.map((h) => allPages((cursor) => records.queryBySubject(`T#${tenantId}#${h}`, { cursor }))))).flat();
+      const hits = (
+        await Promise.all(
+          subjectHmacs.map((h) => allPages((cursor) => records.queryBySubject(`T#${tenantId}#${h}`, { cursor }))),
+        )
+      ).flat();
       const partitions = [...new Set(hits.filter((h) => h.class === 'consent').map((h) => h.pk))];
       const proofs = await Promise.all(partitions.map((pk) => records.get({ pk, sk: ROOT_SORT_KEY.consent })));
-      return proofs.filter((p): p is StoredItem => p !== undefined && isVisibleAt(p, now)).map((item) => ({ region, item }));
+      return proofs
+        .filter((p): p is StoredItem => p !== undefined && isVisibleAt(p, now))
+        .map((item) => ({ region, item }));
     }),
   );
   return perRegion.flat();
@@ -58,5 +64,8 @@ export async function refusalsFor(
     objectionsOf(deps.directory, tenant.tenantId, subjectHmacs, ['recording', 'storeContent']),
   ]);
   const history = proofs.map(({ item }) => historyEntryOf(item));
-  return { withdrawn: withdrawnPurposes(history), objected: objectedPurposes([...history, ...objections], deps.clock.now().toISOString()) };
+  return {
+    withdrawn: withdrawnPurposes(history),
+    objected: objectedPurposes([...history, ...objections], deps.clock.now().toISOString()),
+  };
 }

@@ -34,21 +34,31 @@ export async function endInteraction(
   const input = parseIngestRequest(EndInteractionSchema, request.body, 'The end of the interaction');
   const tenant = await loadTenant(deps, tenantId);
   const route = `POST /v1/interactions/${interactionId}/end`;
-  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route, body: request.body });
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, {
+    key: request.idempotencyKey,
+    route,
+    body: request.body,
+  });
   if (replay) return replay as IngestResult<InteractionEnded>;
 
   const located = await locateInteraction(deps, tenantId, interactionId);
   const { info } = located;
-  const end = { endedAt: new Date(input.endedAt).toISOString(), waitSeconds: input.waitSeconds, talkSeconds: input.talkSeconds };
+  const end = {
+    endedAt: new Date(input.endedAt).toISOString(),
+    waitSeconds: input.waitSeconds,
+    talkSeconds: input.talkSeconds,
+  };
   const answer = (region: string) => ({ status: 200, body: { interactionId, endedAt: end.endedAt, region } });
 
   if (info.endedAt !== undefined) {
-    const same = info.endedAt === end.endedAt && info.waitSeconds === end.waitSeconds && info.talkSeconds === end.talkSeconds;
+    const same =
+      info.endedAt === end.endedAt && info.waitSeconds === end.waitSeconds && info.talkSeconds === end.talkSeconds;
     if (!same) throw conflict(`Interaction ${interactionId} already ended at ${info.endedAt}.`);
     await removeStrays(deps, tenant, located);
     return { ...answer(located.region), replayed: true };
   }
-  if (end.endedAt < info.startedAt) throw validationFailed([{ path: 'endedAt', message: 'must not be before the interaction started' }]);
+  if (end.endedAt < info.startedAt)
+    throw validationFailed([{ path: 'endedAt', message: 'must not be before the interaction started' }]);
 
   const finalRegion = regionFor(tenant.policy, 'interaction', info.channel, 'final');
   const ended = { ...end, phase: 'final', ended: true };
@@ -59,7 +69,14 @@ export async function endInteraction(
         ? await moveToFinal(deps, tenant, located, ended, guard, answer(finalRegion))
         : await commitOnce(
             deps.stores.storesFor(located.region).records,
-            [{ kind: 'update', key: infoKey(tenantId, interactionId), changes: { set: ended }, condition: { kind: 'matches', attributes: { ended: false } } }],
+            [
+              {
+                kind: 'update',
+                key: infoKey(tenantId, interactionId),
+                changes: { set: ended },
+                condition: { kind: 'matches', attributes: { ended: false } },
+              },
+            ],
             guard,
             answer(located.region),
           );
@@ -92,17 +109,33 @@ async function moveToFinal(
   const items = await allPages((cursor) => source.queryPartition(located.item.pk, { cursor, consistent: true }));
   const infoRegion = finalRegionOf(tenant, located, located.item);
   const moving = items.filter((item) => finalRegionOf(tenant, located, item) !== located.region);
-  const resealed = await Promise.all(moving.map((item) => reseal(deps, tenantId, interactionId, located.region, finalRegionOf(tenant, located, item), item)));
+  const resealed = await Promise.all(
+    moving.map((item) =>
+      reseal(deps, tenantId, interactionId, located.region, finalRegionOf(tenant, located, item), item),
+    ),
+  );
 
   // Content first, general info last: once the final general info exists, everything is there.
-  const withInfo = (r: { region: string; item: StoredItem }) => r.region === infoRegion && (r.item.sk === ROOT_SORT_KEY.interaction || r.item.sk.startsWith('SUBJ#'));
-  for (const { region, item } of resealed.filter((r) => !withInfo(r))) await deps.stores.storesFor(region).records.put(item);
-  const infoOps: WriteOperation[] = resealed.filter(withInfo).map(({ item }) =>
-    item.sk === ROOT_SORT_KEY.interaction ? { kind: 'put', item: { ...item, ...ended }, condition: { kind: 'absent' } } : { kind: 'put', item },
-  );
+  const withInfo = (r: { region: string; item: StoredItem }) =>
+    r.region === infoRegion && (r.item.sk === ROOT_SORT_KEY.interaction || r.item.sk.startsWith('SUBJ#'));
+  for (const { region, item } of resealed.filter((r) => !withInfo(r)))
+    await deps.stores.storesFor(region).records.put(item);
+  const infoOps: WriteOperation[] = resealed
+    .filter(withInfo)
+    .map(({ item }) =>
+      item.sk === ROOT_SORT_KEY.interaction
+        ? { kind: 'put', item: { ...item, ...ended }, condition: { kind: 'absent' } }
+        : { kind: 'put', item },
+    );
   if (infoRegion === located.region)
-    infoOps.push({ kind: 'update', key: infoKey(tenantId, interactionId), changes: { set: ended }, condition: { kind: 'matches', attributes: { ended: false } } });
-  if (infoOps.length + 1 > MAX_TRANSACTION_OPERATIONS) throw new RangeError('an interaction has more index entries than a transaction takes');
+    infoOps.push({
+      kind: 'update',
+      key: infoKey(tenantId, interactionId),
+      changes: { set: ended },
+      condition: { kind: 'matches', attributes: { ended: false } },
+    });
+  if (infoOps.length + 1 > MAX_TRANSACTION_OPERATIONS)
+    throw new RangeError('an interaction has more index entries than a transaction takes');
   const committed = await commitOnce(deps.stores.storesFor(infoRegion).records, infoOps, guard, result);
 
   await source.deleteItems(moving);
@@ -110,7 +143,14 @@ async function moveToFinal(
   return committed;
 }
 
-async function reseal(deps: IngestDeps, tenantId: string, partitionId: string, from: string, to: string, item: StoredItem) {
+async function reseal(
+  deps: IngestDeps,
+  tenantId: string,
+  partitionId: string,
+  from: string,
+  to: string,
+  item: StoredItem,
+) {
   if (typeof item.sealed !== 'string') return { region: to, item };
   const dataClass = item.class as DataClass;
   const plaintext = await deps.vault.open({ region: from, tenantId, dataClass, partitionId }, item.sealed);
@@ -129,7 +169,13 @@ async function removeStrays(deps: IngestDeps, tenant: TenantContext, located: Lo
 }
 
 /** Once a region holds nothing of the partition, its data key there goes too (crypto-shredding any backup). */
-async function shredIfEmpty(deps: IngestDeps, tenantId: string, interactionId: string, region: string, pk: string): Promise<void> {
+async function shredIfEmpty(
+  deps: IngestDeps,
+  tenantId: string,
+  interactionId: string,
+  region: string,
+  pk: string,
+): Promise<void> {
   const left = await deps.stores.storesFor(region).records.queryPartition(pk, { limit: 1, consistent: true });
   if (!left.items.length) await deps.vault.shred(region, tenantId, interactionId);
 }

@@ -44,11 +44,22 @@ export class IdempotencyGuard {
   ): Promise<{ replay?: IngestResult<unknown>; guard?: IdempotencyGuard }> {
     if (request.key === undefined) return {};
     const parsed = IdempotencyKeySchema.safeParse(request.key);
-    if (!parsed.success) throw validationFailed([{ path: 'Idempotency-Key', message: parsed.error.issues[0].message }], 'The Idempotency-Key header is not valid.');
+    if (!parsed.success)
+      throw validationFailed(
+        [{ path: 'Idempotency-Key', message: parsed.error.issues[0].message }],
+        'The Idempotency-Key header is not valid.',
+      );
     const key = parsed.data;
-    const guard = new IdempotencyGuard(tenant.tenantId, idempotencyKeyHash(key), requestFingerprint(request.route, request.body), deps.clock.now());
+    const guard = new IdempotencyGuard(
+      tenant.tenantId,
+      idempotencyKeyHash(key),
+      requestFingerprint(request.route, request.body),
+      deps.clock.now(),
+    );
     const found = await Promise.all(
-      deps.stores.regions.map((r) => deps.stores.storesFor(r).records.get(keyOf(tenant.tenantId, guard.keyHash), { consistent: true })),
+      deps.stores.regions.map((r) =>
+        deps.stores.storesFor(r).records.get(keyOf(tenant.tenantId, guard.keyHash), { consistent: true }),
+      ),
     );
     const earlier = found.find((item) => item && !guard.expired(item));
     return earlier ? { replay: guard.replayOf(earlier) } : { guard };
@@ -74,7 +85,9 @@ export class IdempotencyGuard {
 
   /** Another request with the same key won the race: answer as it did (or 409 for another body). */
   async settle(store: RecordStore, lost: WriteConflict): Promise<IngestResult<unknown>> {
-    const winner = (lost.existing as StoredItem | undefined) ?? (await store.get(keyOf(this.tenantId, this.keyHash), { consistent: true }));
+    const winner =
+      (lost.existing as StoredItem | undefined) ??
+      (await store.get(keyOf(this.tenantId, this.keyHash), { consistent: true }));
     if (!winner) throw lost;
     return this.replayOf(winner);
   }
@@ -105,7 +118,8 @@ export async function commitOnce<T>(
     await store.transactWrite(all);
     return { ...result, replayed: false };
   } catch (error) {
-    if (guard && error instanceof WriteConflict && error.index === all.length - 1) return (await guard.settle(store, error)) as IngestResult<T>;
+    if (guard && error instanceof WriteConflict && error.index === all.length - 1)
+      return (await guard.settle(store, error)) as IngestResult<T>;
     throw error;
   }
 }

@@ -32,12 +32,21 @@ type Outcome = { stored: true; increments: CounterIncrement[] } | { stored: fals
  * subject requests find the events of a visitor. A session is counted on its first event of the
  * day, remembered by a marker keyed by an HMAC of the session id.
  */
-export async function ingestEvents(deps: IngestDeps, tenantId: string, request: { body: unknown }): Promise<IngestResult<EventsIngested>> {
+export async function ingestEvents(
+  deps: IngestDeps,
+  tenantId: string,
+  request: { body: unknown },
+): Promise<IngestResult<EventsIngested>> {
   const { events } = parseIngestRequest(EventBatchSchema, request.body, 'The event batch');
   const tenant = await loadTenant(deps, tenantId);
   // Every session id is checked before any event is stored, so a bad one refuses the whole batch.
   const keys = events.map((e, i) => sessionKeys(tenant, e.sessionId, `events.${i}.sessionId`));
-  await refuseWhileErasing(deps.directory, tenantId, keys.flat().map((k) => k.hmacHex), deps.clock.now());
+  await refuseWhileErasing(
+    deps.directory,
+    tenantId,
+    keys.flat().map((k) => k.hmacHex),
+    deps.clock.now(),
+  );
   const restrictions = await restrictionsOfSessions(deps, tenantId, keys);
   const records = deps.stores.storesFor(regionFor(tenant.policy, 'event')).records;
   const region = records.region;
@@ -45,12 +54,22 @@ export async function ingestEvents(deps: IngestDeps, tenantId: string, request: 
 
   const outcomes: Outcome[] = [];
   for (let i = 0; i < events.length; i += CONCURRENCY)
-    outcomes.push(...(await Promise.all(events.slice(i, i + CONCURRENCY).map((e, j) => storeEvent(deps, tenant, records, region, e, keys[i + j], restrictions, sessionsMarked)))));
+    outcomes.push(
+      ...(await Promise.all(
+        events
+          .slice(i, i + CONCURRENCY)
+          .map((e, j) => storeEvent(deps, tenant, records, region, e, keys[i + j], restrictions, sessionsMarked)),
+      )),
+    );
 
   const increments = outcomes.flatMap((o) => (o.stored ? o.increments : []));
   await countKpis(deps, tenant, increments);
   const stored = outcomes.filter((o) => o.stored).length;
-  return { status: 200, body: { accepted: events.length, stored, duplicates: events.length - stored }, replayed: false };
+  return {
+    status: 200,
+    body: { accepted: events.length, stored, duplicates: events.length - stored },
+    replayed: false,
+  };
 }
 
 async function storeEvent(
@@ -65,15 +84,28 @@ async function storeEvent(
 ): Promise<Outcome> {
   const { tenantId, policy, redactor } = tenant;
   const label = (value: string | undefined) => (value === undefined ? undefined : redactor.redact(value).text);
-  const facts = { type: event.type, userType: label(event.userType), source: label(event.source), environment: label(event.environment), at: new Date(event.at).toISOString() };
+  const facts = {
+    type: event.type,
+    userType: label(event.userType),
+    source: label(event.source),
+    environment: label(event.environment),
+    at: new Date(event.at).toISOString(),
+  };
   // Decided before the first await, so within a batch the session goes to its first event in batch order.
   const day = kpiDay(facts.at, policy.timeZone);
   const marker = event.sessionId ? sessionMarker(tenant, event.sessionId, day) : undefined;
   const markerPut: WriteOperation | undefined =
-    marker && !sessionsMarked.has(marker.pk + marker.sk) ? { kind: 'put', item: marker, condition: { kind: 'absent' } } : undefined;
+    marker && !sessionsMarked.has(marker.pk + marker.sk)
+      ? { kind: 'put', item: marker, condition: { kind: 'absent' } }
+      : undefined;
   if (marker) sessionsMarked.add(marker.pk + marker.sk);
   const key = { pk: partitionKey(tenantId, 'event', event.id), sk: ROOT_SORT_KEY.event };
-  const meta = recordMeta(policy, key, { tenantId, dataClass: 'event', createdAt: recordTime(facts.at, deps.clock.now()) }, deps.clock.now());
+  const meta = recordMeta(
+    policy,
+    key,
+    { tenantId, dataClass: 'event', createdAt: recordTime(facts.at, deps.clock.now()) },
+    deps.clock.now(),
+  );
   const restriction = keys.map((k) => restrictions.get(k.hmacHex)).find((r) => r !== undefined);
   const sealed = await sealedItem(
     deps.vault,
@@ -81,7 +113,10 @@ async function storeEvent(
     key,
     meta,
     { id: event.id, ...facts },
-    { payload: Object.keys(event.payload).length ? redactor.redactJson(event.payload).value : undefined, sessionId: event.sessionId },
+    {
+      payload: Object.keys(event.payload).length ? redactor.redactJson(event.payload).value : undefined,
+      sessionId: event.sessionId,
+    },
   );
   const item = { ...sealed, ...restrictionMark(restriction) };
   // The event first: a conflict at index 0 is a retried delivery. Index entries carry no condition.
@@ -101,7 +136,12 @@ async function storeEvent(
   }
 }
 
-async function storeAlone(records: RecordStore, eventPuts: WriteOperation[], facts: Parameters<typeof eventIncrements>[0], timeZone: string): Promise<Outcome> {
+async function storeAlone(
+  records: RecordStore,
+  eventPuts: WriteOperation[],
+  facts: Parameters<typeof eventIncrements>[0],
+  timeZone: string,
+): Promise<Outcome> {
   try {
     await records.transactWrite(eventPuts);
     return { stored: true, increments: eventIncrements(facts, timeZone, false) };
@@ -112,9 +152,15 @@ async function storeAlone(records: RecordStore, eventPuts: WriteOperation[], fac
 }
 
 /** The restriction (if any) of each distinct session of the batch: one directory read per session, not per event. */
-async function restrictionsOfSessions(deps: IngestDeps, tenantId: string, keys: readonly (readonly SubjectKey[])[]): Promise<Map<string, string | undefined>> {
+async function restrictionsOfSessions(
+  deps: IngestDeps,
+  tenantId: string,
+  keys: readonly (readonly SubjectKey[])[],
+): Promise<Map<string, string | undefined>> {
   const hmacs = [...new Set(keys.flat().map((k) => k.hmacHex))];
-  return new Map(await Promise.all(hmacs.map(async (h) => [h, await restrictionOf(deps.directory, tenantId, [h])] as const)));
+  return new Map(
+    await Promise.all(hmacs.map(async (h) => [h, await restrictionOf(deps.directory, tenantId, [h])] as const)),
+  );
 }
 
 /** The subject key of the session id, as the visitor id it is; none without a session id. */
@@ -123,7 +169,10 @@ function sessionKeys(tenant: TenantContext, sessionId: string | undefined, path:
     return subjectKeysOf({ visitorId: sessionId }, tenant.subjectSecret, tenant.policy.defaultCallingCode);
   } catch (error) {
     if (!(error instanceof LetheError)) throw error;
-    throw validationFailed(error.fields.map((f) => ({ ...f, path })), 'The event batch is not valid.');
+    throw validationFailed(
+      error.fields.map((f) => ({ ...f, path })),
+      'The event batch is not valid.',
+    );
   }
 }
 

@@ -68,7 +68,9 @@ export function interactionFactsOf(located: Pick<LocatedInteraction, 'region' | 
     channel: info.channel,
     region: located.region,
     startedAt: info.startedAt,
-    ...(info.endedAt !== undefined ? { endedAt: info.endedAt, waitSeconds: info.waitSeconds, talkSeconds: info.talkSeconds } : {}),
+    ...(info.endedAt !== undefined
+      ? { endedAt: info.endedAt, waitSeconds: info.waitSeconds, talkSeconds: info.talkSeconds }
+      : {}),
     ...(info.queue !== undefined ? { queue: info.queue } : {}),
     ...(info.agent !== undefined ? { agent: info.agent } : {}),
     ...(info.group !== undefined ? { group: info.group } : {}),
@@ -92,7 +94,10 @@ export async function locateInteraction(
   const key = infoKey(tenantId, interactionId);
   const now = deps.clock.now();
   const found = await Promise.all(
-    deps.stores.regions.map(async (region) => ({ region, item: await deps.stores.storesFor(region).records.get(key, { consistent: true }) })),
+    deps.stores.regions.map(async (region) => ({
+      region,
+      item: await deps.stores.storesFor(region).records.get(key, { consistent: true }),
+    })),
   );
   const live = found
     .filter((f): f is { region: string; item: StoredItem } => f.item !== undefined)
@@ -101,5 +106,11 @@ export async function locateInteraction(
   if (!live.length) throw notFound(`Interaction ${interactionId}`);
   const [first, ...rest] = live;
   const info = { ...first.item, expiresAt: expirySecondsOf(first.item) } as unknown as InfoAttributes;
-  return { region: first.region, item: first.item, info, strays: rest.map((r) => r.region), heldPastExpiry: visibilityAt(first.item, now, reader) === 'held' };
+  return {
+    region: first.region,
+    item: first.item,
+    info,
+    strays: rest.map((r) => r.region),
+    heldPastExpiry: visibilityAt(first.item, now, reader) === 'held',
+  };
 }

@@ -15,19 +15,27 @@ export function subjectKeysAt(tenant: TenantContext, identifiers: Participant, p
     return subjectKeysOf({ phone, email, name, visitorId }, tenant.subjectSecret, tenant.policy.defaultCallingCode);
   } catch (error) {
     if (!(error instanceof LetheError)) throw error;
-    throw validationFailed(error.fields.map((f) => ({ ...f, path: `${path}.${f.path}` })), error.message);
+    throw validationFailed(
+      error.fields.map((f) => ({ ...f, path: `${path}.${f.path}` })),
+      error.message,
+    );
   }
 }
 
 /** The keyed hashes an interaction is indexed under, read from its own partition. */
 export async function subjectHmacsOf(deps: Pick<IngestDeps, 'stores'>, located: LocatedInteraction): Promise<string[]> {
   const records = deps.stores.storesFor(located.region).records;
-  const entries = await allPages((cursor) => records.queryPartition(located.item.pk, { skPrefix: 'SUBJ#', cursor, consistent: true }));
+  const entries = await allPages((cursor) =>
+    records.queryPartition(located.item.pk, { skPrefix: 'SUBJ#', cursor, consistent: true }),
+  );
   return entries.map((e) => e.sk.split('#')[2]);
 }
 
 /** The interaction's own name, e-mail and phone, which its texts are redacted for. */
-export async function knownIdentifiersOf(deps: Pick<IngestDeps, 'vault'>, located: LocatedInteraction): Promise<KnownIdentifiers> {
+export async function knownIdentifiersOf(
+  deps: Pick<IngestDeps, 'vault'>,
+  located: LocatedInteraction,
+): Promise<KnownIdentifiers> {
   const opened = await openedFields(deps.vault, located.region, located.info.interactionId, located.item);
   const participant = (opened.participant ?? {}) as Participant;
   return { name: participant.name, email: participant.email, phone: participant.phone };

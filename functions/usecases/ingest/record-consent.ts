@@ -23,15 +23,29 @@ export const CONSENT_ROUTE = 'POST /v1/consents';
  * Ingest looks withdrawals up through that index, so a withdrawal stops content storage for the
  * subject from this moment on; the subject's standing markers answer `GET /v1/consents/standing`.
  */
-export async function recordConsent(deps: IngestDeps, tenantId: string, request: { body: unknown; idempotencyKey?: string }): Promise<IngestResult<ConsentStored>> {
+export async function recordConsent(
+  deps: IngestDeps,
+  tenantId: string,
+  request: { body: unknown; idempotencyKey?: string },
+): Promise<IngestResult<ConsentStored>> {
   const input = parseIngestRequest(ConsentSchema, request.body, 'The consent');
   const tenant = await loadTenant(deps, tenantId);
   const keys = subjectKeysAt(tenant, input.subject, 'subject');
-  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route: CONSENT_ROUTE, body: request.body });
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, {
+    key: request.idempotencyKey,
+    route: CONSENT_ROUTE,
+    body: request.body,
+  });
   const at = new Date(input.at).toISOString();
   const { purpose, granted, noticeVersion, channel } = input;
   // After the proof is kept (a retry marks what the first attempt may not have).
-  const mark = () => markStanding(deps.directory, tenantId, keys.map((k) => k.hmacHex), { purpose, granted, at, noticeVersion });
+  const mark = () =>
+    markStanding(
+      deps.directory,
+      tenantId,
+      keys.map((k) => k.hmacHex),
+      { purpose, granted, at, noticeVersion },
+    );
   if (replay) {
     await mark();
     return replay as IngestResult<ConsentStored>;
@@ -41,8 +55,18 @@ export async function recordConsent(deps: IngestDeps, tenantId: string, request:
   const consentId = ulid(now.getTime());
   const region = regionFor(tenant.policy, 'consent', input.channel);
   const key = { pk: partitionKey(tenantId, 'consent', consentId), sk: ROOT_SORT_KEY.consent };
-  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'consent', channel: input.channel, createdAt: recordTime(at, now) }, now);
-  await refuseWhileErasing(deps.directory, tenantId, keys.map((k) => k.hmacHex), now);
+  const meta = recordMeta(
+    tenant.policy,
+    key,
+    { tenantId, dataClass: 'consent', channel: input.channel, createdAt: recordTime(at, now) },
+    now,
+  );
+  await refuseWhileErasing(
+    deps.directory,
+    tenantId,
+    keys.map((k) => k.hmacHex),
+    now,
+  );
   const item = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'consent', partitionId: consentId },
@@ -51,12 +75,19 @@ export async function recordConsent(deps: IngestDeps, tenantId: string, request:
     { consentId, purpose, granted, noticeVersion, channel, at },
     { identifiers: input.subject },
   );
-  const restriction = await restrictionOf(deps.directory, tenantId, keys.map((k) => k.hmacHex));
+  const restriction = await restrictionOf(
+    deps.directory,
+    tenantId,
+    keys.map((k) => k.hmacHex),
+  );
   const operations: WriteOperation[] = [
     { kind: 'put', item: { ...item, ...restrictionMark(restriction) }, condition: { kind: 'absent' } },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
-  const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, { status: 201, body: { consentId } });
+  const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, {
+    status: 201,
+    body: { consentId },
+  });
   await mark();
   return result;
 }

@@ -74,10 +74,18 @@ export function clearFields(item: StoredItem): Record<string, unknown> {
 }
 
 /** A record as stored: clear fields plus its opened personal fields. */
-export async function openedFields(vault: PersonalDataVault, region: string, partitionId: string, item: StoredItem): Promise<Record<string, unknown>> {
+export async function openedFields(
+  vault: PersonalDataVault,
+  region: string,
+  partitionId: string,
+  item: StoredItem,
+): Promise<Record<string, unknown>> {
   const personal =
     typeof item.sealed === 'string'
-      ? await vault.openJson<Record<string, unknown>>({ region, tenantId: item.tenantId as string, dataClass: item.class as DataClass, partitionId }, item.sealed)
+      ? await vault.openJson<Record<string, unknown>>(
+          { region, tenantId: item.tenantId as string, dataClass: item.class as DataClass, partitionId },
+          item.sealed,
+        )
       : {};
   return { ...clearFields(item), ...personal };
 }

@@ -19,7 +19,8 @@ import { restrictionMark } from '../subject-requests/restriction-markers';
 export const UPLOAD_URL_SECONDS = 900;
 
 /** Where a recording's upload lands in the content bucket, before it is sealed. */
-export const uploadKey = (tenantId: string, interactionId: string, recordingId: string) => `upload/${tenantId}/${interactionId}/${recordingId}`;
+export const uploadKey = (tenantId: string, interactionId: string, recordingId: string) =>
+  `upload/${tenantId}/${interactionId}/${recordingId}`;
 
 /**
  * POST /v1/interactions/{id}/recording. Puzzel: a call is recorded only with the caller's
@@ -38,15 +39,28 @@ export async function requestRecording(
   const input = parseIngestRequest(RecordingRequestSchema, request.body ?? {}, 'The recording request');
   const tenant = await loadTenant(deps, tenantId);
   const route = `POST /v1/interactions/${interactionId}/recording`;
-  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route, body: request.body });
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, {
+    key: request.idempotencyKey,
+    route,
+    body: request.body,
+  });
 
   const located = await locateInteraction(deps, tenantId, interactionId);
   const { info } = located;
   const region = regionFor(tenant.policy, 'recording', info.channel, 'final');
   const presign = async (recordingId: string) => {
-    const url = await deps.stores.storesFor(region).content.presignPut(uploadKey(tenantId, interactionId, recordingId), UPLOAD_URL_SECONDS, input.contentType);
+    const url = await deps.stores
+      .storesFor(region)
+      .content.presignPut(uploadKey(tenantId, interactionId, recordingId), UPLOAD_URL_SECONDS, input.contentType);
     const expiresAt = new Date(deps.clock.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();
-    return { recordingId, uploadUrl: url, method: 'PUT' as const, headers: { 'content-type': input.contentType }, expiresAt, completeUrl: completePath(interactionId, recordingId) };
+    return {
+      recordingId,
+      uploadUrl: url,
+      method: 'PUT' as const,
+      headers: { 'content-type': input.contentType },
+      expiresAt,
+      completeUrl: completePath(interactionId, recordingId),
+    };
   };
   // A replay gets a fresh URL for the same recording: the first one may have expired.
   if (replay) return { ...replay, body: await presign((replay.body as RecordingUpload).recordingId) };
@@ -57,14 +71,23 @@ export async function requestRecording(
   if (refused) {
     await deps.stores
       .storesFor(located.region)
-      .records.update(infoKey(tenantId, interactionId), { set: { flags: [DENY_RECORDING], recordingRefused: refused } }, { kind: 'present' });
+      .records.update(
+        infoKey(tenantId, interactionId),
+        { set: { flags: [DENY_RECORDING], recordingRefused: refused } },
+        { kind: 'present' },
+      );
     throw recordingRefused(refused);
   }
 
   const now = deps.clock.now();
   const recordingId = ulid(now.getTime());
   const key = { pk: located.item.pk, sk: `REC#${recordingId}` };
-  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'recording', channel: info.channel, createdAt: now }, now);
+  const meta = recordMeta(
+    tenant.policy,
+    key,
+    { tenantId, dataClass: 'recording', channel: info.channel, createdAt: now },
+    now,
+  );
   const pointer = {
     ...key,
     ...meta,
@@ -77,8 +100,13 @@ export async function requestRecording(
     // A restricted interaction's new records are restricted too.
     ...restrictionMark(located.item),
   };
-  return commitOnce(deps.stores.storesFor(region).records, [{ kind: 'put', item: pointer, condition: { kind: 'absent' } }], guard, {
-    status: 201,
-    body: await presign(recordingId),
-  });
+  return commitOnce(
+    deps.stores.storesFor(region).records,
+    [{ kind: 'put', item: pointer, condition: { kind: 'absent' } }],
+    guard,
+    {
+      status: 201,
+      body: await presign(recordingId),
+    },
+  );
 }

@@ -32,15 +32,27 @@ const entryOf = (item: TenantItem): ConsentHistoryEntry => ({
 });
 
 /** Moves one marker to `entry` unless it already holds a later consent (an objection: unless one is there). */
-async function markOne(directory: TenantDirectory, tenantId: string, hmacHex: string, entry: ConsentHistoryEntry): Promise<void> {
+async function markOne(
+  directory: TenantDirectory,
+  tenantId: string,
+  hmacHex: string,
+  entry: ConsentHistoryEntry,
+): Promise<void> {
   const kind: MarkerKind = entry.objection ? 'objection' : 'consent';
   const sk = `${subjectPrefix(entry.purpose, hmacHex)}${kind}`;
   // Proofs may arrive out of order: the later instant wins, a tie goes to the withdrawal.
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await directory.getItem(tenantId, sk, { consistent: true });
-    if (current && (kind === 'objection' || String(current.at) > entry.at || (current.at === entry.at && current.granted === false))) return;
+    if (
+      current &&
+      (kind === 'objection' || String(current.at) > entry.at || (current.at === entry.at && current.granted === false))
+    )
+      return;
     try {
-      await directory.putItem({ tenantId, sk, ...entryFields(entry) }, current ? { kind: 'matches', attributes: { at: current.at, granted: current.granted } } : { kind: 'absent' });
+      await directory.putItem(
+        { tenantId, sk, ...entryFields(entry) },
+        current ? { kind: 'matches', attributes: { at: current.at, granted: current.granted } } : { kind: 'absent' },
+      );
       return;
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
@@ -49,20 +61,39 @@ async function markOne(directory: TenantDirectory, tenantId: string, hmacHex: st
 }
 
 /** Records a proof on the markers of every key of its subject. Repeating it changes nothing. */
-export async function markStanding(directory: TenantDirectory, tenantId: string, subjectHmacs: readonly string[], entry: ConsentHistoryEntry): Promise<void> {
+export async function markStanding(
+  directory: TenantDirectory,
+  tenantId: string,
+  subjectHmacs: readonly string[],
+  entry: ConsentHistoryEntry,
+): Promise<void> {
   await Promise.all(subjectHmacs.map((h) => markOne(directory, tenantId, h, entry)));
 }
 
 /** The markers that decide `purpose` for these keys: the purpose's own and the GDPR notice's. */
-export async function standingEntries(directory: TenantDirectory, tenantId: string, subjectHmacs: readonly string[], purpose: string): Promise<ConsentHistoryEntry[]> {
+export async function standingEntries(
+  directory: TenantDirectory,
+  tenantId: string,
+  subjectHmacs: readonly string[],
+  purpose: string,
+): Promise<ConsentHistoryEntry[]> {
   const purposes = [...new Set([purpose, 'gdpr'])];
-  const pages = await Promise.all(subjectHmacs.flatMap((h) => purposes.map((p) => directory.queryItems(tenantId, subjectPrefix(p, h)))));
+  const pages = await Promise.all(
+    subjectHmacs.flatMap((h) => purposes.map((p) => directory.queryItems(tenantId, subjectPrefix(p, h)))),
+  );
   return pages.flatMap((page) => page.items.map(entryOf));
 }
 
 /** The objections on record for these keys and purposes (a GetItem each). */
-export async function objectionsOf(directory: TenantDirectory, tenantId: string, subjectHmacs: readonly string[], purposes: readonly string[]): Promise<ConsentHistoryEntry[]> {
-  const items = await Promise.all(subjectHmacs.flatMap((h) => purposes.map((p) => directory.getItem(tenantId, `${subjectPrefix(p, h)}objection`))));
+export async function objectionsOf(
+  directory: TenantDirectory,
+  tenantId: string,
+  subjectHmacs: readonly string[],
+  purposes: readonly string[],
+): Promise<ConsentHistoryEntry[]> {
+  const items = await Promise.all(
+    subjectHmacs.flatMap((h) => purposes.map((p) => directory.getItem(tenantId, `${subjectPrefix(p, h)}objection`))),
+  );
   return items.filter((i): i is TenantItem => i !== undefined).map(entryOf);
 }
 
@@ -70,7 +101,12 @@ export async function objectionsOf(directory: TenantDirectory, tenantId: string,
  * A rectified identifier keeps its standing: the markers of its old keyed hash are recorded under
  * the new one too (the old ones stay, as the proofs' old index entries are removed by the caller).
  */
-export async function carryStanding(directory: TenantDirectory, tenantId: string, oldHmac: string, newHmac: string): Promise<void> {
+export async function carryStanding(
+  directory: TenantDirectory,
+  tenantId: string,
+  oldHmac: string,
+  newHmac: string,
+): Promise<void> {
   const { items } = await directory.queryItems(tenantId, keyPrefix(oldHmac));
   for (const item of items) await markOne(directory, tenantId, newHmac, entryOf(item));
 }
@@ -80,7 +116,11 @@ export async function carryStanding(directory: TenantDirectory, tenantId: string
  * they stand for. Objection markers stay: not processing the person again for that purpose is
  * what the objection asked (a keyed hash only, as in the subject index).
  */
-export async function dropConsentStanding(directory: TenantDirectory, tenantId: string, subjectHmacs: readonly string[]): Promise<void> {
+export async function dropConsentStanding(
+  directory: TenantDirectory,
+  tenantId: string,
+  subjectHmacs: readonly string[],
+): Promise<void> {
   for (const hmacHex of subjectHmacs) {
     const { items } = await directory.queryItems(tenantId, keyPrefix(hmacHex));
     for (const item of items.filter((i) => i.sk.endsWith('#consent'))) await directory.deleteItem(tenantId, item.sk);

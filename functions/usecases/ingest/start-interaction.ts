@@ -49,7 +49,11 @@ export async function startInteraction(
   assertNoticeAccepted(channel, input.consent);
   const keys = subjectKeysAt(tenant, input.participant, 'participant');
 
-  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route: START_ROUTE, body: request.body });
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, {
+    key: request.idempotencyKey,
+    route: START_ROUTE,
+    body: request.body,
+  });
   if (replay) return replay as IngestResult<InteractionCreated>;
 
   const consent = interactionConsentOf(input.consent);
@@ -58,7 +62,12 @@ export async function startInteraction(
   const phase = channel.inFlightRegion ? 'in-flight' : 'final';
   const region = regionFor(policy, 'interaction', input.channel, phase);
   const key = infoKey(tenantId, interactionId);
-  const meta = recordMeta(policy, key, { tenantId, dataClass: 'interaction', channel: input.channel, createdAt: recordTime(input.startedAt, now) }, now);
+  const meta = recordMeta(
+    policy,
+    key,
+    { tenantId, dataClass: 'interaction', channel: input.channel, createdAt: recordTime(input.startedAt, now) },
+    now,
+  );
   const label = (value: string | undefined) => (value === undefined ? undefined : redactor.redact(value).text);
   const attributes: Omit<InfoAttributes, 'expiresAt'> = {
     interactionId,
@@ -73,16 +82,36 @@ export async function startInteraction(
     ended: false,
   };
   // Before anything is sealed (sealing may create a data key): nothing new for a subject being erased.
-  await refuseWhileErasing(deps.directory, tenantId, keys.map((k) => k.hmacHex), now);
+  await refuseWhileErasing(
+    deps.directory,
+    tenantId,
+    keys.map((k) => k.hmacHex),
+    now,
+  );
   // The consent lookup and the sealing (which may create the data key) do not depend on each other.
   const [refusals, sealed, restriction] = await Promise.all([
-    refusalsFor(deps, tenant, keys.map((k) => k.hmacHex)),
-    sealedItem(deps.vault, { region, tenantId, dataClass: 'interaction', partitionId: interactionId }, key, meta, attributes, {
-      participant: nonEmpty(input.participant),
-      externalId: input.externalId,
-    }),
+    refusalsFor(
+      deps,
+      tenant,
+      keys.map((k) => k.hmacHex),
+    ),
+    sealedItem(
+      deps.vault,
+      { region, tenantId, dataClass: 'interaction', partitionId: interactionId },
+      key,
+      meta,
+      attributes,
+      {
+        participant: nonEmpty(input.participant),
+        externalId: input.externalId,
+      },
+    ),
     // A subject who restricted processing (GDPR Art. 18) has every new record restricted too.
-    restrictionOf(deps.directory, tenantId, keys.map((k) => k.hmacHex)),
+    restrictionOf(
+      deps.directory,
+      tenantId,
+      keys.map((k) => k.hmacHex),
+    ),
   ]);
   const contentRefused = contentRefusal(channel, consent, refusals.withdrawn, refusals.objected);
   const item = { ...(contentRefused ? { ...sealed, contentRefused } : sealed), ...restrictionMark(restriction) };
@@ -92,8 +121,10 @@ export async function startInteraction(
     // The archive's time index (admin search by time, queue, agent, group, channel).
     ...(await listingWrites(deps, tenantId, policy, region, attributes)),
   ];
-  const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, { status: 201, body: { interactionId } });
-  if (!result.replayed)
-    await countKpis(deps, tenant, interactionStartIncrements(attributes, policy.timeZone));
+  const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, {
+    status: 201,
+    body: { interactionId },
+  });
+  if (!result.replayed) await countKpis(deps, tenant, interactionStartIncrements(attributes, policy.timeZone));
   return result;
 }

@@ -23,24 +23,40 @@ export const SURVEY_ROUTE = 'POST /v1/surveys';
  * participant's identifiers and sealed, and dropped entirely when the subject's content may not
  * be stored.
  */
-export async function submitSurvey(deps: IngestDeps, tenantId: string, request: { body: unknown; idempotencyKey?: string }): Promise<IngestResult<SurveyStored>> {
+export async function submitSurvey(
+  deps: IngestDeps,
+  tenantId: string,
+  request: { body: unknown; idempotencyKey?: string },
+): Promise<IngestResult<SurveyStored>> {
   const input = parseIngestRequest(SurveySchema, request.body, 'The survey');
   const tenant = await loadTenant(deps, tenantId);
-  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, { key: request.idempotencyKey, route: SURVEY_ROUTE, body: request.body });
+  const { replay, guard } = await IdempotencyGuard.begin(deps, tenant, {
+    key: request.idempotencyKey,
+    route: SURVEY_ROUTE,
+    body: request.body,
+  });
   if (replay) return replay as IngestResult<SurveyStored>;
 
   const located = await locateInteraction(deps, tenantId, input.interactionId);
   const { info } = located;
   const { withdrawn, objected } = await refusalsFor(deps, tenant, await subjectHmacsOf(deps, located));
   const refused = contentRefusal(tenant.policy.channels[info.channel], info.consent, withdrawn, objected);
-  const comment = input.comment && !refused ? tenant.redactor.redact(input.comment, await knownIdentifiersOf(deps, located)).text : undefined;
+  const comment =
+    input.comment && !refused
+      ? tenant.redactor.redact(input.comment, await knownIdentifiersOf(deps, located)).text
+      : undefined;
 
   const now = deps.clock.now();
   const surveyId = ulid(now.getTime());
   const at = input.at ? new Date(input.at).toISOString() : now.toISOString();
   const region = regionFor(tenant.policy, 'survey', info.channel, info.phase);
   const key = { pk: located.item.pk, sk: `SURVEY#${surveyId}` };
-  const meta = recordMeta(tenant.policy, key, { tenantId, dataClass: 'survey', channel: info.channel, createdAt: recordTime(at, now) }, now);
+  const meta = recordMeta(
+    tenant.policy,
+    key,
+    { tenantId, dataClass: 'survey', channel: info.channel, createdAt: recordTime(at, now) },
+    now,
+  );
   const item = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'survey', partitionId: info.interactionId },
@@ -50,10 +66,15 @@ export async function submitSurvey(deps: IngestDeps, tenantId: string, request: 
     { comment },
   );
   // A restricted interaction's new records are restricted too.
-  const result = await commitOnce(deps.stores.storesFor(region).records, [{ kind: 'put', item: { ...item, ...restrictionMark(located.item) }, condition: { kind: 'absent' } }], guard, {
-    status: 201,
-    body: { surveyId, interactionId: info.interactionId },
-  });
+  const result = await commitOnce(
+    deps.stores.storesFor(region).records,
+    [{ kind: 'put', item: { ...item, ...restrictionMark(located.item) }, condition: { kind: 'absent' } }],
+    guard,
+    {
+      status: 201,
+      body: { surveyId, interactionId: info.interactionId },
+    },
+  );
   if (!result.replayed) await countKpis(deps, tenant, surveyIncrements(info, input.score, tenant.policy.timeZone));
   return result;
 }

@@ -21,22 +21,37 @@ const redactors = new Map<string, Redactor>();
 const MAX_REDACTORS = 200;
 
 /** The pseudonym key is derived from the subject-index secret, so a tenant has one secret to guard. */
-const pseudonymKeyOf = (subjectSecret: Uint8Array) => createHmac('sha256', subjectSecret).update('lethe:redaction-pseudonym').digest();
+const pseudonymKeyOf = (subjectSecret: Uint8Array) =>
+  createHmac('sha256', subjectSecret).update('lethe:redaction-pseudonym').digest();
 
 /** The tenant's redactor for its policy revision: the one every free text Lethe stores goes through. */
-export function tenantRedactor(tenantId: string, revision: number, policy: TenantPolicy, subjectSecret: Uint8Array): Redactor {
+export function tenantRedactor(
+  tenantId: string,
+  revision: number,
+  policy: TenantPolicy,
+  subjectSecret: Uint8Array,
+): Redactor {
   const id = `${tenantId}#${revision}`;
   let redactor = redactors.get(id);
   if (!redactor) {
     if (redactors.size >= MAX_REDACTORS) redactors.clear();
-    redactor = createRedactor(policy.redaction, { pseudonymKey: pseudonymKeyOf(subjectSecret), defaultCallingCode: policy.defaultCallingCode });
+    redactor = createRedactor(policy.redaction, {
+      pseudonymKey: pseudonymKeyOf(subjectSecret),
+      defaultCallingCode: policy.defaultCallingCode,
+    });
     redactors.set(id, redactor);
   }
   return redactor;
 }
 
-export async function loadTenant(deps: Pick<IngestDeps, 'directory' | 'tenantSecrets'>, tenantId: string): Promise<TenantContext> {
-  const [current, subjectSecret] = await Promise.all([deps.directory.currentPolicy(tenantId), deps.tenantSecrets.subjectIndexSecret(tenantId)]);
+export async function loadTenant(
+  deps: Pick<IngestDeps, 'directory' | 'tenantSecrets'>,
+  tenantId: string,
+): Promise<TenantContext> {
+  const [current, subjectSecret] = await Promise.all([
+    deps.directory.currentPolicy(tenantId),
+    deps.tenantSecrets.subjectIndexSecret(tenantId),
+  ]);
   if (!current) throw notFound(`Tenant ${tenantId}`);
   return {
     tenantId,

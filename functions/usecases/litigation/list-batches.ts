@@ -3,7 +3,10 @@ import { BATCH_PREFIX, litigationPartition, type BatchEntry } from '../../domain
 import type { RegionalStores } from '../../ports/regional-stores';
 
 /** A batch as the retrieval API lists it: no content, only what it is and how long it is kept. */
-export type BatchSummary = Pick<BatchEntry, 'batchId' | 'sealedClass' | 'region' | 'sourceRegion' | 'records' | 'sealedAt' | 'retainUntil'>;
+export type BatchSummary = Pick<
+  BatchEntry,
+  'batchId' | 'sealedClass' | 'region' | 'sourceRegion' | 'records' | 'sealedAt' | 'retainUntil'
+>;
 
 const summaryOf = (item: Record<string, unknown>): BatchSummary => ({
   batchId: String(item.batchId),
@@ -21,7 +24,9 @@ export async function listBatches(stores: RegionalStores, tenantId: string): Pro
   for (const region of stores.regions) {
     let cursor: string | undefined;
     do {
-      const page = await stores.storesFor(region).records.queryPartition(litigationPartition(tenantId), { skPrefix: BATCH_PREFIX, cursor });
+      const page = await stores
+        .storesFor(region)
+        .records.queryPartition(litigationPartition(tenantId), { skPrefix: BATCH_PREFIX, cursor });
       batches.push(...page.items.map(summaryOf));
       cursor = page.cursor;
     } while (cursor);
@@ -30,9 +35,15 @@ export async function listBatches(stores: RegionalStores, tenantId: string): Pro
 }
 
 /** One batch's registry entry, wherever it is kept. */
-export async function findBatch(stores: RegionalStores, tenantId: string, batchId: string): Promise<(BatchSummary & { objectKey: string }) | undefined> {
+export async function findBatch(
+  stores: RegionalStores,
+  tenantId: string,
+  batchId: string,
+): Promise<(BatchSummary & { objectKey: string }) | undefined> {
   for (const region of stores.regions) {
-    const item = await stores.storesFor(region).records.get({ pk: litigationPartition(tenantId), sk: `${BATCH_PREFIX}${batchId}` });
+    const item = await stores
+      .storesFor(region)
+      .records.get({ pk: litigationPartition(tenantId), sk: `${BATCH_PREFIX}${batchId}` });
     if (item) return { ...summaryOf(item), objectKey: String(item.objectKey) };
   }
   return undefined;

@@ -10,14 +10,24 @@ import { KeyVaultRefused, type KeyVault } from '../../ports/key-vault';
  * context {tenant, class, batchId} the batch was sealed with; then AES-256-GCM checks every byte.
  * Anyone else, or an altered batch, gets a 403 and nothing readable.
  */
-export async function openSealedBatch(legalKeyVault: KeyVault, sealed: Uint8Array): Promise<{ header: BatchHeader; records: OpenedRecord[]; csv: string }> {
+export async function openSealedBatch(
+  legalKeyVault: KeyVault,
+  sealed: Uint8Array,
+): Promise<{ header: BatchHeader; records: OpenedRecord[]; csv: string }> {
   const batch = readBatch(sealed);
   let dataKey: Uint8Array;
   try {
-    dataKey = await legalKeyVault.decrypt(batch.header.region, 'litigation', batch.wrappedKey, batchEncryptionContext(batch.header));
+    dataKey = await legalKeyVault.decrypt(
+      batch.header.region,
+      'litigation',
+      batch.wrappedKey,
+      batchEncryptionContext(batch.header),
+    );
   } catch (error) {
     if (error instanceof KeyVaultRefused)
-      throw forbidden('KMS refused to open this litigation batch: only the legal-access role may decrypt it, and only unaltered.');
+      throw forbidden(
+        'KMS refused to open this litigation batch: only the legal-access role may decrypt it, and only unaltered.',
+      );
     throw error;
   }
   try {

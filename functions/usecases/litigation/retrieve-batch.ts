@@ -39,6 +39,17 @@ export async function retrieveBatch(
     from: request.source,
     details: { batchId: batch.batchId, class: batch.sealedClass, region: batch.region, records: batch.records },
   });
-  const encryptionContext = batchEncryptionContext({ tenantId: request.tenantId, dataClass: batch.sealedClass, batchId: batch.batchId });
-  return { retrievedAt, batch, region: batch.region, bucket: deps.stores.storesFor(batch.region).litigation.bucket, objectKey, encryptionContext };
+  const encryptionContext = batchEncryptionContext({
+    tenantId: request.tenantId,
+    dataClass: batch.sealedClass,
+    batchId: batch.batchId,
+  });
+  return {
+    retrievedAt,
+    batch,
+    region: batch.region,
+    bucket: deps.stores.storesFor(batch.region).litigation.bucket,
+    objectKey,
+    encryptionContext,
+  };
 }

@@ -31,7 +31,10 @@ export interface SealRequest {
  * records only, so sealing the same records again (a re-run after a crash) finds the batch done.
  * Then each record is marked `sealedIn`, so it is never sealed twice.
  */
-export async function sealIntoBatch(deps: Pick<RetentionDeps, 'stores' | 'vault' | 'keyVault'>, request: SealRequest): Promise<BatchEntry> {
+export async function sealIntoBatch(
+  deps: Pick<RetentionDeps, 'stores' | 'vault' | 'keyVault'>,
+  request: SealRequest,
+): Promise<BatchEntry> {
   const { tenantId, policy, sourceRegion, dataClass, items, now } = request;
   const region = regionFor(policy, 'litigation');
   const target = deps.stores.storesFor(region);
@@ -44,14 +47,22 @@ export async function sealIntoBatch(deps: Pick<RetentionDeps, 'stores' | 'vault'
   const entry = existing ? (existing as unknown as BatchEntry) : await writeBatch();
   await writeSubjectLinks(target.records, links);
   const source = deps.stores.storesFor(sourceRegion).records;
-  for (const item of items) await source.update({ pk: item.pk, sk: item.sk }, { set: { sealedIn: batchId } }, { kind: 'present' });
+  for (const item of items)
+    await source.update({ pk: item.pk, sk: item.sk }, { set: { sealedIn: batchId } }, { kind: 'present' });
   return entry;
 
   async function writeBatch(): Promise<BatchEntry> {
     const opened = [];
     for (const item of items) opened.push(await openedRecordOf(deps.vault, sourceRegion, item, dataClass));
     const retainUntil = expiryInstant(now, retentionFor(policy, 'litigation'), policy.timeZone);
-    const header = { tenantId, dataClass, batchId, region, sealedAt: now.toISOString(), retainUntil: retainUntil.toISOString() };
+    const header = {
+      tenantId,
+      dataClass,
+      batchId,
+      region,
+      sealedAt: now.toISOString(),
+      retainUntil: retainUntil.toISOString(),
+    };
     const dataKey = await deps.keyVault.generateDataKey(region, 'litigation', batchEncryptionContext(header));
     let body: Uint8Array;
     try {
@@ -60,7 +71,10 @@ export async function sealIntoBatch(deps: Pick<RetentionDeps, 'stores' | 'vault'
       dataKey.plaintext.fill(0);
     }
     const objectKey = batchObjectKey(header);
-    await target.litigation.put(objectKey, body, { contentType: 'application/json', objectLock: { mode: 'COMPLIANCE', retainUntil } });
+    await target.litigation.put(objectKey, body, {
+      contentType: 'application/json',
+      objectLock: { mode: 'COMPLIANCE', retainUntil },
+    });
     const written: BatchEntry = {
       tenantId,
       batchId,

@@ -24,13 +24,22 @@ export interface SubjectLink {
 }
 
 /** The link items of a batch: one per subject key naming any of its records' partitions, found through those partitions' index entries. */
-export async function subjectLinksOf(stores: RegionalStores, tenantId: string, batch: { batchId: string; sealedClass: DataClass }, items: readonly StoredItem[]): Promise<StoredItem[]> {
+export async function subjectLinksOf(
+  stores: RegionalStores,
+  tenantId: string,
+  batch: { batchId: string; sealedClass: DataClass },
+  items: readonly StoredItem[],
+): Promise<StoredItem[]> {
   const recordsPerPartition = new Map<string, number>();
   for (const item of items) recordsPerPartition.set(item.pk, (recordsPerPartition.get(item.pk) ?? 0) + 1);
   const perKey = new Map<string, { kind: unknown; records: number }>();
   for (const [pk, records] of recordsPerPartition)
     for (const region of stores.regions) {
-      const entries = await allPages((cursor) => stores.storesFor(region).records.queryPartition(pk, { skPrefix: SUBJECT_ENTRY_PREFIX, cursor, consistent: true }));
+      const entries = await allPages((cursor) =>
+        stores
+          .storesFor(region)
+          .records.queryPartition(pk, { skPrefix: SUBJECT_ENTRY_PREFIX, cursor, consistent: true }),
+      );
       for (const entry of entries) {
         const hmacHex = entry.sk.split('#')[2];
         const known = perKey.get(hmacHex) ?? { kind: entry.kind, records: 0 };
@@ -55,13 +64,17 @@ export async function writeSubjectLinks(records: RecordStore, links: readonly St
 
 /** Deletes a batch's links, as listed on its registry entry. */
 export async function deleteSubjectLinks(records: RecordStore, entry: StoredItem): Promise<void> {
-  const keys = Array.isArray(entry.subjectLinks) ? entry.subjectLinks.filter((sk): sk is string => typeof sk === 'string') : [];
+  const keys = Array.isArray(entry.subjectLinks)
+    ? entry.subjectLinks.filter((sk): sk is string => typeof sk === 'string')
+    : [];
   if (keys.length) await records.deleteItems(keys.map((sk): ItemKey => ({ pk: entry.pk, sk })));
 }
 
 /** The ids of the batches linked to one subject key (one Query; the batches may be gone meanwhile). */
 export async function batchesLinkedTo(records: RecordStore, tenantId: string, hmacHex: string): Promise<string[]> {
-  const links = await allPages((cursor) => records.queryPartition(litigationPartition(tenantId), { skPrefix: `${LINK_PREFIX}${hmacHex}#`, cursor }));
+  const links = await allPages((cursor) =>
+    records.queryPartition(litigationPartition(tenantId), { skPrefix: `${LINK_PREFIX}${hmacHex}#`, cursor }),
+  );
   return links.map((link) => String(link.batchId));
 }
 
@@ -70,10 +83,16 @@ export async function batchesLinkedTo(records: RecordStore, tenantId: string, hm
  * region (one Query per subject key). A link whose batch is gone (destroyed, its links being
  * deleted) is not reported.
  */
-export async function sealedBatchesOfSubject(records: RecordStore, tenantId: string, subjectHmacs: readonly string[]): Promise<Array<SubjectLink & { retainUntil: string }>> {
+export async function sealedBatchesOfSubject(
+  records: RecordStore,
+  tenantId: string,
+  subjectHmacs: readonly string[],
+): Promise<Array<SubjectLink & { retainUntil: string }>> {
   const found = new Map<string, SubjectLink & { retainUntil: string }>();
   for (const hmacHex of subjectHmacs) {
-    const links = await allPages((cursor) => records.queryPartition(litigationPartition(tenantId), { skPrefix: `${LINK_PREFIX}${hmacHex}#`, cursor }));
+    const links = await allPages((cursor) =>
+      records.queryPartition(litigationPartition(tenantId), { skPrefix: `${LINK_PREFIX}${hmacHex}#`, cursor }),
+    );
     for (const link of links) {
       const batchId = String(link.batchId);
       const known = found.get(batchId);
@@ -83,7 +102,12 @@ export async function sealedBatchesOfSubject(records: RecordStore, tenantId: str
       }
       const entry = await records.get({ pk: litigationPartition(tenantId), sk: batchSortKey(batchId) });
       if (typeof entry?.retainUntil !== 'string') continue;
-      found.set(batchId, { batchId, sealedClass: link.sealedClass as DataClass, records: Number(link.records), retainUntil: entry.retainUntil });
+      found.set(batchId, {
+        batchId,
+        sealedClass: link.sealedClass as DataClass,
+        records: Number(link.records),
+        retainUntil: entry.retainUntil,
+      });
     }
   }
   return [...found.values()];

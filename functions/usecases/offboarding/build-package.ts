@@ -8,7 +8,13 @@ import { WriteConflict } from '../../ports/write-conflict';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import { allPolicies } from '../retention/policy-revisions';
 import { tenantPackage } from './export-package';
-import { OFFBOARDING_SK, offboardingOf, offboardingPackageKey, type Offboarding, type OffboardingPackage } from './offboarding-record';
+import {
+  OFFBOARDING_SK,
+  offboardingOf,
+  offboardingPackageKey,
+  type Offboarding,
+  type OffboardingPackage,
+} from './offboarding-record';
 
 export type PackageBuildDeps = RetentionDeps & { exports: ContentStore };
 
@@ -21,12 +27,22 @@ export type PackageBuildDeps = RetentionDeps & { exports: ContentStore };
  * finished after that is deleted instead of recorded, since it may miss what the purge took.
  * A failure is recorded (a reason without personal data) and thrown, so the invocation is retried.
  */
-export async function buildTenantPackage(deps: PackageBuildDeps, tenantId: string, requestId: string): Promise<Offboarding> {
+export async function buildTenantPackage(
+  deps: PackageBuildDeps,
+  tenantId: string,
+  requestId: string,
+): Promise<Offboarding> {
   const offboarding = await offboardingOf(deps.directory, tenantId);
   if (!offboarding) throw notFound(`The termination of tenant ${tenantId}`);
   const current = offboarding.package;
   if (offboarding.status !== 'terminated' || current.requestId !== requestId || current.status === 'ready') {
-    deps.logger.info('offboarding package build skipped', { tenantId, requestId, status: offboarding.status, package: current.status, current: current.requestId });
+    deps.logger.info('offboarding package build skipped', {
+      tenantId,
+      requestId,
+      status: offboarding.status,
+      package: current.status,
+      current: current.requestId,
+    });
     return offboarding;
   }
   const profile = await deps.directory.getProfile(tenantId);
@@ -34,9 +50,23 @@ export async function buildTenantPackage(deps: PackageBuildDeps, tenantId: strin
   const key = offboardingPackageKey(tenantId, requestId);
   try {
     const now = deps.clock.now();
-    const built = await tenantPackage(deps, { profile, policies: await allPolicies(deps.directory, tenantId), requestId, now });
+    const built = await tenantPackage(deps, {
+      profile,
+      policies: await allPolicies(deps.directory, tenantId),
+      requestId,
+      now,
+    });
     // It holds the whole tenant: registered tenant-wide, so an erasure of any subject during the grace deletes it.
-    await registerCopy(deps, tenantId, [tenantCopiesPartition(tenantId)], newCopy('offboarding', { bucket: 'exports', region: deps.exports.region, objectKey: key, contains: [...DATA_CLASSES] }, now));
+    await registerCopy(
+      deps,
+      tenantId,
+      [tenantCopiesPartition(tenantId)],
+      newCopy(
+        'offboarding',
+        { bucket: 'exports', region: deps.exports.region, objectKey: key, contains: [...DATA_CLASSES] },
+        now,
+      ),
+    );
     await deps.exports.put(key, built.zip, { contentType: 'application/zip' });
     const ready: OffboardingPackage = {
       status: 'ready',
@@ -54,7 +84,12 @@ export async function buildTenantPackage(deps: PackageBuildDeps, tenantId: strin
     deps.logger.warn('offboarding package dropped: the purge began while it was built', { tenantId, requestId });
     return (await offboardingOf(deps.directory, tenantId)) ?? offboarding;
   } catch (error) {
-    const failed: OffboardingPackage = { status: 'failed', requestId, reason: failureReason(error), failedAt: deps.clock.now().toISOString() };
+    const failed: OffboardingPackage = {
+      status: 'failed',
+      requestId,
+      reason: failureReason(error),
+      failedAt: deps.clock.now().toISOString(),
+    };
     await recordWhileTerminated(deps, tenantId, failed);
     deps.logger.warn('offboarding package failed', { tenantId, requestId, reason: failed.reason });
     throw error;
@@ -62,9 +97,18 @@ export async function buildTenantPackage(deps: PackageBuildDeps, tenantId: strin
 }
 
 /** Records the package state unless the purge has begun (then false: a purging or purged tenant is never written back). */
-export async function recordWhileTerminated(deps: Pick<RetentionDeps, 'directory'>, tenantId: string, state: OffboardingPackage): Promise<boolean> {
+export async function recordWhileTerminated(
+  deps: Pick<RetentionDeps, 'directory'>,
+  tenantId: string,
+  state: OffboardingPackage,
+): Promise<boolean> {
   try {
-    await deps.directory.updateItem(tenantId, OFFBOARDING_SK, { set: { package: state } }, { kind: 'matches', attributes: { status: 'terminated' } });
+    await deps.directory.updateItem(
+      tenantId,
+      OFFBOARDING_SK,
+      { set: { package: state } },
+      { kind: 'matches', attributes: { status: 'terminated' } },
+    );
     return true;
   } catch (error) {
     if (error instanceof WriteConflict) return false;

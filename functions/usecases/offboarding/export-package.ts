@@ -18,7 +18,11 @@ import { openedRecordOf } from '../retention/item-facts';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import { indexedItems, tenantBuckets, tenantMonths } from './tenant-buckets';
 
-const contentPrefixes = (tenantId: string) => [`recording/${tenantId}/`, `transcript/${tenantId}/`, `upload/${tenantId}/`];
+const contentPrefixes = (tenantId: string) => [
+  `recording/${tenantId}/`,
+  `transcript/${tenantId}/`,
+  `upload/${tenantId}/`,
+];
 
 /**
  * Everything a terminating tenant holds, as one zip (Inbenta: deletion after contract end; the
@@ -51,33 +55,55 @@ export async function tenantPackage(
           const opened = await openArchived(deps, region, item, dataClass);
           archived.push(...opened.records);
           files.push(...opened.otherFiles);
-        }
-        else if (isVisibleAt(item, now)) live.push(await openedRecordOf(deps.vault, region, item, dataClass));
+        } else if (isVisibleAt(item, now)) live.push(await openedRecordOf(deps.vault, region, item, dataClass));
       }
-      for (const [folder, rows] of [['records', live], ['archive', archived]] as const) {
+      for (const [folder, rows] of [
+        ['records', live],
+        ['archive', archived],
+      ] as const) {
         if (!rows.length) continue;
         records += rows.length;
         files.push(
-          { path: `${folder}/${region}/${dataClass}.jsonl`, mediaType: 'application/x-ndjson', dataClass, records: rows.length, content: rows.map((r) => JSON.stringify(r)).join('\n') + '\n' },
+          {
+            path: `${folder}/${region}/${dataClass}.jsonl`,
+            mediaType: 'application/x-ndjson',
+            dataClass,
+            records: rows.length,
+            content: `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`,
+          },
           { path: `${folder}/${region}/${dataClass}.csv`, mediaType: 'text/csv', content: recordsCsv(rows) },
         );
       }
     }
     const counters = [];
-    for (const month of tenantMonths(profile, now)) counters.push(...(await allCounters(stores.aggregates, counterPartition(tenantId, month))));
+    for (const month of tenantMonths(profile, now))
+      counters.push(...(await allCounters(stores.aggregates, counterPartition(tenantId, month))));
     if (counters.length)
       files.push({
         path: `aggregates/${region}.csv`,
         mediaType: 'text/csv',
         dataClass: 'aggregate',
         records: counters.length,
-        content: spreadsheetCsv(['partition', 'counter', 'value'], counters.map((c) => [c.pk, c.sk, c.value])),
+        content: spreadsheetCsv(
+          ['partition', 'counter', 'value'],
+          counters.map((c) => [c.pk, c.sk, c.value]),
+        ),
       });
     if (batches.length)
       files.push({
         path: `litigation/${region}/batches.json`,
         mediaType: 'application/json',
-        content: JSON.stringify(batches.map(({ batchId, sealedClass, records: n, sealedAt, retainUntil }) => ({ batchId, sealedClass, records: n, sealedAt, retainUntil })), null, 2),
+        content: JSON.stringify(
+          batches.map(({ batchId, sealedClass, records: n, sealedAt, retainUntil }) => ({
+            batchId,
+            sealedClass,
+            records: n,
+            sealedAt,
+            retainUntil,
+          })),
+          null,
+          2,
+        ),
       });
     for (const prefix of contentPrefixes(tenantId)) {
       let cursor: string | undefined;
@@ -85,13 +111,24 @@ export async function tenantPackage(
         const page = await stores.content.listKeys(prefix, { cursor });
         for (const key of page.items) {
           const object = await stores.content.get(key);
-          if (object) files.push({ path: `content/${region}/${key}`, mediaType: object.contentType ?? 'application/octet-stream', content: object.bytes });
+          if (object)
+            files.push({
+              path: `content/${region}/${key}`,
+              mediaType: object.contentType ?? 'application/octet-stream',
+              content: object.bytes,
+            });
         }
         cursor = page.cursor;
       } while (cursor);
     }
   }
-  const manifest = packageManifest({ kind: 'tenant-offboarding', requestId: input.requestId, tenantId, createdAt: now, files });
+  const manifest = packageManifest({
+    kind: 'tenant-offboarding',
+    requestId: input.requestId,
+    tenantId,
+    createdAt: now,
+    files,
+  });
   const zip = new (await loadJSZip())();
   for (const file of files) zip.file(file.path, file.content);
   zip.file('manifest.json', manifest);
@@ -105,7 +142,9 @@ async function openArchived(
   pointer: StoredItem,
   dataClass: DataClass,
 ): Promise<{ records: OpenedRecord[]; otherFiles: PackageFile[] }> {
-  const keys = Array.isArray(pointer.archiveKeys) ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string') : [];
+  const keys = Array.isArray(pointer.archiveKeys)
+    ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string')
+    : [];
   const records: OpenedRecord[] = [];
   const otherFiles: PackageFile[] = [];
   for (const key of keys) {
@@ -113,7 +152,12 @@ async function openArchived(
     if (!object) continue;
     const archived = parseArchivedRecord(object.bytes);
     if (archived) records.push(await openedRecordOf(deps.vault, region, archived.item as StoredItem, dataClass));
-    else otherFiles.push({ path: `archive/${region}/${key}`, mediaType: object.contentType ?? 'application/octet-stream', content: object.bytes });
+    else
+      otherFiles.push({
+        path: `archive/${region}/${key}`,
+        mediaType: object.contentType ?? 'application/octet-stream',
+        content: object.bytes,
+      });
   }
   return { records, otherFiles };
 }

@@ -8,7 +8,16 @@ export interface FinalReport {
    * (exports bucket included), not by the purge's own tally or lists: all zero. `otherItems` are
    * items of no data class (listing entries, idempotency and session markers).
    */
-  remaining: { records: number; indexEntries: number; otherItems: number; dataKeys: number; contentObjects: number; archiveObjects: number; exportObjects: number; aggregates: number };
+  remaining: {
+    records: number;
+    indexEntries: number;
+    otherItems: number;
+    dataKeys: number;
+    contentObjects: number;
+    archiveObjects: number;
+    exportObjects: number;
+    aggregates: number;
+  };
   /**
    * Kept by law beyond the contract: sealed litigation batches under Object Lock, and records and
    * objects (content, archive, derived copies) under legal hold, with the tenant's audit chain.

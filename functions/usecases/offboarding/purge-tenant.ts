@@ -16,7 +16,6 @@ import { archivePrefixes, contentPrefixes, countWhatIsLeft, heldOfTenant, purgeL
 
 export { offboardingOf } from './offboarding-record';
 
-
 export interface PurgeRun {
   profile: TenantProfile;
   policy: PolicyRevision;
@@ -77,7 +76,8 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
     for (const prefix of archivePrefixes(tenantId)) await deleteUnderPrefix(stores.archive, prefix, held.keepsObject);
   }
   if (!finished) return false;
-  for (const [region, deleted] of await purgeLeftovers(deps, tenantId)) out.tallies.count(tenantId, 'aggregate', region, 'deleted', deleted);
+  for (const [region, deleted] of await purgeLeftovers(deps, tenantId))
+    out.tallies.count(tenantId, 'aggregate', region, 'deleted', deleted);
   // The audit chain goes last, and only once no hold keeps anything of the tenant.
   if (!(await heldOfTenant(deps, tenantId)).holdIds.length) await deps.auditLog.destroy(tenantId);
 
@@ -85,7 +85,12 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
   const left = Object.entries(finalReport.remaining).filter(([, n]) => n > 0);
   if (left.length) {
     // Not done until nothing is left: the next sweep tries again (and this one says why).
-    out.failures.push({ tenantId, region: deps.config.homeRegion, dataClass: 'interaction', reason: `purge incomplete: ${left.map(([what, n]) => `${n} ${what}`).join(', ')} left` });
+    out.failures.push({
+      tenantId,
+      region: deps.config.homeRegion,
+      dataClass: 'interaction',
+      reason: `purge incomplete: ${left.map(([what, n]) => `${n} ${what}`).join(', ')} left`,
+    });
     return false;
   }
   if (finalReport.heldBy) {
@@ -104,7 +109,9 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
 
 /** The tenant leaves `terminated` for `purging`; a package still being built will never be complete now. */
 async function markPurging(deps: Pick<RetentionDeps, 'directory'>, tenantId: string, now: Date): Promise<void> {
-  const marked = (await deps.directory.updateItem(tenantId, OFFBOARDING_SK, { set: { status: 'purging' } })) as unknown as Offboarding;
+  const marked = (await deps.directory.updateItem(tenantId, OFFBOARDING_SK, {
+    set: { status: 'purging' },
+  })) as unknown as Offboarding;
   if (marked.package.status !== 'building') return;
   const failed: OffboardingPackage = {
     status: 'failed',
@@ -115,7 +122,11 @@ async function markPurging(deps: Pick<RetentionDeps, 'directory'>, tenantId: str
   await deps.directory.updateItem(tenantId, OFFBOARDING_SK, { set: { package: failed } });
 }
 
-async function deleteTenantItems(deps: Pick<RetentionDeps, 'directory'>, tenantId: string, prefix: string): Promise<void> {
+async function deleteTenantItems(
+  deps: Pick<RetentionDeps, 'directory'>,
+  tenantId: string,
+  prefix: string,
+): Promise<void> {
   for (;;) {
     const page = await deps.directory.queryItems(tenantId, prefix, { limit: 100 });
     if (!page.items.length) return;

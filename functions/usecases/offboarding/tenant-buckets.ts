@@ -6,9 +6,18 @@ import type { DueItem, RecordStore } from '../../ports/record-store';
 import type { TenantProfile } from '../../ports/tenant-directory';
 
 /** The `byExpiry` buckets that can hold a record of `dataClass` of the tenant (see `holdingDays`). */
-export function tenantBuckets(profile: TenantProfile, policies: readonly TenantPolicy[], dataClass: DataClass, now: Date): string[] {
+export function tenantBuckets(
+  profile: TenantProfile,
+  policies: readonly TenantPolicy[],
+  dataClass: DataClass,
+  now: Date,
+): string[] {
   const createdAt = new Date(profile.createdAt);
-  return bucketsOfDays(profile.tenantId, dataClass, holdingDays(dataClass, policies, createdAt, now, utcDay(createdAt)));
+  return bucketsOfDays(
+    profile.tenantId,
+    dataClass,
+    holdingDays(dataClass, policies, createdAt, now, utcDay(createdAt)),
+  );
 }
 
 /** Every index hit in `buckets`, whatever its expiry, a page at a time. */

@@ -17,12 +17,18 @@ import type { RetentionDeps } from '../retention/sweep-deps';
 import type { FinalReport } from './offboarding-record';
 
 /** Prefixes of a tenant's objects in a region's content bucket (docs/storage-layout.md). */
-export const contentPrefixes = (tenantId: string) => [`recording/${tenantId}/`, `transcript/${tenantId}/`, `upload/${tenantId}/`, `playback/${tenantId}/`];
+export const contentPrefixes = (tenantId: string) => [
+  `recording/${tenantId}/`,
+  `transcript/${tenantId}/`,
+  `upload/${tenantId}/`,
+  `playback/${tenantId}/`,
+];
 /** Prefixes of a tenant's objects in a region's archive bucket: one per class. */
 export const archivePrefixes = (tenantId: string) => DATA_CLASSES.map((c) => `${c}/${tenantId}/`);
 
 /** The audit chain's partitions go with `AuditLog.destroy`, which the purge calls itself. */
-const isAuditPartition = (tenantId: string, pk: string) => pk === `T#${tenantId}#AUDIT` || pk.startsWith(`T#${tenantId}#AUDITIDX#`);
+const isAuditPartition = (tenantId: string, pk: string) =>
+  pk === `T#${tenantId}#AUDIT` || pk.startsWith(`T#${tenantId}#AUDITIDX#`);
 
 /**
  * What the law keeps past the purge: the litigation registry (Object Lock) and partitions under a
@@ -40,13 +46,20 @@ function retentionOf(tenantId: string, coverage: HoldCoverage, heldIds: Readonly
   return {
     keepsPartition,
     // A listing entry's sort key ends with its interaction's id.
-    keepsItem: (item) => keepsPartition(item.pk) || (item.pk.startsWith(listingPartition(tenantId, '')) && heldIds.has(item.sk?.split('#').pop() ?? '')),
+    keepsItem: (item) =>
+      keepsPartition(item.pk) ||
+      (item.pk.startsWith(listingPartition(tenantId, '')) && heldIds.has(item.sk?.split('#').pop() ?? '')),
     keepsDataKey: (dekId) => heldIds.has(dekId),
   };
 }
 
 /** What the tenant's active holds keep in one region, by the coverage every deletion asks (hold-guard.ts), and which holds keep it. */
-async function regionRetention(deps: Pick<RetentionDeps, 'stores'>, region: string, tenantId: string, holds: readonly LegalHold[]): Promise<HeldData> {
+async function regionRetention(
+  deps: Pick<RetentionDeps, 'stores'>,
+  region: string,
+  tenantId: string,
+  holds: readonly LegalHold[],
+): Promise<HeldData> {
   const stores = deps.stores.storesFor(region);
   const coverage = await loadHoldCoverage(stores.records, tenantId, holds);
   const heldIds = new Set<string>();
@@ -58,7 +71,7 @@ async function regionRetention(deps: Pick<RetentionDeps, 'stores'>, region: stri
     const parsed = parsePartitionKey(item.pk);
     const by = coverage.holdsOn(item.pk);
     if (!parsed || !keptFromDeletion(by)) continue;
-    by.forEach((id) => holdIds.add(id));
+    for (const id of by) holdIds.add(id);
     heldIds.add(parsed.id);
     heldPartitions.add(item.pk);
   }
@@ -67,7 +80,12 @@ async function regionRetention(deps: Pick<RetentionDeps, 'stores'>, region: stri
     const parsed = parsePartitionKey(pk);
     if (parsed?.kind === 'interaction') prefixes.push(...interactionObjectPrefixes(tenantId, parsed.id));
     for (const item of await allPages((cursor) => stores.records.queryPartition(pk, { cursor, consistent: true })))
-      for (const key of [...contentKeysOfItem(tenantId, item), ...(Array.isArray(item.archiveKeys) ? item.archiveKeys.map(String) : []), copyOf(item)?.objectKey]) if (key) objects.add(key);
+      for (const key of [
+        ...contentKeysOfItem(tenantId, item),
+        ...(Array.isArray(item.archiveKeys) ? item.archiveKeys.map(String) : []),
+        copyOf(item)?.objectKey,
+      ])
+        if (key) objects.add(key);
   }
   const keepsObject = (key: string) => objects.has(key) || prefixes.some((p) => key.startsWith(p));
   return { retention: retentionOf(tenantId, coverage, heldIds), coverage, keepsObject, holdIds };
@@ -89,10 +107,16 @@ const interactionObjectPrefixes = (tenantId: string, interactionId: string) => [
 ];
 
 /** What the holds keep of the tenant in every region: objects of any bucket, and the holds that keep anything. */
-export async function heldOfTenant(deps: Pick<RetentionDeps, 'stores' | 'directory'>, tenantId: string): Promise<{ keepsObject(key: string): boolean; holdIds: string[] }> {
+export async function heldOfTenant(
+  deps: Pick<RetentionDeps, 'stores' | 'directory'>,
+  tenantId: string,
+): Promise<{ keepsObject(key: string): boolean; holdIds: string[] }> {
   const holds = await listHolds(deps.directory, tenantId);
   const held = await Promise.all(deps.stores.regions.map((region) => regionRetention(deps, region, tenantId, holds)));
-  return { keepsObject: (key) => held.some((h) => h.keepsObject(key)), holdIds: [...new Set(held.flatMap((h) => [...h.holdIds]))].sort() };
+  return {
+    keepsObject: (key) => held.some((h) => h.keepsObject(key)),
+    holdIds: [...new Set(held.flatMap((h) => [...h.holdIds]))].sort(),
+  };
 }
 
 /**
@@ -103,7 +127,10 @@ export async function heldOfTenant(deps: Pick<RetentionDeps, 'stores' | 'directo
  * tenant's packages and downloads in the exports bucket go: the offboarding package's download
  * window ends with the purge. Returns the KPI counters it deleted, per region.
  */
-export async function purgeLeftovers(deps: Pick<RetentionDeps, 'stores' | 'vault' | 'directory' | 'exports'>, tenantId: string): Promise<Map<string, number>> {
+export async function purgeLeftovers(
+  deps: Pick<RetentionDeps, 'stores' | 'vault' | 'directory' | 'exports'>,
+  tenantId: string,
+): Promise<Map<string, number>> {
   const holds = await listHolds(deps.directory, tenantId);
   const counters = new Map<string, number>();
   const held: HeldData[] = [];
@@ -127,7 +154,8 @@ export async function purgeLeftovers(deps: Pick<RetentionDeps, 'stores' | 'vault
       if (kept.length) await deleteAllBut(stores.records, pk, kept);
       else await stores.records.deletePartition(pk);
     }
-    for await (const key of stores.keys.scanTenant(tenantId)) if (key.dekId && !retention.keepsDataKey(key.dekId)) await deps.vault.shred(region, tenantId, key.dekId);
+    for await (const key of stores.keys.scanTenant(tenantId))
+      if (key.dekId && !retention.keepsDataKey(key.dekId)) await deps.vault.shred(region, tenantId, key.dekId);
     const months = new Set<string>();
     for await (const item of stores.aggregates.scanTenant(tenantId)) months.add(item.pk);
     let deleted = 0;
@@ -153,8 +181,21 @@ async function deleteAllBut(records: RecordStore, pk: string, kept: readonly Ite
  * (their partitions' records and objects, and the audit chain while any hold keeps data) and
  * sealed litigation batches are reported as retained, not remaining, with the holds that keep them.
  */
-export async function countWhatIsLeft(deps: Pick<RetentionDeps, 'stores' | 'directory' | 'exports'>, tenantId: string, now: Date): Promise<FinalReport> {
-  const remaining = { records: 0, indexEntries: 0, otherItems: 0, dataKeys: 0, contentObjects: 0, archiveObjects: 0, exportObjects: 0, aggregates: 0 };
+export async function countWhatIsLeft(
+  deps: Pick<RetentionDeps, 'stores' | 'directory' | 'exports'>,
+  tenantId: string,
+  now: Date,
+): Promise<FinalReport> {
+  const remaining = {
+    records: 0,
+    indexEntries: 0,
+    otherItems: 0,
+    dataKeys: 0,
+    contentObjects: 0,
+    archiveObjects: 0,
+    exportObjects: 0,
+    aggregates: 0,
+  };
   const retained: FinalReport['retained'] = { litigationBatches: 0, heldRecords: 0, heldObjects: 0 };
   const holds = await listHolds(deps.directory, tenantId);
   const held = await Promise.all(deps.stores.regions.map((region) => regionRetention(deps, region, tenantId, holds)));
@@ -174,25 +215,38 @@ export async function countWhatIsLeft(deps: Pick<RetentionDeps, 'stores' | 'dire
         if (!item.sk?.startsWith(BATCH_PREFIX)) continue;
         retained.litigationBatches++;
         const until = typeof item.expiresAt === 'number' ? new Date(item.expiresAt * 1000).toISOString() : undefined;
-        if (until && (!retained.litigationRetainedUntil || until > retained.litigationRetainedUntil)) retained.litigationRetainedUntil = until;
+        if (until && (!retained.litigationRetainedUntil || until > retained.litigationRetainedUntil))
+          retained.litigationRetainedUntil = until;
       } else if (retention.keepsItem(item)) {
         if (item.class && !index) retained.heldRecords++;
-      } else if (heldBy.length && isAuditPartition(tenantId, item.pk)) continue; // kept with what the holds keep
+      } else if (heldBy.length && isAuditPartition(tenantId, item.pk))
+        continue; // kept with what the holds keep
       else if (index) remaining.indexEntries++;
       else if (item.class) remaining.records++;
       else remaining.otherItems++;
     }
-    for await (const key of stores.keys.scanTenant(tenantId)) if (!key.dekId || !retention.keepsDataKey(key.dekId)) remaining.dataKeys++;
+    for await (const key of stores.keys.scanTenant(tenantId))
+      if (!key.dekId || !retention.keepsDataKey(key.dekId)) remaining.dataKeys++;
     for await (const _counter of stores.aggregates.scanTenant(tenantId)) remaining.aggregates++;
     for (const prefix of contentPrefixes(tenantId)) remaining.contentObjects += await count(stores.content, prefix);
     for (const prefix of archivePrefixes(tenantId)) remaining.archiveObjects += await count(stores.archive, prefix);
   }
   for (const prefix of exportsPrefixesOf(tenantId)) remaining.exportObjects += await count(deps.exports, prefix);
-  return { completedAt: now.toISOString(), remaining, retained, dataKeysShredded: remaining.dataKeys === 0, ...(heldBy.length ? { heldBy } : {}) };
+  return {
+    completedAt: now.toISOString(),
+    remaining,
+    retained,
+    dataKeysShredded: remaining.dataKeys === 0,
+    ...(heldBy.length ? { heldBy } : {}),
+  };
 }
 
 /** Objects under `prefix`: those `kept` (held) and the others. */
-async function countUnder(store: ContentStore, prefix: string, keeps: (key: string) => boolean): Promise<{ kept: number; other: number }> {
+async function countUnder(
+  store: ContentStore,
+  prefix: string,
+  keeps: (key: string) => boolean,
+): Promise<{ kept: number; other: number }> {
   const counted = { kept: 0, other: 0 };
   let cursor: string | undefined;
   do {

@@ -33,18 +33,32 @@ export async function terminateTenant(
   const current = await deps.directory.currentPolicy(tenantId);
   if (!current) throw notFound(`The policy of tenant ${tenantId}`);
   const existing = await offboardingOf(deps.directory, tenantId);
-  if (existing?.status === 'purged') throw conflict(`Tenant ${tenantId} was purged on ${existing.finalReport?.completedAt ?? 'an earlier date'}; there is nothing left to export.`);
-  if (existing?.status === 'purging') throw conflict(`The purge of tenant ${tenantId} has begun (its grace ended ${existing.purgeAfter}); no package can be built any more.`);
+  if (existing?.status === 'purged')
+    throw conflict(
+      `Tenant ${tenantId} was purged on ${existing.finalReport?.completedAt ?? 'an earlier date'}; there is nothing left to export.`,
+    );
+  if (existing?.status === 'purging')
+    throw conflict(
+      `The purge of tenant ${tenantId} has begun (its grace ended ${existing.purgeAfter}); no package can be built any more.`,
+    );
 
   const now = deps.clock.now();
   const terminatedAt = existing ? new Date(existing.terminatedAt) : now;
   const policy = current.policy;
-  const purgeAfter = expiryInstant(terminatedAt, { years: 0, months: 0, days: policy.offboarding.graceDays, hours: 0, minutes: 0, seconds: 0 }, policy.timeZone);
+  const purgeAfter = expiryInstant(
+    terminatedAt,
+    { years: 0, months: 0, days: policy.offboarding.graceDays, hours: 0, minutes: 0, seconds: 0 },
+    policy.timeZone,
+  );
   await deps.directory.updateProfile(tenantId, { status: 'terminated', terminatedAt: terminatedAt.toISOString() });
   for (const key of await deps.directory.listApiKeys(tenantId)) await deps.directory.deleteApiKey(key.keyHash);
 
   if (existing && isBuilding(existing.package, now)) return terminationView(deps, existing);
-  const building: OffboardingPackage = { status: 'building', requestId: ulid(now.getTime()), startedAt: now.toISOString() };
+  const building: OffboardingPackage = {
+    status: 'building',
+    requestId: ulid(now.getTime()),
+    startedAt: now.toISOString(),
+  };
   const offboarding: Offboarding = {
     tenantId,
     status: 'terminated',
@@ -54,9 +68,15 @@ export async function terminateTenant(
     package: building,
   };
   try {
-    await deps.directory.putItem({ ...offboarding, sk: OFFBOARDING_SK }, existing ? { kind: 'matches', attributes: { status: 'terminated' } } : { kind: 'absent' });
+    await deps.directory.putItem(
+      { ...offboarding, sk: OFFBOARDING_SK },
+      existing ? { kind: 'matches', attributes: { status: 'terminated' } } : { kind: 'absent' },
+    );
   } catch (error) {
-    if (error instanceof WriteConflict) throw conflict(`Tenant ${tenantId} changed while it was terminated (a purge or another termination); ask for its termination again.`);
+    if (error instanceof WriteConflict)
+      throw conflict(
+        `Tenant ${tenantId} changed while it was terminated (a purge or another termination); ask for its termination again.`,
+      );
     throw error;
   }
   if (!existing)
@@ -70,18 +90,31 @@ export async function terminateTenant(
   return terminationView(deps, await startBuild(deps, offboarding));
 }
 
-const isBuilding = (pkg: OffboardingPackage, now: Date) => pkg.status === 'building' && now.getTime() - Date.parse(pkg.startedAt) < PACKAGE_BUILD_LIMIT_MS;
+const isBuilding = (pkg: OffboardingPackage, now: Date) =>
+  pkg.status === 'building' && now.getTime() - Date.parse(pkg.startedAt) < PACKAGE_BUILD_LIMIT_MS;
 
 /** Hands the build over; when it cannot be (Lambda refused the invocation), the package is recorded failed, to be started again by terminating again. */
-async function startBuild(deps: PackageBuildDeps & { packageBuilds: JobRunner }, offboarding: Offboarding): Promise<Offboarding> {
+async function startBuild(
+  deps: PackageBuildDeps & { packageBuilds: JobRunner },
+  offboarding: Offboarding,
+): Promise<Offboarding> {
   const { tenantId } = offboarding;
   const { requestId } = offboarding.package;
   try {
     await deps.packageBuilds.start(tenantId, requestId);
     return offboarding;
   } catch (error) {
-    deps.logger.warn('offboarding package not started', { tenantId, requestId, error: error instanceof Error ? error.name : 'unknown' });
-    const failed: OffboardingPackage = { status: 'failed', requestId, reason: 'the package build could not be started; terminate the tenant again to retry', failedAt: deps.clock.now().toISOString() };
+    deps.logger.warn('offboarding package not started', {
+      tenantId,
+      requestId,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    const failed: OffboardingPackage = {
+      status: 'failed',
+      requestId,
+      reason: 'the package build could not be started; terminate the tenant again to retry',
+      failedAt: deps.clock.now().toISOString(),
+    };
     await recordWhileTerminated(deps, tenantId, failed);
     return { ...offboarding, package: failed };
   }

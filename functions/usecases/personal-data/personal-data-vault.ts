@@ -20,7 +20,9 @@ export class DataKeyGone extends Error {
     readonly tenantId: string,
     readonly dekId: string,
   ) {
-    super(`partition ${dekId} has no data key (destroyed by an erasure, or never made): its sealed data cannot be read`);
+    super(
+      `partition ${dekId} has no data key (destroyed by an erasure, or never made): its sealed data cannot be read`,
+    );
     this.name = 'DataKeyGone';
   }
 }
@@ -32,9 +34,7 @@ export class DataKeyGone extends Error {
  * every copy of what it sealed unreadable, wherever that copy is.
  */
 export class PersonalDataVault {
-  constructor(
-    private readonly deps: { keyVault: KeyVault; stores: RegionalStores; cache: DekCache; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { keyVault: KeyVault; stores: RegionalStores; cache: DekCache; clock: Clock }) {}
 
   async seal(scope: SealingScope, plaintext: Uint8Array | string): Promise<string> {
     const dek = await this.dataKey(scope, true);
@@ -73,7 +73,12 @@ export class PersonalDataVault {
     if (!stored) {
       if (!createIfMissing) throw new DataKeyGone(tenantId, dekId);
       const generated = await this.deps.keyVault.generateDataKey(region, 'data', context);
-      stored = await keys.putIfAbsent({ tenantId, dekId, wrapped: generated.wrapped, createdAt: this.deps.clock.now().toISOString() });
+      stored = await keys.putIfAbsent({
+        tenantId,
+        dekId,
+        wrapped: generated.wrapped,
+        createdAt: this.deps.clock.now().toISOString(),
+      });
       // Ours went in unless another writer created the partition's key first; then theirs is the key.
       if (Buffer.from(stored.wrapped).equals(Buffer.from(generated.wrapped))) dek = generated.plaintext;
     }

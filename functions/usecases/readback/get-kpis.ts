@@ -14,13 +14,21 @@ import { allPages } from '../ingest/pages';
  * included), one Query per month partition, summed per requested grouping. A counter past its
  * retention counts for nothing from its expiry instant, whether or not the sweep has removed it.
  */
-export async function getKpis(deps: Pick<IngestDeps, 'stores' | 'directory' | 'clock'>, tenantId: string, query: Record<string, string | undefined>): Promise<KpiReport> {
+export async function getKpis(
+  deps: Pick<IngestDeps, 'stores' | 'directory' | 'clock'>,
+  tenantId: string,
+  query: Record<string, string | undefined>,
+): Promise<KpiReport> {
   const q = parseOrThrow(KpiQuerySchema, query, 'The KPI query');
   const current = await deps.directory.currentPolicy(tenantId);
   if (!current) throw notFound(`Tenant ${tenantId}`);
   const aggregates = deps.stores.storesFor(regionFor(current.policy, 'aggregate')).aggregates;
   const values = (
-    await Promise.all(monthsOf(q.from, q.to).map((month) => allPages((cursor) => aggregates.queryRange(counterPartition(tenantId, month), q.from, q.to, { cursor }))))
+    await Promise.all(
+      monthsOf(q.from, q.to).map((month) =>
+        allPages((cursor) => aggregates.queryRange(counterPartition(tenantId, month), q.from, q.to, { cursor })),
+      ),
+    )
   ).flat();
   const now = deps.clock.now();
   const counters = values.flatMap((v): StoredCounter[] => {
@@ -28,5 +36,11 @@ export async function getKpis(deps: Pick<IngestDeps, 'stores' | 'directory' | 'c
     const parsed = parseCounterSortKey(v.sk);
     return parsed ? [{ ...parsed, value: v.value }] : [];
   });
-  return { from: q.from, to: q.to, timeZone: current.policy.timeZone, groupBy: q.groupBy, rows: rollUp(counters, q.groupBy) };
+  return {
+    from: q.from,
+    to: q.to,
+    timeZone: current.policy.timeZone,
+    groupBy: q.groupBy,
+    rows: rollUp(counters, q.groupBy),
+  };
 }

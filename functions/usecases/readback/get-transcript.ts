@@ -25,7 +25,9 @@ export async function getTranscript(
   const interactionId = interactionIdOf(rawId);
   const located = await locateInteraction(deps, tenantId, interactionId, reader);
   const current = await deps.directory.currentPolicy(tenantId);
-  const region = current ? regionFor(current.policy, 'transcript', located.info.channel, located.info.phase) : located.region;
+  const region = current
+    ? regionFor(current.policy, 'transcript', located.info.channel, located.info.phase)
+    : located.region;
   const records = deps.stores.storesFor(region).records;
   const now = deps.clock.now();
   const items = await allPages((cursor) => records.queryPartition(located.item.pk, { skPrefix: 'MSG#', cursor }));
@@ -34,7 +36,9 @@ export async function getTranscript(
       .filter((item) => isVisibleAt(item, now, reader))
       .map(async (item) => {
         try {
-          return (await openedFields(deps.vault, region, interactionId, item)) as unknown as Line & { interactionId?: string };
+          return (await openedFields(deps.vault, region, interactionId, item)) as unknown as Line & {
+            interactionId?: string;
+          };
         } catch (error) {
           if (error instanceof DataKeyGone) return undefined;
           throw error;

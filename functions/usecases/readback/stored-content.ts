@@ -15,8 +15,12 @@ export async function hasStoredContent(deps: Pick<IngestDeps, 'stores' | 'clock'
     const records = deps.stores.storesFor(region).records;
     return [
       // Chat-log lines sort by time and expire in that order: the newest is the last one left.
-      records.queryPartition(pk, { skPrefix: 'MSG#', descending: true, limit: 1, consistent: true }).then((page) => page.items.some((i) => live(i) && typeof i.sealed === 'string')),
-      allPages((cursor) => records.queryPartition(pk, { skPrefix: 'REC#', cursor, consistent: true })).then((items) => items.some((i) => live(i) && isFinalised(i))),
+      records
+        .queryPartition(pk, { skPrefix: 'MSG#', descending: true, limit: 1, consistent: true })
+        .then((page) => page.items.some((i) => live(i) && typeof i.sealed === 'string')),
+      allPages((cursor) => records.queryPartition(pk, { skPrefix: 'REC#', cursor, consistent: true })).then((items) =>
+        items.some((i) => live(i) && isFinalised(i)),
+      ),
     ];
   });
   return (await Promise.all(checks)).some(Boolean);

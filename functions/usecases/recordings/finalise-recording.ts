@@ -7,7 +7,14 @@ import type { IngestDeps, IngestResult } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { uploadKey } from '../ingest/request-recording';
 import { SEALED_CONTENT_TYPE, sealedRecordingKey, sealRecording } from './recording-object';
-import { AWAITING_UPLOAD, isFinalised, locateRecordingPointer, recordingIdOf, recordingPointerKey, STORED } from './recording-pointer';
+import {
+  AWAITING_UPLOAD,
+  isFinalised,
+  locateRecordingPointer,
+  recordingIdOf,
+  recordingPointerKey,
+  STORED,
+} from './recording-pointer';
 import type { RecordingCompleted } from './responses';
 import { uploadRefusal } from './upload-rules';
 
@@ -22,7 +29,9 @@ interface RecordingAt {
 }
 
 const nothingUploaded = (recordingId: string) =>
-  conflict(`Recording ${recordingId} has no upload to complete: PUT the audio to its upload URL first (or, if it has expired, request a new one), then complete.`);
+  conflict(
+    `Recording ${recordingId} has no upload to complete: PUT the audio to its upload URL first (or, if it has expired, request a new one), then complete.`,
+  );
 
 /**
  * Turns a channel's upload (`upload/<t>/<i>/<r>`, raw audio) into the stored recording: checks it
@@ -33,7 +42,12 @@ const nothingUploaded = (recordingId: string) =>
  * audio). An already finalised recording only gets its leftover upload deleted, so completing
  * twice is harmless. Everything stays in the recording's region.
  */
-export async function finaliseRecording(deps: FinaliseDeps, tenantId: string, interactionId: string, recordingId: string): Promise<RecordingCompleted> {
+export async function finaliseRecording(
+  deps: FinaliseDeps,
+  tenantId: string,
+  interactionId: string,
+  recordingId: string,
+): Promise<RecordingCompleted> {
   const { region, pointer } = await locateRecordingPointer(deps, tenantId, interactionId, recordingId);
   const at: RecordingAt = { region, tenantId, interactionId, recordingId };
   const finalised = isFinalised(pointer) ? pointer : await sealUpload(deps, at, pointer);
@@ -49,7 +63,12 @@ export async function finaliseRecording(deps: FinaliseDeps, tenantId: string, in
 }
 
 /** POST /v1/interactions/{id}/recording/{recordingId}/complete (ingest API key). */
-export async function completeRecording(deps: FinaliseDeps, tenantId: string, rawId: string | undefined, rawRecordingId: string | undefined): Promise<IngestResult<RecordingCompleted>> {
+export async function completeRecording(
+  deps: FinaliseDeps,
+  tenantId: string,
+  rawId: string | undefined,
+  rawRecordingId: string | undefined,
+): Promise<IngestResult<RecordingCompleted>> {
   const interactionId = interactionIdOf(rawId);
   const recordingId = recordingIdOf(rawRecordingId);
   return { status: 200, body: await finaliseRecording(deps, tenantId, interactionId, recordingId), replayed: false };
@@ -61,7 +80,8 @@ async function sealUpload(deps: FinaliseDeps, at: RecordingAt, pointer: StoredIt
   const { content, records } = deps.stores.storesFor(region);
   const upload = uploadKey(tenantId, interactionId, recordingId);
   // Anonymising or deleting a recording's content drops `uploadKey`: such a pointer takes no audio any more.
-  if (pointer.status !== AWAITING_UPLOAD || pointer.uploadKey !== upload) throw conflict(`Recording ${recordingId} no longer takes an upload: its content was deleted.`);
+  if (pointer.status !== AWAITING_UPLOAD || pointer.uploadKey !== upload)
+    throw conflict(`Recording ${recordingId} no longer takes an upload: its content was deleted.`);
   const mediaType = String(pointer.mediaType);
 
   const described = await content.stat(upload);
@@ -77,11 +97,26 @@ async function sealUpload(deps: FinaliseDeps, at: RecordingAt, pointer: StoredIt
   const objectKey = sealedRecordingKey(tenantId, interactionId, recordingId);
   // In the lifecycle backstop unless a legal hold already keeps the recording.
   const tags = backstopTags(typeof pointer[HELD_EXPIRY] === 'number' ? 'held' : 'on');
-  await content.put(objectKey, await sealRecording(deps.vault, region, tenantId, interactionId, audio.bytes), { contentType: SEALED_CONTENT_TYPE, tags });
+  await content.put(objectKey, await sealRecording(deps.vault, region, tenantId, interactionId, audio.bytes), {
+    contentType: SEALED_CONTENT_TYPE,
+    tags,
+  });
   const key = recordingPointerKey(tenantId, interactionId, recordingId);
-  const set = { objectKey, sealed: true, dekId: interactionId, bytes: audio.bytes.byteLength, mediaType, finalisedAt: deps.clock.now().toISOString(), status: STORED };
+  const set = {
+    objectKey,
+    sealed: true,
+    dekId: interactionId,
+    bytes: audio.bytes.byteLength,
+    mediaType,
+    finalisedAt: deps.clock.now().toISOString(),
+    status: STORED,
+  };
   try {
-    return await records.update(key, { set }, { kind: 'matches', attributes: { status: AWAITING_UPLOAD, uploadKey: upload } });
+    return await records.update(
+      key,
+      { set },
+      { kind: 'matches', attributes: { status: AWAITING_UPLOAD, uploadKey: upload } },
+    );
   } catch (error) {
     if (!(error instanceof WriteConflict)) throw error;
     const current = await records.get(key, { consistent: true });

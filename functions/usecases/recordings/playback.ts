@@ -38,13 +38,28 @@ export async function playbackLink(
   const content = deps.stores.storesFor(region).content;
   const sealed = await content.get(String(pointer.objectKey));
   if (!sealed) throw notFound(`The audio of recording ${recordingId}`);
-  const audio = await openRecording(deps.vault, region, tenantId, interactionId, sealed.bytes).catch((error: unknown) => {
-    if (error instanceof DataKeyGone) throw new LetheError('NOT_FOUND', `Recording ${recordingId} can no longer be opened: its interaction's data key was destroyed (erased).`);
-    throw error;
-  });
+  const audio = await openRecording(deps.vault, region, tenantId, interactionId, sealed.bytes).catch(
+    (error: unknown) => {
+      if (error instanceof DataKeyGone)
+        throw new LetheError(
+          'NOT_FOUND',
+          `Recording ${recordingId} can no longer be opened: its interaction's data key was destroyed (erased).`,
+        );
+      throw error;
+    },
+  );
   const copy = `${playbackFolderOf(tenantId, interactionId)}${randomUUID()}${extname(downloadName)}`;
-  await registerCopy(deps, tenantId, [pointer.pk], newCopy('playback', { bucket: 'content', region, objectKey: copy, contains: ['recording'] }, deps.clock.now()));
+  await registerCopy(
+    deps,
+    tenantId,
+    [pointer.pk],
+    newCopy('playback', { bucket: 'content', region, objectKey: copy, contains: ['recording'] }, deps.clock.now()),
+  );
   await content.put(copy, audio, { contentType: String(pointer.mediaType) });
-  const url = await content.presignGet(copy, PLAYBACK_LINK_SECONDS, disposition === 'attachment' ? { downloadName } : {});
+  const url = await content.presignGet(
+    copy,
+    PLAYBACK_LINK_SECONDS,
+    disposition === 'attachment' ? { downloadName } : {},
+  );
   return { url, expiresAt: new Date(deps.clock.now().getTime() + PLAYBACK_LINK_SECONDS * 1000).toISOString() };
 }

@@ -20,12 +20,17 @@ export const recordingPointerKey = (tenantId: string, interactionId: string, rec
 /** The `{recordingId}` of a route: a ULID, or a 400 naming it. */
 export function recordingIdOf(raw: string | undefined): string {
   const parsed = z.ulid().safeParse(raw);
-  if (!parsed.success) throw validationFailed([{ path: 'recordingId', message: 'must be a recording id (ULID)' }], 'The recording id is not valid.');
+  if (!parsed.success)
+    throw validationFailed(
+      [{ path: 'recordingId', message: 'must be a recording id (ULID)' }],
+      'The recording id is not valid.',
+    );
   return parsed.data;
 }
 
 /** Finalised: the audio is sealed in `objectKey`. Anything else is a pending upload: raw audio, never served. */
-export const isFinalised = (pointer: StoredItem): boolean => pointer.sealed === true && typeof pointer.objectKey === 'string';
+export const isFinalised = (pointer: StoredItem): boolean =>
+  pointer.sealed === true && typeof pointer.objectKey === 'string';
 
 /** What a pointer says of its audio: sealed and stored, still awaiting its upload, or deleted. */
 export function recordingStatusOf(pointer: StoredItem): RecordingStatus {
@@ -43,7 +48,11 @@ const recordingNotYetAvailable = (recordingId: string) =>
 /** The 404 for a pointer without playable audio: its upload never completed, or its audio was deleted. */
 export function recordingUnavailable(pointer: StoredItem): LetheError {
   const recordingId = String(pointer.recordingId);
-  if (recordingStatusOf(pointer) === 'deleted') return new LetheError('NOT_FOUND', `Recording ${recordingId} was deleted: its audio is gone, only its statistics remain.`);
+  if (recordingStatusOf(pointer) === 'deleted')
+    return new LetheError(
+      'NOT_FOUND',
+      `Recording ${recordingId} was deleted: its audio is gone, only its statistics remain.`,
+    );
   return recordingNotYetAvailable(recordingId);
 }
 
@@ -59,8 +68,15 @@ export async function locateRecordingPointer(
 ): Promise<{ region: string; pointer: StoredItem }> {
   const key = recordingPointerKey(tenantId, interactionId, recordingId);
   const now = deps.clock.now();
-  const found = await Promise.all(deps.stores.regions.map(async (region) => ({ region, pointer: await deps.stores.storesFor(region).records.get(key, { consistent: true }) })));
-  const live = found.find((f): f is { region: string; pointer: StoredItem } => f.pointer !== undefined && isVisibleAt(f.pointer, now));
+  const found = await Promise.all(
+    deps.stores.regions.map(async (region) => ({
+      region,
+      pointer: await deps.stores.storesFor(region).records.get(key, { consistent: true }),
+    })),
+  );
+  const live = found.find(
+    (f): f is { region: string; pointer: StoredItem } => f.pointer !== undefined && isVisibleAt(f.pointer, now),
+  );
   if (!live) throw notFound(`Recording ${recordingId} of interaction ${interactionId}`);
   return live;
 }

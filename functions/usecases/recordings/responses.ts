@@ -5,7 +5,7 @@ export const RecordingCompletedSchema = z
   .object({
     interactionId: z.string(),
     recordingId: z.string(),
-    status: z.literal('stored').describe('sealed under the interaction\'s data key; the raw upload is deleted'),
+    status: z.literal('stored').describe("sealed under the interaction's data key; the raw upload is deleted"),
     mediaType: z.string().describe('of the audio as uploaded'),
     bytes: z.number().int().describe('size of the audio as uploaded'),
     finalisedAt: z.string(),

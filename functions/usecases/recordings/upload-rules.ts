@@ -10,14 +10,24 @@ import { payloadTooLarge, validationFailed, type LetheError } from '../../domain
 export const RECORDING_UPLOAD_LIMITS = { maxBytes: 100 * 1024 * 1024 } as const;
 
 /** The route that completes an upload, relative to the API root. */
-export const completePath = (interactionId: string, recordingId: string) => `/v1/interactions/${interactionId}/recording/${recordingId}/complete`;
+export const completePath = (interactionId: string, recordingId: string) =>
+  `/v1/interactions/${interactionId}/recording/${recordingId}/complete`;
 
 /** Why an uploaded object cannot become the recording, if it cannot; judged from its size and type before reading it. */
-export function uploadRefusal(upload: { bytes: number; contentType?: string }, mediaType: string): LetheError | undefined {
+export function uploadRefusal(
+  upload: { bytes: number; contentType?: string },
+  mediaType: string,
+): LetheError | undefined {
   const again = 'Nothing was stored and the upload was deleted: PUT the audio to the upload URL again, then complete.';
-  if (upload.bytes === 0) return validationFailed([{ path: 'upload', message: 'is empty (0 bytes)' }], `The uploaded recording is empty. ${again}`);
+  if (upload.bytes === 0)
+    return validationFailed(
+      [{ path: 'upload', message: 'is empty (0 bytes)' }],
+      `The uploaded recording is empty. ${again}`,
+    );
   if (upload.bytes > RECORDING_UPLOAD_LIMITS.maxBytes)
-    return payloadTooLarge(`The uploaded recording has ${upload.bytes} bytes; at most ${RECORDING_UPLOAD_LIMITS.maxBytes} (100 MiB) are accepted. ${again}`);
+    return payloadTooLarge(
+      `The uploaded recording has ${upload.bytes} bytes; at most ${RECORDING_UPLOAD_LIMITS.maxBytes} (100 MiB) are accepted. ${again}`,
+    );
   if (upload.contentType !== mediaType)
     return validationFailed(
       [{ path: 'upload', message: `has content type ${upload.contentType ?? '(none)'}, not ${mediaType}` }],

@@ -25,7 +25,14 @@ export const MAX_EXPORT_MONTHS = 36;
  */
 export async function exportArchiveCsv(
   deps: Pick<RetentionDeps, 'stores' | 'vault' | 'auditLog' | 'clock'>,
-  request: { tenantId: string; dataClass: DataClass; fromMonth: string; toMonth: string; actor: AuditActor; source: string },
+  request: {
+    tenantId: string;
+    dataClass: DataClass;
+    fromMonth: string;
+    toMonth: string;
+    actor: AuditActor;
+    source: string;
+  },
 ): Promise<{ csv: string; records: number; withheldRestricted: number }> {
   const months = monthsBetween(request.fromMonth, request.toMonth);
   const rows: OpenedRecord[] = [];
@@ -38,7 +45,9 @@ export async function exportArchiveCsv(
         const page = await archive.listKeys(archiveMonthPrefix(request.tenantId, request.dataClass, month), { cursor });
         for (const key of page.items) {
           const object = await archive.get(key);
-          const found = object ? await rowsOf(deps, region, request.dataClass, object.bytes, request.actor.role) : { rows: [], withheld: 0 };
+          const found = object
+            ? await rowsOf(deps, region, request.dataClass, object.bytes, request.actor.role)
+            : { rows: [], withheld: 0 };
           rows.push(...found.rows);
           withheldRestricted += found.withheld;
         }
@@ -51,7 +60,14 @@ export async function exportArchiveCsv(
     actor: request.actor,
     action: 'export',
     from: request.source,
-    details: { tier: 'archive', class: request.dataClass, fromMonth: request.fromMonth, toMonth: request.toMonth, records: rows.length, withheldRestricted },
+    details: {
+      tier: 'archive',
+      class: request.dataClass,
+      fromMonth: request.fromMonth,
+      toMonth: request.toMonth,
+      records: rows.length,
+      withheldRestricted,
+    },
   });
   return { csv: recordsCsv(rows), records: rows.length, withheldRestricted };
 }
@@ -67,7 +83,9 @@ async function rowsOf(
   if (archived) {
     const item = archived.item as StoredItem;
     // A restriction asked after the transfer marks the pointer, not the archived copy: both count.
-    const pointer = await deps.stores.storesFor(region).records.get({ pk: item.pk, sk: `${ARCHIVED_PREFIX}${item.sk}` });
+    const pointer = await deps.stores
+      .storesFor(region)
+      .records.get({ pk: item.pk, sk: `${ARCHIVED_PREFIX}${item.sk}` });
     if (!mayProcess(item, role) || (pointer && !mayProcess(pointer, role))) return { rows: [], withheld: 1 };
     return { rows: [await openedRecordOf(deps.vault, region, item, dataClass)], withheld: 0 };
   }
@@ -75,7 +93,13 @@ async function rowsOf(
   if (!counters) return { rows: [], withheld: 0 };
   const expiresAt = Date.parse(counters.expiredAt) / 1000;
   return {
-    rows: counters.counters.map((c) => ({ pk: c.pk, sk: c.sk, dataClass: 'aggregate' as const, expiresAt, fields: { value: c.value, month: counters.month, archivedAt: counters.archivedAt } })),
+    rows: counters.counters.map((c) => ({
+      pk: c.pk,
+      sk: c.sk,
+      dataClass: 'aggregate' as const,
+      expiresAt,
+      fields: { value: c.value, month: counters.month, archivedAt: counters.archivedAt },
+    })),
     withheld: 0,
   };
 }
@@ -83,7 +107,9 @@ async function rowsOf(
 function parseCounters(bytes: Uint8Array): ArchivedCounters | undefined {
   try {
     const parsed = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<ArchivedCounters>;
-    return parsed.format === 'lethe-archive-aggregates' && Array.isArray(parsed.counters) ? (parsed as ArchivedCounters) : undefined;
+    return parsed.format === 'lethe-archive-aggregates' && Array.isArray(parsed.counters)
+      ? (parsed as ArchivedCounters)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -100,7 +126,11 @@ export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
   for (let month = from; month <= to; month = nextMonth(month)) {
     months.push(month);
-    if (months.length > MAX_EXPORT_MONTHS) throw validationFailed([{ path: 'to', message: `at most ${MAX_EXPORT_MONTHS} months per export` }], 'The archive export range is too long.');
+    if (months.length > MAX_EXPORT_MONTHS)
+      throw validationFailed(
+        [{ path: 'to', message: `at most ${MAX_EXPORT_MONTHS} months per export` }],
+        'The archive export range is too long.',
+      );
   }
   return months;
 }

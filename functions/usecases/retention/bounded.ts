@@ -2,7 +2,11 @@
  * `work` on every item, at most `limit` at a time, results in input order. A rejection stops
  * nothing already running; it is returned in place, so the caller can count partial failures.
  */
-export async function settleBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+export async function settleBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
   const results: PromiseSettledResult<R>[] = new Array(items.length);
   let next = 0;
   const lane = async () => {

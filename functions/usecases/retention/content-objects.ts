@@ -16,7 +16,8 @@ export const interactionContentPrefixes = (tenantId: string, interactionId: stri
 export function contentKeysOfItem(tenantId: string, item: StoredItem): string[] {
   const keys = new Set<string>();
   const partition = parsePartitionKey(item.pk);
-  if (partition?.kind === 'interaction' && item.sk.startsWith('REC#')) keys.add(`recording/${tenantId}/${partition.id}/${item.sk.slice('REC#'.length)}`);
+  if (partition?.kind === 'interaction' && item.sk.startsWith('REC#'))
+    keys.add(`recording/${tenantId}/${partition.id}/${item.sk.slice('REC#'.length)}`);
   for (const name of ['objectKey', 'contentKey', 'uploadKey']) {
     const value = item[name];
     if (typeof value === 'string' && value.split('/')[1] === tenantId) keys.add(value);
@@ -32,12 +33,19 @@ export async function deleteEveryVersion(store: ContentStore, keys: readonly str
 }
 
 /** Deletes every version of every object under `prefix` (but those `kept`), a page of keys at a time. */
-export async function deleteUnderPrefix(store: ContentStore, prefix: string, kept: (key: string) => boolean = () => false): Promise<number> {
+export async function deleteUnderPrefix(
+  store: ContentStore,
+  prefix: string,
+  kept: (key: string) => boolean = () => false,
+): Promise<number> {
   let deleted = 0;
   let cursor: string | undefined;
   do {
     const page = await store.listKeys(prefix, { cursor, limit: 1000 });
-    deleted += await deleteEveryVersion(store, page.items.filter((key) => !kept(key)));
+    deleted += await deleteEveryVersion(
+      store,
+      page.items.filter((key) => !kept(key)),
+    );
     cursor = page.cursor;
   } while (cursor);
   return deleted;

@@ -33,7 +33,12 @@ export function dekIdOf(item: StoredItem): string | undefined {
  * restricted readers get. A record whose key was already shredded still shows its clear fields
  * and says so.
  */
-export async function openedRecordOf(vault: PersonalDataVault, region: string, item: StoredItem, dataClass: DataClass): Promise<OpenedRecord> {
+export async function openedRecordOf(
+  vault: PersonalDataVault,
+  region: string,
+  item: StoredItem,
+  dataClass: DataClass,
+): Promise<OpenedRecord> {
   const dekId = dekIdOf(item);
   let fields: Record<string, unknown>;
   try {

@@ -2,7 +2,11 @@ import type { TenantPolicy } from '../../domain/policy/schema';
 import type { PolicyRevision, TenantDirectory } from '../../ports/tenant-directory';
 
 /** One saved revision of a tenant's policy (revisions are listed newest first). */
-export async function policyRevision(directory: TenantDirectory, tenantId: string, revision: number): Promise<PolicyRevision | undefined> {
+export async function policyRevision(
+  directory: TenantDirectory,
+  tenantId: string,
+  revision: number,
+): Promise<PolicyRevision | undefined> {
   let cursor: string | undefined;
   do {
     const page = await directory.listPolicies(tenantId, { cursor });

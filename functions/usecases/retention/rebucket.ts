@@ -16,7 +16,11 @@ import { recordFailure, type UnitRun } from './unit-run';
  * expiry (today's, when that has passed, so this very sweep handles it). Resumable: the position
  * and the counts travel in the checkpoint. Returns the checkpoint to sweep from.
  */
-export async function applyPolicyChange(run: UnitRun, checkpoint: SweepCheckpoint | undefined, store: CheckpointStore): Promise<SweepCheckpoint> {
+export async function applyPolicyChange(
+  run: UnitRun,
+  checkpoint: SweepCheckpoint | undefined,
+  store: CheckpointStore,
+): Promise<SweepCheckpoint> {
   const current = run.policy.revision;
   if (!checkpoint) {
     const first = { day: run.firstDay, policyRevision: current };
@@ -44,10 +48,20 @@ export async function applyPolicyChange(run: UnitRun, checkpoint: SweepCheckpoin
     };
   }
 
-  const impact = { ...emptyImpact({ tenantId: run.tenantId, region: run.region, dataClass: run.dataClass, fromRevision: progress.fromRevision, toRevision: current }), ...pickCounts(progress) };
+  const impact = {
+    ...emptyImpact({
+      tenantId: run.tenantId,
+      region: run.region,
+      dataClass: run.dataClass,
+      fromRevision: progress.fromRevision,
+      toRevision: current,
+    }),
+    ...pickCounts(progress),
+  };
   const records = run.deps.stores.storesFor(run.region).records;
   const today = utcDay(run.now);
-  const buckets = progress.throughDay < today ? [] : bucketsThrough(run.tenantId, run.dataClass, today, progress.throughDay);
+  const buckets =
+    progress.throughDay < today ? [] : bucketsThrough(run.tenantId, run.dataClass, today, progress.throughDay);
   const start = progress.bucket ? Math.max(0, buckets.indexOf(progress.bucket)) : 0;
   const everything = ttlEpochSeconds(new Date(`${progress.throughDay}T23:59:59.999Z`));
   let cursor = progress.cursor;
@@ -65,7 +79,8 @@ export async function applyPolicyChange(run: UnitRun, checkpoint: SweepCheckpoin
       }
       cursor = page.cursor;
       const at = cursor ? buckets[i] : buckets[i + 1];
-      if (healthy) await store.save({ ...checkpoint, rebucket: { ...progress, ...pickCounts(impact), bucket: at, cursor } });
+      if (healthy)
+        await store.save({ ...checkpoint, rebucket: { ...progress, ...pickCounts(impact), bucket: at, cursor } });
     } while (cursor);
   }
   run.out.policyChanges.push(impact);
@@ -82,7 +97,11 @@ const pickCounts = (c: { shortened: number; lengthened: number; unchanged: numbe
   dueNow: c.dueNow,
 });
 
-async function rebucketOne(run: UnitRun, key: { pk: string; sk: string }, impact: ReturnType<typeof emptyImpact>): Promise<void> {
+async function rebucketOne(
+  run: UnitRun,
+  key: { pk: string; sk: string },
+  impact: ReturnType<typeof emptyImpact>,
+): Promise<void> {
   const records = run.deps.stores.storesFor(run.region).records;
   const item = await records.get(key, { consistent: true });
   const record = item && dueRecordOf(item);
@@ -95,7 +114,13 @@ async function rebucketOne(run: UnitRun, key: { pk: string; sk: string }, impact
   try {
     await records.update(
       key,
-      { set: { expiresAt, expiryBucket: bucketForExpiry(run.tenantId, run.dataClass, expiresAt, `${key.pk}|${key.sk}`, run.now), [EXPIRY_REVISION]: run.policy.revision } },
+      {
+        set: {
+          expiresAt,
+          expiryBucket: bucketForExpiry(run.tenantId, run.dataClass, expiresAt, `${key.pk}|${key.sk}`, run.now),
+          [EXPIRY_REVISION]: run.policy.revision,
+        },
+      },
       { kind: 'matches', attributes: { expiresAt: record.expiresAt } },
     );
   } catch (error) {

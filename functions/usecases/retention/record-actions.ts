@@ -8,7 +8,12 @@ import { archivePointerSortKey } from '../../domain/sweep/plan';
 import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
-import { contentKeysOfItem, deleteEveryVersion, deleteUnderPrefix, interactionContentPrefixes } from './content-objects';
+import {
+  contentKeysOfItem,
+  deleteEveryVersion,
+  deleteUnderPrefix,
+  interactionContentPrefixes,
+} from './content-objects';
 import { dekIdOf } from './item-facts';
 import { redateListingOf } from './redate-record';
 import { deleteSubjectLinks } from '../litigation/subject-links';
@@ -56,7 +61,8 @@ export async function deletePartition(scope: ActionScope, pk: string): Promise<n
       items.push(keyOf(item));
       if (typeof item.dekId === 'string') dekIds.add(item.dekId);
       contentKeys.push(...contentKeysOfItem(scope.tenantId, item));
-      if (Array.isArray(item.archiveKeys)) archiveKeys.push(...item.archiveKeys.filter((k): k is string => typeof k === 'string'));
+      if (Array.isArray(item.archiveKeys))
+        archiveKeys.push(...item.archiveKeys.filter((k): k is string => typeof k === 'string'));
     }
     cursor = page.cursor;
   } while (cursor);
@@ -64,7 +70,9 @@ export async function deletePartition(scope: ActionScope, pk: string): Promise<n
   // Puzzel: an inquiry's audit entries go with it (signed tombstones keep the chain verifiable).
   if (partition?.kind === 'interaction') await scope.deps.auditLog.forgetInteraction(scope.tenantId, partition.id);
   await deleteEveryVersion(content, contentKeys);
-  if (partition?.kind === 'interaction') for (const prefix of interactionContentPrefixes(scope.tenantId, partition.id)) await deleteUnderPrefix(content, prefix);
+  if (partition?.kind === 'interaction')
+    for (const prefix of interactionContentPrefixes(scope.tenantId, partition.id))
+      await deleteUnderPrefix(content, prefix);
   await deleteEveryVersion(archive, archiveKeys);
   await deleteCopiesOfPartition(scope.deps, pk, 'all');
   // The partition as read above: nothing is added to a partition whose root record has expired.
@@ -119,7 +127,10 @@ export async function archiveItem(scope: ActionScope, item: StoredItem, archiveE
   const contentKeys = contentKeysOfItem(scope.tenantId, item);
   // Held records are never archived (the sweep skips them): the archived copy starts in the backstop.
   const tags = backstopTags('on');
-  await archive.put(key, Buffer.from(JSON.stringify(archivedRecord(item, scope.now, scope.region)), 'utf8'), { contentType: 'application/json', tags });
+  await archive.put(key, Buffer.from(JSON.stringify(archivedRecord(item, scope.now, scope.region)), 'utf8'), {
+    contentType: 'application/json',
+    tags,
+  });
   const archiveKeys = [key];
   for (const [index, contentKey] of contentKeys.entries()) {
     const object = await content.get(contentKey);
@@ -146,14 +157,21 @@ export async function archiveItem(scope: ActionScope, item: StoredItem, archiveE
     expiresAt,
     expiryBucket: expiryBucket(scope.tenantId, dataClass, expiresAt, shardSeed(item)),
   };
-  await unlessGone(() => records.transactWrite([{ kind: 'put', item: pointer }, { kind: 'delete', key: keyOf(item), condition: { kind: 'present' } }]));
+  await unlessGone(() =>
+    records.transactWrite([
+      { kind: 'put', item: pointer },
+      { kind: 'delete', key: keyOf(item), condition: { kind: 'present' } },
+    ]),
+  );
   await deleteEveryVersion(content, contentKeys);
   await keepSubjectEntriesUntil(scope, item.pk, expiresAt);
 }
 
 /** The archived copy's retention ended: every version of its objects, then its pointer (or partition). */
 export async function deleteArchived(scope: ActionScope, pointer: StoredItem, wholePartition: boolean): Promise<void> {
-  const keys = Array.isArray(pointer.archiveKeys) ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string') : [];
+  const keys = Array.isArray(pointer.archiveKeys)
+    ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string')
+    : [];
   await deleteEveryVersion(stores(scope).archive, keys);
   if (wholePartition) await deletePartition(scope, pointer.pk);
   else await deleteItem(scope, pointer);

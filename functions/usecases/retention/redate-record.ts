@@ -17,11 +17,27 @@ export const EXPIRY_REVISION = 'expiryRevision';
  * and the release of a legal hold, for the records the hold kept out of `byExpiry` where no sweep
  * could re-date them (hold-protection.ts). Undefined for an item without a readable `createdAt`.
  */
-export async function replanExpiry(records: RecordStore, item: StoredItem, record: DueRecord, policy: TenantPolicy, now: Date): Promise<RebucketStep | undefined> {
+export async function replanExpiry(
+  records: RecordStore,
+  item: StoredItem,
+  record: DueRecord,
+  policy: TenantPolicy,
+  now: Date,
+): Promise<RebucketStep | undefined> {
   const createdAt = typeof item.createdAt === 'string' ? new Date(item.createdAt) : undefined;
   if (!createdAt || Number.isNaN(createdAt.getTime())) return undefined;
   const channel = await channelOf(records, item);
-  return planRebucket({ tier: record.tier, dataClass: record.dataClass, channel, createdAt, expiresAt: new Date(record.expiresAt * 1000) }, policy, now);
+  return planRebucket(
+    {
+      tier: record.tier,
+      dataClass: record.dataClass,
+      channel,
+      createdAt,
+      expiresAt: new Date(record.expiresAt * 1000),
+    },
+    policy,
+    now,
+  );
 }
 
 /** A record's channel (per-channel retention): its own, or its interaction's general info's. */
@@ -38,7 +54,12 @@ async function channelOf(records: RecordStore, item: StoredItem): Promise<Channe
  * The listing entry expires with the general info: re-dated with it, so a lengthened retention
  * does not drop a live interaction from searches. Any other item has no entry.
  */
-export async function redateListingOf(deps: { stores: RegionalStores }, tenantId: string, item: StoredItem, expiresAt: number): Promise<void> {
+export async function redateListingOf(
+  deps: { stores: RegionalStores },
+  tenantId: string,
+  item: StoredItem,
+  expiresAt: number,
+): Promise<void> {
   const partition = parsePartitionKey(item.pk);
   if (partition?.kind === 'interaction' && item.sk === ROOT_SORT_KEY.interaction && typeof item.startedAt === 'string')
     await redateListing(deps, tenantId, { interactionId: partition.id, startedAt: item.startedAt }, expiresAt);
@@ -60,7 +81,11 @@ export async function extendIndexEntries(records: RecordStore, pk: string, expir
       const current = entry.expiresAt;
       if (typeof current !== 'number' || current >= expiresAt) continue;
       try {
-        await records.update({ pk: entry.pk, sk: entry.sk }, { set: { expiresAt } }, { kind: 'matches', attributes: { expiresAt: current } });
+        await records.update(
+          { pk: entry.pk, sk: entry.sk },
+          { set: { expiresAt } },
+          { kind: 'matches', attributes: { expiresAt: current } },
+        );
         extended++;
       } catch (error) {
         // Changed meanwhile (deleted with its partition, held, extended by a parallel run): leave it.

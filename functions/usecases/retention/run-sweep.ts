@@ -107,9 +107,19 @@ export async function runSweep(deps: RetentionDeps, options: SweepOptions = {}):
     } catch (error) {
       complete = false;
       const { tenantId } = unit.tenant.profile;
-      const dataClass: DataClass = unit.dataClass === 'aggregate-months' ? 'aggregate' : unit.dataClass === 'audit-chain' ? 'audit' : (unit.dataClass ?? 'interaction');
+      const dataClass: DataClass =
+        unit.dataClass === 'aggregate-months'
+          ? 'aggregate'
+          : unit.dataClass === 'audit-chain'
+            ? 'audit'
+            : (unit.dataClass ?? 'interaction');
       out.tallies.count(tenantId, dataClass, unit.region ?? deps.config.homeRegion, 'failed');
-      out.failures.push({ tenantId, region: unit.region ?? deps.config.homeRegion, dataClass, reason: describe(error) });
+      out.failures.push({
+        tenantId,
+        region: unit.region ?? deps.config.homeRegion,
+        dataClass,
+        reason: describe(error),
+      });
       deps.logger.error('sweep unit failed', { unit: unit.key, error: describe(error) });
     }
     options.onProgress?.({ unitsDone: i + 1, unitsTotal: units.length, records, unit: unit.key });
@@ -146,7 +156,15 @@ export async function runSweep(deps: RetentionDeps, options: SweepOptions = {}):
       return purgeTenant(deps, { profile, policy, offboarding, now, shouldStop, out });
     }
     if (unit.dataClass === 'aggregate-months') {
-      await sweepAggregates(deps, { tenantId, policy: policy.policy, region: unit.region, now, firstDay: utcDay(createdAt), dryRun, out });
+      await sweepAggregates(deps, {
+        tenantId,
+        policy: policy.policy,
+        region: unit.region,
+        now,
+        firstDay: utcDay(createdAt),
+        dryRun,
+        out,
+      });
       return true;
     }
     const coverage: HoldCoverage = await coverageOf(`${tenantId}/${unit.region}`);
@@ -178,14 +196,27 @@ export async function runSweep(deps: RetentionDeps, options: SweepOptions = {}):
 
 /** Every unit of work, in a stable order: a tenant's purge, or its audit chain, classes × regions and counter months. */
 function unitsOf(tenants: readonly TenantWork[], deployed: readonly string[]): Unit[] {
-  const served = (policies: readonly TenantPolicy[], dataClass: DataClass) => regionsOfClass(policies, dataClass).filter((r) => deployed.includes(r));
+  const served = (policies: readonly TenantPolicy[], dataClass: DataClass) =>
+    regionsOfClass(policies, dataClass).filter((r) => deployed.includes(r));
   return tenants.flatMap((tenant): Unit[] => {
     const id = tenant.profile.tenantId;
     if (tenant.purge) return [{ key: `${id}/purge`, tenant }];
     return [
       { key: `${id}/audit-chain`, tenant, dataClass: 'audit-chain' as const },
-      ...DATA_CLASSES.flatMap((dataClass) => served(tenant.policies, dataClass).map((region) => ({ key: `${id}/${region}/${dataClass}`, tenant, region, dataClass }))),
-      ...served(tenant.policies, 'aggregate').map((region) => ({ key: `${id}/${region}/aggregate-months`, tenant, region, dataClass: 'aggregate-months' as const })),
+      ...DATA_CLASSES.flatMap((dataClass) =>
+        served(tenant.policies, dataClass).map((region) => ({
+          key: `${id}/${region}/${dataClass}`,
+          tenant,
+          region,
+          dataClass,
+        })),
+      ),
+      ...served(tenant.policies, 'aggregate').map((region) => ({
+        key: `${id}/${region}/aggregate-months`,
+        tenant,
+        region,
+        dataClass: 'aggregate-months' as const,
+      })),
     ];
   });
 }
@@ -210,8 +241,14 @@ async function tenantsToSweep(deps: RetentionDeps, only: string | undefined, now
     if (!policy) continue;
     const policies = await allPolicies(deps.directory, profile.tenantId);
     // During the grace the tenant is swept as usual; after it, it is purged.
-    const offboarding = profile.status === 'terminated' ? await offboardingOf(deps.directory, profile.tenantId) : undefined;
-    work.push({ profile, policy, policies, purge: offboarding !== undefined && new Date(offboarding.purgeAfter) <= now });
+    const offboarding =
+      profile.status === 'terminated' ? await offboardingOf(deps.directory, profile.tenantId) : undefined;
+    work.push({
+      profile,
+      policy,
+      policies,
+      purge: offboarding !== undefined && new Date(offboarding.purgeAfter) <= now,
+    });
   }
   return work;
 }
@@ -224,4 +261,3 @@ function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T>
     return value;
   };
 }
-

@@ -43,7 +43,10 @@ export interface AggregateSweep {
  * retention ends) or deleted, by the aggregate class's post-expiry action. One Query per month; a
  * month checkpoint in the directory.
  */
-export async function sweepAggregates(deps: Pick<RetentionDeps, 'stores' | 'directory'>, sweep: AggregateSweep): Promise<void> {
+export async function sweepAggregates(
+  deps: Pick<RetentionDeps, 'stores' | 'directory'>,
+  sweep: AggregateSweep,
+): Promise<void> {
   const { tenantId, policy, region, now, dryRun, out } = sweep;
   const stores = deps.stores.storesFor(region);
   const checkpoint = await deps.directory.getItem(tenantId, monthCheckpointKey(region), { consistent: true });
@@ -56,8 +59,19 @@ export async function sweepAggregates(deps: Pick<RetentionDeps, 'stores' | 'dire
     if (!dryRun) {
       if (counters.length && action === 'archive') {
         const key = `${archiveMonthPrefix(tenantId, 'aggregate', now.toISOString().slice(0, 7))}${month}.json`;
-        const body: ArchivedCounters = { format: 'lethe-archive-aggregates', formatVersion: 1, archivedAt: now.toISOString(), expiredAt: aggregateMonthExpiry(month, policy).toISOString(), region, month, counters };
-        await stores.archive.put(key, Buffer.from(JSON.stringify(body), 'utf8'), { contentType: 'application/json', tags: backstopTags('on') });
+        const body: ArchivedCounters = {
+          format: 'lethe-archive-aggregates',
+          formatVersion: 1,
+          archivedAt: now.toISOString(),
+          expiredAt: aggregateMonthExpiry(month, policy).toISOString(),
+          region,
+          month,
+          counters,
+        };
+        await stores.archive.put(key, Buffer.from(JSON.stringify(body), 'utf8'), {
+          contentType: 'application/json',
+          tags: backstopTags('on'),
+        });
         const expiresAt = ttlEpochSeconds(archiveExpiry(now, policy, 'aggregate'));
         await stores.records.put({
           pk,
@@ -74,7 +88,8 @@ export async function sweepAggregates(deps: Pick<RetentionDeps, 'stores' | 'dire
       await stores.aggregates.deletePartition(pk);
       await deps.directory.putItem({ tenantId, sk: monthCheckpointKey(region), month: nextMonth(month) });
     }
-    if (counters.length) out.tallies.count(tenantId, 'aggregate', region, action === 'archive' ? 'archived' : 'deleted', counters.length);
+    if (counters.length)
+      out.tallies.count(tenantId, 'aggregate', region, action === 'archive' ? 'archived' : 'deleted', counters.length);
   }
 }
 

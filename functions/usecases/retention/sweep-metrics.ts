@@ -3,7 +3,12 @@ import type { SweepRun } from './run-sweep';
 import type { BusinessMetric, Metrics } from '../../ports/metrics';
 
 /** The tally columns that are business metrics, and their names. */
-const COUNTED = { deleted: 'RecordsDeleted', anonymised: 'RecordsAnonymised', archived: 'RecordsArchived', sealed: 'RecordsSealed' } as const satisfies Record<string, BusinessMetric>;
+const COUNTED = {
+  deleted: 'RecordsDeleted',
+  anonymised: 'RecordsAnonymised',
+  archived: 'RecordsArchived',
+  sealed: 'RecordsSealed',
+} as const satisfies Record<string, BusinessMetric>;
 
 /**
  * Counts what a sweep did, per data class (tenants and regions summed: metrics name no tenant),
@@ -19,6 +24,7 @@ export function countSweep(metrics: Metrics, run: SweepRun, scope: { everyTenant
     byClass.set(row.dataClass, sums);
   }
   for (const [dataClass, sums] of byClass)
-    for (const [column, metric] of Object.entries(COUNTED) as [keyof typeof COUNTED, BusinessMetric][]) if (sums[column] > 0) metrics.count(metric, sums[column], { dataClass });
+    for (const [column, metric] of Object.entries(COUNTED) as [keyof typeof COUNTED, BusinessMetric][])
+      if (sums[column] > 0) metrics.count(metric, sums[column], { dataClass });
   if (run.complete && scope.everyTenant) metrics.count('SweepsCompleted', 1);
 }

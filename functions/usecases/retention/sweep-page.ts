@@ -10,7 +10,15 @@ import { protectItem, protectPartition } from '../holds/hold-protection';
 import { sealIntoBatch } from '../litigation/seal-batch';
 import { settleBounded } from './bounded';
 import { dueRecordOf } from './item-facts';
-import { anonymiseItem, archiveItem, deleteArchived, deleteItem, deletePartition, destroyBatch, type ActionScope } from './record-actions';
+import {
+  anonymiseItem,
+  archiveItem,
+  deleteArchived,
+  deleteItem,
+  deletePartition,
+  destroyBatch,
+  type ActionScope,
+} from './record-actions';
 import { countIn, recordFailure, type UnitRun } from './unit-run';
 
 /** Records read at once; partitions acted on at once (records of one partition go one after another). */
@@ -44,12 +52,23 @@ export async function sweepPage(run: UnitRun, due: readonly DueItem[]): Promise<
   const read = await settleBounded(due, READ_CONCURRENCY, (key) => records.get(key, { consistent: true }));
   const planned: Planned[] = [];
   read.forEach((result, index) => {
-    if (result.status === 'rejected') return recordFailure(run, result.reason, due[index]);
+    if (result.status === 'rejected') {
+      recordFailure(run, result.reason, due[index]);
+      return;
+    }
     const item = result.value;
     const record = item && dueRecordOf(item);
     if (!item || !record) return; // gone since the index was read (an earlier run, its partition's delete)
-    const heldBy = record.tier === 'litigation-batch' ? holdsOnBatch(run.coverage, run.tenantId, item) : run.coverage.holdsOn(item.pk);
-    const step = planSweepStep(record, { policy: run.policy.policy, now: run.now, heldBy, offboarding: run.offboarding !== undefined });
+    const heldBy =
+      record.tier === 'litigation-batch'
+        ? holdsOnBatch(run.coverage, run.tenantId, item)
+        : run.coverage.holdsOn(item.pk);
+    const step = planSweepStep(record, {
+      policy: run.policy.policy,
+      now: run.now,
+      heldBy,
+      offboarding: run.offboarding !== undefined,
+    });
     if (step.kind === 'not-due') return;
     countIn(run, 'due');
     planned.push({ item, record, step });
@@ -134,8 +153,10 @@ async function act(run: UnitRun, { item, record, step }: Planned): Promise<void>
  * whole (purge-tenant).
  */
 async function unlistLeaving(run: UnitRun, item: StoredItem, step: Planned['step']): Promise<void> {
-  if (run.offboarding || !(step.kind === 'delete' || step.kind === 'archive' || step.kind === 'delete-statistics')) return;
+  if (run.offboarding || !(step.kind === 'delete' || step.kind === 'archive' || step.kind === 'delete-statistics'))
+    return;
   const partition = parsePartitionKey(item.pk);
-  if (partition?.kind !== 'interaction' || item.sk !== ROOT_SORT_KEY.interaction || typeof item.startedAt !== 'string') return;
+  if (partition?.kind !== 'interaction' || item.sk !== ROOT_SORT_KEY.interaction || typeof item.startedAt !== 'string')
+    return;
   await unlistInteraction(run.deps, run.tenantId, { interactionId: partition.id, startedAt: item.startedAt });
 }

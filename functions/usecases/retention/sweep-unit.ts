@@ -18,7 +18,14 @@ const LOOKAHEAD = 32;
  * again). Returns whether it reached the end.
  */
 export async function sweepUnit(run: UnitRun): Promise<boolean> {
-  const store = new CheckpointStore(run.deps.directory, run.tenantId, run.region, run.dataClass, run.dryRun, run.offboarding ? 'purge' : 'sweep');
+  const store = new CheckpointStore(
+    run.deps.directory,
+    run.tenantId,
+    run.region,
+    run.dataClass,
+    run.dryRun,
+    run.offboarding ? 'purge' : 'sweep',
+  );
   let checkpoint = await store.load();
   if (!run.offboarding) checkpoint = await applyPolicyChange(run, checkpoint, store);
   const base: SweepCheckpoint = checkpoint ?? { day: run.firstDay, policyRevision: run.policy.revision };
@@ -41,7 +48,8 @@ export async function sweepUnit(run: UnitRun): Promise<boolean> {
         if ((await sweepPage(run, page.items)) > 0) healthy = false;
         const cursor: string | undefined = page.cursor;
         const next = cursor ? window[i] : buckets[from + i + 1];
-        if (healthy && next && (page.items.length || cursor)) await store.save({ ...base, day: dayOfBucket(next), bucket: next, cursor });
+        if (healthy && next && (page.items.length || cursor))
+          await store.save({ ...base, day: dayOfBucket(next), bucket: next, cursor });
         page = cursor ? await query(window[i], cursor) : undefined;
       }
     }

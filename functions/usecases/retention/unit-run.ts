@@ -36,6 +36,19 @@ export function countIn(run: UnitRun, column: TallyColumn, by = 1): void {
 export function recordFailure(run: UnitRun, error: unknown, key?: { pk: string; sk: string }): void {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   countIn(run, 'failed');
-  run.out.failures.push({ tenantId: run.tenantId, region: run.region, dataClass: run.dataClass, ...(key ? { pk: key.pk, sk: key.sk } : {}), reason });
-  run.deps.logger.warn('sweep could not finish a record', { tenantId: run.tenantId, region: run.region, dataClass: run.dataClass, pk: key?.pk, sk: key?.sk, reason });
+  run.out.failures.push({
+    tenantId: run.tenantId,
+    region: run.region,
+    dataClass: run.dataClass,
+    ...(key ? { pk: key.pk, sk: key.sk } : {}),
+    reason,
+  });
+  run.deps.logger.warn('sweep could not finish a record', {
+    tenantId: run.tenantId,
+    region: run.region,
+    dataClass: run.dataClass,
+    pk: key?.pk,
+    sk: key?.sk,
+    reason,
+  });
 }

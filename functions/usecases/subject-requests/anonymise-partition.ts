@@ -37,10 +37,16 @@ function planFor(item: StoredItem, content: AnonymiseScope['content']): 'anonymi
  * nothing leads from the person to them any more. Index entries go last, region by region.
  * Statistics are untouched: the aggregates never held anything personal.
  */
-export async function anonymisePartition(deps: SubjectRequestDeps, scope: AnonymiseScope, partition: SubjectPartition): Promise<void> {
+export async function anonymisePartition(
+  deps: SubjectRequestDeps,
+  scope: AnonymiseScope,
+  partition: SubjectPartition,
+): Promise<void> {
   const pieces = indexRegionsLast(await partitionPieces(deps.stores, partition.pk), partition);
   // Read before anonymising: anonymised recording pointers no longer name their objects.
-  const contentObjects = (await partitionObjects(deps.stores, scope.tenantId, partition, pieces)).filter((o) => o.bucket === 'content');
+  const contentObjects = (await partitionObjects(deps.stores, scope.tenantId, partition, pieces)).filter(
+    (o) => o.bucket === 'content',
+  );
   // Derived copies are plain and name the person (voice, chat, identifiers): they go whatever `content` says.
   await deleteCopies(deps, await copiesOfSubjectPartition(deps, scope.tenantId, partition.pk), 'all');
   for (const { region, items } of pieces) {
@@ -51,14 +57,17 @@ export async function anonymisePartition(deps: SubjectRequestDeps, scope: Anonym
       if (plan === 'drop-archived') await deleteArchived(action, item, false);
     }
     if (scope.content === 'delete')
-      for (const object of contentObjects.filter((o) => o.region === region)) await deps.stores.storesFor(region).content.deleteAllVersions(object.key);
+      for (const object of contentObjects.filter((o) => o.region === region))
+        await deps.stores.storesFor(region).content.deleteAllVersions(object.key);
     // Settled again even when nothing was left to anonymise: a run cut short may have stopped right before it.
     await settlePartition(action, partition.pk);
   }
   // Kept content keeps its sealed records, so retention's settling leaves the index alone: remove it here.
   for (const { region } of pieces) {
     const records = deps.stores.storesFor(region).records;
-    const entries = await allPages((cursor) => records.queryPartition(partition.pk, { skPrefix: SUBJECT_ENTRY_PREFIX, cursor, consistent: true }));
+    const entries = await allPages((cursor) =>
+      records.queryPartition(partition.pk, { skPrefix: SUBJECT_ENTRY_PREFIX, cursor, consistent: true }),
+    );
     await records.deleteItems(entries.map(keyOf));
   }
 }

@@ -4,11 +4,20 @@ import type { SubjectRequestDeps } from './deps';
 import { updateJob } from './job-store';
 
 /** The moments of a request the audit log records. */
-export type AuditPhase = 'filed' | 'extended' | 'confirmed' | 'completed' | 'incomplete' | 'cancelled' | 'failed' | 'reapplied';
+export type AuditPhase =
+  | 'filed'
+  | 'extended'
+  | 'confirmed'
+  | 'completed'
+  | 'incomplete'
+  | 'cancelled'
+  | 'failed'
+  | 'reapplied';
 
 /** Entries name staff by user id and role; a channel, the operator console and Lethe itself as `system`. */
 export function actorOf(requester: Requester): AuditActor {
-  if (requester.kind === 'admin') return { user: requester.userId, role: requester.role === 'legal' ? 'legal' : 'admin', support: requester.support };
+  if (requester.kind === 'admin')
+    return { user: requester.userId, role: requester.role === 'legal' ? 'legal' : 'admin', support: requester.support };
   return { user: requester.kind, role: 'system', support: false };
 }
 
@@ -55,5 +64,7 @@ export async function auditOnce(
 
 async function alreadyWritten(deps: SubjectRequestDeps, job: SubjectRequestJob, phase: AuditPhase): Promise<boolean> {
   const recent = await deps.auditLog.list(job.tenantId, { action: 'subject-request' }, { limit: RECENT_ENTRIES });
-  return recent.items.some((e) => e.details.requestId === job.requestId && e.details.phase === phase && e.details.round === job.round);
+  return recent.items.some(
+    (e) => e.details.requestId === job.requestId && e.details.phase === phase && e.details.round === job.round,
+  );
 }

@@ -31,7 +31,12 @@ export async function claimSlot(
   maxConcurrent: number,
   now: Date,
 ): Promise<number | undefined> {
-  const lease = (n: number) => ({ tenantId: job.tenantId, sk: slotSk(n), holder: job.requestId, expiresAt: seconds(now) + LEASE_SECONDS });
+  const lease = (n: number) => ({
+    tenantId: job.tenantId,
+    sk: slotSk(n),
+    holder: job.requestId,
+    expiresAt: seconds(now) + LEASE_SECONDS,
+  });
   const taken = async (n: number, condition: ItemCondition) => {
     try {
       await directory.putItem(lease(n), condition);
@@ -41,7 +46,8 @@ export async function claimSlot(
       throw error;
     }
   };
-  if (job.slot !== undefined && (await taken(job.slot, { kind: 'matches', attributes: { holder: job.requestId } }))) return job.slot;
+  if (job.slot !== undefined && (await taken(job.slot, { kind: 'matches', attributes: { holder: job.requestId } })))
+    return job.slot;
   for (let n = 0; n < maxConcurrent; n++) if (await taken(n, { kind: 'absentOrExpired', now: seconds(now) })) return n;
   return undefined;
 }
@@ -53,12 +59,28 @@ export async function slotLeases(directory: TenantDirectory, tenantId: string): 
 }
 
 /** Extends this job's lease on its slot. */
-export async function renewSlot(directory: TenantDirectory, tenantId: string, requestId: string, slot: number, now: Date): Promise<void> {
-  await directory.updateItem(tenantId, slotSk(slot), { set: { expiresAt: seconds(now) + LEASE_SECONDS } }, { kind: 'matches', attributes: { holder: requestId } });
+export async function renewSlot(
+  directory: TenantDirectory,
+  tenantId: string,
+  requestId: string,
+  slot: number,
+  now: Date,
+): Promise<void> {
+  await directory.updateItem(
+    tenantId,
+    slotSk(slot),
+    { set: { expiresAt: seconds(now) + LEASE_SECONDS } },
+    { kind: 'matches', attributes: { holder: requestId } },
+  );
 }
 
 /** Frees the slot if this job still holds it. */
-export async function releaseSlot(directory: TenantDirectory, tenantId: string, requestId: string, slot: number): Promise<void> {
+export async function releaseSlot(
+  directory: TenantDirectory,
+  tenantId: string,
+  requestId: string,
+  slot: number,
+): Promise<void> {
   try {
     await directory.deleteItem(tenantId, slotSk(slot), { kind: 'matches', attributes: { holder: requestId } });
   } catch (error) {
@@ -80,7 +102,11 @@ export async function startOrQueue(
     try {
       return await deps.runner.start(tenantId, requestId);
     } catch (error) {
-      deps.logger.warn('subject request not started; it waits in the queue', { tenantId, requestId, error: error instanceof Error ? error.name : 'unknown' });
+      deps.logger.warn('subject request not started; it waits in the queue', {
+        tenantId,
+        requestId,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
     }
   await enqueue(deps.directory, tenantId, requestId);
 }

@@ -15,21 +15,40 @@ import { findJob, updateJob } from './job-store';
  */
 const deferralPrefix = (holdId: string) => `JOBDEFER#${holdId}#`;
 
-export async function recordDeferrals(directory: TenantDirectory, job: Pick<SubjectRequestJob, 'tenantId' | 'requestId'>, holdIds: readonly string[]): Promise<void> {
-  for (const holdId of holdIds) await directory.putItem({ tenantId: job.tenantId, sk: `${deferralPrefix(holdId)}${job.requestId}`, requestId: job.requestId, holdId });
+export async function recordDeferrals(
+  directory: TenantDirectory,
+  job: Pick<SubjectRequestJob, 'tenantId' | 'requestId'>,
+  holdIds: readonly string[],
+): Promise<void> {
+  for (const holdId of holdIds)
+    await directory.putItem({
+      tenantId: job.tenantId,
+      sk: `${deferralPrefix(holdId)}${job.requestId}`,
+      requestId: job.requestId,
+      holdId,
+    });
 }
 
 /**
  * Called when `holdId` is released: every request it postponed goes back to the queue as its next
  * round and is started. Returns the ids of the requests re-applied.
  */
-export async function reapplyDeferredRequests(deps: SubjectRequestDeps, tenantId: string, holdId: string): Promise<string[]> {
+export async function reapplyDeferredRequests(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  holdId: string,
+): Promise<string[]> {
   const deferrals = await allPages((cursor) => deps.directory.queryItems(tenantId, deferralPrefix(holdId), { cursor }));
   const reapplied: string[] = [];
   for (const deferral of deferrals) {
     const job = await findJob(deps.directory, tenantId, String(deferral.requestId));
     // An incomplete erasure is re-applied too: the release is another chance to finish it.
-    if ((job?.status === 'completed' || job?.status === 'incomplete') && job.subjectKeys?.length && (await requeue(deps, job))) reapplied.push(job.requestId);
+    if (
+      (job?.status === 'completed' || job?.status === 'incomplete') &&
+      job.subjectKeys?.length &&
+      (await requeue(deps, job))
+    )
+      reapplied.push(job.requestId);
     await deps.directory.deleteItem(tenantId, deferral.sk);
   }
   for (const requestId of reapplied) await startOrQueue(deps, tenantId, requestId);
@@ -41,8 +60,19 @@ async function requeue(deps: SubjectRequestDeps, job: SubjectRequestJob): Promis
     const next = await updateJob(
       deps.directory,
       job,
-      { status: 'queued', step: 0, done: 0, passes: 0, round: job.round + 1, earlierResults: [...(job.earlierResults ?? []), ...(job.result ? [job.result] : [])], updatedAt: deps.clock.now().toISOString() },
-      { remove: ['result', 'inventory', 'verification', 'expiresAt'], condition: { kind: 'matches', attributes: { status: job.status, round: job.round } } },
+      {
+        status: 'queued',
+        step: 0,
+        done: 0,
+        passes: 0,
+        round: job.round + 1,
+        earlierResults: [...(job.earlierResults ?? []), ...(job.result ? [job.result] : [])],
+        updatedAt: deps.clock.now().toISOString(),
+      },
+      {
+        remove: ['result', 'inventory', 'verification', 'expiresAt'],
+        condition: { kind: 'matches', attributes: { status: job.status, round: job.round } },
+      },
     );
     await auditRequest(deps, next, 'reapplied', { kind: 'system' });
     return true;

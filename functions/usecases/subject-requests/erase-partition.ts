@@ -20,16 +20,27 @@ const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
  * 4. its records in every region, then its subject-index entries last, so until the very end a
  *    re-run still finds what is left.
  */
-export async function erasePartition(deps: SubjectRequestDeps, tenantId: string, partition: SubjectPartition): Promise<void> {
+export async function erasePartition(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  partition: SubjectPartition,
+): Promise<void> {
   const pieces = await partitionPieces(deps.stores, partition.pk);
-  for (const region of deps.stores.regions) for (const dekId of dataKeyIdsOf(partition, pieces)) await deps.vault.shred(region, tenantId, dekId);
-  for (const object of await partitionObjects(deps.stores, tenantId, partition, pieces)) await deps.stores.storesFor(object.region)[object.bucket].deleteAllVersions(object.key);
+  for (const region of deps.stores.regions)
+    for (const dekId of dataKeyIdsOf(partition, pieces)) await deps.vault.shred(region, tenantId, dekId);
+  for (const object of await partitionObjects(deps.stores, tenantId, partition, pieces))
+    await deps.stores.storesFor(object.region)[object.bucket].deleteAllVersions(object.key);
   await deleteCopies(deps, await copiesOfSubjectPartition(deps, tenantId, partition.pk), 'all');
   if (partition.kind === 'interaction') await deps.auditLog.forgetInteraction(tenantId, partition.id);
   // The archive's time index names the interaction: it goes before the general info that dates it.
-  const info = pieces.flatMap((p) => p.items).find((i) => i.sk === ROOT_SORT_KEY.interaction && typeof i.startedAt === 'string');
-  if (partition.kind === 'interaction' && info) await unlistInteraction(deps, tenantId, { interactionId: partition.id, startedAt: String(info.startedAt) });
+  const info = pieces
+    .flatMap((p) => p.items)
+    .find((i) => i.sk === ROOT_SORT_KEY.interaction && typeof i.startedAt === 'string');
+  if (partition.kind === 'interaction' && info)
+    await unlistInteraction(deps, tenantId, { interactionId: partition.id, startedAt: String(info.startedAt) });
   const ordered = indexRegionsLast(pieces, partition);
-  for (const { region, items } of ordered) await deps.stores.storesFor(region).records.deleteItems(items.filter((i) => !isIndexEntry(i)).map(keyOf));
-  for (const { region, items } of ordered) await deps.stores.storesFor(region).records.deleteItems(items.filter(isIndexEntry).map(keyOf));
+  for (const { region, items } of ordered)
+    await deps.stores.storesFor(region).records.deleteItems(items.filter((i) => !isIndexEntry(i)).map(keyOf));
+  for (const { region, items } of ordered)
+    await deps.stores.storesFor(region).records.deleteItems(items.filter(isIndexEntry).map(keyOf));
 }

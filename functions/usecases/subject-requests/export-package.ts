@@ -22,7 +22,13 @@ import { newCopy } from '../../domain/copies/derived-copy';
 import { registerCopy } from '../copies/copy-registry';
 import { openedRecordOf } from '../retention/item-facts';
 import type { SubjectRequestDeps } from './deps';
-import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
+import {
+  findSubjectPartitions,
+  isIndexEntry,
+  partitionPieces,
+  type PartitionPiece,
+  type SubjectPartition,
+} from './find-subject';
 import { partitionObjects, type PartitionObject } from './partition-objects';
 
 export interface ExportScope {
@@ -64,11 +70,24 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
     const pieces = await partitionPieces(deps.stores, partition.pk);
     const before = collected.records.length;
     await collectRecords(deps, scope, partition, pieces, collected);
-    held.set(partition.pk, collected.records.slice(before).map((r) => r.dataClass));
+    held.set(
+      partition.pk,
+      collected.records.slice(before).map((r) => r.dataClass),
+    );
     if (partition.kind === 'interaction') {
       await collectObjects(deps, scope, partition, pieces, collected);
-      const entries = await allPages((cursor) => deps.auditLog.list(scope.tenantId, { interactionId: partition.id }, { cursor, limit: 500 }));
-      collected.accessLog.push(...entries.map((e) => ({ at: e.at, action: e.action, role: e.actor.role, support: e.actor.support, interactionId: partition.id })));
+      const entries = await allPages((cursor) =>
+        deps.auditLog.list(scope.tenantId, { interactionId: partition.id }, { cursor, limit: 500 }),
+      );
+      collected.accessLog.push(
+        ...entries.map((e) => ({
+          at: e.at,
+          action: e.action,
+          role: e.actor.role,
+          support: e.actor.support,
+          interactionId: partition.id,
+        })),
+      );
       collected.packaged.add(deps.homeRegion, 'audit', 'audit', entries.length);
     }
   }
@@ -79,7 +98,17 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
   const key = subjectPackageKey(scope.tenantId, scope.requestId);
   // Registered against each partition it holds data of: erasing, anonymising or deleting that data deletes the package.
   for (const [pk, contains] of held)
-    if (contains.length) await registerCopy(deps, scope.tenantId, [pk], newCopy('subject-export', { bucket: 'exports', region: deps.exports.region, objectKey: key, contains }, deps.clock.now()));
+    if (contains.length)
+      await registerCopy(
+        deps,
+        scope.tenantId,
+        [pk],
+        newCopy(
+          'subject-export',
+          { bucket: 'exports', region: deps.exports.region, objectKey: key, contains },
+          deps.clock.now(),
+        ),
+      );
   await deps.exports.put(key, bytes, { contentType: 'application/zip' });
   return {
     key,
@@ -92,7 +121,13 @@ export async function buildExportPackage(deps: SubjectRequestDeps, scope: Export
   };
 }
 
-async function collectRecords(deps: SubjectRequestDeps, scope: ExportScope, partition: SubjectPartition, pieces: readonly PartitionPiece[], out: Collected): Promise<void> {
+async function collectRecords(
+  deps: SubjectRequestDeps,
+  scope: ExportScope,
+  partition: SubjectPartition,
+  pieces: readonly PartitionPiece[],
+  out: Collected,
+): Promise<void> {
   for (const { region, items } of pieces)
     for (const item of items) {
       if (isIndexEntry(item) || typeof item.class !== 'string') continue;
@@ -108,7 +143,13 @@ async function collectRecords(deps: SubjectRequestDeps, scope: ExportScope, part
     }
 }
 
-async function exported(deps: SubjectRequestDeps, partition: SubjectPartition, region: string, item: StoredItem, tier?: string): Promise<ExportedRecord> {
+async function exported(
+  deps: SubjectRequestDeps,
+  partition: SubjectPartition,
+  region: string,
+  item: StoredItem,
+  tier?: string,
+): Promise<ExportedRecord> {
   const opened = await openedRecordOf(deps.vault, region, item, item.class as DataClass);
   const expiresAt = Number.isFinite(opened.expiresAt) ? new Date(opened.expiresAt * 1000).toISOString() : undefined;
   return {
@@ -123,19 +164,39 @@ async function exported(deps: SubjectRequestDeps, partition: SubjectPartition, r
 }
 
 /** An archive pointer: the archived record it stands for (restored from the archive tier), and its content copies. */
-async function collectArchived(deps: SubjectRequestDeps, scope: ExportScope, partition: SubjectPartition, region: string, pointer: StoredItem, out: Collected): Promise<void> {
+async function collectArchived(
+  deps: SubjectRequestDeps,
+  scope: ExportScope,
+  partition: SubjectPartition,
+  region: string,
+  pointer: StoredItem,
+  out: Collected,
+): Promise<void> {
   const archive = deps.stores.storesFor(region).archive;
-  const keys = Array.isArray(pointer.archiveKeys) ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string') : [];
+  const keys = Array.isArray(pointer.archiveKeys)
+    ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string')
+    : [];
   for (const key of keys) {
     const object = await archive.get(key);
     if (!object) continue;
     const archived = parseArchivedRecord(object.bytes);
     if (archived) out.add(await exported(deps, partition, region, archived.item as StoredItem, 'archived'));
     else {
-      const scopeOfCopy = { region, tenantId: scope.tenantId, dataClass: pointer.class as DataClass, partitionId: partition.id };
-      const plain = await openedOrUndefined(() => deps.vault.open(scopeOfCopy, Buffer.from(object.bytes).toString('utf8')));
+      const scopeOfCopy = {
+        region,
+        tenantId: scope.tenantId,
+        dataClass: pointer.class as DataClass,
+        partitionId: partition.id,
+      };
+      const plain = await openedOrUndefined(() =>
+        deps.vault.open(scopeOfCopy, Buffer.from(object.bytes).toString('utf8')),
+      );
       if (!plain) continue;
-      out.objects.push({ path: `archive/${partition.id}/${key.split('/').pop()}`, mediaType: object.contentType ?? 'application/octet-stream', content: plain });
+      out.objects.push({
+        path: `archive/${partition.id}/${key.split('/').pop()}`,
+        mediaType: object.contentType ?? 'application/octet-stream',
+        content: plain,
+      });
     }
     out.packaged.add(region, 'archive', pointer.class as DataClass);
   }
@@ -151,7 +212,13 @@ async function openedOrUndefined(open: () => Promise<Uint8Array>): Promise<Uint8
   }
 }
 
-async function collectObjects(deps: SubjectRequestDeps, scope: ExportScope, partition: SubjectPartition, pieces: readonly PartitionPiece[], out: Collected): Promise<void> {
+async function collectObjects(
+  deps: SubjectRequestDeps,
+  scope: ExportScope,
+  partition: SubjectPartition,
+  pieces: readonly PartitionPiece[],
+  out: Collected,
+): Promise<void> {
   const mediaTypes = new Map<string, string>();
   const restrictedRecordings = new Set<string>();
   for (const { items } of pieces)
@@ -170,7 +237,11 @@ async function collectObjects(deps: SubjectRequestDeps, scope: ExportScope, part
     const pending = object.key.startsWith('upload/');
     const extension = EXTENSION[mediaTypes.get(name) ?? ''] ?? 'bin';
     const folder = object.dataClass === 'transcript' ? 'transcripts' : 'recordings';
-    out.objects.push({ path: `${folder}/${partition.id}/${name}${pending ? '.pending' : ''}.${extension}`, mediaType: mediaTypes.get(name) ?? 'application/octet-stream', content: bytes });
+    out.objects.push({
+      path: `${folder}/${partition.id}/${name}${pending ? '.pending' : ''}.${extension}`,
+      mediaType: mediaTypes.get(name) ?? 'application/octet-stream',
+      content: bytes,
+    });
     out.packaged.add(object.region, 'content', object.dataClass);
   }
 }
@@ -179,11 +250,21 @@ async function collectObjects(deps: SubjectRequestDeps, scope: ExportScope, part
  * An object's plaintext: content objects are sealed under the interaction's data key; pending
  * uploads are raw until ingest seals them. Undefined for what cannot be read (its key destroyed).
  */
-async function readObject(deps: SubjectRequestDeps, tenantId: string, interactionId: string, object: PartitionObject): Promise<Uint8Array | undefined> {
+async function readObject(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  interactionId: string,
+  object: PartitionObject,
+): Promise<Uint8Array | undefined> {
   const stored = await deps.stores.storesFor(object.region).content.get(object.key);
   if (!stored) return undefined;
   if (object.key.startsWith('upload/')) return stored.bytes;
-  return openedOrUndefined(() => deps.vault.open({ region: object.region, tenantId, dataClass: object.dataClass, partitionId: interactionId }, Buffer.from(stored.bytes).toString('utf8')));
+  return openedOrUndefined(() =>
+    deps.vault.open(
+      { region: object.region, tenantId, dataClass: object.dataClass, partitionId: interactionId },
+      Buffer.from(stored.bytes).toString('utf8'),
+    ),
+  );
 }
 
 /** What the package gathers, and the files it becomes. */
@@ -200,12 +281,25 @@ class Collected {
   }
 
   async files(scope: ExportScope): Promise<PackageFile[]> {
-    const records = [...this.records].sort((a, b) => (a.partitionId + a.recordKey < b.partitionId + b.recordKey ? -1 : 1));
-    const infos = records.filter((r) => r.dataClass === 'interaction' && r.tier !== 'archived' && isPartitionRoot(`T#${scope.tenantId}#I#${r.partitionId}`, r.recordKey));
+    const records = [...this.records].sort((a, b) =>
+      a.partitionId + a.recordKey < b.partitionId + b.recordKey ? -1 : 1,
+    );
+    const infos = records.filter(
+      (r) =>
+        r.dataClass === 'interaction' &&
+        r.tier !== 'archived' &&
+        isPartitionRoot(`T#${scope.tenantId}#I#${r.partitionId}`, r.recordKey),
+    );
     const messages = new Map<string, Message[]>();
     for (const r of records.filter((x) => x.dataClass === 'transcript' && typeof x.fields.text === 'string')) {
       const list = messages.get(r.partitionId) ?? [];
-      list.push({ interactionId: r.partitionId, seq: Number(r.fields.seq), from: r.fields.from as Message['from'], text: String(r.fields.text), at: String(r.fields.at) });
+      list.push({
+        interactionId: r.partitionId,
+        seq: Number(r.fields.seq),
+        from: r.fields.from as Message['from'],
+        text: String(r.fields.text),
+        at: String(r.fields.at),
+      });
       messages.set(r.partitionId, list);
     }
     const classes = [...new Set(records.map((r) => r.dataClass))].sort();
@@ -213,12 +307,37 @@ class Collected {
       // One JSON file per class: the manifest's record counts per class come from these alone.
       ...classes.map((c): PackageFile => {
         const ofClass = records.filter((r) => r.dataClass === c);
-        return { path: `records/${c}.json`, mediaType: 'application/json', dataClass: c, records: ofClass.length, content: `${JSON.stringify(ofClass, null, 2)}\n` };
+        return {
+          path: `records/${c}.json`,
+          mediaType: 'application/json',
+          dataClass: c,
+          records: ofClass.length,
+          content: `${JSON.stringify(ofClass, null, 2)}\n`,
+        };
       }),
-      { path: 'general-info.csv', mediaType: 'text/csv', records: infos.length, content: generalInfoCsv(infos.map((r) => interactionInfoOf(scope.tenantId, r))) },
-      ...(await Promise.all([...messages].map(async ([interactionId, lines]): Promise<PackageFile> => ({ path: `transcripts/${interactionId}.xml`, mediaType: 'application/xml', records: lines.length, content: await chatLogXml(interactionId, lines) })))),
+      {
+        path: 'general-info.csv',
+        mediaType: 'text/csv',
+        records: infos.length,
+        content: generalInfoCsv(infos.map((r) => interactionInfoOf(scope.tenantId, r))),
+      },
+      ...(await Promise.all(
+        [...messages].map(
+          async ([interactionId, lines]): Promise<PackageFile> => ({
+            path: `transcripts/${interactionId}.xml`,
+            mediaType: 'application/xml',
+            records: lines.length,
+            content: await chatLogXml(interactionId, lines),
+          }),
+        ),
+      )),
       ...this.objects,
-      { path: 'access-log.json', mediaType: 'application/json', records: this.accessLog.length, content: `${JSON.stringify(this.accessLog, null, 2)}\n` },
+      {
+        path: 'access-log.json',
+        mediaType: 'application/json',
+        records: this.accessLog.length,
+        content: `${JSON.stringify(this.accessLog, null, 2)}\n`,
+      },
       {
         path: 'summary.md',
         mediaType: 'text/markdown',
@@ -227,7 +346,13 @@ class Collected {
           requestId: scope.requestId,
           generatedAt: scope.now,
           searchedBy: scope.searchedBy,
-          holdings: holdingsOf(records.map((r) => ({ dataClass: r.dataClass, region: r.region, expiresAt: r.expiresAt ? Date.parse(r.expiresAt) / 1000 : undefined }))).map((h) => ({
+          holdings: holdingsOf(
+            records.map((r) => ({
+              dataClass: r.dataClass,
+              region: r.region,
+              expiresAt: r.expiresAt ? Date.parse(r.expiresAt) / 1000 : undefined,
+            })),
+          ).map((h) => ({
             ...h,
             firstExpiry: h.firstExpiry ? new Date(h.firstExpiry) : undefined,
             lastExpiry: h.lastExpiry ? new Date(h.lastExpiry) : undefined,
@@ -235,7 +360,20 @@ class Collected {
         }),
       },
     ];
-    return [...files, { path: 'manifest.json', mediaType: 'application/json', content: packageManifest({ kind: 'subject-export', requestId: scope.requestId, tenantId: scope.tenantId, createdAt: scope.now, files }) }];
+    return [
+      ...files,
+      {
+        path: 'manifest.json',
+        mediaType: 'application/json',
+        content: packageManifest({
+          kind: 'subject-export',
+          requestId: scope.requestId,
+          tenantId: scope.tenantId,
+          createdAt: scope.now,
+          files,
+        }),
+      },
+    ];
   }
 }
 

@@ -2,7 +2,12 @@ import { ulid } from 'ulid';
 import { LetheError, notFound, validationFailed } from '../../domain/errors';
 import type { SubjectIdentifiers } from '../../domain/records';
 import type { Requester, SubjectRequestJob } from '../../domain/subject-requests/job';
-import { searchedKinds, storedOptions, SubjectRequestSchema, type SubjectRequest } from '../../domain/subject-requests/request';
+import {
+  searchedKinds,
+  storedOptions,
+  SubjectRequestSchema,
+  type SubjectRequest,
+} from '../../domain/subject-requests/request';
 import { unconfirmedExpiry } from '../../domain/subject-requests/deadline';
 import { verificationHints } from '../../domain/subject-requests/verification-hints';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
@@ -20,7 +25,10 @@ function keysAt(identifiers: SubjectIdentifiers, secret: Uint8Array, callingCode
     return subjectKeysOf(identifiers, secret, callingCode);
   } catch (error) {
     if (!(error instanceof LetheError)) throw error;
-    throw validationFailed(error.fields.map((f) => ({ ...f, path: `${path}.${f.path}` })), error.message);
+    throw validationFailed(
+      error.fields.map((f) => ({ ...f, path: `${path}.${f.path}` })),
+      error.message,
+    );
   }
 }
 
@@ -78,7 +86,10 @@ export async function fileSubjectRequest(
   };
   await createJob(deps.directory, job);
   deps.metrics.count('SubjectRequestsOpened', 1);
-  await auditRequest(deps, job, 'filed', requestedBy, { from, details: { status: job.status, identifierKinds: job.searchedBy.join(',') } });
+  await auditRequest(deps, job, 'filed', requestedBy, {
+    from,
+    details: { status: job.status, identifierKinds: job.searchedBy.join(',') },
+  });
   if (!pending) await startOrQueue(deps, tenantId, requestId);
   return job;
 }

@@ -31,7 +31,11 @@ export const isRecordItem = (item: { sk: string }): boolean => !isIndexEntry(ite
  * Query per subject key and region, never a scan. All served regions are asked, not only those
  * of the tenant's current policy: records written under an earlier policy stay where they went.
  */
-export async function findSubjectPartitions(stores: RegionalStores, tenantId: string, keys: readonly SubjectKey[]): Promise<SubjectPartition[]> {
+export async function findSubjectPartitions(
+  stores: RegionalStores,
+  tenantId: string,
+  keys: readonly SubjectKey[],
+): Promise<SubjectPartition[]> {
   const found = new Map<string, SubjectPartition>();
   for (const region of stores.regions) {
     const records = stores.storesFor(region).records;
@@ -40,7 +44,13 @@ export async function findSubjectPartitions(stores: RegionalStores, tenantId: st
       for (const hit of hits) {
         const parsed = parsePartitionKey(hit.pk);
         if (!parsed || parsed.tenantId !== tenantId) continue;
-        const partition = found.get(hit.pk) ?? { pk: hit.pk, id: parsed.id, kind: parsed.kind, indexRegions: [], entries: [] };
+        const partition = found.get(hit.pk) ?? {
+          pk: hit.pk,
+          id: parsed.id,
+          kind: parsed.kind,
+          indexRegions: [],
+          entries: [],
+        };
         if (!partition.indexRegions.includes(region)) partition.indexRegions.push(region);
         const entry = hit.sk.slice(SUBJECT_ENTRY_PREFIX.length);
         if (!partition.entries.includes(entry)) partition.entries.push(entry);
@@ -67,6 +77,11 @@ export async function partitionPieces(stores: RegionalStores, pk: string): Promi
 }
 
 /** Regions holding no index entry of the partition first, the index regions last: a crash half-way leaves it findable. */
-export function indexRegionsLast(pieces: readonly PartitionPiece[], partition: Pick<SubjectPartition, 'indexRegions'>): PartitionPiece[] {
-  return [...pieces].sort((a, b) => Number(partition.indexRegions.includes(a.region)) - Number(partition.indexRegions.includes(b.region)));
+export function indexRegionsLast(
+  pieces: readonly PartitionPiece[],
+  partition: Pick<SubjectPartition, 'indexRegions'>,
+): PartitionPiece[] {
+  return [...pieces].sort(
+    (a, b) => Number(partition.indexRegions.includes(a.region)) - Number(partition.indexRegions.includes(b.region)),
+  );
 }

@@ -25,13 +25,21 @@ function jobOf(item: TenantItem): SubjectRequestJob {
 export const ACTIVE_JOBS = 'subject-requests-active';
 const isActive = (status: JobStatus) => status === 'queued' || status === 'running';
 
-export async function findJob(directory: TenantDirectory, tenantId: string, requestId: string): Promise<SubjectRequestJob | undefined> {
+export async function findJob(
+  directory: TenantDirectory,
+  tenantId: string,
+  requestId: string,
+): Promise<SubjectRequestJob | undefined> {
   const item = await directory.getItem(tenantId, jobSortKey(requestId), { consistent: true });
   return item && jobOf(item);
 }
 
 /** The job, or 404: an unknown id and another tenant's id look the same. */
-export async function requireJob(directory: TenantDirectory, tenantId: string, requestId: string): Promise<SubjectRequestJob> {
+export async function requireJob(
+  directory: TenantDirectory,
+  tenantId: string,
+  requestId: string,
+): Promise<SubjectRequestJob> {
   const job = await findJob(directory, tenantId, requestId);
   if (!job) throw notFound(`Subject request ${requestId}`);
   return job;
@@ -39,7 +47,9 @@ export async function requireJob(directory: TenantDirectory, tenantId: string, r
 
 export async function createJob(directory: TenantDirectory, job: SubjectRequestJob): Promise<void> {
   const listed = isActive(job.status) ? { [LISTED_UNDER]: ACTIVE_JOBS } : {};
-  await directory.putItem({ ...job, ...listed, sk: jobSortKey(job.requestId) } as unknown as TenantItem, { kind: 'absent' });
+  await directory.putItem({ ...job, ...listed, sk: jobSortKey(job.requestId) } as unknown as TenantItem, {
+    kind: 'absent',
+  });
 }
 
 /** Sets (and removes) job attributes; returns the job as stored afterwards. WriteConflict when `condition` fails. */
@@ -55,7 +65,12 @@ export async function updateJob(
     if (isActive(set.status)) defined[LISTED_UNDER] = ACTIVE_JOBS;
     else remove.push(LISTED_UNDER);
   }
-  const item = await directory.updateItem(job.tenantId, jobSortKey(job.requestId), { set: defined, ...(remove.length ? { remove } : {}) }, options.condition ?? { kind: 'present' });
+  const item = await directory.updateItem(
+    job.tenantId,
+    jobSortKey(job.requestId),
+    { set: defined, ...(remove.length ? { remove } : {}) },
+    options.condition ?? { kind: 'present' },
+  );
   return jobOf(item);
 }
 
@@ -66,7 +81,11 @@ export async function listActiveJobs(directory: TenantDirectory, cursor?: string
 }
 
 /** One tenant's jobs in filing order: a Query on its `JOB#` items. */
-export async function queryJobs(directory: TenantDirectory, tenantId: string, page: { cursor?: string; limit?: number }): Promise<Page<SubjectRequestJob>> {
+export async function queryJobs(
+  directory: TenantDirectory,
+  tenantId: string,
+  page: { cursor?: string; limit?: number },
+): Promise<Page<SubjectRequestJob>> {
   const found = await directory.queryItems(tenantId, JOB_PREFIX, page);
   return { items: found.items.map(jobOf), cursor: found.cursor };
 }

@@ -15,14 +15,22 @@ export interface DeskPage {
 }
 
 const matches = (q: DeskQuery, item: SubjectRequestSummary) =>
-  (!q.type || item.type === q.type) && (!q.status || item.status === q.status) && (!q.filedBy || item.filedBy === q.filedBy) && (!q.overdue || String(item.overdue) === q.overdue);
+  (!q.type || item.type === q.type) &&
+  (!q.status || item.status === q.status) &&
+  (!q.filedBy || item.filedBy === q.filedBy) &&
+  (!q.overdue || String(item.overdue) === q.overdue);
 
 /**
  * GET /v1/subject-requests (staff): the tenant's requests in filing order, with their deadlines, filtered.
  * A Query on the tenant's `JOB#` items (never a scan); each read asks for no more than the page
  * still needs, so the cursor it hands back never skips a request.
  */
-export async function listSubjectRequests(deps: SubjectRequestDeps, tenantId: string, caller: Caller, rawQuery: Record<string, string | undefined>): Promise<DeskPage> {
+export async function listSubjectRequests(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  caller: Caller,
+  rawQuery: Record<string, string | undefined>,
+): Promise<DeskPage> {
   assertStaff(caller);
   const q = parseOrThrow(DeskQuerySchema, rawQuery, 'The subject-request query');
   const timeZone = await timeZoneOf(deps, tenantId);

@@ -15,7 +15,8 @@ export interface PartitionObject {
 const classOfContentKey = (key: string): DataClass => (key.startsWith('transcript/') ? 'transcript' : 'recording');
 
 /** Where the channel uploads an interaction's recordings before ingest seals them: raw audio. */
-export const uploadPrefixOf = (tenantId: string, interactionId: string): string => uploadKey(tenantId, interactionId, '');
+export const uploadPrefixOf = (tenantId: string, interactionId: string): string =>
+  uploadKey(tenantId, interactionId, '');
 
 /**
  * Every object of a partition: the objects its items name (a recording pointer names its sealed
@@ -25,22 +26,32 @@ export const uploadPrefixOf = (tenantId: string, interactionId: string): string 
  * their prefix is listed as well. Derived copies (playback, downloads, packages) are found through
  * their registry (usecases/copies/copy-registry.ts). Nothing scans a bucket.
  */
-export async function partitionObjects(stores: RegionalStores, tenantId: string, partition: SubjectPartition, pieces: readonly PartitionPiece[]): Promise<PartitionObject[]> {
+export async function partitionObjects(
+  stores: RegionalStores,
+  tenantId: string,
+  partition: SubjectPartition,
+  pieces: readonly PartitionPiece[],
+): Promise<PartitionObject[]> {
   const objects = new Map<string, PartitionObject>();
   const add = (o: PartitionObject) => objects.set(`${o.region}|${o.bucket}|${o.key}`, o);
   for (const piece of pieces)
     for (const item of piece.items) {
       const keys = contentKeysOfItem(tenantId, item);
-      if (partition.kind === 'interaction' && item.sk.startsWith('REC#')) keys.push(uploadKey(tenantId, partition.id, item.sk.slice('REC#'.length)));
+      if (partition.kind === 'interaction' && item.sk.startsWith('REC#'))
+        keys.push(uploadKey(tenantId, partition.id, item.sk.slice('REC#'.length)));
       for (const key of keys) add({ region: piece.region, bucket: 'content', key, dataClass: classOfContentKey(key) });
       if (Array.isArray(item.archiveKeys))
-        for (const key of item.archiveKeys) if (typeof key === 'string') add({ region: piece.region, bucket: 'archive', key, dataClass: item.class as DataClass });
+        for (const key of item.archiveKeys)
+          if (typeof key === 'string')
+            add({ region: piece.region, bucket: 'archive', key, dataClass: item.class as DataClass });
     }
   if (partition.kind === 'interaction')
     for (const { region } of pieces) {
       let cursor: string | undefined;
       do {
-        const page = await stores.storesFor(region).content.listKeys(uploadPrefixOf(tenantId, partition.id), { cursor, limit: 1000 });
+        const page = await stores
+          .storesFor(region)
+          .content.listKeys(uploadPrefixOf(tenantId, partition.id), { cursor, limit: 1000 });
         for (const key of page.items) add({ region, bucket: 'content', key, dataClass: 'recording' });
         cursor = page.cursor;
       } while (cursor);

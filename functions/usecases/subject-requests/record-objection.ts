@@ -9,7 +9,10 @@ import type { SubjectRequestDeps } from './deps';
 import { restrictionMark, restrictionOf } from './restriction-markers';
 
 /** Where an objection's proof lives: the consent partition named after its request. */
-export const objectionKey = (job: Pick<SubjectRequestJob, 'tenantId' | 'requestId'>) => ({ pk: partitionKey(job.tenantId, 'consent', job.requestId), sk: ROOT_SORT_KEY.consent });
+export const objectionKey = (job: Pick<SubjectRequestJob, 'tenantId' | 'requestId'>) => ({
+  pk: partitionKey(job.tenantId, 'consent', job.requestId),
+  sk: ROOT_SORT_KEY.consent,
+});
 
 /**
  * The action of an `object` request (GDPR Art. 21, unsubscribe): a consent proof that says the
@@ -17,18 +20,46 @@ export const objectionKey = (job: Pick<SubjectRequestJob, 'tenantId' | 'requestI
  * hashes like every proof (no identifier, sealed or clear), and the subject's standing markers.
  * From then on ingest refuses that purpose for the subject. Repeating it changes nothing.
  */
-export async function recordObjection(deps: SubjectRequestDeps, policy: TenantPolicy, job: SubjectRequestJob): Promise<void> {
+export async function recordObjection(
+  deps: SubjectRequestDeps,
+  policy: TenantPolicy,
+  job: SubjectRequestJob,
+): Promise<void> {
   const keys = job.subjectKeys ?? [];
   const purpose = String(job.options.purpose);
   const at = job.inventory?.at ?? job.requestedAt;
   const key = objectionKey(job);
-  const meta = recordMeta(policy, key, { tenantId: job.tenantId, dataClass: 'consent', createdAt: new Date(at) }, deps.clock.now());
-  const restriction = await restrictionOf(deps.directory, job.tenantId, keys.map((k) => k.hmacHex));
-  const proof = { ...key, ...meta, consentId: job.requestId, requestId: job.requestId, purpose, granted: false, objection: true, at, ...restrictionMark(restriction) };
+  const meta = recordMeta(
+    policy,
+    key,
+    { tenantId: job.tenantId, dataClass: 'consent', createdAt: new Date(at) },
+    deps.clock.now(),
+  );
+  const restriction = await restrictionOf(
+    deps.directory,
+    job.tenantId,
+    keys.map((k) => k.hmacHex),
+  );
+  const proof = {
+    ...key,
+    ...meta,
+    consentId: job.requestId,
+    requestId: job.requestId,
+    purpose,
+    granted: false,
+    objection: true,
+    at,
+    ...restrictionMark(restriction),
+  };
   const operations: WriteOperation[] = [
     { kind: 'put', item: proof },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
   await deps.stores.storesFor(regionFor(policy, 'consent')).records.transactWrite(operations);
-  await markStanding(deps.directory, job.tenantId, keys.map((k) => k.hmacHex), { purpose, granted: false, objection: true, at, requestId: job.requestId });
+  await markStanding(
+    deps.directory,
+    job.tenantId,
+    keys.map((k) => k.hmacHex),
+    { purpose, granted: false, objection: true, at, requestId: job.requestId },
+  );
 }

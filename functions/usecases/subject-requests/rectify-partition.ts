@@ -17,7 +17,11 @@ export interface Correction {
 }
 
 /** Where a root record keeps the identifiers of its subject, inside its sealed personal fields. */
-function corrected(dataClass: DataClass, personal: Record<string, unknown>, corrections: readonly Correction[]): Record<string, unknown> | undefined {
+function corrected(
+  dataClass: DataClass,
+  personal: Record<string, unknown>,
+  corrections: readonly Correction[],
+): Record<string, unknown> | undefined {
   const field = dataClass === 'interaction' ? 'participant' : dataClass === 'consent' ? 'identifiers' : undefined;
   if (!field) return undefined;
   const identifiers = { ...((personal[field] ?? {}) as Record<string, unknown>) };
@@ -33,29 +37,58 @@ const entrySk = (kind: IdentifierKind, hmacHex: string) => `${SUBJECT_ENTRY_PREF
  * is re-keyed to the corrected value's hash, all in one transaction per region. A partition
  * already corrected no longer has the old entry and is left alone, so a re-run changes nothing.
  */
-export async function rectifyPartition(deps: SubjectRequestDeps, tenantId: string, partition: SubjectPartition, corrections: readonly Correction[]): Promise<void> {
+export async function rectifyPartition(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  partition: SubjectPartition,
+  corrections: readonly Correction[],
+): Promise<void> {
   for (const region of partition.indexRegions) {
     const records = deps.stores.storesFor(region).records;
     const present: { correction: Correction; entry: StoredItem }[] = [];
     for (const correction of corrections) {
-      const entry = await records.get({ pk: partition.pk, sk: entrySk(correction.kind, correction.oldHmac) }, { consistent: true });
+      const entry = await records.get(
+        { pk: partition.pk, sk: entrySk(correction.kind, correction.oldHmac) },
+        { consistent: true },
+      );
       if (entry) present.push({ correction, entry });
     }
     if (!present.length) continue;
     const operations: WriteOperation[] = [];
     for (const { correction, entry } of present) {
       operations.push({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk }, condition: { kind: 'present' } });
-      operations.push({ kind: 'put', item: { ...entry, sk: entrySk(correction.kind, correction.newHmac), subjectKey: `T#${tenantId}#${correction.newHmac}` } });
+      operations.push({
+        kind: 'put',
+        item: {
+          ...entry,
+          sk: entrySk(correction.kind, correction.newHmac),
+          subjectKey: `T#${tenantId}#${correction.newHmac}`,
+        },
+      });
     }
     const root = await records.get({ pk: partition.pk, sk: ROOT_SORT_KEY[partition.kind] }, { consistent: true });
     // Archived by the sweep: the copy in the archive bucket is corrected first, while the old entry still finds the partition.
-    if (!root) await rectifyArchivedRoot(deps, { region, tenantId, partition }, present.map((p) => p.correction));
+    if (!root)
+      await rectifyArchivedRoot(
+        deps,
+        { region, tenantId, partition },
+        present.map((p) => p.correction),
+      );
     if (root && typeof root.sealed === 'string') {
       const scope = { region, tenantId, dataClass: root.class as DataClass, partitionId: partition.id };
       const personal = await deps.vault.openJson<Record<string, unknown>>(scope, root.sealed);
-      const next = corrected(scope.dataClass, personal, present.map((p) => p.correction));
+      const next = corrected(
+        scope.dataClass,
+        personal,
+        present.map((p) => p.correction),
+      );
       if (next)
-        operations.push({ kind: 'update', key: { pk: root.pk, sk: root.sk }, changes: { set: { sealed: await deps.vault.sealJson(scope, next) } }, condition: { kind: 'matches', attributes: { sealed: root.sealed } } });
+        operations.push({
+          kind: 'update',
+          key: { pk: root.pk, sk: root.sk },
+          changes: { set: { sealed: await deps.vault.sealJson(scope, next) } },
+          condition: { kind: 'matches', attributes: { sealed: root.sealed } },
+        });
     }
     try {
       await records.transactWrite(operations);
@@ -80,18 +113,30 @@ async function rectifyArchivedRoot(
 ): Promise<void> {
   const { region, tenantId, partition } = where;
   const stores = deps.stores.storesFor(region);
-  const pointer = await stores.records.get({ pk: partition.pk, sk: archivePointerSortKey(ROOT_SORT_KEY[partition.kind]) }, { consistent: true });
-  const keys = Array.isArray(pointer?.archiveKeys) ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string' && k.endsWith('.json')) : [];
+  const pointer = await stores.records.get(
+    { pk: partition.pk, sk: archivePointerSortKey(ROOT_SORT_KEY[partition.kind]) },
+    { consistent: true },
+  );
+  const keys = Array.isArray(pointer?.archiveKeys)
+    ? pointer.archiveKeys.filter((k): k is string => typeof k === 'string' && k.endsWith('.json'))
+    : [];
   for (const key of keys) {
     const object = await stores.archive.get(key);
     const archived = object && parseArchivedRecord(object.bytes);
     if (!archived || typeof archived.item.sealed !== 'string') continue;
     const scope = { region, tenantId, dataClass: archived.item.class as DataClass, partitionId: partition.id };
-    const next = corrected(scope.dataClass, await deps.vault.openJson<Record<string, unknown>>(scope, archived.item.sealed), corrections);
+    const next = corrected(
+      scope.dataClass,
+      await deps.vault.openJson<Record<string, unknown>>(scope, archived.item.sealed),
+      corrections,
+    );
     if (!next) continue;
     const item = { ...archived.item, sealed: await deps.vault.sealJson(scope, next) };
     // The rewrite keeps the lifecycle backstop in the state the hold protection gave the partition.
     const tags = backstopTags(typeof pointer?.heldExpiresAt === 'number' ? 'held' : 'on');
-    await stores.archive.put(key, Buffer.from(JSON.stringify({ ...archived, item }), 'utf8'), { contentType: object.contentType ?? 'application/json', tags });
+    await stores.archive.put(key, Buffer.from(JSON.stringify({ ...archived, item }), 'utf8'), {
+      contentType: object.contentType ?? 'application/json',
+      tags,
+    });
   }
 }

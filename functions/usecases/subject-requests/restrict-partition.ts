@@ -8,7 +8,12 @@ import { isRecordItem, partitionPieces, type SubjectPartition } from './find-sub
  * Art. 18), or lifts the mark. Setting a mark that is there, or removing one that is not, is
  * skipped, so a re-run changes nothing. Returns how many records carry the wanted state.
  */
-export async function restrictPartition(deps: SubjectRequestDeps, partition: SubjectPartition, requestId: string, lift: boolean): Promise<number> {
+export async function restrictPartition(
+  deps: SubjectRequestDeps,
+  partition: SubjectPartition,
+  requestId: string,
+  lift: boolean,
+): Promise<number> {
   let settled = 0;
   for (const { region, items } of await partitionPieces(deps.stores, partition.pk)) {
     const records = deps.stores.storesFor(region).records;

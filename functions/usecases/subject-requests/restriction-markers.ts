@@ -21,19 +21,32 @@ export async function markSubject(
 ): Promise<void> {
   for (const key of keys) {
     if (marker.lift) await directory.deleteItem(tenantId, markerSk(key.hmacHex));
-    else await directory.putItem({ tenantId, sk: markerSk(key.hmacHex), kind: key.kind, requestId: marker.requestId, since: marker.at });
+    else
+      await directory.putItem({
+        tenantId,
+        sk: markerSk(key.hmacHex),
+        kind: key.kind,
+        requestId: marker.requestId,
+        since: marker.at,
+      });
   }
 }
 
 /** The request that restricted any of these subject keys, if one did and it is not lifted. */
-export async function restrictionOf(directory: Pick<TenantDirectory, 'getItem'>, tenantId: string, subjectHmacs: readonly string[]): Promise<string | undefined> {
+export async function restrictionOf(
+  directory: Pick<TenantDirectory, 'getItem'>,
+  tenantId: string,
+  subjectHmacs: readonly string[],
+): Promise<string | undefined> {
   const markers = await Promise.all(subjectHmacs.map((h) => directory.getItem(tenantId, markerSk(h))));
   const found = markers.find((m) => typeof m?.requestId === 'string');
   return found ? String(found.requestId) : undefined;
 }
 
 /** The attribute a record written under a restriction carries: from a restricting request's id, or copied from its partition's root record. */
-export function restrictionMark(source: string | StoredItem | undefined): Partial<Record<typeof RESTRICTED_ATTRIBUTE, string>> {
+export function restrictionMark(
+  source: string | StoredItem | undefined,
+): Partial<Record<typeof RESTRICTED_ATTRIBUTE, string>> {
   const requestId = typeof source === 'string' ? source : source?.[RESTRICTED_ATTRIBUTE];
   return typeof requestId === 'string' && requestId.length ? { [RESTRICTED_ATTRIBUTE]: requestId } : {};
 }

@@ -4,13 +4,29 @@ import type { TenantPolicy } from '../../domain/policy/schema';
 import { expiryInstant } from '../../domain/retention/expiry-instant';
 import { buildCertificate } from '../../domain/subject-requests/certificate';
 import { mergeInventories, type Inventory } from '../../domain/subject-requests/inventory';
-import { assertRunnable, isTerminal, stepsOf, type JobOutcome, type StepName, type SubjectRequestJob } from '../../domain/subject-requests/job';
+import {
+  assertRunnable,
+  isTerminal,
+  stepsOf,
+  type JobOutcome,
+  type StepName,
+  type SubjectRequestJob,
+} from '../../domain/subject-requests/job';
 import { statisticsExpiry } from '../../domain/sweep/plan';
 import type { ItemCondition } from '../../ports/item-condition';
 import { WriteConflict } from '../../ports/write-conflict';
 import { anonymisePartition } from './anonymise-partition';
 import { auditOnce } from './audit-request';
-import { claimSlot, dequeue, enqueue, LEASE_SECONDS, nextQueued, releaseSlot, renewSlot, startOrQueue } from './concurrency';
+import {
+  claimSlot,
+  dequeue,
+  enqueue,
+  LEASE_SECONDS,
+  nextQueued,
+  releaseSlot,
+  renewSlot,
+  startOrQueue,
+} from './concurrency';
 import { recordDeferrals } from './deferrals';
 import type { SubjectRequestDeps } from './deps';
 import { erasePartition } from './erase-partition';
@@ -58,7 +74,10 @@ const removes = (job: Pick<SubjectRequestJob, 'type'>) => job.type === 'erase' |
  * asynchronous event, a wake-up racing a hand-over) fails its next checkpoint and stops there,
  * instead of running the job twice over.
  */
-const owned = (job: Pick<SubjectRequestJob, 'attempts'>, also: Record<string, unknown> = {}): ItemCondition => ({ kind: 'matches', attributes: { attempts: job.attempts, ...also } });
+const owned = (job: Pick<SubjectRequestJob, 'attempts'>, also: Record<string, unknown> = {}): ItemCondition => ({
+  kind: 'matches',
+  attributes: { attempts: job.attempts, ...also },
+});
 
 /** Another invocation took the job over: this one stops without touching it. */
 export class Superseded extends Error {
@@ -69,7 +88,12 @@ export class Superseded extends Error {
 }
 
 /** `updateJob` for the owning invocation; a lost ownership becomes Superseded. */
-async function checkpoint(deps: SubjectRequestDeps, job: SubjectRequestJob, set: Partial<SubjectRequestJob>, remove?: (keyof SubjectRequestJob)[]): Promise<SubjectRequestJob> {
+async function checkpoint(
+  deps: SubjectRequestDeps,
+  job: SubjectRequestJob,
+  set: Partial<SubjectRequestJob>,
+  remove?: (keyof SubjectRequestJob)[],
+): Promise<SubjectRequestJob> {
   try {
     return await updateJob(deps.directory, job, set, { remove, condition: owned(job) });
   } catch (error) {
@@ -85,7 +109,12 @@ async function checkpoint(deps: SubjectRequestDeps, job: SubjectRequestJob, set:
  * tenant's slots taken stays queued. A finished request is returned as it is. Errors propagate
  * with the job left as it was (a crash); `runSubjectRequest` records them.
  */
-export async function executeSubjectRequest(deps: SubjectRequestDeps, tenantId: string, requestId: string, hooks: JobHooks = {}): Promise<SubjectRequestJob> {
+export async function executeSubjectRequest(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  requestId: string,
+  hooks: JobHooks = {},
+): Promise<SubjectRequestJob> {
   let job = await requireJob(deps.directory, tenantId, requestId);
   if (isTerminal(job.status)) return job;
   assertRunnable(job);
@@ -97,11 +126,19 @@ export async function executeSubjectRequest(deps: SubjectRequestDeps, tenantId: 
     await enqueue(deps.directory, tenantId, requestId);
     // A slot freed between the claim and the enqueue would wake no one: look once more.
     slot = await claim();
-    if (slot === undefined) return job.status === 'queued' ? job : updateJob(deps.directory, job, { status: 'queued', updatedAt: now.toISOString() });
+    if (slot === undefined)
+      return job.status === 'queued'
+        ? job
+        : updateJob(deps.directory, job, { status: 'queued', updatedAt: now.toISOString() });
   }
   await dequeue(deps.directory, tenantId, requestId);
   try {
-    job = await checkpoint(deps, job, { status: 'running', slot, attempts: job.attempts + 1, updatedAt: now.toISOString() }, ['error']);
+    job = await checkpoint(
+      deps,
+      job,
+      { status: 'running', slot, attempts: job.attempts + 1, updatedAt: now.toISOString() },
+      ['error'],
+    );
     const run: Run = { deps, policy, hooks, renewedAt: now.getTime() };
     if (job.cancelRequested) return await finish(deps, policy, job, 'cancelled');
 
@@ -120,16 +157,29 @@ export async function executeSubjectRequest(deps: SubjectRequestDeps, tenantId: 
 }
 
 /** `executeSubjectRequest` for runners: a failure is recorded on the job (resumable) and its slot freed, then rethrown. */
-export async function runSubjectRequest(deps: SubjectRequestDeps, tenantId: string, requestId: string): Promise<SubjectRequestJob> {
+export async function runSubjectRequest(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  requestId: string,
+): Promise<SubjectRequestJob> {
   try {
     return await executeSubjectRequest(deps, tenantId, requestId);
   } catch (error) {
     if (error instanceof LetheError) throw error;
     const e = error instanceof Error ? error : new Error(String(error));
-    deps.logger.error('subject request failed; invoke it again to resume', { tenantId, requestId, error: { name: e.name, message: e.message } });
+    deps.logger.error('subject request failed; invoke it again to resume', {
+      tenantId,
+      requestId,
+      error: { name: e.name, message: e.message },
+    });
     const job = await findJob(deps.directory, tenantId, requestId);
     if (job && !isTerminal(job.status)) {
-      await updateJob(deps.directory, job, { status: 'failed', error: { name: e.name, message: e.message }, updatedAt: nowIso(deps) }, { remove: ['slot'] });
+      await updateJob(
+        deps.directory,
+        job,
+        { status: 'failed', error: { name: e.name, message: e.message }, updatedAt: nowIso(deps) },
+        { remove: ['slot'] },
+      );
       if (job.slot !== undefined) await releaseSlot(deps.directory, tenantId, requestId, job.slot);
     }
     throw error;
@@ -144,7 +194,13 @@ async function runStep(run: Run, job: SubjectRequestJob, step: StepName): Promis
     case 'inventory': {
       // From here to the end, ingest stores nothing new for the subject (erasure-markers.ts).
       if (removes(job)) await markErasing(deps.directory, job.tenantId, keys, job.requestId, deps.clock.now());
-      const found = await takeInventory(deps, { tenantId: job.tenantId, policy, keys, honourHolds: removes(job), now: deps.clock.now() });
+      const found = await takeInventory(deps, {
+        tenantId: job.tenantId,
+        policy,
+        keys,
+        honourHolds: removes(job),
+        now: deps.clock.now(),
+      });
       // A later pass adds what it finds to what the earlier ones acted on: the certificate counts every pass.
       const inventory = job.passes > 0 && job.inventory ? mergeInventories(job.inventory, found) : found;
       return checkpoint(deps, job, { inventory, step: job.step + 1, done: 0, updatedAt });
@@ -164,7 +220,8 @@ async function runStep(run: Run, job: SubjectRequestJob, step: StepName): Promis
     case 'verify': {
       const verification = await verifyRequest(deps, job, keys, deps.clock.now());
       const repeatable = !verification.ok && job.type !== 'export' && job.type !== 'restrict' && job.type !== 'object';
-      if (repeatable && job.passes + 1 < MAX_PASSES) return checkpoint(deps, job, { verification, step: 0, passes: job.passes + 1, updatedAt });
+      if (repeatable && job.passes + 1 < MAX_PASSES)
+        return checkpoint(deps, job, { verification, step: 0, passes: job.passes + 1, updatedAt });
       if (repeatable && removes(job)) return finish(deps, policy, { ...job, verification }, 'incomplete');
       return checkpoint(deps, job, { verification, step: job.step + 1, updatedAt });
     }
@@ -193,7 +250,12 @@ async function actOnPartitions(run: Run, job: SubjectRequestJob): Promise<Subjec
     await act(partition);
     done++;
     try {
-      job = await updateJob(deps.directory, job, { done, updatedAt: nowIso(deps) }, { condition: owned(job, { cancelRequested: false }) });
+      job = await updateJob(
+        deps.directory,
+        job,
+        { done, updatedAt: nowIso(deps) },
+        { condition: owned(job, { cancelRequested: false }) },
+      );
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
       const current = await requireJob(deps.directory, job.tenantId, job.requestId);
@@ -211,22 +273,36 @@ type PartitionAction = (partition: SubjectPartition) => Promise<unknown>;
 async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionAction> {
   const { deps, policy } = run;
   const at = new Date(job.inventory?.at ?? nowIso(deps));
-  if (removes(job)) await dropConsentStanding(deps.directory, job.tenantId, (job.subjectKeys ?? []).map((k) => k.hmacHex));
+  if (removes(job))
+    await dropConsentStanding(
+      deps.directory,
+      job.tenantId,
+      (job.subjectKeys ?? []).map((k) => k.hmacHex),
+    );
   switch (job.type) {
     case 'erase':
       await forgetRestriction(deps, job);
       return (p) => erasePartition(deps, job.tenantId, p);
     case 'anonymize': {
       await forgetRestriction(deps, job);
-      const scope = { tenantId: job.tenantId, at, statisticsExpireAt: statisticsExpiry(at, policy), content: job.options.content === 'keep' ? ('keep' as const) : ('delete' as const) };
+      const scope = {
+        tenantId: job.tenantId,
+        at,
+        statisticsExpireAt: statisticsExpiry(at, policy),
+        content: job.options.content === 'keep' ? ('keep' as const) : ('delete' as const),
+      };
       return (p) => anonymisePartition(deps, scope, p);
     }
     case 'rectify': {
-      const values = job.sealedCorrections ? await openCorrections(deps, job.tenantId, job.requestId, job.sealedCorrections) : {};
+      const values = job.sealedCorrections
+        ? await openCorrections(deps, job.tenantId, job.requestId, job.sealedCorrections)
+        : {};
       const corrections: Correction[] = (job.correctedKeys ?? []).flatMap((newKey) => {
         const oldKey = job.subjectKeys?.find((k) => k.kind === newKey.kind);
         const value = values[newKey.kind];
-        return oldKey && value !== undefined ? [{ kind: newKey.kind, oldHmac: oldKey.hmacHex, newHmac: newKey.hmacHex, value }] : [];
+        return oldKey && value !== undefined
+          ? [{ kind: newKey.kind, oldHmac: oldKey.hmacHex, newHmac: newKey.hmacHex, value }]
+          : [];
       });
       // Consents and objections hold for the corrected identifier as they did for the old one.
       for (const c of corrections) await carryStanding(deps.directory, job.tenantId, c.oldHmac, c.newHmac);
@@ -234,7 +310,11 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
     }
     case 'restrict':
       // The subject's marker first: what ingest writes from now on is restricted (or no longer) too.
-      await markSubject(deps.directory, job.tenantId, job.subjectKeys ?? [], { requestId: job.requestId, at: at.toISOString(), lift: job.options.lift === true });
+      await markSubject(deps.directory, job.tenantId, job.subjectKeys ?? [], {
+        requestId: job.requestId,
+        at: at.toISOString(),
+        lift: job.options.lift === true,
+      });
       return (p) => restrictPartition(deps, p, job.requestId, job.options.lift === true);
     case 'export':
     case 'object':
@@ -247,7 +327,11 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
  * restriction marked are erased or anonymised by this request (held ones keep their own mark).
  */
 const forgetRestriction = (deps: SubjectRequestDeps, job: SubjectRequestJob) =>
-  markSubject(deps.directory, job.tenantId, job.subjectKeys ?? [], { requestId: job.requestId, at: nowIso(deps), lift: true });
+  markSubject(deps.directory, job.tenantId, job.subjectKeys ?? [], {
+    requestId: job.requestId,
+    at: nowIso(deps),
+    lift: true,
+  });
 
 /** Renews the slot's lease when a third of it has gone by. */
 async function keepLease(run: Run, job: SubjectRequestJob): Promise<void> {
@@ -263,10 +347,16 @@ async function keepLease(run: Run, job: SubjectRequestJob): Promise<void> {
  * the audit entry, and the subject keys dropped unless a deferral needs them. Frees the slot and
  * starts the next queued request. Safe to repeat.
  */
-export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job: SubjectRequestJob, outcome: JobOutcome): Promise<SubjectRequestJob> {
+export async function finish(
+  deps: SubjectRequestDeps,
+  policy: TenantPolicy,
+  job: SubjectRequestJob,
+  outcome: JobOutcome,
+): Promise<SubjectRequestJob> {
   const at = deps.clock.now();
   const keys = job.subjectKeys ?? [];
-  const verification = outcome !== 'cancelled' && job.verification ? job.verification : await verifyRequest(deps, job, keys, at);
+  const verification =
+    outcome !== 'cancelled' && job.verification ? job.verification : await verifyRequest(deps, job, keys, at);
   const keptUntil = expiryInstant(at, parseDuration(policy.subjectRequests.certificateRetention)!, policy.timeZone);
   const certificate = buildCertificate({
     requestId: job.requestId,
@@ -280,7 +370,9 @@ export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job
     verification,
     outcome,
     ...(outcome === 'incomplete'
-      ? { incompleteBecause: `the subject's records were still found after ${MAX_PASSES} passes of inventory, erasure and verification: something kept writing them while the request ran; file the request again` }
+      ? {
+          incompleteBecause: `the subject's records were still found after ${MAX_PASSES} passes of inventory, erasure and verification: something kept writing them while the request ran; file the request again`,
+        }
       : {}),
     completedAt: at,
     keptUntil,
@@ -288,16 +380,49 @@ export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job
     keyBackupDays: deps.pitrDays,
     exported: job.exported,
   });
-  const stillHeld = outcome !== 'cancelled' && removes(job) ? [...new Set([...(await holdsOnPartitions(deps, job.tenantId, await findSubjectPartitions(deps.stores, job.tenantId, keys))).values()].flat())] : [];
+  const stillHeld =
+    outcome !== 'cancelled' && removes(job)
+      ? [
+          ...new Set(
+            [
+              ...(
+                await holdsOnPartitions(
+                  deps,
+                  job.tenantId,
+                  await findSubjectPartitions(deps.stores, job.tenantId, keys),
+                )
+              ).values(),
+            ].flat(),
+          ),
+        ]
+      : [];
   await recordDeferrals(deps.directory, job, stillHeld);
   if (removes(job)) await clearErasing(deps.directory, job.tenantId, keys);
   const found = certificate.lines.filter((l) => l.store === 'records').reduce((n, l) => n + l.found, 0);
-  job = await auditOnce(deps, job, outcome, { records: found, retained: certificate.retained.length, remaining: verification.remaining, ok: verification.ok });
+  job = await auditOnce(deps, job, outcome, {
+    records: found,
+    retained: certificate.retained.length,
+    remaining: verification.remaining,
+    ok: verification.ok,
+  });
   const finished = await checkpoint(
     deps,
     job,
-    { status: outcome, result: certificate, step: stepsOf(job.type).length, updatedAt: at.toISOString(), expiresAt: Math.ceil(keptUntil.getTime() / 1000) },
-    [...(stillHeld.length ? [] : (['subjectKeys'] as const)), 'correctedKeys', 'sealedCorrections', 'verification', 'verifyAgainst', 'slot'],
+    {
+      status: outcome,
+      result: certificate,
+      step: stepsOf(job.type).length,
+      updatedAt: at.toISOString(),
+      expiresAt: Math.ceil(keptUntil.getTime() / 1000),
+    },
+    [
+      ...(stillHeld.length ? [] : (['subjectKeys'] as const)),
+      'correctedKeys',
+      'sealedCorrections',
+      'verification',
+      'verifyAgainst',
+      'slot',
+    ],
   );
   // A repeated finish of a completed request counts it once.
   if (outcome === 'completed' && job.status !== 'completed') deps.metrics.count('SubjectRequestsCompleted', 1);
@@ -310,7 +435,17 @@ export async function finish(deps: SubjectRequestDeps, policy: TenantPolicy, job
 }
 
 function emptyInventory(deps: SubjectRequestDeps, keysSearched: number, at: Date): Inventory {
-  return { at: at.toISOString(), regions: [...deps.stores.regions], keysSearched, partitions: 0, counts: [], held: [], litigation: [], restrictedRecords: 0, holdings: [] };
+  return {
+    at: at.toISOString(),
+    regions: [...deps.stores.regions],
+    keysSearched,
+    partitions: 0,
+    counts: [],
+    held: [],
+    litigation: [],
+    restrictedRecords: 0,
+    holdings: [],
+  };
 }
 
 async function policyOf(deps: SubjectRequestDeps, tenantId: string): Promise<TenantPolicy> {

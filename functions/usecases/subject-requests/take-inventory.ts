@@ -2,7 +2,14 @@ import { DATA_CLASSES, type DataClass } from '../../domain/data-class';
 import { batchSortKey, litigationPartition } from '../../domain/litigation/registry';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { regionFor } from '../../domain/residency/region-for';
-import { CountTally, holdingsOf, type FoundCopy, type HeldPartition, type Inventory, type SealedBatch } from '../../domain/subject-requests/inventory';
+import {
+  CountTally,
+  holdingsOf,
+  type FoundCopy,
+  type HeldPartition,
+  type Inventory,
+  type SealedBatch,
+} from '../../domain/subject-requests/inventory';
 import { isRestricted } from '../../domain/subject-requests/restriction';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import { ARCHIVED_PREFIX } from '../../domain/sweep/plan';
@@ -10,7 +17,13 @@ import { expirySecondsOf } from '../../domain/sweep/visibility';
 import { sealedBatchesOfSubject } from '../litigation/subject-links';
 import { allPages } from '../ingest/pages';
 import type { SubjectRequestDeps } from './deps';
-import { findSubjectPartitions, isIndexEntry, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
+import {
+  findSubjectPartitions,
+  isIndexEntry,
+  partitionPieces,
+  type PartitionPiece,
+  type SubjectPartition,
+} from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { copiesOf, type RegisteredCopy } from '../copies/copy-registry';
@@ -49,7 +62,13 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
   const countCopies = (found: readonly RegisteredCopy[]) => {
     for (const { copy, pk, entryRegion } of found) {
       copies.set(`${copy.bucket}|${copy.region}|${copy.objectKey}`, copy.region);
-      foundCopies.push({ bucket: copy.bucket, region: copy.region, objectKey: copy.objectKey, entryPk: pk, entryRegion });
+      foundCopies.push({
+        bucket: copy.bucket,
+        region: copy.region,
+        objectKey: copy.objectKey,
+        entryPk: pk,
+        entryRegion,
+      });
     }
   };
   if (scope.honourHolds) countCopies(await copiesOf(deps, tenantCopiesPartition(tenantId)));
@@ -77,9 +96,12 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
       tally.add(object.region, object.bucket, object.dataClass, (await store.listVersions(object.key)).length);
     }
     for (const region of deps.stores.regions)
-      for (const dekId of dataKeyIdsOf(partition, pieces)) if (await deps.stores.storesFor(region).keys.get(tenantId, dekId)) tally.add(region, 'keys', undefined);
+      for (const dekId of dataKeyIdsOf(partition, pieces))
+        if (await deps.stores.storesFor(region).keys.get(tenantId, dekId)) tally.add(region, 'keys', undefined);
     if (partition.kind === 'interaction') {
-      const entries = await allPages((cursor) => deps.auditLog.list(tenantId, { interactionId: partition.id }, { cursor, limit: 500 }));
+      const entries = await allPages((cursor) =>
+        deps.auditLog.list(tenantId, { interactionId: partition.id }, { cursor, limit: 500 }),
+      );
       tally.add(deps.homeRegion, 'audit', 'audit', entries.length);
     }
   }
@@ -88,9 +110,18 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
 
   // Batches whose live records are gone (deleted or anonymised after sealing) are found by their subject links.
   for (const region of deps.stores.regions)
-    for (const link of await sealedBatchesOfSubject(deps.stores.storesFor(region).records, tenantId, scope.keys.map((k) => k.hmacHex))) {
+    for (const link of await sealedBatchesOfSubject(
+      deps.stores.storesFor(region).records,
+      tenantId,
+      scope.keys.map((k) => k.hmacHex),
+    )) {
       const known = batches.get(link.batchId);
-      batches.set(link.batchId, { batchId: link.batchId, region, dataClass: link.sealedClass, records: Math.max(known?.records ?? 0, link.records) });
+      batches.set(link.batchId, {
+        batchId: link.batchId,
+        region,
+        dataClass: link.sealedClass,
+        records: Math.max(known?.records ?? 0, link.records),
+      });
     }
 
   return {
@@ -107,7 +138,11 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
   };
 }
 
-function heldPartitionOf(partition: SubjectPartition, pieces: readonly PartitionPiece[], holdIds: string[]): HeldPartition {
+function heldPartitionOf(
+  partition: SubjectPartition,
+  pieces: readonly PartitionPiece[],
+  holdIds: string[],
+): HeldPartition {
   const items = pieces.flatMap((p) => p.items).filter((i) => !isIndexEntry(i) && classOf(i));
   const expiries = items.map(expirySecondsOf).filter((e): e is number => e !== undefined);
   return {
@@ -121,16 +156,32 @@ function heldPartitionOf(partition: SubjectPartition, pieces: readonly Partition
   };
 }
 
-function addToBatch(batches: Map<string, SealedBatch>, scope: InventoryScope, batchId: string, dataClass: DataClass): void {
-  const batch = batches.get(batchId) ?? { batchId, region: regionFor(scope.policy, 'litigation'), dataClass, records: 0 };
+function addToBatch(
+  batches: Map<string, SealedBatch>,
+  scope: InventoryScope,
+  batchId: string,
+  dataClass: DataClass,
+): void {
+  const batch = batches.get(batchId) ?? {
+    batchId,
+    region: regionFor(scope.policy, 'litigation'),
+    dataClass,
+    records: 0,
+  };
   batches.set(batchId, { ...batch, records: batch.records + 1 });
 }
 
 /** Until when Object Lock keeps each batch, from the litigation registry. */
-async function withRetention(deps: SubjectRequestDeps, scope: InventoryScope, batches: SealedBatch[]): Promise<SealedBatch[]> {
+async function withRetention(
+  deps: SubjectRequestDeps,
+  scope: InventoryScope,
+  batches: SealedBatch[],
+): Promise<SealedBatch[]> {
   const out: SealedBatch[] = [];
   for (const batch of batches) {
-    const entry = await deps.stores.storesFor(batch.region).records.get({ pk: litigationPartition(scope.tenantId), sk: batchSortKey(batch.batchId) });
+    const entry = await deps.stores
+      .storesFor(batch.region)
+      .records.get({ pk: litigationPartition(scope.tenantId), sk: batchSortKey(batch.batchId) });
     out.push(typeof entry?.retainUntil === 'string' ? { ...batch, retainUntil: entry.retainUntil } : batch);
   }
   return out.sort((a, b) => (a.batchId < b.batchId ? -1 : 1));

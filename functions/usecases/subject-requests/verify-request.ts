@@ -18,8 +18,18 @@ import { copiesLeft } from '../copies/copy-registry';
  * restriction every found record in the wanted state; an export its package with every record;
  * an objection its proof.
  */
-export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectRequestJob, keys: readonly SubjectKey[], at: Date): Promise<Verification> {
-  const base = { method: 'subject-index re-scan' as const, at: at.toISOString(), regions: [...deps.stores.regions], keysChecked: keys.length };
+export async function verifyRequest(
+  deps: SubjectRequestDeps,
+  job: SubjectRequestJob,
+  keys: readonly SubjectKey[],
+  at: Date,
+): Promise<Verification> {
+  const base = {
+    method: 'subject-index re-scan' as const,
+    at: at.toISOString(),
+    regions: [...deps.stores.regions],
+    keysChecked: keys.length,
+  };
   switch (job.type) {
     case 'erase':
     case 'anonymize': {
@@ -36,7 +46,14 @@ export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectReques
       const oldKeys = keys.filter((k) => correctedKinds.has(k.kind));
       const remaining = (await findSubjectPartitions(deps.stores, job.tenantId, oldKeys)).length;
       const rekeyed = (await findSubjectPartitions(deps.stores, job.tenantId, job.correctedKeys ?? [])).length;
-      return { ...base, keysChecked: oldKeys.length + (job.correctedKeys?.length ?? 0), remaining, retained: 0, checked: { partitionsUnderCorrectedValues: rekeyed }, ok: remaining === 0 };
+      return {
+        ...base,
+        keysChecked: oldKeys.length + (job.correctedKeys?.length ?? 0),
+        remaining,
+        retained: 0,
+        checked: { partitionsUnderCorrectedValues: rekeyed },
+        ok: remaining === 0,
+      };
     }
     case 'restrict': {
       const lift = job.options.lift === true;
@@ -48,18 +65,32 @@ export async function verifyRequest(deps: SubjectRequestDeps, job: SubjectReques
             if (isRestricted(item) === !lift) settled++;
             else remaining++;
           }
-      return { ...base, remaining, retained: 0, checked: { [lift ? 'recordsUnrestricted' : 'recordsRestricted']: settled }, ok: remaining === 0 };
+      return {
+        ...base,
+        remaining,
+        retained: 0,
+        checked: { [lift ? 'recordsUnrestricted' : 'recordsRestricted']: settled },
+        ok: remaining === 0,
+      };
     }
     case 'object': {
       // The proof is read back wherever it may live: a policy edited since may name another region.
-      const proofs = (await Promise.all(deps.stores.regions.map((r) => deps.stores.storesFor(r).records.get(objectionKey(job))))).filter(Boolean).length;
+      const proofs = (
+        await Promise.all(deps.stores.regions.map((r) => deps.stores.storesFor(r).records.get(objectionKey(job))))
+      ).filter(Boolean).length;
       return { ...base, remaining: 0, retained: 0, checked: { objectionProofs: proofs }, ok: proofs > 0 };
     }
     case 'export': {
       const packaged = job.exported ? await recordsInPackage(deps, job.exported.key) : undefined;
       const expected = job.exported?.records ?? 0;
       const missing = packaged === undefined ? expected : Math.max(0, expected - packaged);
-      return { ...base, remaining: missing, retained: 0, checked: { packageRecords: packaged ?? 0 }, ok: packaged !== undefined && missing === 0 };
+      return {
+        ...base,
+        remaining: missing,
+        retained: 0,
+        checked: { packageRecords: packaged ?? 0 },
+        ok: packaged !== undefined && missing === 0,
+      };
     }
   }
 }

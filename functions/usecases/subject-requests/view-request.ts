@@ -1,7 +1,12 @@
 import { assertMaySee, type Caller } from '../../domain/subject-requests/access';
 import type { Certificate } from '../../domain/subject-requests/certificate';
 import { deadlineOf, type Deadline, type DeadlineExtension } from '../../domain/subject-requests/deadline';
-import { progressOf, type JobProgress, type JobStatus, type SubjectRequestJob } from '../../domain/subject-requests/job';
+import {
+  progressOf,
+  type JobProgress,
+  type JobStatus,
+  type SubjectRequestJob,
+} from '../../domain/subject-requests/job';
 import type { SubjectRequestType } from '../../domain/subject-requests/request';
 import type { VerificationHint } from '../../domain/subject-requests/verification-hints';
 import { notFound } from '../../domain/errors';
@@ -37,7 +42,8 @@ export interface SubjectRequestView extends SubjectRequestSummary {
   error?: { name: string; message: string };
 }
 
-export const filedByOf = (job: Pick<SubjectRequestJob, 'requestedBy'>): SubjectRequestSummary['filedBy'] => (job.requestedBy.kind === 'channel' ? 'channel' : 'staff');
+export const filedByOf = (job: Pick<SubjectRequestJob, 'requestedBy'>): SubjectRequestSummary['filedBy'] =>
+  job.requestedBy.kind === 'channel' ? 'channel' : 'staff';
 
 export function summaryOf(job: SubjectRequestJob, timeZone: string, now: Date): SubjectRequestSummary {
   return {
@@ -58,11 +64,16 @@ export async function timeZoneOf(deps: Pick<SubjectRequestDeps, 'directory'>, te
   return current.policy.timeZone;
 }
 
-export async function viewOf(deps: Pick<SubjectRequestDeps, 'exports' | 'clock' | 'directory'>, job: SubjectRequestJob): Promise<SubjectRequestView> {
+export async function viewOf(
+  deps: Pick<SubjectRequestDeps, 'exports' | 'clock' | 'directory'>,
+  job: SubjectRequestJob,
+): Promise<SubjectRequestView> {
   const packaged = job.status === 'completed' && job.exported ? job.exported.key : undefined;
   const download = packaged
     ? {
-        url: await deps.exports.presignGet(packaged, DOWNLOAD_URL_SECONDS, { downloadName: `subject-export-${job.requestId}.zip` }),
+        url: await deps.exports.presignGet(packaged, DOWNLOAD_URL_SECONDS, {
+          downloadName: `subject-export-${job.requestId}.zip`,
+        }),
         expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString(),
       }
     : undefined;
@@ -81,7 +92,12 @@ export async function viewOf(deps: Pick<SubjectRequestDeps, 'exports' | 'clock' 
 }
 
 /** GET /v1/subject-requests/{id}: staff see every request; a channel only those it filed. */
-export async function viewSubjectRequest(deps: SubjectRequestDeps, tenantId: string, caller: Caller, requestId: string): Promise<SubjectRequestView> {
+export async function viewSubjectRequest(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  caller: Caller,
+  requestId: string,
+): Promise<SubjectRequestView> {
   const job = await requireJob(deps.directory, tenantId, requestId);
   assertMaySee(caller, job);
   return viewOf(deps, job);

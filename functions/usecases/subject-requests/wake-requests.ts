@@ -26,7 +26,10 @@ export interface WakeResult {
  * requests past their answer deadline (the SubjectRequestsOverdue metric, 0 included, so its
  * alarm always has data).
  */
-export async function wakeQueuedRequests(deps: Pick<SubjectRequestDeps, 'directory' | 'clock' | 'logger' | 'metrics'>, runner: JobRunner): Promise<WakeResult> {
+export async function wakeQueuedRequests(
+  deps: Pick<SubjectRequestDeps, 'directory' | 'clock' | 'logger' | 'metrics'>,
+  runner: JobRunner,
+): Promise<WakeResult> {
   const now = deps.clock.now();
   const byTenant = new Map<string, SubjectRequestJob[]>();
   const active = await allPages((cursor) => listActiveJobs(deps.directory, cursor));
@@ -43,10 +46,19 @@ export async function wakeQueuedRequests(deps: Pick<SubjectRequestDeps, 'directo
         result.started.push({ tenantId, requestId });
       } catch (error) {
         result.notStarted++;
-        deps.logger.warn('subject request not woken; the next wake-up tries again', { tenantId, requestId, error: error instanceof Error ? error.name : 'unknown' });
+        deps.logger.warn('subject request not woken; the next wake-up tries again', {
+          tenantId,
+          requestId,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
       }
   }
   deps.metrics.count('SubjectRequestsOverdue', result.overdue);
-  deps.logger.info('subject requests woken', { tenants: result.tenants, started: result.started.length, notStarted: result.notStarted, overdue: result.overdue });
+  deps.logger.info('subject requests woken', {
+    tenants: result.tenants,
+    started: result.started.length,
+    notStarted: result.notStarted,
+    overdue: result.overdue,
+  });
   return result;
 }

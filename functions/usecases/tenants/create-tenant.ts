@@ -15,7 +15,12 @@ const PRESET_NAMES = Object.keys(PRESETS) as [keyof typeof PRESETS, ...(keyof ty
 
 export const CreateTenantSchema = z
   .object({
-    name: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters').regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(100, 'must be at most 100 characters')
+      .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
     preset: z.enum(PRESET_NAMES, { error: `must be one of ${PRESET_NAMES.join(', ')}` }),
   })
   .strict()
@@ -77,7 +82,12 @@ export async function createTenant(input: unknown, deps: CreateTenantDeps): Prom
 
   if (!deps.tokenIssuer) return { tenantId, apiKey, adminSetup: cognitoSetup(tenantId) };
   const adminToken = await deps.tokenIssuer.issue(
-    { sub: FIRST_ADMIN_USER, 'custom:tenant': tenantId, 'custom:group': FIRST_ADMIN_GROUP, 'cognito:groups': ['admin'] },
+    {
+      sub: FIRST_ADMIN_USER,
+      'custom:tenant': tenantId,
+      'custom:group': FIRST_ADMIN_GROUP,
+      'cognito:groups': ['admin'],
+    },
     FIRST_ADMIN_TOKEN_SECONDS,
   );
   return { tenantId, apiKey, adminToken };

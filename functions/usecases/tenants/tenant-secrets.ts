@@ -6,7 +6,10 @@ import type { TenantDirectory, TenantProfile } from '../../ports/tenant-director
 /** What each tenant secret is for; bound into its KMS encryption context. */
 export type TenantSecretPurpose = 'subject-index' | 'audit';
 
-export const tenantSecretContext = (tenantId: string, purpose: TenantSecretPurpose): EncryptionContext => ({ tenant: tenantId, purpose });
+export const tenantSecretContext = (tenantId: string, purpose: TenantSecretPurpose): EncryptionContext => ({
+  tenant: tenantId,
+  purpose,
+});
 
 const WRAPPED: Record<TenantSecretPurpose, keyof Pick<TenantProfile, 'subjectSecretWrapped' | 'auditKeyWrapped'>> = {
   'subject-index': 'subjectSecretWrapped',
@@ -37,7 +40,12 @@ export class TenantSecrets {
     if (cached) return cached;
     const profile = await this.deps.directory.getProfile(tenantId);
     if (!profile) throw notFound(`Tenant ${tenantId}`);
-    const secret = await this.deps.keyVault.decrypt(this.deps.homeRegion, 'data', profile[WRAPPED[purpose]], tenantSecretContext(tenantId, purpose));
+    const secret = await this.deps.keyVault.decrypt(
+      this.deps.homeRegion,
+      'data',
+      profile[WRAPPED[purpose]],
+      tenantSecretContext(tenantId, purpose),
+    );
     this.deps.cache.set(id, secret);
     return secret;
   }

@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 
 /** Resolves with the exit code (or the signal's name) once the child has exited. */
 export function exited(child: ChildProcess): Promise<number | string> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? String(child.signalCode));
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve(child.exitCode ?? String(child.signalCode));
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? String(signal))));
 }
 
@@ -29,7 +30,12 @@ export function keepTail(child: ChildProcess, lines = 30): () => string {
 }
 
 /** Polls `probe` until it resolves true, the child exits, or time runs out. */
-export async function waitUntilReady(child: ChildProcess, probe: () => Promise<boolean>, what: string, timeoutMs = 30000): Promise<'ready' | 'exited'> {
+export async function waitUntilReady(
+  child: ChildProcess,
+  probe: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30000,
+): Promise<'ready' | 'exited'> {
   const deadline = Date.now() + timeoutMs;
   let gone = false;
   void exited(child).then(() => (gone = true));

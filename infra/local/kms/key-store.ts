@@ -40,10 +40,14 @@ export class KeyStore {
     readonly account: string,
     private readonly file?: string,
   ) {
-    this.data = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoreFile) : { keys: [], aliases: [] };
+    this.data =
+      file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoreFile) : { keys: [], aliases: [] };
   }
 
-  createKey(region: string, props: { description: string; policy: KeyPolicy; source?: LocalKey['source']; now: Date }): LocalKey {
+  createKey(
+    region: string,
+    props: { description: string; policy: KeyPolicy; source?: LocalKey['source']; now: Date },
+  ): LocalKey {
     const keyId = randomUUID();
     const key: LocalKey = {
       region,
@@ -61,9 +65,15 @@ export class KeyStore {
   }
 
   /** The key provisioned from `source`, with the template's current policy and description. */
-  ensureKey(region: string, props: { description: string; policy: KeyPolicy; source: NonNullable<LocalKey['source']>; now: Date }): { key: LocalKey; created: boolean } {
+  ensureKey(
+    region: string,
+    props: { description: string; policy: KeyPolicy; source: NonNullable<LocalKey['source']>; now: Date },
+  ): { key: LocalKey; created: boolean } {
     const existing = this.data.keys.find(
-      (k) => k.region === region && k.source?.stackName === props.source.stackName && k.source.logicalId === props.source.logicalId,
+      (k) =>
+        k.region === region &&
+        k.source?.stackName === props.source.stackName &&
+        k.source.logicalId === props.source.logicalId,
     );
     if (!existing) return { key: this.createKey(region, props), created: true };
     existing.policy = props.policy;

@@ -38,7 +38,9 @@ export class Principals {
   principalArn(caller: Caller): string | undefined {
     if (caller.accessKeyId === APPLICATION_ACCESS_KEY) return this.applicationRoleArn;
     if (caller.accessKeyId === LEGAL_ACCESS_KEY)
-      return this.legalRoles.get(caller.region) ?? `arn:aws:iam::${this.account}:role/lethe-local-legal-access-unprovisioned`;
+      return (
+        this.legalRoles.get(caller.region) ?? `arn:aws:iam::${this.account}:role/lethe-local-legal-access-unprovisioned`
+      );
     return undefined;
   }
 

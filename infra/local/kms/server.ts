@@ -44,21 +44,34 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: KmsDeps, 
     const body = await readBody(req);
     const target = String(req.headers['x-amz-target'] ?? '');
     const operation = target.startsWith('TrentService.') ? OPERATIONS[target.slice('TrentService.'.length)] : undefined;
-    if (req.method !== 'POST' || !operation) throw new KmsError('UnknownOperationException', `The local KMS does not implement ${target || 'this request'}.`);
+    if (req.method !== 'POST' || !operation)
+      throw new KmsError('UnknownOperationException', `The local KMS does not implement ${target || 'this request'}.`);
     const caller = callerOf(req.headers.authorization);
     if (!caller) throw new KmsError('MissingAuthenticationTokenException', 'Request is missing Authentication Token');
     const principalArn = principals.principalArn(caller);
     if (!principalArn)
-      throw new KmsError('UnrecognizedClientException', `The security token included in the request is invalid (local KMS knows the access keys S3RVER and LEGALROLE, not ${caller.accessKeyId}).`);
+      throw new KmsError(
+        'UnrecognizedClientException',
+        `The security token included in the request is invalid (local KMS knows the access keys S3RVER and LEGALROLE, not ${caller.accessKeyId}).`,
+      );
     const input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
     const output = operation({ region: caller.region, principalArn, input }, deps);
     reply(res, 200, requestId, output);
   } catch (error) {
     const kmsError =
-      error instanceof KmsError ? error : error instanceof SyntaxError ? new KmsError('SerializationException', 'The request body is not JSON.') : undefined;
+      error instanceof KmsError
+        ? error
+        : error instanceof SyntaxError
+          ? new KmsError('SerializationException', 'The request body is not JSON.')
+          : undefined;
     if (!kmsError) {
-      process.stderr.write(`local KMS: request ${requestId} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-      reply(res, 500, requestId, { __type: 'KMSInternalException', message: `local KMS failed (request ${requestId})` });
+      process.stderr.write(
+        `local KMS: request ${requestId} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+      reply(res, 500, requestId, {
+        __type: 'KMSInternalException',
+        message: `local KMS failed (request ${requestId})`,
+      });
       return;
     }
     reply(res, kmsError.status, requestId, { __type: kmsError.type, message: kmsError.message });

@@ -22,7 +22,12 @@ export function ensureKeys(store: KeyStore, stack: LocalStack, now: Date): KeyPr
     const props = resource.Properties ?? {};
     const policy = props.KeyPolicy ? (stack.resolve(props.KeyPolicy) as KeyPolicy) : defaultKeyPolicy(store.account);
     const description = props.Description ? stack.resolveString(props.Description, `${logicalId}.Description`) : '';
-    const { key, created } = store.ensureKey(stack.region, { description, policy, source: { stackName: stack.stackName, logicalId }, now });
+    const { key, created } = store.ensureKey(stack.region, {
+      description,
+      policy,
+      source: { stackName: stack.stackName, logicalId },
+      now,
+    });
     stack.setKeyId(logicalId, key.keyId);
     (created ? result.created : result.existing).push(`${logicalId} (${key.keyId})`);
     result.decryptRoles.push(...rolesAllowedToDecrypt(policy));
@@ -31,7 +36,10 @@ export function ensureKeys(store: KeyStore, stack: LocalStack, now: Date): KeyPr
     const name = stack.resolveString(resource.Properties?.AliasName, `${logicalId}.AliasName`);
     const target = stack.resolveString(resource.Properties?.TargetKeyId, `${logicalId}.TargetKeyId`);
     const key = store.findKey(stack.region, target);
-    if (!key) throw new Error(`${stack.stackName}/${logicalId}: alias ${name} targets ${target}, which is not a key of ${stack.region}`);
+    if (!key)
+      throw new Error(
+        `${stack.stackName}/${logicalId}: alias ${name} targets ${target}, which is not a key of ${stack.region}`,
+      );
     if (store.alias(stack.region, name)) {
       result.existing.push(name);
       continue;

@@ -28,7 +28,8 @@ export class LocalCloud {
   importValue(name: string): string {
     for (const stack of this.stacks)
       for (const output of Object.values(stack.template.Outputs ?? {}))
-        if (output.Export && stack.resolveString(output.Export.Name, 'export name') === name) return stack.resolveString(output.Value, `export ${name}`);
+        if (output.Export && stack.resolveString(output.Export.Name, 'export name') === name)
+          return stack.resolveString(output.Value, `export ${name}`);
     throw new UnresolvableError(`no stack exports ${name}`);
   }
 }
@@ -82,7 +83,9 @@ export class LocalStack {
   ref(logicalId: string): string {
     const r = this.resource(logicalId);
     const named = (property: string, fallback: () => string) =>
-      r.Properties?.[property] !== undefined ? this.resolveString(r.Properties[property], `${logicalId}.${property}`) : fallback();
+      r.Properties?.[property] !== undefined
+        ? this.resolveString(r.Properties[property], `${logicalId}.${property}`)
+        : fallback();
     switch (r.Type) {
       case 'AWS::DynamoDB::Table':
       case 'AWS::DynamoDB::GlobalTable':
@@ -124,7 +127,10 @@ export class LocalStack {
     const { account, region } = { account: this.cloud.account, region: this.region };
     const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
     const attributes: Record<string, Record<string, () => string>> = {
-      'AWS::DynamoDB::Table': { Arn: () => arn('dynamodb', `table/${id()}`), StreamArn: () => arn('dynamodb', `table/${id()}/stream/local`) },
+      'AWS::DynamoDB::Table': {
+        Arn: () => arn('dynamodb', `table/${id()}`),
+        StreamArn: () => arn('dynamodb', `table/${id()}/stream/local`),
+      },
       'AWS::DynamoDB::GlobalTable': { Arn: () => arn('dynamodb', `table/${id()}`) },
       'AWS::S3::Bucket': {
         Arn: () => `arn:aws:s3:::${id()}`,
@@ -132,7 +138,10 @@ export class LocalStack {
         RegionalDomainName: () => `${id()}.s3.${region}.amazonaws.com`,
       },
       'AWS::KMS::Key': { Arn: () => arn('kms', `key/${id()}`), KeyId: id },
-      'AWS::IAM::Role': { Arn: () => `arn:aws:iam::${account}:role${this.rolePath(r)}${id()}`, RoleId: () => `AROA${localApiId(this.stackName, logicalId).toUpperCase()}` },
+      'AWS::IAM::Role': {
+        Arn: () => `arn:aws:iam::${account}:role${this.rolePath(r)}${id()}`,
+        RoleId: () => `AROA${localApiId(this.stackName, logicalId).toUpperCase()}`,
+      },
       'AWS::Lambda::Function': { Arn: () => arn('lambda', `function:${id()}`) },
       'AWS::Events::Rule': { Arn: () => arn('events', `rule/${id()}`) },
       'AWS::Logs::LogGroup': { Arn: () => arn('logs', `log-group:${id()}:*`) },

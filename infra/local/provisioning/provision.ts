@@ -34,29 +34,50 @@ export async function provision(cloud: LocalCloud, targets: ProvisionTargets): P
   for (const stack of cloud.stacks) {
     const keys = ensureKeys(targets.keyStore, stack, targets.now);
     for (const role of keys.decryptRoles) targets.principals.setLegalRole(stack.region, role);
-    lines.push(`${stack.stackName} (${stack.region}): keys/aliases created ${keys.created.length}, kept ${keys.existing.length}`);
+    lines.push(
+      `${stack.stackName} (${stack.region}): keys/aliases created ${keys.created.length}, kept ${keys.existing.length}`,
+    );
   }
 
   await Promise.all(
     cloud.stacks.map(async (stack) => {
-      const dynamodb = new DynamoDBClient({ region: stack.region, endpoint: targets.dynamodbEndpoint, credentials: S3RVER_CREDENTIALS });
-      const s3 = new S3Client({ region: stack.region, endpoint: targets.s3Endpoint, credentials: S3RVER_CREDENTIALS, forcePathStyle: true });
+      const dynamodb = new DynamoDBClient({
+        region: stack.region,
+        endpoint: targets.dynamodbEndpoint,
+        credentials: S3RVER_CREDENTIALS,
+      });
+      const s3 = new S3Client({
+        region: stack.region,
+        endpoint: targets.s3Endpoint,
+        credentials: S3RVER_CREDENTIALS,
+        forcePathStyle: true,
+      });
       const tables = await Promise.all(
-        resourcesOfType(stack.template, 'AWS::DynamoDB::Table').map(async ([id]) => `${stack.ref(id)} ${await ensureTable(dynamodb, stack, id)}`),
+        resourcesOfType(stack.template, 'AWS::DynamoDB::Table').map(
+          async ([id]) => `${stack.ref(id)} ${await ensureTable(dynamodb, stack, id)}`,
+        ),
       );
-      const buckets = await Promise.all(resourcesOfType(stack.template, 'AWS::S3::Bucket').map(([id]) => ensureBucket(s3, stack, id)));
-      for (const b of buckets) b.missing.forEach((m) => bucketLimits.add(m));
+      const buckets = await Promise.all(
+        resourcesOfType(stack.template, 'AWS::S3::Bucket').map(([id]) => ensureBucket(s3, stack, id)),
+      );
+      for (const b of buckets) for (const m of b.missing) bucketLimits.add(m);
       lines.push(`${stack.stackName} (${stack.region}): tables ${tables.join(', ') || 'none'}`);
-      lines.push(`${stack.stackName} (${stack.region}): buckets ${buckets.map((b) => `${b.name} ${b.state}`).join(', ') || 'none'}`);
+      lines.push(
+        `${stack.stackName} (${stack.region}): buckets ${buckets.map((b) => `${b.name} ${b.state}`).join(', ') || 'none'}`,
+      );
       for (const r of Object.values(stack.template.Resources ?? {}))
-        if (!PROVISIONED.has(r.Type) && !SERVED.has(r.Type) && !r.Type.startsWith('AWS::ApiGateway::')) skippedTypes.add(r.Type);
+        if (!PROVISIONED.has(r.Type) && !SERVED.has(r.Type) && !r.Type.startsWith('AWS::ApiGateway::'))
+          skippedTypes.add(r.Type);
       dynamodb.destroy();
       s3.destroy();
     }),
   );
 
   lines.push(TABLE_LIMITS);
-  if (bucketLimits.size) lines.push(`s3rver: buckets are created without ${[...bucketLimits].join(', ')} (s3rver 3.7 does not implement them).`);
+  if (bucketLimits.size)
+    lines.push(
+      `s3rver: buckets are created without ${[...bucketLimits].join(', ')} (s3rver 3.7 does not implement them).`,
+    );
   if (skippedTypes.size) lines.push(`Not emulated locally (no counterpart): ${[...skippedTypes].sort().join(', ')}.`);
   return lines;
 }

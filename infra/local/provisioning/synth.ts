@@ -7,7 +7,11 @@ import type { CfnTemplate, SynthesizedStack } from './template';
 /** Synthesizes `app` into a throw-away directory and returns every stack's template and region. */
 export function synthesize(app: App): SynthesizedStack[] {
   const assembly = app.synth();
-  return assembly.stacks.map((s) => ({ stackName: s.stackName, region: s.environment.region, template: s.template as CfnTemplate }));
+  return assembly.stacks.map((s) => ({
+    stackName: s.stackName,
+    region: s.environment.region,
+    template: s.template as CfnTemplate,
+  }));
 }
 
 /**

@@ -56,7 +56,12 @@ export interface ApiModel {
 export function buildApiModel(cloud: LocalCloud): ApiModel {
   const model: ApiModel = { routes: [], problems: [] };
   for (const stack of cloud.stacks) {
-    const apis = new Map(resourcesOfType(stack.template, 'AWS::ApiGateway::RestApi').map(([id, r]) => [id, restApi(stack, id, r.Properties ?? {})]));
+    const apis = new Map(
+      resourcesOfType(stack.template, 'AWS::ApiGateway::RestApi').map(([id, r]) => [
+        id,
+        restApi(stack, id, r.Properties ?? {}),
+      ]),
+    );
     for (const [methodId, method] of resourcesOfType(stack.template, 'AWS::ApiGateway::Method')) {
       const props = method.Properties ?? {};
       const api = apis.get(String((props.RestApiId as { Ref?: string })?.Ref));
@@ -68,14 +73,18 @@ export function buildApiModel(cloud: LocalCloud): ApiModel {
       const httpMethod = String(props.HttpMethod);
       const integration = (props.Integration ?? {}) as Record<string, unknown>;
       const fnId = integration.Type === 'AWS_PROXY' ? referencedFunction(stack, integration.Uri) : undefined;
-      const target = fnId ? lambdaTarget(stack, fnId) : { problem: `integration ${String(integration.Type)} is not a Lambda proxy` };
+      const target = fnId
+        ? lambdaTarget(stack, fnId)
+        : { problem: `integration ${String(integration.Type)} is not a Lambda proxy` };
       if ('problem' in target) {
         model.problems.push(`${httpMethod} ${path} is not served locally: ${target.problem}`);
         continue;
       }
       const authorizationType = String(props.AuthorizationType ?? 'NONE');
       if (!['NONE', 'AWS_IAM', 'CUSTOM'].includes(authorizationType)) {
-        model.problems.push(`${httpMethod} ${path} is not served locally: ${authorizationType} authorization has no local counterpart`);
+        model.problems.push(
+          `${httpMethod} ${path} is not served locally: ${authorizationType} authorization has no local counterpart`,
+        );
         continue;
       }
       const authorizerId = (props.AuthorizerId as { Ref?: string } | undefined)?.Ref;
@@ -84,14 +93,24 @@ export function buildApiModel(cloud: LocalCloud): ApiModel {
         model.problems.push(`${httpMethod} ${path} is not served locally: ${authorizer.problem}`);
         continue;
       }
-      model.routes.push({ api, resourceId: (props.ResourceId as { Ref?: string }).Ref ?? 'root', path, method: httpMethod, authorizationType: authorizationType as AuthorizationType, authorizer, target });
+      model.routes.push({
+        api,
+        resourceId: (props.ResourceId as { Ref?: string }).Ref ?? 'root',
+        path,
+        method: httpMethod,
+        authorizationType: authorizationType as AuthorizationType,
+        authorizer,
+        target,
+      });
     }
   }
   return model;
 }
 
 function restApi(stack: LocalStack, logicalId: string, props: Record<string, unknown>): RestApiModel {
-  const stage = resourcesOfType(stack.template, 'AWS::ApiGateway::Stage').find(([, s]) => (s.Properties?.RestApiId as { Ref?: string })?.Ref === logicalId);
+  const stage = resourcesOfType(stack.template, 'AWS::ApiGateway::Stage').find(
+    ([, s]) => (s.Properties?.RestApiId as { Ref?: string })?.Ref === logicalId,
+  );
   const gatewayResponses: Record<string, GatewayResponseSpec> = {};
   for (const [, r] of resourcesOfType(stack.template, 'AWS::ApiGateway::GatewayResponse')) {
     if ((r.Properties?.RestApiId as { Ref?: string })?.Ref !== logicalId) continue;
@@ -133,10 +152,25 @@ function resourcePath(stack: LocalStack, resourceId: unknown): string {
 function authorizerModel(stack: LocalStack, logicalId: string): AuthorizerModel | { problem: string } {
   const props = stack.resource(logicalId).Properties ?? {};
   const type = String(props.Type);
-  if (type !== 'REQUEST' && type !== 'TOKEN') return { problem: `authorizer ${logicalId} is ${type}, which has no local counterpart` };
+  if (type !== 'REQUEST' && type !== 'TOKEN')
+    return { problem: `authorizer ${logicalId} is ${type}, which has no local counterpart` };
   const fnId = referencedFunction(stack, props.AuthorizerUri);
-  const target = fnId ? lambdaTarget(stack, fnId) : { problem: `authorizer ${logicalId} does not call a Lambda function of its stack` };
+  const target = fnId
+    ? lambdaTarget(stack, fnId)
+    : { problem: `authorizer ${logicalId} does not call a Lambda function of its stack` };
   if ('problem' in target) return target;
-  const sources = props.IdentitySource === undefined ? [] : String(stack.resolve(props.IdentitySource)).split(',').map((s) => s.trim()).filter(Boolean);
-  return { logicalId, type, target, identitySources: sources, ttlSeconds: Number(props.AuthorizerResultTtlInSeconds ?? 300) };
+  const sources =
+    props.IdentitySource === undefined
+      ? []
+      : String(stack.resolve(props.IdentitySource))
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+  return {
+    logicalId,
+    type,
+    target,
+    identitySources: sources,
+    ttlSeconds: Number(props.AuthorizerResultTtlInSeconds ?? 300),
+  };
 }

@@ -30,15 +30,35 @@ export async function runAuthorizer(
   if (missing) return { kind: 'refuse', type: 'UNAUTHORIZED', message: 'Unauthorized' };
   const input =
     authorizer.type === 'TOKEN'
-      ? { type: 'TOKEN', methodArn, authorizationToken: header(event.headers as Record<string, string>, tokenHeader(authorizer)) }
+      ? {
+          type: 'TOKEN',
+          methodArn,
+          authorizationToken: header(event.headers as Record<string, string>, tokenHeader(authorizer)),
+        }
       : { type: 'REQUEST', methodArn, ...withoutAuthorizer(event) };
   const outcome = await host.invoke(authorizer.target, input, event.requestContext.requestId);
-  if (outcome.kind === 'timeout') return { kind: 'refuse', type: 'AUTHORIZER_FAILURE', message: 'Authorizer timed out', log: `authorizer ${authorizer.target.functionName} timed out` };
+  if (outcome.kind === 'timeout')
+    return {
+      kind: 'refuse',
+      type: 'AUTHORIZER_FAILURE',
+      message: 'Authorizer timed out',
+      log: `authorizer ${authorizer.target.functionName} timed out`,
+    };
   if (outcome.kind === 'error') {
-    if (outcome.error instanceof Error && outcome.error.message === 'Unauthorized') return { kind: 'refuse', type: 'UNAUTHORIZED', message: 'Unauthorized' };
-    return { kind: 'refuse', type: 'AUTHORIZER_FAILURE', message: 'Internal server error', log: describeError(outcome.error) };
+    if (outcome.error instanceof Error && outcome.error.message === 'Unauthorized')
+      return { kind: 'refuse', type: 'UNAUTHORIZED', message: 'Unauthorized' };
+    return {
+      kind: 'refuse',
+      type: 'AUTHORIZER_FAILURE',
+      message: 'Internal server error',
+      log: describeError(outcome.error),
+    };
   }
-  const result = (outcome.value ?? {}) as { principalId?: unknown; policyDocument?: { Statement?: PolicyStatement[] }; context?: Record<string, unknown> };
+  const result = (outcome.value ?? {}) as {
+    principalId?: unknown;
+    policyDocument?: { Statement?: PolicyStatement[] };
+    context?: Record<string, unknown>;
+  };
   const context = authorizerContext(result.context);
   if (typeof result.principalId !== 'string' || !result.policyDocument || !context)
     return {
@@ -48,13 +68,22 @@ export async function runAuthorizer(
       log: `authorizer ${authorizer.target.functionName} returned no principalId/policyDocument, or a context value that is not a string, number or boolean`,
     };
   const decision = policyDecision(result.policyDocument.Statement ?? [], methodArn);
-  if (decision === 'explicit-deny') return { kind: 'refuse', type: 'ACCESS_DENIED', message: 'User is not authorized to access this resource with an explicit deny' };
-  if (decision === 'implicit-deny') return { kind: 'refuse', type: 'ACCESS_DENIED', message: 'User is not authorized to access this resource' };
+  if (decision === 'explicit-deny')
+    return {
+      kind: 'refuse',
+      type: 'ACCESS_DENIED',
+      message: 'User is not authorized to access this resource with an explicit deny',
+    };
+  if (decision === 'implicit-deny')
+    return { kind: 'refuse', type: 'ACCESS_DENIED', message: 'User is not authorized to access this resource' };
   return { kind: 'allow', authorizer: { ...context, principalId: result.principalId } };
 }
 
 /** Whether the authorizer's policy lets the caller invoke `methodArn`: an explicit Deny wins. */
-export function policyDecision(statements: PolicyStatement[], methodArn: string): 'allow' | 'explicit-deny' | 'implicit-deny' {
+export function policyDecision(
+  statements: PolicyStatement[],
+  methodArn: string,
+): 'allow' | 'explicit-deny' | 'implicit-deny' {
   const covers = (s: PolicyStatement) =>
     [s.Action ?? []].flat().some((a) => /^(\*|execute-api:\*|execute-api:invoke)$/i.test(a)) &&
     [s.Resource ?? []].flat().some((r) => globToRegExp(r).test(methodArn));
@@ -73,7 +102,12 @@ export function authorizerContext(context: Record<string, unknown> | undefined):
 }
 
 function missingIdentitySource(authorizer: AuthorizerModel, event: APIGatewayProxyEvent): boolean {
-  const sources = authorizer.type === 'TOKEN' ? [`method.request.header.${tokenHeader(authorizer)}`] : authorizer.ttlSeconds > 0 ? authorizer.identitySources : [];
+  const sources =
+    authorizer.type === 'TOKEN'
+      ? [`method.request.header.${tokenHeader(authorizer)}`]
+      : authorizer.ttlSeconds > 0
+        ? authorizer.identitySources
+        : [];
   return sources.some((source) => {
     const [, where, name] = /^method\.request\.(header|querystring)\.(.+)$/.exec(source) ?? [];
     if (where === 'header') return !header(event.headers as Record<string, string>, name);
@@ -94,5 +128,10 @@ function withoutAuthorizer(event: APIGatewayProxyEvent) {
 }
 
 function globToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 }

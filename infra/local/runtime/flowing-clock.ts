@@ -33,6 +33,12 @@ export function parseInstant(value: unknown): Date | undefined {
   // Date accepts 2030-02-31 and rolls over; a real instant round-trips its calendar fields.
   const calendar = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
   const valid =
-    !Number.isNaN(date.getTime()) && calendar.getUTCFullYear() === +y && calendar.getUTCMonth() === +mo - 1 && calendar.getUTCDate() === +d && +h < 24 && +mi < 60 && +s < 60;
+    !Number.isNaN(date.getTime()) &&
+    calendar.getUTCFullYear() === +y &&
+    calendar.getUTCMonth() === +mo - 1 &&
+    calendar.getUTCDate() === +d &&
+    +h < 24 &&
+    +mi < 60 &&
+    +s < 60;
   return valid ? date : undefined;
 }

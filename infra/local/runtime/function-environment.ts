@@ -16,7 +16,8 @@ export function functionEnvironment(cloud: LocalCloud): { variables: Record<stri
   const notes = new Set<string>();
   for (const stack of cloud.stacks)
     for (const [id, fn] of resourcesOfType(stack.template, 'AWS::Lambda::Function')) {
-      const declared = ((fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}) as Record<string, unknown>;
+      const declared = ((fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+        ?.Variables ?? {}) as Record<string, unknown>;
       for (const [name, raw] of Object.entries(declared)) {
         if (NOT_COPIED.has(name)) continue;
         let value: string;
@@ -27,7 +28,8 @@ export function functionEnvironment(cloud: LocalCloud): { variables: Record<stri
           notes.add(`${name} is not set locally: ${error.message}`);
           continue;
         }
-        if (name in variables && variables[name] !== value) notes.add(`${name} differs between functions; the local runtime uses ${variables[name]}`);
+        if (name in variables && variables[name] !== value)
+          notes.add(`${name} differs between functions; the local runtime uses ${variables[name]}`);
         else variables[name] = value;
       }
     }

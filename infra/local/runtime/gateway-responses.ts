@@ -33,7 +33,12 @@ export interface GatewayReply {
  * that type, else its DEFAULT_4XX/DEFAULT_5XX, else API Gateway's built-in `{"message": ...}`.
  * Templates may use $context.error.message(String), $context.error.responseType, $context.requestId.
  */
-export function gatewayReply(type: GatewayErrorType, message: string, requestId: string, responses: Record<string, GatewayResponseSpec>): GatewayReply {
+export function gatewayReply(
+  type: GatewayErrorType,
+  message: string,
+  requestId: string,
+  responses: Record<string, GatewayResponseSpec>,
+): GatewayReply {
   const status = DEFAULT_STATUS[type];
   const spec = responses[type] ?? responses[status < 500 ? 'DEFAULT_4XX' : 'DEFAULT_5XX'];
   const template = spec?.templates['application/json'];
@@ -46,15 +51,19 @@ export function gatewayReply(type: GatewayErrorType, message: string, requestId:
     : JSON.stringify({ message });
   return {
     statusCode: spec?.statusCode ?? status,
-    headers: { 'content-type': 'application/json', 'x-amzn-errortype': errorTypeHeader(type), ...(spec?.headers ?? {}) },
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': errorTypeHeader(type),
+      ...(spec?.headers ?? {}),
+    },
     body,
   };
 }
 
 function errorTypeHeader(type: GatewayErrorType): string {
-  return type
+  return `${type
     .toLowerCase()
     .split('_')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('') + 'Exception';
+    .join('')}Exception`;
 }

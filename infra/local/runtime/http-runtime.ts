@@ -52,7 +52,9 @@ export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<Htt
       .catch((error: unknown): Reply => {
         const correlationId = randomUUID();
         options.log(`local runtime failed on ${logLine(req, served)} (${correlationId}): ${describeError(error)}`);
-        return json(500, { error: { code: 'INTERNAL', message: 'The local runtime failed; its log has the details.', correlationId } });
+        return json(500, {
+          error: { code: 'INTERNAL', message: 'The local runtime failed; its log has the details.', correlationId },
+        });
       })
       .then((reply) => {
         res.writeHead(reply.statusCode, reply.headers);
@@ -94,7 +96,10 @@ async function serve(req: IncomingMessage, options: HttpRuntimeOptions, served: 
 
   if (path.startsWith('/_local/')) {
     served.route = path === '/_local/clock' ? path : undefined;
-    const reply = body === 'too-large' ? { statusCode: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'Request Too Long' } } } : localRoute(req, path, body, options.clock);
+    const reply =
+      body === 'too-large'
+        ? { statusCode: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'Request Too Long' } } }
+        : localRoute(req, path, body, options.clock);
     return json(reply.statusCode, reply.body);
   }
   const match = matchRoute(options.api.routes, method, path);
@@ -103,12 +108,20 @@ async function serve(req: IncomingMessage, options: HttpRuntimeOptions, served: 
   const { route } = match;
   served.route = route.path;
   const requestId = randomUUID();
-  const gateway = (type: GatewayErrorType, message: string) => fromGateway(gatewayReply(type, message, requestId, route.api.gatewayResponses), requestId);
+  const gateway = (type: GatewayErrorType, message: string) =>
+    fromGateway(gatewayReply(type, message, requestId, route.api.gatewayResponses), requestId);
   if (body === 'too-large') return gateway('REQUEST_TOO_LARGE', 'Request Too Long');
 
   const now = options.clock.now();
   const event = buildProxyEvent(
-    { method, path, query: url.search.slice(1), rawHeaders: req.rawHeaders, body, sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1' },
+    {
+      method,
+      path,
+      query: url.search.slice(1),
+      rawHeaders: req.rawHeaders,
+      body,
+      sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+    },
     route,
     match.pathParameters,
     route.api.binaryMediaTypes,
@@ -166,20 +179,51 @@ async function serve(req: IncomingMessage, options: HttpRuntimeOptions, served: 
 }
 
 /** Locally the operator key stands in for a SigV4 signature by an IAM principal of the account. */
-function checkOperatorKey(event: APIGatewayProxyEvent, operatorKey: string): { type: GatewayErrorType; message: string } | undefined {
+function checkOperatorKey(
+  event: APIGatewayProxyEvent,
+  operatorKey: string,
+): { type: GatewayErrorType; message: string } | undefined {
   const sent = header(event.headers as Record<string, string>, OPERATOR_KEY_HEADER);
-  if (!sent) return { type: 'MISSING_AUTHENTICATION_TOKEN', message: `Missing Authentication Token (locally: send the ${OPERATOR_KEY_HEADER} header with the key in .lethe/operator.key)` };
+  if (!sent)
+    return {
+      type: 'MISSING_AUTHENTICATION_TOKEN',
+      message: `Missing Authentication Token (locally: send the ${OPERATOR_KEY_HEADER} header with the key in .lethe/operator.key)`,
+    };
   const [a, b] = [Buffer.from(sent), Buffer.from(operatorKey)];
-  if (a.length !== b.length || !timingSafeEqual(a, b)) return { type: 'ACCESS_DENIED', message: 'The operator key is not the one of this local stack (.lethe/operator.key).' };
+  if (a.length !== b.length || !timingSafeEqual(a, b))
+    return {
+      type: 'ACCESS_DENIED',
+      message: 'The operator key is not the one of this local stack (.lethe/operator.key).',
+    };
   return undefined;
 }
 
 /** The handler's proxy result as an HTTP reply, or why API Gateway would reject it as malformed. */
-function proxyResult(value: unknown, event: APIGatewayProxyEvent, route: RouteModel, requestId: string): Reply | string {
-  const result = value as { statusCode?: unknown; headers?: Record<string, unknown>; multiValueHeaders?: Record<string, unknown[]>; body?: unknown; isBase64Encoded?: unknown } | undefined;
-  if (!result || typeof result !== 'object' || !Number.isInteger(result.statusCode) || (result.statusCode as number) < 100 || (result.statusCode as number) > 599)
+function proxyResult(
+  value: unknown,
+  event: APIGatewayProxyEvent,
+  route: RouteModel,
+  requestId: string,
+): Reply | string {
+  const result = value as
+    | {
+        statusCode?: unknown;
+        headers?: Record<string, unknown>;
+        multiValueHeaders?: Record<string, unknown[]>;
+        body?: unknown;
+        isBase64Encoded?: unknown;
+      }
+    | undefined;
+  if (
+    !result ||
+    typeof result !== 'object' ||
+    !Number.isInteger(result.statusCode) ||
+    (result.statusCode as number) < 100 ||
+    (result.statusCode as number) > 599
+  )
     return 'malformed Lambda proxy response: it needs an integer statusCode';
-  if (result.body !== undefined && result.body !== null && typeof result.body !== 'string') return 'malformed Lambda proxy response: body must be a string';
+  if (result.body !== undefined && result.body !== null && typeof result.body !== 'string')
+    return 'malformed Lambda proxy response: body must be a string';
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) headers[k.toLowerCase()] = v.map(String);
   for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
@@ -188,11 +232,17 @@ function proxyResult(value: unknown, event: APIGatewayProxyEvent, route: RouteMo
   const text = (result.body as string | undefined) ?? '';
   // API Gateway turns a base64 body back into bytes only for the API's binary media types.
   const accept = header(event.headers as Record<string, string>, 'accept')?.split(',')[0];
-  const binary = result.isBase64Encoded === true && (isBinaryMediaType(accept, route.api.binaryMediaTypes) || isBinaryMediaType(String(headers['content-type']), route.api.binaryMediaTypes));
+  const binary =
+    result.isBase64Encoded === true &&
+    (isBinaryMediaType(accept, route.api.binaryMediaTypes) ||
+      isBinaryMediaType(String(headers['content-type']), route.api.binaryMediaTypes));
   return { statusCode: result.statusCode as number, headers, body: binary ? Buffer.from(text, 'base64') : text };
 }
 
-function fromGateway(reply: { statusCode: number; headers: Record<string, string>; body: string }, requestId: string): Reply {
+function fromGateway(
+  reply: { statusCode: number; headers: Record<string, string>; body: string },
+  requestId: string,
+): Reply {
   return { ...reply, headers: { ...reply.headers, 'x-amzn-requestid': requestId } };
 }
 

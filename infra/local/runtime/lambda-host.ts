@@ -18,7 +18,12 @@ export class LambdaHost {
   constructor(private readonly projectRoot: string) {}
 
   /** `limitSeconds`: a caller's own deadline when shorter than the function's (API Gateway's 29 s). */
-  async invoke(target: LambdaTarget, event: unknown, requestId: string, limitSeconds = target.timeoutSeconds): Promise<Invocation> {
+  async invoke(
+    target: LambdaTarget,
+    event: unknown,
+    requestId: string,
+    limitSeconds = target.timeoutSeconds,
+  ): Promise<Invocation> {
     let handler: Handler;
     try {
       handler = this.load(target);
@@ -50,7 +55,8 @@ export class LambdaHost {
     if (cached) return cached;
     const module = require(join(this.projectRoot, target.entry)) as Record<string, unknown>;
     const handler = module[target.handler];
-    if (typeof handler !== 'function') throw new Error(`${target.entry} does not export a function named ${target.handler}`);
+    if (typeof handler !== 'function')
+      throw new Error(`${target.entry} does not export a function named ${target.handler}`);
     this.handlers.set(key, handler as Handler);
     return handler as Handler;
   }

@@ -43,7 +43,13 @@ export function referencedFunction(stack: LocalStack, value: unknown): string | 
   if (Array.isArray(value)) return value.map((v) => referencedFunction(stack, v)).find(Boolean);
   if (value === null || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
-  const id = Array.isArray(v['Fn::GetAtt']) ? String(v['Fn::GetAtt'][0]) : typeof v.Ref === 'string' ? v.Ref : undefined;
+  const id = Array.isArray(v['Fn::GetAtt'])
+    ? String(v['Fn::GetAtt'][0])
+    : typeof v.Ref === 'string'
+      ? v.Ref
+      : undefined;
   if (id && stack.template.Resources?.[id]?.Type === 'AWS::Lambda::Function') return id;
-  return Object.values(v).map((x) => referencedFunction(stack, x)).find(Boolean);
+  return Object.values(v)
+    .map((x) => referencedFunction(stack, x))
+    .find(Boolean);
 }

@@ -14,7 +14,8 @@ const INSTANT_HINT = 'must be an ISO-8601 instant with a time zone, e.g. 2030-01
  * clock, `POST /_local/clock {"now": ISO}` moves it; time keeps flowing from there.
  */
 export function localRoute(req: IncomingMessage, path: string, body: Buffer, clock: FlowingClock): LocalReply {
-  if (path !== '/_local/clock' || (req.method !== 'GET' && req.method !== 'POST')) return failure(notFound(`${req.method} ${path}`));
+  if (path !== '/_local/clock' || (req.method !== 'GET' && req.method !== 'POST'))
+    return failure(notFound(`${req.method} ${path}`));
   if (req.method === 'GET') return { statusCode: 200, body: { now: clock.now().toISOString() } };
   let input: unknown;
   try {

@@ -34,7 +34,10 @@ export interface EventContext {
 const callerKeyed = <V>(): Record<string, V> => Object.create(null) as Record<string, V>;
 
 /** `headers` keeps the last value of a repeated header, `multiValueHeaders` all of them, as API Gateway does. */
-export function headerMaps(rawHeaders: string[]): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
+export function headerMaps(rawHeaders: string[]): {
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+} {
   const headers = callerKeyed<string>();
   const multiValueHeaders = callerKeyed<string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
@@ -56,10 +59,13 @@ export function queryMaps(query: string): {
   queryStringParameters: Record<string, string> | null;
   multiValueQueryStringParameters: Record<string, string[]> | null;
 } {
-  const pairs = query.split('&').filter(Boolean).map((p) => {
-    const eq = p.indexOf('=');
-    return eq < 0 ? [decode(p), ''] : [decode(p.slice(0, eq)), decode(p.slice(eq + 1))];
-  });
+  const pairs = query
+    .split('&')
+    .filter(Boolean)
+    .map((p) => {
+      const eq = p.indexOf('=');
+      return eq < 0 ? [decode(p), ''] : [decode(p.slice(0, eq)), decode(p.slice(eq + 1))];
+    });
   if (pairs.length === 0) return { queryStringParameters: null, multiValueQueryStringParameters: null };
   const single = callerKeyed<string>();
   const multi = callerKeyed<string[]>();

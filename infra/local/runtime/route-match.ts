@@ -16,7 +16,11 @@ type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string
 
 const RANK = { literal: 2, param: 1, greedy: 0 } as const;
 
-export function matchRoute<R extends RouteKey>(routes: readonly R[], method: string, path: string): RouteMatch<R> | undefined {
+export function matchRoute<R extends RouteKey>(
+  routes: readonly R[],
+  method: string,
+  path: string,
+): RouteMatch<R> | undefined {
   const requested = splitPath(path);
   let best: { match: RouteMatch<R>; score: number[] } | undefined;
   for (const route of routes) {

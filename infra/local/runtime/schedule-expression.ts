@@ -17,9 +17,11 @@ export function parseSchedule(expression: string): Schedule {
   const cron = /^cron\((.+)\)$/.exec(expression.trim());
   if (!cron) throw new Error(`${expression} is neither rate(...) nor cron(...)`);
   const fields = cron[1].trim().split(/\s+/);
-  if (fields.length !== 6) throw new Error(`${expression}: cron needs 6 fields (minute hour day-of-month month day-of-week year)`);
+  if (fields.length !== 6)
+    throw new Error(`${expression}: cron needs 6 fields (minute hour day-of-month month day-of-week year)`);
   const [minute, hour, ...days] = fields;
-  if (days.some((f) => f !== '*' && f !== '?')) throw new Error(`${expression}: the local scheduler supports wildcard day, month, weekday and year fields only`);
+  if (days.some((f) => f !== '*' && f !== '?'))
+    throw new Error(`${expression}: the local scheduler supports wildcard day, month, weekday and year fields only`);
   return { kind: 'cron', minutes: values(minute, 0, 59, expression), hours: values(hour, 0, 23, expression) };
 }
 
@@ -30,7 +32,8 @@ export function nextOccurrence(schedule: Schedule, after: Date): Date {
   start.setUTCSeconds(0, 0);
   for (let i = 1; i <= 24 * 60; i++) {
     const candidate = new Date(start.getTime() + i * 60_000);
-    if (schedule.hours.includes(candidate.getUTCHours()) && schedule.minutes.includes(candidate.getUTCMinutes())) return candidate;
+    if (schedule.hours.includes(candidate.getUTCHours()) && schedule.minutes.includes(candidate.getUTCMinutes()))
+      return candidate;
   }
   throw new Error('cron schedule never fires');
 }
@@ -41,7 +44,12 @@ function values(field: string, min: number, max: number, expression: string): nu
   for (const part of field.split(',')) {
     const [range, stepText] = part.split('/');
     const step = stepText === undefined ? 1 : Number(stepText);
-    const [from, to] = range === '*' ? [min, max] : range.includes('-') ? range.split('-').map(Number) : [Number(range), stepText ? max : Number(range)];
+    const [from, to] =
+      range === '*'
+        ? [min, max]
+        : range.includes('-')
+          ? range.split('-').map(Number)
+          : [Number(range), stepText ? max : Number(range)];
     if (![from, to, step].every(Number.isInteger) || from < min || to > max || from > to || step < 1)
       throw new Error(`${expression}: "${part}" is not a valid value between ${min} and ${max}`);
     for (let v = from; v <= to; v += step) out.add(v);

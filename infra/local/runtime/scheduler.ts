@@ -28,13 +28,25 @@ export function scheduledRules(cloud: LocalCloud): { rules: ScheduledRule[]; pro
       const expression = stack.resolveString(props.ScheduleExpression, `${id}.ScheduleExpression`);
       for (const t of (props.Targets ?? []) as Array<Record<string, unknown>>) {
         const fnId = referencedFunction(stack, t.Arn);
-        const target = fnId ? lambdaTarget(stack, fnId) : { problem: 'its target is not a Lambda function of the stack' };
+        const target = fnId
+          ? lambdaTarget(stack, fnId)
+          : { problem: 'its target is not a Lambda function of the stack' };
         try {
           if ('problem' in target) throw new Error(target.problem);
           const input = t.Input === undefined ? undefined : JSON.parse(stack.resolveString(t.Input, `${id}.Input`));
-          rules.push({ name: stack.ref(id), arn: stack.getAtt(id, 'Arn'), region: stack.region, expression, schedule: parseSchedule(expression), target, input });
+          rules.push({
+            name: stack.ref(id),
+            arn: stack.getAtt(id, 'Arn'),
+            region: stack.region,
+            expression,
+            schedule: parseSchedule(expression),
+            target,
+            input,
+          });
         } catch (error) {
-          problems.push(`schedule ${stack.ref(id)} (${expression}) does not run locally: ${error instanceof Error ? error.message : String(error)}`);
+          problems.push(
+            `schedule ${stack.ref(id)} (${expression}) does not run locally: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
     }
@@ -61,7 +73,10 @@ export class Scheduler {
 
   start(): void {
     for (const rule of this.rules) this.plan(rule);
-    if (!this.intervalMs) this.clock.onChange(() => this.rules.forEach((r) => this.plan(r)));
+    if (!this.intervalMs)
+      this.clock.onChange(() => {
+        for (const r of this.rules) this.plan(r);
+      });
   }
 
   stop(): void {
@@ -73,7 +88,9 @@ export class Scheduler {
   /** When each rule fires next, on the runtime's clock. */
   describe(): string[] {
     return this.rules.map((r) =>
-      this.intervalMs ? `${r.name}: every ${this.intervalMs} ms (LETHE_SCHEDULE_INTERVAL_MS)` : `${r.name}: ${r.expression}, next at ${nextOccurrence(r.schedule, this.clock.now()).toISOString()}`,
+      this.intervalMs
+        ? `${r.name}: every ${this.intervalMs} ms (LETHE_SCHEDULE_INTERVAL_MS)`
+        : `${r.name}: ${r.expression}, next at ${nextOccurrence(r.schedule, this.clock.now()).toISOString()}`,
     );
   }
 
@@ -106,6 +123,9 @@ export class Scheduler {
     };
     const outcome = await this.host.invoke(rule.target, event, id);
     if (outcome.kind === 'result') this.log(`schedule ${rule.name} ran ${rule.target.functionName} (${id})`);
-    else this.log(`schedule ${rule.name}: ${rule.target.functionName} ${outcome.kind === 'timeout' ? 'timed out' : `failed: ${describeError(outcome.error)}`} (${id})`);
+    else
+      this.log(
+        `schedule ${rule.name}: ${rule.target.functionName} ${outcome.kind === 'timeout' ? 'timed out' : `failed: ${describeError(outcome.error)}`} (${id})`,
+      );
   }
 }

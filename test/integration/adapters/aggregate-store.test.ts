@@ -10,10 +10,21 @@ describe('the aggregates table of a region', () => {
   it('adds to counters atomically and sums repeated adds, each with its expiry', async () => {
     // Prepare
     const tenantId = freshTenant();
-    const chats = counterKey(tenantId, { day: '2024-03-01', metric: 'interactions', dims: { channel: 'chat', queue: 'sales' } });
-    const waits = counterKey(tenantId, { day: '2024-03-01', metric: 'waitSeconds', dims: { channel: 'chat', queue: 'sales' } });
+    const chats = counterKey(tenantId, {
+      day: '2024-03-01',
+      metric: 'interactions',
+      dims: { channel: 'chat', queue: 'sales' },
+    });
+    const waits = counterKey(tenantId, {
+      day: '2024-03-01',
+      metric: 'waitSeconds',
+      dims: { channel: 'chat', queue: 'sales' },
+    });
     // Act
-    await aggregates.add([{ ...chats, by: 1, expiresAt: EXPIRES }, { ...waits, by: 42, expiresAt: EXPIRES }]);
+    await aggregates.add([
+      { ...chats, by: 1, expiresAt: EXPIRES },
+      { ...waits, by: 42, expiresAt: EXPIRES },
+    ]);
     await aggregates.add([{ ...chats, by: 1, expiresAt: EXPIRES }]);
     // Assess
     const { items } = await aggregates.queryRange(chats.pk, '2024-03-01', '2024-03-01');
@@ -27,7 +38,8 @@ describe('the aggregates table of a region', () => {
     // Prepare
     const tenantId = freshTenant();
     const day = (d: string) => counterKey(tenantId, { day: d, metric: 'questions', dims: { source: 'web' } });
-    for (const d of ['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04']) await aggregates.add([{ ...day(d), by: 1, expiresAt: EXPIRES }]);
+    for (const d of ['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04'])
+      await aggregates.add([{ ...day(d), by: 1, expiresAt: EXPIRES }]);
     // Act
     const { items } = await aggregates.queryRange(day('2024-03-02').pk, '2024-03-02', '2024-03-03');
     // Assess

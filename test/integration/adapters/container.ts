@@ -8,8 +8,13 @@ import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
  * The production composition root pointed at the emulators the global setup started (its LETHE_*
  * variables), with a clock the test holds.
  */
-export function testContainer(clock = new SettableClock('2024-03-01T09:00:00.000Z')): Container & { clock: SettableClock } {
-  return { ...buildContainer({ clock, logger: new Logger({ logLevel: 'SILENT' }) }, parseRuntimeConfig(process.env)), clock };
+export function testContainer(
+  clock = new SettableClock('2024-03-01T09:00:00.000Z'),
+): Container & { clock: SettableClock } {
+  return {
+    ...buildContainer({ clock, logger: new Logger({ logLevel: 'SILENT' }) }, parseRuntimeConfig(process.env)),
+    clock,
+  };
 }
 
 /** A tenant id of its own for every test, so tests never see each other's data. */

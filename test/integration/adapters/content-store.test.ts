@@ -34,7 +34,9 @@ describe('a bucket of a region', () => {
     expect(deleted).toBe(before.length);
     expect(await content.listVersions(key)).toEqual([]);
     expect(await content.get(key)).toBeUndefined();
-    const raw = await s3Client().send(new ListObjectsV2Command({ Bucket: localNames().contentBucket, Prefix: `transcript/${tenantId}/` }));
+    const raw = await s3Client().send(
+      new ListObjectsV2Command({ Bucket: localNames().contentBucket, Prefix: `transcript/${tenantId}/` }),
+    );
     expect((raw.Contents ?? []).map((o) => o.Key)).toEqual([neighbour]);
   });
 
@@ -55,7 +57,11 @@ describe('a bucket of a region', () => {
     const key = `recording/${freshTenant()}/I1/R2`;
     // Act
     const putUrl = await content.presignPut(key, 300, 'audio/mpeg');
-    const uploaded = await fetch(putUrl, { method: 'PUT', body: 'mp3 bytes', headers: { 'content-type': 'audio/mpeg' } });
+    const uploaded = await fetch(putUrl, {
+      method: 'PUT',
+      body: 'mp3 bytes',
+      headers: { 'content-type': 'audio/mpeg' },
+    });
     const getUrl = await content.presignGet(key, 300, { downloadName: 'call.mp3' });
     const downloaded = await fetch(getUrl);
     // Assess

@@ -6,7 +6,8 @@ import { freshTenant, testContainer } from './container';
 
 describe('the regional KMS keys', () => {
   const { keyVault, config } = testContainer();
-  const aliases = (region: string, key: VaultKey) => (key === 'data' ? config.regional[region].dataKeyAlias : config.regional[region].litigationKeyAlias);
+  const aliases = (region: string, key: VaultKey) =>
+    key === 'data' ? config.regional[region].dataKeyAlias : config.regional[region].litigationKeyAlias;
 
   it('generates a data key whose wrapped form unwraps to it under the same encryption context', async () => {
     // Prepare
@@ -25,8 +26,12 @@ describe('the regional KMS keys', () => {
     const tenant = freshTenant();
     const { wrapped } = await keyVault.generateDataKey(homeRegion(), 'data', { tenant, dekId: 'I1' });
     // Act / Assess
-    await expect(keyVault.decrypt(homeRegion(), 'data', wrapped, { tenant, dekId: 'I2' })).rejects.toBeInstanceOf(KeyVaultRefused);
-    await expect(keyVault.decrypt(homeRegion(), 'data', wrapped, { tenant: freshTenant(), dekId: 'I1' })).rejects.toBeInstanceOf(KeyVaultRefused);
+    await expect(keyVault.decrypt(homeRegion(), 'data', wrapped, { tenant, dekId: 'I2' })).rejects.toBeInstanceOf(
+      KeyVaultRefused,
+    );
+    await expect(
+      keyVault.decrypt(homeRegion(), 'data', wrapped, { tenant: freshTenant(), dekId: 'I1' }),
+    ).rejects.toBeInstanceOf(KeyVaultRefused);
   });
 
   it('encrypts a small secret directly and decrypts it again', async () => {
@@ -42,7 +47,10 @@ describe('the regional KMS keys', () => {
   it('seals under the litigation key so that only the legal-access role can open it', async () => {
     // Prepare
     const context = { tenant: freshTenant(), class: 'transcript', batchId: 'B1' };
-    const legal = new KmsKeyVault((region) => new AwsClients(config, { accessKeyId: 'LEGALROLE', secretAccessKey: 'LEGALROLE' }).kmsFor(region), aliases);
+    const legal = new KmsKeyVault(
+      (region) => new AwsClients(config, { accessKeyId: 'LEGALROLE', secretAccessKey: 'LEGALROLE' }).kmsFor(region),
+      aliases,
+    );
     const { plaintext, wrapped } = await keyVault.generateDataKey(homeRegion(), 'litigation', context);
     // Act
     const byApplication = await keyVault.decrypt(homeRegion(), 'litigation', wrapped, context).catch((e: unknown) => e);
@@ -57,6 +65,8 @@ describe('the regional KMS keys', () => {
     const context = { tenant: freshTenant(), dekId: 'I1' };
     const { wrapped } = await keyVault.generateDataKey(homeRegion(), 'data', context);
     // Act / Assess
-    await expect(keyVault.decrypt(homeRegion(), 'litigation', wrapped, context)).rejects.toBeInstanceOf(KeyVaultRefused);
+    await expect(keyVault.decrypt(homeRegion(), 'litigation', wrapped, context)).rejects.toBeInstanceOf(
+      KeyVaultRefused,
+    );
   });
 });

@@ -5,7 +5,12 @@ import { DataKeyGone, type SealingScope } from '../../../functions/usecases/pers
 import { dynamoDbClient, homeRegion, localNames } from '../../support/emulators';
 import { freshTenant, testContainer } from './container';
 
-const scopeOf = (tenantId: string, partitionId = ulid()): SealingScope => ({ region: homeRegion(), tenantId, dataClass: 'transcript', partitionId });
+const scopeOf = (tenantId: string, partitionId = ulid()): SealingScope => ({
+  region: homeRegion(),
+  tenantId,
+  dataClass: 'transcript',
+  partitionId,
+});
 
 describe('personal data sealed under a per-partition key, wrapped by KMS', () => {
   it('opens what it sealed, in another Lambda instance too (no shared cache)', async () => {
@@ -25,12 +30,18 @@ describe('personal data sealed under a per-partition key, wrapped by KMS', () =>
     await vault.seal(scope, 'the chat log');
     // Act
     const raw = await dynamoDbClient().send(
-      new GetItemCommand({ TableName: localNames().keysTable, Key: { pk: { S: `T#${scope.tenantId}#K#${scope.partitionId}` } } }),
+      new GetItemCommand({
+        TableName: localNames().keysTable,
+        Key: { pk: { S: `T#${scope.tenantId}#K#${scope.partitionId}` } },
+      }),
     );
     // Assess
     const wrapped = raw.Item?.wrapped?.B;
     expect(wrapped).toBeDefined();
-    const dek = await keyVault.decrypt(homeRegion(), 'data', wrapped as Uint8Array, { tenant: scope.tenantId, dekId: scope.partitionId });
+    const dek = await keyVault.decrypt(homeRegion(), 'data', wrapped as Uint8Array, {
+      tenant: scope.tenantId,
+      dekId: scope.partitionId,
+    });
     expect(dek).toHaveLength(32);
   });
 

@@ -5,7 +5,7 @@ import { freshTenant, testContainer } from './container';
 /** A listing of this test's own, so items other test files list never show up here. */
 const listing = () => `test-listing-${freshTenant()}`;
 
-describe('the tenant directory\'s listing across tenants (gsi1, sparse)', () => {
+describe("the tenant directory's listing across tenants (gsi1, sparse)", () => {
   const { directory } = testContainer();
   const listed = (name: string) => allPages((cursor) => directory.listListed(name, { cursor }));
 
@@ -23,7 +23,11 @@ describe('the tenant directory\'s listing across tenants (gsi1, sparse)', () => 
       { tenantId: first, sk: 'JOB#01', status: 'running' },
       { tenantId: second, sk: 'JOB#02', status: 'queued' },
     ]);
-    expect(await directory.getItem(first, 'JOB#01', { consistent: true })).toEqual({ tenantId: first, sk: 'JOB#01', status: 'running' });
+    expect(await directory.getItem(first, 'JOB#01', { consistent: true })).toEqual({
+      tenantId: first,
+      sk: 'JOB#01',
+      status: 'running',
+    });
   });
 
   it('an update that removes LISTED_UNDER takes the item out of the listing and keeps it in its tenant', async () => {
@@ -35,6 +39,10 @@ describe('the tenant directory\'s listing across tenants (gsi1, sparse)', () => 
     await directory.updateItem(tenantId, 'JOB#01', { set: { status: 'completed' }, remove: [LISTED_UNDER] });
     // Assess
     expect(await listed(name)).toEqual([]);
-    expect(await directory.getItem(tenantId, 'JOB#01', { consistent: true })).toEqual({ tenantId, sk: 'JOB#01', status: 'completed' });
+    expect(await directory.getItem(tenantId, 'JOB#01', { consistent: true })).toEqual({
+      tenantId,
+      sk: 'JOB#01',
+      status: 'completed',
+    });
   });
 });

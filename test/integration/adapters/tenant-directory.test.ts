@@ -15,7 +15,13 @@ function tenant(tenantId = freshTenant()) {
     subjectSecretWrapped: Buffer.alloc(40, 1),
     auditKeyWrapped: Buffer.alloc(40, 2),
   };
-  const policy: PolicyRevision = { tenantId, revision: 1, policy: presetPolicy('puzzel'), savedAt: AT, savedBy: 'system' };
+  const policy: PolicyRevision = {
+    tenantId,
+    revision: 1,
+    policy: presetPolicy('puzzel'),
+    savedAt: AT,
+    savedBy: 'system',
+  };
   const apiKey: ApiKeyRecord = { keyHash: `${tenantId.toLowerCase()}${'0'.repeat(38)}`, tenantId, createdAt: AT };
   return { tenantId, profile, policy, apiKey };
 }
@@ -29,8 +35,16 @@ describe('the tenant directory', () => {
     // Act
     await directory.createTenant(t.profile, t.policy, t.apiKey);
     // Assess
-    const { subjectSecretWrapped, auditKeyWrapped, ...profile } = (await directory.getProfile(t.tenantId)) as TenantProfile;
-    expect(profile).toEqual({ tenantId: t.tenantId, name: 'Acme Support', preset: 'puzzel', status: 'active', createdAt: AT });
+    const { subjectSecretWrapped, auditKeyWrapped, ...profile } = (await directory.getProfile(
+      t.tenantId,
+    )) as TenantProfile;
+    expect(profile).toEqual({
+      tenantId: t.tenantId,
+      name: 'Acme Support',
+      preset: 'puzzel',
+      status: 'active',
+      createdAt: AT,
+    });
     expect(Buffer.from(subjectSecretWrapped)).toEqual(Buffer.alloc(40, 1));
     expect(Buffer.from(auditKeyWrapped)).toEqual(Buffer.alloc(40, 2));
     expect(await directory.apiKeyByHash(t.apiKey.keyHash)).toEqual(t.apiKey);
@@ -44,7 +58,10 @@ describe('the tenant directory', () => {
     await directory.createTenant(t.profile, t.policy, t.apiKey);
     const again = tenant(t.tenantId);
     // Act
-    const creating = directory.createTenant({ ...again.profile, name: 'Impostor' }, again.policy, { ...again.apiKey, keyHash: 'f'.repeat(64) });
+    const creating = directory.createTenant({ ...again.profile, name: 'Impostor' }, again.policy, {
+      ...again.apiKey,
+      keyHash: 'f'.repeat(64),
+    });
     // Assess
     await expect(creating).rejects.toBeInstanceOf(WriteConflict);
     expect((await directory.getProfile(t.tenantId))?.name).toBe('Acme Support');
@@ -70,9 +87,16 @@ describe('the tenant directory', () => {
     const t = tenant();
     await directory.createTenant(t.profile, t.policy, t.apiKey);
     // Act
-    const updated = await directory.updateProfile(t.tenantId, { status: 'terminated', terminatedAt: '2024-06-01T00:00:00.000Z' });
+    const updated = await directory.updateProfile(t.tenantId, {
+      status: 'terminated',
+      terminatedAt: '2024-06-01T00:00:00.000Z',
+    });
     // Assess
-    expect(updated).toMatchObject({ tenantId: t.tenantId, status: 'terminated', terminatedAt: '2024-06-01T00:00:00.000Z' });
+    expect(updated).toMatchObject({
+      tenantId: t.tenantId,
+      status: 'terminated',
+      terminatedAt: '2024-06-01T00:00:00.000Z',
+    });
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
@@ -81,7 +105,9 @@ describe('the tenant directory', () => {
       cursor = page.cursor;
     } while (cursor);
     expect(ids).toContain(t.tenantId);
-    await expect(directory.updateProfile(freshTenant(), { status: 'terminated' })).rejects.toBeInstanceOf(WriteConflict);
+    await expect(directory.updateProfile(freshTenant(), { status: 'terminated' })).rejects.toBeInstanceOf(
+      WriteConflict,
+    );
   });
 
   it('advances a per-tenant item (the audit chain head) only from the value the writer read', async () => {
@@ -89,8 +115,18 @@ describe('the tenant directory', () => {
     const tenantId = freshTenant();
     await directory.putItem({ tenantId, sk: 'AUDITHEAD', seq: 1, hash: 'h1' }, { kind: 'absent' });
     // Act
-    const advanced = await directory.updateItem(tenantId, 'AUDITHEAD', { set: { seq: 2, hash: 'h2' } }, { kind: 'matches', attributes: { seq: 1 } });
-    const lost = directory.updateItem(tenantId, 'AUDITHEAD', { set: { seq: 2, hash: 'other' } }, { kind: 'matches', attributes: { seq: 1 } });
+    const advanced = await directory.updateItem(
+      tenantId,
+      'AUDITHEAD',
+      { set: { seq: 2, hash: 'h2' } },
+      { kind: 'matches', attributes: { seq: 1 } },
+    );
+    const lost = directory.updateItem(
+      tenantId,
+      'AUDITHEAD',
+      { set: { seq: 2, hash: 'other' } },
+      { kind: 'matches', attributes: { seq: 1 } },
+    );
     // Assess
     expect(advanced).toEqual({ tenantId, sk: 'AUDITHEAD', seq: 2, hash: 'h2' });
     await expect(lost).rejects.toMatchObject({ existing: { seq: 2, hash: 'h2' } });

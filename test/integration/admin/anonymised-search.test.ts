@@ -1,7 +1,15 @@
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { searchInteractions } from '../../../functions/usecases/admin/search-interactions';
 import { adminDepsOf } from '../../../functions/usecases/admin/wiring';
-import { ANNA, chat, DAY, newTenant as newRetentionTenant, recordsOf, sweep, testContainer } from '../retention/support';
+import {
+  ANNA,
+  chat,
+  DAY,
+  newTenant as newRetentionTenant,
+  recordsOf,
+  sweep,
+  testContainer,
+} from '../retention/support';
 import { as, converse, fakeMp3, newTenant, subjectRequest, type StaffUser } from './support';
 
 const PHONE = '+46701112233';
@@ -17,8 +25,18 @@ describe('anonymised interactions stay in search by their clear facts (Puzzel)',
     // Prepare: a recorded call with a chat log, then the caller's anonymisation keeping content
     const tenant = await newTenant('puzzel');
     const admin: StaffUser = { tenantId: tenant.tenantId, role: 'admin', user: 'u-admin' };
-    const { interactionId, recordingId } = await converse(tenant, { queue: 'billing', agent: 'agent-7', participant: { phone: PHONE, name: 'Nils Holm' }, messages: ['where is my order'], audio: fakeMp3('anon') });
-    const done = await subjectRequest(admin, { type: 'anonymize', identifiers: { phone: PHONE }, options: { content: 'keep' } });
+    const { interactionId, recordingId } = await converse(tenant, {
+      queue: 'billing',
+      agent: 'agent-7',
+      participant: { phone: PHONE, name: 'Nils Holm' },
+      messages: ['where is my order'],
+      audio: fakeMp3('anon'),
+    });
+    const done = await subjectRequest(admin, {
+      type: 'anonymize',
+      identifiers: { phone: PHONE },
+      options: { content: 'keep' },
+    });
     expect(done.status).toBe('completed');
     const range = `from=${new Date(Date.now() - 2 * HOUR).toISOString()}&to=${new Date(Date.now() + HOUR).toISOString()}`;
 
@@ -28,7 +46,10 @@ describe('anonymised interactions stay in search by their clear facts (Puzzel)',
     const byAgent = await as<{ items: Hit[] }>(admin, `/v1/interactions?${range}&agent=agent-7`);
     const byNumber = await as<{ items: Hit[] }>(admin, `/v1/interactions?phone=${encodeURIComponent(PHONE)}`);
     const view = await as<Record<string, unknown>>(admin, `/v1/interactions/${interactionId}`);
-    const transcript = await as<{ messages: Array<{ text: string }> }>(admin, `/v1/interactions/${interactionId}/transcript`);
+    const transcript = await as<{ messages: Array<{ text: string }> }>(
+      admin,
+      `/v1/interactions/${interactionId}/transcript`,
+    );
     const play = await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}/play`);
 
     // Assess: found by its clear facts, marked anonymised, nothing naming the caller
@@ -52,11 +73,17 @@ describe('anonymised interactions stay in search by their clear facts (Puzzel)',
     const c = await chat(tenant, ANNA, 'call');
     const stored = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === c.pk);
     const info = stored.find((i) => i.sk === 'INFO')!;
-    const expiry = new Date(Math.max(...stored.filter((i) => typeof i.expiresAt === 'number').map((i) => (i.expiresAt as number) * 1000)));
+    const expiry = new Date(
+      Math.max(...stored.filter((i) => typeof i.expiresAt === 'number').map((i) => (i.expiresAt as number) * 1000)),
+    );
     const deps = testContainer(expiry);
     const startedAt = Date.parse(info.startedAt as string);
     const admin: Actor = { tenantId: tenant.tenantId, userId: 'u-admin', role: 'admin', support: false };
-    const query = { from: new Date(startedAt - HOUR).toISOString(), to: new Date(startedAt + HOUR).toISOString(), queue: 'billing' };
+    const query = {
+      from: new Date(startedAt - HOUR).toISOString(),
+      to: new Date(startedAt + HOUR).toISOString(),
+      queue: 'billing',
+    };
 
     // Act: the night its 12 months end, then a search a month later
     await sweep(deps, tenant.tenantId, expiry);

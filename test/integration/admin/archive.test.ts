@@ -4,7 +4,12 @@ import { callApi } from '../../support/api';
 import { env } from '../../support/emulators';
 import { as, converse, fakeMp3, newTenant, subjectRequest, type StaffUser, type Tenant } from './support';
 
-const adminOf = (tenant: Tenant): StaffUser => ({ tenantId: tenant.tenantId, role: 'admin', user: 'u-admin', group: 'admins' });
+const adminOf = (tenant: Tenant): StaffUser => ({
+  tenantId: tenant.tenantId,
+  role: 'admin',
+  user: 'u-admin',
+  group: 'admins',
+});
 
 interface Summary {
   interactionId: string;
@@ -18,7 +23,11 @@ describe('searching the archive', () => {
   it('search by phone finds the interaction, however the number is written', async () => {
     // Prepare
     const tenant = await newTenant();
-    const { interactionId } = await converse(tenant, { participant: { phone: '+46 70 123 45 67' }, queue: 'support', group: 'sales' });
+    const { interactionId } = await converse(tenant, {
+      participant: { phone: '+46 70 123 45 67' },
+      queue: 'support',
+      group: 'sales',
+    });
     await converse(tenant, { participant: { phone: '+46 70 999 99 99' } });
     // Act
     const found = await as<Page>(adminOf(tenant), `/v1/interactions?phone=${encodeURIComponent('070-123 45 67')}`);
@@ -31,11 +40,17 @@ describe('searching the archive', () => {
   it('finds by e-mail and by name, case and spacing ignored; a malformed phone is a 400 naming it', async () => {
     // Prepare
     const tenant = await newTenant();
-    const { interactionId } = await converse(tenant, { channel: 'chat', participant: { email: 'Anna.Berg@Example.com', name: 'Anna  Berg' } });
+    const { interactionId } = await converse(tenant, {
+      channel: 'chat',
+      participant: { email: 'Anna.Berg@Example.com', name: 'Anna  Berg' },
+    });
     // Act
     const byEmail = await as<Page>(adminOf(tenant), '/v1/interactions?email=anna.berg%40example.com');
     const byName = await as<Page>(adminOf(tenant), '/v1/interactions?name=ANNA%20BERG');
-    const bad = await as<{ error: { fields: Array<{ path: string }> } }>(adminOf(tenant), '/v1/interactions?phone=call-me');
+    const bad = await as<{ error: { fields: Array<{ path: string }> } }>(
+      adminOf(tenant),
+      '/v1/interactions?phone=call-me',
+    );
     // Assess
     expect(byEmail.body.items.map((i) => i.interactionId)).toEqual([interactionId]);
     expect(byName.body.items.map((i) => i.interactionId)).toEqual([interactionId]);
@@ -50,13 +65,19 @@ describe('searching the archive', () => {
     const forgotten = await converse(tenant, { participant: { phone: '+46705550001' }, messages: ['my order'] });
     const kept = await converse(tenant, { participant: { phone: '+46705550002' } });
     // Act
-    const done = await subjectRequest(admin, { type: 'anonymize', identifiers: { phone: '+46705550001' }, options: {} });
+    const done = await subjectRequest(admin, {
+      type: 'anonymize',
+      identifiers: { phone: '+46705550001' },
+      options: {},
+    });
     const byPhone = await as<Page>(admin, '/v1/interactions?phone=%2B46705550001');
     const byTime = await as<Page>(admin, '/v1/interactions');
     // Assess
     expect(done.status).toBe('completed');
     expect(byPhone.body.items).toEqual([]);
-    expect(byTime.body.items.map((i) => i.interactionId).sort()).toEqual([kept.interactionId, forgotten.interactionId].sort());
+    expect(byTime.body.items.map((i) => i.interactionId).sort()).toEqual(
+      [kept.interactionId, forgotten.interactionId].sort(),
+    );
     expect(byTime.body.items.find((i) => i.interactionId === forgotten.interactionId)).toHaveProperty('anonymisedAt');
     expect(JSON.stringify(byTime.body)).not.toContain('46705550001');
   });
@@ -67,7 +88,15 @@ describe('searching the archive', () => {
     const base = Date.now() - 10 * 3600_000;
     const calls: string[] = [];
     for (let h = 0; h < 5; h++)
-      calls.push((await converse(tenant, { channel: 'call', queue: 'billing', startedAt: new Date(base + h * 3600_000).toISOString() })).interactionId);
+      calls.push(
+        (
+          await converse(tenant, {
+            channel: 'call',
+            queue: 'billing',
+            startedAt: new Date(base + h * 3600_000).toISOString(),
+          })
+        ).interactionId,
+      );
     await converse(tenant, { channel: 'chat', queue: 'billing' });
     await converse(tenant, { channel: 'call', queue: 'sales' });
     const query = `channel=call&queue=billing&from=${encodeURIComponent(new Date(base - 60_000).toISOString())}&limit=2`;
@@ -89,7 +118,10 @@ describe('searching the archive', () => {
     const tenant = await newTenant();
     for (let i = 0; i < 3; i++) await converse(tenant, { queue: 'q' });
     const first = await as<Page>(adminOf(tenant), '/v1/interactions?queue=q&limit=1');
-    const other = await as<{ error: { fields: Array<{ path: string }> } }>(adminOf(tenant), `/v1/interactions?queue=other&limit=1&nextToken=${first.body.nextToken}`);
+    const other = await as<{ error: { fields: Array<{ path: string }> } }>(
+      adminOf(tenant),
+      `/v1/interactions?queue=other&limit=1&nextToken=${first.body.nextToken}`,
+    );
     expect(other.status).toBe(400);
     expect(other.body.error.fields.map((f) => f.path)).toEqual(['nextToken']);
   });
@@ -102,8 +134,14 @@ describe('content of an interaction', () => {
     const audio = fakeMp3('play-me');
     const { interactionId, recordingId } = await converse(tenant, { audio });
     // Act
-    const play = await as<{ url: string; expiresAt: string; mediaType: string }>(adminOf(tenant), `/v1/interactions/${interactionId}/recordings/${recordingId}/play`);
-    const download = await as<{ url: string }>(adminOf(tenant), `/v1/interactions/${interactionId}/recordings/${recordingId}/download`);
+    const play = await as<{ url: string; expiresAt: string; mediaType: string }>(
+      adminOf(tenant),
+      `/v1/interactions/${interactionId}/recordings/${recordingId}/play`,
+    );
+    const download = await as<{ url: string }>(
+      adminOf(tenant),
+      `/v1/interactions/${interactionId}/recordings/${recordingId}/download`,
+    );
     const played = await fetch(play.body.url);
     const downloaded = await fetch(download.body.url);
     // Assess
@@ -117,10 +155,18 @@ describe('content of an interaction', () => {
   it('the chat log is viewed as JSON and downloaded as XML', async () => {
     // Prepare
     const tenant = await newTenant();
-    const { interactionId } = await converse(tenant, { channel: 'chat', messages: ['Hello <there>', 'How can I help?'] });
+    const { interactionId } = await converse(tenant, {
+      channel: 'chat',
+      messages: ['Hello <there>', 'How can I help?'],
+    });
     // Act
-    const view = await as<{ messages: Array<{ text: string }> }>(adminOf(tenant), `/v1/interactions/${interactionId}/transcript`);
-    const xml = await as<string>(adminOf(tenant), `/v1/interactions/${interactionId}/transcript`, { headers: { accept: 'application/xml' } });
+    const view = await as<{ messages: Array<{ text: string }> }>(
+      adminOf(tenant),
+      `/v1/interactions/${interactionId}/transcript`,
+    );
+    const xml = await as<string>(adminOf(tenant), `/v1/interactions/${interactionId}/transcript`, {
+      headers: { accept: 'application/xml' },
+    });
     // Assess
     expect(view.body.messages.map((m) => m.text)).toEqual(['Hello <there>', 'How can I help?']);
     expect(xml.headers.get('content-type')).toMatch(/^application\/xml/);
@@ -133,20 +179,35 @@ describe('content of an interaction', () => {
     // Prepare
     const tenant = await newTenant();
     const admin = adminOf(tenant);
-    const { interactionId, recordingId } = await converse(tenant, { participant: { phone: '+46701234000' }, queue: 'support', messages: ['a', 'b'], audio: fakeMp3('gone') });
+    const { interactionId, recordingId } = await converse(tenant, {
+      participant: { phone: '+46701234000' },
+      queue: 'support',
+      messages: ['a', 'b'],
+      audio: fakeMp3('gone'),
+    });
     // Act
     const transcript = await as(admin, `/v1/interactions/${interactionId}/transcript`, { method: 'DELETE' });
-    const recording = await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}`, { method: 'DELETE' });
+    const recording = await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}`, {
+      method: 'DELETE',
+    });
     // Assess
     expect([transcript.status, recording.status]).toEqual([200, 200]);
-    const info = await as<{ queue: string; participant: { phone: string } }>(admin, `/v1/interactions/${interactionId}`);
+    const info = await as<{ queue: string; participant: { phone: string } }>(
+      admin,
+      `/v1/interactions/${interactionId}`,
+    );
     expect(info.status).toBe(200);
     expect(info.body).toMatchObject({ queue: 'support', participant: { phone: '+46701234000' } });
-    const content = await as<{ transcript: { messages: number; deletedAt?: string }; recordings: unknown[] }>(admin, `/v1/interactions/${interactionId}/content`);
+    const content = await as<{ transcript: { messages: number; deletedAt?: string }; recordings: unknown[] }>(
+      admin,
+      `/v1/interactions/${interactionId}/content`,
+    );
     expect(content.body.transcript.messages).toBe(0);
     expect(content.body.transcript.deletedAt).toEqual(expect.any(String));
     expect(content.body.recordings).toEqual([]);
-    expect((await as<{ messages: unknown[] }>(admin, `/v1/interactions/${interactionId}/transcript`)).body.messages).toEqual([]);
+    expect(
+      (await as<{ messages: unknown[] }>(admin, `/v1/interactions/${interactionId}/transcript`)).body.messages,
+    ).toEqual([]);
     expect((await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}/download`)).status).toBe(404);
     expect((await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}/play`)).status).toBe(404);
   });
@@ -154,7 +215,10 @@ describe('content of an interaction', () => {
   it('a recording id that is not a ULID is a 400 naming it', async () => {
     const tenant = await newTenant();
     const { interactionId } = await converse(tenant, {});
-    const res = await as<{ error: { fields: Array<{ path: string }> } }>(adminOf(tenant), `/v1/interactions/${interactionId}/recordings/not-an-id/play`);
+    const res = await as<{ error: { fields: Array<{ path: string }> } }>(
+      adminOf(tenant),
+      `/v1/interactions/${interactionId}/recordings/not-an-id/play`,
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f) => f.path)).toEqual(['recordingId']);
   });
@@ -166,8 +230,15 @@ describe('restricted data (GDPR Art. 18)', () => {
     const tenant = await newTenant();
     const admin = adminOf(tenant);
     const legal: StaffUser = { tenantId: tenant.tenantId, role: 'legal', user: 'counsel' };
-    const { interactionId, recordingId } = await converse(tenant, { queue: 'restricted', participant: { phone: '+46701119999' }, messages: ['hello'], audio: fakeMp3('r') });
-    expect((await subjectRequest(admin, { type: 'restrict', identifiers: { phone: '+46701119999' }, options: {} })).status).toBe('completed');
+    const { interactionId, recordingId } = await converse(tenant, {
+      queue: 'restricted',
+      participant: { phone: '+46701119999' },
+      messages: ['hello'],
+      audio: fakeMp3('r'),
+    });
+    expect(
+      (await subjectRequest(admin, { type: 'restrict', identifiers: { phone: '+46701119999' }, options: {} })).status,
+    ).toBe('completed');
     // Act
     const statuses = async (who: StaffUser) => [
       (await as(who, `/v1/interactions/${interactionId}`)).status,
@@ -197,11 +268,16 @@ describe('exports and bulk actions', () => {
     await converse(tenant, { queue: 'not-me' });
     // Act
     const res = await fetch(`${env('LETHE_API')}/v1/interactions/export?format=xlsx&queue=export-me`, {
-      headers: { authorization: `Bearer ${await tokenOfAdmin(tenant)}`, accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      headers: {
+        authorization: `Bearer ${await tokenOfAdmin(tenant)}`,
+        accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
     });
     // Assess
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="general-info-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="general-info-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.getWorksheet('General info')!;
@@ -228,7 +304,10 @@ describe('exports and bulk actions', () => {
     const a = await converse(tenant, { messages: ['first'], audio: fakeMp3('a') });
     const b = await converse(tenant, { messages: ['second'] });
     // Act
-    const res = await as<{ url: string; results: Array<{ interactionId: string; status: string; transcripts: number; recordings: number }> }>(adminOf(tenant), '/v1/interactions/bulk-download', {
+    const res = await as<{
+      url: string;
+      results: Array<{ interactionId: string; status: string; transcripts: number; recordings: number }>;
+    }>(adminOf(tenant), '/v1/interactions/bulk-download', {
       body: { interactionIds: [a.interactionId, b.interactionId], content: ['transcript', 'recording'] },
     });
     const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(res.body.url)).arrayBuffer()));
@@ -237,8 +316,16 @@ describe('exports and bulk actions', () => {
       { interactionId: a.interactionId, status: 'done', transcripts: 1, recordings: 1 },
       { interactionId: b.interactionId, status: 'done', transcripts: 1, recordings: 0 },
     ]);
-    expect(Object.keys(zip.files).filter((f) => !f.endsWith('/')).sort()).toEqual(
-      [`${a.interactionId}/chat-log.xml`, `${a.interactionId}/${a.recordingId}.mp3`, `${b.interactionId}/chat-log.xml`].sort(),
+    expect(
+      Object.keys(zip.files)
+        .filter((f) => !f.endsWith('/'))
+        .sort(),
+    ).toEqual(
+      [
+        `${a.interactionId}/chat-log.xml`,
+        `${a.interactionId}/${a.recordingId}.mp3`,
+        `${b.interactionId}/chat-log.xml`,
+      ].sort(),
     );
     expect(await zip.file(`${b.interactionId}/chat-log.xml`)!.async('string')).toContain('second');
   });
@@ -249,14 +336,19 @@ describe('exports and bulk actions', () => {
     const a = await converse(tenant, { messages: ['x'], audio: fakeMp3('x') });
     const b = await converse(tenant, { messages: ['y'], audio: fakeMp3('y') });
     // Act
-    const res = await as<{ results: unknown[] }>(adminOf(tenant), '/v1/interactions/bulk-delete', { body: { interactionIds: [a.interactionId, b.interactionId], content: ['recording'] } });
+    const res = await as<{ results: unknown[] }>(adminOf(tenant), '/v1/interactions/bulk-delete', {
+      body: { interactionIds: [a.interactionId, b.interactionId], content: ['recording'] },
+    });
     // Assess
     expect(res.body.results).toEqual([
       { interactionId: a.interactionId, status: 'done', recordings: 1 },
       { interactionId: b.interactionId, status: 'done', recordings: 1 },
     ]);
     for (const id of [a.interactionId, b.interactionId]) {
-      const content = await as<{ transcript: { messages: number }; recordings: unknown[] }>(adminOf(tenant), `/v1/interactions/${id}/content`);
+      const content = await as<{ transcript: { messages: number }; recordings: unknown[] }>(
+        adminOf(tenant),
+        `/v1/interactions/${id}/content`,
+      );
       expect(content.body).toMatchObject({ transcript: { messages: 1 }, recordings: [] });
     }
   });
@@ -265,5 +357,8 @@ describe('exports and bulk actions', () => {
 async function tokenOfAdmin(tenant: Tenant): Promise<string> {
   const { localAdminToken } = await import('../../../functions/cli/commands/token');
   const clock = await callApi<{ now: string }>('/_local/clock');
-  return localAdminToken({ tenant: tenant.tenantId, role: 'admin', user: 'u-admin', hours: '1', now: clock.body.now }, process.env);
+  return localAdminToken(
+    { tenant: tenant.tenantId, role: 'admin', user: 'u-admin', hours: '1', now: clock.body.now },
+    process.env,
+  );
 }

@@ -17,9 +17,16 @@ describe('KPI reads follow exact expiry', () => {
     const expiry = new Date(Math.min(...counters.map((c) => Number(c.expiresAt))) * 1000);
     const deps = testContainer(new Date(expiry.getTime() - 1000));
     const admin: Actor = { tenantId: tenant.tenantId, userId: 'u-admin', role: 'admin', support: false };
-    const manager: Actor = { tenantId: tenant.tenantId, userId: 'u-manager', role: 'manager', group: 'sales', support: false };
+    const manager: Actor = {
+      tenantId: tenant.tenantId,
+      userId: 'u-manager',
+      role: 'manager',
+      group: 'sales',
+      support: false,
+    };
     const query = { from: day(-1), to: day(1), groupBy: 'channel' };
-    const interactions = async (actor: Actor) => (await kpiReport(adminDepsOf(deps), { actor }, query)).rows.map((r) => [r.group.channel, r.metrics.interactions]);
+    const interactions = async (actor: Actor) =>
+      (await kpiReport(adminDepsOf(deps), { actor }, query)).rows.map((r) => [r.group.channel, r.metrics.interactions]);
 
     // Act / Assess: one second before the counters' expiry they are read as stored
     expect(await interactions(admin)).toEqual([['call', 2]]);
@@ -33,6 +40,8 @@ describe('KPI reads follow exact expiry', () => {
     // Assess: nothing is reported, though every counter is still stored
     expect(atExpiry).toEqual([]);
     expect(ofGroup).toEqual([]);
-    expect((await Promise.all(regions().map((r) => rawItems(r, 'aggregatesTable', tenant.tenantId)))).flat()).toHaveLength(counters.length);
+    expect(
+      (await Promise.all(regions().map((r) => rawItems(r, 'aggregatesTable', tenant.tenantId)))).flat(),
+    ).toHaveLength(counters.length);
   });
 });

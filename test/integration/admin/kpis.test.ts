@@ -12,8 +12,14 @@ describe('KPIs by day and dimension, as each role may see them', () => {
     const manager: StaffUser = { tenantId: tenant.tenantId, role: 'manager', user: 'u-manager', group: 'sales' };
     const query = `/v1/kpis?from=${day(-1)}&to=${day(1)}&groupBy=channel`;
     // Act
-    const all = await as<{ rows: Array<{ group: Record<string, string>; metrics: Record<string, number> }> }>(admin, query);
-    const mine = await as<{ rows: Array<{ group: Record<string, string>; metrics: Record<string, number> }>; groupBy: string[] }>(manager, query);
+    const all = await as<{ rows: Array<{ group: Record<string, string>; metrics: Record<string, number> }> }>(
+      admin,
+      query,
+    );
+    const mine = await as<{
+      rows: Array<{ group: Record<string, string>; metrics: Record<string, number> }>;
+      groupBy: string[];
+    }>(manager, query);
     // Assess
     expect(all.body.rows.map((r) => [r.group.channel, r.metrics.interactions])).toEqual([
       ['call', 3],

@@ -8,7 +8,11 @@ import { walkDay, type DayPosition } from '../../../functions/usecases/admin/lis
  * so resuming crosses pages and regions (no emulator needed: this checks the merge itself).
  */
 const PK = 'T#01HTENANT#DAY#2024-03-01';
-const entry = (minute: number, id: string): StoredItem => ({ pk: PK, sk: `2024-03-01T10:${String(minute).padStart(2, '0')}:00.000Z#${id}`, interactionId: id });
+const entry = (minute: number, id: string): StoredItem => ({
+  pk: PK,
+  sk: `2024-03-01T10:${String(minute).padStart(2, '0')}:00.000Z#${id}`,
+  interactionId: id,
+});
 
 function pagedStore(items: StoredItem[]): RecordStore {
   const sorted = [...items].sort((a, b) => (a.sk < b.sk ? 1 : -1));
@@ -50,9 +54,13 @@ describe('walking a day of the archive listing across regions', () => {
       }
       // Act: resume from a copy of it, as a token carries it
       const rest: unknown[] = [];
-      for await (const { item } of walkDay(regional, PK, JSON.parse(JSON.stringify(position)))) rest.push(item.interactionId);
+      for await (const { item } of walkDay(regional, PK, JSON.parse(JSON.stringify(position))))
+        rest.push(item.interactionId);
       // Assess
-      expect([stopAfter, [...first, ...rest]]).toEqual([stopAfter, ['l', 'k', 'j', 'i', 'h', 'g', 'f', 'e', 'd', 'c', 'b', 'a']]);
+      expect([stopAfter, [...first, ...rest]]).toEqual([
+        stopAfter,
+        ['l', 'k', 'j', 'i', 'h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'],
+      ]);
     }
   });
 });

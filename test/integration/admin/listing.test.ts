@@ -7,7 +7,13 @@ async function listingOf(tenantId: string, day: string): Promise<Record<string, 
   const out: Record<string, Array<Record<string, unknown>>> = {};
   for (const region of regions()) {
     const client = DynamoDBDocumentClient.from(dynamoDbClient(region));
-    const res = await client.send(new QueryCommand({ TableName: localNames(region).recordsTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `T#${tenantId}#DAY#${day}` } }));
+    const res = await client.send(
+      new QueryCommand({
+        TableName: localNames(region).recordsTable,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `T#${tenantId}#DAY#${day}` },
+      }),
+    );
     out[region] = (res.Items ?? []) as Array<Record<string, unknown>>;
   }
   return out;
@@ -19,7 +25,14 @@ describe('the per-day listing written at ingest (what search by time reads inste
     const tenant = await newTenant('iadvize');
     const startedAt = new Date(Date.now() - 3600_000).toISOString();
     // Act
-    const call = await converse(tenant, { channel: 'call', startedAt, queue: 'vip', agent: 'agent-1', group: 'sales', participant: { phone: '+33612345678', name: 'Jeanne Dupont' } });
+    const call = await converse(tenant, {
+      channel: 'call',
+      startedAt,
+      queue: 'vip',
+      agent: 'agent-1',
+      group: 'sales',
+      participant: { phone: '+33612345678', name: 'Jeanne Dupont' },
+    });
     const sms = await converse(tenant, { channel: 'sms', startedAt, participant: { phone: '+33612345679' } });
     // Assess
     const listed = await listingOf(tenant.tenantId, startedAt.slice(0, 10));
@@ -48,12 +61,22 @@ describe('the per-day listing written at ingest (what search by time reads inste
     const base = Date.now() - 3 * 3600_000;
     const made: string[] = [];
     for (let i = 0; i < 6; i++)
-      made.push((await converse(tenant, { channel: i % 2 ? 'sms' : 'chat', startedAt: new Date(base + i * 600_000).toISOString() })).interactionId);
+      made.push(
+        (
+          await converse(tenant, {
+            channel: i % 2 ? 'sms' : 'chat',
+            startedAt: new Date(base + i * 600_000).toISOString(),
+          })
+        ).interactionId,
+      );
     // Act
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const res = await as<{ items: Array<{ interactionId: string; region: string }>; nextToken?: string }>(admin, `/v1/interactions?limit=2${token ? `&nextToken=${token}` : ''}`);
+      const res = await as<{ items: Array<{ interactionId: string; region: string }>; nextToken?: string }>(
+        admin,
+        `/v1/interactions?limit=2${token ? `&nextToken=${token}` : ''}`,
+      );
       seen.push(...res.body.items.map((i) => i.interactionId));
       token = res.body.nextToken;
     } while (token);

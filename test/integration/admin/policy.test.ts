@@ -7,7 +7,12 @@ import { as, converse, editPolicy, newTenant, type StaffUser } from './support';
 type Doc = { revision: number; savedBy: string; policy: Record<string, any> };
 type ErrorBody = { error: { code: string; message: string; fields?: Array<{ path: string; message: string }> } };
 
-const adminOf = (tenantId: string): StaffUser => ({ tenantId, role: 'admin', user: 'u-privacy-officer', group: 'admins' });
+const adminOf = (tenantId: string): StaffUser => ({
+  tenantId,
+  role: 'admin',
+  user: 'u-privacy-officer',
+  group: 'admins',
+});
 
 describe('the tenant policy, read and changed through the admin API', () => {
   it('a change is saved as the next revision, says what it will do, and is audited', async () => {
@@ -23,12 +28,25 @@ describe('the tenant policy, read and changed through the admin API', () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ revision: 2, savedBy: 'u-privacy-officer', policy: { revision: 2 } });
     const [interaction] = saved.body.diff.classes;
-    expect(interaction).toMatchObject({ dataClass: 'interaction', retention: { before: 'P180D', after: 'P1D', change: 'shortened' } });
+    expect(interaction).toMatchObject({
+      dataClass: 'interaction',
+      retention: { before: 'P180D', after: 'P1D', change: 'shortened' },
+    });
     expect(interaction.estimate.live).toBe(1);
-    expect(interaction.effects[0]).toBe('interaction: retention cut from 180 days to 1 day; at the next sweep every record older than 1 day is deleted.');
+    expect(interaction.effects[0]).toBe(
+      'interaction: retention cut from 180 days to 1 day; at the next sweep every record older than 1 day is deleted.',
+    );
     expect((await as<Doc>(admin, '/v1/policy')).body.revision).toBe(2);
-    const audit = await as<{ items: Array<{ action: string; actor: { user: string }; details: Record<string, unknown> }> }>(admin, '/v1/audit?action=policy.change');
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'policy.change', actor: { user: 'u-privacy-officer', role: 'admin', support: false }, details: expect.objectContaining({ fromRevision: 1, toRevision: 2 }) })]);
+    const audit = await as<{
+      items: Array<{ action: string; actor: { user: string }; details: Record<string, unknown> }>;
+    }>(admin, '/v1/audit?action=policy.change');
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: 'policy.change',
+        actor: { user: 'u-privacy-officer', role: 'admin', support: false },
+        details: expect.objectContaining({ fromRevision: 1, toRevision: 2 }),
+      }),
+    ]);
     const revisions = await as<{ items: Doc[] }>(admin, '/v1/policy/revisions');
     expect(revisions.body.items.map((r) => r.revision)).toEqual([2, 1]);
   });
@@ -44,7 +62,10 @@ describe('the tenant policy, read and changed through the admin API', () => {
     });
     // Assess
     expect(res.status).toBe(400);
-    expect((res.body as unknown as ErrorBody).error.fields?.map((f) => f.path).sort()).toEqual(['channels.sms.region', 'classes.transcript.retention']);
+    expect((res.body as unknown as ErrorBody).error.fields?.map((f) => f.path).sort()).toEqual([
+      'channels.sms.region',
+      'classes.transcript.retention',
+    ]);
     expect((await as<Doc>(admin, '/v1/policy')).body.revision).toBe(1);
   });
 
@@ -54,7 +75,9 @@ describe('the tenant policy, read and changed through the admin API', () => {
       p.classes.recording.region = 'ap-southeast-2';
     });
     expect(res.status).toBe(400);
-    expect((res.body as unknown as ErrorBody).error.fields).toEqual([{ path: 'classes.recording.region', message: expect.stringContaining('ap-southeast-2 is not served') }]);
+    expect((res.body as unknown as ErrorBody).error.fields).toEqual([
+      { path: 'classes.recording.region', message: expect.stringContaining('ap-southeast-2 is not served') },
+    ]);
   });
 
   it('a change based on a stale revision is a 409: someone saved in between', async () => {
@@ -64,7 +87,10 @@ describe('the tenant policy, read and changed through the admin API', () => {
     const read = (await as<Doc>(admin, '/v1/policy')).body.policy;
     const first = await as(admin, '/v1/policy', { method: 'PUT', body: { ...read, timeZone: 'Europe/Paris' } });
     // Act
-    const second = await as<ErrorBody>(admin, '/v1/policy', { method: 'PUT', body: { ...read, timeZone: 'Europe/Helsinki' } });
+    const second = await as<ErrorBody>(admin, '/v1/policy', {
+      method: 'PUT',
+      body: { ...read, timeZone: 'Europe/Helsinki' },
+    });
     // Assess
     expect(first.status).toBe(200);
     expect(second.status).toBe(409);
@@ -77,10 +103,15 @@ describe('the tenant policy, read and changed through the admin API', () => {
     const admin = adminOf(tenant.tenantId);
     const policy = (await as<Doc>(admin, '/v1/policy')).body.policy;
     const res = await as<{ classes: Array<{ dataClass: string; afterExpiry?: unknown }> }>(admin, '/v1/policy/diff', {
-      body: { ...policy, classes: { ...policy.classes, recording: { ...policy.classes.recording, afterExpiry: 'anonymize' } } },
+      body: {
+        ...policy,
+        classes: { ...policy.classes, recording: { ...policy.classes.recording, afterExpiry: 'anonymize' } },
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.body.classes).toEqual([expect.objectContaining({ dataClass: 'recording', afterExpiry: { before: 'delete', after: 'anonymize' } })]);
+    expect(res.body.classes).toEqual([
+      expect.objectContaining({ dataClass: 'recording', afterExpiry: { before: 'delete', after: 'anonymize' } }),
+    ]);
     expect((await as<Doc>(admin, '/v1/policy')).body.revision).toBe(1);
   });
 });
@@ -109,8 +140,14 @@ describe('the record of processing (GDPR Art. 30)', () => {
 
   it('as JSON, and from `lethe register`, the same record', async () => {
     const tenant = await newTenant('iadvize');
-    const json = await as<{ activities: Array<{ dataClass: string }>; transfers: Array<{ region: string }> }>(adminOf(tenant.tenantId), '/v1/register?format=json');
-    const cli = await registerDocument(testContainer(new SettableClock(new Date())), { tenant: tenant.tenantId, format: 'json' });
+    const json = await as<{ activities: Array<{ dataClass: string }>; transfers: Array<{ region: string }> }>(
+      adminOf(tenant.tenantId),
+      '/v1/register?format=json',
+    );
+    const cli = await registerDocument(testContainer(new SettableClock(new Date())), {
+      tenant: tenant.tenantId,
+      format: 'json',
+    });
     expect(json.body.activities).toHaveLength(DATA_CLASSES.length);
     expect(json.body.transfers.map((t) => t.region)).toEqual(['us-east-1']);
     expect(JSON.parse(cli).activities).toEqual(json.body.activities);

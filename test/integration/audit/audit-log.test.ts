@@ -14,17 +14,30 @@ import { freshTenant, testContainer } from '../adapters/container';
 const START = '2024-03-01T09:00:00.000Z';
 const DAY = 86_400_000;
 /** When an audit entry written at `at` expires under Puzzel's 180 days (Stockholm calendar, across DST). */
-const auditExpiry = (at: string) => expiryOf({ dataClass: 'audit', createdAt: new Date(at) }, presetPolicy('puzzel')).getTime();
+const auditExpiry = (at: string) =>
+  expiryOf({ dataClass: 'audit', createdAt: new Date(at) }, presetPolicy('puzzel')).getTime();
 
 /** A tenant with the Puzzel policy (audit entries kept 180 days) and its own audit key. */
 async function setUp() {
   const clock = new SettableClock(START);
   const container = testContainer(clock);
   const tenantId = freshTenant();
-  await container.directory.savePolicy({ tenantId, revision: 1, policy: presetPolicy('puzzel'), savedAt: START, savedBy: 'system' });
+  await container.directory.savePolicy({
+    tenantId,
+    revision: 1,
+    policy: presetPolicy('puzzel'),
+    savedAt: START,
+    savedBy: 'system',
+  });
   const auditKey = randomBytes(32);
   const records = container.stores.storesFor(container.config.homeRegion).records;
-  const log = new RecordStoreAuditLog({ records, stores: container.stores, directory: container.directory, auditKey: async () => auditKey, clock });
+  const log = new RecordStoreAuditLog({
+    records,
+    stores: container.stores,
+    directory: container.directory,
+    auditKey: async () => auditKey,
+    clock,
+  });
   return { clock, tenantId, log, auditKey };
 }
 
@@ -102,7 +115,10 @@ describe('the audit log', () => {
     for (const action of ['export', 'export', 'export'] as const) await log.append(tenantId, draft(clock, action));
     // Act
     await dynamoDbClient().send(
-      new DeleteItemCommand({ TableName: localNames().recordsTable, Key: { pk: { S: `T#${tenantId}#AUDIT` }, sk: { S: 'AUDIT#000000000002' } } }),
+      new DeleteItemCommand({
+        TableName: localNames().recordsTable,
+        Key: { pk: { S: `T#${tenantId}#AUDIT` }, sk: { S: 'AUDIT#000000000002' } },
+      }),
     );
     // Assess
     expect(await verify(log, tenantId, auditKey)).toEqual({ ok: false, firstBadSeq: 2, problem: 'gap' });

@@ -4,7 +4,16 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../../support/chromium';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Where the pages' screenshots go (gitignored, kept by CI as artefacts). */
 export const SCREENSHOTS = resolve(__dirname, '../../../test-artifacts/console');
@@ -56,7 +65,10 @@ export function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button'))
       .filter((el) => {
-        const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        const labelled =
+          (el as HTMLInputElement).labels?.length ||
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby');
         const named = el.tagName === 'BUTTON' && el.textContent?.trim();
         return !labelled && !named;
       })

@@ -138,7 +138,9 @@ describe('the web console', () => {
     await searchByPhone(page, PHONE_TYPED);
     // Assess
     const links = await page.locator('tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links.sort()).toEqual([`#/interactions/${call.interactionId}`, `#/interactions/${chat.interactionId}`].sort());
+    expect(links.sort()).toEqual(
+      [`#/interactions/${call.interactionId}`, `#/interactions/${chat.interactionId}`].sort(),
+    );
     expect(links).not.toContain(`#/interactions/${other.interactionId}`);
     expect(await unlabelledControls(page)).toEqual([]);
     await browser.screenshot('search');
@@ -151,7 +153,9 @@ describe('the web console', () => {
     // Act
     await page.getByRole('button', { name: 'Play' }).click();
     const audio = page.locator('audio');
-    await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, null, { timeout: 15_000 });
+    await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, null, {
+      timeout: 15_000,
+    });
     // Assess
     await expect(page.locator('dl.info').textContent()).resolves.toContain('Astrid Lind');
     expect(await audio.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(1.5);
@@ -169,7 +173,10 @@ describe('the web console', () => {
 
   it('downloads the chat log as an XML file', async () => {
     // Act
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download XML' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download XML' }).click(),
+    ]);
     const file = join(SCREENSHOTS, 'chat-log.xml');
     await download.saveAs(file);
     // Assess
@@ -191,7 +198,9 @@ describe('the web console', () => {
     // Assess
     await page.getByText('No recording is stored for this interaction.').waitFor();
     await expect(page.locator('dl.info').textContent()).resolves.toContain('Astrid Lind');
-    const content = await callApi<{ recordings: unknown[] }>(`/v1/interactions/${call.interactionId}/content`, { headers: { authorization: `Bearer ${tenant.adminToken}` } });
+    const content = await callApi<{ recordings: unknown[] }>(`/v1/interactions/${call.interactionId}/content`, {
+      headers: { authorization: `Bearer ${tenant.adminToken}` },
+    });
     expect(content.status).toBe(200);
     expect(content.body.recordings).toEqual([]);
   });
@@ -201,7 +210,10 @@ describe('the web console', () => {
     await page.getByRole('link', { name: '← Back to the search' }).click();
     await page.getByRole('heading', { level: 2, name: /^Results/ }).waitFor();
     // Act
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export xlsx' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export xlsx' }).click(),
+    ]);
     const file = join(SCREENSHOTS, 'export.xlsx');
     await download.saveAs(file);
     // Assess
@@ -218,12 +230,19 @@ describe('the web console', () => {
     await page.getByRole('checkbox', { name: 'Select every interaction shown' }).check();
     await page.getByText('2 selected').waitFor();
     // Act
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chat logs' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download chat logs' }).click(),
+    ]);
     const file = join(SCREENSHOTS, 'chat-logs.zip');
     await download.saveAs(file);
     // Assess
     const zip = await JSZip.loadAsync(readFileSync(file));
-    expect(Object.keys(zip.files).filter((f) => f.endsWith('.xml')).sort()).toEqual([`${call.interactionId}/chat-log.xml`, `${chat.interactionId}/chat-log.xml`].sort());
+    expect(
+      Object.keys(zip.files)
+        .filter((f) => f.endsWith('.xml'))
+        .sort(),
+    ).toEqual([`${call.interactionId}/chat-log.xml`, `${chat.interactionId}/chat-log.xml`].sort());
     await browser.screenshot('search-bulk-download');
   });
 
@@ -234,9 +253,12 @@ describe('the web console', () => {
     // Assess
     await page.getByText('Deleted chat logs: 2 done.').waitFor();
     for (const id of [call.interactionId, chat.interactionId]) {
-      const content = await callApi<{ transcript: { messages: number; deletedAt?: string } }>(`/v1/interactions/${id}/content`, {
-        headers: { authorization: `Bearer ${tenant.adminToken}` },
-      });
+      const content = await callApi<{ transcript: { messages: number; deletedAt?: string } }>(
+        `/v1/interactions/${id}/content`,
+        {
+          headers: { authorization: `Bearer ${tenant.adminToken}` },
+        },
+      );
       expect(content.body.transcript).toMatchObject({ messages: 0, deletedAt: expect.any(String) });
     }
   });
@@ -245,7 +267,15 @@ describe('the web console', () => {
     // Act
     const actions = await auditActions(page);
     // Assess
-    expect(actions).toEqual(expect.arrayContaining(['recording.play', 'recording.delete', 'transcript.view', 'transcript.download', 'transcript.delete']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'recording.play',
+        'recording.delete',
+        'transcript.view',
+        'transcript.download',
+        'transcript.delete',
+      ]),
+    );
     expect(actions.some((a) => a === 'interaction.export' || a === 'export')).toBe(true);
     const playRow = page.locator('tbody tr[data-action="recording.play"]');
     await expect(playRow.textContent()).resolves.toContain(call.interactionId);
@@ -258,7 +288,13 @@ describe('the web console', () => {
 
   it('shows a manager of another group none of it: no search hit, no interaction, no audit log', async () => {
     // Prepare
-    const manager = await localAdminToken({ tenant: tenant.tenantId, role: 'manager', group: 'malmo', user: 'manager-malmo', hours: '1' });
+    const manager = await localAdminToken({
+      tenant: tenant.tenantId,
+      role: 'manager',
+      group: 'malmo',
+      user: 'manager-malmo',
+      hours: '1',
+    });
     await page.getByRole('button', { name: 'Log out' }).click();
     await logIn(page, manager);
     // Act
@@ -377,14 +413,19 @@ describe('the other pages of the console', () => {
     // Act
     await page.getByRole('button', { name: 'Check changes' }).click();
     await page.getByRole('heading', { level: 2, name: /^What revision 2 changes/ }).waitFor();
-    expect(await page.getByRole('list', { name: 'Effects of the change' }).textContent()).toContain('retention cut from 14 days to 7 days');
+    expect(await page.getByRole('list', { name: 'Effects of the change' }).textContent()).toContain(
+      'retention cut from 14 days to 7 days',
+    );
     await browser.screenshot('policy-diff');
     await page.getByRole('button', { name: 'Save policy' }).click();
     // Assess
     await page.getByText('Policy saved as revision 2.').waitFor();
-    const saved = await callApi<{ revision: number; policy: { classes: { recording: { retention: string } } } }>('/v1/policy', {
-      headers: { authorization: `Bearer ${tenant.adminToken}` },
-    });
+    const saved = await callApi<{ revision: number; policy: { classes: { recording: { retention: string } } } }>(
+      '/v1/policy',
+      {
+        headers: { authorization: `Bearer ${tenant.adminToken}` },
+      },
+    );
     expect(saved.body.revision).toBe(2);
     expect(saved.body.policy.classes.recording.retention).toBe('P7D');
   });
@@ -425,12 +466,21 @@ describe('the other pages of the console', () => {
 
   it('lists a request a channel filed on the desk with its due date, shows what to verify the person against, and extends it with a reason', async () => {
     // Prepare: a channel files on behalf of its end user; the request waits for verification
-    const filed = await callApi<{ requestId: string }>('/v1/subject-requests', { body: { type: 'erase', identifiers: { phone: OTHER_PHONE }, options: {} }, headers: { 'x-api-key': tenant.apiKey } });
+    const filed = await callApi<{ requestId: string }>('/v1/subject-requests', {
+      body: { type: 'erase', identifiers: { phone: OTHER_PHONE }, options: {} },
+      headers: { 'x-api-key': tenant.apiKey },
+    });
     expect(filed.status).toBe(202);
     const { requestId } = filed.body;
-    const shown = (iso: string) => page.evaluate((at) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), iso);
+    const shown = (iso: string) =>
+      page.evaluate((at) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), iso);
     const asApi = async () =>
-      (await callApi<{ dueAt: string; extendedMonths: number; extensions?: Array<{ reason: string }> }>(`/v1/subject-requests/${requestId}`, { headers: { authorization: `Bearer ${tenant.adminToken}` } })).body;
+      (
+        await callApi<{ dueAt: string; extendedMonths: number; extensions?: Array<{ reason: string }> }>(
+          `/v1/subject-requests/${requestId}`,
+          { headers: { authorization: `Bearer ${tenant.adminToken}` } },
+        )
+      ).body;
     const before = await asApi();
     // Act
     await page.goto(`${consoleUrl()}#/requests`);
@@ -527,7 +577,17 @@ describe('the other pages of the console', () => {
       header.push(await focused());
     }
     // Assess
-    expect(header.map((f) => f.text)).toEqual(['Log out', 'KPIs', 'Policy', 'Subject requests', 'Requests', 'Audit log', 'Search', 'Lethe', 'Skip to content']);
+    expect(header.map((f) => f.text)).toEqual([
+      'Log out',
+      'KPIs',
+      'Policy',
+      'Subject requests',
+      'Requests',
+      'Audit log',
+      'Search',
+      'Lethe',
+      'Skip to content',
+    ]);
     expect(header.every((f) => f.outline === 'solid')).toBe(true);
     // Act: the skip link, then the first control of the page.
     await page.keyboard.press('Enter');

@@ -21,7 +21,12 @@ export function idToken(claims: Record<string, unknown>): string {
  * verifier against the challenge it was given and answers the tokens `issue` makes, /oauth2/revoke
  * and /logout do what Cognito does. Cross-origin calls are allowed from `allowedOrigin` only.
  */
-export async function startFakeCognito(options: { issue: (grant: string) => Record<string, unknown> }): Promise<{ origin: string; calls: FakeCognitoCall[]; setAllowedOrigin(origin: string): void; close(): Promise<void> }> {
+export async function startFakeCognito(options: { issue: (grant: string) => Record<string, unknown> }): Promise<{
+  origin: string;
+  calls: FakeCognitoCall[];
+  setAllowedOrigin(origin: string): void;
+  close(): Promise<void>;
+}> {
   const calls: FakeCognitoCall[] = [];
   const challenges = new Map<string, string>();
   let allowedOrigin = '';
@@ -32,7 +37,11 @@ export async function startFakeCognito(options: { issue: (grant: string) => Reco
       req.on('data', (chunk) => (text += chunk));
       req.on('end', () => done(text));
     });
-    const call = { path: url.pathname, query: Object.fromEntries(url.searchParams), form: Object.fromEntries(new URLSearchParams(body)) };
+    const call = {
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      form: Object.fromEntries(new URLSearchParams(body)),
+    };
     calls.push(call);
     const cors = { 'access-control-allow-origin': allowedOrigin };
     if (url.pathname === '/oauth2/authorize') {
@@ -44,9 +53,16 @@ export async function startFakeCognito(options: { issue: (grant: string) => Reco
     } else if (url.pathname === '/oauth2/token' && req.method === 'POST') {
       const grant = call.form.grant_type;
       const verified =
-        grant === 'refresh_token' || createHash('sha256').update(call.form.code_verifier ?? '').digest('base64url') === challenges.get(call.form.code);
-      if (!verified) res.writeHead(400, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_grant' }));
-      else res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(options.issue(grant)));
+        grant === 'refresh_token' ||
+        createHash('sha256')
+          .update(call.form.code_verifier ?? '')
+          .digest('base64url') === challenges.get(call.form.code);
+      if (!verified)
+        res
+          .writeHead(400, { ...cors, 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'invalid_grant' }));
+      else
+        res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(options.issue(grant)));
     } else if (url.pathname === '/oauth2/revoke' && req.method === 'POST') {
       res.writeHead(200, cors).end();
     } else if (url.pathname === '/logout') {

@@ -34,7 +34,10 @@ async function ingest<T>(tenant: Tenant, path: string, body: unknown): Promise<T
 }
 
 /** One conversation through the ingest API as a channel sends it: start, messages, recording (upload, complete), end. */
-export async function ingestConversation(tenant: Tenant, c: Conversation): Promise<{ interactionId: string; recordingId?: string }> {
+export async function ingestConversation(
+  tenant: Tenant,
+  c: Conversation,
+): Promise<{ interactionId: string; recordingId?: string }> {
   const at = (offsetSeconds: number) => new Date(c.startedAt.getTime() + offsetSeconds * 1000).toISOString();
   const { interactionId } = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
     channel: c.channel,
@@ -43,20 +46,38 @@ export async function ingestConversation(tenant: Tenant, c: Conversation): Promi
     agent: c.agent,
     group: c.group,
     participant: c.participant,
-    consent: { storeContent: true, recording: c.recordingSeconds !== undefined, gdpr: { granted: true, noticeVersion: 'v1' } },
+    consent: {
+      storeContent: true,
+      recording: c.recordingSeconds !== undefined,
+      gdpr: { granted: true, noticeVersion: 'v1' },
+    },
   });
-  await ingest(tenant, `/v1/interactions/${interactionId}/messages`, { messages: c.messages.map((m, i) => ({ ...m, at: at(10 + i * 5) })) });
+  await ingest(tenant, `/v1/interactions/${interactionId}/messages`, {
+    messages: c.messages.map((m, i) => ({ ...m, at: at(10 + i * 5) })),
+  });
   let recordingId: string | undefined;
   if (c.recordingSeconds !== undefined) {
-    const upload = await ingest<{ recordingId: string; uploadUrl: string; headers: Record<string, string> }>(tenant, `/v1/interactions/${interactionId}/recording`, {
-      contentType: 'audio/mpeg',
+    const upload = await ingest<{ recordingId: string; uploadUrl: string; headers: Record<string, string> }>(
+      tenant,
+      `/v1/interactions/${interactionId}/recording`,
+      {
+        contentType: 'audio/mpeg',
+      },
+    );
+    const put = await fetch(upload.uploadUrl, {
+      method: 'PUT',
+      headers: upload.headers,
+      body: new Uint8Array(silentMp3(c.recordingSeconds)),
     });
-    const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: new Uint8Array(silentMp3(c.recordingSeconds)) });
     if (!put.ok) throw new Error(`the recording upload answered ${put.status}: ${await put.text()}`);
     recordingId = upload.recordingId;
     // The channel says the upload is done: Lethe seals the audio and only then offers it for playback.
     await ingest(tenant, `/v1/interactions/${interactionId}/recording/${recordingId}/complete`, {});
   }
-  await ingest(tenant, `/v1/interactions/${interactionId}/end`, { endedAt: at(120), waitSeconds: 15, talkSeconds: 100 });
+  await ingest(tenant, `/v1/interactions/${interactionId}/end`, {
+    endedAt: at(120),
+    waitSeconds: 15,
+    talkSeconds: 100,
+  });
   return { interactionId, recordingId };
 }

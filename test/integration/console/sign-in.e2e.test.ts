@@ -24,12 +24,23 @@ async function serveConsole(): Promise<{ url: string; close(): Promise<void> }> 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://console');
     const proxy = url.pathname.replace(/^\/console\/?/, '');
-    const event = { httpMethod: req.method, path: url.pathname, resource: proxy ? '/console/{proxy+}' : '/console', pathParameters: proxy ? { proxy } : null, headers: {} };
-    const reply = url.pathname.startsWith('/console') ? await handler(event as unknown as APIGatewayProxyEvent) : { statusCode: 404, headers: {}, body: '' };
+    const event = {
+      httpMethod: req.method,
+      path: url.pathname,
+      resource: proxy ? '/console/{proxy+}' : '/console',
+      pathParameters: proxy ? { proxy } : null,
+      headers: {},
+    };
+    const reply = url.pathname.startsWith('/console')
+      ? await handler(event as unknown as APIGatewayProxyEvent)
+      : { statusCode: 404, headers: {}, body: '' };
     res.writeHead(reply.statusCode, reply.headers as Record<string, string>).end(reply.body);
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/console/`, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/console/`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
 }
 
 describe('the console signed in on a Cognito domain', () => {
@@ -40,7 +51,13 @@ describe('the console signed in on a Cognito domain', () => {
       const lifetime = grant === 'authorization_code' ? FIRST_LIFETIME_S : 3600;
       const token = idToken({ ...CLAIMS, exp: Math.floor(Date.now() / 1000) + lifetime, n: issued });
       // As Cognito: a refresh answers without a new refresh token.
-      return { id_token: token, access_token: 'access', token_type: 'Bearer', expires_in: lifetime, ...(grant === 'authorization_code' ? { refresh_token: 'refresh-1' } : {}) };
+      return {
+        id_token: token,
+        access_token: 'access',
+        token_type: 'Bearer',
+        expires_in: lifetime,
+        ...(grant === 'authorization_code' ? { refresh_token: 'refresh-1' } : {}),
+      };
     },
   });
   let cognito: Awaited<typeof cognitoPromise>;
@@ -78,16 +95,36 @@ describe('the console signed in on a Cognito domain', () => {
     await page.locator('#session-who').filter({ hasText: 'tenant tenant-e2e' }).waitFor();
     // Assess: the code came back to the console, went to the token endpoint with the verifier, and left the address bar.
     const authorize = cognito.calls.find((c) => c.path === '/oauth2/authorize');
-    expect(authorize?.query).toMatchObject({ response_type: 'code', client_id: 'client-e2e', redirect_uri: site.url, code_challenge_method: 'S256' });
-    const exchange = cognito.calls.find((c) => c.path === '/oauth2/token' && c.form.grant_type === 'authorization_code');
-    expect(exchange?.form).toMatchObject({ client_id: 'client-e2e', redirect_uri: site.url, code: expect.stringMatching(/^code-/), code_verifier: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(authorize?.query).toMatchObject({
+      response_type: 'code',
+      client_id: 'client-e2e',
+      redirect_uri: site.url,
+      code_challenge_method: 'S256',
+    });
+    const exchange = cognito.calls.find(
+      (c) => c.path === '/oauth2/token' && c.form.grant_type === 'authorization_code',
+    );
+    expect(exchange?.form).toMatchObject({
+      client_id: 'client-e2e',
+      redirect_uri: site.url,
+      code: expect.stringMatching(/^code-/),
+      code_verifier: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
     expect(page.url()).not.toContain('code=');
     expect(await page.evaluate(() => sessionStorage.getItem('lethe.refreshToken'))).toBe('refresh-1');
 
     // Act: wait for the renewal the first token's expiry calls for.
-    await page.waitForFunction(() => JSON.parse(atob(String(sessionStorage.getItem('lethe.adminToken')).split('.')[1])).n === 2, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => JSON.parse(atob(String(sessionStorage.getItem('lethe.adminToken')).split('.')[1])).n === 2,
+      undefined,
+      { timeout: 20_000 },
+    );
     // Assess
-    expect(cognito.calls.find((c) => c.form.grant_type === 'refresh_token')?.form).toEqual({ grant_type: 'refresh_token', client_id: 'client-e2e', refresh_token: 'refresh-1' });
+    expect(cognito.calls.find((c) => c.form.grant_type === 'refresh_token')?.form).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'client-e2e',
+      refresh_token: 'refresh-1',
+    });
 
     // Act: the tab comes back after its ID token expired.
     const expired = idToken({ ...CLAIMS, exp: Math.floor(Date.now() / 1000) - 60, n: 0 });
@@ -96,15 +133,28 @@ describe('the console signed in on a Cognito domain', () => {
     await page.locator('#session-who').filter({ hasText: 'tenant tenant-e2e' }).waitFor();
     // Assess: it renewed before opening the page, signed in.
     expect(cognito.calls.filter((c) => c.form.grant_type === 'refresh_token')).toHaveLength(2);
-    expect(await page.evaluate(() => JSON.parse(atob(String(sessionStorage.getItem('lethe.adminToken')).split('.')[1])).n)).toBe(3);
+    expect(
+      await page.evaluate(() => JSON.parse(atob(String(sessionStorage.getItem('lethe.adminToken')).split('.')[1])).n),
+    ).toBe(3);
 
     // Act: sign out.
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     // Assess: the refresh token was revoked, the domain's session ended, the tab holds no token.
-    expect(cognito.calls.find((c) => c.path === '/oauth2/revoke')?.form).toEqual({ token: 'refresh-1', client_id: 'client-e2e' });
-    expect(cognito.calls.find((c) => c.path === '/logout')?.query).toEqual({ client_id: 'client-e2e', logout_uri: site.url });
-    expect(await page.evaluate(() => [sessionStorage.getItem('lethe.adminToken'), sessionStorage.getItem('lethe.refreshToken')])).toEqual([null, null]);
+    expect(cognito.calls.find((c) => c.path === '/oauth2/revoke')?.form).toEqual({
+      token: 'refresh-1',
+      client_id: 'client-e2e',
+    });
+    expect(cognito.calls.find((c) => c.path === '/logout')?.query).toEqual({
+      client_id: 'client-e2e',
+      logout_uri: site.url,
+    });
+    expect(
+      await page.evaluate(() => [
+        sessionStorage.getItem('lethe.adminToken'),
+        sessionStorage.getItem('lethe.refreshToken'),
+      ]),
+    ).toEqual([null, null]);
     expect(browser.cspViolations).toEqual([]);
   });
 });

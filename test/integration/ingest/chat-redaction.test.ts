@@ -38,9 +38,18 @@ describe('a chat with an e-mail, a card number and a hidden field (iAdvize prese
 
     // Assess: through the API
     expect(appended).toMatchObject({ status: 201, body: { accepted: 1, stored: 1 } });
-    const transcript = await readBack<{ messages: Array<{ text: string; fields?: unknown }> }>(tenant, `/v1/interactions/${interactionId}/transcript`);
+    const transcript = await readBack<{ messages: Array<{ text: string; fields?: unknown }> }>(
+      tenant,
+      `/v1/interactions/${interactionId}/transcript`,
+    );
     expect(transcript.status).toBe(200);
-    expect(transcript.body.messages).toEqual([expect.objectContaining({ from: 'visitor', seq: 0, text: 'Hi, [NAME] here. Mail me at [EMAIL], my card is [CARD].' })]);
+    expect(transcript.body.messages).toEqual([
+      expect.objectContaining({
+        from: 'visitor',
+        seq: 0,
+        text: 'Hi, [NAME] here. Mail me at [EMAIL], my card is [CARD].',
+      }),
+    ]);
     expect(transcript.body.messages[0]).not.toHaveProperty('fields');
 
     // Assess: straight from DynamoDB Local — nothing clear anywhere, the hidden field not at all
@@ -51,7 +60,10 @@ describe('a chat with an e-mail, a card number and a hidden field (iAdvize prese
     const partition = await partitionByRegion(tenant.tenantId, `T#${tenant.tenantId}#I#${interactionId}`);
     expect(partition['us-east-1']).toEqual([]);
     const message = partition['eu-central-1'].find((i) => i.sk.startsWith('MSG#'))!;
-    const opened = await vault.openJson({ region: 'eu-central-1', tenantId: tenant.tenantId, dataClass: 'transcript', partitionId: interactionId }, message.sealed as string);
+    const opened = await vault.openJson(
+      { region: 'eu-central-1', tenantId: tenant.tenantId, dataClass: 'transcript', partitionId: interactionId },
+      message.sealed as string,
+    );
     expect(opened).toEqual({ text: 'Hi, [NAME] here. Mail me at [EMAIL], my card is [CARD].' });
 
     // Assess: general info in the chat region, with its expiry from the policy (chat 3 years)
@@ -66,8 +78,15 @@ describe('a chat with an e-mail, a card number and a hidden field (iAdvize prese
     const emailKey = subjectKey(secret, 'email', normaliseEmail(ANNA.email));
     const phoneKey = subjectKey(secret, 'phone', normalisePhone(ANNA.phone, '33'));
     const nameKey = subjectKey(secret, 'name', normaliseName(ANNA.name));
-    expect(entries.map((e) => e.sk).sort()).toEqual([`SUBJ#email#${emailKey}`, `SUBJ#name#${nameKey}`, `SUBJ#phone#${phoneKey}`]);
-    expect(entries.find((e) => e.kind === 'email')).toMatchObject({ subjectKey: `T#${tenant.tenantId}#${emailKey}`, class: 'interaction' });
+    expect(entries.map((e) => e.sk).sort()).toEqual([
+      `SUBJ#email#${emailKey}`,
+      `SUBJ#name#${nameKey}`,
+      `SUBJ#phone#${phoneKey}`,
+    ]);
+    expect(entries.find((e) => e.kind === 'email')).toMatchObject({
+      subjectKey: `T#${tenant.tenantId}#${emailKey}`,
+      class: 'interaction',
+    });
 
     // Assess: the KPIs counted it
     const kpis = await readBack<{ rows: Array<{ group: Record<string, string>; metrics: Record<string, number> }> }>(
@@ -75,7 +94,9 @@ describe('a chat with an e-mail, a card number and a hidden field (iAdvize prese
       `/v1/kpis?${aroundToday()}&groupBy=channel,queue`,
     );
     expect(kpis.status).toBe(200);
-    expect(kpis.body.rows).toContainEqual(expect.objectContaining({ group: { channel: 'chat', queue: 'billing' }, metrics: { interactions: 1 } }));
+    expect(kpis.body.rows).toContainEqual(
+      expect.objectContaining({ group: { channel: 'chat', queue: 'billing' }, metrics: { interactions: 1 } }),
+    );
     const counters = await rawItems('eu-central-1', 'aggregatesTable', tenant.tenantId);
     expect(JSON.stringify(counters)).not.toMatch(/anna|lind|4111/i);
 

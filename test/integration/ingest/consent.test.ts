@@ -14,11 +14,19 @@ describe('consent at ingest', () => {
     });
     const { interactionId } = started.body;
     // Act
-    const appended = await ingest(tenant, `/v1/interactions/${interactionId}/messages`, { messages: [{ from: 'visitor', at: now(), text: 'Secret words nobody keeps' }] });
+    const appended = await ingest(tenant, `/v1/interactions/${interactionId}/messages`, {
+      messages: [{ from: 'visitor', at: now(), text: 'Secret words nobody keeps' }],
+    });
     // Assess
     expect(appended).toMatchObject({ status: 201, body: { accepted: 1, stored: 0, contentRefused: 'opted_out' } });
-    expect((await readBack(tenant, `/v1/interactions/${interactionId}`)).body).toMatchObject({ contentStored: false, consent: { content: 'refused' } });
-    expect((await readBack(tenant, `/v1/interactions/${interactionId}/transcript`)).body).toEqual({ interactionId, messages: [] });
+    expect((await readBack(tenant, `/v1/interactions/${interactionId}`)).body).toMatchObject({
+      contentStored: false,
+      consent: { content: 'refused' },
+    });
+    expect((await readBack(tenant, `/v1/interactions/${interactionId}/transcript`)).body).toEqual({
+      interactionId,
+      messages: [],
+    });
     const partition = await partitionByRegion(tenant.tenantId, `T#${tenant.tenantId}#I#${interactionId}`);
     expect(partition['eu-central-1'].map((i) => i.sk)).toEqual(['INFO', expect.stringMatching(/^SUBJ#email#/)]);
   });
@@ -32,7 +40,9 @@ describe('consent at ingest', () => {
       participant: { email: 'Erik.Svensson@example.se' },
     });
     const { interactionId } = started.body;
-    const before = await ingest(tenant, `/v1/interactions/${interactionId}/messages`, { messages: [{ from: 'visitor', at: now(), text: 'first line' }] });
+    const before = await ingest(tenant, `/v1/interactions/${interactionId}/messages`, {
+      messages: [{ from: 'visitor', at: now(), text: 'first line' }],
+    });
     // Act
     const withdrawal = await ingest<{ consentId: string }>(tenant, '/v1/consents', {
       subject: { email: 'erik.svensson@EXAMPLE.se' },
@@ -42,58 +52,101 @@ describe('consent at ingest', () => {
       channel: 'chat',
       at: now(),
     });
-    const after = await ingest(tenant, `/v1/interactions/${interactionId}/messages`, { messages: [{ from: 'visitor', at: now(), text: 'second line' }] });
-    const nextChat = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'chat', startedAt: now(), participant: { email: 'erik.svensson@example.se' } });
+    const after = await ingest(tenant, `/v1/interactions/${interactionId}/messages`, {
+      messages: [{ from: 'visitor', at: now(), text: 'second line' }],
+    });
+    const nextChat = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+      channel: 'chat',
+      startedAt: now(),
+      participant: { email: 'erik.svensson@example.se' },
+    });
     // Assess
     expect(before.body).toMatchObject({ stored: 1 });
     expect(withdrawal.status).toBe(201);
     expect(after.body).toMatchObject({ stored: 0, contentRefused: 'withdrawn' });
-    const transcript = await readBack<{ messages: Array<{ text: string }> }>(tenant, `/v1/interactions/${interactionId}/transcript`);
+    const transcript = await readBack<{ messages: Array<{ text: string }> }>(
+      tenant,
+      `/v1/interactions/${interactionId}/transcript`,
+    );
     expect(transcript.body.messages.map((m) => m.text)).toEqual(['first line']);
-    expect((await readBack(tenant, `/v1/interactions/${nextChat.body.interactionId}`)).body).toMatchObject({ contentStored: false });
+    expect((await readBack(tenant, `/v1/interactions/${nextChat.body.interactionId}`)).body).toMatchObject({
+      contentStored: false,
+    });
     const proof = await partitionByRegion(tenant.tenantId, `T#${tenant.tenantId}#C#${withdrawal.body.consentId}`);
-    expect(proof['eu-central-1'].find((i) => i.sk === 'CONSENT')).toMatchObject({ class: 'consent', purpose: 'storeContent', granted: false, noticeVersion: 'v2' });
+    expect(proof['eu-central-1'].find((i) => i.sk === 'CONSENT')).toMatchObject({
+      class: 'consent',
+      purpose: 'storeContent',
+      granted: false,
+      noticeVersion: 'v2',
+    });
     expect(await everythingStored(tenant.tenantId)).not.toMatch(/svensson/i);
   });
 
   it('Puzzel: a recording refused by the caller gets a 403 that says so, no URL, and deny_recording on the interaction', async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
-    const started = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'call', startedAt: now(), consent: { recording: false } });
+    const started = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+      channel: 'call',
+      startedAt: now(),
+      consent: { recording: false },
+    });
     // Act
-    const refused = await ingest<{ error: { code: string; message: string } }>(tenant, `/v1/interactions/${started.body.interactionId}/recording`, {});
+    const refused = await ingest<{ error: { code: string; message: string } }>(
+      tenant,
+      `/v1/interactions/${started.body.interactionId}/recording`,
+      {},
+    );
     // Assess
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('CONSENT_REFUSED');
     expect(refused.body.error.message).toMatch(/consent was refused/i);
     expect(JSON.stringify(refused.body)).not.toMatch(/https?:/);
-    expect((await readBack(tenant, `/v1/interactions/${started.body.interactionId}`)).body).toMatchObject({ flags: ['deny_recording'] });
+    expect((await readBack(tenant, `/v1/interactions/${started.body.interactionId}`)).body).toMatchObject({
+      flags: ['deny_recording'],
+    });
   });
 
   it('a recording the caller agreed to gets a presigned upload URL that accepts the audio', async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
-    const started = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'call', startedAt: now(), consent: { recording: true } });
+    const started = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+      channel: 'call',
+      startedAt: now(),
+      consent: { recording: true },
+    });
     // Act
     const granted = await ingest<{ recordingId: string; uploadUrl: string; headers: Record<string, string> }>(
       tenant,
       `/v1/interactions/${started.body.interactionId}/recording`,
       { contentType: 'audio/mpeg' },
     );
-    const upload = await fetch(granted.body.uploadUrl, { method: 'PUT', headers: granted.body.headers, body: Buffer.from('ID3 fake mp3 bytes') });
+    const upload = await fetch(granted.body.uploadUrl, {
+      method: 'PUT',
+      headers: granted.body.headers,
+      body: Buffer.from('ID3 fake mp3 bytes'),
+    });
     // Assess
     expect(granted.status).toBe(201);
-    expect(granted.body.uploadUrl).toContain(`upload/${tenant.tenantId}/${started.body.interactionId}/${granted.body.recordingId}`);
+    expect(granted.body.uploadUrl).toContain(
+      `upload/${tenant.tenantId}/${started.body.interactionId}/${granted.body.recordingId}`,
+    );
     expect(upload.status).toBe(200);
     const partition = await partitionByRegion(tenant.tenantId, `T#${tenant.tenantId}#I#${started.body.interactionId}`);
-    expect(partition['eu-central-1'].find((i) => i.sk === `REC#${granted.body.recordingId}`)).toMatchObject({ class: 'recording', status: 'awaiting-upload' });
+    expect(partition['eu-central-1'].find((i) => i.sk === `REC#${granted.body.recordingId}`)).toMatchObject({
+      class: 'recording',
+      status: 'awaiting-upload',
+    });
   });
 
   it('iAdvize: a chat whose GDPR notice was not accepted stores nothing at all', async () => {
     // Prepare
     const tenant = await newTenant('iadvize');
     // Act
-    const refused = await ingest<{ error: { code: string } }>(tenant, '/v1/interactions', { channel: 'chat', startedAt: now(), participant: { email: 'no.notice@example.fr' } });
+    const refused = await ingest<{ error: { code: string } }>(tenant, '/v1/interactions', {
+      channel: 'chat',
+      startedAt: now(),
+      participant: { email: 'no.notice@example.fr' },
+    });
     // Assess
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('CONSENT_REFUSED');
@@ -103,14 +156,28 @@ describe('consent at ingest', () => {
   it('Puzzel: of an e-mail only the from-address and the URL are stored, never the body', async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
-    const started = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'email', startedAt: now(), participant: { email: 'kund@example.se' } });
+    const started = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+      channel: 'email',
+      startedAt: now(),
+      participant: { email: 'kund@example.se' },
+    });
     const email = { fromAddress: 'kund@example.se', url: 'https://mail.example.se/queue/4711' };
     // Act
     await ingest(tenant, `/v1/interactions/${started.body.interactionId}/messages`, {
-      messages: [{ from: 'visitor', at: now(), text: 'Body with my order history and IBAN SE45 5000 0000 0583 9825 7466', email }],
+      messages: [
+        {
+          from: 'visitor',
+          at: now(),
+          text: 'Body with my order history and IBAN SE45 5000 0000 0583 9825 7466',
+          email,
+        },
+      ],
     });
     // Assess
-    const transcript = await readBack<{ messages: unknown[] }>(tenant, `/v1/interactions/${started.body.interactionId}/transcript`);
+    const transcript = await readBack<{ messages: unknown[] }>(
+      tenant,
+      `/v1/interactions/${started.body.interactionId}/transcript`,
+    );
     expect(transcript.body.messages).toEqual([expect.objectContaining({ text: '', email })]);
     expect(await everythingStored(tenant.tenantId)).not.toMatch(/order history|SE45/);
   });

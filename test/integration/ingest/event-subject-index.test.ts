@@ -54,7 +54,9 @@ describe('chatbot events are indexed under their session id as the visitor id', 
     // Assess
     expect(retried.body).toEqual({ accepted: 1, stored: 0, duplicates: 1 });
     expect(later.body).toEqual({ accepted: 1, stored: 1, duplicates: 0 });
-    const entries = (await rawItems(EU, 'recordsTable', tenant.tenantId)).filter((i) => i.sk.startsWith('SUBJ#visitorId#'));
+    const entries = (await rawItems(EU, 'recordsTable', tenant.tenantId)).filter((i) =>
+      i.sk.startsWith('SUBJ#visitorId#'),
+    );
     expect(entries.map((e) => e.pk).sort()).toEqual([`T#${tenant.tenantId}#E#e-1`, `T#${tenant.tenantId}#E#e-2`]);
   });
 
@@ -67,7 +69,9 @@ describe('chatbot events are indexed under their session id as the visitor id', 
     ];
 
     // Act
-    const res = await ingest<{ error: { code: string; fields: Array<{ path: string }> } }>(tenant, '/v1/events', { events });
+    const res = await ingest<{ error: { code: string; fields: Array<{ path: string }> } }>(tenant, '/v1/events', {
+      events,
+    });
 
     // Assess
     expect(res.status).toBe(400);

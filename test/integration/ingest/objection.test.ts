@@ -3,16 +3,41 @@ import { callApi, type ApiResponse } from '../../support/api';
 import { ingest, newTenant, readBack, type Tenant } from './support';
 
 const now = () => new Date().toISOString();
-type Standing = { purpose: string; allowed: boolean; basis: string; proof?: { recordedAt: string; noticeVersion?: string; requestId?: string } };
-type ConsentRecord = { consentId: string; purpose: string; granted: boolean; objection: boolean; at: string; requestId?: string };
+type Standing = {
+  purpose: string;
+  allowed: boolean;
+  basis: string;
+  proof?: { recordedAt: string; noticeVersion?: string; requestId?: string };
+};
+type ConsentRecord = {
+  consentId: string;
+  purpose: string;
+  granted: boolean;
+  objection: boolean;
+  at: string;
+  requestId?: string;
+};
 type Refused = { error: { code: string; message: string } };
 
-const standing = (tenant: Tenant, query: string): Promise<ApiResponse<Standing>> => callApi<Standing>(`/v1/consents/standing?${query}`, { headers: { 'x-api-key': tenant.apiKey } });
+const standing = (tenant: Tenant, query: string): Promise<ApiResponse<Standing>> =>
+  callApi<Standing>(`/v1/consents/standing?${query}`, { headers: { 'x-api-key': tenant.apiKey } });
 
 /** A Puzzel call whose caller agreed to recording, with a recording consent proof filed before. */
 async function consentingCaller(tenant: Tenant, phone: string): Promise<{ interactionId: string; consentId: string }> {
-  const consent = await ingest<{ consentId: string }>(tenant, '/v1/consents', { subject: { phone }, purpose: 'recording', granted: true, noticeVersion: 'v7', channel: 'call', at: now() });
-  const call = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'call', startedAt: now(), participant: { phone }, consent: { recording: true } });
+  const consent = await ingest<{ consentId: string }>(tenant, '/v1/consents', {
+    subject: { phone },
+    purpose: 'recording',
+    granted: true,
+    noticeVersion: 'v7',
+    channel: 'call',
+    at: now(),
+  });
+  const call = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+    channel: 'call',
+    startedAt: now(),
+    participant: { phone },
+    consent: { recording: true },
+  });
   return { interactionId: call.body.interactionId, consentId: consent.body.consentId };
 }
 
@@ -24,9 +49,18 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     const { interactionId } = await consentingCaller(tenant, caller.phone);
     const allowedBefore = await standing(tenant, `purpose=recording&phone=${encodeURIComponent(caller.phone)}`);
     // Act
-    const objection = await runRequest(testDeps(), tenant.tenantId, { type: 'object', identifiers: { phone: caller.phone }, options: { purpose: 'recording' } });
+    const objection = await runRequest(testDeps(), tenant.tenantId, {
+      type: 'object',
+      identifiers: { phone: caller.phone },
+      options: { purpose: 'recording' },
+    });
     const refused = await ingest<Refused>(tenant, `/v1/interactions/${interactionId}/recording`, {});
-    const nextCall = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'call', startedAt: now(), participant: { phone: caller.phone }, consent: { recording: true } });
+    const nextCall = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+      channel: 'call',
+      startedAt: now(),
+      participant: { phone: caller.phone },
+      consent: { recording: true },
+    });
     const refusedNext = await ingest<Refused>(tenant, `/v1/interactions/${nextCall.body.interactionId}/recording`, {});
     const after = await standing(tenant, `purpose=recording&phone=${encodeURIComponent(caller.phone)}`);
     // Assess
@@ -38,9 +72,16 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
       expect(r.body.error.code).toBe('CONSENT_REFUSED');
       expect(r.body.error.message).toMatch(/objected to recording/);
     }
-    expect((await readBack(tenant, `/v1/interactions/${interactionId}`)).body).toMatchObject({ flags: ['deny_recording'] });
+    expect((await readBack(tenant, `/v1/interactions/${interactionId}`)).body).toMatchObject({
+      flags: ['deny_recording'],
+    });
     expect(after.status).toBe(200);
-    expect(after.body).toEqual({ purpose: 'recording', allowed: false, basis: 'objection', proof: { recordedAt: expect.any(String), requestId: objection.requestId } });
+    expect(after.body).toEqual({
+      purpose: 'recording',
+      allowed: false,
+      basis: 'objection',
+      proof: { recordedAt: expect.any(String), requestId: objection.requestId },
+    });
     expect(JSON.stringify(after.body)).not.toContain(caller.phone.slice(3));
   });
 
@@ -48,10 +89,20 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     // Prepare
     const tenant = await newTenant('puzzel');
     const visitor = newSubject('stina');
-    await runRequest(testDeps(), tenant.tenantId, { type: 'object', identifiers: { email: visitor.email }, options: { purpose: 'recording' } });
-    const chat = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'chat', startedAt: now(), participant: { email: visitor.email } });
+    await runRequest(testDeps(), tenant.tenantId, {
+      type: 'object',
+      identifiers: { email: visitor.email },
+      options: { purpose: 'recording' },
+    });
+    const chat = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+      channel: 'chat',
+      startedAt: now(),
+      participant: { email: visitor.email },
+    });
     // Act
-    const appended = await ingest(tenant, `/v1/interactions/${chat.body.interactionId}/messages`, { messages: [{ from: 'visitor', at: now(), text: 'hello' }] });
+    const appended = await ingest(tenant, `/v1/interactions/${chat.body.interactionId}/messages`, {
+      messages: [{ from: 'visitor', at: now(), text: 'hello' }],
+    });
     const content = await standing(tenant, `purpose=storeContent&email=${encodeURIComponent(visitor.email)}`);
     // Assess
     expect(appended.body).toMatchObject({ stored: 1 });
@@ -64,10 +115,23 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     const caller = newSubject('erased');
     const deps = testDeps();
     await consentingCaller(tenant, caller.phone);
-    const objection = await runRequest(deps, tenant.tenantId, { type: 'object', identifiers: { phone: caller.phone }, options: { purpose: 'recording' } });
-    const erasure = await runRequest(deps, tenant.tenantId, { type: 'erase', identifiers: { phone: caller.phone }, options: {} });
+    const objection = await runRequest(deps, tenant.tenantId, {
+      type: 'object',
+      identifiers: { phone: caller.phone },
+      options: { purpose: 'recording' },
+    });
+    const erasure = await runRequest(deps, tenant.tenantId, {
+      type: 'erase',
+      identifiers: { phone: caller.phone },
+      options: {},
+    });
     // Act
-    const nextCall = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'call', startedAt: now(), participant: { phone: caller.phone }, consent: { recording: true } });
+    const nextCall = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+      channel: 'call',
+      startedAt: now(),
+      participant: { phone: caller.phone },
+      consent: { recording: true },
+    });
     const refused = await ingest<Refused>(tenant, `/v1/interactions/${nextCall.body.interactionId}/recording`, {});
     const after = await standing(tenant, `purpose=recording&phone=${encodeURIComponent(caller.phone)}`);
     // Assess
@@ -83,10 +147,22 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     const visitor = newSubject('moved');
     const corrected = newSubject('moved').email;
     const deps = testDeps();
-    await ingest(tenant, '/v1/interactions', { channel: 'chat', startedAt: now(), participant: { email: visitor.email } });
-    const objection = await runRequest(deps, tenant.tenantId, { type: 'object', identifiers: { email: visitor.email }, options: { purpose: 'storeContent' } });
+    await ingest(tenant, '/v1/interactions', {
+      channel: 'chat',
+      startedAt: now(),
+      participant: { email: visitor.email },
+    });
+    const objection = await runRequest(deps, tenant.tenantId, {
+      type: 'object',
+      identifiers: { email: visitor.email },
+      options: { purpose: 'storeContent' },
+    });
     // Act
-    const rectified = await runRequest(deps, tenant.tenantId, { type: 'rectify', identifiers: { email: visitor.email }, options: { corrected: { email: corrected } } });
+    const rectified = await runRequest(deps, tenant.tenantId, {
+      type: 'rectify',
+      identifiers: { email: visitor.email },
+      options: { corrected: { email: corrected } },
+    });
     const after = await standing(tenant, `purpose=storeContent&email=${encodeURIComponent(corrected)}`);
     // Assess
     expect(rectified.status).toBe('completed');
@@ -122,16 +198,35 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     const tenant = await newTenant('puzzel');
     const caller = newSubject('greta');
     const { interactionId, consentId } = await consentingCaller(tenant, caller.phone);
-    const objection = await runRequest(testDeps(), tenant.tenantId, { type: 'object', identifiers: { phone: caller.phone }, options: { purpose: 'quality assurance' } });
+    const objection = await runRequest(testDeps(), tenant.tenantId, {
+      type: 'object',
+      identifiers: { phone: caller.phone },
+      options: { purpose: 'quality assurance' },
+    });
     // Act
-    const perSubject = await readBack<{ consents: ConsentRecord[] }>(tenant, `/v1/consents?phone=${encodeURIComponent(caller.phone)}`);
-    const perInteraction = await readBack<{ interactionId: string; reported: Record<string, string>; consents: ConsentRecord[] }>(tenant, `/v1/interactions/${interactionId}/consents`);
-    const withApiKey = await callApi(`/v1/consents?phone=${encodeURIComponent(caller.phone)}`, { headers: { 'x-api-key': tenant.apiKey } });
+    const perSubject = await readBack<{ consents: ConsentRecord[] }>(
+      tenant,
+      `/v1/consents?phone=${encodeURIComponent(caller.phone)}`,
+    );
+    const perInteraction = await readBack<{
+      interactionId: string;
+      reported: Record<string, string>;
+      consents: ConsentRecord[];
+    }>(tenant, `/v1/interactions/${interactionId}/consents`);
+    const withApiKey = await callApi(`/v1/consents?phone=${encodeURIComponent(caller.phone)}`, {
+      headers: { 'x-api-key': tenant.apiKey },
+    });
     const scan = await fullScan([]);
     // Assess
     const expected = [
       expect.objectContaining({ consentId, purpose: 'recording', granted: true, objection: false }),
-      expect.objectContaining({ consentId: objection.requestId, purpose: 'quality assurance', granted: false, objection: true, requestId: objection.requestId }),
+      expect.objectContaining({
+        consentId: objection.requestId,
+        purpose: 'quality assurance',
+        granted: false,
+        objection: true,
+        requestId: objection.requestId,
+      }),
     ];
     expect(perSubject.status).toBe(200);
     expect(perSubject.body.consents).toEqual(expected);
@@ -149,12 +244,24 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     const tenant = await newTenant('puzzel');
     const caller = newSubject('withdrawn');
     const { interactionId } = await consentingCaller(tenant, caller.phone);
-    await ingest(tenant, '/v1/consents', { subject: { phone: caller.phone }, purpose: 'recording', granted: false, noticeVersion: 'v7', channel: 'call', at: now() });
+    await ingest(tenant, '/v1/consents', {
+      subject: { phone: caller.phone },
+      purpose: 'recording',
+      granted: false,
+      noticeVersion: 'v7',
+      channel: 'call',
+      at: now(),
+    });
     // Act
     const refused = await ingest<Refused>(tenant, `/v1/interactions/${interactionId}/recording`, {});
     // Assess
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatchObject({ code: 'CONSENT_REFUSED', message: expect.stringMatching(/withdrew their consent/) });
-    expect((await readBack(tenant, `/v1/interactions/${interactionId}`)).body).toMatchObject({ flags: ['deny_recording'] });
+    expect(refused.body.error).toMatchObject({
+      code: 'CONSENT_REFUSED',
+      message: expect.stringMatching(/withdrew their consent/),
+    });
+    expect((await readBack(tenant, `/v1/interactions/${interactionId}`)).body).toMatchObject({
+      flags: ['deny_recording'],
+    });
   });
 });

@@ -20,7 +20,12 @@ export async function newTenant(preset: 'puzzel' | 'iadvize' | 'inbenta'): Promi
 }
 
 /** POST with the tenant's API key. */
-export const ingest = <T = Record<string, unknown>>(tenant: Tenant, path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> =>
+export const ingest = <T = Record<string, unknown>>(
+  tenant: Tenant,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse<T>> =>
   callApi<T>(path, { method: 'POST', body, headers: { 'x-api-key': tenant.apiKey, ...headers } });
 
 /** GET with the tenant's admin token. */
@@ -30,7 +35,11 @@ export const readBack = <T = Record<string, unknown>>(tenant: Tenant, path: stri
 export type RawItem = Record<string, unknown> & { pk: string; sk: string };
 
 /** Every item of the tenant in one region's table (a Scan: fine for a test, never done by Lethe). */
-export async function rawItems(region: string, table: 'recordsTable' | 'keysTable' | 'aggregatesTable', tenantId: string): Promise<RawItem[]> {
+export async function rawItems(
+  region: string,
+  table: 'recordsTable' | 'keysTable' | 'aggregatesTable',
+  tenantId: string,
+): Promise<RawItem[]> {
   const client = DynamoDBDocumentClient.from(dynamoDbClient(region));
   const items: RawItem[] = [];
   let start: Record<string, unknown> | undefined;
@@ -51,7 +60,9 @@ export async function rawItems(region: string, table: 'recordsTable' | 'keysTabl
 
 /** The tenant's items of one partition, by region. */
 export async function partitionByRegion(tenantId: string, pk: string): Promise<Record<string, RawItem[]>> {
-  const entries = await Promise.all(regions().map(async (r) => [r, (await rawItems(r, 'recordsTable', tenantId)).filter((i) => i.pk === pk)] as const));
+  const entries = await Promise.all(
+    regions().map(async (r) => [r, (await rawItems(r, 'recordsTable', tenantId)).filter((i) => i.pk === pk)] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -59,7 +70,9 @@ export async function partitionByRegion(tenantId: string, pk: string): Promise<R
 export async function everythingStored(tenantId: string): Promise<string> {
   const tables = ['recordsTable', 'keysTable', 'aggregatesTable'] as const;
   const all = await Promise.all(regions().flatMap((r) => tables.map((t) => rawItems(r, t, tenantId))));
-  return JSON.stringify(all.flat(), (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v));
+  return JSON.stringify(all.flat(), (_k, v: unknown) =>
+    v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v,
+  );
 }
 
 /** A KPI query range around now wide enough for any tenant time zone: `from=…&to=…`. */

@@ -22,8 +22,25 @@ import { expiryOf, type LifecyclePlatform, type TenantHandle } from './system';
  * the rules forbid; the invariants then compare raw storage with the model.
  */
 export type Spec =
-  | { kind: 'ingest' | 'export' | 'holdSubject' | 'erase' | 'anonymise' | 'rectify' | 'restrict'; tenant: number; subject: number }
-  | { kind: 'message' | 'record' | 'play' | 'bulkDownload' | 'holdInteraction' | 'release' | 'deleteTranscript' | 'deleteRecording' | 'bulkDelete'; tenant: number; pick: number }
+  | {
+      kind: 'ingest' | 'export' | 'holdSubject' | 'erase' | 'anonymise' | 'rectify' | 'restrict';
+      tenant: number;
+      subject: number;
+    }
+  | {
+      kind:
+        | 'message'
+        | 'record'
+        | 'play'
+        | 'bulkDownload'
+        | 'holdInteraction'
+        | 'release'
+        | 'deleteTranscript'
+        | 'deleteRecording'
+        | 'bulkDelete';
+      tenant: number;
+      pick: number;
+    }
   | { kind: 'policy'; tenant: number; transcriptDays: number }
   | { kind: 'advance'; days: number }
   | { kind: 'sweep' | 'terminate'; tenant: number };
@@ -43,16 +60,24 @@ interface Row<S extends Spec = Spec> {
 }
 
 /** The spec of one kind (a union member may list several kinds). */
-type Of<K extends Kind> = Spec extends infer S ? (S extends { kind: infer SK } ? (K extends SK ? Omit<S, 'kind'> & { kind: K } : never) : never) : never;
+type Of<K extends Kind> = Spec extends infer S
+  ? S extends { kind: infer SK }
+    ? K extends SK
+      ? Omit<S, 'kind'> & { kind: K }
+      : never
+    : never
+  : never;
 
 function expect2xx(what: string, res: { status: number; body: unknown }): void {
-  if (res.status < 200 || res.status >= 300) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status < 200 || res.status >= 300)
+    throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
 }
 
 const open = (m: LifecycleModel, t: number) => !m.tenants[t].terminated;
 
 /** Interactions a staff member or channel may still act on: live, within retention, not anonymised. */
-const actionable = (m: LifecycleModel, t: number) => liveInteractions(m, t).filter((i) => !isExpired(m, i) && !i.anonymised);
+const actionable = (m: LifecycleModel, t: number) =>
+  liveInteractions(m, t).filter((i) => !isExpired(m, i) && !i.anonymised);
 const picked = <T>(list: T[], pick: number): T | undefined => (list.length ? list[pick % list.length] : undefined);
 
 const identifiersOf = (m: LifecycleModel, t: number, subject: number) => {
@@ -79,7 +104,9 @@ async function readExpiries(r: Real, i: InteractionModel): Promise<void> {
 
 async function untilGone(r: Real, interactions: InteractionModel[]): Promise<void> {
   for (let tries = 0; tries < 100; tries++) {
-    const left = await Promise.all(interactions.map(async (i) => (await r.platform.partition(r.handles[i.tenant], i.interactionId)).length));
+    const left = await Promise.all(
+      interactions.map(async (i) => (await r.platform.partition(r.handles[i.tenant], i.interactionId)).length),
+    );
     if (left.every((n) => n === 0)) return;
     await new Promise((res) => setTimeout(res, 100));
   }
@@ -114,7 +141,10 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     async run(m, r, s) {
       const i = picked(actionable(m, s.tenant), s.pick)!;
       const token = r.token();
-      expect2xx('append message', await r.platform.appendMessage(r.handles[s.tenant], i.interactionId, `About the ${token} order`));
+      expect2xx(
+        'append message',
+        await r.platform.appendMessage(r.handles[s.tenant], i.interactionId, `About the ${token} order`),
+      );
       i.pieces.push({ token, kind: 'message', gone: false, expiresAt: 0 });
       await readExpiries(r, i);
     },
@@ -134,7 +164,13 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     applies: (m, s) => open(m, s.tenant) && playable(m, s.tenant).length > 0,
     async run(m, r, s) {
       const [i, p] = picked(playable(m, s.tenant), s.pick)!;
-      expect2xx('play', await r.platform.asStaff(r.handles[s.tenant], `/v1/interactions/${i.interactionId}/recordings/${p.recordingId}/play`));
+      expect2xx(
+        'play',
+        await r.platform.asStaff(
+          r.handles[s.tenant],
+          `/v1/interactions/${i.interactionId}/recordings/${p.recordingId}/play`,
+        ),
+      );
       i.audited += 1;
     },
   },
@@ -142,10 +178,15 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     applies: (m, s) => open(m, s.tenant) && readable(m, s.tenant).length > 0,
     async run(m, r, s) {
       const i = picked(readable(m, s.tenant), s.pick)!;
-      const res = await r.platform.asStaff<{ results: Array<{ status: string }> }>(r.handles[s.tenant], '/v1/interactions/bulk-download', 'POST', {
-        interactionIds: [i.interactionId],
-        content: ['transcript', 'recording'],
-      });
+      const res = await r.platform.asStaff<{ results: Array<{ status: string }> }>(
+        r.handles[s.tenant],
+        '/v1/interactions/bulk-download',
+        'POST',
+        {
+          interactionIds: [i.interactionId],
+          content: ['transcript', 'recording'],
+        },
+      );
       expect2xx('bulk download', res);
       i.audited += 1;
     },
@@ -153,23 +194,43 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
   export: {
     applies: (m, s) => open(m, s.tenant),
     async run(m, r, s) {
-      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'export', identifiers: identifiersOf(m, s.tenant, s.subject), options: {} });
-      if (res.body.status !== 'completed') throw new Error(`export ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], {
+        type: 'export',
+        identifiers: identifiersOf(m, s.tenant, s.subject),
+        options: {},
+      });
+      if (res.body.status !== 'completed')
+        throw new Error(`export ended ${res.body.status}: ${JSON.stringify(res.body)}`);
     },
   },
   holdInteraction: {
     applies: (m, s) => open(m, s.tenant) && liveInteractions(m, s.tenant).filter((i) => !isExpired(m, i)).length > 0,
     async run(m, r, s) {
-      const i = picked(liveInteractions(m, s.tenant).filter((x) => !isExpired(m, x)), s.pick)!;
-      const res = await r.platform.asStaff<{ holdId: string }>(r.handles[s.tenant], '/v1/holds', 'POST', { interactionId: i.interactionId, reason: 'claim in the model' });
+      const i = picked(
+        liveInteractions(m, s.tenant).filter((x) => !isExpired(m, x)),
+        s.pick,
+      )!;
+      const res = await r.platform.asStaff<{ holdId: string }>(r.handles[s.tenant], '/v1/holds', 'POST', {
+        interactionId: i.interactionId,
+        reason: 'claim in the model',
+      });
       expect2xx('hold on an interaction', res);
-      m.holds.push({ holdId: res.body.holdId, tenant: s.tenant, interactionId: i.interactionId, placedAt: m.now, released: false });
+      m.holds.push({
+        holdId: res.body.holdId,
+        tenant: s.tenant,
+        interactionId: i.interactionId,
+        placedAt: m.now,
+        released: false,
+      });
     },
   },
   holdSubject: {
     applies: (m, s) => open(m, s.tenant),
     async run(m, r, s) {
-      const res = await r.platform.asStaff<{ holdId: string }>(r.handles[s.tenant], '/v1/holds', 'POST', { identifiers: { email: m.tenants[s.tenant].subjects[s.subject].email }, reason: 'claim in the model' });
+      const res = await r.platform.asStaff<{ holdId: string }>(r.handles[s.tenant], '/v1/holds', 'POST', {
+        identifiers: { email: m.tenants[s.tenant].subjects[s.subject].email },
+        reason: 'claim in the model',
+      });
       expect2xx('hold on a subject', res);
       m.holds.push({ holdId: res.body.holdId, tenant: s.tenant, subject: s.subject, placedAt: m.now, released: false });
     },
@@ -177,8 +238,14 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
   release: {
     applies: (m, s) => open(m, s.tenant) && activeHolds(m).some((h) => h.tenant === s.tenant),
     async run(m, r, s) {
-      const hold = picked(activeHolds(m).filter((h) => h.tenant === s.tenant), s.pick)!;
-      expect2xx('release', await r.platform.asStaff(r.handles[s.tenant], `/v1/holds/${hold.holdId}/release`, 'POST', {}));
+      const hold = picked(
+        activeHolds(m).filter((h) => h.tenant === s.tenant),
+        s.pick,
+      )!;
+      expect2xx(
+        'release',
+        await r.platform.asStaff(r.handles[s.tenant], `/v1/holds/${hold.holdId}/release`, 'POST', {}),
+      );
       hold.released = true;
       // Releasing re-applies the erasures the hold postponed (they run in the background).
       const pending = m.tenants[s.tenant].subjects.flatMap((subject, index) => (subject.erasurePending ? [index] : []));
@@ -190,16 +257,26 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
   erase: {
     applies: (m, s) => open(m, s.tenant),
     async run(m, r, s) {
-      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'erase', identifiers: identifiersOf(m, s.tenant, s.subject), options: {} });
-      if (res.body.status !== 'completed') throw new Error(`erasure ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], {
+        type: 'erase',
+        identifiers: identifiersOf(m, s.tenant, s.subject),
+        options: {},
+      });
+      if (res.body.status !== 'completed')
+        throw new Error(`erasure ended ${res.body.status}: ${JSON.stringify(res.body)}`);
       applyErasure(m, s.tenant, s.subject);
     },
   },
   anonymise: {
     applies: (m, s) => open(m, s.tenant),
     async run(m, r, s) {
-      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'anonymize', identifiers: identifiersOf(m, s.tenant, s.subject), options: { content: 'delete' } });
-      if (res.body.status !== 'completed') throw new Error(`anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], {
+        type: 'anonymize',
+        identifiers: identifiersOf(m, s.tenant, s.subject),
+        options: { content: 'delete' },
+      });
+      if (res.body.status !== 'completed')
+        throw new Error(`anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
       const mine = ofSubject(m, s.tenant, s.subject);
       for (const i of mine.filter((x) => !isHeld(m, x))) {
         i.anonymised = true;
@@ -209,24 +286,44 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     },
   },
   rectify: {
-    applies: (m, s) => open(m, s.tenant) && ofSubject(m, s.tenant, s.subject).some((i) => !i.anonymised && !isExpired(m, i)),
+    applies: (m, s) =>
+      open(m, s.tenant) && ofSubject(m, s.tenant, s.subject).some((i) => !i.anonymised && !isExpired(m, i)),
     async run(m, r, s) {
       const subject = m.tenants[s.tenant].subjects[s.subject];
       const corrected = subject.email.replace('@', `.fixed${m.interactions.length}@`);
-      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'rectify', identifiers: { email: subject.email }, options: { corrected: { email: corrected } } });
-      if (res.body.status !== 'completed') throw new Error(`rectification ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], {
+        type: 'rectify',
+        identifiers: { email: subject.email },
+        options: { corrected: { email: corrected } },
+      });
+      if (res.body.status !== 'completed')
+        throw new Error(`rectification ended ${res.body.status}: ${JSON.stringify(res.body)}`);
       subject.email = corrected;
-      const expected = ofSubject(m, s.tenant, s.subject).filter((i) => !i.anonymised && !isExpired(m, i)).map((i) => i.interactionId).sort();
-      const found = await r.platform.asStaff<{ items: Array<{ interactionId: string }> }>(r.handles[s.tenant], `/v1/interactions?email=${encodeURIComponent(corrected)}`);
+      const expected = ofSubject(m, s.tenant, s.subject)
+        .filter((i) => !i.anonymised && !isExpired(m, i))
+        .map((i) => i.interactionId)
+        .sort();
+      const found = await r.platform.asStaff<{ items: Array<{ interactionId: string }> }>(
+        r.handles[s.tenant],
+        `/v1/interactions?email=${encodeURIComponent(corrected)}`,
+      );
       const ids = (found.body.items ?? []).map((x) => x.interactionId).sort();
-      if (JSON.stringify(ids) !== JSON.stringify(expected)) throw new Error(`after rectification the corrected e-mail finds ${JSON.stringify(ids)}, not ${JSON.stringify(expected)}`);
+      if (JSON.stringify(ids) !== JSON.stringify(expected))
+        throw new Error(
+          `after rectification the corrected e-mail finds ${JSON.stringify(ids)}, not ${JSON.stringify(expected)}`,
+        );
     },
   },
   restrict: {
     applies: (m, s) => open(m, s.tenant),
     async run(m, r, s) {
-      const res = await r.platform.subjectRequest(r.handles[s.tenant], { type: 'restrict', identifiers: identifiersOf(m, s.tenant, s.subject), options: {} });
-      if (res.body.status !== 'completed') throw new Error(`restriction ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+      const res = await r.platform.subjectRequest(r.handles[s.tenant], {
+        type: 'restrict',
+        identifiers: identifiersOf(m, s.tenant, s.subject),
+        options: {},
+      });
+      if (res.body.status !== 'completed')
+        throw new Error(`restriction ended ${res.body.status}: ${JSON.stringify(res.body)}`);
       // The restriction marker (keyed hashes) must reach their future data: they are no longer forgotten.
       Object.assign(m.tenants[s.tenant].subjects[s.subject], { restricted: true, forgotten: false });
       for (const i of ofSubject(m, s.tenant, s.subject)) i.restricted = true;
@@ -236,7 +333,11 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     applies: (m, s) => open(m, s.tenant) && deletable(m, s.tenant, 'message').length > 0,
     async run(m, r, s) {
       const i = picked(deletable(m, s.tenant, 'message'), s.pick)!;
-      const res = await r.platform.asStaff(r.handles[s.tenant], `/v1/interactions/${i.interactionId}/transcript`, 'DELETE');
+      const res = await r.platform.asStaff(
+        r.handles[s.tenant],
+        `/v1/interactions/${i.interactionId}/transcript`,
+        'DELETE',
+      );
       staffDeleteOutcome(m, i, res, 'message');
     },
   },
@@ -245,7 +346,11 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     async run(m, r, s) {
       const i = picked(deletable(m, s.tenant, 'recording'), s.pick)!;
       const p = livePieces(i).find((x) => x.kind === 'recording')!;
-      const res = await r.platform.asStaff(r.handles[s.tenant], `/v1/interactions/${i.interactionId}/recordings/${p.recordingId}`, 'DELETE');
+      const res = await r.platform.asStaff(
+        r.handles[s.tenant],
+        `/v1/interactions/${i.interactionId}/recordings/${p.recordingId}`,
+        'DELETE',
+      );
       staffDeleteOutcome(m, i, res, 'recording', p.recordingId);
     },
   },
@@ -253,10 +358,15 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     applies: (m, s) => open(m, s.tenant) && deletable(m, s.tenant).length > 0,
     async run(m, r, s) {
       const i = picked(deletable(m, s.tenant), s.pick)!;
-      const res = await r.platform.asStaff<{ results: Array<{ status: string }> }>(r.handles[s.tenant], '/v1/interactions/bulk-delete', 'POST', {
-        interactionIds: [i.interactionId],
-        content: ['transcript', 'recording'],
-      });
+      const res = await r.platform.asStaff<{ results: Array<{ status: string }> }>(
+        r.handles[s.tenant],
+        '/v1/interactions/bulk-delete',
+        'POST',
+        {
+          interactionIds: [i.interactionId],
+          content: ['transcript', 'recording'],
+        },
+      );
       const answer = res.body.results?.[0]?.status;
       // A bulk answer is 200 with an outcome per id: anything but `done` is this id's refusal.
       staffDeleteOutcome(m, i, res.status === 200 && answer !== 'done' ? { status: 409, body: res.body } : res, 'any');
@@ -266,9 +376,19 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     applies: (m, s) => open(m, s.tenant),
     async run(m, r, s) {
       const t = r.handles[s.tenant];
-      const read = await r.platform.asStaff<{ revision: number; policy: { classes: Record<string, Record<string, unknown>> } }>(t, '/v1/policy');
+      const read = await r.platform.asStaff<{
+        revision: number;
+        policy: { classes: Record<string, Record<string, unknown>> };
+      }>(t, '/v1/policy');
       const { policy } = read.body;
-      const next = { ...policy, revision: read.body.revision, classes: { ...policy.classes, transcript: { ...policy.classes.transcript, retention: `P${s.transcriptDays}D` } } };
+      const next = {
+        ...policy,
+        revision: read.body.revision,
+        classes: {
+          ...policy.classes,
+          transcript: { ...policy.classes.transcript, retention: `P${s.transcriptDays}D` },
+        },
+      };
       expect2xx('policy change', await r.platform.asStaff(t, '/v1/policy', 'PUT', next));
       for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);
     },
@@ -293,7 +413,10 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     // far ahead of real time; until that is understood, tenants are terminated within two months of it.
     applies: (m, s) => open(m, s.tenant) && m.now - Date.now() < 60 * DAY_MS,
     async run(m, r, s) {
-      const res = await r.platform.operatorCall<{ purgeAfter: string }>(`/v1/tenants/${r.handles[s.tenant].tenantId}/termination`, 'POST');
+      const res = await r.platform.operatorCall<{ purgeAfter: string }>(
+        `/v1/tenants/${r.handles[s.tenant].tenantId}/termination`,
+        'POST',
+      );
       expect2xx('termination', res);
       await r.platform.untilPackaged(r.handles[s.tenant]);
       m.tenants[s.tenant].terminated = true;
@@ -305,20 +428,38 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
 /** Interactions whose content an admin may read now. */
 const readable = (m: LifecycleModel, t: number) => actionable(m, t).filter((i) => !i.restricted);
 const playable = (m: LifecycleModel, t: number) =>
-  readable(m, t).flatMap((i) => readablePieces(m, i).filter((p) => p.kind === 'recording').map((p) => [i, p] as const));
+  readable(m, t).flatMap((i) =>
+    readablePieces(m, i)
+      .filter((p) => p.kind === 'recording')
+      .map((p) => [i, p] as const),
+  );
 
 /** Interactions with content to delete; held ones only while the staff-delete bug is fixed (else the model steps around it). */
 const deletable = (m: LifecycleModel, t: number, kind?: 'message' | 'recording') =>
-  readable(m, t).filter((i) => livePieces(i).some((p) => !kind || p.kind === kind) && !(stepsAround(m, 'staff-delete-ignores-hold') && isHeld(m, i)));
+  readable(m, t).filter(
+    (i) =>
+      livePieces(i).some((p) => !kind || p.kind === kind) &&
+      !(stepsAround(m, 'staff-delete-ignores-hold') && isHeld(m, i)),
+  );
 
 /** Hold > staff delete: a held interaction's delete is a 409 HELD and nothing goes; otherwise the content goes. */
-function staffDeleteOutcome(m: LifecycleModel, i: InteractionModel, res: { status: number; body: unknown }, kind: 'message' | 'recording' | 'any', recordingId?: string): void {
+function staffDeleteOutcome(
+  m: LifecycleModel,
+  i: InteractionModel,
+  res: { status: number; body: unknown },
+  kind: 'message' | 'recording' | 'any',
+  recordingId?: string,
+): void {
   if (isHeld(m, i)) {
-    if (res.status !== 409) throw new Error(`a staff delete of held ${i.interactionId} answered ${res.status}, not 409 HELD: ${JSON.stringify(res.body)}`);
+    if (res.status !== 409)
+      throw new Error(
+        `a staff delete of held ${i.interactionId} answered ${res.status}, not 409 HELD: ${JSON.stringify(res.body)}`,
+      );
     return;
   }
   expect2xx('staff delete', res);
-  for (const p of livePieces(i)) if (kind === 'any' || (p.kind === kind && (!recordingId || p.recordingId === recordingId))) p.gone = true;
+  for (const p of livePieces(i))
+    if (kind === 'any' || (p.kind === kind && (!recordingId || p.recordingId === recordingId))) p.gone = true;
   i.audited += 1;
 }
 
@@ -326,4 +467,8 @@ export function rowOf(spec: Spec): Row {
   return ROWS[spec.kind] as Row;
 }
 
-export const describeSpec = (s: Spec) => `${s.kind}(${Object.entries(s).filter(([k]) => k !== 'kind').map(([k, v]) => `${k}=${v}`).join(',')})`;
+export const describeSpec = (s: Spec) =>
+  `${s.kind}(${Object.entries(s)
+    .filter(([k]) => k !== 'kind')
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')})`;

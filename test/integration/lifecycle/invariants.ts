@@ -32,15 +32,21 @@ const isOffboardingPackage = (where: string) => /-exports offboarding\//.test(wh
 const foundOutsideSteppedAround = (o: Observed, needle: string) =>
   whereFound(o.things, needle).filter(
     (w) =>
-      !(stepsAround(o.model, 'copies-outlive-source') && isDerivedCopy(w)) && !(stepsAround(o.model, 'offboarding-package-outlives-purge') && isOffboardingPackage(w)),
+      !(stepsAround(o.model, 'copies-outlive-source') && isDerivedCopy(w)) &&
+      !(stepsAround(o.model, 'offboarding-package-outlives-purge') && isOffboardingPackage(w)),
   );
 
-const subjectsOf = (o: Observed) => o.tenants.flatMap((t) => o.model.tenants[t].subjects.map((s, index) => ({ t, s, index })));
+const subjectsOf = (o: Observed) =>
+  o.tenants.flatMap((t) => o.model.tenants[t].subjects.map((s, index) => ({ t, s, index })));
 
 async function keyedHashes(o: Observed, t: number, s: SubjectModel): Promise<string[]> {
   const secret = await o.container.tenantSecrets.subjectIndexSecret(o.handles[t].tenantId).catch(() => undefined);
   if (!secret) return []; // the tenant secret is gone (offboarded): no hash is computable, none can be looked up
-  return subjectKeysOf({ email: s.email, phone: s.phone, name: s.name }, secret, presetPolicy(o.model.tenants[t].preset).defaultCallingCode).map((k) => k.hmacHex);
+  return subjectKeysOf(
+    { email: s.email, phone: s.phone, name: s.name },
+    secret,
+    presetPolicy(o.model.tenants[t].preset).defaultCallingCode,
+  ).map((k) => k.hmacHex);
 }
 
 /** The records that must name the subject's keyed hashes to prove what was done: request jobs and holds (never identifiers). */
@@ -52,10 +58,16 @@ const LITIGATION_RECORD = /#L (BATCH|LINK)#/;
 export const erasedSubjectLeavesNoTrace: Invariant = async (o) => {
   const problems: string[] = [];
   for (const { t, s, index } of subjectsOf(o).filter((x) => x.s.forgotten)) {
-    const lawfulKeep = (where: string) => PROOF_RECORD.test(where) || (o.model.tenants[t].terminated && LITIGATION_RECORD.test(where));
-    for (const value of [s.email, s.phone, s.name]) for (const where of foundOutsideSteppedAround(o, value)) problems.push(`tenant ${t} subject ${index}: "${value}" in ${where}`);
+    const lawfulKeep = (where: string) =>
+      PROOF_RECORD.test(where) || (o.model.tenants[t].terminated && LITIGATION_RECORD.test(where));
+    for (const value of [s.email, s.phone, s.name])
+      for (const where of foundOutsideSteppedAround(o, value))
+        problems.push(`tenant ${t} subject ${index}: "${value}" in ${where}`);
     for (const hash of await keyedHashes(o, t, s))
-      for (const where of foundOutsideSteppedAround(o, hash).filter((w) => !lawfulKeep(w) && !(stepsAround(o.model, 'restriction-marker-outlives-erasure') && / RESTRICTION#/.test(w))))
+      for (const where of foundOutsideSteppedAround(o, hash).filter(
+        (w) =>
+          !lawfulKeep(w) && !(stepsAround(o.model, 'restriction-marker-outlives-erasure') && / RESTRICTION#/.test(w)),
+      ))
         problems.push(`tenant ${t} subject ${index}: keyed hash in ${where}`);
   }
   return problems;
@@ -65,7 +77,15 @@ export const erasedSubjectLeavesNoTrace: Invariant = async (o) => {
 export const goneContentLeavesNoCopy: Invariant = async (o) =>
   o.model.interactions
     .filter((i) => o.tenants.includes(i.tenant))
-    .flatMap((i) => i.pieces.filter((p) => p.gone).flatMap((p) => foundOutsideSteppedAround(o, p.token).map((w) => `${p.kind} ${p.token} of ${i.interactionId} (gone) still in ${w}`)));
+    .flatMap((i) =>
+      i.pieces
+        .filter((p) => p.gone)
+        .flatMap((p) =>
+          foundOutsideSteppedAround(o, p.token).map(
+            (w) => `${p.kind} ${p.token} of ${i.interactionId} (gone) still in ${w}`,
+          ),
+        ),
+    );
 
 const inRecordsOrContent = (things: readonly RawThing[], token: string) =>
   whereFound(
@@ -77,8 +97,11 @@ const inRecordsOrContent = (things: readonly RawThing[], token: string) =>
 export const heldNeverMissing: Invariant = async (o) => {
   const problems: string[] = [];
   for (const i of o.model.interactions.filter((x) => o.tenants.includes(x.tenant) && !x.gone && isHeld(o.model, x))) {
-    if (!o.things.some((x) => x.table?.endsWith('-records') && x.key.includes(`#I#${i.interactionId} INFO`))) problems.push(`held ${i.interactionId}: general info missing`);
-    for (const p of livePieces(i)) if (inRecordsOrContent(o.things, p.token).length === 0) problems.push(`held ${i.interactionId}: ${p.kind} ${p.token} missing`);
+    if (!o.things.some((x) => x.table?.endsWith('-records') && x.key.includes(`#I#${i.interactionId} INFO`)))
+      problems.push(`held ${i.interactionId}: general info missing`);
+    for (const p of livePieces(i))
+      if (inRecordsOrContent(o.things, p.token).length === 0)
+        problems.push(`held ${i.interactionId}: ${p.kind} ${p.token} missing`);
   }
   return problems;
 };
@@ -86,10 +109,14 @@ export const heldNeverMissing: Invariant = async (o) => {
 /** What is live and within its retention is stored (no path deletes too much). */
 export const liveDataPresent: Invariant = async (o) => {
   const problems: string[] = [];
-  for (const i of o.model.interactions.filter((x) => o.tenants.includes(x.tenant) && !x.gone && !isExpired(o.model, x))) {
-    if (!o.things.some((x) => x.table?.endsWith('-records') && x.key.includes(`#I#${i.interactionId} INFO`))) problems.push(`live ${i.interactionId}: general info missing`);
+  for (const i of o.model.interactions.filter(
+    (x) => o.tenants.includes(x.tenant) && !x.gone && !isExpired(o.model, x),
+  )) {
+    if (!o.things.some((x) => x.table?.endsWith('-records') && x.key.includes(`#I#${i.interactionId} INFO`)))
+      problems.push(`live ${i.interactionId}: general info missing`);
     for (const p of livePieces(i).filter((x) => x.expiresAt > o.model.now))
-      if (inRecordsOrContent(o.things, p.token).length === 0) problems.push(`live ${i.interactionId}: ${p.kind} ${p.token} missing`);
+      if (inRecordsOrContent(o.things, p.token).length === 0)
+        problems.push(`live ${i.interactionId}: ${p.kind} ${p.token} missing`);
   }
   return problems;
 };
@@ -97,10 +124,13 @@ export const liveDataPresent: Invariant = async (o) => {
 /** Gone, or past its expiry and not held: every ordinary read is a 404. */
 export const expiredNotReadable: Invariant = async (o) => {
   const problems: string[] = [];
-  for (const i of o.model.interactions.filter((x) => o.tenants.includes(x.tenant) && !o.model.tenants[x.tenant].terminated)) {
+  for (const i of o.model.interactions.filter(
+    (x) => o.tenants.includes(x.tenant) && !o.model.tenants[x.tenant].terminated,
+  )) {
     if (!(i.gone || (isExpired(o.model, i) && !isHeld(o.model, i)))) continue;
     const view = await o.platform.asStaff(o.handles[i.tenant], `/v1/interactions/${i.interactionId}`);
-    if (view.status !== 404) problems.push(`${i.gone ? 'gone' : 'expired'} ${i.interactionId}: GET answered ${view.status}`);
+    if (view.status !== 404)
+      problems.push(`${i.gone ? 'gone' : 'expired'} ${i.interactionId}: GET answered ${view.status}`);
   }
   return problems;
 };
@@ -109,14 +139,23 @@ export const expiredNotReadable: Invariant = async (o) => {
 export const transcriptShowsOnlyUnexpiredLines: Invariant = async (o) => {
   const problems: string[] = [];
   const shown = o.model.interactions.filter(
-    (x) => o.tenants.includes(x.tenant) && !x.gone && !x.restricted && !isExpired(o.model, x) && !isHeld(o.model, x) && !o.model.tenants[x.tenant].terminated,
+    (x) =>
+      o.tenants.includes(x.tenant) &&
+      !x.gone &&
+      !x.restricted &&
+      !isExpired(o.model, x) &&
+      !isHeld(o.model, x) &&
+      !o.model.tenants[x.tenant].terminated,
   );
   for (const i of shown.filter((x) => x.pieces.some((p) => p.kind === 'message'))) {
     const res = await o.platform.asStaff(o.handles[i.tenant], `/v1/interactions/${i.interactionId}/transcript`);
     const text = JSON.stringify(res.body);
     for (const p of i.pieces.filter((x) => x.kind === 'message')) {
       const due = !p.gone && p.expiresAt > o.model.now;
-      if (due !== text.includes(p.token)) problems.push(`${i.interactionId}: line ${p.token} ${due ? 'missing from' : 'still shown in'} its chat log (${res.status})`);
+      if (due !== text.includes(p.token))
+        problems.push(
+          `${i.interactionId}: line ${p.token} ${due ? 'missing from' : 'still shown in'} its chat log (${res.status})`,
+        );
     }
   }
   return problems;
@@ -125,9 +164,20 @@ export const transcriptShowsOnlyUnexpiredLines: Invariant = async (o) => {
 /** Held data stays readable by the legal role past its normal expiry. */
 export const heldReadableByLegal: Invariant = async (o) => {
   const problems: string[] = [];
-  for (const i of o.model.interactions.filter((x) => o.tenants.includes(x.tenant) && !x.gone && isHeld(o.model, x) && !o.model.tenants[x.tenant].terminated)) {
-    const view = await o.platform.asStaff(o.handles[i.tenant], `/v1/interactions/${i.interactionId}`, 'GET', undefined, 'legal');
-    if (view.status !== 200) problems.push(`held ${i.interactionId}${isExpired(o.model, i) ? ' (past its expiry)' : ''}: GET as legal answered ${view.status}`);
+  for (const i of o.model.interactions.filter(
+    (x) => o.tenants.includes(x.tenant) && !x.gone && isHeld(o.model, x) && !o.model.tenants[x.tenant].terminated,
+  )) {
+    const view = await o.platform.asStaff(
+      o.handles[i.tenant],
+      `/v1/interactions/${i.interactionId}`,
+      'GET',
+      undefined,
+      'legal',
+    );
+    if (view.status !== 200)
+      problems.push(
+        `held ${i.interactionId}${isExpired(o.model, i) ? ' (past its expiry)' : ''}: GET as legal answered ${view.status}`,
+      );
   }
   return problems;
 };
@@ -138,7 +188,8 @@ export const noClearIdentifierOutsideSealed: Invariant = async (o) => {
   const problems: string[] = [];
   for (const { t, s, index } of subjectsOf(o))
     for (const value of [s.email, s.phone, s.name])
-      for (const x of stored.filter((y) => y.clear.includes(value))) problems.push(`tenant ${t} subject ${index}: "${value}" in clear in ${x.where}`);
+      for (const x of stored.filter((y) => y.clear.includes(value)))
+        problems.push(`tenant ${t} subject ${index}: "${value}" in clear in ${x.where}`);
   return problems;
 };
 
@@ -155,9 +206,14 @@ export const auditChainVerifies: Invariant = async (o) => {
 /** The trail of an interaction lives as long as it does (entries go with their inquiry, not before). */
 export const auditTrailLivesWithItsInquiry: Invariant = async (o) => {
   const problems: string[] = [];
-  for (const i of o.model.interactions.filter((x) => o.tenants.includes(x.tenant) && !x.gone && x.audited > 0 && !o.model.tenants[x.tenant].terminated)) {
-    const entries = (await o.container.auditLog.list(o.handles[i.tenant].tenantId, { interactionId: i.interactionId }, { limit: 1000 })).items;
-    if (entries.length < i.audited) problems.push(`${i.interactionId}: ${entries.length} audit entries left of ${i.audited}`);
+  for (const i of o.model.interactions.filter(
+    (x) => o.tenants.includes(x.tenant) && !x.gone && x.audited > 0 && !o.model.tenants[x.tenant].terminated,
+  )) {
+    const entries = (
+      await o.container.auditLog.list(o.handles[i.tenant].tenantId, { interactionId: i.interactionId }, { limit: 1000 })
+    ).items;
+    if (entries.length < i.audited)
+      problems.push(`${i.interactionId}: ${entries.length} audit entries left of ${i.audited}`);
   }
   return problems;
 };
@@ -166,25 +222,43 @@ export const auditTrailLivesWithItsInquiry: Invariant = async (o) => {
 export const noOrphans: Invariant = async (o) => {
   const problems: string[] = [];
   const mine = o.tenants.map((t) => o.handles[t].tenantId);
-  const records = o.things.filter((x) => x.table?.endsWith('-records') && /#I#/.test(x.key) && mine.some((t) => x.key.includes(t)));
+  const records = o.things.filter(
+    (x) => x.table?.endsWith('-records') && /#I#/.test(x.key) && mine.some((t) => x.key.includes(t)),
+  );
   const infos = new Set(records.filter((x) => x.key.endsWith(' INFO')).map((x) => x.key.split(' ')[0]));
   for (const x of records) {
     const pk = x.key.split(' ')[0];
     if (!infos.has(pk)) problems.push(`${x.where}: no general info in its partition`);
     if (x.item?.expiresAt === undefined && x.item?.heldExpiresAt === undefined) problems.push(`${x.where}: no expiry`);
   }
-  const pointers = new Set(records.filter((x) => / REC#/.test(x.key)).map((x) => `${x.key.split('#')[1]}/${x.key.split('#')[3].split(' ')[0]}/${x.key.split('REC#')[1]}`));
-  for (const x of o.things.filter((y) => /^recording\//.test(y.key) && y.bucket && mine.some((t) => y.key.includes(t)))) if (!pointers.has(x.key.slice('recording/'.length))) problems.push(`${x.where}: audio without its pointer`);
+  const pointers = new Set(
+    records
+      .filter((x) => / REC#/.test(x.key))
+      .map((x) => `${x.key.split('#')[1]}/${x.key.split('#')[3].split(' ')[0]}/${x.key.split('REC#')[1]}`),
+  );
+  for (const x of o.things.filter((y) => /^recording\//.test(y.key) && y.bucket && mine.some((t) => y.key.includes(t))))
+    if (!pointers.has(x.key.slice('recording/'.length))) problems.push(`${x.where}: audio without its pointer`);
   return problems;
 };
 
 /** An anonymised interaction still shows in a search by time (only without its participant). */
 export const anonymisedFindableByTime: Invariant = async (o) => {
   const problems: string[] = [];
-  for (const i of o.model.interactions.filter((x) => o.tenants.includes(x.tenant) && x.anonymised && !x.gone && !isExpired(o.model, x) && !o.model.tenants[x.tenant].terminated)) {
+  for (const i of o.model.interactions.filter(
+    (x) =>
+      o.tenants.includes(x.tenant) &&
+      x.anonymised &&
+      !x.gone &&
+      !isExpired(o.model, x) &&
+      !o.model.tenants[x.tenant].terminated,
+  )) {
     const range = `from=${new Date(i.startedAt - 3_600_000).toISOString()}&to=${new Date(i.startedAt + 3_600_000).toISOString()}&limit=200`;
-    const found = await o.platform.asStaff<{ items: Array<{ interactionId: string }> }>(o.handles[i.tenant], `/v1/interactions?${range}`);
-    if (!found.body.items?.some((x) => x.interactionId === i.interactionId)) problems.push(`anonymised ${i.interactionId}: not found by time (${found.status})`);
+    const found = await o.platform.asStaff<{ items: Array<{ interactionId: string }> }>(
+      o.handles[i.tenant],
+      `/v1/interactions?${range}`,
+    );
+    if (!found.body.items?.some((x) => x.interactionId === i.interactionId))
+      problems.push(`anonymised ${i.interactionId}: not found by time (${found.status})`);
   }
   return problems;
 };

@@ -21,20 +21,28 @@ describe('lifecycle model against the emulators', () => {
     await runtime?.close();
   });
 
-  it(`${RUNS} random sequences of up to ${STEPS} steps keep every invariant after every step`, async () => {
-    // Prepare
-    const counts = newCounts();
-    const started = Date.now();
+  it(
+    `${RUNS} random sequences of up to ${STEPS} steps keep every invariant after every step`,
+    async () => {
+      // Prepare
+      const counts = newCounts();
+      const started = Date.now();
 
-    // Act / Assess: each step checks the invariants; fast-check shrinks a failing sequence to its core
-    await fc.assert(
-      fc.asyncProperty(commandsArbitrary(counts, STEPS), (commands) => runSequence(runtime, commands, counts, { maxSteps: STEPS })),
-      { numRuns: RUNS, seed: SEED, endOnFailure: process.env.LIFECYCLE_SHRINK !== '1' },
-    );
+      // Act / Assess: each step checks the invariants; fast-check shrinks a failing sequence to its core
+      await fc.assert(
+        fc.asyncProperty(commandsArbitrary(counts, STEPS), (commands) =>
+          runSequence(runtime, commands, counts, { maxSteps: STEPS }),
+        ),
+        { numRuns: RUNS, seed: SEED, endOnFailure: process.env.LIFECYCLE_SHRINK !== '1' },
+      );
 
-    // Assess: the run did what it says
-    process.stdout.write(`lifecycle: ${JSON.stringify({ ...counts, seconds: Math.round((Date.now() - started) / 1000) })}\n`);
-    expect(counts.sequences).toBeGreaterThanOrEqual(RUNS);
-    expect(counts.invariantChecks).toBeGreaterThan(counts.steps);
-  }, RUNS * STEPS * 10_000);
+      // Assess: the run did what it says
+      process.stdout.write(
+        `lifecycle: ${JSON.stringify({ ...counts, seconds: Math.round((Date.now() - started) / 1000) })}\n`,
+      );
+      expect(counts.sequences).toBeGreaterThanOrEqual(RUNS);
+      expect(counts.invariantChecks).toBeGreaterThan(counts.steps);
+    },
+    RUNS * STEPS * 10_000,
+  );
 });

@@ -62,7 +62,7 @@ const REGRESSIONS: Regression[] = [
     ],
   },
   {
-    name: 'the offboarding package keeps a tenant\'s chat log after the purge',
+    name: "the offboarding package keeps a tenant's chat log after the purge",
     bug: 'offboarding-package-outlives-purge',
     breaks: /goneContentLeavesNoCopy:[\s\S]*-exports offboarding\//,
     specs: [
@@ -74,7 +74,7 @@ const REGRESSIONS: Regression[] = [
     ],
   },
   {
-    name: 'an erased subject\'s keyed hashes stay in the restriction markers of an earlier restriction',
+    name: "an erased subject's keyed hashes stay in the restriction markers of an earlier restriction",
     bug: 'restriction-marker-outlives-erasure',
     breaks: /erasedSubjectLeavesNoTrace:[\s\S]*keyed hash in table \S+-directory \S+ RESTRICTION#/,
     specs: [
@@ -115,18 +115,22 @@ describe('lifecycle model: regression sequences', () => {
     await runtime?.close();
   });
 
-  it.each(REGRESSIONS.map((r) => [r.name, r] as const))('%s', async (_name, regression) => {
-    // Prepare
-    const counts = newCounts();
+  it.each(REGRESSIONS.map((r) => [r.name, r] as const))(
+    '%s',
+    async (_name, regression) => {
+      // Prepare
+      const counts = newCounts();
 
-    // Act
-    const run = runSequence(runtime, fixedSequence(regression.specs, counts), counts, { stepAround: [] });
+      // Act
+      const run = runSequence(runtime, fixedSequence(regression.specs, counts), counts, { stepAround: [] });
 
-    // Assess: broken exactly as recorded while the bug is open; clean, every step run, once it is fixed
-    if (bugOpen(regression.bug)) await expect(run).rejects.toThrow(regression.breaks);
-    else {
-      await expect(run).resolves.toBeUndefined();
-      expect(counts.steps).toBe(regression.specs.length);
-    }
-  }, 300_000);
+      // Assess: broken exactly as recorded while the bug is open; clean, every step run, once it is fixed
+      if (bugOpen(regression.bug)) await expect(run).rejects.toThrow(regression.breaks);
+      else {
+        await expect(run).resolves.toBeUndefined();
+        expect(counts.steps).toBe(regression.specs.length);
+      }
+    },
+    300_000,
+  );
 });

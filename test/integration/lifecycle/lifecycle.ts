@@ -33,9 +33,17 @@ export interface Counts {
   invariantSeconds: number;
 }
 
-export const newCounts = (): Counts => ({ sequences: 0, steps: 0, byKind: {}, invariantChecks: 0, commandSeconds: 0, invariantSeconds: 0 });
+export const newCounts = (): Counts => ({
+  sequences: 0,
+  steps: 0,
+  byKind: {},
+  invariantChecks: 0,
+  commandSeconds: 0,
+  invariantSeconds: 0,
+});
 
-const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+const letters = (n: number) =>
+  Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
 
 function poolSubject(preset: Preset, n: number): SubjectModel {
@@ -56,13 +64,21 @@ export interface World {
   container: Container;
 }
 
-export async function newWorld(runtime: PrivateRuntime, stepAround: readonly KnownBug[], maxSteps?: number): Promise<World> {
+export async function newWorld(
+  runtime: PrivateRuntime,
+  stepAround: readonly KnownBug[],
+  maxSteps?: number,
+): Promise<World> {
   const platform = new LethePlatform(runtime);
   const handles = [];
   for (const preset of PRESETS) handles.push(await platform.createTenant(preset));
   const model = newModel(
     platform.now(),
-    PRESETS.map((preset) => ({ preset, subjects: Array.from({ length: SUBJECTS_PER_TENANT }, (_, n) => poolSubject(preset, n)), terminated: false })),
+    PRESETS.map((preset) => ({
+      preset,
+      subjects: Array.from({ length: SUBJECTS_PER_TENANT }, (_, n) => poolSubject(preset, n)),
+      terminated: false,
+    })),
     stepAround,
     maxSteps,
   );
@@ -73,12 +89,28 @@ export async function newWorld(runtime: PrivateRuntime, stepAround: readonly Kno
 }
 
 /** Runs every invariant not suspended by a known open bug; throws naming the broken ones. */
-export async function checkInvariants(w: World, tenants: readonly number[], counts: Counts, after: string, scope: 'touched' | 'everything' = 'touched'): Promise<void> {
+export async function checkInvariants(
+  w: World,
+  tenants: readonly number[],
+  counts: Counts,
+  after: string,
+  scope: 'touched' | 'everything' = 'touched',
+): Promise<void> {
   w.model.now = w.real.platform.now();
   // A fresh vault each time: a cached data key would open what erasure has shredded.
   const { vault } = buildContainer({ clock: w.container.clock }, w.container.config);
-  const things = await readRawStorage(vault, scope === 'everything' ? undefined : tenants.map((t) => w.real.handles[t].tenantId));
-  const observed: Observed = { model: w.model, things, tenants, handles: w.real.handles, platform: w.real.platform, container: w.container };
+  const things = await readRawStorage(
+    vault,
+    scope === 'everything' ? undefined : tenants.map((t) => w.real.handles[t].tenantId),
+  );
+  const observed: Observed = {
+    model: w.model,
+    things,
+    tenants,
+    handles: w.real.handles,
+    platform: w.real.platform,
+    container: w.container,
+  };
   const broken: string[] = [];
   for (const [name, invariant] of Object.entries(INVARIANTS)) {
     const bug = SUSPENDED_BY[name];
@@ -127,9 +159,20 @@ const pick = fc.nat({ max: 20 });
 
 /** Commands in the proportions of a contact centre's life: mostly writes and reads, now and then a request, rarely the end. */
 export function specArbitrary(): fc.Arbitrary<Spec> {
-  const bySubject = (kind: 'ingest' | 'export' | 'holdSubject' | 'erase' | 'anonymise' | 'rectify' | 'restrict') => fc.record({ kind: fc.constant(kind), tenant, subject });
-  const byPick = (kind: 'message' | 'record' | 'play' | 'bulkDownload' | 'holdInteraction' | 'release' | 'deleteTranscript' | 'deleteRecording' | 'bulkDelete') =>
-    fc.record({ kind: fc.constant(kind), tenant, pick });
+  const bySubject = (kind: 'ingest' | 'export' | 'holdSubject' | 'erase' | 'anonymise' | 'rectify' | 'restrict') =>
+    fc.record({ kind: fc.constant(kind), tenant, subject });
+  const byPick = (
+    kind:
+      | 'message'
+      | 'record'
+      | 'play'
+      | 'bulkDownload'
+      | 'holdInteraction'
+      | 'release'
+      | 'deleteTranscript'
+      | 'deleteRecording'
+      | 'bulkDelete',
+  ) => fc.record({ kind: fc.constant(kind), tenant, pick });
   return fc.oneof(
     { arbitrary: bySubject('ingest'), weight: 6 },
     { arbitrary: byPick('message'), weight: 5 },
@@ -147,15 +190,27 @@ export function specArbitrary(): fc.Arbitrary<Spec> {
     { arbitrary: byPick('deleteTranscript'), weight: 2 },
     { arbitrary: byPick('deleteRecording'), weight: 2 },
     { arbitrary: byPick('bulkDelete'), weight: 1 },
-    { arbitrary: fc.record({ kind: fc.constant('policy' as const), tenant, transcriptDays: fc.constantFrom(7, 60) }), weight: 1 },
-    { arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.constantFrom(1, 8, 15, 31, 100, 181, 400) }), weight: 3 },
+    {
+      arbitrary: fc.record({ kind: fc.constant('policy' as const), tenant, transcriptDays: fc.constantFrom(7, 60) }),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('advance' as const),
+        days: fc.constantFrom(1, 8, 15, 31, 100, 181, 400),
+      }),
+      weight: 3,
+    },
     { arbitrary: fc.record({ kind: fc.constant('sweep' as const), tenant }), weight: 3 },
     { arbitrary: fc.record({ kind: fc.constant('terminate' as const), tenant }), weight: 1 },
   );
 }
 
 /** Three times as many commands as steps are drawn: those that do not apply yet (no interaction to act on) are skipped. */
-export function commandsArbitrary(counts: Counts, steps: number): fc.Arbitrary<Iterable<fc.AsyncCommand<LifecycleModel, World>>> {
+export function commandsArbitrary(
+  counts: Counts,
+  steps: number,
+): fc.Arbitrary<Iterable<fc.AsyncCommand<LifecycleModel, World>>> {
   return fc.commands([specArbitrary().map((spec) => new Step(spec, counts))], { maxCommands: 3 * steps, size: 'max' });
 }
 
@@ -170,8 +225,15 @@ export async function runSequence(
   const world = await newWorld(runtime, options.stepAround ?? KNOWN_OPEN_BUGS, options.maxSteps);
   counts.sequences += 1;
   await fc.asyncModelRun(() => ({ model: world.model, real: world }), commands);
-  await checkInvariants(world, world.model.tenants.map((_, t) => t), counts, 'the end of the sequence (full scan)', 'everything');
+  await checkInvariants(
+    world,
+    world.model.tenants.map((_, t) => t),
+    counts,
+    'the end of the sequence (full scan)',
+    'everything',
+  );
 }
 
 /** A fixed sequence, for regression tests: the shrunk counterexample of a past failure. */
-export const fixedSequence = (specs: Spec[], counts: Counts = newCounts()) => specs.map((spec) => new Step(spec, counts));
+export const fixedSequence = (specs: Spec[], counts: Counts = newCounts()) =>
+  specs.map((spec) => new Step(spec, counts));

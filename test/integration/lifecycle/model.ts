@@ -76,7 +76,12 @@ export interface LifecycleModel {
   maxSteps: number;
 }
 
-export function newModel(now: number, tenants: TenantModel[], stepAround: readonly string[], maxSteps = Infinity): LifecycleModel {
+export function newModel(
+  now: number,
+  tenants: TenantModel[],
+  stepAround: readonly string[],
+  maxSteps = Infinity,
+): LifecycleModel {
   return { now, tenants, interactions: [], holds: [], touched: new Set(), stepAround, steps: 0, maxSteps };
 }
 
@@ -84,11 +89,18 @@ export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.relea
 
 /** A hold covers an interaction placed on it, or on its subject (interactions written later included), unless it had expired before. */
 export const isHeld = (m: LifecycleModel, i: InteractionModel) =>
-  activeHolds(m).some((h) => h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject) && i.infoExpiresAt > h.placedAt);
+  activeHolds(m).some(
+    (h) =>
+      h.tenant === i.tenant &&
+      (h.interactionId === i.interactionId || h.subject === i.subject) &&
+      i.infoExpiresAt > h.placedAt,
+  );
 
-export const liveInteractions = (m: LifecycleModel, tenant?: number) => m.interactions.filter((i) => !i.gone && (tenant === undefined || i.tenant === tenant));
+export const liveInteractions = (m: LifecycleModel, tenant?: number) =>
+  m.interactions.filter((i) => !i.gone && (tenant === undefined || i.tenant === tenant));
 
-export const ofSubject = (m: LifecycleModel, tenant: number, subject: number) => liveInteractions(m, tenant).filter((i) => i.subject === subject);
+export const ofSubject = (m: LifecycleModel, tenant: number, subject: number) =>
+  liveInteractions(m, tenant).filter((i) => i.subject === subject);
 
 /** Past its general-info expiry: ordinary reads must treat it as absent. */
 export const isExpired = (m: LifecycleModel, i: InteractionModel) => i.infoExpiresAt <= m.now;
@@ -96,7 +108,8 @@ export const isExpired = (m: LifecycleModel, i: InteractionModel) => i.infoExpir
 export const livePieces = (i: InteractionModel) => i.pieces.filter((p) => !p.gone);
 
 /** The pieces the system may still serve: live and within their own retention. */
-export const readablePieces = (m: LifecycleModel, i: InteractionModel) => livePieces(i).filter((p) => p.expiresAt > m.now);
+export const readablePieces = (m: LifecycleModel, i: InteractionModel) =>
+  livePieces(i).filter((p) => p.expiresAt > m.now);
 
 export function forgetPieces(i: InteractionModel): void {
   for (const p of i.pieces) p.gone = true;

@@ -26,7 +26,8 @@ export interface RawThing {
   opened?: string;
 }
 
-const asText = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? Buffer.from(x).toString('base64') : x));
+const asText = (v: unknown) =>
+  JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? Buffer.from(x).toString('base64') : x));
 const ZIP_MAGIC = 'PK\u0003\u0004';
 
 /** `tenantIds` undefined: everything. */
@@ -45,13 +46,22 @@ export async function readRawStorage(vault: PersonalDataVault, tenantIds?: reado
         for (const item of page.Items ?? []) {
           const key = `${String(item.pk)} ${String(item.sk ?? '')}`;
           if (!mine(key)) continue;
-          things.push({ where: `table ${table} ${key}`, table, key, item, clear: asText(item), opened: await openItem(vault, region, table, item) });
+          things.push({
+            where: `table ${table} ${key}`,
+            table,
+            key,
+            item,
+            clear: asText(item),
+            opened: await openItem(vault, region, table, item),
+          });
         }
         start = page.LastEvaluatedKey;
       } while (start);
     }
     const s3 = s3Client(region);
-    const buckets = ((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name!).filter((b) => b.includes(region));
+    const buckets = ((await s3.send(new ListBucketsCommand({}))).Buckets ?? [])
+      .map((b) => b.Name!)
+      .filter((b) => b.includes(region));
     for (const bucket of buckets) {
       let token: string | undefined;
       do {
@@ -61,7 +71,13 @@ export async function readRawStorage(vault: PersonalDataVault, tenantIds?: reado
           const body = await readIfStillThere(s3, bucket, Key!);
           if (!body) continue;
           const text = Buffer.from(body).toString('utf8');
-          things.push({ where: `bucket ${bucket} ${Key}`, bucket, key: Key!, clear: text, opened: await openObject(vault, region, Key!, text) });
+          things.push({
+            where: `bucket ${bucket} ${Key}`,
+            bucket,
+            key: Key!,
+            clear: text,
+            opened: await openObject(vault, region, Key!, text),
+          });
           if (text.startsWith(ZIP_MAGIC)) things.push(...(await unzip(bucket, Key!, body)));
         }
         token = page.NextContinuationToken;
@@ -74,10 +90,21 @@ export async function readRawStorage(vault: PersonalDataVault, tenantIds?: reado
 async function unzip(bucket: string, key: string, body: Uint8Array): Promise<RawThing[]> {
   const zip = await JSZip.loadAsync(body);
   const entries = Object.values(zip.files).filter((f) => !f.dir);
-  return Promise.all(entries.map(async (f) => ({ where: `bucket ${bucket} ${key}!${f.name}`, bucket, key: `${key}!${f.name}`, clear: await f.async('string') })));
+  return Promise.all(
+    entries.map(async (f) => ({
+      where: `bucket ${bucket} ${key}!${f.name}`,
+      bucket,
+      key: `${key}!${f.name}`,
+      clear: await f.async('string'),
+    })),
+  );
 }
 
-async function readIfStillThere(s3: ReturnType<typeof s3Client>, bucket: string, key: string): Promise<Uint8Array | undefined> {
+async function readIfStillThere(
+  s3: ReturnType<typeof s3Client>,
+  bucket: string,
+  key: string,
+): Promise<Uint8Array | undefined> {
   try {
     return await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray();
   } catch (error) {
@@ -87,7 +114,14 @@ async function readIfStillThere(s3: ReturnType<typeof s3Client>, bucket: string,
   }
 }
 
-async function open(vault: PersonalDataVault, region: string, tenantId: string, dataClass: DataClass, partitionId: string, sealed: string): Promise<string | undefined> {
+async function open(
+  vault: PersonalDataVault,
+  region: string,
+  tenantId: string,
+  dataClass: DataClass,
+  partitionId: string,
+  sealed: string,
+): Promise<string | undefined> {
   try {
     return (await vault.open({ region, tenantId, dataClass, partitionId }, sealed)).toString('utf8');
   } catch {
@@ -95,14 +129,31 @@ async function open(vault: PersonalDataVault, region: string, tenantId: string, 
   }
 }
 
-function openItem(vault: PersonalDataVault, region: string, table: string, item: Record<string, unknown>): Promise<string | undefined> {
+function openItem(
+  vault: PersonalDataVault,
+  region: string,
+  table: string,
+  item: Record<string, unknown>,
+): Promise<string | undefined> {
   const partition = typeof item.pk === 'string' ? parsePartitionKey(item.pk) : undefined;
   if (!partition || typeof item.sealed !== 'string' || !table.endsWith('-records')) return Promise.resolve(undefined);
-  return open(vault, region, partition.tenantId, item.class as DataClass, typeof item.dekId === 'string' ? item.dekId : partition.id, item.sealed);
+  return open(
+    vault,
+    region,
+    partition.tenantId,
+    item.class as DataClass,
+    typeof item.dekId === 'string' ? item.dekId : partition.id,
+    item.sealed,
+  );
 }
 
 /** Content objects are sealed envelopes; archived records are JSON holding a sealed item. */
-async function openObject(vault: PersonalDataVault, region: string, key: string, text: string): Promise<string | undefined> {
+async function openObject(
+  vault: PersonalDataVault,
+  region: string,
+  key: string,
+  text: string,
+): Promise<string | undefined> {
   const [kind, tenantId, partitionId] = key.split('/');
   if (kind === 'recording' || kind === 'transcript') return open(vault, region, tenantId, kind, partitionId, text);
   try {

@@ -35,7 +35,13 @@ export interface LifecyclePlatform {
   ingestChat(t: TenantHandle, who: Identifiers): Promise<Answer<{ interactionId: string }>>;
   appendMessage(t: TenantHandle, interactionId: string, text: string): Promise<Answer>;
   record(t: TenantHandle, interactionId: string, audio: string): Promise<Answer<{ recordingId?: string }>>;
-  asStaff<T = Record<string, unknown>>(t: TenantHandle, path: string, method?: string, body?: unknown, role?: StaffRole): Promise<Answer<T>>;
+  asStaff<T = Record<string, unknown>>(
+    t: TenantHandle,
+    path: string,
+    method?: string,
+    body?: unknown,
+    role?: StaffRole,
+  ): Promise<Answer<T>>;
   operatorCall<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<Answer<T>>;
   subjectRequest(t: TenantHandle, body: unknown): Promise<Answer<{ status: string; requestId: string }>>;
   sweep(t: TenantHandle): Promise<Answer<unknown>>;
@@ -60,7 +66,10 @@ export class LethePlatform implements LifecyclePlatform {
     this.runtime.clock.set(new Date(instant));
   }
 
-  private async call<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  private async call<T>(
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer<T>> {
     const res = await fetch(`${this.runtime.url}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
@@ -75,12 +84,21 @@ export class LethePlatform implements LifecyclePlatform {
 
   /** A staff token signed as of the runtime's clock (a token minted before a jump of months has expired). */
   private async staff(t: TenantHandle, role: StaffRole = 'admin'): Promise<Record<string, string>> {
-    const token = await localAdminToken({ tenant: t.tenantId, role, user: `${role}-1`, hours: '1', now: new Date(this.now()).toISOString() });
+    const token = await localAdminToken({
+      tenant: t.tenantId,
+      role,
+      user: `${role}-1`,
+      hours: '1',
+      now: new Date(this.now()).toISOString(),
+    });
     return { authorization: `Bearer ${token}` };
   }
 
   async createTenant(preset: Preset): Promise<TenantHandle> {
-    const res = await this.call<TenantHandle>('/v1/tenants', { body: { name: `Lifecycle ${preset}`, preset }, headers: this.operator() });
+    const res = await this.call<TenantHandle>('/v1/tenants', {
+      body: { name: `Lifecycle ${preset}`, preset },
+      headers: this.operator(),
+    });
     if (res.status !== 201) throw new Error(`tenant creation answered ${res.status}: ${JSON.stringify(res.body)}`);
     return { tenantId: res.body.tenantId, apiKey: res.body.apiKey };
   }
@@ -89,7 +107,13 @@ export class LethePlatform implements LifecyclePlatform {
     return this.call<T>(path, { body, headers: { 'x-api-key': t.apiKey } });
   }
 
-  async asStaff<T = Record<string, unknown>>(t: TenantHandle, path: string, method = 'GET', body?: unknown, role: StaffRole = 'admin'): Promise<Answer<T>> {
+  async asStaff<T = Record<string, unknown>>(
+    t: TenantHandle,
+    path: string,
+    method = 'GET',
+    body?: unknown,
+    role: StaffRole = 'admin',
+  ): Promise<Answer<T>> {
     return this.call<T>(path, { method, body, headers: await this.staff(t, role) });
   }
 
@@ -109,27 +133,49 @@ export class LethePlatform implements LifecyclePlatform {
   }
 
   appendMessage(t: TenantHandle, interactionId: string, text: string): Promise<Answer> {
-    return this.channel(t, `/v1/interactions/${interactionId}/messages`, { messages: [{ from: 'visitor', at: new Date(this.now()).toISOString(), text }] });
+    return this.channel(t, `/v1/interactions/${interactionId}/messages`, {
+      messages: [{ from: 'visitor', at: new Date(this.now()).toISOString(), text }],
+    });
   }
 
   /** Issue, upload and complete one recording whose audio bytes are `audio`. */
   async record(t: TenantHandle, interactionId: string, audio: string): Promise<Answer<{ recordingId?: string }>> {
-    const issued = await this.channel<{ recordingId: string; uploadUrl: string; headers: Record<string, string> }>(t, `/v1/interactions/${interactionId}/recording`, {
-      contentType: 'audio/mpeg',
-    });
+    const issued = await this.channel<{ recordingId: string; uploadUrl: string; headers: Record<string, string> }>(
+      t,
+      `/v1/interactions/${interactionId}/recording`,
+      {
+        contentType: 'audio/mpeg',
+      },
+    );
     if (issued.status !== 201 && issued.status !== 200) return issued;
-    const put = await fetch(issued.body.uploadUrl, { method: 'PUT', headers: issued.body.headers, body: Buffer.from(audio) });
+    const put = await fetch(issued.body.uploadUrl, {
+      method: 'PUT',
+      headers: issued.body.headers,
+      body: Buffer.from(audio),
+    });
     if (put.status !== 200) throw new Error(`upload answered ${put.status}`);
-    const done = await this.channel(t, `/v1/interactions/${interactionId}/recording/${issued.body.recordingId}/complete`, {});
+    const done = await this.channel(
+      t,
+      `/v1/interactions/${interactionId}/recording/${issued.body.recordingId}/complete`,
+      {},
+    );
     return { status: done.status, body: { ...done.body, recordingId: issued.body.recordingId } };
   }
 
   /** Files a subject request as an admin and follows it to its end. */
-  async subjectRequest(t: TenantHandle, body: unknown): Promise<Answer<{ status: string; requestId: string; download?: { url: string }; result?: Record<string, unknown> }>> {
+  async subjectRequest(
+    t: TenantHandle,
+    body: unknown,
+  ): Promise<
+    Answer<{ status: string; requestId: string; download?: { url: string }; result?: Record<string, unknown> }>
+  > {
     const filed = await this.asStaff<{ requestId: string; status: string }>(t, '/v1/subject-requests', 'POST', body);
     if (filed.status !== 202) return filed as Answer<never>;
     for (let tries = 0; tries < 600; tries++) {
-      const view = await this.asStaff<{ status: string; requestId: string }>(t, `/v1/subject-requests/${filed.body.requestId}`);
+      const view = await this.asStaff<{ status: string; requestId: string }>(
+        t,
+        `/v1/subject-requests/${filed.body.requestId}`,
+      );
       if (view.status !== 200 || FINAL.includes(view.body.status)) return view;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -141,14 +187,20 @@ export class LethePlatform implements LifecyclePlatform {
    * schedule does (a direct invocation: the operator route's 29 s API limit does not apply).
    */
   async sweep(t: TenantHandle): Promise<Answer<SweepRun>> {
-    const run = await runSweep(buildContainer({ clock: this.runtime.clock }, parseRuntimeConfig(process.env)), { tenantId: t.tenantId, now: new Date(this.now()) });
+    const run = await runSweep(buildContainer({ clock: this.runtime.clock }, parseRuntimeConfig(process.env)), {
+      tenantId: t.tenantId,
+      now: new Date(this.now()),
+    });
     return { status: run.failures.length ? 500 : 200, body: run };
   }
 
   /** Waits until the offboarding package of a terminated tenant is no longer building. */
   async untilPackaged(t: TenantHandle): Promise<void> {
     for (let tries = 0; tries < 240; tries++) {
-      const res = await this.operatorCall<{ package: { status: string } }>(`/v1/tenants/${t.tenantId}/termination`, 'GET');
+      const res = await this.operatorCall<{ package: { status: string } }>(
+        `/v1/tenants/${t.tenantId}/termination`,
+        'GET',
+      );
       if (res.status === 200 && res.body.package.status !== 'building') return;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -158,7 +210,9 @@ export class LethePlatform implements LifecyclePlatform {
   /** The items of one interaction in every region's records table. */
   async partition(t: TenantHandle, interactionId: string): Promise<RawItem[]> {
     const pk = `T#${t.tenantId}#I#${interactionId}`;
-    return (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', t.tenantId)))).flat().filter((i) => i.pk === pk);
+    return (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', t.tenantId))))
+      .flat()
+      .filter((i) => i.pk === pk);
   }
 }
 

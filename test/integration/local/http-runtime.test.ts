@@ -50,7 +50,9 @@ describe('local HTTP runtime', () => {
       ['a body without now', {}, 'now'],
     ])('rejects %s with 400 naming the field', async (_, body, field) => {
       // Act
-      const res = await callApi<{ error: { code: string; fields: Array<{ path: string }> } }>('/_local/clock', { body });
+      const res = await callApi<{ error: { code: string; fields: Array<{ path: string }> } }>('/_local/clock', {
+        body,
+      });
 
       // Assess
       expect(res.status).toBe(400);
@@ -60,7 +62,10 @@ describe('local HTTP runtime', () => {
 
     it('rejects a body that is not JSON with 400 naming the body', async () => {
       // Act
-      const res = await callApi<{ error: { fields: Array<{ path: string }> } }>('/_local/clock', { method: 'POST', body: 'now=2031' });
+      const res = await callApi<{ error: { fields: Array<{ path: string }> } }>('/_local/clock', {
+        method: 'POST',
+        body: 'now=2031',
+      });
 
       // Assess
       expect(res.status).toBe(400);

@@ -22,10 +22,17 @@ describe('local KMS', () => {
     // Prepare
     const kms = kmsClient(region);
     const context = { tenant: ulid(), dekId: ulid() };
-    const generated = await kms.send(new GenerateDataKeyCommand({ KeyId: dataKeyAlias, KeySpec: 'AES_256', EncryptionContext: context }));
+    const generated = await kms.send(
+      new GenerateDataKeyCommand({ KeyId: dataKeyAlias, KeySpec: 'AES_256', EncryptionContext: context }),
+    );
 
     // Act
-    const opened = await kms.send(new DecryptCommand({ CiphertextBlob: generated.CiphertextBlob, EncryptionContext: { dekId: context.dekId, tenant: context.tenant } }));
+    const opened = await kms.send(
+      new DecryptCommand({
+        CiphertextBlob: generated.CiphertextBlob,
+        EncryptionContext: { dekId: context.dekId, tenant: context.tenant },
+      }),
+    );
 
     // Assess
     expect(generated.Plaintext).toHaveLength(32);
@@ -38,7 +45,9 @@ describe('local KMS', () => {
     // Prepare
     const kms = kmsClient(region);
     const context = { tenant: ulid(), dekId: ulid() };
-    const { CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: dataKeyAlias, NumberOfBytes: 32, EncryptionContext: context }));
+    const { CiphertextBlob } = await kms.send(
+      new GenerateDataKeyCommand({ KeyId: dataKeyAlias, NumberOfBytes: 32, EncryptionContext: context }),
+    );
 
     // Act
     const attempts = await Promise.allSettled([
@@ -47,7 +56,8 @@ describe('local KMS', () => {
     ]);
 
     // Assess
-    for (const attempt of attempts) expect(attempt.status === 'rejected' && attempt.reason).toBeInstanceOf(InvalidCiphertextException);
+    for (const attempt of attempts)
+      expect(attempt.status === 'rejected' && attempt.reason).toBeInstanceOf(InvalidCiphertextException);
   });
 
   it('Encrypt and Decrypt accept the key by alias ARN and key ARN', async () => {
@@ -57,8 +67,16 @@ describe('local KMS', () => {
     const plaintext = Buffer.from(`note ${ulid()}`);
 
     // Act
-    const sealed = await kms.send(new EncryptCommand({ KeyId: aliasArn, Plaintext: plaintext, EncryptionContext: { purpose: 'test' } }));
-    const opened = await kms.send(new DecryptCommand({ KeyId: sealed.KeyId, CiphertextBlob: sealed.CiphertextBlob, EncryptionContext: { purpose: 'test' } }));
+    const sealed = await kms.send(
+      new EncryptCommand({ KeyId: aliasArn, Plaintext: plaintext, EncryptionContext: { purpose: 'test' } }),
+    );
+    const opened = await kms.send(
+      new DecryptCommand({
+        KeyId: sealed.KeyId,
+        CiphertextBlob: sealed.CiphertextBlob,
+        EncryptionContext: { purpose: 'test' },
+      }),
+    );
 
     // Assess
     expect(Buffer.from(opened.Plaintext!).toString()).toBe(plaintext.toString());
@@ -74,10 +92,17 @@ describe('local KMS', () => {
     await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: KeyMetadata!.KeyId }));
     const described = await kms.send(new DescribeKeyCommand({ KeyId: alias }));
     const listed = await kms.send(new ListAliasesCommand({ KeyId: KeyMetadata!.Arn }));
-    const again = await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: KeyMetadata!.KeyId })).catch((e: unknown) => e);
+    const again = await kms
+      .send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: KeyMetadata!.KeyId }))
+      .catch((e: unknown) => e);
 
     // Assess
-    expect(described.KeyMetadata).toMatchObject({ KeyId: KeyMetadata!.KeyId, Description: 'throw-away test key', KeyState: 'Enabled', KeyUsage: 'ENCRYPT_DECRYPT' });
+    expect(described.KeyMetadata).toMatchObject({
+      KeyId: KeyMetadata!.KeyId,
+      Description: 'throw-away test key',
+      KeyState: 'Enabled',
+      KeyUsage: 'ENCRYPT_DECRYPT',
+    });
     expect(listed.Aliases?.map((a) => a.AliasName)).toEqual([alias]);
     expect(again).toBeInstanceOf(AlreadyExistsException);
   });
@@ -93,7 +118,9 @@ describe('local KMS', () => {
   it('a ciphertext of one region does not open in another', async () => {
     // Prepare
     const other = regions().find((r) => r !== region)!;
-    const { CiphertextBlob } = await kmsClient(region).send(new EncryptCommand({ KeyId: dataKeyAlias, Plaintext: Buffer.from('resident') }));
+    const { CiphertextBlob } = await kmsClient(region).send(
+      new EncryptCommand({ KeyId: dataKeyAlias, Plaintext: Buffer.from('resident') }),
+    );
 
     // Act
     const elsewhere = kmsClient(other).send(new DecryptCommand({ CiphertextBlob }));
@@ -104,7 +131,13 @@ describe('local KMS', () => {
 
   describe('the litigation key, whose policy lets only the legal-access role decrypt', () => {
     const sealBatch = async (context: Record<string, string>) => {
-      const { CiphertextBlob } = await kmsClient(region).send(new EncryptCommand({ KeyId: litigationKeyAlias, Plaintext: Buffer.from('sealed batch'), EncryptionContext: context }));
+      const { CiphertextBlob } = await kmsClient(region).send(
+        new EncryptCommand({
+          KeyId: litigationKeyAlias,
+          Plaintext: Buffer.from('sealed batch'),
+          EncryptionContext: context,
+        }),
+      );
       return CiphertextBlob!;
     };
 
@@ -114,7 +147,9 @@ describe('local KMS', () => {
       const blob = await sealBatch(context);
 
       // Act
-      const byApplication = kmsClient(region).send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }));
+      const byApplication = kmsClient(region).send(
+        new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }),
+      );
 
       // Assess
       await expect(byApplication).rejects.toMatchObject({ name: 'AccessDeniedException' });
@@ -126,7 +161,9 @@ describe('local KMS', () => {
       const blob = await sealBatch(context);
 
       // Act
-      const opened = await kmsClient(region, 'LEGALROLE').send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }));
+      const opened = await kmsClient(region, 'LEGALROLE').send(
+        new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }),
+      );
 
       // Assess
       expect(Buffer.from(opened.Plaintext!).toString()).toBe('sealed batch');
@@ -137,7 +174,9 @@ describe('local KMS', () => {
       const blob = await sealBatch({ batch: ulid() });
 
       // Act
-      const wrongContext = kmsClient(region, 'LEGALROLE').send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { batch: ulid() } }));
+      const wrongContext = kmsClient(region, 'LEGALROLE').send(
+        new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { batch: ulid() } }),
+      );
 
       // Assess
       await expect(wrongContext).rejects.toBeInstanceOf(InvalidCiphertextException);

@@ -22,7 +22,17 @@ interface Started {
 async function start(stateDir: string): Promise<Started> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'infra/local/start.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, LETHE_STATE_DIR: stateDir, LETHE_PORT: '0', LETHE_DYNAMODB_PORT: '0', LETHE_S3_PORT: '0', LETHE_KMS_PORT: '0', LETHE_OPERATOR_KEY: '', LETHE_LOCAL_TOKEN_SECRET: '', TS_NODE_PROJECT: join(PROJECT_ROOT, 'tsconfig.json') },
+    env: {
+      ...process.env,
+      LETHE_STATE_DIR: stateDir,
+      LETHE_PORT: '0',
+      LETHE_DYNAMODB_PORT: '0',
+      LETHE_S3_PORT: '0',
+      LETHE_KMS_PORT: '0',
+      LETHE_OPERATOR_KEY: '',
+      LETHE_LOCAL_TOKEN_SECRET: '',
+      TS_NODE_PROJECT: join(PROJECT_ROOT, 'tsconfig.json'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -75,7 +85,8 @@ describe('npm start', () => {
     expect(exitCode).toBe(0);
     expect(left).toEqual([]);
     expect(processesMentioning(stateDir)).toEqual([]);
-    for (const file of ['operator.key', 'token.secret', 'kms.json', 'dynamodb']) expect(existsSync(join(stateDir, file))).toBe(true);
+    for (const file of ['operator.key', 'token.secret', 'kms.json', 'dynamodb'])
+      expect(existsSync(join(stateDir, file))).toBe(true);
     expect(second.output()).toContain('tables lethe-eu-central-1-records existing');
     expect(readFileSync(join(stateDir, 'kms.json'), 'utf8')).toBe(keysAfterFirstStart);
   }, 180_000);

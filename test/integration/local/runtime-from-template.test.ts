@@ -76,8 +76,16 @@ describe('the local runtime serves what an API Gateway template declares', () =>
 
   it('passes a JSON body as text and a binary media type as base64', async () => {
     // Act
-    const text = await call('/things/1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
-    const binary = await call('/things/1', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 159, 255]) });
+    const text = await call('/things/1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
+    const binary = await call('/things/1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Buffer.from([0, 159, 255]),
+    });
 
     // Assess
     expect(text.json()).toMatchObject({ body: '{"a":1}', isBase64Encoded: false });
@@ -91,7 +99,11 @@ describe('the local runtime serves what an API Gateway template declares', () =>
 
     // Assess
     expect([...literal.bytes]).toEqual([0, 1, 2, 255]);
-    expect(greedy.json()).toMatchObject({ resource: '/files/{proxy+}', pathParameters: { proxy: 'a/b/c.txt' }, httpMethod: 'DELETE' });
+    expect(greedy.json()).toMatchObject({
+      resource: '/files/{proxy+}',
+      pathParameters: { proxy: 'a/b/c.txt' },
+      httpMethod: 'DELETE',
+    });
   });
 
   describe('an operator route (AWS_IAM in the template)', () => {
@@ -106,7 +118,11 @@ describe('the local runtime serves what an API Gateway template declares', () =>
 
     it('is refused with a wrong operator key', async () => {
       // Act
-      const res = await call('/operator/tenants', { method: 'POST', body: '{}', headers: { 'x-lethe-operator-key': 'guess' } });
+      const res = await call('/operator/tenants', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'x-lethe-operator-key': 'guess' },
+      });
 
       // Assess
       expect(res.status).toBe(403);
@@ -115,7 +131,11 @@ describe('the local runtime serves what an API Gateway template declares', () =>
 
     it('is served with the operator key, the local operator being the IAM caller', async () => {
       // Act
-      const res = await call('/operator/tenants', { method: 'POST', body: '{}', headers: { 'x-lethe-operator-key': OPERATOR_KEY } });
+      const res = await call('/operator/tenants', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'x-lethe-operator-key': OPERATOR_KEY },
+      });
 
       // Assess
       expect(res.status).toBe(200);
@@ -130,7 +150,12 @@ describe('the local runtime serves what an API Gateway template declares', () =>
 
       // Assess
       expect(res.status).toBe(200);
-      expect(res.json().authorizer).toEqual({ tenantId: 't-123', level: '3', admin: 'true', principalId: 'tenant-admin' });
+      expect(res.json().authorizer).toEqual({
+        tenantId: 't-123',
+        level: '3',
+        admin: 'true',
+        principalId: 'tenant-admin',
+      });
     });
 
     it('answers an explicit Deny with 403 in the gateway response format', async () => {
@@ -140,7 +165,11 @@ describe('the local runtime serves what an API Gateway template declares', () =>
       // Assess
       expect(res.status).toBe(403);
       expect(res.json()).toEqual({
-        error: { code: 'FORBIDDEN', message: 'User is not authorized to access this resource with an explicit deny', correlationId: res.headers.get('x-amzn-requestid') },
+        error: {
+          code: 'FORBIDDEN',
+          message: 'User is not authorized to access this resource with an explicit deny',
+          correlationId: res.headers.get('x-amzn-requestid'),
+        },
       });
     });
 

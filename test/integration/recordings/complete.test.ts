@@ -4,13 +4,25 @@ import type { RegionalStores } from '../../../functions/ports/regional-stores';
 import { finaliseRecording } from '../../../functions/usecases/recordings/finalise-recording';
 import { localNames, s3Client } from '../../support/emulators';
 import { ingest, newTenant, partitionByRegion, rawItems, type Tenant } from '../ingest/support';
-import { contentKeys, contentObject, fakeAudio, RECORDING_REGION, recordingRequested, testContainer, upload, type RecordingUpload } from './support';
+import {
+  contentKeys,
+  contentObject,
+  fakeAudio,
+  RECORDING_REGION,
+  recordingRequested,
+  testContainer,
+  upload,
+  type RecordingUpload,
+} from './support';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Array<{ path: string; message: string }> } };
 
-const complete = <T = Record<string, unknown>>(tenant: Tenant, recording: RecordingUpload) => ingest<T>(tenant, recording.completeUrl, undefined);
-const uploadKeyOf = (tenant: Tenant, r: RecordingUpload) => `upload/${tenant.tenantId}/${r.interactionId}/${r.recordingId}`;
-const sealedKeyOf = (tenant: Tenant, r: RecordingUpload) => `recording/${tenant.tenantId}/${r.interactionId}/${r.recordingId}`;
+const complete = <T = Record<string, unknown>>(tenant: Tenant, recording: RecordingUpload) =>
+  ingest<T>(tenant, recording.completeUrl, undefined);
+const uploadKeyOf = (tenant: Tenant, r: RecordingUpload) =>
+  `upload/${tenant.tenantId}/${r.interactionId}/${r.recordingId}`;
+const sealedKeyOf = (tenant: Tenant, r: RecordingUpload) =>
+  `recording/${tenant.tenantId}/${r.interactionId}/${r.recordingId}`;
 
 /** The recording's pointer item as DynamoDB Local holds it, in the recording's region. */
 async function pointerOf(tenant: Tenant, r: RecordingUpload) {
@@ -20,7 +32,10 @@ async function pointerOf(tenant: Tenant, r: RecordingUpload) {
 
 /** Opens a stored object with the interaction's data key, exactly as ingest scopes its other personal fields. */
 const opened = (tenant: Tenant, r: RecordingUpload, stored: Buffer) =>
-  testContainer().vault.open({ region: RECORDING_REGION, tenantId: tenant.tenantId, dataClass: 'recording', partitionId: r.interactionId }, stored.toString('utf8'));
+  testContainer().vault.open(
+    { region: RECORDING_REGION, tenantId: tenant.tenantId, dataClass: 'recording', partitionId: r.interactionId },
+    stored.toString('utf8'),
+  );
 
 describe('completing a recording upload', () => {
   it('seals the uploaded audio under the interaction’s data key and deletes the raw upload', async () => {
@@ -32,7 +47,9 @@ describe('completing a recording upload', () => {
     // Act
     const completed = await complete(tenant, recording);
     // Assess
-    expect(recording.completeUrl).toBe(`/v1/interactions/${recording.interactionId}/recording/${recording.recordingId}/complete`);
+    expect(recording.completeUrl).toBe(
+      `/v1/interactions/${recording.interactionId}/recording/${recording.recordingId}/complete`,
+    );
     expect(completed.status).toBe(200);
     expect(completed.body).toEqual({
       interactionId: recording.interactionId,
@@ -128,13 +145,20 @@ describe('completing a recording upload', () => {
     const tenant = await newTenant('iadvize');
     const recording = await recordingRequested(tenant, 'audio/wav');
     await s3Client(RECORDING_REGION).send(
-      new PutObjectCommand({ Bucket: localNames(RECORDING_REGION).contentBucket, Key: uploadKeyOf(tenant, recording), Body: fakeAudio(), ContentType: 'text/html' }),
+      new PutObjectCommand({
+        Bucket: localNames(RECORDING_REGION).contentBucket,
+        Key: uploadKeyOf(tenant, recording),
+        Body: fakeAudio(),
+        ContentType: 'text/html',
+      }),
     );
     // Act
     const refused = await complete<ErrorBody>(tenant, recording);
     // Assess
     expect(refused.status).toBe(400);
-    expect(refused.body.error.fields).toEqual([{ path: 'upload', message: 'has content type text/html, not audio/wav' }]);
+    expect(refused.body.error.fields).toEqual([
+      { path: 'upload', message: 'has content type text/html, not audio/wav' },
+    ]);
     expect(await contentObject(RECORDING_REGION, uploadKeyOf(tenant, recording))).toBeUndefined();
   });
 
@@ -143,8 +167,14 @@ describe('completing a recording upload', () => {
     const tenant = await newTenant('iadvize');
     const recording = await recordingRequested(tenant);
     // Act
-    const unknown = await complete<ErrorBody>(tenant, { ...recording, completeUrl: `/v1/interactions/${recording.interactionId}/recording/${ulid()}/complete` });
-    const malformed = await complete<ErrorBody>(tenant, { ...recording, completeUrl: `/v1/interactions/${recording.interactionId}/recording/not-an-id/complete` });
+    const unknown = await complete<ErrorBody>(tenant, {
+      ...recording,
+      completeUrl: `/v1/interactions/${recording.interactionId}/recording/${ulid()}/complete`,
+    });
+    const malformed = await complete<ErrorBody>(tenant, {
+      ...recording,
+      completeUrl: `/v1/interactions/${recording.interactionId}/recording/not-an-id/complete`,
+    });
     // Assess
     expect(unknown.status).toBe(404);
     expect(malformed.status).toBe(400);
@@ -163,14 +193,19 @@ describe('completing a recording upload', () => {
     await upload(recording, audio);
     const c = testContainer();
     const crashing = { ...c, stores: crashingAfter(c.stores, store, method) };
-    await expect(finaliseRecording(crashing, tenant.tenantId, recording.interactionId, recording.recordingId)).rejects.toThrow(`crash after ${store}.${method}`);
+    await expect(
+      finaliseRecording(crashing, tenant.tenantId, recording.interactionId, recording.recordingId),
+    ).rejects.toThrow(`crash after ${store}.${method}`);
     // Act
     const retried = await complete(tenant, recording);
     // Assess
     expect(retried).toMatchObject({ status: 200, body: { status: 'stored', bytes: audio.length } });
     const stored = await contentObject(RECORDING_REGION, sealedKeyOf(tenant, recording));
     expect((await opened(tenant, recording, stored!.bytes)).equals(audio)).toBe(true);
-    expect(await pointerOf(tenant, recording)).toMatchObject({ sealed: true, objectKey: sealedKeyOf(tenant, recording) });
+    expect(await pointerOf(tenant, recording)).toMatchObject({
+      sealed: true,
+      objectKey: sealedKeyOf(tenant, recording),
+    });
     expect(await contentObject(RECORDING_REGION, uploadKeyOf(tenant, recording))).toBeUndefined();
   });
 });

@@ -1,7 +1,15 @@
 import { DataKeyGone } from '../../../functions/usecases/personal-data/personal-data-vault';
 import { localNames } from '../../support/emulators';
 import { ingest, newTenant, rawItems, readBack, type Tenant } from '../ingest/support';
-import { contentObject, fakeAudio, RECORDING_REGION, recordingRequested, testContainer, upload, type RecordingUpload } from './support';
+import {
+  contentObject,
+  fakeAudio,
+  RECORDING_REGION,
+  recordingRequested,
+  testContainer,
+  upload,
+  type RecordingUpload,
+} from './support';
 
 type MediaLink = { url: string; expiresAt: string; mediaType: string };
 type ErrorBody = { error: { code: string; message: string } };
@@ -11,11 +19,13 @@ async function completedRecording(tenant: Tenant, audio: Buffer): Promise<Record
   const recording = await recordingRequested(tenant);
   await upload(recording, audio);
   const completed = await ingest(tenant, recording.completeUrl, undefined);
-  if (completed.status !== 200) throw new Error(`complete answered ${completed.status}: ${JSON.stringify(completed.body)}`);
+  if (completed.status !== 200)
+    throw new Error(`complete answered ${completed.status}: ${JSON.stringify(completed.body)}`);
   return recording;
 }
 
-const linkOf = (tenant: Tenant, r: RecordingUpload, purpose: 'play' | 'download') => readBack<MediaLink>(tenant, `/v1/interactions/${r.interactionId}/recordings/${r.recordingId}/${purpose}`);
+const linkOf = (tenant: Tenant, r: RecordingUpload, purpose: 'play' | 'download') =>
+  readBack<MediaLink>(tenant, `/v1/interactions/${r.interactionId}/recordings/${r.recordingId}/${purpose}`);
 
 describe('playing a sealed recording', () => {
   it('gives a 5-minute link to a plain copy in the recording’s own region that plays the original audio', async () => {
@@ -62,12 +72,20 @@ describe('playing a sealed recording', () => {
     const recording = await recordingRequested(tenant);
     await upload(recording, fakeAudio());
     // Act
-    const play = await readBack<ErrorBody>(tenant, `/v1/interactions/${recording.interactionId}/recordings/${recording.recordingId}/play`);
-    const download = await readBack<ErrorBody>(tenant, `/v1/interactions/${recording.interactionId}/recordings/${recording.recordingId}/download`);
+    const play = await readBack<ErrorBody>(
+      tenant,
+      `/v1/interactions/${recording.interactionId}/recordings/${recording.recordingId}/play`,
+    );
+    const download = await readBack<ErrorBody>(
+      tenant,
+      `/v1/interactions/${recording.interactionId}/recordings/${recording.recordingId}/download`,
+    );
     // Assess
     for (const refused of [play, download]) {
       expect(refused.status).toBe(404);
-      expect(refused.body.error.message).toMatch(new RegExp(`Recording ${recording.recordingId} is not available yet: its upload was never completed`));
+      expect(refused.body.error.message).toMatch(
+        new RegExp(`Recording ${recording.recordingId} is not available yet: its upload was never completed`),
+      );
       expect(JSON.stringify(refused.body)).not.toMatch(/https?:/);
     }
   });
@@ -78,8 +96,16 @@ describe('crypto-shredding a recording', () => {
     // Prepare: a raw copy of the sealed object, as an old S3 version or a backup would keep it
     const tenant = await newTenant('iadvize');
     const recording = await completedRecording(tenant, fakeAudio());
-    const copy = (await contentObject(RECORDING_REGION, `recording/${tenant.tenantId}/${recording.interactionId}/${recording.recordingId}`))!.bytes;
-    const scope = { region: RECORDING_REGION, tenantId: tenant.tenantId, dataClass: 'recording' as const, partitionId: recording.interactionId };
+    const copy = (await contentObject(
+      RECORDING_REGION,
+      `recording/${tenant.tenantId}/${recording.interactionId}/${recording.recordingId}`,
+    ))!.bytes;
+    const scope = {
+      region: RECORDING_REGION,
+      tenantId: tenant.tenantId,
+      dataClass: 'recording' as const,
+      partitionId: recording.interactionId,
+    };
     const c = testContainer();
     await expect(c.vault.open(scope, copy.toString('utf8'))).resolves.toBeInstanceOf(Buffer);
     // Act

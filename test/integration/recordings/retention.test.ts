@@ -1,9 +1,22 @@
 import { deleteItem, settlePartition, type ActionScope } from '../../../functions/usecases/retention/record-actions';
 import { ingest, newTenant, partitionByRegion, type Tenant } from '../ingest/support';
-import { contentObject, fakeAudio, RECORDING_REGION, recordingRequested, testContainer, upload, type RecordingUpload } from './support';
+import {
+  contentObject,
+  fakeAudio,
+  RECORDING_REGION,
+  recordingRequested,
+  testContainer,
+  upload,
+  type RecordingUpload,
+} from './support';
 
 /** Retention's view of one tenant in the recording's region, at the real time. */
-const scopeOf = (tenant: Tenant): ActionScope => ({ deps: testContainer(), region: RECORDING_REGION, tenantId: tenant.tenantId, now: new Date() });
+const scopeOf = (tenant: Tenant): ActionScope => ({
+  deps: testContainer(),
+  region: RECORDING_REGION,
+  tenantId: tenant.tenantId,
+  now: new Date(),
+});
 
 async function pointerOf(tenant: Tenant, r: RecordingUpload) {
   const partition = await partitionByRegion(tenant.tenantId, `T#${tenant.tenantId}#I#${r.interactionId}`);
@@ -22,8 +35,16 @@ describe('recordings and retention', () => {
     // Act
     await settlePartition(scopeOf(tenant), pk);
     // Assess
-    const stored = await contentObject(RECORDING_REGION, `recording/${tenant.tenantId}/${recording.interactionId}/${recording.recordingId}`);
-    const scope = { region: RECORDING_REGION, tenantId: tenant.tenantId, dataClass: 'recording' as const, partitionId: recording.interactionId };
+    const stored = await contentObject(
+      RECORDING_REGION,
+      `recording/${tenant.tenantId}/${recording.interactionId}/${recording.recordingId}`,
+    );
+    const scope = {
+      region: RECORDING_REGION,
+      tenantId: tenant.tenantId,
+      dataClass: 'recording' as const,
+      partitionId: recording.interactionId,
+    };
     expect((await testContainer().vault.open(scope, stored!.bytes.toString('utf8'))).equals(audio)).toBe(true);
   });
 
@@ -41,8 +62,12 @@ describe('recordings and retention', () => {
     for (const pointer of pointers) await deleteItem(scopeOf(tenant), pointer);
     // Assess
     for (const r of [completed, pending]) {
-      expect(await contentObject(RECORDING_REGION, `recording/${tenant.tenantId}/${r.interactionId}/${r.recordingId}`)).toBeUndefined();
-      expect(await contentObject(RECORDING_REGION, `upload/${tenant.tenantId}/${r.interactionId}/${r.recordingId}`)).toBeUndefined();
+      expect(
+        await contentObject(RECORDING_REGION, `recording/${tenant.tenantId}/${r.interactionId}/${r.recordingId}`),
+      ).toBeUndefined();
+      expect(
+        await contentObject(RECORDING_REGION, `upload/${tenant.tenantId}/${r.interactionId}/${r.recordingId}`),
+      ).toBeUndefined();
       expect(await pointerOf(tenant, r)).toBeUndefined();
     }
   });

@@ -15,7 +15,12 @@ import { ingest, type Tenant } from '../ingest/support';
 export const RECORDING_REGION = 'eu-central-1';
 
 /** Audio as a channel uploads it: an ID3 header (what plain MP3 starts with), then frames. */
-export const fakeAudio = (): Buffer => Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'), Buffer.from([0xff, 0xfb, 0x90, 0x64]), randomBytes(4096)]);
+export const fakeAudio = (): Buffer =>
+  Buffer.concat([
+    Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'),
+    Buffer.from([0xff, 0xfb, 0x90, 0x64]),
+    randomBytes(4096),
+  ]);
 
 export interface RecordingUpload {
   interactionId: string;
@@ -33,14 +38,23 @@ export async function recordingRequested(tenant: Tenant, contentType = 'audio/mp
     consent: { recording: true, gdpr: { granted: true, noticeVersion: 'v1' } },
   });
   if (started.status !== 201) throw new Error(`start answered ${started.status}: ${JSON.stringify(started.body)}`);
-  const requested = await ingest<Omit<RecordingUpload, 'interactionId'>>(tenant, `/v1/interactions/${started.body.interactionId}/recording`, { contentType });
-  if (requested.status !== 201) throw new Error(`the recording request answered ${requested.status}: ${JSON.stringify(requested.body)}`);
+  const requested = await ingest<Omit<RecordingUpload, 'interactionId'>>(
+    tenant,
+    `/v1/interactions/${started.body.interactionId}/recording`,
+    { contentType },
+  );
+  if (requested.status !== 201)
+    throw new Error(`the recording request answered ${requested.status}: ${JSON.stringify(requested.body)}`);
   return { interactionId: started.body.interactionId, ...requested.body };
 }
 
 /** PUTs `audio` through the presigned URL, as the channel does. */
 export async function upload(recording: RecordingUpload, audio: Uint8Array): Promise<void> {
-  const put = await fetch(recording.uploadUrl, { method: 'PUT', headers: recording.headers, body: new Uint8Array(audio) });
+  const put = await fetch(recording.uploadUrl, {
+    method: 'PUT',
+    headers: recording.headers,
+    body: new Uint8Array(audio),
+  });
   if (!put.ok) throw new Error(`the upload answered ${put.status}: ${await put.text()}`);
 }
 
@@ -48,9 +62,14 @@ export async function upload(recording: RecordingUpload, audio: Uint8Array): Pro
 export const testContainer = (): Container => buildContainer({}, parseRuntimeConfig(process.env));
 
 /** The current bytes of an object of a region's content bucket, straight through the SDK; undefined when absent. */
-export async function contentObject(region: string, key: string): Promise<{ bytes: Buffer; contentType?: string } | undefined> {
+export async function contentObject(
+  region: string,
+  key: string,
+): Promise<{ bytes: Buffer; contentType?: string } | undefined> {
   try {
-    const out = await s3Client(region).send(new GetObjectCommand({ Bucket: localNames(region).contentBucket, Key: key }));
+    const out = await s3Client(region).send(
+      new GetObjectCommand({ Bucket: localNames(region).contentBucket, Key: key }),
+    );
     return { bytes: Buffer.from(await out.Body!.transformToByteArray()), contentType: out.ContentType };
   } catch (error) {
     if (error instanceof NoSuchKey) return undefined;
@@ -60,6 +79,8 @@ export async function contentObject(region: string, key: string): Promise<{ byte
 
 /** Keys under `prefix` in a region's content bucket. */
 export async function contentKeys(region: string, prefix: string): Promise<string[]> {
-  const out = await s3Client(region).send(new ListObjectsV2Command({ Bucket: localNames(region).contentBucket, Prefix: prefix }));
+  const out = await s3Client(region).send(
+    new ListObjectsV2Command({ Bucket: localNames(region).contentBucket, Prefix: prefix }),
+  );
   return (out.Contents ?? []).map((o) => o.Key!);
 }

@@ -18,7 +18,9 @@ describe('records written with a past date', () => {
       participant: ANNA,
       consent: { storeContent: true, gdpr: { granted: true, noticeVersion: '2025-01' } },
     });
-    await ingest(tenant, `/v1/interactions/${interactionId}/messages`, { messages: [{ from: 'visitor', at: startedAt, text: 'Where is my parcel?' }] });
+    await ingest(tenant, `/v1/interactions/${interactionId}/messages`, {
+      messages: [{ from: 'visitor', at: startedAt, text: 'Where is my parcel?' }],
+    });
     const lines = (await recordsOf(tenant.tenantId)).filter((i) => i.sk.startsWith('MSG#'));
     expect(lines).toHaveLength(1);
     expect((lines[0].expiresAt as number) * 1000).toBeLessThan(today.getTime() - 9 * DAY);

@@ -15,18 +15,39 @@ describe('lethe sweep and lethe tenant terminate', () => {
 
     // Act
     const dry = await run('sweep', '--tenant', tenant.tenantId, '--dry-run', '--now', now);
-    const kept = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('MSG#')).length;
+    const kept = (await recordsOf(tenant.tenantId)).filter(
+      (i) => i.pk === conversation.pk && i.sk.startsWith('MSG#'),
+    ).length;
     const real = await run('sweep', '--tenant', tenant.tenantId, '--now', now);
 
     // Assess: the summary table per tenant × class × region, and what happened
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colour codes
     const plain = (out: string) => out.replace(/\u001b\[\d+m/g, '');
-    const row = (out: string) => plain(out).split('\n').find((l) => l.includes(tenant.tenantId) && l.includes('transcript'))!;
+    const row = (out: string) =>
+      plain(out)
+        .split('\n')
+        .find((l) => l.includes(tenant.tenantId) && l.includes('transcript'))!;
     expect(dry.stdout).toContain('dry run: nothing was changed');
-    expect(plain(dry.stdout)).toMatch(/tenant.*class.*region.*due.*deleted.*anonymised.*archived.*sealed.*held.*failed/);
-    expect(row(dry.stdout).replace(/[│|]/g, ' ').split(/\s+/).filter(Boolean)).toEqual([tenant.tenantId, 'transcript', 'eu-central-1', '2', '2', '0', '0', '0', '0', '0']);
+    expect(plain(dry.stdout)).toMatch(
+      /tenant.*class.*region.*due.*deleted.*anonymised.*archived.*sealed.*held.*failed/,
+    );
+    expect(row(dry.stdout).replace(/[│|]/g, ' ').split(/\s+/).filter(Boolean)).toEqual([
+      tenant.tenantId,
+      'transcript',
+      'eu-central-1',
+      '2',
+      '2',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
     expect(kept).toBe(2);
     expect(row(real.stdout)).toEqual(row(dry.stdout));
-    expect((await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('MSG#'))).toEqual([]);
+    expect(
+      (await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('MSG#')),
+    ).toEqual([]);
   }, 120_000);
 
   it('tenant terminate waits for the package built in the background, then prints when everything goes and where the package is', async () => {
@@ -38,7 +59,10 @@ describe('lethe sweep and lethe tenant terminate', () => {
     const { stdout, stderr } = await run('tenant', 'terminate', tenant.tenantId, '--poll-ms', '100');
 
     // Assess
-    const result = JSON.parse(stdout) as { purgeAfter: string; package: { status: string; records: number; url: string } };
+    const result = JSON.parse(stdout) as {
+      purgeAfter: string;
+      package: { status: string; records: number; url: string };
+    };
     expect(result.package).toMatchObject({ status: 'ready', records: 4 });
     expect(result.package.url).toMatch(/^http/);
     expect(Date.parse(result.purgeAfter) - Date.now()).toBeGreaterThan(59 * 86_400_000);

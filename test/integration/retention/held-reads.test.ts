@@ -13,16 +13,27 @@ describe('what a legal hold keeps stays readable, to the legal role and admins o
     // Prepare: two calls handled by agent-7, one of them held (Puzzel: general info kept 180 days)
     const tenant = await newTenant();
     const admin: StaffUser = { tenantId: tenant.tenantId, role: 'admin', user: 'u-admin' };
-    const held = await converse(tenant, { agent: 'agent-7', participant: { phone: '+46701240001' }, messages: ['about the claim'] });
+    const held = await converse(tenant, {
+      agent: 'agent-7',
+      participant: { phone: '+46701240001' },
+      messages: ['about the claim'],
+    });
     const free = await converse(tenant, { agent: 'agent-7', participant: { phone: '+46701240002' } });
-    const placed = await as<{ holdId: string }>(admin, '/v1/holds', { body: { interactionId: held.interactionId, reason: 'claim 2026-46' } });
+    const placed = await as<{ holdId: string }>(admin, '/v1/holds', {
+      body: { interactionId: held.interactionId, reason: 'claim 2026-46' },
+    });
     expect(placed.status).toBe(201);
     const holdId = placed.body.holdId;
-    const info = (await recordsOf(tenant.tenantId)).find((i) => i.pk === `T#${tenant.tenantId}#I#${held.interactionId}` && i.sk === 'INFO')!;
+    const info = (await recordsOf(tenant.tenantId)).find(
+      (i) => i.pk === `T#${tenant.tenantId}#I#${held.interactionId}` && i.sk === 'INFO',
+    )!;
     const expiry = new Date((info.heldExpiresAt as number) * 1000);
     const deps = testContainer();
     const adminDeps = adminDepsOf(deps);
-    const actor = (role: Actor['role'], userId: string): { actor: Actor; sourceIp: string } => ({ actor: { tenantId: tenant.tenantId, userId, role, support: false }, sourceIp: '192.0.2.10' });
+    const actor = (role: Actor['role'], userId: string): { actor: Actor; sourceIp: string } => ({
+      actor: { tenantId: tenant.tenantId, userId, role, support: false },
+      sourceIp: '192.0.2.10',
+    });
     const legal = actor('legal', 'counsel');
     const advisor = actor('advisor', 'agent-7');
 
@@ -33,7 +44,12 @@ describe('what a legal hold keeps stays readable, to the legal role and admins o
     const notHeld = await as<{ items: Hit[] }>(admin, '/v1/interactions?held=false');
     const badFilter = await as<{ error: { fields: Array<{ path: string }> } }>(admin, '/v1/interactions?held=maybe');
     expect(view.body.holds).toEqual([holdId]);
-    expect(hits.body.items.map((h) => [h.interactionId, h.holds]).sort()).toEqual([[held.interactionId, [holdId]], [free.interactionId, []]].sort());
+    expect(hits.body.items.map((h) => [h.interactionId, h.holds]).sort()).toEqual(
+      [
+        [held.interactionId, [holdId]],
+        [free.interactionId, []],
+      ].sort(),
+    );
     expect(onlyHeld.body.items.map((h) => h.interactionId)).toEqual([held.interactionId]);
     expect(notHeld.body.items.map((h) => h.interactionId)).toEqual([free.interactionId]);
     expect(badFilter.status).toBe(400);
@@ -48,18 +64,28 @@ describe('what a legal hold keeps stays readable, to the legal role and admins o
     const legalHeldSearch = await searchInteractions(adminDeps, legal, { held: 'true' });
 
     // Assess: legal reads it all, each read audited as a read past expiry
-    expect(legalView).toMatchObject({ interactionId: held.interactionId, holds: [holdId], expiresAt: expiry.toISOString() });
+    expect(legalView).toMatchObject({
+      interactionId: held.interactionId,
+      holds: [holdId],
+      expiresAt: expiry.toISOString(),
+    });
     expect(legalContent.transcript.messages).toBe(1);
     expect(legalTranscript.view.messages.map((m) => m.text)).toEqual(['about the claim']);
     expect(legalHeldSearch.items.map((h) => [h.interactionId, h.holds])).toEqual([[held.interactionId, [holdId]]]);
-    const audited = (await deps.auditLog.list(tenant.tenantId, { action: 'interaction.view' })).items.filter((e) => e.actor.user === 'counsel');
+    const audited = (await deps.auditLog.list(tenant.tenantId, { action: 'interaction.view' })).items.filter(
+      (e) => e.actor.user === 'counsel',
+    );
     expect(audited.map((e) => e.details.heldPastExpiry)).toEqual([true, true]);
-    const searched = (await deps.auditLog.list(tenant.tenantId, { action: 'interaction.search' })).items.filter((e) => e.actor.user === 'counsel');
+    const searched = (await deps.auditLog.list(tenant.tenantId, { action: 'interaction.search' })).items.filter(
+      (e) => e.actor.user === 'counsel',
+    );
     expect(searched.map((e) => e.details.heldPastExpiry)).toEqual([true]);
 
     // Assess: its own advisor, who read it before, gets the 404 of a missing interaction, and finds nothing held
     await expect(viewInteraction(adminDeps, advisor, held.interactionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(readTranscript(adminDeps, advisor, held.interactionId, 'json')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readTranscript(adminDeps, advisor, held.interactionId, 'json')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await searchInteractions(adminDeps, advisor, { held: 'true' })).items).toEqual([]);
   }, 120_000);
 });

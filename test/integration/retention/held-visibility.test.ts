@@ -29,7 +29,8 @@ describe('a legal hold keeps records, it does not bring them back', () => {
     const request = { actor: admin, sourceIp: '192.0.2.10' };
     const deps = testContainer();
     const adminDeps = adminDepsOf(deps);
-    const found = async (query: Record<string, string>) => (await searchInteractions(adminDeps, request, { ...range, ...query })).items.map((i) => i.interactionId);
+    const found = async (query: Record<string, string>) =>
+      (await searchInteractions(adminDeps, request, { ...range, ...query })).items.map((i) => i.interactionId);
 
     // Act / Assess: one second before its expiry, the held interaction reads as usual, its expiry shown
     deps.clock.set(new Date(expiry.getTime() - SECOND));
@@ -39,7 +40,9 @@ describe('a legal hold keeps records, it does not bring them back', () => {
 
     // Act / Assess: from its expiry instant, every ordinary read treats it as gone; the admin still reads it, as held (issue 10)
     deps.clock.set(expiry);
-    await expect(getInteraction(deps, tenant.tenantId, anna.interactionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getInteraction(deps, tenant.tenantId, anna.interactionId)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(getTranscript(deps, tenant.tenantId, anna.interactionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await viewInteraction(adminDeps, request, anna.interactionId)).holds).toEqual([placed.body.holdId]);
     expect(await found({})).toEqual([anna.interactionId]);
@@ -54,7 +57,13 @@ describe('a legal hold keeps records, it does not bring them back', () => {
     // Act: counsel releases the hold 10 days later; that night's sweep runs
     const later = new Date(expiry.getTime() + 10 * DAY);
     deps.clock.set(later);
-    const counsel = { tenantId: tenant.tenantId, userId: 'counsel', role: 'legal' as const, support: false, from: '192.0.2.0/24' };
+    const counsel = {
+      tenantId: tenant.tenantId,
+      userId: 'counsel',
+      role: 'legal' as const,
+      support: false,
+      from: '192.0.2.0/24',
+    };
     const released = await releaseHold(deps, counsel, placed.body.holdId);
     const swept = await sweep(deps, tenant.tenantId, later);
 

@@ -15,7 +15,9 @@ function notingPuts(stores: RegionalStores, puts: Put[]): RegionalStores {
     storesFor: (region) => {
       const real = stores.storesFor(region);
       const content: ContentStore = Object.assign(Object.create(real.content) as ContentStore, {
-        put: (key: string, bytes: Uint8Array, options?: Parameters<ContentStore['put']>[2]) => (puts.push({ key, tags: options?.tags }), real.content.put(key, bytes, options)),
+        put: (key: string, bytes: Uint8Array, options?: Parameters<ContentStore['put']>[2]) => (
+          puts.push({ key, tags: options?.tags }), real.content.put(key, bytes, options)
+        ),
       });
       return { ...real, content };
     },
@@ -35,7 +37,6 @@ async function backstopTagOf(key: string): Promise<string | undefined> {
   }
   throw new Error(`no region holds ${key}`);
 }
-
 
 describe('S3 lifecycle never deletes what a legal hold keeps', () => {
   it('recordings are written inside the age backstop, a hold tags them out of it (also one completed after the hold), release tags them back', async () => {

@@ -8,13 +8,19 @@ import { adminDepsOf } from '../../../functions/usecases/admin/wiring';
 import { placeHold as placeHoldNow } from '../../../functions/usecases/holds/place-hold';
 import { objectsUnder, recordsOf, sortKeys, testContainer } from './support';
 
-const adminOf = (tenant: Tenant): StaffUser => ({ tenantId: tenant.tenantId, role: 'admin', user: 'u-admin', group: 'admins' });
+const adminOf = (tenant: Tenant): StaffUser => ({
+  tenantId: tenant.tenantId,
+  role: 'admin',
+  user: 'u-admin',
+  group: 'admins',
+});
 const partitionOf = (tenant: Tenant, interactionId: string) => `T#${tenant.tenantId}#I#${interactionId}`;
 type Held = { error: { code: string; message: string; holdIds: string[] } };
 
 async function placeHold(admin: StaffUser, body: Record<string, unknown>): Promise<string> {
   const placed = await as<{ holdId: string }>(admin, '/v1/holds', { body: { reason: 'claim 2026-44', ...body } });
-  if (placed.status !== 201) throw new Error(`POST /v1/holds answered ${placed.status}: ${JSON.stringify(placed.body)}`);
+  if (placed.status !== 201)
+    throw new Error(`POST /v1/holds answered ${placed.status}: ${JSON.stringify(placed.body)}`);
   return placed.body.holdId;
 }
 
@@ -33,24 +39,34 @@ async function storedOf(tenant: Tenant, interactionId: string): Promise<{ items:
 async function rawHolds(tenantId: string): Promise<Array<Record<string, unknown>>> {
   const client = DynamoDBDocumentClient.from(dynamoDbClient());
   const out = await client.send(
-    new ScanCommand({ TableName: homeNames().directoryTable, FilterExpression: 'begins_with(sk, :h) AND tenantId = :t', ExpressionAttributeValues: { ':h': 'HOLD#', ':t': tenantId } }),
+    new ScanCommand({
+      TableName: homeNames().directoryTable,
+      FilterExpression: 'begins_with(sk, :h) AND tenantId = :t',
+      ExpressionAttributeValues: { ':h': 'HOLD#', ':t': tenantId },
+    }),
   );
   return out.Items ?? [];
 }
 
 describe('a legal hold refuses every staff deletion: 409 HELD naming the hold, nothing deleted', () => {
-  it('deleting a held interaction\'s recording is refused, its pointer and audio stay; after release the same delete succeeds', async () => {
+  it("deleting a held interaction's recording is refused, its pointer and audio stay; after release the same delete succeeds", async () => {
     // Prepare
     const tenant = await newTenant();
     const admin = adminOf(tenant);
-    const { interactionId, recordingId } = await converse(tenant, { participant: { phone: '+46701230001' }, messages: ['hello'], audio: fakeMp3('held') });
+    const { interactionId, recordingId } = await converse(tenant, {
+      participant: { phone: '+46701230001' },
+      messages: ['hello'],
+      audio: fakeMp3('held'),
+    });
     const holdId = await placeHold(admin, { interactionId });
     const before = await storedOf(tenant, interactionId);
     expect(before.items).toContain(`REC#${recordingId}`);
     expect(before.objects.length).toBeGreaterThan(0);
 
     // Act
-    const refused = await as<Held>(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}`, { method: 'DELETE' });
+    const refused = await as<Held>(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}`, {
+      method: 'DELETE',
+    });
 
     // Assess
     expect(refused.status).toBe(409);
@@ -60,7 +76,9 @@ describe('a legal hold refuses every staff deletion: 409 HELD naming the hold, n
 
     // Act: counsel releases the hold; the delete is asked again
     expect((await as(admin, `/v1/holds/${holdId}/release`, { body: {} })).status).toBe(200);
-    const deleted = await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}`, { method: 'DELETE' });
+    const deleted = await as(admin, `/v1/interactions/${interactionId}/recordings/${recordingId}`, {
+      method: 'DELETE',
+    });
 
     // Assess
     expect(deleted.status).toBe(200);
@@ -73,7 +91,11 @@ describe('a legal hold refuses every staff deletion: 409 HELD naming the hold, n
     // Prepare: the hold names the caller by phone, not the interaction
     const tenant = await newTenant();
     const admin = adminOf(tenant);
-    const { interactionId } = await converse(tenant, { channel: 'chat', participant: { phone: '+46701230002' }, messages: ['one', 'two', 'three'] });
+    const { interactionId } = await converse(tenant, {
+      channel: 'chat',
+      participant: { phone: '+46701230002' },
+      messages: ['one', 'two', 'three'],
+    });
     const holdId = await placeHold(admin, { identifiers: { phone: '070-123 00 02' } });
     const before = await storedOf(tenant, interactionId);
     expect(before.items.filter((sk) => sk.startsWith('MSG#'))).toHaveLength(3);
@@ -85,7 +107,9 @@ describe('a legal hold refuses every staff deletion: 409 HELD naming the hold, n
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'HELD', holdIds: [holdId] });
     expect(await storedOf(tenant, interactionId)).toEqual(before);
-    const info = (await recordsOf(tenant.tenantId)).find((i) => i.pk === partitionOf(tenant, interactionId) && i.sk === 'INFO')!;
+    const info = (await recordsOf(tenant.tenantId)).find(
+      (i) => i.pk === partitionOf(tenant, interactionId) && i.sk === 'INFO',
+    )!;
     expect(info.transcriptDeletedAt).toBeUndefined();
   });
 
@@ -93,13 +117,23 @@ describe('a legal hold refuses every staff deletion: 409 HELD naming the hold, n
     // Prepare
     const tenant = await newTenant();
     const admin = adminOf(tenant);
-    const held = await converse(tenant, { participant: { phone: '+46701230003' }, messages: ['kept'], audio: fakeMp3('kept-1') });
-    const free = await converse(tenant, { participant: { phone: '+46701230004' }, messages: ['also kept'], audio: fakeMp3('kept-2') });
+    const held = await converse(tenant, {
+      participant: { phone: '+46701230003' },
+      messages: ['kept'],
+      audio: fakeMp3('kept-1'),
+    });
+    const free = await converse(tenant, {
+      participant: { phone: '+46701230004' },
+      messages: ['also kept'],
+      audio: fakeMp3('kept-2'),
+    });
     const holdId = await placeHold(admin, { interactionId: held.interactionId });
     const before = [await storedOf(tenant, held.interactionId), await storedOf(tenant, free.interactionId)];
 
     // Act
-    const refused = await as<Held>(admin, '/v1/interactions/bulk-delete', { body: { interactionIds: [free.interactionId, held.interactionId], content: ['transcript', 'recording'] } });
+    const refused = await as<Held>(admin, '/v1/interactions/bulk-delete', {
+      body: { interactionIds: [free.interactionId, held.interactionId], content: ['transcript', 'recording'] },
+    });
 
     // Assess
     expect(refused.status).toBe(409);
@@ -109,7 +143,7 @@ describe('a legal hold refuses every staff deletion: 409 HELD naming the hold, n
 });
 
 describe('placing a legal hold', () => {
-  it('on another tenant\'s or an unknown interaction is a 404 worded like any missing interaction, and stores no hold', async () => {
+  it("on another tenant's or an unknown interaction is a 404 worded like any missing interaction, and stores no hold", async () => {
     // Prepare
     const tenant = await newTenant();
     const other = await newTenant();
@@ -118,8 +152,12 @@ describe('placing a legal hold', () => {
     const admin = adminOf(tenant);
 
     // Act
-    const cross = await as<{ error: { code: string; message: string } }>(admin, '/v1/holds', { body: { interactionId: othersInteraction, reason: 'claim 2026-45' } });
-    const missing = await as<{ error: { code: string; message: string } }>(admin, '/v1/holds', { body: { interactionId: unknown, reason: 'claim 2026-45' } });
+    const cross = await as<{ error: { code: string; message: string } }>(admin, '/v1/holds', {
+      body: { interactionId: othersInteraction, reason: 'claim 2026-45' },
+    });
+    const missing = await as<{ error: { code: string; message: string } }>(admin, '/v1/holds', {
+      body: { interactionId: unknown, reason: 'claim 2026-45' },
+    });
     const view = await as<{ error: { code: string; message: string } }>(admin, `/v1/interactions/${unknown}`);
 
     // Assess
@@ -130,7 +168,7 @@ describe('placing a legal hold', () => {
     expect(await rawHolds(other.tenantId)).toEqual([]);
   });
 
-  it('stores its reason through the tenant\'s redactor: an e-mail or phone typed there is never kept in clear', async () => {
+  it("stores its reason through the tenant's redactor: an e-mail or phone typed there is never kept in clear", async () => {
     // Prepare
     const tenant = await newTenant();
     const { interactionId } = await converse(tenant, { participant: { phone: '+46701230006' } });
@@ -150,10 +188,14 @@ describe('placing a legal hold', () => {
     }
   });
 
-  it('a hold placed while a recording\'s delete is under way (past its hold check) answers only once that delete has ended', async () => {
+  it("a hold placed while a recording's delete is under way (past its hold check) answers only once that delete has ended", async () => {
     // Prepare: a recording; stores that pause the delete of its audio until the test opens the gate
     const tenant = await newTenant();
-    const { interactionId, recordingId } = await converse(tenant, { participant: { phone: '+46701230007' }, messages: ['hello'], audio: fakeMp3('racing') });
+    const { interactionId, recordingId } = await converse(tenant, {
+      participant: { phone: '+46701230007' },
+      messages: ['hello'],
+      audio: fakeMp3('racing'),
+    });
     const c = testContainer();
     let reachedAudio!: () => void;
     let openGate!: () => void;
@@ -177,10 +219,19 @@ describe('placing a legal hold', () => {
     const events: string[] = [];
 
     // Act: the delete passes its hold check and starts on the audio; counsel places a hold meanwhile
-    const request = { actor: { tenantId: tenant.tenantId, userId: 'u-admin', role: 'admin' as const, support: false }, sourceIp: '192.0.2.10' };
-    const deleting = deleteRecording(adminDepsOf({ ...c, stores: paused }), request, interactionId, recordingId).then(() => events.push('delete ended'));
+    const request = {
+      actor: { tenantId: tenant.tenantId, userId: 'u-admin', role: 'admin' as const, support: false },
+      sourceIp: '192.0.2.10',
+    };
+    const deleting = deleteRecording(adminDepsOf({ ...c, stores: paused }), request, interactionId, recordingId).then(
+      () => events.push('delete ended'),
+    );
     await atAudio;
-    const holding = placeHoldNow(c, { tenantId: tenant.tenantId, userId: 'u-legal', role: 'legal', support: false, from: 'test' }, { interactionId, reason: 'claim 2026-53' }).then(() => events.push('hold placed'));
+    const holding = placeHoldNow(
+      c,
+      { tenantId: tenant.tenantId, userId: 'u-legal', role: 'legal', support: false, from: 'test' },
+      { interactionId, reason: 'claim 2026-53' },
+    ).then(() => events.push('hold placed'));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     events.push('gate opened');
     openGate();

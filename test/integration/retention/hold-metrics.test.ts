@@ -10,7 +10,13 @@ describe('the business metrics of legal holds', () => {
     const anna = await chat(tenant, ANNA);
     const metrics = new InMemoryMetrics();
     const deps = { ...testContainer(), metrics };
-    const actor = { tenantId: tenant.tenantId, userId: 'counsel', role: 'legal' as const, support: false, from: '192.0.2.0/24' };
+    const actor = {
+      tenantId: tenant.tenantId,
+      userId: 'counsel',
+      role: 'legal' as const,
+      support: false,
+      from: '192.0.2.0/24',
+    };
 
     // Act
     const hold = await placeHold(deps, actor, { interactionId: anna.interactionId, reason: 'claim 2025-19' });

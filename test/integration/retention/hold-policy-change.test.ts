@@ -1,12 +1,28 @@
 import { getInteraction } from '../../../functions/usecases/readback/get-interaction';
 import { releaseHold } from '../../../functions/usecases/holds/release-hold';
 import { callApi } from '../../support/api';
-import { ANNA, chat, DAY, newTenant, recordsOf, SECOND, sortKeys, sweep, tallyOf, testContainer, type Tenant } from './support';
+import {
+  ANNA,
+  chat,
+  DAY,
+  newTenant,
+  recordsOf,
+  SECOND,
+  sortKeys,
+  sweep,
+  tallyOf,
+  testContainer,
+  type Tenant,
+} from './support';
 
 const HOUR = 3600 * SECOND;
 
 const asAdmin = <T>(tenant: Tenant, path: string, request: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown } = {}) =>
-  callApi<T>(path, { method: request.method ?? (request.body === undefined ? 'GET' : 'POST'), body: request.body, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+  callApi<T>(path, {
+    method: request.method ?? (request.body === undefined ? 'GET' : 'POST'),
+    body: request.body,
+    headers: { authorization: `Bearer ${tenant.adminToken}` },
+  });
 
 /** Saves the tenant's live policy with one class's retention changed, through PUT /v1/policy as its admin would. */
 async function changeRetention(tenant: Tenant, dataClass: string, retention: string): Promise<void> {
@@ -18,12 +34,21 @@ async function changeRetention(tenant: Tenant, dataClass: string, retention: str
 }
 
 async function placeHold(tenant: Tenant, interactionId: string): Promise<string> {
-  const placed = await asAdmin<{ holdId: string }>(tenant, '/v1/holds', { body: { interactionId, reason: 'claim 2026-44' } });
-  if (placed.status !== 201) throw new Error(`POST /v1/holds answered ${placed.status}: ${JSON.stringify(placed.body)}`);
+  const placed = await asAdmin<{ holdId: string }>(tenant, '/v1/holds', {
+    body: { interactionId, reason: 'claim 2026-44' },
+  });
+  if (placed.status !== 201)
+    throw new Error(`POST /v1/holds answered ${placed.status}: ${JSON.stringify(placed.body)}`);
   return placed.body.holdId;
 }
 
-const counsel = (tenant: Tenant) => ({ tenantId: tenant.tenantId, userId: 'counsel', role: 'legal' as const, support: false, from: '192.0.2.0/24' });
+const counsel = (tenant: Tenant) => ({
+  tenantId: tenant.tenantId,
+  userId: 'counsel',
+  role: 'legal' as const,
+  support: false,
+  from: '192.0.2.0/24',
+});
 
 describe('a retention changed while a legal hold keeps a record applies when the hold is released', () => {
   it('general info lengthened from 180 to 200 days during the hold lives until day 200 after release, not day 180, and its listing entry with it', async () => {
@@ -45,7 +70,9 @@ describe('a retention changed while a legal hold keeps a record applies when the
     const newExpiry = (info.expiresAt as number) * SECOND;
     expect(Math.abs(newExpiry - (oldExpiry + 20 * DAY))).toBeLessThanOrEqual(HOUR);
     expect(info.expiryBucket).toContain(`#interaction#${new Date(newExpiry).toISOString().slice(0, 10)}#`);
-    expect(items.find((i) => i.interactionId === anna.interactionId && String(i.pk).includes('#DAY#'))?.expiresAt).toBe(info.expiresAt);
+    expect(items.find((i) => i.interactionId === anna.interactionId && String(i.pk).includes('#DAY#'))?.expiresAt).toBe(
+      info.expiresAt,
+    );
     // ...and the subject index still finds it until then: no entry's TTL ends before the record
     const entries = items.filter((i) => i.pk === anna.pk && i.sk.startsWith('SUBJ#'));
     expect(entries.length).toBeGreaterThan(0);
@@ -56,7 +83,9 @@ describe('a retention changed while a legal hold keeps a record applies when the
     const before = await sweep(deps, tenant.tenantId, new Date(newExpiry - SECOND));
     expect(tallyOf(before, tenant.tenantId, 'interaction')).toMatchObject({ due: 0, deleted: 0, failed: 0 });
     expect(sortKeys(await recordsOf(tenant.tenantId), anna.pk)).toContain('INFO');
-    await expect(getInteraction(deps, tenant.tenantId, anna.interactionId)).resolves.toMatchObject({ interactionId: anna.interactionId });
+    await expect(getInteraction(deps, tenant.tenantId, anna.interactionId)).resolves.toMatchObject({
+      interactionId: anna.interactionId,
+    });
 
     // Act / Assess: the sweep at day 200 deletes it
     const after = await sweep(deps, tenant.tenantId, new Date(newExpiry));
@@ -69,7 +98,9 @@ describe('a retention changed while a legal hold keeps a record applies when the
     const tenant = await newTenant('puzzel');
     const anna = await chat(tenant, ANNA);
     const holdId = await placeHold(tenant, anna.interactionId);
-    const startedAt = Date.parse((await recordsOf(tenant.tenantId)).find((i) => i.pk === anna.pk && i.sk === 'INFO')!.startedAt as string);
+    const startedAt = Date.parse(
+      (await recordsOf(tenant.tenantId)).find((i) => i.pk === anna.pk && i.sk === 'INFO')!.startedAt as string,
+    );
 
     // Act: the admin keeps chat logs 7 days; counsel releases the hold on day 10; that night's sweep runs
     await changeRetention(tenant, 'transcript', 'P7D');

@@ -22,10 +22,15 @@ describe('a legal hold reason is free text like any other', () => {
     expect(res.status).toBe(201);
     expect(res.body.reason).toBe('claim by [NAME], call her on [PHONE] or [EMAIL]');
     const raw = await dynamoDbClient().send(
-      new ScanCommand({ TableName: homeNames().directoryTable, FilterExpression: 'holdId = :h', ExpressionAttributeValues: { ':h': { S: res.body.holdId } } }),
+      new ScanCommand({
+        TableName: homeNames().directoryTable,
+        FilterExpression: 'holdId = :h',
+        ExpressionAttributeValues: { ':h': { S: res.body.holdId } },
+      }),
     );
     const items = (raw.Items ?? []).map((i) => JSON.stringify(unmarshall(i)));
     expect(items.length).toBeGreaterThan(0);
-    for (const item of items) for (const secret of ['Johanna', 'Berg', '123 45 67', 'example.com']) expect(item).not.toContain(secret);
+    for (const item of items)
+      for (const secret of ['Johanna', 'Berg', '123 45 67', 'example.com']) expect(item).not.toContain(secret);
   }, 60_000);
 });

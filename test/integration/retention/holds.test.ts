@@ -5,23 +5,39 @@ import { ANNA, chat, DAY, newTenant, recordsOf, sortKeys, sweep, tallyOf, testCo
 const BERIT = { email: 'berit@example.com', phone: '+46 70 999 88 77', name: 'Berit Ek' };
 
 const asAdmin = <T>(tenant: Tenant, path: string, body?: unknown) =>
-  callApi<T>(path, { method: body === undefined ? 'GET' : 'POST', body, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+  callApi<T>(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    body,
+    headers: { authorization: `Bearer ${tenant.adminToken}` },
+  });
 
 describe('legal hold beats retention', () => {
-  it('held interactions and subjects outlive their retention, untouched and out of TTL\'s reach, until released; then the sweep applies it', async () => {
+  it("held interactions and subjects outlive their retention, untouched and out of TTL's reach, until released; then the sweep applies it", async () => {
     // Prepare: Anna's chat held by interaction, Berit held as a subject (by e-mail, hashed at once)
     const tenant = await newTenant('puzzel');
     const anna = await chat(tenant, ANNA);
     const berit = await chat(tenant, BERIT);
-    const byInteraction = await asAdmin<{ holdId: string; itemsProtected: number }>(tenant, '/v1/holds', { interactionId: anna.interactionId, reason: 'claim 2025-17' });
-    const bySubject = await asAdmin<{ holdId: string; target: unknown }>(tenant, '/v1/holds', { identifiers: { email: ' Berit@Example.com' }, reason: 'claim 2025-18' });
+    const byInteraction = await asAdmin<{ holdId: string; itemsProtected: number }>(tenant, '/v1/holds', {
+      interactionId: anna.interactionId,
+      reason: 'claim 2025-17',
+    });
+    const bySubject = await asAdmin<{ holdId: string; target: unknown }>(tenant, '/v1/holds', {
+      identifiers: { email: ' Berit@Example.com' },
+      reason: 'claim 2025-18',
+    });
     expect(byInteraction.status).toBe(201);
     expect(bySubject.status).toBe(201);
     expect(JSON.stringify(bySubject.body.target)).not.toContain('berit');
     // Berit writes again after the hold: that conversation is held too
     const beritAgain = await chat(tenant, BERIT);
     const deps = testContainer();
-    const infoExpiry = new Date(Math.max(...(await recordsOf(tenant.tenantId)).filter((i) => i.sk === 'INFO').map((i) => ((i.expiresAt ?? i.heldExpiresAt) as number) * 1000)));
+    const infoExpiry = new Date(
+      Math.max(
+        ...(await recordsOf(tenant.tenantId))
+          .filter((i) => i.sk === 'INFO')
+          .map((i) => ((i.expiresAt ?? i.heldExpiresAt) as number) * 1000),
+      ),
+    );
 
     // Assess: held items carry their expiry out of TTL's reach
     const annaItems = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === anna.pk);
@@ -32,17 +48,34 @@ describe('legal hold beats retention', () => {
 
     // Assess: nothing held went; the conversation written after the hold was found, skipped and protected
     expect(tallyOf(held, tenant.tenantId, 'interaction')).toMatchObject({ due: 1, held: 1, deleted: 0 });
-    for (const c of [anna, berit, beritAgain]) expect(sortKeys(await recordsOf(tenant.tenantId), c.pk)).toContain('INFO');
-    expect((await recordsOf(tenant.tenantId)).filter((i) => i.pk === beritAgain.pk).every((i) => i.expiresAt === undefined)).toBe(true);
+    for (const c of [anna, berit, beritAgain])
+      expect(sortKeys(await recordsOf(tenant.tenantId), c.pk)).toContain('INFO');
+    expect(
+      (await recordsOf(tenant.tenantId)).filter((i) => i.pk === beritAgain.pk).every((i) => i.expiresAt === undefined),
+    ).toBe(true);
     const holds = await asAdmin<{ holds: Array<{ holdId: string; releasedAt?: string }> }>(tenant, '/v1/holds');
-    expect(holds.body.holds.map((h) => h.holdId).sort()).toEqual([byInteraction.body.holdId, bySubject.body.holdId].sort());
+    expect(holds.body.holds.map((h) => h.holdId).sort()).toEqual(
+      [byInteraction.body.holdId, bySubject.body.holdId].sort(),
+    );
 
     // Act: the interaction hold is released today (before the expiry); the subject hold 20 days after it
-    const released = await asAdmin<{ itemsResumed: number; releasedAt: string }>(tenant, `/v1/holds/${byInteraction.body.holdId}/release`, {});
-    expect((await deps.auditLog.list(tenant.tenantId, { action: 'legal-hold.release' })).items.map((e) => e.details.holdId)).toEqual([byInteraction.body.holdId]);
+    const released = await asAdmin<{ itemsResumed: number; releasedAt: string }>(
+      tenant,
+      `/v1/holds/${byInteraction.body.holdId}/release`,
+      {},
+    );
+    expect(
+      (await deps.auditLog.list(tenant.tenantId, { action: 'legal-hold.release' })).items.map((e) => e.details.holdId),
+    ).toEqual([byInteraction.body.holdId]);
     const later = new Date(infoExpiry.getTime() + 20 * DAY);
     deps.clock.set(later);
-    const actor = { tenantId: tenant.tenantId, userId: 'counsel', role: 'legal' as const, support: false, from: '192.0.2.0/24' };
+    const actor = {
+      tenantId: tenant.tenantId,
+      userId: 'counsel',
+      role: 'legal' as const,
+      support: false,
+      from: '192.0.2.0/24',
+    };
     const subjectReleased = await releaseHold(deps, actor, bySubject.body.holdId);
     const swept = await sweep(deps, tenant.tenantId, later);
 
@@ -55,6 +88,8 @@ describe('legal hold beats retention', () => {
     const after = await asAdmin<{ holds: Array<{ releasedAt?: string }> }>(tenant, '/v1/holds');
     expect(after.body.holds.every((h) => h.releasedAt)).toBe(true);
     // The nightly sweep at day 200 pruned the audit entries of day 0 (Puzzel: audit kept 180 days); the late release is there.
-    expect((await deps.auditLog.list(tenant.tenantId, { action: 'legal-hold.release' })).items.map((e) => e.details.holdId)).toEqual([bySubject.body.holdId]);
+    expect(
+      (await deps.auditLog.list(tenant.tenantId, { action: 'legal-hold.release' })).items.map((e) => e.details.holdId),
+    ).toEqual([bySubject.body.holdId]);
   }, 120_000);
 });

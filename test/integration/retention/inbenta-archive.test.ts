@@ -1,5 +1,16 @@
 import { callApi } from '../../support/api';
-import { DAY, ingest, keysOf, newTenant, objectsUnder, recordsOf, SECOND, sweep, tallyOf, testContainer } from './support';
+import {
+  DAY,
+  ingest,
+  keysOf,
+  newTenant,
+  objectsUnder,
+  recordsOf,
+  SECOND,
+  sweep,
+  tallyOf,
+  testContainer,
+} from './support';
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 
@@ -10,8 +21,26 @@ describe('Inbenta preset: raw events kept 100 days, then archived, reachable onl
     const at = new Date().toISOString();
     await ingest(tenant, '/v1/events', {
       events: [
-        { id: 'q1', type: 'question', sessionId: 'session-1', userType: 'visitor', source: 'web', environment: 'production', at, payload: { text: 'Where is my parcel?' } },
-        { id: 'r1', type: 'rating', sessionId: 'session-1', userType: 'visitor', source: 'web', environment: 'production', at, payload: { value: 4 } },
+        {
+          id: 'q1',
+          type: 'question',
+          sessionId: 'session-1',
+          userType: 'visitor',
+          source: 'web',
+          environment: 'production',
+          at,
+          payload: { text: 'Where is my parcel?' },
+        },
+        {
+          id: 'r1',
+          type: 'rating',
+          sessionId: 'session-1',
+          userType: 'visitor',
+          source: 'web',
+          environment: 'production',
+          at,
+          payload: { value: 4 },
+        },
       ],
     });
     const deps = testContainer();
@@ -20,7 +49,11 @@ describe('Inbenta preset: raw events kept 100 days, then archived, reachable onl
     expect(Math.round((expiry.getTime() - Date.now()) / DAY)).toBe(100);
 
     // Act: the night of the 100th day
-    const early = await sweep(deps, tenant.tenantId, new Date(Math.min(...events.map((e) => (e.expiresAt as number) * 1000)) - SECOND));
+    const early = await sweep(
+      deps,
+      tenant.tenantId,
+      new Date(Math.min(...events.map((e) => (e.expiresAt as number) * 1000)) - SECOND),
+    );
     const archived = await sweep(deps, tenant.tenantId, expiry);
 
     // Assess: the events left the records table for the archive bucket; a pointer stays per event
@@ -33,7 +66,10 @@ describe('Inbenta preset: raw events kept 100 days, then archived, reachable onl
     expect(left.filter((i) => i.sk.startsWith('SUBJ#visitorId#'))).toHaveLength(2);
     expect(left.every((i) => !('sealed' in i))).toBe(true);
     const archiveKeys = await objectsUnder('archiveBucket', `event/${tenant.tenantId}/`);
-    expect(archiveKeys.sort()).toEqual([`event/${tenant.tenantId}/${month(expiry).replace('-', '/')}/q1.json`, `event/${tenant.tenantId}/${month(expiry).replace('-', '/')}/r1.json`]);
+    expect(archiveKeys.sort()).toEqual([
+      `event/${tenant.tenantId}/${month(expiry).replace('-', '/')}/q1.json`,
+      `event/${tenant.tenantId}/${month(expiry).replace('-', '/')}/r1.json`,
+    ]);
     expect(JSON.stringify(archiveKeys)).not.toContain('parcel');
 
     // Act: the restricted CSV export

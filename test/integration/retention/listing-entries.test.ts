@@ -3,8 +3,10 @@ import { puzzelPreset } from '../../../functions/domain/policy/presets';
 import { asAdmin, chat, DAY, newTenant, recordsOf, sweep, tallyOf, testContainer, type Tenant } from './support';
 
 /** The tenant's per-day listing entries (admin search), read straight from DynamoDB Local. */
-const listingEntries = async (tenant: Tenant) => (await recordsOf(tenant.tenantId)).filter((i) => i.pk.startsWith(`T#${tenant.tenantId}#DAY#`));
-const generalInfo = async (tenant: Tenant, pk: string) => (await recordsOf(tenant.tenantId)).find((i) => i.pk === pk && i.sk === 'INFO');
+const listingEntries = async (tenant: Tenant) =>
+  (await recordsOf(tenant.tenantId)).filter((i) => i.pk.startsWith(`T#${tenant.tenantId}#DAY#`));
+const generalInfo = async (tenant: Tenant, pk: string) =>
+  (await recordsOf(tenant.tenantId)).find((i) => i.pk === pk && i.sk === 'INFO');
 
 describe('the per-day listing follows its interactions', () => {
   it('Puzzel: the sweep that deletes an interaction at 180 days deletes its listing entry too', async () => {
@@ -37,7 +39,9 @@ describe('the per-day listing follows its interactions', () => {
     expect(tallyOf(run, tenant.tenantId, 'interaction')).toMatchObject({ anonymised: 1, failed: 0 });
     const statistics = await generalInfo(tenant, conversation.pk);
     expect(statistics?.tier).toBe('statistics');
-    expect((await listingEntries(tenant)).map((e) => [e.interactionId, e.expiresAt])).toEqual([[conversation.interactionId, statistics?.expiresAt]]);
+    expect((await listingEntries(tenant)).map((e) => [e.interactionId, e.expiresAt])).toEqual([
+      [conversation.interactionId, statistics?.expiresAt],
+    ]);
   }, 180_000);
 
   it('Puzzel: general info lengthened from 180 days to a year keeps its listing entry for the year too', async () => {
@@ -49,7 +53,13 @@ describe('the per-day listing follows its interactions', () => {
     const input = puzzelPreset();
     input.revision = 2;
     input.classes.interaction = { ...input.classes.interaction, retention: 'P1Y' };
-    await deps.directory.savePolicy({ tenantId: tenant.tenantId, revision: 2, policy: parsePolicy(input), savedAt: new Date().toISOString(), savedBy: 'admin' });
+    await deps.directory.savePolicy({
+      tenantId: tenant.tenantId,
+      revision: 2,
+      policy: parsePolicy(input),
+      savedAt: new Date().toISOString(),
+      savedBy: 'admin',
+    });
 
     // Act: the next sweep applies the change
     const run = await sweep(deps, tenant.tenantId, new Date(Date.now() + 3 * DAY));
@@ -60,12 +70,14 @@ describe('the per-day listing follows its interactions', () => {
     expect(Math.round(((info.expiresAt as number) * 1000 - Date.now()) / DAY)).toBeGreaterThanOrEqual(364);
     expect((await listingEntries(tenant)).map((e) => e.expiresAt)).toEqual([info.expiresAt]);
     // The subject index must find it as long: TTL would otherwise remove its entries at day 180.
-    const entries = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('SUBJ#'));
+    const entries = (await recordsOf(tenant.tenantId)).filter(
+      (i) => i.pk === conversation.pk && i.sk.startsWith('SUBJ#'),
+    );
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((e) => (e.expiresAt as number) >= (info.expiresAt as number))).toBe(true);
   }, 120_000);
 
-  it('a hold takes a listing entry out of TTL\'s reach with its interaction (heldExpiresAt); release gives its expiry back', async () => {
+  it("a hold takes a listing entry out of TTL's reach with its interaction (heldExpiresAt); release gives its expiry back", async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
     const conversation = await chat(tenant);
@@ -73,7 +85,10 @@ describe('the per-day listing follows its interactions', () => {
     expect(typeof entry.expiresAt).toBe('number');
 
     // Act: a hold on the chat
-    const hold = await asAdmin<{ holdId: string }>(tenant, '/v1/holds', { interactionId: conversation.interactionId, reason: 'claim 2026-52' });
+    const hold = await asAdmin<{ holdId: string }>(tenant, '/v1/holds', {
+      interactionId: conversation.interactionId,
+      reason: 'claim 2026-52',
+    });
     expect(hold.status).toBe(201);
 
     // Assess: no TTL on the entry while held; its expiry is kept aside

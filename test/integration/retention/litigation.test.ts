@@ -28,10 +28,17 @@ async function sealedCall(): Promise<{ tenant: Tenant; batchId: string; region: 
   const tenant = await newTenant('iadvize');
   const call = await chat(tenant, ANNA, 'call');
   const deps = testContainer();
-  const expiries = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === call.pk && i.sk === 'INFO').map((i) => (i.expiresAt as number) * 1000);
+  const expiries = (await recordsOf(tenant.tenantId))
+    .filter((i) => i.pk === call.pk && i.sk === 'INFO')
+    .map((i) => (i.expiresAt as number) * 1000);
   await sweep(deps, tenant.tenantId, new Date(Math.max(...expiries)));
   const batch = (await listBatches(deps.stores, tenant.tenantId)).find((b) => b.sealedClass === 'interaction')!;
-  return { tenant, batchId: batch.batchId, region: batch.region, key: `${tenant.tenantId}/interaction/${batch.batchId}.sealed` };
+  return {
+    tenant,
+    batchId: batch.batchId,
+    region: batch.region,
+    key: `${tenant.tenantId}/interaction/${batch.batchId}.sealed`,
+  };
 }
 
 async function rewrite(region: string, key: string, edit: (document: Record<string, unknown>) => void): Promise<void> {
@@ -53,7 +60,9 @@ describe('the litigation archive (iAdvize: 5 years, AES-256, a few people only)'
 
     // Assess: the legal role reads the sealed general info, personal fields included
     const [header, row] = csv.split('\r\n');
-    expect(header.split(',')).toEqual(expect.arrayContaining(['pk', 'sk', 'class', 'expiresAt', 'channel', 'participant']));
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining(['pk', 'sk', 'class', 'expiresAt', 'channel', 'participant']),
+    );
     expect(row).toContain('INFO');
     expect(row).toContain(ANNA.email);
     // Assess: the application's own identity (an admin token and the app's AWS credentials) gets a 403
@@ -68,7 +77,10 @@ describe('the litigation archive (iAdvize: 5 years, AES-256, a few people only)'
 
   it('an admin token without the legal role cannot even file a retrieval', async () => {
     const { tenant, batchId } = await sealedCall();
-    const res = await callApi(`/v1/litigation/batches/${batchId}/retrievals`, { method: 'POST', headers: { authorization: `Bearer ${tenant.adminToken}` } });
+    const res = await callApi(`/v1/litigation/batches/${batchId}/retrievals`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tenant.adminToken}` },
+    });
     expect(res.status).toBe(403);
   });
 

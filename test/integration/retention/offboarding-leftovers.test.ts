@@ -11,7 +11,20 @@ import { releaseHold } from '../../../functions/usecases/holds/release-hold';
 import { listBatches } from '../../../functions/usecases/litigation/list-batches';
 import { homeNames, homeRegion, regions, s3Client } from '../../support/emulators';
 import { rawItems } from '../ingest/support';
-import { ANNA, chat, DAY, ingest, newTenant, objectsUnder, recordedCall, sortKeys, sweep, testContainer, uploadedRecording, type Tenant } from './support';
+import {
+  ANNA,
+  chat,
+  DAY,
+  ingest,
+  newTenant,
+  objectsUnder,
+  recordedCall,
+  sortKeys,
+  sweep,
+  testContainer,
+  uploadedRecording,
+  type Tenant,
+} from './support';
 
 /** Keys of the tenant's objects in the exports bucket (every prefix: packages, downloads). */
 async function exportsOf(tenantId: string): Promise<string[]> {
@@ -19,16 +32,23 @@ async function exportsOf(tenantId: string): Promise<string[]> {
   return (out.Contents ?? []).map((o) => o.Key as string).filter((k) => k.includes(`/${tenantId}/`));
 }
 
-const aggregatesOf = async (tenantId: string) => (await Promise.all(regions().map((r) => rawItems(r, 'aggregatesTable', tenantId)))).flat();
-const recordsOfTenant = async (tenantId: string) => (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', tenantId)))).flat();
-const keysOfTenant = async (tenantId: string) => (await Promise.all(regions().map((r) => rawItems(r, 'keysTable', tenantId)))).flat();
+const aggregatesOf = async (tenantId: string) =>
+  (await Promise.all(regions().map((r) => rawItems(r, 'aggregatesTable', tenantId)))).flat();
+const recordsOfTenant = async (tenantId: string) =>
+  (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', tenantId)))).flat();
+const keysOfTenant = async (tenantId: string) =>
+  (await Promise.all(regions().map((r) => rawItems(r, 'keysTable', tenantId)))).flat();
 
 /** Terminates the tenant and waits for its package in the exports bucket. */
 async function terminated(tenant: Tenant): Promise<{ purgeAfter: Date }> {
   const before = (await exportsOf(tenant.tenantId)).length;
-  const termination = await callApi<TerminationView>(`/v1/tenants/${tenant.tenantId}/termination`, { method: 'POST', operator: true });
+  const termination = await callApi<TerminationView>(`/v1/tenants/${tenant.tenantId}/termination`, {
+    method: 'POST',
+    operator: true,
+  });
   if (termination.status !== 202) throw new Error(`termination answered ${termination.status}`);
-  for (let tries = 0; tries < 120 && (await exportsOf(tenant.tenantId)).length === before; tries++) await new Promise((r) => setTimeout(r, 250));
+  for (let tries = 0; tries < 120 && (await exportsOf(tenant.tenantId)).length === before; tries++)
+    await new Promise((r) => setTimeout(r, 250));
   return { purgeAfter: new Date(termination.body.purgeAfter) };
 }
 
@@ -37,11 +57,22 @@ async function terminatedWithOldCounters(): Promise<{ tenant: Tenant; purgeAfter
   const tenant = await newTenant('inbenta');
   await chat(tenant);
   const longAgo = new Date(Date.now() - 730 * DAY).toISOString();
-  await ingest(tenant, '/v1/interactions', { channel: 'chat', startedAt: longAgo, queue: 'billing', participant: ANNA, consent: { storeContent: true, gdpr: { granted: true, noticeVersion: '2025-01' } } });
+  await ingest(tenant, '/v1/interactions', {
+    channel: 'chat',
+    startedAt: longAgo,
+    queue: 'billing',
+    participant: ANNA,
+    consent: { storeContent: true, gdpr: { granted: true, noticeVersion: '2025-01' } },
+  });
   return { tenant, ...(await terminated(tenant)) };
 }
 
-const reportOf = async (tenant: Tenant) => (await callApi<Offboarding & { finalReport?: FinalReport }>(`/v1/tenants/${tenant.tenantId}/termination`, { operator: true })).body;
+const reportOf = async (tenant: Tenant) =>
+  (
+    await callApi<Offboarding & { finalReport?: FinalReport }>(`/v1/tenants/${tenant.tenantId}/termination`, {
+      operator: true,
+    })
+  ).body;
 
 /** Stores whose aggregates table silently keeps one counter partition: a purge that believes its own tally would not notice. */
 function keepingOneCounterMonth(stores: RegionalStores, month: string): RegionalStores {
@@ -57,7 +88,7 @@ function keepingOneCounterMonth(stores: RegionalStores, month: string): Regional
 }
 
 describe('offboarding purge leaves nothing, and its report counts what is really left', () => {
-  it('deletes counters of days outside the tenant\'s life and the offboarding package, and the report says zero because storage holds zero', async () => {
+  it("deletes counters of days outside the tenant's life and the offboarding package, and the report says zero because storage holds zero", async () => {
     // Prepare: counters of today and of two years ago; the package in the exports bucket
     const { tenant, purgeAfter } = await terminatedWithOldCounters();
     const months = new Set((await aggregatesOf(tenant.tenantId)).map((i) => String(i.pk).slice(-7)));
@@ -71,7 +102,16 @@ describe('offboarding purge leaves nothing, and its report counts what is really
     expect(run.failures).toEqual([]);
     const report = await reportOf(tenant);
     expect(report.status).toBe('purged');
-    expect(report.finalReport?.remaining).toEqual({ records: 0, indexEntries: 0, otherItems: 0, dataKeys: 0, contentObjects: 0, archiveObjects: 0, exportObjects: 0, aggregates: 0 });
+    expect(report.finalReport?.remaining).toEqual({
+      records: 0,
+      indexEntries: 0,
+      otherItems: 0,
+      dataKeys: 0,
+      contentObjects: 0,
+      archiveObjects: 0,
+      exportObjects: 0,
+      aggregates: 0,
+    });
     // Assess, raw storage: no counter of any month, no record, no package
     expect(await aggregatesOf(tenant.tenantId)).toEqual([]);
     expect(await recordsOfTenant(tenant.tenantId)).toEqual([]);
@@ -104,10 +144,22 @@ describe('a legal hold beats the offboarding purge on every store', () => {
     await uploadedRecording(tenant, callId);
     const heldPk = `T#${tenant.tenantId}#I#${callId}`;
     const c = testContainer();
-    const copy = newCopy('bulk-download', { bucket: 'exports', region: homeRegion(), objectKey: bulkDownloadKey(tenant.tenantId, 'held-download'), contains: ['interaction'] }, new Date());
+    const copy = newCopy(
+      'bulk-download',
+      {
+        bucket: 'exports',
+        region: homeRegion(),
+        objectKey: bulkDownloadKey(tenant.tenantId, 'held-download'),
+        contains: ['interaction'],
+      },
+      new Date(),
+    );
     await registerCopy(c, tenant.tenantId, [heldPk], copy);
     await c.exports.put(copy.objectKey, Buffer.from('zip of the held call'));
-    const hold = await callApi<{ holdId: string }>('/v1/holds', { body: { interactionId: callId, reason: 'claim 2026-51' }, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+    const hold = await callApi<{ holdId: string }>('/v1/holds', {
+      body: { interactionId: callId, reason: 'claim 2026-51' },
+      headers: { authorization: `Bearer ${tenant.adminToken}` },
+    });
     expect(hold.status).toBe(201);
     const { purgeAfter } = await terminated(tenant);
     const heldItems = sortKeys(await recordsOfTenant(tenant.tenantId), heldPk);
@@ -131,10 +183,16 @@ describe('a legal hold beats the offboarding purge on every store', () => {
     expect(held.finalReport?.heldBy).toEqual([hold.body.holdId]);
     expect(held.finalReport?.retained).toMatchObject({ heldRecords: expect.any(Number), heldObjects: 2 });
     expect(held.finalReport?.retained.heldRecords).toBeGreaterThan(0);
-    expect(Object.values(held.finalReport?.remaining ?? {})).toEqual(Object.values(held.finalReport?.remaining ?? {}).map(() => 0));
+    expect(Object.values(held.finalReport?.remaining ?? {})).toEqual(
+      Object.values(held.finalReport?.remaining ?? {}).map(() => 0),
+    );
 
     // Act: counsel releases the hold; the next sweep purges again
-    await releaseHold(c, { tenantId: tenant.tenantId, userId: 'u-legal', role: 'legal', support: false, from: 'test' }, hold.body.holdId);
+    await releaseHold(
+      c,
+      { tenantId: tenant.tenantId, userId: 'u-legal', role: 'legal', support: false, from: 'test' },
+      hold.body.holdId,
+    );
     await sweep(c, tenant.tenantId, purgeAfter);
 
     // Assess: purged, nothing left anywhere
@@ -153,9 +211,16 @@ describe('a legal hold on a sealed litigation batch beats the offboarding purge'
     const tenant = await newTenant('iadvize');
     const c = testContainer();
     const call = await chat(tenant, ANNA, 'call');
-    const infoExpiry = Math.max(...(await recordsOfTenant(tenant.tenantId)).filter((i) => i.pk === call.pk && i.sk === 'INFO').map((i) => (i.expiresAt as number) * 1000));
+    const infoExpiry = Math.max(
+      ...(await recordsOfTenant(tenant.tenantId))
+        .filter((i) => i.pk === call.pk && i.sk === 'INFO')
+        .map((i) => (i.expiresAt as number) * 1000),
+    );
     await sweep(c, tenant.tenantId, new Date(infoExpiry));
-    const hold = await callApi<{ holdId: string }>('/v1/holds', { body: { interactionId: call.interactionId, reason: 'claim 2026-54' }, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+    const hold = await callApi<{ holdId: string }>('/v1/holds', {
+      body: { interactionId: call.interactionId, reason: 'claim 2026-54' },
+      headers: { authorization: `Bearer ${tenant.adminToken}` },
+    });
     expect(hold.status).toBe(201);
     const { purgeAfter } = await terminated(tenant);
 

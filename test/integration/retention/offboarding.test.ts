@@ -26,11 +26,14 @@ async function objectsOf(tenantId: string): Promise<string[]> {
 
 /** The tenant's offboarding packages in the exports bucket. */
 async function packagesOf(tenantId: string): Promise<string[]> {
-  const out = await s3Client().send(new ListObjectsV2Command({ Bucket: homeNames().exportBucket, Prefix: `offboarding/${tenantId}/` }));
+  const out = await s3Client().send(
+    new ListObjectsV2Command({ Bucket: homeNames().exportBucket, Prefix: `offboarding/${tenantId}/` }),
+  );
   return (out.Contents ?? []).map((o) => o.Key as string);
 }
 
-const termination = (tenant: Tenant) => callApi<TerminationView>(`/v1/tenants/${tenant.tenantId}/termination`, { operator: true });
+const termination = (tenant: Tenant) =>
+  callApi<TerminationView>(`/v1/tenants/${tenant.tenantId}/termination`, { operator: true });
 
 /** GET termination until the package is no longer building (the local runtime builds it in its background). */
 async function settledTermination(tenant: Tenant): Promise<TerminationView> {
@@ -64,10 +67,25 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     // Prepare: a chat, chatbot events and their KPI counters
     const tenant = await newTenant('inbenta');
     await chat(tenant);
-    await ingest(tenant, '/v1/events', { events: [{ id: 'q1', type: 'question', userType: 'visitor', source: 'web', environment: 'production', at: new Date().toISOString(), payload: { text: 'Where is my parcel?' } }] });
+    await ingest(tenant, '/v1/events', {
+      events: [
+        {
+          id: 'q1',
+          type: 'question',
+          userType: 'visitor',
+          source: 'web',
+          environment: 'production',
+          at: new Date().toISOString(),
+          payload: { text: 'Where is my parcel?' },
+        },
+      ],
+    });
 
     // Act: the contract ends; the package is built in the background
-    const terminated = await callApi<TerminationView>(`/v1/tenants/${tenant.tenantId}/termination`, { method: 'POST', operator: true });
+    const terminated = await callApi<TerminationView>(`/v1/tenants/${tenant.tenantId}/termination`, {
+      method: 'POST',
+      operator: true,
+    });
     const settled = await settledTermination(tenant);
 
     // Assess: accepted at once, package under way; deletion is 60 days out
@@ -76,16 +94,26 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     const purgeAfter = new Date(terminated.body.purgeAfter);
     expect(Math.round((purgeAfter.getTime() - Date.parse(terminated.body.terminatedAt)) / 86_400_000)).toBe(60);
     // Assess: the package holds every record, opened; the keys no longer work
-    if (settled.package.status !== 'ready') throw new Error(`the package is ${settled.package.status}: ${JSON.stringify(settled.package)}`);
+    if (settled.package.status !== 'ready')
+      throw new Error(`the package is ${settled.package.status}: ${JSON.stringify(settled.package)}`);
     expect(settled.package.records).toBe(5);
     const zip = await zipAt(settled.package.url);
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { kind: string; recordsByClass: Record<string, number> };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      kind: string;
+      recordsByClass: Record<string, number>;
+    };
     expect(manifest.kind).toBe('tenant-offboarding');
     expect(manifest.recordsByClass).toMatchObject({ interaction: 1, transcript: 2, survey: 1, event: 1 });
-    expect(await zip.file('records/eu-central-1/transcript.jsonl')!.async('string')).toContain('My parcel never arrived.');
+    expect(await zip.file('records/eu-central-1/transcript.jsonl')!.async('string')).toContain(
+      'My parcel never arrived.',
+    );
     expect(await zip.file('records/eu-central-1/event.jsonl')!.async('string')).toContain('Where is my parcel?');
     expect(Object.keys(zip.files)).toContain('aggregates/eu-central-1.csv');
-    const refused = await callApi('/v1/events', { method: 'POST', body: { events: [] }, headers: { 'x-api-key': tenant.apiKey } });
+    const refused = await callApi('/v1/events', {
+      method: 'POST',
+      body: { events: [] },
+      headers: { 'x-api-key': tenant.apiKey },
+    });
     expect([401, 403]).toContain(refused.status);
 
     // Act: the night before the grace ends, then the night it ends
@@ -97,13 +125,26 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     // Assess: the final report, kept in the directory
     expect(stillThere).toBeGreaterThan(0);
     expect(run.failures).toEqual([]);
-    const status = await callApi<Offboarding & { finalReport: FinalReport }>(`/v1/tenants/${tenant.tenantId}/termination`, { operator: true });
+    const status = await callApi<Offboarding & { finalReport: FinalReport }>(
+      `/v1/tenants/${tenant.tenantId}/termination`,
+      { operator: true },
+    );
     expect(status.body.status).toBe('purged');
-    expect(status.body.finalReport.remaining).toEqual({ records: 0, indexEntries: 0, otherItems: 0, dataKeys: 0, contentObjects: 0, archiveObjects: 0, exportObjects: 0, aggregates: 0 });
+    expect(status.body.finalReport.remaining).toEqual({
+      records: 0,
+      indexEntries: 0,
+      otherItems: 0,
+      dataKeys: 0,
+      contentObjects: 0,
+      archiveObjects: 0,
+      exportObjects: 0,
+      aggregates: 0,
+    });
     expect(status.body.finalReport.retained).toEqual({ litigationBatches: 0, heldRecords: 0, heldObjects: 0 });
     // Assess: and independently, straight from the emulators: nothing of the tenant anywhere
     for (const region of regions())
-      for (const table of ['recordsTable', 'keysTable', 'aggregatesTable'] as const) expect(await rawItems(region, table, tenant.tenantId)).toEqual([]);
+      for (const table of ['recordsTable', 'keysTable', 'aggregatesTable'] as const)
+        expect(await rawItems(region, table, tenant.tenantId)).toEqual([]);
     expect(await objectsOf(tenant.tenantId)).toEqual([]);
   }, 180_000);
 
@@ -115,13 +156,23 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     const runner = heldRunner();
 
     // Act: terminate
-    const answered = await terminateTenant({ ...deps, packageBuilds: runner }, { tenantId: tenant.tenantId, actor: OPERATOR, from: 'test' });
+    const answered = await terminateTenant(
+      { ...deps, packageBuilds: runner },
+      { tenantId: tenant.tenantId, actor: OPERATOR, from: 'test' },
+    );
     const whileBuilding = await termination(tenant);
 
     // Assess: the termination is done, the build handed over, nothing built yet
-    expect(answered.package).toEqual({ status: 'building', requestId: expect.any(String), startedAt: deps.clock.now().toISOString() });
+    expect(answered.package).toEqual({
+      status: 'building',
+      requestId: expect.any(String),
+      startedAt: deps.clock.now().toISOString(),
+    });
     expect(runner.started).toEqual([[tenant.tenantId, answered.package.requestId]]);
-    expect(whileBuilding.body).toMatchObject({ status: 'terminated', package: { status: 'building', requestId: answered.package.requestId } });
+    expect(whileBuilding.body).toMatchObject({
+      status: 'terminated',
+      package: { status: 'building', requestId: answered.package.requestId },
+    });
     expect(whileBuilding.body.package).not.toHaveProperty('url');
     expect(await packagesOf(tenant.tenantId)).toEqual([]);
 
@@ -136,10 +187,18 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     const key = `offboarding/${tenant.tenantId}/${answered.package.requestId}.zip`;
     expect(ready.body.package).toMatchObject({ key, records: 4, urlExpiresAt: expect.any(String) });
     const manifest = await (await zipAt(ready.body.package.url)).file('manifest.json')!.async('string');
-    expect(JSON.parse(manifest)).toMatchObject({ kind: 'tenant-offboarding', requestId: answered.package.requestId, recordsByClass: { interaction: 1, transcript: 2, survey: 1 } });
+    expect(JSON.parse(manifest)).toMatchObject({
+      kind: 'tenant-offboarding',
+      requestId: answered.package.requestId,
+      recordsByClass: { interaction: 1, transcript: 2, survey: 1 },
+    });
     expect(createHash('sha256').update(manifest).digest('hex')).toBe(ready.body.package.manifestSha256);
     // Assess: the second run saw it ready and stopped
-    expect(again.body.package).toMatchObject({ status: 'ready', builtAt: ready.body.package.builtAt, manifestSha256: ready.body.package.manifestSha256 });
+    expect(again.body.package).toMatchObject({
+      status: 'ready',
+      builtAt: ready.body.package.builtAt,
+      manifestSha256: ready.body.package.manifestSha256,
+    });
     expect(await packagesOf(tenant.tenantId)).toEqual([key]);
   }, 120_000);
 
@@ -148,7 +207,10 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     const tenant = await newTenant('inbenta');
     await chat(tenant);
     const deps = testContainer();
-    const answered = await terminateTenant({ ...deps, packageBuilds: heldRunner() }, { tenantId: tenant.tenantId, actor: OPERATOR, from: 'test' });
+    const answered = await terminateTenant(
+      { ...deps, packageBuilds: heldRunner() },
+      { tenantId: tenant.tenantId, actor: OPERATOR, from: 'test' },
+    );
 
     // Act: the grace ends and the sweep purges; then the build invocation arrives
     const run = await sweep(deps, tenant.tenantId, new Date(answered.purgeAfter));
@@ -160,7 +222,11 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     expect(after.status).toBe('purged');
     expect(status.body).toMatchObject({
       status: 'purged',
-      package: { status: 'failed', requestId: answered.package.requestId, reason: 'the grace ended before the package was ready; the purge has begun' },
+      package: {
+        status: 'failed',
+        requestId: answered.package.requestId,
+        reason: 'the grace ended before the package was ready; the purge has begun',
+      },
     });
     expect(await packagesOf(tenant.tenantId)).toEqual([]);
     expect(await recordsLeft(tenant.tenantId)).toBe(0);

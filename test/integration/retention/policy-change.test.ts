@@ -14,14 +14,27 @@ describe('policy changes apply at the next sweep', () => {
     input.revision = 2;
     input.classes.transcript = { ...input.classes.transcript, retention: 'P14D' };
     input.classes.survey = { ...input.classes.survey, retention: 'P1Y' };
-    await deps.directory.savePolicy({ tenantId: tenant.tenantId, revision: 2, policy: parsePolicy(input), savedAt: new Date().toISOString(), savedBy: 'admin' });
+    await deps.directory.savePolicy({
+      tenantId: tenant.tenantId,
+      revision: 2,
+      policy: parsePolicy(input),
+      savedAt: new Date().toISOString(),
+      savedBy: 'admin',
+    });
 
     // Act: the sweep on day 20
     const run = await sweep(deps, tenant.tenantId, new Date(Date.now() + 20 * DAY));
 
     // Assess: what each change did
-    const change = (dataClass: string) => run.policyChanges.find((p) => p.dataClass === dataClass && p.region === 'eu-central-1');
-    expect(change('transcript')).toMatchObject({ fromRevision: 1, toRevision: 2, shortened: 2, lengthened: 0, dueNow: 2 });
+    const change = (dataClass: string) =>
+      run.policyChanges.find((p) => p.dataClass === dataClass && p.region === 'eu-central-1');
+    expect(change('transcript')).toMatchObject({
+      fromRevision: 1,
+      toRevision: 2,
+      shortened: 2,
+      lengthened: 0,
+      dueNow: 2,
+    });
     expect(change('survey')).toMatchObject({ fromRevision: 1, toRevision: 2, shortened: 0, lengthened: 1, dueNow: 0 });
     expect(change('interaction')).toBeUndefined();
     // Assess: the shortened chat log is gone the same night; the survey waits a year from its writing

@@ -1,15 +1,31 @@
 import { getInteraction } from '../../../functions/usecases/readback/get-interaction';
 import { getTranscript } from '../../../functions/usecases/readback/get-transcript';
 import type { RecordingUpload } from '../../../functions/domain/ingest/responses';
-import { chat, DAY, ingest, keysOf, newTenant, objectsUnder, recordedCall, recordsOf, SECOND, sortKeys, sweep, tallyOf, testContainer } from './support';
+import {
+  chat,
+  DAY,
+  ingest,
+  keysOf,
+  newTenant,
+  objectsUnder,
+  recordedCall,
+  recordsOf,
+  SECOND,
+  sortKeys,
+  sweep,
+  tallyOf,
+  testContainer,
+} from './support';
 
 describe('Puzzel preset: retention per category, enforced nightly', () => {
-  it('chat logs are hidden the second their 30 days end and physically gone after that night\'s sweep; general info stays', async () => {
+  it("chat logs are hidden the second their 30 days end and physically gone after that night's sweep; general info stays", async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
     const conversation = await chat(tenant);
     const deps = testContainer();
-    const messages = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === conversation.pk && i.sk.startsWith('MSG#'));
+    const messages = (await recordsOf(tenant.tenantId)).filter(
+      (i) => i.pk === conversation.pk && i.sk.startsWith('MSG#'),
+    );
     const expiry = new Date(Math.max(...messages.map((m) => m.expiresAt as number)) * 1000);
     expect(expiry.getTime() - Date.now()).toBeGreaterThan(29 * DAY);
 
@@ -27,8 +43,12 @@ describe('Puzzel preset: retention per category, enforced nightly', () => {
     expect(run.failures).toEqual([]);
     const left = sortKeys(await recordsOf(tenant.tenantId), conversation.pk);
     expect(left.filter((sk) => sk.startsWith('MSG#'))).toEqual([]);
-    expect(left).toEqual(expect.arrayContaining(['INFO', expect.stringMatching(/^SURVEY#/), expect.stringMatching(/^SUBJ#email#/)]));
-    expect((await getInteraction(deps, tenant.tenantId, conversation.interactionId)).interactionId).toBe(conversation.interactionId);
+    expect(left).toEqual(
+      expect.arrayContaining(['INFO', expect.stringMatching(/^SURVEY#/), expect.stringMatching(/^SUBJ#email#/)]),
+    );
+    expect((await getInteraction(deps, tenant.tenantId, conversation.interactionId)).interactionId).toBe(
+      conversation.interactionId,
+    );
   });
 
   it('general info goes at 180 days with everything of its interaction: survey, index entries, data key and audit entries', async () => {
@@ -69,8 +89,14 @@ describe('Puzzel preset: retention per category, enforced nightly', () => {
     // Prepare: a recorded call (the caller agreed), its audio uploaded through the presigned URL
     const tenant = await newTenant('puzzel');
     const interactionId = await recordedCall(tenant);
-    const upload = await ingest<RecordingUpload>(tenant, `/v1/interactions/${interactionId}/recording`, { contentType: 'audio/mpeg' });
-    const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: Buffer.from('ID3 the caller speaking') });
+    const upload = await ingest<RecordingUpload>(tenant, `/v1/interactions/${interactionId}/recording`, {
+      contentType: 'audio/mpeg',
+    });
+    const put = await fetch(upload.uploadUrl, {
+      method: 'PUT',
+      headers: upload.headers,
+      body: Buffer.from('ID3 the caller speaking'),
+    });
     expect(put.status).toBe(200);
     const prefix = `upload/${tenant.tenantId}/${interactionId}/`;
     expect(await objectsUnder('contentBucket', prefix)).toHaveLength(1);

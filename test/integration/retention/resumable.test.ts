@@ -10,28 +10,41 @@ const WRITES = new Set(['transactWrite', 'put', 'update', 'deleteItems', 'delete
  * The stores, except that the records tables stop after `writes` writes: the write after that
  * `fault` decides (`hang`: never returns, as when the Lambda is killed there; `fail`: throws).
  */
-function faultyStores(stores: RegionalStores, writes: number, fault: 'hang' | 'fail', onFault: () => void): RegionalStores {
+function faultyStores(
+  stores: RegionalStores,
+  writes: number,
+  fault: 'hang' | 'fail',
+  onFault: () => void,
+): RegionalStores {
   let count = 0;
   const wrap = (records: RecordStore): RecordStore =>
     new Proxy(records, {
       get(target, name, receiver) {
         const value = Reflect.get(target, name, receiver) as unknown;
-        if (typeof value !== 'function' || !WRITES.has(String(name))) return typeof value === 'function' ? value.bind(target) : value;
+        if (typeof value !== 'function' || !WRITES.has(String(name)))
+          return typeof value === 'function' ? value.bind(target) : value;
         return (...args: unknown[]) => {
           if (++count <= writes) return (value as (...a: unknown[]) => unknown).apply(target, args);
           onFault();
-          return fault === 'hang' ? new Promise(() => undefined) : Promise.reject(new Error('injected: the table refused the write'));
+          return fault === 'hang'
+            ? new Promise(() => undefined)
+            : Promise.reject(new Error('injected: the table refused the write'));
         };
       },
     });
-  return { regions: stores.regions, storesFor: (region) => ({ ...stores.storesFor(region), records: wrap(stores.storesFor(region).records) }) };
+  return {
+    regions: stores.regions,
+    storesFor: (region) => ({ ...stores.storesFor(region), records: wrap(stores.storesFor(region).records) }),
+  };
 }
 
 /** Three iAdvize calls (sealed, then anonymised at 12 months) and when they are all due. */
 async function threeCalls(): Promise<{ tenant: Tenant; due: Date }> {
   const tenant = await newTenant('iadvize');
   for (let i = 0; i < 3; i++) await chat(tenant, { ...ANNA, email: `caller${i}@example.com` }, 'call');
-  const expiries = (await recordsOf(tenant.tenantId)).filter((r) => typeof r.class === 'string' && !r.sk.startsWith('SUBJ#')).map((r) => (r.expiresAt as number) * 1000);
+  const expiries = (await recordsOf(tenant.tenantId))
+    .filter((r) => typeof r.class === 'string' && !r.sk.startsWith('SUBJ#'))
+    .map((r) => (r.expiresAt as number) * 1000);
   return { tenant, due: new Date(Math.max(...expiries)) };
 }
 
@@ -50,7 +63,10 @@ async function endState(tenant: Tenant): Promise<unknown> {
   }));
   const batches = await listBatches(deps.stores, tenant.tenantId);
   const sealed = (c: string) => batches.filter((b) => b.sealedClass === c).reduce((n, b) => n + b.records, 0);
-  return { items: items.map((i) => JSON.stringify(i)).sort(), sealed: { interaction: sealed('interaction'), transcript: sealed('transcript') } };
+  return {
+    items: items.map((i) => JSON.stringify(i)).sort(),
+    sealed: { interaction: sealed('interaction'), transcript: sealed('transcript') },
+  };
 }
 
 describe('a sweep stopped half-way', () => {
@@ -64,7 +80,10 @@ describe('a sweep stopped half-way', () => {
     // Act: the victim's sweep dies at its 5th write (inside sealing or acting), then runs again
     let killed!: () => void;
     const death = new Promise<void>((resolve) => (killed = resolve));
-    void runSweep({ ...deps, stores: faultyStores(deps.stores, 4, 'hang', () => killed()) }, { tenantId: victim.tenant.tenantId, now: victim.due });
+    void runSweep(
+      { ...deps, stores: faultyStores(deps.stores, 4, 'hang', () => killed()) },
+      { tenantId: victim.tenant.tenantId, now: victim.due },
+    );
     await death;
     const halfway = await endState(victim.tenant);
     const rerun = await runSweep(deps, { tenantId: victim.tenant.tenantId, now: victim.due });
@@ -81,7 +100,10 @@ describe('a sweep stopped half-way', () => {
     const deps = testContainer();
 
     // Act: every records-table write after the 6th fails
-    const failing = await runSweep({ ...deps, stores: faultyStores(deps.stores, 6, 'fail', () => undefined) }, { tenantId: tenant.tenantId, now: due });
+    const failing = await runSweep(
+      { ...deps, stores: faultyStores(deps.stores, 6, 'fail', () => undefined) },
+      { tenantId: tenant.tenantId, now: due },
+    );
     const retried = await runSweep(deps, { tenantId: tenant.tenantId, now: due });
 
     // Assess

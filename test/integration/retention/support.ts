@@ -30,7 +30,8 @@ export async function newTenant(preset: 'puzzel' | 'iadvize' | 'inbenta'): Promi
 }
 
 /** A POST of the staff API as the tenant's admin. */
-export const asAdmin = <T>(tenant: Tenant, path: string, body: unknown) => callApi<T>(path, { body, headers: { authorization: `Bearer ${tenant.adminToken}` } });
+export const asAdmin = <T>(tenant: Tenant, path: string, body: unknown) =>
+  callApi<T>(path, { body, headers: { authorization: `Bearer ${tenant.adminToken}` } });
 
 export async function ingest<T = Record<string, unknown>>(tenant: Tenant, path: string, body: unknown): Promise<T> {
   const res = await callApi<T>(path, { method: 'POST', body, headers: { 'x-api-key': tenant.apiKey } });
@@ -59,13 +60,23 @@ export async function recordedCall(tenant: Tenant, phone: string = ANNA.phone): 
 
 /** A recording uploaded (not yet completed) to a call: its id; the audio is under `upload/<t>/<interactionId>/`. */
 export async function uploadedRecording(tenant: Tenant, interactionId: string): Promise<string> {
-  const upload = await ingest<RecordingUpload>(tenant, `/v1/interactions/${interactionId}/recording`, { contentType: 'audio/mpeg' });
-  const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: Buffer.from('ID3 the caller speaking') });
+  const upload = await ingest<RecordingUpload>(tenant, `/v1/interactions/${interactionId}/recording`, {
+    contentType: 'audio/mpeg',
+  });
+  const put = await fetch(upload.uploadUrl, {
+    method: 'PUT',
+    headers: upload.headers,
+    body: Buffer.from('ID3 the caller speaking'),
+  });
   expect(put.status).toBe(200);
   return upload.recordingId;
 }
 
-export async function chat(tenant: Tenant, participant: Record<string, string> = ANNA, channel: 'chat' | 'call' = 'chat'): Promise<Chat> {
+export async function chat(
+  tenant: Tenant,
+  participant: Record<string, string> = ANNA,
+  channel: 'chat' | 'call' = 'chat',
+): Promise<Chat> {
   const startedAt = new Date().toISOString();
   const { interactionId } = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
     channel,
@@ -81,7 +92,11 @@ export async function chat(tenant: Tenant, participant: Record<string, string> =
     ],
   });
   await ingest(tenant, '/v1/surveys', { interactionId, score: 9, comment: 'Quick and kind.' });
-  await ingest(tenant, `/v1/interactions/${interactionId}/end`, { endedAt: new Date().toISOString(), waitSeconds: 4, talkSeconds: 60 });
+  await ingest(tenant, `/v1/interactions/${interactionId}/end`, {
+    endedAt: new Date().toISOString(),
+    waitSeconds: 4,
+    talkSeconds: 60,
+  });
   return { interactionId, pk: `T#${tenant.tenantId}#I#${interactionId}` };
 }
 
@@ -92,7 +107,12 @@ export function testContainer(now: Date = new Date()): Container & { clock: Sett
 }
 
 /** Sweeps one tenant as of `now`, to the end. */
-export async function sweep(deps: Container, tenantId: string, now: Date, options: { dryRun?: boolean } = {}): Promise<SweepRun> {
+export async function sweep(
+  deps: Container,
+  tenantId: string,
+  now: Date,
+  options: { dryRun?: boolean } = {},
+): Promise<SweepRun> {
   return runSweep(deps, { tenantId, now, dryRun: options.dryRun });
 }
 
@@ -107,10 +127,15 @@ export async function keysOf(tenantId: string): Promise<RawItem[]> {
 }
 
 /** Keys of the objects under `prefix` in one bucket kind of every region. */
-export async function objectsUnder(bucket: 'contentBucket' | 'archiveBucket' | 'litigationBucket', prefix: string): Promise<string[]> {
+export async function objectsUnder(
+  bucket: 'contentBucket' | 'archiveBucket' | 'litigationBucket',
+  prefix: string,
+): Promise<string[]> {
   const keys: string[] = [];
   for (const region of regions()) {
-    const out = await s3Client(region).send(new ListObjectsV2Command({ Bucket: localNames(region)[bucket], Prefix: prefix }));
+    const out = await s3Client(region).send(
+      new ListObjectsV2Command({ Bucket: localNames(region)[bucket], Prefix: prefix }),
+    );
     keys.push(...(out.Contents ?? []).map((o) => o.Key as string));
   }
   return keys;
@@ -118,9 +143,23 @@ export async function objectsUnder(bucket: 'contentBucket' | 'archiveBucket' | '
 
 /** The row of the sweep summary for one class (all regions added up). */
 export function tallyOf(run: SweepRun, tenantId: string, dataClass: string): Record<string, number> {
-  const total: Record<string, number> = { due: 0, deleted: 0, anonymised: 0, archived: 0, sealed: 0, held: 0, failed: 0 };
-  for (const row of run.rows) if (row.tenantId === tenantId && row.dataClass === dataClass) for (const [k, v] of Object.entries(row.tally)) total[k] += v;
+  const total: Record<string, number> = {
+    due: 0,
+    deleted: 0,
+    anonymised: 0,
+    archived: 0,
+    sealed: 0,
+    held: 0,
+    failed: 0,
+  };
+  for (const row of run.rows)
+    if (row.tenantId === tenantId && row.dataClass === dataClass)
+      for (const [k, v] of Object.entries(row.tally)) total[k] += v;
   return total;
 }
 
-export const sortKeys = (items: readonly RawItem[], pk: string) => items.filter((i) => i.pk === pk).map((i) => i.sk).sort();
+export const sortKeys = (items: readonly RawItem[], pk: string) =>
+  items
+    .filter((i) => i.pk === pk)
+    .map((i) => i.sk)
+    .sort();

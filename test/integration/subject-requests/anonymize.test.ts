@@ -1,7 +1,17 @@
 import { findSubjectPartitions } from '../../../functions/usecases/subject-requests/find-subject';
 import { presetPolicy } from '../../../functions/domain/policy/presets';
 import { subjectKeysOf } from '../../../functions/domain/subject/subject-key';
-import { asAdmin, fullScan, newSubject, newTenant, runRequest, storeSubject, testContainer, testDeps, textOf } from './support';
+import {
+  asAdmin,
+  fullScan,
+  newSubject,
+  newTenant,
+  runRequest,
+  storeSubject,
+  testContainer,
+  testDeps,
+  textOf,
+} from './support';
 
 const EU = 'eu-central-1';
 const around = () => {
@@ -10,7 +20,7 @@ const around = () => {
 };
 
 describe('anonymisation of a data subject (Puzzel "forget me")', () => {
-  it('after anonymising A, searches by A\'s phone or e-mail find nothing in any region, and the KPIs are unchanged', async () => {
+  it("after anonymising A, searches by A's phone or e-mail find nothing in any region, and the KPIs are unchanged", async () => {
     // Prepare
     const c = testContainer();
     const tenant = await newTenant('iadvize');
@@ -20,11 +30,19 @@ describe('anonymisation of a data subject (Puzzel "forget me")', () => {
     const kpisBefore = await asAdmin(tenant, `/v1/kpis?${around()}&groupBy=channel`);
     const secret = await c.tenantSecrets.subjectIndexSecret(tenant.tenantId);
     const search = (identifiers: { email?: string; phone?: string }) =>
-      findSubjectPartitions(c.stores, tenant.tenantId, subjectKeysOf(identifiers, secret, presetPolicy('iadvize').defaultCallingCode));
+      findSubjectPartitions(
+        c.stores,
+        tenant.tenantId,
+        subjectKeysOf(identifiers, secret, presetPolicy('iadvize').defaultCallingCode),
+      );
     const foundBefore = await search({ phone: a.phone });
 
     // Act
-    const job = await runRequest(testDeps(c), tenant.tenantId, { type: 'anonymize', identifiers: { email: a.email, phone: a.phone }, options: { content: 'delete' } });
+    const job = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'anonymize',
+      identifiers: { email: a.email, phone: a.phone },
+      options: { content: 'delete' },
+    });
 
     // Assess
     expect(foundBefore.map((p) => p.id).sort()).toEqual([stored.chatId, stored.smsId, stored.consentId].sort());
@@ -44,14 +62,20 @@ describe('anonymisation of a data subject (Puzzel "forget me")', () => {
     expect(job.result?.verification).toMatchObject({ remaining: 0, ok: true });
     expect(job.result?.lines).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ region: EU, store: 'records', dataClass: 'interaction', action: 'anonymised', done: 1 }),
+        expect.objectContaining({
+          region: EU,
+          store: 'records',
+          dataClass: 'interaction',
+          action: 'anonymised',
+          done: 1,
+        }),
         expect.objectContaining({ region: EU, store: 'records', dataClass: 'transcript', action: 'content deleted' }),
         expect.objectContaining({ region: EU, store: 'keys', action: 'destroyed (crypto-shredded)' }),
       ]),
     );
   });
 
-  it('with content kept, A\'s chat log stays (sealed, readable) but no search by A\'s identifiers leads to it', async () => {
+  it("with content kept, A's chat log stays (sealed, readable) but no search by A's identifiers leads to it", async () => {
     // Prepare
     const c = testContainer();
     const tenant = await newTenant('iadvize');
@@ -59,16 +83,33 @@ describe('anonymisation of a data subject (Puzzel "forget me")', () => {
     const stored = await storeSubject(c, tenant, a);
 
     // Act
-    const job = await runRequest(testDeps(c), tenant.tenantId, { type: 'anonymize', identifiers: { phone: a.phone }, options: { content: 'keep' } });
+    const job = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'anonymize',
+      identifiers: { phone: a.phone },
+      options: { content: 'keep' },
+    });
 
     // Assess
-    const transcript = await asAdmin<{ messages: Array<{ text: string }> }>(tenant, `/v1/interactions/${stored.chatId}/transcript`);
+    const transcript = await asAdmin<{ messages: Array<{ text: string }> }>(
+      tenant,
+      `/v1/interactions/${stored.chatId}/transcript`,
+    );
     expect(transcript.body.messages.map((m) => m.text)).toContain(`Hello, about the ${a.marker} order`);
-    const partition = await c.stores.storesFor(EU).records.queryPartition(`T#${tenant.tenantId}#I#${stored.chatId}`, { consistent: true });
+    const partition = await c.stores
+      .storesFor(EU)
+      .records.queryPartition(`T#${tenant.tenantId}#I#${stored.chatId}`, { consistent: true });
     expect(partition.items.filter((i) => i.sk.startsWith('SUBJ#'))).toEqual([]);
     expect(partition.items.find((i) => i.sk === 'INFO')).not.toHaveProperty('sealed');
     const readable = textOf(await fullScan([tenant.tenantId]), tenant.tenantId);
     for (const trace of [a.email, a.phone, a.name]) expect(readable).not.toContain(trace);
-    expect(job.result?.lines).toEqual(expect.arrayContaining([expect.objectContaining({ store: 'records', dataClass: 'transcript', action: 'kept, no longer linked to the subject' })]));
+    expect(job.result?.lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          store: 'records',
+          dataClass: 'transcript',
+          action: 'kept, no longer linked to the subject',
+        }),
+      ]),
+    );
   });
 });

@@ -25,16 +25,28 @@ describe('subject requests over the API', () => {
     await storeSubject(c, tenant, a);
 
     // Act
-    const filed = await asAdmin<{ requestId: string; status: string }>(tenant, '/v1/subject-requests', 'POST', { type: 'erase', identifiers: { email: a.email, phone: a.phone }, options: {} });
+    const filed = await asAdmin<{ requestId: string; status: string }>(tenant, '/v1/subject-requests', 'POST', {
+      type: 'erase',
+      identifiers: { email: a.email, phone: a.phone },
+      options: {},
+    });
     const done = await untilDone(tenant, filed.body.requestId);
 
     // Assess
     expect(filed).toMatchObject({ status: 202, body: { status: 'queued' } });
-    expect(done).toMatchObject({ status: 'completed', progress: { percent: 100, step: 'done' }, result: { type: 'erase', verification: { ok: true, remaining: 0 } } });
+    expect(done).toMatchObject({
+      status: 'completed',
+      progress: { percent: 100, step: 'done' },
+      result: { type: 'erase', verification: { ok: true, remaining: 0 } },
+    });
     const entries = (await c.auditLog.list(tenant.tenantId, { action: 'subject-request' })).items;
     expect(entries.map((e) => e.details.phase).sort()).toEqual(['completed', 'filed']);
     expect(entries.every((e) => e.details.requestId === filed.body.requestId)).toBe(true);
-    expect(entries.find((e) => e.details.phase === 'filed')?.actor).toEqual({ user: 'tenant-admin', role: 'admin', support: false });
+    expect(entries.find((e) => e.details.phase === 'filed')?.actor).toEqual({
+      user: 'tenant-admin',
+      role: 'admin',
+      support: false,
+    });
     expect(JSON.stringify(entries)).not.toMatch(new RegExp(`${a.email.replace(/\./g, '\\.')}|\\${a.phone}`));
   });
 
@@ -46,7 +58,11 @@ describe('subject requests over the API', () => {
     await storeSubject(c, tenant, a);
 
     // Act
-    const filed = await asChannel<{ requestId: string; status: string }>(tenant, '/v1/subject-requests', 'POST', { type: 'export', identifiers: { email: a.email }, options: {} });
+    const filed = await asChannel<{ requestId: string; status: string }>(tenant, '/v1/subject-requests', 'POST', {
+      type: 'export',
+      identifiers: { email: a.email },
+      options: {},
+    });
     const { requestId } = filed.body;
     const waiting = await asChannel<SubjectRequestView>(tenant, `/v1/subject-requests/${requestId}`);
     const selfConfirm = await asChannel(tenant, `/v1/subject-requests/${requestId}/confirm`, 'POST');
@@ -66,11 +82,23 @@ describe('subject requests over the API', () => {
     // Prepare
     const tenant = await newTenant('iadvize');
     const a = newSubject('anna');
-    const pending = await asChannel<{ requestId: string }>(tenant, '/v1/subject-requests', 'POST', { type: 'erase', identifiers: { phone: a.phone }, options: {} });
+    const pending = await asChannel<{ requestId: string }>(tenant, '/v1/subject-requests', 'POST', {
+      type: 'erase',
+      identifiers: { phone: a.phone },
+      options: {},
+    });
 
     // Act
-    const cancelled = await asChannel<SubjectRequestView>(tenant, `/v1/subject-requests/${pending.body.requestId}`, 'DELETE');
-    const again = await asAdmin<{ error: { code: string } }>(tenant, `/v1/subject-requests/${pending.body.requestId}`, 'DELETE');
+    const cancelled = await asChannel<SubjectRequestView>(
+      tenant,
+      `/v1/subject-requests/${pending.body.requestId}`,
+      'DELETE',
+    );
+    const again = await asAdmin<{ error: { code: string } }>(
+      tenant,
+      `/v1/subject-requests/${pending.body.requestId}`,
+      'DELETE',
+    );
 
     // Assess
     expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled', result: { outcome: 'cancelled' } } });
@@ -81,13 +109,35 @@ describe('subject requests over the API', () => {
     // Prepare
     const [tenant, other] = [await newTenant('iadvize'), await newTenant('iadvize')];
     const advisor = await localAdminToken({ tenant: tenant.tenantId, role: 'advisor', user: 'adv-1', hours: '1' });
-    const adminFiled = await asAdmin<{ requestId: string }>(tenant, '/v1/subject-requests', 'POST', { type: 'export', identifiers: { name: 'Anna' }, options: {} });
+    const adminFiled = await asAdmin<{ requestId: string }>(tenant, '/v1/subject-requests', 'POST', {
+      type: 'export',
+      identifiers: { name: 'Anna' },
+      options: {},
+    });
 
     // Act
-    const invalid = await asAdmin<{ error: { fields: Array<{ path: string }> } }>(tenant, '/v1/subject-requests', 'POST', { type: 'erase', identifiers: { phone: 'call me', email: 'not-an-address' }, options: {} });
-    const noIdentifier = await asAdmin<{ error: { fields: Array<{ path: string }> } }>(tenant, '/v1/subject-requests', 'POST', { type: 'forget', identifiers: {} });
-    const asAdvisor = await callApi('/v1/subject-requests', { method: 'POST', body: { type: 'erase', identifiers: { phone: '+33612345678' } }, headers: { authorization: `Bearer ${advisor}` } });
-    const otherTenant = await asAdmin(tenant, '/v1/subject-requests', 'POST', { tenantId: other.tenantId, type: 'erase', identifiers: { phone: '+33612345678' } });
+    const invalid = await asAdmin<{ error: { fields: Array<{ path: string }> } }>(
+      tenant,
+      '/v1/subject-requests',
+      'POST',
+      { type: 'erase', identifiers: { phone: 'call me', email: 'not-an-address' }, options: {} },
+    );
+    const noIdentifier = await asAdmin<{ error: { fields: Array<{ path: string }> } }>(
+      tenant,
+      '/v1/subject-requests',
+      'POST',
+      { type: 'forget', identifiers: {} },
+    );
+    const asAdvisor = await callApi('/v1/subject-requests', {
+      method: 'POST',
+      body: { type: 'erase', identifiers: { phone: '+33612345678' } },
+      headers: { authorization: `Bearer ${advisor}` },
+    });
+    const otherTenant = await asAdmin(tenant, '/v1/subject-requests', 'POST', {
+      tenantId: other.tenantId,
+      type: 'erase',
+      identifiers: { phone: '+33612345678' },
+    });
     const channelPeeks = await asChannel(tenant, `/v1/subject-requests/${adminFiled.body.requestId}`);
     const elsewhere = await asAdmin(other, `/v1/subject-requests/${adminFiled.body.requestId}`);
 

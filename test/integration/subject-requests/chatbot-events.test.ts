@@ -15,7 +15,12 @@ async function rawItems(tenantId: string, table: 'recordsTable' | 'keysTable'): 
     let start: Record<string, unknown> | undefined;
     do {
       const page = await client.send(
-        new ScanCommand({ TableName: localNames(region)[table], FilterExpression: 'begins_with(pk, :t)', ExpressionAttributeValues: { ':t': `T#${tenantId}#` }, ExclusiveStartKey: start }),
+        new ScanCommand({
+          TableName: localNames(region)[table],
+          FilterExpression: 'begins_with(pk, :t)',
+          ExpressionAttributeValues: { ':t': `T#${tenantId}#` },
+          ExclusiveStartKey: start,
+        }),
       );
       items.push(...((page.Items ?? []) as RawItem[]));
       start = page.LastEvaluatedKey;
@@ -24,7 +29,8 @@ async function rawItems(tenantId: string, table: 'recordsTable' | 'keysTable'): 
   return items;
 }
 
-const eventPartitions = (items: readonly RawItem[]) => [...new Set(items.filter((i) => i.pk.includes('#E#')).map((i) => i.pk.split('#E#')[1]))].sort();
+const eventPartitions = (items: readonly RawItem[]) =>
+  [...new Set(items.filter((i) => i.pk.includes('#E#')).map((i) => i.pk.split('#E#')[1]))].sort();
 
 /** A chatbot visitor: the session id the bot knows them by, and their two events (a question naming a marker, a rating). */
 function visitor(label: string) {
@@ -36,13 +42,25 @@ function visitor(label: string) {
     marker,
     eventIds: [`${label}-q`, `${label}-r`],
     events: [
-      { id: `${label}-q`, type: 'question', sessionId, userType: 'visitor', source: 'web', at, payload: { text: `where is my ${marker} order` } },
+      {
+        id: `${label}-q`,
+        type: 'question',
+        sessionId,
+        userType: 'visitor',
+        source: 'web',
+        at,
+        payload: { text: `where is my ${marker} order` },
+      },
       { id: `${label}-r`, type: 'rating', sessionId, userType: 'visitor', source: 'web', at, payload: { value: 4 } },
     ],
   };
 }
 
-async function twoVisitors(): Promise<{ tenant: Tenant; a: ReturnType<typeof visitor>; b: ReturnType<typeof visitor> }> {
+async function twoVisitors(): Promise<{
+  tenant: Tenant;
+  a: ReturnType<typeof visitor>;
+  b: ReturnType<typeof visitor>;
+}> {
   const tenant = await newTenant('inbenta');
   const [a, b] = [visitor('anna'), visitor('bruno')];
   await ingest(tenant, '/v1/events', { events: [...a.events, ...b.events] });
@@ -50,56 +68,87 @@ async function twoVisitors(): Promise<{ tenant: Tenant; a: ReturnType<typeof vis
 }
 
 describe('chatbot events are reached by subject requests through the visitor id (their session id)', () => {
-  it('erasing visitor A by visitor id deletes A\'s events, index entries and data keys; visitor B\'s events stay', async () => {
+  it("erasing visitor A by visitor id deletes A's events, index entries and data keys; visitor B's events stay", async () => {
     // Prepare
     const c = testContainer();
     const { tenant, a, b } = await twoVisitors();
     const before = await rawItems(tenant.tenantId, 'recordsTable');
 
     // Act
-    const job = await runRequest(testDeps(c), tenant.tenantId, { type: 'erase', identifiers: { visitorId: a.sessionId }, options: {} });
+    const job = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'erase',
+      identifiers: { visitorId: a.sessionId },
+      options: {},
+    });
 
     // Assess
     expect(eventPartitions(before)).toEqual([...a.eventIds, ...b.eventIds].sort());
     expect(job.status).toBe('completed');
     expect(job.result?.verification).toMatchObject({ remaining: 0, ok: true });
-    expect(job.result?.lines).toEqual(expect.arrayContaining([expect.objectContaining({ store: 'records', dataClass: 'event', found: 2 })]));
+    expect(job.result?.lines).toEqual(
+      expect.arrayContaining([expect.objectContaining({ store: 'records', dataClass: 'event', found: 2 })]),
+    );
     const after = await rawItems(tenant.tenantId, 'recordsTable');
     expect(eventPartitions(after)).toEqual([...b.eventIds].sort());
-    for (const id of b.eventIds) expect(after.filter((i) => i.pk === `T#${tenant.tenantId}#E#${id}`).map((i) => i.sk)).toEqual(['EVENT', expect.stringMatching(/^SUBJ#visitorId#[0-9a-f]{64}$/)]);
+    for (const id of b.eventIds)
+      expect(after.filter((i) => i.pk === `T#${tenant.tenantId}#E#${id}`).map((i) => i.sk)).toEqual([
+        'EVENT',
+        expect.stringMatching(/^SUBJ#visitorId#[0-9a-f]{64}$/),
+      ]);
     const keys = (await rawItems(tenant.tenantId, 'keysTable')).map((k) => k.pk);
     expect(keys.filter((k) => a.eventIds.some((id) => k.endsWith(`#K#${id}`)))).toEqual([]);
     expect(keys.filter((k) => b.eventIds.some((id) => k.endsWith(`#K#${id}`)))).toHaveLength(2);
   });
 
-  it('the export for visitor B holds B\'s events with their opened session id and payload, and none of A\'s', async () => {
+  it("the export for visitor B holds B's events with their opened session id and payload, and none of A's", async () => {
     // Prepare
     const c = testContainer();
     const { tenant, a, b } = await twoVisitors();
     const deps = testDeps(c);
 
     // Act
-    const job = await runRequest(deps, tenant.tenantId, { type: 'export', identifiers: { visitorId: b.sessionId }, options: {} });
+    const job = await runRequest(deps, tenant.tenantId, {
+      type: 'export',
+      identifiers: { visitorId: b.sessionId },
+      options: {},
+    });
 
     // Assess
     const view = await viewOf(deps, job);
     const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(view.download!.url)).arrayBuffer()));
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { recordsByClass: Record<string, number> };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      recordsByClass: Record<string, number>;
+    };
     expect(manifest.recordsByClass).toEqual({ event: 2 });
-    const events = JSON.parse(await zip.file('records/event.json')!.async('string')) as Array<{ partitionId: string; fields: Record<string, unknown> }>;
+    const events = JSON.parse(await zip.file('records/event.json')!.async('string')) as Array<{
+      partitionId: string;
+      fields: Record<string, unknown>;
+    }>;
     expect(events.map((e) => e.partitionId).sort()).toEqual([...b.eventIds].sort());
-    expect(events.find((e) => e.partitionId === 'bruno-q')?.fields).toMatchObject({ type: 'question', sessionId: b.sessionId, payload: { text: `where is my ${b.marker} order` } });
+    expect(events.find((e) => e.partitionId === 'bruno-q')?.fields).toMatchObject({
+      type: 'question',
+      sessionId: b.sessionId,
+      payload: { text: `where is my ${b.marker} order` },
+    });
     expect(JSON.stringify(events)).not.toContain(a.sessionId);
   });
 
-  it('anonymising visitor A keeps A\'s events as statistics without session id or payload, and A is found no more', async () => {
+  it("anonymising visitor A keeps A's events as statistics without session id or payload, and A is found no more", async () => {
     // Prepare
     const c = testContainer();
     const { tenant, a, b } = await twoVisitors();
 
     // Act
-    const job = await runRequest(testDeps(c), tenant.tenantId, { type: 'anonymize', identifiers: { visitorId: a.sessionId }, options: { content: 'delete' } });
-    const again = await runRequest(testDeps(c), tenant.tenantId, { type: 'export', identifiers: { visitorId: a.sessionId }, options: {} });
+    const job = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'anonymize',
+      identifiers: { visitorId: a.sessionId },
+      options: { content: 'delete' },
+    });
+    const again = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'export',
+      identifiers: { visitorId: a.sessionId },
+      options: {},
+    });
 
     // Assess
     expect(job.result?.verification).toMatchObject({ remaining: 0, ok: true });

@@ -18,7 +18,12 @@ class Crash extends Error {}
 const bodyOf = (type: SubjectRequestType, email: string, phone: string) => ({
   type,
   identifiers: { email, phone },
-  options: type === 'rectify' ? { corrected: { email: 'corrected@example.fr' } } : type === 'anonymize' ? { content: 'delete' } : {},
+  options:
+    type === 'rectify'
+      ? { corrected: { email: 'corrected@example.fr' } }
+      : type === 'anonymize'
+        ? { content: 'delete' }
+        : {},
 });
 
 /** The end state, without ids and times: what is stored where, and what the certificate says. */
@@ -27,12 +32,26 @@ async function endState(c: ReturnType<typeof testContainer>, tenantId: string, s
   for (const id of [stored.chatId, stored.smsId, stored.consentId]) {
     const pk = `T#${tenantId}#${id === stored.consentId ? 'C' : 'I'}#${id}`;
     for (const { region, items: found } of await partitionPieces(c.stores, pk))
-      for (const i of found) items.push([region, i.class ?? '-', i.sk.split('#')[0], typeof i.sealed === 'string', i.tier ?? 'live', i.restricted ? 'restricted' : ''].join(' '));
+      for (const i of found)
+        items.push(
+          [
+            region,
+            i.class ?? '-',
+            i.sk.split('#')[0],
+            typeof i.sealed === 'string',
+            i.tier ?? 'live',
+            i.restricted ? 'restricted' : '',
+          ].join(' '),
+        );
   }
   const objects: string[] = [];
   for (const region of c.stores.regions) {
-    for (const prefix of ['recording', 'upload'].map((kind) => `${kind}/${tenantId}/${stored.chatId}/`)) objects.push(`${region} ${prefix.split('/')[0]} ${(await c.stores.storesFor(region).content.listKeys(prefix)).items.length}`);
-    for (const id of [stored.chatId, stored.smsId, stored.consentId]) objects.push(`${region} key ${Boolean(await c.stores.storesFor(region).keys.get(tenantId, id))}`);
+    for (const prefix of ['recording', 'upload'].map((kind) => `${kind}/${tenantId}/${stored.chatId}/`))
+      objects.push(
+        `${region} ${prefix.split('/')[0]} ${(await c.stores.storesFor(region).content.listKeys(prefix)).items.length}`,
+      );
+    for (const id of [stored.chatId, stored.smsId, stored.consentId])
+      objects.push(`${region} key ${Boolean(await c.stores.storesFor(region).keys.get(tenantId, id))}`);
   }
   const r = job.result!;
   return {
@@ -51,14 +70,16 @@ async function scenario(type: SubjectRequestType, crash?: CrashPoint) {
   const tenant = await newTenant('iadvize');
   const a = newSubject('anna');
   const stored = await storeSubject(c, tenant, a);
-  const deps = crash && 'atFirstDeletion' in crash ? { ...testDeps(c), stores: crashingAtFirstDeletion(c.stores) } : testDeps(c);
+  const deps =
+    crash && 'atFirstDeletion' in crash ? { ...testDeps(c), stores: crashingAtFirstDeletion(c.stores) } : testDeps(c);
   const filed = await fileSubjectRequest(deps, tenant.tenantId, { kind: 'operator' }, bodyOf(type, a.email, a.phone));
   const hooks: JobHooks = {
     afterStep: (step) => {
       if (crash && 'afterStep' in crash && crash.afterStep === step) throw new Crash(`crash after ${step}`);
     },
     afterPartition: (done) => {
-      if (crash && 'afterPartition' in crash && crash.afterPartition === done) throw new Crash(`crash after partition ${done}`);
+      if (crash && 'afterPartition' in crash && crash.afterPartition === done)
+        throw new Crash(`crash after partition ${done}`);
     },
   };
   let crashed = false;
@@ -91,29 +112,42 @@ function crashingAtFirstDeletion(stores: RegionalStores): RegionalStores {
   };
 }
 
-const ACTION: Record<SubjectRequestType, StepName> = { erase: 'erase', anonymize: 'anonymize', export: 'package', rectify: 'rectify', restrict: 'restrict', object: 'object' };
+const ACTION: Record<SubjectRequestType, StepName> = {
+  erase: 'erase',
+  anonymize: 'anonymize',
+  export: 'package',
+  rectify: 'rectify',
+  restrict: 'restrict',
+  object: 'object',
+};
 
-describe.each<SubjectRequestType>(['erase', 'anonymize', 'export', 'rectify', 'restrict'])('a %s request cut short by a crash', (type) => {
-  let reference: Awaited<ReturnType<typeof scenario>>['state'];
+describe.each<SubjectRequestType>(['erase', 'anonymize', 'export', 'rectify', 'restrict'])(
+  'a %s request cut short by a crash',
+  (type) => {
+    let reference: Awaited<ReturnType<typeof scenario>>['state'];
 
-  beforeAll(async () => {
-    reference = (await scenario(type)).state;
-  });
+    beforeAll(async () => {
+      reference = (await scenario(type)).state;
+    });
 
-  const points: CrashPoint[] = [
-    { afterStep: 'inventory' },
-    ...(type === 'export' ? [] : [{ afterPartition: 1 }]),
-    ...(type === 'erase' || type === 'anonymize' ? [{ atFirstDeletion: true as const }] : []),
-    { afterStep: ACTION[type] },
-    { afterStep: 'verify' },
-  ];
-  it.each(points.map((p) => [JSON.stringify(p), p] as const))('resumed after a crash %s ends in the same state as a run without crash', async (_label, point) => {
-    // Prepare / Act
-    const { crashed, state } = await scenario(type, point);
-    // Assess
-    expect(crashed).toBe(true);
-    expect(reference.status).toBe('completed');
-    expect(reference.verification.ok).toBe(true);
-    expect(state).toEqual(reference);
-  });
-});
+    const points: CrashPoint[] = [
+      { afterStep: 'inventory' },
+      ...(type === 'export' ? [] : [{ afterPartition: 1 }]),
+      ...(type === 'erase' || type === 'anonymize' ? [{ atFirstDeletion: true as const }] : []),
+      { afterStep: ACTION[type] },
+      { afterStep: 'verify' },
+    ];
+    it.each(points.map((p) => [JSON.stringify(p), p] as const))(
+      'resumed after a crash %s ends in the same state as a run without crash',
+      async (_label, point) => {
+        // Prepare / Act
+        const { crashed, state } = await scenario(type, point);
+        // Assess
+        expect(crashed).toBe(true);
+        expect(reference.status).toBe('completed');
+        expect(reference.verification.ok).toBe(true);
+        expect(state).toEqual(reference);
+      },
+    );
+  },
+);

@@ -3,7 +3,18 @@ import JSZip from 'jszip';
 import type { ContentStore } from '../../../functions/ports/content-store';
 import { anonymiseItem, deleteItem } from '../../../functions/usecases/retention/record-actions';
 import { homeNames, s3Client } from '../../support/emulators';
-import { asAdmin, newSubject, newTenant, runRequest, storeSubject, testContainer, testDeps, type Stored, type Subject, type Tenant } from './support';
+import {
+  asAdmin,
+  newSubject,
+  newTenant,
+  runRequest,
+  storeSubject,
+  testContainer,
+  testDeps,
+  type Stored,
+  type Subject,
+  type Tenant,
+} from './support';
 
 jest.setTimeout(180_000);
 
@@ -25,17 +36,28 @@ async function unzippedExports(c: ReturnType<typeof testContainer>, tenantId: st
   return texts.join('\n');
 }
 
-const playbackCopies = async (c: ReturnType<typeof testContainer>, tenantId: string) => (await c.stores.storesFor(REGION).content.listKeys(`playback/${tenantId}/`, { limit: 1000 })).items;
+const playbackCopies = async (c: ReturnType<typeof testContainer>, tenantId: string) =>
+  (await c.stores.storesFor(REGION).content.listKeys(`playback/${tenantId}/`, { limit: 1000 })).items;
 const statusOf = async (url: string) => (await fetch(url)).status;
 
 async function playLink(tenant: Tenant, stored: Stored): Promise<string> {
-  const res = await asAdmin<{ url: string }>(tenant, `/v1/interactions/${stored.chatId}/recordings/${stored.recordingId}/play`);
+  const res = await asAdmin<{ url: string }>(
+    tenant,
+    `/v1/interactions/${stored.chatId}/recordings/${stored.recordingId}/play`,
+  );
   expect(res.status).toBe(200);
   return res.body.url;
 }
 
-async function bulkZip(tenant: Tenant, interactionIds: string[], content: ('transcript' | 'recording')[]): Promise<string> {
-  const res = await asAdmin<{ url: string }>(tenant, '/v1/interactions/bulk-download', 'POST', { interactionIds, content });
+async function bulkZip(
+  tenant: Tenant,
+  interactionIds: string[],
+  content: ('transcript' | 'recording')[],
+): Promise<string> {
+  const res = await asAdmin<{ url: string }>(tenant, '/v1/interactions/bulk-download', 'POST', {
+    interactionIds,
+    content,
+  });
   expect(res.status).toBe(200);
   return res.body.url;
 }
@@ -50,7 +72,7 @@ function keepingDownloads(exports: ContentStore): ContentStore {
 }
 
 describe('derived copies go with their source, and links already issued stop working', () => {
-  it('erasure deletes the subject\'s export package, the bulk zip holding her chat and her playback copy; the certificate lists them; another subject\'s zip stays', async () => {
+  it("erasure deletes the subject's export package, the bulk zip holding her chat and her playback copy; the certificate lists them; another subject's zip stays", async () => {
     // Prepare: Anna exported her data, her recording was played, her chat and Bo's downloaded together, Bo's alone
     const c = testContainer();
     const tenant = await newTenant('iadvize');
@@ -58,7 +80,11 @@ describe('derived copies go with their source, and links already issued stop wor
     const boSubject = newSubject('bo');
     const anna = await storeSubject(c, tenant, annaSubject);
     const bo = await storeSubject(c, tenant, boSubject);
-    const exported = await runRequest(testDeps(c), tenant.tenantId, { type: 'export', identifiers: identifiersOf(annaSubject), options: {} });
+    const exported = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'export',
+      identifiers: identifiersOf(annaSubject),
+      options: {},
+    });
     const links = {
       exportPackage: await c.exports.presignGet(exported.exported!.key, 300),
       playback: await playLink(tenant, anna),
@@ -69,7 +95,11 @@ describe('derived copies go with their source, and links already issued stop wor
     expect(await unzippedExports(c, tenant.tenantId)).toContain(annaSubject.marker);
 
     // Act
-    const job = await runRequest(testDeps(c), tenant.tenantId, { type: 'erase', identifiers: identifiersOf(annaSubject), options: {} });
+    const job = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'erase',
+      identifiers: identifiersOf(annaSubject),
+      options: {},
+    });
 
     // Assess: every link issued for her data is dead
     for (const url of Object.values(links)) expect(await statusOf(url)).toBe(404);
@@ -82,7 +112,13 @@ describe('derived copies go with their source, and links already issued stop wor
     expect(left).not.toContain(annaSubject.marker);
     // Assess: the certificate lists the three copies as found and deleted
     expect(job.result?.lines.filter((l) => l.store === 'copies')).toEqual([
-      { region: REGION, store: 'copies', found: 3, action: 'deleted, every version (links already issued stop working)', done: 3 },
+      {
+        region: REGION,
+        store: 'copies',
+        found: 3,
+        action: 'deleted, every version (links already issued stop working)',
+        done: 3,
+      },
     ]);
     expect(job.result?.verification).toMatchObject({ ok: true, remaining: 0 });
   });
@@ -122,7 +158,11 @@ describe('derived copies go with their source, and links already issued stop wor
     const anna = await storeSubject(c, tenant, newSubject('anna'));
     const playback = await playLink(tenant, anna);
     const zip = await bulkZip(tenant, [anna.chatId], ['transcript', 'recording']);
-    const partition = (await c.stores.storesFor(REGION).records.queryPartition(`T#${tenant.tenantId}#I#${anna.chatId}`, { consistent: true })).items;
+    const partition = (
+      await c.stores
+        .storesFor(REGION)
+        .records.queryPartition(`T#${tenant.tenantId}#I#${anna.chatId}`, { consistent: true })
+    ).items;
     const scope = { deps: c, region: REGION, tenantId: tenant.tenantId, now: new Date() };
 
     // Act: the sweep's actions on the recording pointer, then on a chat-log line
@@ -155,7 +195,11 @@ describe('derived copies go with their source, and links already issued stop wor
     const zip = await bulkZip(tenant, [anna.chatId], ['transcript', 'recording']);
 
     // Act
-    const job = await runRequest(testDeps(c), tenant.tenantId, { type: 'anonymize', identifiers: identifiersOf(annaSubject), options: { content: 'keep' } });
+    const job = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'anonymize',
+      identifiers: identifiersOf(annaSubject),
+      options: { content: 'keep' },
+    });
 
     // Assess
     expect(job.status).toBe('completed');
@@ -175,7 +219,11 @@ describe('derived copies go with their source, and links already issued stop wor
     expect(await exportsOf(tenant.tenantId)).toHaveLength(1);
 
     // Act
-    const job = await runRequest(testDeps({ ...c, exports: keepingDownloads(c.exports) }), tenant.tenantId, { type: 'erase', identifiers: identifiersOf(annaSubject), options: {} });
+    const job = await runRequest(testDeps({ ...c, exports: keepingDownloads(c.exports) }), tenant.tenantId, {
+      type: 'erase',
+      identifiers: identifiersOf(annaSubject),
+      options: {},
+    });
 
     // Assess: the zip is still in raw storage, and the erasure says so instead of completed
     expect(await exportsOf(tenant.tenantId)).toHaveLength(1);

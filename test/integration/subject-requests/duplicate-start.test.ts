@@ -4,20 +4,26 @@ import { executeSubjectRequest } from '../../../functions/usecases/subject-reque
 import { newSubject, newTenant, storeSubject, testContainer, testDeps } from './support';
 
 describe('a subject request started twice at once runs once', () => {
-  it('the invocation started first stops at its next checkpoint once a second one took the request over: it runs no further step, and the certificate is the second one\'s', async () => {
+  it("the invocation started first stops at its next checkpoint once a second one took the request over: it runs no further step, and the certificate is the second one's", async () => {
     // Prepare: an erasure of Anna (several partitions in two regions)
     const c = testContainer();
     const tenant = await newTenant('iadvize');
     const anna = newSubject('anna');
     await storeSubject(c, tenant, anna);
-    const filed = await fileSubjectRequest(testDeps(c), tenant.tenantId, { kind: 'operator' }, { type: 'erase', identifiers: { email: anna.email, phone: anna.phone }, options: {} });
+    const filed = await fileSubjectRequest(
+      testDeps(c),
+      tenant.tenantId,
+      { kind: 'operator' },
+      { type: 'erase', identifiers: { email: anna.email, phone: anna.phone }, options: {} },
+    );
     const firstStepsAfterTakeover: StepName[] = [];
     let second: Awaited<ReturnType<typeof executeSubjectRequest>> | undefined;
 
     // Act: the first invocation, after its first partition, sees a duplicate of its start event run the request to its end
     const first = await executeSubjectRequest(testDeps(c), tenant.tenantId, filed.requestId, {
       afterPartition: async (done) => {
-        if (done === 1 && !second) second = await executeSubjectRequest(testDeps(testContainer()), tenant.tenantId, filed.requestId);
+        if (done === 1 && !second)
+          second = await executeSubjectRequest(testDeps(testContainer()), tenant.tenantId, filed.requestId);
       },
       afterStep: (step) => {
         if (second) firstStepsAfterTakeover.push(step);

@@ -17,37 +17,67 @@ describe('records sealed in the litigation archive stay linked to their subject 
     const tenant = await newTenant('iadvize');
     const a = newSubject('dora');
     const call = await chat(tenant, { email: a.email, phone: a.phone, name: a.name }, 'call');
-    const expiries = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === call.pk).map((i) => (i.expiresAt as number) * 1000);
+    const expiries = (await recordsOf(tenant.tenantId))
+      .filter((i) => i.pk === call.pk)
+      .map((i) => (i.expiresAt as number) * 1000);
     await runSweep(c, { tenantId: tenant.tenantId, now: new Date(Math.max(...expiries)) });
     const batches = await listBatches(c.stores, tenant.tenantId);
     const secret = await c.tenantSecrets.subjectIndexSecret(tenant.tenantId);
     const keys = subjectKeysOf({ email: a.email }, secret, presetPolicy('iadvize').defaultCallingCode);
     expect(batches.length).toBeGreaterThan(0);
-    expect((await findSubjectPartitions(c.stores, tenant.tenantId, keys)).map((p) => p.id)).not.toContain(call.interactionId);
+    expect((await findSubjectPartitions(c.stores, tenant.tenantId, keys)).map((p) => p.id)).not.toContain(
+      call.interactionId,
+    );
 
     // Act
-    const erased = await runRequest(testDeps(c), tenant.tenantId, { type: 'erase', identifiers: { email: a.email }, options: {} });
+    const erased = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'erase',
+      identifiers: { email: a.email },
+      options: {},
+    });
 
     // Assess: every batch holding the call is listed as retained, why, and until when
     const basis = LAWFUL_BASIS_IN_WORDS[presetPolicy('iadvize').classes.litigation.lawfulBasis];
     expect(erased.status).toBe('completed');
     expect(erased.result?.retained).toEqual(
       expect.arrayContaining(
-        batches.map((b) => expect.objectContaining({ reason: 'litigation-archive', id: b.batchId, region: b.region, classes: [b.sealedClass], lawfulBasis: basis, until: b.retainUntil })),
+        batches.map((b) =>
+          expect.objectContaining({
+            reason: 'litigation-archive',
+            id: b.batchId,
+            region: b.region,
+            classes: [b.sealedClass],
+            lawfulBasis: basis,
+            until: b.retainUntil,
+          }),
+        ),
       ),
     );
     expect(JSON.stringify(erased.result)).not.toContain(a.email);
 
     // Act: the litigation retention ends; each batch is destroyed as the sweep destroys it
     for (const b of batches) {
-      const entry = await c.stores.storesFor(b.region).records.get({ pk: litigationPartition(tenant.tenantId), sk: batchSortKey(b.batchId) });
-      await destroyBatch({ deps: c, region: b.region, tenantId: tenant.tenantId, now: new Date(b.retainUntil) }, entry!);
+      const entry = await c.stores
+        .storesFor(b.region)
+        .records.get({ pk: litigationPartition(tenant.tenantId), sk: batchSortKey(b.batchId) });
+      await destroyBatch(
+        { deps: c, region: b.region, tenantId: tenant.tenantId, now: new Date(b.retainUntil) },
+        entry!,
+      );
     }
-    const again = await runRequest(testDeps(c), tenant.tenantId, { type: 'erase', identifiers: { email: a.email }, options: {} });
+    const again = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'erase',
+      identifiers: { email: a.email },
+      options: {},
+    });
 
     // Assess: no batch, no link, nothing retained
     expect(await listBatches(c.stores, tenant.tenantId)).toEqual([]);
-    expect((await recordsOf(tenant.tenantId)).filter((i) => i.pk === litigationPartition(tenant.tenantId) && i.sk.startsWith(LINK_PREFIX))).toEqual([]);
+    expect(
+      (await recordsOf(tenant.tenantId)).filter(
+        (i) => i.pk === litigationPartition(tenant.tenantId) && i.sk.startsWith(LINK_PREFIX),
+      ),
+    ).toEqual([]);
     expect(again.result?.retained).toEqual([]);
   });
 });

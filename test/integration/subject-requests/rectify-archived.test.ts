@@ -17,12 +17,17 @@ describe('rectification reaches the archive tier', () => {
     const left = (await recordsOf(tenant.tenantId)).filter((i) => i.pk === pk).map((i) => i.sk);
     expect(left).toContain('ARCHIVED#INFO');
     expect(left).not.toContain('INFO');
-    const archiveCsv = async () => (await asAdmin<string>(tenant, `/v1/archive/interaction?from=${month(expiry)}&to=${month(expiry)}`)).body;
+    const archiveCsv = async () =>
+      (await asAdmin<string>(tenant, `/v1/archive/interaction?from=${month(expiry)}&to=${month(expiry)}`)).body;
     expect(await archiveCsv()).toContain(a.email);
     const corrected = `carla.corrected.${Date.now()}@example.se`;
 
     // Act
-    const job = await runRequest(testDeps(c), tenant.tenantId, { type: 'rectify', identifiers: { email: a.email }, options: { corrected: { email: corrected } } });
+    const job = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'rectify',
+      identifiers: { email: a.email },
+      options: { corrected: { email: corrected } },
+    });
 
     // Assess: the archived copy names the corrected address, and only it; the certificate says so
     const csv = await archiveCsv();
@@ -31,6 +36,10 @@ describe('rectification reaches the archive tier', () => {
     expect(csv).not.toContain(a.email);
     expect(csv).toContain(a.phone);
     expect(job.result?.verification).toMatchObject({ ok: true, remaining: 0 });
-    expect(job.result?.lines).toEqual(expect.arrayContaining([expect.objectContaining({ store: 'archive', dataClass: 'interaction', action: 'rectified' })]));
+    expect(job.result?.lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ store: 'archive', dataClass: 'interaction', action: 'rectified' }),
+      ]),
+    );
   });
 });

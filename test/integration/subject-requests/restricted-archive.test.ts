@@ -17,7 +17,11 @@ describe('a restriction reaches the archive tier', () => {
     const info = (await recordsOf(tenant.tenantId)).find((i) => i.pk === dora.pk && i.sk === 'INFO')!;
     const expiry = new Date((info.expiresAt as number) * 1000 + 60_000);
     await runSweep(c, { tenantId: tenant.tenantId, now: expiry });
-    const job = await runRequest(testDeps(c), tenant.tenantId, { type: 'restrict', identifiers: { email: restricted.email }, options: {} });
+    const job = await runRequest(testDeps(c), tenant.tenantId, {
+      type: 'restrict',
+      identifiers: { email: restricted.email },
+      options: {},
+    });
     const path = `/v1/archive/interaction?from=${month(expiry)}&to=${month(expiry)}`;
     const admin: StaffUser = { tenantId: tenant.tenantId, role: 'admin', user: 'admin-1' };
     const legal: StaffUser = { tenantId: tenant.tenantId, role: 'legal', user: 'counsel-1' };

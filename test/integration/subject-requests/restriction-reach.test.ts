@@ -4,15 +4,31 @@ import { partitionPieces } from '../../../functions/usecases/subject-requests/fi
 import { RESTRICTION_MARKER_PREFIX } from '../../../functions/usecases/subject-requests/restriction-markers';
 import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';
 import { as, type StaffUser } from '../admin/support';
-import { ingest, newSubject, newTenant, runRequest, storeSubject, testContainer, testDeps, type Tenant } from './support';
+import {
+  ingest,
+  newSubject,
+  newTenant,
+  runRequest,
+  storeSubject,
+  testContainer,
+  testDeps,
+  type Tenant,
+} from './support';
 
 const now = () => new Date().toISOString();
 
 /** A chat the subject starts after the restriction: general info, a message and a survey. */
 async function laterChat(tenant: Tenant, phone: string): Promise<string> {
   const gdpr = { granted: true, noticeVersion: 'v1' };
-  const { interactionId } = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'chat', startedAt: now(), participant: { phone }, consent: { storeContent: true, gdpr } });
-  await ingest(tenant, `/v1/interactions/${interactionId}/messages`, { messages: [{ from: 'visitor', at: now(), text: 'written after the restriction' }] });
+  const { interactionId } = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+    channel: 'chat',
+    startedAt: now(),
+    participant: { phone },
+    consent: { storeContent: true, gdpr },
+  });
+  await ingest(tenant, `/v1/interactions/${interactionId}/messages`, {
+    messages: [{ from: 'visitor', at: now(), text: 'written after the restriction' }],
+  });
   await ingest(tenant, '/v1/surveys', { interactionId, score: 3, comment: 'still restricted' });
   return interactionId;
 }
@@ -27,19 +43,36 @@ describe('a restriction (GDPR Art. 18) holds for the subject until lifted, not o
     const stored = await storeSubject(c, tenant, a);
     const admin: StaffUser = { tenantId: tenant.tenantId, role: 'admin', user: 'admin-1' };
     const legal: StaffUser = { tenantId: tenant.tenantId, role: 'legal', user: 'counsel-1' };
-    const restricted = await runRequest(deps, tenant.tenantId, { type: 'restrict', identifiers: { phone: a.phone }, options: {} });
+    const restricted = await runRequest(deps, tenant.tenantId, {
+      type: 'restrict',
+      identifiers: { phone: a.phone },
+      options: {},
+    });
 
     // Act: the subject comes back; the old chat gets one more line
     const later = await laterChat(tenant, a.phone);
-    await ingest(tenant, `/v1/interactions/${stored.chatId}/messages`, { messages: [{ from: 'visitor', at: now(), text: 'one more line' }] });
-    const itemsOf = async (id: string) => (await partitionPieces(c.stores, `T#${tenant.tenantId}#I#${id}`)).flatMap((p) => p.items).filter((i) => !i.sk.startsWith('SUBJ#'));
+    await ingest(tenant, `/v1/interactions/${stored.chatId}/messages`, {
+      messages: [{ from: 'visitor', at: now(), text: 'one more line' }],
+    });
+    const itemsOf = async (id: string) =>
+      (await partitionPieces(c.stores, `T#${tenant.tenantId}#I#${id}`))
+        .flatMap((p) => p.items)
+        .filter((i) => !i.sk.startsWith('SUBJ#'));
     const laterItems = await itemsOf(later);
     const oldChatItems = await itemsOf(stored.chatId);
-    const transcriptByAdmin = await as<{ error: { code: string; message: string } }>(admin, `/v1/interactions/${later}/transcript`);
+    const transcriptByAdmin = await as<{ error: { code: string; message: string } }>(
+      admin,
+      `/v1/interactions/${later}/transcript`,
+    );
     const transcriptByLegal = await as<{ messages: unknown[] }>(legal, `/v1/interactions/${later}/transcript`);
     const infoByAdmin = await as<Record<string, unknown>>(admin, `/v1/interactions/${later}`);
     const infoByLegal = await as<{ participant?: { phone: string } }>(legal, `/v1/interactions/${later}`);
-    const filed = await fileSubjectRequest(deps, tenant.tenantId, { kind: 'admin', userId: 'admin-1', role: 'admin', support: false }, { type: 'export', identifiers: { phone: a.phone }, options: {} });
+    const filed = await fileSubjectRequest(
+      deps,
+      tenant.tenantId,
+      { kind: 'admin', userId: 'admin-1', role: 'admin', support: false },
+      { type: 'export', identifiers: { phone: a.phone }, options: {} },
+    );
     const exported = await executeSubjectRequest(deps, tenant.tenantId, filed.requestId);
 
     // Assess: every record written later carries the restriction of the same request
@@ -53,7 +86,9 @@ describe('a restriction (GDPR Art. 18) holds for the subject until lifted, not o
     expect(transcriptByAdmin.body.error.message).toContain('restricted: only the legal role may access its content');
     expect(transcriptByLegal.status).toBe(200);
     expect(transcriptByLegal.body.messages).toHaveLength(1);
-    expect((await c.auditLog.list(tenant.tenantId, { interactionId: later })).items).toEqual([expect.objectContaining({ action: 'transcript.view', actor: expect.objectContaining({ role: 'legal' }) })]);
+    expect((await c.auditLog.list(tenant.tenantId, { interactionId: later })).items).toEqual([
+      expect.objectContaining({ action: 'transcript.view', actor: expect.objectContaining({ role: 'legal' }) }),
+    ]);
     // Assess: the general info stays visible, its identifiers only to legal
     expect(infoByAdmin.status).toBe(200);
     expect(infoByAdmin.body).not.toHaveProperty('participant');
@@ -69,12 +104,30 @@ describe('a restriction (GDPR Art. 18) holds for the subject until lifted, not o
     const c = testContainer();
     const deps = testDeps(c);
     const tenant = await newTenant('inbenta');
-    const restricted = await runRequest(deps, tenant.tenantId, { type: 'restrict', identifiers: { visitorId: 'session-anna' }, options: {} });
+    const restricted = await runRequest(deps, tenant.tenantId, {
+      type: 'restrict',
+      identifiers: { visitorId: 'session-anna' },
+      options: {},
+    });
 
     // Act: a batch with events of A and of B
-    const event = (id: string, sessionId: string) => ({ id, type: 'question', sessionId, userType: 'visitor', source: 'web', environment: 'production', at: now(), payload: { text: 'hello' } });
-    await ingest(tenant, '/v1/events', { events: [event('a1', 'session-anna'), event('b1', 'session-bert'), event('a2', 'session-anna')] });
-    const rootOf = async (id: string) => (await partitionPieces(c.stores, `T#${tenant.tenantId}#E#${id}`)).flatMap((p) => p.items).find((i) => i.sk === 'EVENT');
+    const event = (id: string, sessionId: string) => ({
+      id,
+      type: 'question',
+      sessionId,
+      userType: 'visitor',
+      source: 'web',
+      environment: 'production',
+      at: now(),
+      payload: { text: 'hello' },
+    });
+    await ingest(tenant, '/v1/events', {
+      events: [event('a1', 'session-anna'), event('b1', 'session-bert'), event('a2', 'session-anna')],
+    });
+    const rootOf = async (id: string) =>
+      (await partitionPieces(c.stores, `T#${tenant.tenantId}#E#${id}`))
+        .flatMap((p) => p.items)
+        .find((i) => i.sk === 'EVENT');
 
     // Assess
     expect(restricted.status).toBe('completed');
@@ -83,7 +136,7 @@ describe('a restriction (GDPR Art. 18) holds for the subject until lifted, not o
     expect(await rootOf('b1')).not.toHaveProperty('restricted');
   });
 
-  it('lifting removes the subject\'s marker and every mark, and records written afterwards are not restricted', async () => {
+  it("lifting removes the subject's marker and every mark, and records written afterwards are not restricted", async () => {
     // Prepare
     const c = testContainer();
     const deps = testDeps(c);
@@ -96,7 +149,11 @@ describe('a restriction (GDPR Art. 18) holds for the subject until lifted, not o
     const markedWhileRestricted = await markers();
 
     // Act
-    const lifted = await runRequest(deps, tenant.tenantId, { type: 'restrict', identifiers: { phone: a.phone }, options: { lift: true } });
+    const lifted = await runRequest(deps, tenant.tenantId, {
+      type: 'restrict',
+      identifiers: { phone: a.phone },
+      options: { lift: true },
+    });
     const after = await laterChat(tenant, a.phone);
 
     // Assess: one marker, holding the keyed hash only; gone once lifted, with every mark

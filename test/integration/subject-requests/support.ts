@@ -28,7 +28,10 @@ export interface Tenant {
 }
 
 export async function newTenant(preset: 'puzzel' | 'iadvize' | 'inbenta' = 'iadvize'): Promise<Tenant> {
-  const res = await callApi<Tenant>('/v1/tenants', { operator: true, body: { name: `Subject requests ${preset}`, preset } });
+  const res = await callApi<Tenant>('/v1/tenants', {
+    operator: true,
+    body: { name: `Subject requests ${preset}`, preset },
+  });
   if (res.status !== 201) throw new Error(`tenant creation answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -39,20 +42,36 @@ export async function ingest<T = Record<string, unknown>>(tenant: Tenant, path: 
   return res.body;
 }
 
-export const asAdmin = <T = unknown>(tenant: Tenant, path: string, method = 'GET', body?: unknown): Promise<ApiResponse<T>> =>
+export const asAdmin = <T = unknown>(
+  tenant: Tenant,
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<ApiResponse<T>> =>
   callApi<T>(path, { method, body, headers: { authorization: `Bearer ${tenant.adminToken}` } });
 
 /** A Puzzel tenant whose general info moves to the archive tier (kept 2 years there) when its 180 days end. */
 export async function archivingTenant(): Promise<Tenant> {
   const tenant = await newTenant('puzzel');
-  const read = (await asAdmin<{ policy: { classes: Record<string, Record<string, unknown>> } }>(tenant, '/v1/policy')).body.policy;
-  const saved = await asAdmin(tenant, '/v1/policy', 'PUT', { ...read, classes: { ...read.classes, interaction: { ...read.classes.interaction, afterExpiry: 'archive', archiveRetention: 'P2Y' } } });
+  const read = (await asAdmin<{ policy: { classes: Record<string, Record<string, unknown>> } }>(tenant, '/v1/policy'))
+    .body.policy;
+  const saved = await asAdmin(tenant, '/v1/policy', 'PUT', {
+    ...read,
+    classes: {
+      ...read.classes,
+      interaction: { ...read.classes.interaction, afterExpiry: 'archive', archiveRetention: 'P2Y' },
+    },
+  });
   if (saved.status !== 200) throw new Error(`the archiving policy was refused: ${JSON.stringify(saved.body)}`);
   return tenant;
 }
 
-export const asChannel = <T = unknown>(tenant: Tenant, path: string, method = 'GET', body?: unknown): Promise<ApiResponse<T>> =>
-  callApi<T>(path, { method, body, headers: { 'x-api-key': tenant.apiKey } });
+export const asChannel = <T = unknown>(
+  tenant: Tenant,
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<ApiResponse<T>> => callApi<T>(path, { method, body, headers: { 'x-api-key': tenant.apiKey } });
 
 /** The production composition root on the emulators, with the real time on a clock the test holds. */
 export function testContainer(): Container & { clock: SettableClock } {
@@ -65,7 +84,12 @@ export function testDeps(c: Container = testContainer()): SubjectRequestDeps {
 }
 
 /** Files a request as the operator console would and runs it to its end in this process. */
-export async function runRequest(deps: SubjectRequestDeps, tenantId: string, body: unknown, hooks?: JobHooks): Promise<SubjectRequestJob> {
+export async function runRequest(
+  deps: SubjectRequestDeps,
+  tenantId: string,
+  body: unknown,
+  hooks?: JobHooks,
+): Promise<SubjectRequestJob> {
   const filed = await fileSubjectRequest(deps, tenantId, { kind: 'operator' }, body);
   return executeSubjectRequest(deps, tenantId, filed.requestId, hooks);
 }
@@ -81,7 +105,8 @@ export interface Subject {
   voice: string;
 }
 
-const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+const letters = (n: number) =>
+  Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
 export function newSubject(label: string): Subject {
   const tag = letters(10);
@@ -118,16 +143,30 @@ const now = () => new Date().toISOString();
 export async function storeSubject(c: Container, tenant: Tenant, s: Subject): Promise<Stored> {
   const participant = { email: s.email, phone: s.phone, name: s.name };
   const gdpr = { granted: true, noticeVersion: 'v1' };
-  const chat = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'chat', startedAt: now(), queue: 'sales', participant, consent: { storeContent: true, recording: true, gdpr } });
+  const chat = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+    channel: 'chat',
+    startedAt: now(),
+    queue: 'sales',
+    participant,
+    consent: { storeContent: true, recording: true, gdpr },
+  });
   await ingest(tenant, `/v1/interactions/${chat.interactionId}/messages`, {
     messages: [
       { from: 'visitor', at: now(), text: `Hello, about the ${s.marker} order` },
       { from: 'agent', at: now(), text: 'Let me check that for you' },
     ],
   });
-  const survey = await ingest<{ surveyId: string }>(tenant, '/v1/surveys', { interactionId: chat.interactionId, score: 9, comment: `great help with ${s.marker}` });
+  const survey = await ingest<{ surveyId: string }>(tenant, '/v1/surveys', {
+    interactionId: chat.interactionId,
+    score: 9,
+    comment: `great help with ${s.marker}`,
+  });
   const upload = async () => {
-    const issued = await ingest<{ recordingId: string; uploadUrl: string; headers: Record<string, string> }>(tenant, `/v1/interactions/${chat.interactionId}/recording`, { contentType: 'audio/mpeg' });
+    const issued = await ingest<{ recordingId: string; uploadUrl: string; headers: Record<string, string> }>(
+      tenant,
+      `/v1/interactions/${chat.interactionId}/recording`,
+      { contentType: 'audio/mpeg' },
+    );
     const put = await fetch(issued.uploadUrl, { method: 'PUT', headers: issued.headers, body: Buffer.from(s.voice) });
     if (put.status !== 200) throw new Error(`upload answered ${put.status}`);
     return issued.recordingId;
@@ -136,9 +175,22 @@ export async function storeSubject(c: Container, tenant: Tenant, s: Subject): Pr
   await ingest(tenant, `/v1/interactions/${chat.interactionId}/recording/${recordingId}/complete`, {}); // sealed under the chat's key, raw upload deleted
   const pendingRecordingId = await upload(); // never completed: raw audio waiting in upload/
 
-  const sms = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', { channel: 'sms', startedAt: now(), participant: { phone: s.phone } });
-  await ingest(tenant, `/v1/interactions/${sms.interactionId}/messages`, { messages: [{ from: 'visitor', at: now(), text: `Is the ${s.marker} parcel shipped?` }] });
-  const consent = await ingest<{ consentId: string }>(tenant, '/v1/consents', { subject: { email: s.email, phone: s.phone }, purpose: 'gdpr', granted: true, noticeVersion: 'v1', channel: 'chat', at: now() });
+  const sms = await ingest<{ interactionId: string }>(tenant, '/v1/interactions', {
+    channel: 'sms',
+    startedAt: now(),
+    participant: { phone: s.phone },
+  });
+  await ingest(tenant, `/v1/interactions/${sms.interactionId}/messages`, {
+    messages: [{ from: 'visitor', at: now(), text: `Is the ${s.marker} parcel shipped?` }],
+  });
+  const consent = await ingest<{ consentId: string }>(tenant, '/v1/consents', {
+    subject: { email: s.email, phone: s.phone },
+    purpose: 'gdpr',
+    granted: true,
+    noticeVersion: 'v1',
+    channel: 'chat',
+    at: now(),
+  });
   await c.auditLog.append(tenant.tenantId, {
     at: now(),
     actor: { user: 'agent-7', role: 'advisor', support: false },
@@ -147,17 +199,29 @@ export async function storeSubject(c: Container, tenant: Tenant, s: Subject): Pr
     from: '10.1.2.0/24',
     details: {},
   });
-  return { chatId: chat.interactionId, smsId: sms.interactionId, consentId: consent.consentId, recordingId, pendingRecordingId, surveyId: survey.surveyId };
+  return {
+    chatId: chat.interactionId,
+    smsId: sms.interactionId,
+    consentId: consent.consentId,
+    recordingId,
+    pendingRecordingId,
+    surveyId: survey.surveyId,
+  };
 }
 
 /** The subject's keyed hashes, as the subject index stores them. */
 export async function hmacsOf(c: Container, tenantId: string, s: Subject): Promise<string[]> {
   const secret = await c.tenantSecrets.subjectIndexSecret(tenantId);
-  return subjectKeysOf({ email: s.email, phone: s.phone, name: s.name }, secret, presetPolicy('iadvize').defaultCallingCode).map((k) => k.hmacHex);
+  return subjectKeysOf(
+    { email: s.email, phone: s.phone, name: s.name },
+    secret,
+    presetPolicy('iadvize').defaultCallingCode,
+  ).map((k) => k.hmacHex);
 }
 
 type Item = Record<string, unknown>;
-const asText = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? Buffer.from(x).toString('base64') : x));
+const asText = (v: unknown) =>
+  JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? Buffer.from(x).toString('base64') : x));
 
 /** One thing the scan read, and the tenant it belongs to (from its key), when it names one. */
 export interface Trace {
@@ -166,11 +230,20 @@ export interface Trace {
 }
 
 const TENANT_IN_KEY = /(?:^|[#/])([0-9A-HJKMNP-TV-Z]{26})(?=[#/]|$)/;
-const tenantOfKey = (key: string): string | undefined => (key.startsWith('T#') || key.startsWith('TENANT#') ? key.split('#')[1] : TENANT_IN_KEY.exec(key)?.[1]);
+const tenantOfKey = (key: string): string | undefined =>
+  key.startsWith('T#') || key.startsWith('TENANT#') ? key.split('#')[1] : TENANT_IN_KEY.exec(key)?.[1];
 
 /** Everything the scan read, except what belongs to `tenantId`. */
-export const textOutside = (scan: readonly Trace[], tenantId: string) => scan.filter((t) => t.tenantId !== tenantId).map((t) => t.text).join('\n');
-export const textOf = (scan: readonly Trace[], tenantId: string) => scan.filter((t) => t.tenantId === tenantId).map((t) => t.text).join('\n');
+export const textOutside = (scan: readonly Trace[], tenantId: string) =>
+  scan
+    .filter((t) => t.tenantId !== tenantId)
+    .map((t) => t.text)
+    .join('\n');
+export const textOf = (scan: readonly Trace[], tenantId: string) =>
+  scan
+    .filter((t) => t.tenantId === tenantId)
+    .map((t) => t.text)
+    .join('\n');
 
 /**
  * An independent full scan of the emulators, written for the test (Lethe never scans): every
@@ -183,7 +256,10 @@ export async function fullScan(openTenants: readonly string[]): Promise<Trace[]>
   const vault = testContainer().vault;
   const open = async (region: string, tenantId: string, dataClass: DataClass, partitionId: string, sealed: string) => {
     try {
-      traces.push({ tenantId, text: (await vault.open({ region, tenantId, dataClass, partitionId }, sealed)).toString('utf8') });
+      traces.push({
+        tenantId,
+        text: (await vault.open({ region, tenantId, dataClass, partitionId }, sealed)).toString('utf8'),
+      });
     } catch {
       // shredded, or not sealed for this scope: unreadable is what erasure promises
     }
@@ -200,14 +276,27 @@ export async function fullScan(openTenants: readonly string[]): Promise<Trace[]>
         for (const item of page.Items ?? []) {
           traces.push({ tenantId: typeof item.pk === 'string' ? tenantOfKey(item.pk) : undefined, text: asText(item) });
           const partition = typeof item.pk === 'string' ? parsePartitionKey(item.pk) : undefined;
-          if (partition && openTenants.includes(partition.tenantId) && typeof item.sealed === 'string' && table.endsWith('-records'))
-            await open(region, partition.tenantId, item.class as DataClass, typeof item.dekId === 'string' ? item.dekId : partition.id, item.sealed);
+          if (
+            partition &&
+            openTenants.includes(partition.tenantId) &&
+            typeof item.sealed === 'string' &&
+            table.endsWith('-records')
+          )
+            await open(
+              region,
+              partition.tenantId,
+              item.class as DataClass,
+              typeof item.dekId === 'string' ? item.dekId : partition.id,
+              item.sealed,
+            );
         }
         start = page.LastEvaluatedKey;
       } while (start);
     }
     const s3 = s3Client(region);
-    const buckets = ((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name!).filter((b) => b.includes(region));
+    const buckets = ((await s3.send(new ListBucketsCommand({}))).Buckets ?? [])
+      .map((b) => b.Name!)
+      .filter((b) => b.includes(region));
     for (const bucket of buckets) {
       let token: string | undefined;
       do {
@@ -227,7 +316,11 @@ export async function fullScan(openTenants: readonly string[]): Promise<Trace[]>
   return traces;
 }
 
-async function readIfStillThere(s3: ReturnType<typeof s3Client>, bucket: string, key: string): Promise<Uint8Array | undefined> {
+async function readIfStillThere(
+  s3: ReturnType<typeof s3Client>,
+  bucket: string,
+  key: string,
+): Promise<Uint8Array | undefined> {
   try {
     return await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray();
   } catch (error) {
@@ -251,7 +344,8 @@ async function openObject(
     const archived = JSON.parse(text) as { item?: Item & { pk: string } };
     const item = archived.item;
     const partition = item && parsePartitionKey(item.pk);
-    if (item && partition && typeof item.sealed === 'string') await open(region, tenantId, item.class as DataClass, partition.id, item.sealed);
+    if (item && partition && typeof item.sealed === 'string')
+      await open(region, tenantId, item.class as DataClass, partition.id, item.sealed);
   } catch {
     // not JSON: audio, sealed content
   }

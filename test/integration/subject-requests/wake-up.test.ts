@@ -33,7 +33,12 @@ describe('the periodic wake-up of subject requests', () => {
     const tenant = await newTenant('iadvize');
     const a = newSubject('anna');
     await storeSubject(c, tenant, a);
-    const filed = await fileSubjectRequest({ ...testDeps(c), runner: refusingRunner }, tenant.tenantId, { kind: 'operator' }, { type: 'erase', identifiers: { phone: a.phone }, options: {} });
+    const filed = await fileSubjectRequest(
+      { ...testDeps(c), runner: refusingRunner },
+      tenant.tenantId,
+      { kind: 'operator' },
+      { type: 'erase', identifiers: { phone: a.phone }, options: {} },
+    );
     const filedAt = c.clock.now().getTime();
 
     // Act
@@ -43,12 +48,18 @@ describe('the periodic wake-up of subject requests', () => {
     const due = recordingRunner(tenant.tenantId);
     await wakeQueuedRequests(testDeps(c), due);
     const job = await executeSubjectRequest(testDeps(c), tenant.tenantId, due.started[0]);
-    const stillActive = (await allPages((cursor) => listActiveJobs(c.directory, cursor))).filter((j) => j.tenantId === tenant.tenantId);
+    const stillActive = (await allPages((cursor) => listActiveJobs(c.directory, cursor))).filter(
+      (j) => j.tenantId === tenant.tenantId,
+    );
 
     // Assess
     expect(early.started).toEqual([]);
     expect(due.started).toEqual([filed.requestId]);
-    expect(job).toMatchObject({ requestId: filed.requestId, status: 'completed', result: { verification: { ok: true, remaining: 0 } } });
+    expect(job).toMatchObject({
+      requestId: filed.requestId,
+      status: 'completed',
+      result: { verification: { ok: true, remaining: 0 } },
+    });
     expect(stillActive).toEqual([]); // a finished request leaves the listing the wake-up reads
   });
 
@@ -59,7 +70,12 @@ describe('the periodic wake-up of subject requests', () => {
     const a = newSubject('anna');
     await storeSubject(c, tenant, a);
     const deps = testDeps(c);
-    const filed = await fileSubjectRequest(deps, tenant.tenantId, { kind: 'operator' }, { type: 'erase', identifiers: { phone: a.phone, email: a.email }, options: {} });
+    const filed = await fileSubjectRequest(
+      deps,
+      tenant.tenantId,
+      { kind: 'operator' },
+      { type: 'erase', identifiers: { phone: a.phone, email: a.email }, options: {} },
+    );
     const crashedAt = c.clock.now().getTime();
     await expect(
       executeSubjectRequest(deps, tenant.tenantId, filed.requestId, {
@@ -82,7 +98,11 @@ describe('the periodic wake-up of subject requests', () => {
     expect(crashed).toMatchObject({ status: 'running', step: 1 });
     expect(whileLeased.started).toEqual([]);
     expect(afterLease.started).toEqual([filed.requestId]);
-    expect(job).toMatchObject({ status: 'completed', attempts: 2, result: { verification: { ok: true, remaining: 0 } } });
+    expect(job).toMatchObject({
+      status: 'completed',
+      attempts: 2,
+      result: { verification: { ok: true, remaining: 0 } },
+    });
   });
 
   it('starts no queued request while every slot of its tenant is leased by a live request', async () => {
@@ -90,8 +110,19 @@ describe('the periodic wake-up of subject requests', () => {
     const c = testContainer();
     const tenant = await newTenant('iadvize');
     const leasedUntil = Math.floor(c.clock.now().getTime() / 1000) + 3600;
-    for (const n of [0, 1]) await c.directory.putItem({ tenantId: tenant.tenantId, sk: `JOBSLOT#${n}`, holder: `elsewhere-${n}`, expiresAt: leasedUntil });
-    const filed = await fileSubjectRequest({ ...testDeps(c), runner: refusingRunner }, tenant.tenantId, { kind: 'operator' }, { type: 'export', identifiers: { email: 'nobody@example.fr' }, options: {} });
+    for (const n of [0, 1])
+      await c.directory.putItem({
+        tenantId: tenant.tenantId,
+        sk: `JOBSLOT#${n}`,
+        holder: `elsewhere-${n}`,
+        expiresAt: leasedUntil,
+      });
+    const filed = await fileSubjectRequest(
+      { ...testDeps(c), runner: refusingRunner },
+      tenant.tenantId,
+      { kind: 'operator' },
+      { type: 'export', identifiers: { email: 'nobody@example.fr' }, options: {} },
+    );
     c.clock.set(new Date(c.clock.now().getTime() + minutes(30)));
 
     // Act
@@ -112,7 +143,12 @@ describe('the periodic wake-up of subject requests', () => {
     const metrics = new InMemoryMetrics();
     const deps = { ...testDeps(c), metrics };
     const tenant = await newTenant('iadvize');
-    const filed = await fileSubjectRequest({ ...deps, runner: refusingRunner }, tenant.tenantId, { kind: 'operator' }, { type: 'export', identifiers: { email: 'nobody@example.fr' }, options: {} });
+    const filed = await fileSubjectRequest(
+      { ...deps, runner: refusingRunner },
+      tenant.tenantId,
+      { kind: 'operator' },
+      { type: 'export', identifiers: { email: 'nobody@example.fr' }, options: {} },
+    );
 
     // Act
     c.clock.set(new Date(Date.parse(filed.requestedAt) + 32 * 86_400_000)); // one month is at most 31 days: past due

@@ -12,7 +12,14 @@ const STAGE_ARN = 'arn:aws:execute-api:eu-central-1:000000000000:api/prod/*';
 
 /** The event API Gateway gives a REQUEST authorizer, with the headers under test. */
 const requestWith = (headers: Record<string, string>) =>
-  ({ type: 'REQUEST', methodArn: METHOD_ARN, headers, httpMethod: 'POST', resource: '/v1/interactions', path: '/v1/interactions' }) as unknown as APIGatewayRequestAuthorizerEvent;
+  ({
+    type: 'REQUEST',
+    methodArn: METHOD_ARN,
+    headers,
+    httpMethod: 'POST',
+    resource: '/v1/interactions',
+    path: '/v1/interactions',
+  }) as unknown as APIGatewayRequestAuthorizerEvent;
 
 interface Created {
   tenantId: string;
@@ -21,7 +28,10 @@ interface Created {
 }
 
 async function newTenant(): Promise<Created> {
-  const res = await callApi<Created>('/v1/tenants', { operator: true, body: { name: 'Authorizer Test', preset: 'puzzel' } });
+  const res = await callApi<Created>('/v1/tenants', {
+    operator: true,
+    body: { name: 'Authorizer Test', preset: 'puzzel' },
+  });
   if (res.status !== 201) throw new Error(`tenant creation answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -35,13 +45,17 @@ describe('the one authorizer', () => {
     // Act
     const result = await authorize(requestWith({ 'X-Api-Key': tenant.apiKey }), deps);
     // Assess
-    expect(result.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: STAGE_ARN }]);
+    expect(result.policyDocument.Statement).toEqual([
+      { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: STAGE_ARN },
+    ]);
     expect(result.context).toEqual({ kind: 'ingest', tenantId: tenant.tenantId });
   });
 
   it('answers Unauthorized (401) for an unknown key and for no credentials at all', async () => {
     // Act / Assess
-    await expect(authorize(requestWith({ 'x-api-key': 'lk_not-a-key-anyone-was-given' }), deps)).rejects.toThrow(/^Unauthorized$/);
+    await expect(authorize(requestWith({ 'x-api-key': 'lk_not-a-key-anyone-was-given' }), deps)).rejects.toThrow(
+      /^Unauthorized$/,
+    );
     await expect(authorize(requestWith({}), deps)).rejects.toThrow(/^Unauthorized$/);
   });
 
@@ -49,7 +63,10 @@ describe('the one authorizer', () => {
     // Prepare
     const tenant = await newTenant();
     // Act
-    const both = authorize(requestWith({ 'x-api-key': tenant.apiKey, authorization: `Bearer ${tenant.adminToken}` }), deps);
+    const both = authorize(
+      requestWith({ 'x-api-key': tenant.apiKey, authorization: `Bearer ${tenant.adminToken}` }),
+      deps,
+    );
     // Assess
     await expect(both).rejects.toThrow(/^Unauthorized$/);
   });
@@ -61,18 +78,30 @@ describe('the one authorizer', () => {
     const result = await authorize(requestWith({ authorization: `Bearer ${tenant.adminToken}` }), deps);
     // Assess
     expect(result.policyDocument.Statement[0]).toMatchObject({ Effect: 'Allow' });
-    expect(result.context).toEqual({ kind: 'admin', tenantId: tenant.tenantId, role: 'admin', group: 'admins', userId: 'tenant-admin', support: false });
+    expect(result.context).toEqual({
+      kind: 'admin',
+      tenantId: tenant.tenantId,
+      role: 'admin',
+      group: 'admins',
+      userId: 'tenant-admin',
+      support: false,
+    });
   });
 
   it('answers Unauthorized for a token signed with another secret, and for an expired one', async () => {
     // Prepare
     const tenant = await newTenant();
     const claims = { sub: 'u-1', 'custom:tenant': tenant.tenantId, 'cognito:groups': ['admin'] };
-    const forged = await new LocalAdminTokens('some-other-secret-of-32-characters-or-more', deps.clock).issue(claims, 3600);
+    const forged = await new LocalAdminTokens('some-other-secret-of-32-characters-or-more', deps.clock).issue(
+      claims,
+      3600,
+    );
     const later = testContainer(new SettableClock(new Date(Date.now() + 13 * 3600_000)));
     // Act / Assess
     await expect(authorize(requestWith({ Authorization: `Bearer ${forged}` }), deps)).rejects.toThrow(/^Unauthorized$/);
-    await expect(authorize(requestWith({ Authorization: `Bearer ${tenant.adminToken}` }), later)).rejects.toThrow(/^Unauthorized$/);
+    await expect(authorize(requestWith({ Authorization: `Bearer ${tenant.adminToken}` }), later)).rejects.toThrow(
+      /^Unauthorized$/,
+    );
   });
 
   it('answers Unauthorized for a well-signed token naming a tenant that does not exist', async () => {
@@ -102,7 +131,10 @@ describe('the one authorizer', () => {
   it('denies (403) every caller of a terminated tenant', async () => {
     // Prepare
     const tenant = await newTenant();
-    await deps.directory.updateProfile(tenant.tenantId, { status: 'terminated', terminatedAt: new Date().toISOString() });
+    await deps.directory.updateProfile(tenant.tenantId, {
+      status: 'terminated',
+      terminatedAt: new Date().toISOString(),
+    });
     // Act
     const byKey = await authorize(requestWith({ 'x-api-key': tenant.apiKey }), deps);
     const byToken = await authorize(requestWith({ authorization: `Bearer ${tenant.adminToken}` }), deps);

@@ -16,7 +16,10 @@ const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 describe('POST /v1/tenants opens a tenant (operators only)', () => {
   it('answers 201 with the tenant id, an ingest API key shown once, and an admin token', async () => {
     // Act
-    const res = await callApi<Created>('/v1/tenants', { operator: true, body: { name: 'Acme Support', preset: 'puzzel' } });
+    const res = await callApi<Created>('/v1/tenants', {
+      operator: true,
+      body: { name: 'Acme Support', preset: 'puzzel' },
+    });
     // Assess
     expect(res.status).toBe(201);
     expect(res.body.tenantId).toMatch(ULID);
@@ -26,11 +29,19 @@ describe('POST /v1/tenants opens a tenant (operators only)', () => {
 
   it('stores the API key only as its SHA-256, and the first policy from the preset', async () => {
     // Prepare
-    const { body } = await callApi<Created>('/v1/tenants', { operator: true, body: { name: 'Hash Check', preset: 'inbenta' } });
+    const { body } = await callApi<Created>('/v1/tenants', {
+      operator: true,
+      body: { name: 'Hash Check', preset: 'inbenta' },
+    });
     const { directory } = testContainer();
     const hash = createHash('sha256').update(body.apiKey).digest('hex');
     // Act
-    const raw = await dynamoDbClient().send(new GetItemCommand({ TableName: homeNames().directoryTable, Key: { pk: { S: `APIKEY#${hash}` }, sk: { S: 'APIKEY' } } }));
+    const raw = await dynamoDbClient().send(
+      new GetItemCommand({
+        TableName: homeNames().directoryTable,
+        Key: { pk: { S: `APIKEY#${hash}` }, sk: { S: 'APIKEY' } },
+      }),
+    );
     // Assess
     expect(raw.Item?.tenantId?.S).toBe(body.tenantId);
     expect(JSON.stringify(raw.Item)).not.toContain(body.apiKey);
@@ -39,7 +50,10 @@ describe('POST /v1/tenants opens a tenant (operators only)', () => {
 
   it("gives the tenant a 32-byte subject-index secret that only the home region's data key unwraps", async () => {
     // Prepare
-    const { body } = await callApi<Created>('/v1/tenants', { operator: true, body: { name: 'Secrets', preset: 'iadvize' } });
+    const { body } = await callApi<Created>('/v1/tenants', {
+      operator: true,
+      body: { name: 'Secrets', preset: 'iadvize' },
+    });
     const { directory, tenantSecrets } = testContainer();
     // Act
     const secret = await tenantSecrets.subjectIndexSecret(body.tenantId);
@@ -58,13 +72,20 @@ describe('POST /v1/tenants opens a tenant (operators only)', () => {
     // Assess
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
-      error: { code: 'VALIDATION_FAILED', message: 'The tenant is not valid.', fields: [{ path: 'preset', message: 'must be one of puzzel, iadvize, inbenta' }] },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'The tenant is not valid.',
+        fields: [{ path: 'preset', message: 'must be one of puzzel, iadvize, inbenta' }],
+      },
     });
   });
 
   it('answers 400 naming every bad field at once', async () => {
     // Act
-    const res = await callApi<{ error: { fields: { path: string }[] } }>('/v1/tenants', { operator: true, body: { name: '  ', colour: 'blue' } });
+    const res = await callApi<{ error: { fields: { path: string }[] } }>('/v1/tenants', {
+      operator: true,
+      body: { name: '  ', colour: 'blue' },
+    });
     // Assess
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f) => f.path).sort()).toEqual(['(root)', 'name', 'preset']);
@@ -72,13 +93,24 @@ describe('POST /v1/tenants opens a tenant (operators only)', () => {
 
   it('answers 400 naming the body when it is not JSON, and 413 stating the limit when it is too large', async () => {
     // Act
-    const notJson = await callApi('/v1/tenants', { operator: true, body: '{"name": "Acme",', headers: { 'content-type': 'application/json' } });
-    const tooLarge = await callApi('/v1/tenants', { operator: true, body: { name: 'x'.repeat(20_000), preset: 'puzzel' } });
+    const notJson = await callApi('/v1/tenants', {
+      operator: true,
+      body: '{"name": "Acme",',
+      headers: { 'content-type': 'application/json' },
+    });
+    const tooLarge = await callApi('/v1/tenants', {
+      operator: true,
+      body: { name: 'x'.repeat(20_000), preset: 'puzzel' },
+    });
     // Assess
     expect(notJson.status).toBe(400);
-    expect(notJson.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', fields: [{ path: '(body)', message: 'is not valid JSON' }] } });
+    expect(notJson.body).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', fields: [{ path: '(body)', message: 'is not valid JSON' }] },
+    });
     expect(tooLarge.status).toBe(413);
-    expect(tooLarge.body).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('the limit is 16384 bytes') } });
+    expect(tooLarge.body).toMatchObject({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('the limit is 16384 bytes') },
+    });
   });
 
   it('is refused without the operator credentials', async () => {

@@ -6,7 +6,12 @@ import { buildContainer, useContainer } from '../../../functions/shared/containe
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
 
 const event = (body: unknown, route = { httpMethod: 'POST', resource: '/v1/tenants' }) =>
-  ({ ...route, body: JSON.stringify(body), isBase64Encoded: false, requestContext: { requestId: 'req-7' } }) as unknown as APIGatewayProxyEvent;
+  ({
+    ...route,
+    body: JSON.stringify(body),
+    isBase64Encoded: false,
+    requestContext: { requestId: 'req-7' },
+  }) as unknown as APIGatewayProxyEvent;
 
 /** KMS unreachable: every call fails the way an SDK error would. */
 const downKms: KeyVault = {
@@ -27,8 +32,16 @@ describe('operator API errors', () => {
     const res = await handler(event({ name: 'Anna Andersson Consulting', preset: 'puzzel' }));
     // Assess
     expect(res.statusCode).toBe(500);
-    expect(JSON.parse(res.body)).toEqual({ error: { code: 'INTERNAL', message: expect.any(String), correlationId: 'req-7' } });
-    expect(logged).toHaveBeenCalledWith('request failed', expect.objectContaining({ correlationId: 'req-7', error: expect.objectContaining({ message: 'connect ECONNREFUSED kms' }) }));
+    expect(JSON.parse(res.body)).toEqual({
+      error: { code: 'INTERNAL', message: expect.any(String), correlationId: 'req-7' },
+    });
+    expect(logged).toHaveBeenCalledWith(
+      'request failed',
+      expect.objectContaining({
+        correlationId: 'req-7',
+        error: expect.objectContaining({ message: 'connect ECONNREFUSED kms' }),
+      }),
+    );
     expect(JSON.stringify(logged.mock.calls)).not.toContain('Anna Andersson');
   });
 

@@ -8,7 +8,12 @@ import { testContainer } from '../adapters/container';
 
 const LETHE = join(__dirname, '../../../bin/lethe.js');
 const run = (...args: string[]) => promisify(execFile)(process.execPath, [LETHE, ...args], { env: process.env });
-const withKey = (apiKey: string) => ({ type: 'REQUEST', methodArn: 'arn:aws:execute-api:eu-central-1:000000000000:api/prod/POST/v1/events', headers: { 'x-api-key': apiKey } }) as unknown as APIGatewayRequestAuthorizerEvent;
+const withKey = (apiKey: string) =>
+  ({
+    type: 'REQUEST',
+    methodArn: 'arn:aws:execute-api:eu-central-1:000000000000:api/prod/POST/v1/events',
+    headers: { 'x-api-key': apiKey },
+  }) as unknown as APIGatewayRequestAuthorizerEvent;
 
 describe('lethe tenant create', () => {
   it('prints the new tenant as JSON, with an API key the authorizer accepts', async () => {
@@ -23,8 +28,13 @@ describe('lethe tenant create', () => {
 
   it('names the bad preset and the valid ones, and fails', async () => {
     // Act
-    const failure = await run('tenant', 'create', 'Acme', '--preset', 'genesys').catch((e: { code: number; stderr: string }) => e);
+    const failure = await run('tenant', 'create', 'Acme', '--preset', 'genesys').catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     // Assess
-    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining('preset: must be one of puzzel, iadvize, inbenta') });
+    expect(failure).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('preset: must be one of puzzel, iadvize, inbenta'),
+    });
   });
 });

@@ -10,9 +10,17 @@ describe("a manager's KPI report holds their own group only", () => {
       timeZone: 'Europe/Stockholm',
       groupBy: ['day', 'channel', 'group'],
       rows: [
-        { group: { day: '2024-03-01', channel: 'chat', group: 'sales' }, metrics: { interactions: 2, surveys: 2 }, scoreDistribution: { '9': 1, '10': 1 } },
+        {
+          group: { day: '2024-03-01', channel: 'chat', group: 'sales' },
+          metrics: { interactions: 2, surveys: 2 },
+          scoreDistribution: { '9': 1, '10': 1 },
+        },
         { group: { day: '2024-03-01', channel: 'call', group: 'sales' }, metrics: { interactions: 1 } },
-        { group: { day: '2024-03-02', channel: 'chat', group: 'sales' }, metrics: { interactions: 4, surveys: 1 }, scoreDistribution: { '3': 1 } },
+        {
+          group: { day: '2024-03-02', channel: 'chat', group: 'sales' },
+          metrics: { interactions: 4, surveys: 1 },
+          scoreDistribution: { '3': 1 },
+        },
         { group: { day: '2024-03-01', channel: 'chat', group: 'billing' }, metrics: { interactions: 50 } },
         { group: { day: '2024-03-01', channel: null, group: null }, metrics: { questions: 7 } },
       ],
@@ -23,7 +31,11 @@ describe("a manager's KPI report holds their own group only", () => {
     expect(byChannel.groupBy).toEqual(['channel']);
     expect(byChannel.rows).toEqual([
       { group: { channel: 'call' }, metrics: { interactions: 1 } },
-      { group: { channel: 'chat' }, metrics: { interactions: 6, surveys: 3 }, scoreDistribution: { '3': 1, '9': 1, '10': 1 } },
+      {
+        group: { channel: 'chat' },
+        metrics: { interactions: 6, surveys: 3 },
+        scoreDistribution: { '3': 1, '9': 1, '10': 1 },
+      },
     ]);
   });
 });

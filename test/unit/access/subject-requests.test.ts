@@ -1,10 +1,24 @@
 import type { Actor, TenantScope } from '../../../functions/domain/access/authorize';
 import { LetheError } from '../../../functions/domain/errors';
-import { assertMayConfirm, assertMayHandle, assertMaySee, SUBJECT_REQUEST_ROLES, type Caller } from '../../../functions/domain/subject-requests/access';
+import {
+  assertMayConfirm,
+  assertMayHandle,
+  assertMaySee,
+  SUBJECT_REQUEST_ROLES,
+  type Caller,
+} from '../../../functions/domain/subject-requests/access';
 
 const TENANT = '01HTENANTAAAAAAAAAAAAAAAAA';
 const tenant: TenantScope = { tenantId: TENANT, supportAccess: true };
-const staff = (role: Actor['role'], extra: Partial<Actor> = {}): Caller => ({ kind: 'admin', tenantId: TENANT, role, userId: `u-${role}`, group: 'sales', support: role === 'support', ...extra });
+const staff = (role: Actor['role'], extra: Partial<Actor> = {}): Caller => ({
+  kind: 'admin',
+  tenantId: TENANT,
+  role,
+  userId: `u-${role}`,
+  group: 'sales',
+  support: role === 'support',
+  ...extra,
+});
 const channel: Caller = { kind: 'channel' };
 
 /** The error code an assertion throws, or 'allowed'. */
@@ -21,7 +35,10 @@ const outcome = (act: () => void): string => {
 describe('who handles data-subject requests (subject-request.manage in the shared access decision)', () => {
   it('staff of the admin and legal roles handle them; managers, advisors and vendor support do not', () => {
     // Act
-    const outcomes = (['admin', 'legal', 'manager', 'advisor', 'support'] as const).map((role) => [role, outcome(() => assertMayHandle(staff(role), tenant))]);
+    const outcomes = (['admin', 'legal', 'manager', 'advisor', 'support'] as const).map((role) => [
+      role,
+      outcome(() => assertMayHandle(staff(role), tenant)),
+    ]);
     // Assess
     expect(outcomes).toEqual([
       ['admin', 'allowed'],
@@ -38,9 +55,11 @@ describe('who handles data-subject requests (subject-request.manage in the share
     expect(outcome(() => assertMayHandle(staff('admin', { support: true }), tenant))).toBe('FORBIDDEN');
   });
 
-  it('another tenant\'s requests do not exist for staff', () => {
+  it("another tenant's requests do not exist for staff", () => {
     // Act / Assess
-    expect(outcome(() => assertMayHandle(staff('admin', { tenantId: '01HTENANTBBBBBBBBBBBBBBBBB' }), tenant))).toBe('NOT_FOUND');
+    expect(outcome(() => assertMayHandle(staff('admin', { tenantId: '01HTENANTBBBBBBBBBBBBBBBBB' }), tenant))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('a channel (its API key) files for its end user and follows only what channels filed; it never confirms', () => {
@@ -53,7 +72,10 @@ describe('who handles data-subject requests (subject-request.manage in the share
 
   it('only the admin role confirms a channel-filed request, as the API document says (legal handles but does not confirm)', () => {
     // Act
-    const outcomes = (['admin', 'legal', 'manager', 'advisor', 'support'] as const).map((role) => [role, outcome(() => assertMayConfirm(staff(role), tenant))]);
+    const outcomes = (['admin', 'legal', 'manager', 'advisor', 'support'] as const).map((role) => [
+      role,
+      outcome(() => assertMayConfirm(staff(role), tenant)),
+    ]);
     // Assess
     expect(outcomes).toEqual([
       ['admin', 'allowed'],

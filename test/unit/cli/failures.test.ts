@@ -18,7 +18,10 @@ async function closedPort(): Promise<number> {
 describe('a failing lethe command', () => {
   it('says what failed in one line on stderr and exits 1', async () => {
     // Prepare
-    const restore = withEnv({ LETHE_API: `http://127.0.0.1:${await closedPort()}`, LETHE_OPERATOR_KEY: 'k'.repeat(32) });
+    const restore = withEnv({
+      LETHE_API: `http://127.0.0.1:${await closedPort()}`,
+      LETHE_OPERATOR_KEY: 'k'.repeat(32),
+    });
     try {
       // Act
       const run = await lethe('tenant', 'create', 'acme', '--preset', 'puzzel');
@@ -46,7 +49,9 @@ describe('a bad date on the command line', () => {
     const run = await lethe(...args);
     // Assess
     expect(run.exitCode).toBe(USAGE_ERROR_EXIT_CODE);
-    expect(run.err).toContain(`${option} must be an ISO-8601 instant with a time zone, such as 2030-01-01T00:00:00Z, not "${value}"`);
+    expect(run.err).toContain(
+      `${option} must be an ISO-8601 instant with a time zone, such as 2030-01-01T00:00:00Z, not "${value}"`,
+    );
     expect(run.out).toBe('');
   });
 });
@@ -60,9 +65,15 @@ describe('an unknown tenant', () => {
     const client = new LetheApiClient({ LETHE_API: api.url }, async () => false);
     try {
       // Act
-      const failure = client.request('POST', '/v1/subject-requests', { token: 'a.b.c', tenant: 'no-such-tenant', body: {} });
+      const failure = client.request('POST', '/v1/subject-requests', {
+        token: 'a.b.c',
+        tenant: 'no-such-tenant',
+        body: {},
+      });
       // Assess
-      await expect(failure).rejects.toThrow('unknown tenant no-such-tenant: no tenant has this id (`lethe tenant create` prints the id of a new tenant)');
+      await expect(failure).rejects.toThrow(
+        'unknown tenant no-such-tenant: no tenant has this id (`lethe tenant create` prints the id of a new tenant)',
+      );
     } finally {
       await api.close();
     }
@@ -76,7 +87,9 @@ describe('an unknown tenant', () => {
       // Act
       const failure = client.request('POST', '/v1/subject-requests', { token: 'a.b.c', tenant: 'acme', body: {} });
       // Assess
-      await expect(failure).rejects.toThrow(/not authenticated for POST \/v1\/subject-requests: Unauthorized — check the admin token/);
+      await expect(failure).rejects.toThrow(
+        /not authenticated for POST \/v1\/subject-requests: Unauthorized — check the admin token/,
+      );
     } finally {
       await api.close();
     }

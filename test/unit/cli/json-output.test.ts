@@ -14,7 +14,14 @@ const SWEEP_RUN = {
   unitsDone: 1,
   unitsTotal: 1,
 };
-const FINAL_VIEW = { requestId: 'r1', type: 'erase', status: 'cancelled', round: 1, cancelRequested: true, progress: { percent: 100, step: 'done', partitionsDone: 0, partitionsTotal: 0 } };
+const FINAL_VIEW = {
+  requestId: 'r1',
+  type: 'erase',
+  status: 'cancelled',
+  round: 1,
+  cancelRequested: true,
+  progress: { percent: 100, step: 'done', partitionsDone: 0, partitionsTotal: 0 },
+};
 
 /** Runs lethe against a fake API with the operator key set. */
 async function againstFakeApi(routes: Parameters<typeof startFakeApi>[0], ...args: string[]) {
@@ -31,10 +38,20 @@ async function againstFakeApi(routes: Parameters<typeof startFakeApi>[0], ...arg
 describe('--json', () => {
   it('prints the sweep summary as JSON, one row per tenant × class × region', async () => {
     // Act
-    const run = await againstFakeApi({ 'POST /v1/sweeps': () => ({ status: 200, body: SWEEP_RUN }) }, 'sweep', '--json');
+    const run = await againstFakeApi(
+      { 'POST /v1/sweeps': () => ({ status: 200, body: SWEEP_RUN }) },
+      'sweep',
+      '--json',
+    );
     // Assess
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.out)).toEqual({ now: SWEEP_RUN.now, dryRun: false, rows: SWEEP_RUN.rows, policyChanges: [], failures: [] });
+    expect(JSON.parse(run.out)).toEqual({
+      now: SWEEP_RUN.now,
+      dryRun: false,
+      rows: SWEEP_RUN.rows,
+      policyChanges: [],
+      failures: [],
+    });
   });
 
   it('prints a subject request as JSON instead of its tables', async () => {
@@ -44,7 +61,17 @@ describe('--json', () => {
         'POST /v1/subject-requests': () => ({ status: 202, body: { requestId: 'r1', status: 'queued' } }),
         'GET /v1/subject-requests/r1': () => ({ status: 200, body: FINAL_VIEW }),
       },
-      'subject', 'erase', '--tenant', 't1', '--phone', '+46701234567', '--token', 'a.b.c', '--poll-ms', '1', '--json',
+      'subject',
+      'erase',
+      '--tenant',
+      't1',
+      '--phone',
+      '+46701234567',
+      '--token',
+      'a.b.c',
+      '--poll-ms',
+      '1',
+      '--json',
     );
     // Assess
     expect(JSON.parse(run.out)).toEqual(FINAL_VIEW);
@@ -53,13 +80,21 @@ describe('--json', () => {
   it('prints the redaction scores as JSON', async () => {
     // Prepare
     const dir = mkdtempSync(join(tmpdir(), 'lethe-json-'));
-    writeFileSync(join(dir, 'labelled.jsonl'), JSON.stringify({ text: 'mail anna@example.se', spans: [{ start: 5, end: 20, type: 'email' }] }));
+    writeFileSync(
+      join(dir, 'labelled.jsonl'),
+      JSON.stringify({ text: 'mail anna@example.se', spans: [{ start: 5, end: 20, type: 'email' }] }),
+    );
     // Act
     const run = await lethe('redact', '--evaluate', join(dir, 'labelled.jsonl'), '--json');
     // Assess
     const report = JSON.parse(run.out);
     expect(report.lines).toBe(1);
-    expect(report.types.find((t: { type: string }) => t.type === 'email')).toMatchObject({ labelled: 1, redacted: 1, recall: 1, precision: 1 });
+    expect(report.types.find((t: { type: string }) => t.type === 'email')).toMatchObject({
+      labelled: 1,
+      redacted: 1,
+      recall: 1,
+      precision: 1,
+    });
     expect(report.throughput.megabytesPerSecond).toBeGreaterThan(0);
   });
 

@@ -29,17 +29,32 @@ function signatureByTheSpec(): string {
     'x-amz-date': amzDate,
   };
   const names = Object.keys(headers).sort();
-  const canonical = ['POST', '/prod/v1/tenants', '', ...names.map((n) => `${n}:${headers[n]}`), '', names.join(';'), sha256(REQUEST.body)].join('\n');
+  const canonical = [
+    'POST',
+    '/prod/v1/tenants',
+    '',
+    ...names.map((n) => `${n}:${headers[n]}`),
+    '',
+    names.join(';'),
+    sha256(REQUEST.body),
+  ].join('\n');
   const scope = '20300102/eu-central-1/execute-api/aws4_request';
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
-  const key = ['20300102', 'eu-central-1', 'execute-api', 'aws4_request'].reduce<Buffer | string>((k, part) => hmac(k, part), `AWS4${CREDENTIALS.secretAccessKey}`);
+  const key = ['20300102', 'eu-central-1', 'execute-api', 'aws4_request'].reduce<Buffer | string>(
+    (k, part) => hmac(k, part),
+    `AWS4${CREDENTIALS.secretAccessKey}`,
+  );
   return hmac(key, toSign).toString('hex');
 }
 
 describe('operator calls signed with SigV4', () => {
   it('sign a known request with the known signature, body included', async () => {
     // Act
-    const headers = await signedHeaders(REQUEST, { region: 'eu-central-1', credentials: CREDENTIALS, signingDate: SIGNING_DATE });
+    const headers = await signedHeaders(REQUEST, {
+      region: 'eu-central-1',
+      credentials: CREDENTIALS,
+      signingDate: SIGNING_DATE,
+    });
     // Assess
     expect(signatureByTheSpec()).toBe(KNOWN_SIGNATURE);
     expect(headers.authorization).toBe(
@@ -50,14 +65,21 @@ describe('operator calls signed with SigV4', () => {
 
   it('sign another body differently', async () => {
     // Act
-    const headers = await signedHeaders({ ...REQUEST, body: '{"name":"other","preset":"puzzel"}' }, { region: 'eu-central-1', credentials: CREDENTIALS, signingDate: SIGNING_DATE });
+    const headers = await signedHeaders(
+      { ...REQUEST, body: '{"name":"other","preset":"puzzel"}' },
+      { region: 'eu-central-1', credentials: CREDENTIALS, signingDate: SIGNING_DATE },
+    );
     // Assess
     expect(headers.authorization).not.toContain(KNOWN_SIGNATURE);
   });
 
   it('carry the session token of temporary credentials (SSO, assumed roles)', async () => {
     // Act
-    const headers = await signedHeaders(REQUEST, { region: 'eu-central-1', credentials: { ...CREDENTIALS, sessionToken: 'session-1' }, signingDate: SIGNING_DATE });
+    const headers = await signedHeaders(REQUEST, {
+      region: 'eu-central-1',
+      credentials: { ...CREDENTIALS, sessionToken: 'session-1' },
+      signingDate: SIGNING_DATE,
+    });
     // Assess
     expect(headers['x-amz-security-token']).toBe('session-1');
     expect(headers.authorization).toContain('x-amz-security-token');
@@ -65,7 +87,11 @@ describe('operator calls signed with SigV4', () => {
 
   it('are made for API Gateway endpoints only; the local stack keeps its operator key', () => {
     // Act
-    const regions = ['https://abc123defg.execute-api.eu-central-1.amazonaws.com/prod', 'http://127.0.0.1:3000', 'http://localhost:4000'].map(executeApiRegion);
+    const regions = [
+      'https://abc123defg.execute-api.eu-central-1.amazonaws.com/prod',
+      'http://127.0.0.1:3000',
+      'http://localhost:4000',
+    ].map(executeApiRegion);
     // Assess
     expect(regions).toEqual(['eu-central-1', undefined, undefined]);
   });
@@ -77,13 +103,22 @@ describe('operator calls signed with SigV4', () => {
       sent.push(init?.headers as Record<string, string>);
       return new Response('{"tenantId":"t1"}', { status: 201, headers: { 'content-type': 'application/json' } });
     });
-    const env = { LETHE_API: 'https://abc123defg.execute-api.eu-central-1.amazonaws.com/prod', LETHE_OPERATOR_KEY: 'k'.repeat(32) };
-    const client = new LetheApiClient(env, async () => undefined, () => CREDENTIALS);
+    const env = {
+      LETHE_API: 'https://abc123defg.execute-api.eu-central-1.amazonaws.com/prod',
+      LETHE_OPERATOR_KEY: 'k'.repeat(32),
+    };
+    const client = new LetheApiClient(
+      env,
+      async () => undefined,
+      () => CREDENTIALS,
+    );
     try {
       // Act
       await client.request('POST', '/v1/tenants', { operator: true, body: { name: 'acme', preset: 'puzzel' } });
       // Assess
-      expect(sent[0].authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-central-1\/execute-api\/aws4_request, /);
+      expect(sent[0].authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-central-1\/execute-api\/aws4_request, /,
+      );
       expect(sent[0]).not.toHaveProperty(OPERATOR_KEY_HEADER);
     } finally {
       fetchSpy.mockRestore();
@@ -97,7 +132,11 @@ describe('operator calls signed with SigV4', () => {
       sent.push(init?.headers as Record<string, string>);
       return new Response('{"tenantId":"t1"}', { status: 201, headers: { 'content-type': 'application/json' } });
     });
-    const client = new LetheApiClient({ LETHE_API: 'http://127.0.0.1:3999', LETHE_OPERATOR_KEY: 'k'.repeat(32) }, async () => undefined, () => CREDENTIALS);
+    const client = new LetheApiClient(
+      { LETHE_API: 'http://127.0.0.1:3999', LETHE_OPERATOR_KEY: 'k'.repeat(32) },
+      async () => undefined,
+      () => CREDENTIALS,
+    );
     try {
       // Act
       await client.request('POST', '/v1/tenants', { operator: true, body: { name: 'acme', preset: 'puzzel' } });

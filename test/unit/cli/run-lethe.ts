@@ -22,8 +22,9 @@ export async function lethe(...args: string[]): Promise<{ out: string; err: stri
 export function withEnv(values: Record<string, string | undefined>): () => void {
   const old = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
   const set = (v: Record<string, string | undefined>) => {
-    for (const [k, value] of Object.entries(v)) if (value === undefined) delete process.env[k];
-    else process.env[k] = value;
+    for (const [k, value] of Object.entries(v))
+      if (value === undefined) delete process.env[k];
+      else process.env[k] = value;
   };
   set(values);
   return () => set(old);

@@ -1,9 +1,25 @@
-import { authorizeUrl, codeChallenge, codeExchangeRequest, codeVerifier, logoutUrl, refreshRequest, revokeRequest } from '../../../console/lib/oauth.js';
+import {
+  authorizeUrl,
+  codeChallenge,
+  codeExchangeRequest,
+  codeVerifier,
+  logoutUrl,
+  refreshRequest,
+  revokeRequest,
+} from '../../../console/lib/oauth.js';
 
-const CONFIG = { signIn: 'cognito' as const, domain: 'https://acme-111122223333.auth.eu-central-1.amazoncognito.com', clientId: 'client123', redirectUri: 'https://api.example/prod/console/' };
+const CONFIG = {
+  signIn: 'cognito' as const,
+  domain: 'https://acme-111122223333.auth.eu-central-1.amazoncognito.com',
+  clientId: 'client123',
+  redirectUri: 'https://api.example/prod/console/',
+};
 
 // RFC 7636 appendix B: the 32 octets, the verifier they encode to, and its S256 challenge.
-const RFC_OCTETS = Uint8Array.from([116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121]);
+const RFC_OCTETS = Uint8Array.from([
+  116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91,
+  88, 5, 88, 83, 132, 141, 121,
+]);
 const RFC_VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const RFC_CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
@@ -69,7 +85,11 @@ describe('the Cognito requests', () => {
     const request = refreshRequest(CONFIG, 'refresh+/=');
     // Assess
     expect(request.url).toBe(`${CONFIG.domain}/oauth2/token`);
-    expect(Object.fromEntries(new URLSearchParams(request.init.body))).toEqual({ grant_type: 'refresh_token', client_id: 'client123', refresh_token: 'refresh+/=' });
+    expect(Object.fromEntries(new URLSearchParams(request.init.body))).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'client123',
+      refresh_token: 'refresh+/=',
+    });
   });
 
   it('revokes the refresh token and signs out through /logout back to the console', () => {

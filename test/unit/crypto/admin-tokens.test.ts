@@ -1,5 +1,9 @@
 import { SignJWT } from 'jose';
-import { LOCAL_TOKEN_AUDIENCE, LOCAL_TOKEN_ISSUER, LocalAdminTokens } from '../../../functions/adapters/auth/local-admin-tokens';
+import {
+  LOCAL_TOKEN_AUDIENCE,
+  LOCAL_TOKEN_ISSUER,
+  LocalAdminTokens,
+} from '../../../functions/adapters/auth/local-admin-tokens';
 import { SettableClock } from '../../../functions/domain/clock';
 import { adminPrincipalOf, authorizerContextOf, principalFromContext } from '../../../functions/shared/principal';
 
@@ -10,11 +14,19 @@ describe('admin tokens carry Cognito claim names and expire on the injected cloc
   it('verifies a token it signed and returns its claims', async () => {
     // Prepare
     const tokens = new LocalAdminTokens(SECRET, new SettableClock('2024-03-01T09:00:00Z'));
-    const token = await tokens.issue({ sub: 'u-1', 'custom:tenant': TENANT, 'custom:group': 'sales', 'cognito:groups': ['manager'] }, 3600);
+    const token = await tokens.issue(
+      { sub: 'u-1', 'custom:tenant': TENANT, 'custom:group': 'sales', 'cognito:groups': ['manager'] },
+      3600,
+    );
     // Act
     const claims = await tokens.verify(token);
     // Assess
-    expect(claims).toEqual({ sub: 'u-1', 'custom:tenant': TENANT, 'custom:group': 'sales', 'cognito:groups': ['manager'] });
+    expect(claims).toEqual({
+      sub: 'u-1',
+      'custom:tenant': TENANT,
+      'custom:group': 'sales',
+      'cognito:groups': ['manager'],
+    });
   });
 
   it('refuses the token the second it expires', async () => {
@@ -44,7 +56,13 @@ describe('local tokens are checked as Cognito ID tokens are (finding L6)', () =>
   const NOW = Date.parse('2024-03-01T09:00:00Z') / 1000;
   /** A token signed with the right secret and issuer, claims as given (defaults: a valid ID token). */
   const signed = (claims: Record<string, unknown>, times: { iat?: number; exp?: number } = {}) =>
-    new SignJWT({ 'custom:tenant': TENANT, 'cognito:groups': ['admin'], token_use: 'id', aud: LOCAL_TOKEN_AUDIENCE, ...claims })
+    new SignJWT({
+      'custom:tenant': TENANT,
+      'cognito:groups': ['admin'],
+      token_use: 'id',
+      aud: LOCAL_TOKEN_AUDIENCE,
+      ...claims,
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject('u-1')
       .setIssuer(LOCAL_TOKEN_ISSUER)
@@ -61,7 +79,7 @@ describe('local tokens are checked as Cognito ID tokens are (finding L6)', () =>
   });
 
   it.each([
-    ['another client\'s audience', { aud: 'some-other-client' }, {}, /aud/],
+    ["another client's audience", { aud: 'some-other-client' }, {}, /aud/],
     ['no audience', { aud: undefined }, {}, /aud/],
     ['an access token', { token_use: 'access' }, {}, /token_use/],
     ['a token without token_use', { token_use: undefined }, {}, /token_use/],
@@ -69,7 +87,12 @@ describe('local tokens are checked as Cognito ID tokens are (finding L6)', () =>
     ['iat beyond the clock skew', {}, { iat: NOW + 120, exp: NOW + 3600 }, /iat/],
     ['exp 100 years ahead', {}, { exp: NOW + 100 * 365 * 86400 }, /lives longer/],
     ['a lifetime just over a day', {}, { exp: NOW + 86400 + 1 }, /lives longer/],
-    ['a token issued more than a day ago and still valid', {}, { iat: NOW - 86400 - 120, exp: NOW + 3600 }, /lives longer/],
+    [
+      'a token issued more than a day ago and still valid',
+      {},
+      { iat: NOW - 86400 - 120, exp: NOW + 3600 },
+      /lives longer/,
+    ],
   ])('refuses %s', async (_case, claims, times, reason) => {
     // Prepare
     const token = await signed(claims, times);
@@ -93,8 +116,17 @@ describe('the principal of an admin comes from the Cognito groups', () => {
 
   it('survives the trip through API Gateway, where context values become strings', () => {
     // Prepare
-    const principal = { kind: 'admin' as const, tenantId: TENANT, role: 'manager' as const, group: 'sales', userId: 'u-1', support: false };
-    const stringified = Object.fromEntries(Object.entries(authorizerContextOf(principal)).map(([k, v]) => [k, String(v)]));
+    const principal = {
+      kind: 'admin' as const,
+      tenantId: TENANT,
+      role: 'manager' as const,
+      group: 'sales',
+      userId: 'u-1',
+      support: false,
+    };
+    const stringified = Object.fromEntries(
+      Object.entries(authorizerContextOf(principal)).map(([k, v]) => [k, String(v)]),
+    );
     // Act / Assess
     expect(principalFromContext(stringified)).toEqual(principal);
   });

@@ -48,9 +48,13 @@ describe('personal data is sealed with AES-256-GCM bound to its tenant, class an
     // Prepare
     const sealed = seal(dek, 'the chat log', sealingAad(TENANT, 'transcript', INTERACTION));
     // Act / Assess
-    expect(() => open(dek, sealed, sealingAad(TENANT, 'transcript', '01HZX3KZZZZZZZZZZZZZZZZZZZ'))).toThrow(SealedDataRejected);
+    expect(() => open(dek, sealed, sealingAad(TENANT, 'transcript', '01HZX3KZZZZZZZZZZZZZZZZZZZ'))).toThrow(
+      SealedDataRejected,
+    );
     expect(() => open(dek, sealed, sealingAad(TENANT, 'survey', INTERACTION))).toThrow(SealedDataRejected);
-    expect(() => open(dek, sealed, sealingAad('01HZX3K8Q9V7M2N4P6R8S0T2W5', 'transcript', INTERACTION))).toThrow(SealedDataRejected);
+    expect(() => open(dek, sealed, sealingAad('01HZX3K8Q9V7M2N4P6R8S0T2W5', 'transcript', INTERACTION))).toThrow(
+      SealedDataRejected,
+    );
   });
 
   it('refuses to open under another data key', () => {

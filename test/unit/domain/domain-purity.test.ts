@@ -3,11 +3,16 @@ import { join, relative } from 'node:path';
 
 const DOMAIN = join(__dirname, '../../../functions/domain');
 // AWS and Lambda belong in adapters and handlers; I/O modules would make the domain impure.
-const FORBIDDEN = /^(@aws-sdk\/|@aws-lambda-powertools\/|aws-cdk-lib|aws-lambda|constructs|(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads)$)/;
+const FORBIDDEN =
+  /^(@aws-sdk\/|@aws-lambda-powertools\/|aws-cdk-lib|aws-lambda|constructs|(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads)$)/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 

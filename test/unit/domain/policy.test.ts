@@ -32,8 +32,14 @@ describe('tenant policy', () => {
 
   it('an invalid policy is rejected with every bad field named', () => {
     // Prepare
-    const input = { ...puzzelPreset(), revision: 0, timeZone: 'Mars/Olympus', defaultRegion: 'europe' } as Record<string, unknown>;
-    input.classes = { ...(input.classes as object), recording: { retention: 'fourteen days', afterExpiry: 'archive', purposes: [], lawfulBasis: 'because' } };
+    const input = { ...puzzelPreset(), revision: 0, timeZone: 'Mars/Olympus', defaultRegion: 'europe' } as Record<
+      string,
+      unknown
+    >;
+    input.classes = {
+      ...(input.classes as object),
+      recording: { retention: 'fourteen days', afterExpiry: 'archive', purposes: [], lawfulBasis: 'because' },
+    };
     // Act
     let error: unknown;
     try {

@@ -6,7 +6,11 @@ import { consoleFile, handler, securityHeaders, signInConfig } from '../../../fu
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
 
 // The function's environment as the CDK sets it; runtime-config parses it on the first request.
-Object.assign(process.env, { LETHE_ACCOUNT: '111122223333', LETHE_HOME_REGION: 'eu-central-1', LETHE_REGIONS: 'eu-central-1' });
+Object.assign(process.env, {
+  LETHE_ACCOUNT: '111122223333',
+  LETHE_HOME_REGION: 'eu-central-1',
+  LETHE_REGIONS: 'eu-central-1',
+});
 
 const CONSOLE_DIR = resolve(__dirname, '../../../console');
 
@@ -81,18 +85,25 @@ describe('console-assets', () => {
     expect(res.body).toBe(readFileSync(join(CONSOLE_DIR, file), 'utf8'));
   });
 
-  it.each(['../package.json', 'lib/../../package.json', '..', '/etc/passwd', '.git/config', 'lib\\..\\..\\package.json', 'app.js\0.css', 'missing.js', 'README'])(
-    'answers 404 for %j: nothing outside the console folder, hidden or of an unknown type',
-    async (proxy) => {
-      // Act
-      const res = await handler({ ...get('/console/x'), pathParameters: { proxy } });
-      // Assess
-      expect(res.statusCode).toBe(404);
-      expect(res.headers?.['content-type']).toBe('application/json');
-      expect(JSON.parse(res.body).error.code).toBe('NOT_FOUND');
-      expect(res.headers?.['content-security-policy']).toContain("default-src 'none'");
-    },
-  );
+  it.each([
+    '../package.json',
+    'lib/../../package.json',
+    '..',
+    '/etc/passwd',
+    '.git/config',
+    'lib\\..\\..\\package.json',
+    'app.js\0.css',
+    'missing.js',
+    'README',
+  ])('answers 404 for %j: nothing outside the console folder, hidden or of an unknown type', async (proxy) => {
+    // Act
+    const res = await handler({ ...get('/console/x'), pathParameters: { proxy } });
+    // Assess
+    expect(res.statusCode).toBe(404);
+    expect(res.headers?.['content-type']).toBe('application/json');
+    expect(JSON.parse(res.body).error.code).toBe('NOT_FOUND');
+    expect(res.headers?.['content-security-policy']).toContain("default-src 'none'");
+  });
 
   it('does not follow a symbolic link out of the console folder', () => {
     // Prepare
@@ -102,7 +113,10 @@ describe('console-assets', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html>');
     symlinkSync(join(outside, 'secret.js'), join(root, 'linked.js'));
     // Act / Assess
-    expect(consoleFile('index.html', root)).toEqual({ path: expect.stringContaining('index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(consoleFile('index.html', root)).toEqual({
+      path: expect.stringContaining('index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(consoleFile('linked.js', root)).toBeUndefined();
   });
 

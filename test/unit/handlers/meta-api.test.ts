@@ -2,7 +2,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { handler } from '../../../functions/handlers/meta-api';
 import { version } from '../../../package.json';
 
-const request = (httpMethod: string, resource: string) => ({ httpMethod, resource, path: resource, headers: {} }) as unknown as APIGatewayProxyEvent;
+const request = (httpMethod: string, resource: string) =>
+  ({ httpMethod, resource, path: resource, headers: {} }) as unknown as APIGatewayProxyEvent;
 
 describe('meta-api', () => {
   it('GET /v1/health answers ok with the deployed version, never cached', async () => {
@@ -19,6 +20,8 @@ describe('meta-api', () => {
     const response = await handler(request('DELETE', '/v1/health'));
     // Assess
     expect(response.statusCode).toBe(404);
-    expect(JSON.parse(response.body)).toEqual({ error: { code: 'NOT_FOUND', message: 'DELETE /v1/health was not found.' } });
+    expect(JSON.parse(response.body)).toEqual({
+      error: { code: 'NOT_FOUND', message: 'DELETE /v1/health was not found.' },
+    });
   });
 });

@@ -5,7 +5,13 @@ import { authsOf } from '../../../functions/shared/openapi/operation';
 
 type Doc = {
   openapi: string;
-  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: Record<string, unknown>; requestBody?: unknown }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: Array<{ name: string; in: string }>; responses: Record<string, unknown>; requestBody?: unknown }
+    >
+  >;
   components: { schemas: Record<string, { required?: string[]; properties?: Record<string, { maxItems?: number }> }> };
 };
 
@@ -14,9 +20,13 @@ describe('the OpenAPI document', () => {
 
   it('is OpenAPI 3.1 and lists every documented operation once', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes.sort()).toEqual(API_OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
-    expect(routes).toEqual(expect.arrayContaining(['POST /v1/interactions', 'POST /v1/events', 'GET /v1/kpis', 'GET /v1/openapi.json']));
+    expect(routes).toEqual(
+      expect.arrayContaining(['POST /v1/interactions', 'POST /v1/events', 'GET /v1/kpis', 'GET /v1/openapi.json']),
+    );
   });
 
   it('is generated from the validating schemas: the required fields and the batch limit are theirs', () => {
@@ -28,7 +38,9 @@ describe('the OpenAPI document', () => {
     const start = doc.paths['/v1/interactions'].post;
     expect(start.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
     expect(Object.keys(start.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '413']));
-    expect(Object.keys(doc.paths['/v1/interactions/{id}/recording'].post.responses)).toEqual(expect.arrayContaining(['201', '403', '404']));
+    expect(Object.keys(doc.paths['/v1/interactions/{id}/recording'].post.responses)).toEqual(
+      expect.arrayContaining(['201', '403', '404']),
+    );
   });
 
   it('leaves no dangling reference', () => {
@@ -41,10 +53,13 @@ describe('the OpenAPI document', () => {
 describe('the OpenAPI document and the deployed routes', () => {
   // The console's static files are a web page, not part of the API.
   const deployed = Object.fromEntries(
-    HANDLERS.filter((h) => h.name !== 'console-assets').flatMap((h) => (h.routes ?? []).map((r) => [`${r.method} ${r.path}`, r.auth])),
+    HANDLERS.filter((h) => h.name !== 'console-assets').flatMap((h) =>
+      (h.routes ?? []).map((r) => [`${r.method} ${r.path}`, r.auth]),
+    ),
   );
   const documented = API_OPERATIONS.map((o) => ({ route: `${o.method.toUpperCase()} ${o.path}`, auths: authsOf(o) }));
-  const deployedAuthOf = (auths: readonly string[]) => (auths.includes('none') ? 'none' : auths.includes('iam') ? 'iam' : 'tenant');
+  const deployedAuthOf = (auths: readonly string[]) =>
+    auths.includes('none') ? 'none' : auths.includes('iam') ? 'iam' : 'tenant';
 
   it('documents every deployed route, and only those', () => {
     expect(documented.map((d) => d.route).sort()).toEqual(Object.keys(deployed).sort());

@@ -27,14 +27,18 @@ describe('consent at ingest', () => {
     expect(contentRefusal(puzzel.channels.chat, interactionConsentOf({}), none)).toBeUndefined();
   });
 
-  it('Puzzel: a call is recorded only with the caller\'s consent', () => {
+  it("Puzzel: a call is recorded only with the caller's consent", () => {
     expect(recordingRefusal(puzzel.channels.call, interactionConsentOf({}), none)).toBe('not_opted_in');
     expect(recordingRefusal(puzzel.channels.call, interactionConsentOf({ recording: false }), none)).toBe('opted_out');
     expect(recordingRefusal(puzzel.channels.call, interactionConsentOf({ recording: true }), none)).toBeUndefined();
   });
 
   it('a refused GDPR notice refuses content and recording alike', () => {
-    const consent = interactionConsentOf({ storeContent: true, recording: true, gdpr: { granted: false, noticeVersion: 'v3' } });
+    const consent = interactionConsentOf({
+      storeContent: true,
+      recording: true,
+      gdpr: { granted: false, noticeVersion: 'v3' },
+    });
     expect(consent).toEqual({ content: 'refused', recording: 'refused' });
   });
 
@@ -44,7 +48,9 @@ describe('consent at ingest', () => {
     // Assess
     expect(act).toThrow(LetheError);
     expect(act).toThrow(/Consent was refused.*Nothing was stored/);
-    expect(() => assertNoticeAccepted(iadvize.channels.chat, { gdpr: { granted: true, noticeVersion: 'v3' } })).not.toThrow();
+    expect(() =>
+      assertNoticeAccepted(iadvize.channels.chat, { gdpr: { granted: true, noticeVersion: 'v3' } }),
+    ).not.toThrow();
     expect(() => assertNoticeAccepted(puzzel.channels.chat, {})).not.toThrow();
   });
 

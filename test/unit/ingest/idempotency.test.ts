@@ -2,8 +2,16 @@ import { idempotencyKeyHash, requestFingerprint } from '../../../functions/domai
 
 describe('idempotency fingerprints', () => {
   it('the same body written with its keys in another order is the same request', () => {
-    const a = requestFingerprint('POST /v1/surveys', { score: 7, interactionId: 'X', nested: { b: 1, a: [1, { d: 2, c: 3 }] } });
-    const b = requestFingerprint('POST /v1/surveys', { nested: { a: [1, { c: 3, d: 2 }], b: 1 }, interactionId: 'X', score: 7 });
+    const a = requestFingerprint('POST /v1/surveys', {
+      score: 7,
+      interactionId: 'X',
+      nested: { b: 1, a: [1, { d: 2, c: 3 }] },
+    });
+    const b = requestFingerprint('POST /v1/surveys', {
+      nested: { a: [1, { c: 3, d: 2 }], b: 1 },
+      interactionId: 'X',
+      score: 7,
+    });
     expect(a).toBe(b);
   });
 

@@ -16,7 +16,7 @@ const TENANT = '01JNQ0Z8V6Y3C3W1R4S5T6V7W8';
 const chat = { channel: 'chat' as const, queue: 'billing', group: 'paris', startedAt: '2025-03-01T22:30:00Z' };
 
 describe('KPI counters', () => {
-  it('a day is the tenant\'s calendar day: 22:30 UTC on 1 March is already 2 March in Stockholm', () => {
+  it("a day is the tenant's calendar day: 22:30 UTC on 1 March is already 2 March in Stockholm", () => {
     expect(kpiDay('2025-03-01T22:30:00Z', 'Europe/Stockholm')).toBe('2025-03-01');
     expect(kpiDay('2025-03-01T23:30:00Z', 'Europe/Stockholm')).toBe('2025-03-02');
     expect(kpiDay('2025-03-01T23:30:00Z', 'UTC')).toBe('2025-03-01');
@@ -24,7 +24,11 @@ describe('KPI counters', () => {
 
   it('Inbenta: a question counts by user type, source and environment; the first event of a session also counts the session', () => {
     // Act
-    const increments = eventIncrements({ type: 'question', userType: 'visitor', source: 'web', at: '2025-03-01T10:00:00Z' }, 'UTC', true);
+    const increments = eventIncrements(
+      { type: 'question', userType: 'visitor', source: 'web', at: '2025-03-01T10:00:00Z' },
+      'UTC',
+      true,
+    );
     // Assess
     const dims = { userType: 'visitor', source: 'web', environment: 'none' };
     expect(increments).toEqual([
@@ -47,11 +51,16 @@ describe('KPI counters', () => {
 
   it('a survey counts under its score, which makes the distribution', () => {
     expect(surveyIncrements(chat, 9, 'UTC')).toEqual([
-      { day: '2025-03-01', metric: 'surveys', dims: { channel: 'chat', queue: 'billing', group: 'paris', score: '9' }, by: 1 },
+      {
+        day: '2025-03-01',
+        metric: 'surveys',
+        dims: { channel: 'chat', queue: 'billing', group: 'paris', score: '9' },
+        by: 1,
+      },
     ]);
   });
 
-  it('a counter\'s retention counts from the start of its day in the tenant\'s zone', () => {
+  it("a counter's retention counts from the start of its day in the tenant's zone", () => {
     expect(dayStart('2025-03-02', 'Europe/Stockholm').toISOString()).toBe('2025-03-01T23:00:00.000Z');
     expect(dayStart('2025-07-02', 'Europe/Stockholm').toISOString()).toBe('2025-07-01T22:00:00.000Z');
   });
@@ -66,11 +75,18 @@ describe('KPI counters', () => {
 
   it('a "#" or "=" in a label cannot forge another counter key', () => {
     // Prepare
-    const increment = { day: '2025-03-01', metric: 'interactions' as const, dims: { channel: 'chat', queue: 'a#score=1' } };
+    const increment = {
+      day: '2025-03-01',
+      metric: 'interactions' as const,
+      dims: { channel: 'chat', queue: 'a#score=1' },
+    };
     // Act
     const key = counterKey(TENANT, increment);
     // Assess
-    expect(key).toEqual({ pk: `T#${TENANT}#M#2025-03`, sk: '2025-03-01#interactions#channel=chat#queue=a%23score%3D1' });
+    expect(key).toEqual({
+      pk: `T#${TENANT}#M#2025-03`,
+      sk: '2025-03-01#interactions#channel=chat#queue=a%23score%3D1',
+    });
     expect(parseCounterSortKey(key.sk)).toEqual(increment);
   });
 
@@ -106,7 +122,12 @@ describe('KPI read-back', () => {
     const rows = rollUp(counters, ['day']);
     expect(rows).toEqual([
       { group: { day: '2025-03-01' }, metrics: { questions: 40, clicks: 10 }, clickThroughRate: 0.25 },
-      { group: { day: '2025-03-02' }, metrics: { questions: 10, surveys: 3 }, scoreDistribution: { '9': 2, '3': 1 }, clickThroughRate: 0 },
+      {
+        group: { day: '2025-03-02' },
+        metrics: { questions: 10, surveys: 3 },
+        scoreDistribution: { '9': 2, '3': 1 },
+        clickThroughRate: 0,
+      },
     ]);
   });
 
@@ -132,7 +153,11 @@ describe('KPI read-back', () => {
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['groupBy.1']);
     const reversed = KpiQuerySchema.safeParse({ from: '2025-03-02', to: '2025-03-01' });
-    expect(reversed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['to: must not be before from']);
-    expect(KpiQuerySchema.parse({ from: '2025-03-01', to: '2025-03-31', groupBy: 'day, channel,day' }).groupBy).toEqual(['day', 'channel']);
+    expect(reversed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'to: must not be before from',
+    ]);
+    expect(KpiQuerySchema.parse({ from: '2025-03-01', to: '2025-03-31', groupBy: 'day, channel,day' }).groupBy).toEqual(
+      ['day', 'channel'],
+    );
   });
 });

@@ -1,9 +1,27 @@
-import { interactionConsentOf, objectedPurposes, recordingRefusal, recordingRefused, standingAt, type ConsentHistoryEntry } from '../../../functions/domain/ingest/consent';
+import {
+  interactionConsentOf,
+  objectedPurposes,
+  recordingRefusal,
+  recordingRefused,
+  standingAt,
+  type ConsentHistoryEntry,
+} from '../../../functions/domain/ingest/consent';
 import { presetPolicy } from '../../../functions/domain/policy/presets';
 
 const puzzel = presetPolicy('puzzel');
-const granted: ConsentHistoryEntry = { purpose: 'recording', granted: true, at: '2025-03-01T10:00:00.000Z', noticeVersion: 'v2' };
-const objection: ConsentHistoryEntry = { purpose: 'recording', granted: false, objection: true, at: '2025-03-10T10:00:00.000Z', requestId: '01JOBJECTION0000000000000' };
+const granted: ConsentHistoryEntry = {
+  purpose: 'recording',
+  granted: true,
+  at: '2025-03-01T10:00:00.000Z',
+  noticeVersion: 'v2',
+};
+const objection: ConsentHistoryEntry = {
+  purpose: 'recording',
+  granted: false,
+  objection: true,
+  at: '2025-03-10T10:00:00.000Z',
+  requestId: '01JOBJECTION0000000000000',
+};
 
 describe('objection (GDPR Art. 21)', () => {
   it('beats a consent from its instant on, with the objection as proof', () => {
@@ -12,7 +30,11 @@ describe('objection (GDPR Art. 21)', () => {
     // Act
     const standing = standingAt(history, 'recording', '2025-03-10T10:00:00.000Z');
     // Assess
-    expect(standing).toEqual({ allowed: false, basis: 'objection', proof: { recordedAt: objection.at, requestId: objection.requestId } });
+    expect(standing).toEqual({
+      allowed: false,
+      basis: 'objection',
+      proof: { recordedAt: objection.at, requestId: objection.requestId },
+    });
   });
 
   it('beats a consent given after it', () => {
@@ -47,12 +69,24 @@ describe('objection (GDPR Art. 21)', () => {
     const refusal = recordingRefusal(puzzel.channels.call, consent, new Set(), objectedPurposes([objection]));
     // Assess
     expect(refusal).toBe('objected');
-    expect(recordingRefused('objected')).toMatchObject({ status: 403, code: 'CONSENT_REFUSED', message: expect.stringMatching(/objected to recording/) });
+    expect(recordingRefused('objected')).toMatchObject({
+      status: 403,
+      code: 'CONSENT_REFUSED',
+      message: expect.stringMatching(/objected to recording/),
+    });
   });
 
   it('a withdrawn gdpr notice withdraws every purpose; nothing on record is allowed with no proof', () => {
     // Act / Assess
-    expect(standingAt([{ purpose: 'gdpr', granted: false, at: granted.at }, { ...granted, at: '2025-04-01T10:00:00.000Z' }], 'recording')).toMatchObject({ allowed: false, basis: 'withdrawal' });
+    expect(
+      standingAt(
+        [
+          { purpose: 'gdpr', granted: false, at: granted.at },
+          { ...granted, at: '2025-04-01T10:00:00.000Z' },
+        ],
+        'recording',
+      ),
+    ).toMatchObject({ allowed: false, basis: 'withdrawal' });
     expect(standingAt([], 'recording')).toEqual({ allowed: true, basis: 'none' });
   });
 });

@@ -28,7 +28,8 @@ describe('the CLI API client', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const client = (env: NodeJS.ProcessEnv = {}) => new LetheApiClient({ LETHE_API: url, LETHE_STATE_DIR: mkdtempSync(join(tmpdir(), 'lethe-cli-')), ...env });
+  const client = (env: NodeJS.ProcessEnv = {}) =>
+    new LetheApiClient({ LETHE_API: url, LETHE_STATE_DIR: mkdtempSync(join(tmpdir(), 'lethe-cli-')), ...env });
 
   it('finds Lethe through LETHE_API and returns the JSON answer', async () => {
     // Prepare
@@ -54,7 +55,10 @@ describe('the CLI API client', () => {
     reply = { status: 200, body: {} };
 
     // Act
-    await new LetheApiClient({ LETHE_API: url, LETHE_STATE_DIR: stateDir }).request('POST', '/v1/tenants', { operator: true, body: {} });
+    await new LetheApiClient({ LETHE_API: url, LETHE_STATE_DIR: stateDir }).request('POST', '/v1/tenants', {
+      operator: true,
+      body: {},
+    });
 
     // Assess
     expect(lastRequest?.headers['x-lethe-operator-key']).toBe('key-from-file');
@@ -73,7 +77,9 @@ describe('the CLI API client', () => {
     const call = client().request('POST', '/v1/tenants', { operator: true });
 
     // Assess
-    await expect(call).rejects.toThrow(/^no operator key: start the local stack once with `npm start` \(it writes .*operator\.key\) or set LETHE_OPERATOR_KEY$/);
+    await expect(call).rejects.toThrow(
+      /^no operator key: start the local stack once with `npm start` \(it writes .*operator\.key\) or set LETHE_OPERATOR_KEY$/,
+    );
   });
 
   it('says Lethe is unreachable and suggests npm start when nothing listens', async () => {
@@ -87,15 +93,48 @@ describe('the CLI API client', () => {
     const call = new LetheApiClient({ LETHE_API: deadUrl }).request('GET', '/v1/health');
 
     // Assess
-    await expect(call).rejects.toThrow(`cannot reach Lethe at ${deadUrl} — is \`npm start\` running? (set LETHE_API if Lethe listens elsewhere)`);
+    await expect(call).rejects.toThrow(
+      `cannot reach Lethe at ${deadUrl} — is \`npm start\` running? (set LETHE_API if Lethe listens elsewhere)`,
+    );
   });
 
   it.each([
-    [400, { error: { code: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'preset', message: 'must be one of puzzel, iadvize, inbenta' }] } }, {}, 'Lethe refused POST /v1/tenants: preset: must be one of puzzel, iadvize, inbenta'],
-    [401, { error: { code: 'UNAUTHORIZED', message: 'Unauthorized' } }, {}, 'not authenticated for POST /v1/tenants: Unauthorized — check the admin token or API key'],
-    [403, { error: { code: 'FORBIDDEN', message: 'no' } }, { operator: true }, 'the operator key was refused for POST /v1/tenants'],
-    [500, { error: { code: 'INTERNAL', message: 'Internal server error', correlationId: 'c-42' } }, {}, 'Lethe failed on POST /v1/tenants (correlation id c-42)'],
-    [404, 'Not Found', {}, 'answered POST /v1/tenants with HTTP 404 and no Lethe error — is LETHE_API pointing at Lethe?'],
+    [
+      400,
+      {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'x',
+          fields: [{ path: 'preset', message: 'must be one of puzzel, iadvize, inbenta' }],
+        },
+      },
+      {},
+      'Lethe refused POST /v1/tenants: preset: must be one of puzzel, iadvize, inbenta',
+    ],
+    [
+      401,
+      { error: { code: 'UNAUTHORIZED', message: 'Unauthorized' } },
+      {},
+      'not authenticated for POST /v1/tenants: Unauthorized — check the admin token or API key',
+    ],
+    [
+      403,
+      { error: { code: 'FORBIDDEN', message: 'no' } },
+      { operator: true },
+      'the operator key was refused for POST /v1/tenants',
+    ],
+    [
+      500,
+      { error: { code: 'INTERNAL', message: 'Internal server error', correlationId: 'c-42' } },
+      {},
+      'Lethe failed on POST /v1/tenants (correlation id c-42)',
+    ],
+    [
+      404,
+      'Not Found',
+      {},
+      'answered POST /v1/tenants with HTTP 404 and no Lethe error — is LETHE_API pointing at Lethe?',
+    ],
   ])('turns HTTP %i into a one-line message that says what to fix', async (status, body, options, expected) => {
     // Prepare
     reply = { status, body, contentType: typeof body === 'string' ? 'text/plain' : 'application/json' };

@@ -13,7 +13,11 @@ describe('how DynamoDB Local is started (finding M4)', () => {
 
   it('never sends telemetry: nothing leaves loopback on our behalf', () => {
     // Act / Assess
-    expect([true, false].map((loopback) => dynamoDbLocalCommand('/jar', 8000, undefined, loopback).includes('-disableTelemetry'))).toEqual([true, true]);
+    expect(
+      [true, false].map((loopback) =>
+        dynamoDbLocalCommand('/jar', 8000, undefined, loopback).includes('-disableTelemetry'),
+      ),
+    ).toEqual([true, true]);
   });
 
   it('when it cannot be bound, the start warns that it listens on every interface and takes any credentials', () => {

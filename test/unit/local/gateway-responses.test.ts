@@ -5,12 +5,18 @@ describe("API Gateway's own error responses", () => {
   const apiResponses = {
     UNAUTHORIZED: {
       statusCode: 401,
-      templates: { 'application/json': '{"error":{"code":"UNAUTHORIZED","message":$context.error.messageString,"correlationId":"$context.requestId"}}' },
+      templates: {
+        'application/json':
+          '{"error":{"code":"UNAUTHORIZED","message":$context.error.messageString,"correlationId":"$context.requestId"}}',
+      },
       headers: {},
     },
     DEFAULT_5XX: {
       statusCode: 500,
-      templates: { 'application/json': '{"error":{"code":"INTERNAL","message":$context.error.messageString,"correlationId":"$context.requestId"}}' },
+      templates: {
+        'application/json':
+          '{"error":{"code":"INTERNAL","message":$context.error.messageString,"correlationId":"$context.requestId"}}',
+      },
       headers: { 'x-static': 'yes' },
     },
   };
@@ -21,7 +27,9 @@ describe("API Gateway's own error responses", () => {
 
     // Assess
     expect(reply.statusCode).toBe(401);
-    expect(JSON.parse(reply.body)).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Unauthorized', correlationId: requestId } });
+    expect(JSON.parse(reply.body)).toEqual({
+      error: { code: 'UNAUTHORIZED', message: 'Unauthorized', correlationId: requestId },
+    });
   });
 
   it('fall back to DEFAULT_5XX for a 5xx type the API does not define, taking its status and headers', () => {

@@ -1,5 +1,9 @@
 import { LocalCloud } from '../../../infra/local/provisioning/local-cloud';
-import { resolveIntrinsics, UnresolvableError, type IntrinsicContext } from '../../../infra/local/provisioning/intrinsics';
+import {
+  resolveIntrinsics,
+  UnresolvableError,
+  type IntrinsicContext,
+} from '../../../infra/local/provisioning/intrinsics';
 import type { CfnTemplate } from '../../../infra/local/provisioning/template';
 
 describe('CloudFormation intrinsics resolve against local values', () => {
@@ -21,11 +25,27 @@ describe('CloudFormation intrinsics resolve against local values', () => {
     ['Ref to a resource is its physical id', { Ref: 'Records' }, 'lethe-eu-central-1-records'],
     ['Fn::GetAtt as a list', { 'Fn::GetAtt': ['Key', 'Arn'] }, 'Key.Arn'],
     ['Fn::GetAtt as a dotted string', { 'Fn::GetAtt': 'Key.Arn' }, 'Key.Arn'],
-    ['Fn::Join joins resolved parts', { 'Fn::Join': ['-', ['lethe', { Ref: 'AWS::AccountId' }, 'content']] }, 'lethe-000000000000-content'],
-    ['Fn::Sub with pseudo parameters', { 'Fn::Sub': 'cdk-assets-${AWS::AccountId}-${AWS::Region}' }, 'cdk-assets-000000000000-eu-central-1'],
-    ['Fn::Sub with resource attributes and refs', { 'Fn::Sub': '${Key.Arn}|${Records}' }, 'Key.Arn|lethe-eu-central-1-records'],
+    [
+      'Fn::Join joins resolved parts',
+      { 'Fn::Join': ['-', ['lethe', { Ref: 'AWS::AccountId' }, 'content']] },
+      'lethe-000000000000-content',
+    ],
+    [
+      'Fn::Sub with pseudo parameters',
+      { 'Fn::Sub': 'cdk-assets-${AWS::AccountId}-${AWS::Region}' },
+      'cdk-assets-000000000000-eu-central-1',
+    ],
+    [
+      'Fn::Sub with resource attributes and refs',
+      { 'Fn::Sub': '${Key.Arn}|${Records}' },
+      'Key.Arn|lethe-eu-central-1-records',
+    ],
     ['Fn::Sub keeps ${!Literal} literal', { 'Fn::Sub': '${!Literal}' }, '${Literal}'],
-    ['Fn::Sub with its own variables', { 'Fn::Sub': ['${Name}-x', { Name: { Ref: 'AWS::Region' } }] }, 'eu-central-1-x'],
+    [
+      'Fn::Sub with its own variables',
+      { 'Fn::Sub': ['${Name}-x', { Name: { Ref: 'AWS::Region' } }] },
+      'eu-central-1-x',
+    ],
     ['Fn::Select of Fn::Split', { 'Fn::Select': [1, { 'Fn::Split': [':', 'a:b:c'] }] }, 'b'],
     ['Fn::FindInMap', { 'Fn::FindInMap': ['Regions', { Ref: 'AWS::Region' }, 'short'] }, 'fra'],
     ['Fn::ImportValue', { 'Fn::ImportValue': 'Shared:Table' }, 'imported:Shared:Table'],
@@ -39,7 +59,10 @@ describe('CloudFormation intrinsics resolve against local values', () => {
 
   it('drops properties and list items that are Ref AWS::NoValue, deep inside objects', () => {
     // Act
-    const resolved = resolveIntrinsics({ a: { Ref: 'AWS::NoValue' }, b: [1, { Ref: 'AWS::NoValue' }, { c: { Ref: 'AWS::Region' } }] }, ctx);
+    const resolved = resolveIntrinsics(
+      { a: { Ref: 'AWS::NoValue' }, b: [1, { Ref: 'AWS::NoValue' }, { c: { Ref: 'AWS::Region' } }] },
+      ctx,
+    );
 
     // Assess
     expect(resolved).toEqual({ b: [1, { c: 'eu-central-1' }] });
@@ -57,7 +80,10 @@ describe('CloudFormation intrinsics resolve against local values', () => {
 describe('LocalCloud gives resources the physical ids and attributes CloudFormation would', () => {
   const template: CfnTemplate = {
     Resources: {
-      Records: { Type: 'AWS::DynamoDB::Table', Properties: { TableName: { 'Fn::Join': ['', ['lethe-', { Ref: 'AWS::Region' }, '-records']] } } },
+      Records: {
+        Type: 'AWS::DynamoDB::Table',
+        Properties: { TableName: { 'Fn::Join': ['', ['lethe-', { Ref: 'AWS::Region' }, '-records']] } },
+      },
       Logs: { Type: 'AWS::S3::Bucket', Properties: {} },
       Legal: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'lethe-legal-access-eu-central-1' } },
       Key: { Type: 'AWS::KMS::Key', Properties: {} },
@@ -66,13 +92,18 @@ describe('LocalCloud gives resources the physical ids and attributes CloudFormat
     },
     Outputs: { TableName: { Value: { Ref: 'Records' }, Export: { Name: 'Data:Records' } } },
   };
-  const cloud = new LocalCloud([{ stackName: 'Lethe-Data-eu-central-1', region: 'eu-central-1', template }], '000000000000');
+  const cloud = new LocalCloud(
+    [{ stackName: 'Lethe-Data-eu-central-1', region: 'eu-central-1', template }],
+    '000000000000',
+  );
   const stack = cloud.stack('Lethe-Data-eu-central-1');
 
   it('a table is named by its resolved TableName, and its ARN is regional', () => {
     // Assess
     expect(stack.ref('Records')).toBe('lethe-eu-central-1-records');
-    expect(stack.getAtt('Records', 'Arn')).toBe('arn:aws:dynamodb:eu-central-1:000000000000:table/lethe-eu-central-1-records');
+    expect(stack.getAtt('Records', 'Arn')).toBe(
+      'arn:aws:dynamodb:eu-central-1:000000000000:table/lethe-eu-central-1-records',
+    );
   });
 
   it('an unnamed bucket is named <stack>-<logicalId> in lower case', () => {
@@ -97,7 +128,9 @@ describe('LocalCloud gives resources the physical ids and attributes CloudFormat
     fresh.setKeyId('Key', '1234abcd-12ab-34cd-56ef-1234567890ab');
 
     // Assess
-    expect(fresh.getAtt('Key', 'Arn')).toBe('arn:aws:kms:eu-central-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    expect(fresh.getAtt('Key', 'Arn')).toBe(
+      'arn:aws:kms:eu-central-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    );
   });
 
   it('a reference to something with no local counterpart is unresolvable, naming it', () => {

@@ -1,4 +1,10 @@
-import { buildProxyEvent, headerMaps, isBinaryMediaType, queryMaps, requestTime } from '../../../infra/local/runtime/proxy-event';
+import {
+  buildProxyEvent,
+  headerMaps,
+  isBinaryMediaType,
+  queryMaps,
+  requestTime,
+} from '../../../infra/local/runtime/proxy-event';
 
 describe('requests become API Gateway proxy events', () => {
   it('repeated headers keep every value in multiValueHeaders and the last in headers, with their casing', () => {
@@ -12,21 +18,27 @@ describe('requests become API Gateway proxy events', () => {
 
   it('query strings are decoded; no query string gives null maps', () => {
     // Assess
-    expect(queryMaps('q=a%20b&q=c&flag')).toEqual({ queryStringParameters: { q: 'c', flag: '' }, multiValueQueryStringParameters: { q: ['a b', 'c'], flag: [''] } });
+    expect(queryMaps('q=a%20b&q=c&flag')).toEqual({
+      queryStringParameters: { q: 'c', flag: '' },
+      multiValueQueryStringParameters: { q: ['a b', 'c'], flag: [''] },
+    });
     expect(queryMaps('')).toEqual({ queryStringParameters: null, multiValueQueryStringParameters: null });
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('a query key or header named %s is a key like any other (finding L2)', (name) => {
-    // Act
-    const query = queryMaps(`${name}=1&${name}=2`);
-    const headers = headerMaps([name, 'a', name, 'b']);
-    // Assess
-    expect(Object.entries(query.queryStringParameters ?? {})).toEqual([[name, '2']]);
-    expect(Object.entries(query.multiValueQueryStringParameters ?? {})).toEqual([[name, ['1', '2']]]);
-    expect(Object.entries(headers.headers)).toEqual([[name, 'b']]);
-    expect(Object.entries(headers.multiValueHeaders)).toEqual([[name, ['a', 'b']]]);
-    expect(Object.getPrototypeOf(query.queryStringParameters)).toBeNull();
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'a query key or header named %s is a key like any other (finding L2)',
+    (name) => {
+      // Act
+      const query = queryMaps(`${name}=1&${name}=2`);
+      const headers = headerMaps([name, 'a', name, 'b']);
+      // Assess
+      expect(Object.entries(query.queryStringParameters ?? {})).toEqual([[name, '2']]);
+      expect(Object.entries(query.multiValueQueryStringParameters ?? {})).toEqual([[name, ['1', '2']]]);
+      expect(Object.entries(headers.headers)).toEqual([[name, 'b']]);
+      expect(Object.entries(headers.multiValueHeaders)).toEqual([[name, ['a', 'b']]]);
+      expect(Object.getPrototypeOf(query.queryStringParameters)).toBeNull();
+    },
+  );
 
   it('binary media types match with wildcards and ignore parameters', () => {
     // Assess
@@ -47,11 +59,27 @@ describe('requests become API Gateway proxy events', () => {
 
     // Act
     const event = buildProxyEvent(
-      { method: 'POST', path: '/v1/things/7', query: '', rawHeaders: ['content-type', 'application/json', 'user-agent', 'test'], body: Buffer.from('{"a":1}'), sourceIp: '127.0.0.1' },
+      {
+        method: 'POST',
+        path: '/v1/things/7',
+        query: '',
+        rawHeaders: ['content-type', 'application/json', 'user-agent', 'test'],
+        body: Buffer.from('{"a":1}'),
+        sourceIp: '127.0.0.1',
+      },
       { path: '/v1/things/{id}' },
       { id: '7' },
       [],
-      { requestId: 'r-1', now, accountId: '000000000000', apiId: 'abc', stage: 'prod', domainName: '127.0.0.1:3000', resourceId: 'res', authorizer: null },
+      {
+        requestId: 'r-1',
+        now,
+        accountId: '000000000000',
+        apiId: 'abc',
+        stage: 'prod',
+        domainName: '127.0.0.1:3000',
+        resourceId: 'res',
+        authorizer: null,
+      },
     );
 
     // Assess
@@ -61,7 +89,13 @@ describe('requests become API Gateway proxy events', () => {
       pathParameters: { id: '7' },
       body: '{"a":1}',
       isBase64Encoded: false,
-      requestContext: { path: '/prod/v1/things/7', stage: 'prod', requestTimeEpoch: now.getTime(), authorizer: null, identity: { userAgent: 'test', sourceIp: '127.0.0.1' } },
+      requestContext: {
+        path: '/prod/v1/things/7',
+        stage: 'prod',
+        requestTimeEpoch: now.getTime(),
+        authorizer: null,
+        identity: { userAgent: 'test', sourceIp: '127.0.0.1' },
+      },
     });
   });
 });

@@ -10,13 +10,36 @@ describe('the local scheduler runs scheduled functions on the runtime clock', ()
     region: 'eu-central-1',
     expression: 'cron(15 1 * * ? *)',
     schedule: parseSchedule('cron(15 1 * * ? *)'),
-    target: { stackName: 'S', region: 'eu-central-1', logicalId: 'Sweep', functionName: 'lethe-sweep', functionArn: 'arn', entry: 'x.ts', handler: 'handler', timeoutSeconds: 60, memoryMb: 256 },
+    target: {
+      stackName: 'S',
+      region: 'eu-central-1',
+      logicalId: 'Sweep',
+      functionName: 'lethe-sweep',
+      functionArn: 'arn',
+      entry: 'x.ts',
+      handler: 'handler',
+      timeoutSeconds: 60,
+      memoryMb: 256,
+    },
   };
   const setup = (intervalMs?: number) => {
     const events: Array<Record<string, unknown>> = [];
-    const host = { invoke: jest.fn(async (_target: unknown, event: Record<string, unknown>) => (events.push(event), { kind: 'result' as const, value: undefined })) };
+    const host = {
+      invoke: jest.fn(
+        async (_target: unknown, event: Record<string, unknown>) => (
+          events.push(event), { kind: 'result' as const, value: undefined }
+        ),
+      ),
+    };
     const clock = new FlowingClock();
-    const scheduler = new Scheduler([rule], host as unknown as LambdaHost, clock, '000000000000', () => undefined, intervalMs);
+    const scheduler = new Scheduler(
+      [rule],
+      host as unknown as LambdaHost,
+      clock,
+      '000000000000',
+      () => undefined,
+      intervalMs,
+    );
     return { events, clock, scheduler };
   };
 
@@ -36,7 +59,14 @@ describe('the local scheduler runs scheduled functions on the runtime clock', ()
 
     // Assess
     expect(events).toEqual([
-      expect.objectContaining({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2030-01-01T01:15:00Z', region: 'eu-central-1', resources: [rule.arn], account: '000000000000' }),
+      expect.objectContaining({
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        time: '2030-01-01T01:15:00Z',
+        region: 'eu-central-1',
+        resources: [rule.arn],
+        account: '000000000000',
+      }),
     ]);
   });
 

@@ -29,7 +29,12 @@ describe('the local state directory', () => {
     writeFileSync(join(state, 's3', 'object'), 'recording');
     readOrCreateSecret(join(state, 'token.secret'));
     // Assess
-    expect([mode(state), mode(join(state, 's3')), mode(join(state, 's3', 'object')), mode(join(state, 'token.secret'))]).toEqual([0o700, 0o700, 0o600, 0o600]);
+    expect([
+      mode(state),
+      mode(join(state, 's3')),
+      mode(join(state, 's3', 'object')),
+      mode(join(state, 'token.secret')),
+    ]).toEqual([0o700, 0o700, 0o600, 0o600]);
   });
 
   it('an existing world-readable state directory is closed down, files and folders alike', () => {
@@ -41,6 +46,11 @@ describe('the local state directory', () => {
     // Act
     ownerOnlyStateDir(state);
     // Assess
-    expect([mode(state), mode(join(state, 'dynamodb')), mode(join(state, 'dynamodb', 'shared-local-instance.db')), mode(join(state, 'kms.json'))]).toEqual([0o700, 0o700, 0o600, 0o600]);
+    expect([
+      mode(state),
+      mode(join(state, 'dynamodb')),
+      mode(join(state, 'dynamodb', 'shared-local-instance.db')),
+      mode(join(state, 'kms.json')),
+    ]).toEqual([0o700, 0o700, 0o600, 0o600]);
   });
 });

@@ -14,11 +14,19 @@ describe('business metrics in AWS (CloudWatch embedded metric format)', () => {
       write.mockRestore();
     }
     // Assess
-    const emitted = lines.join('').trim().split('\n').map((l) => JSON.parse(l));
+    const emitted = lines
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(emitted).toHaveLength(2);
     expect(emitted[0]).toMatchObject({ service: 'acme', dataClass: 'transcript', RecordsDeleted: 7 });
     expect(emitted[0]._aws.CloudWatchMetrics).toEqual([
-      { Namespace: 'Lethe', Dimensions: [['service', 'dataClass']], Metrics: [{ Name: 'RecordsDeleted', Unit: 'Count' }] },
+      {
+        Namespace: 'Lethe',
+        Dimensions: [['service', 'dataClass']],
+        Metrics: [{ Name: 'RecordsDeleted', Unit: 'Count' }],
+      },
     ]);
     expect(emitted[1]).toMatchObject({ service: 'acme', HoldsPlaced: 1 });
     expect(emitted[1]._aws.CloudWatchMetrics[0].Dimensions).toEqual([['service']]);

@@ -4,7 +4,12 @@ import { emptyTally, type Tally } from '../../../functions/domain/sweep/summary'
 import type { SweepRun } from '../../../functions/usecases/retention/run-sweep';
 import { countSweep } from '../../../functions/usecases/retention/sweep-metrics';
 
-const row = (tenantId: string, dataClass: DataClass, region: string, tally: Partial<Tally>) => ({ tenantId, dataClass, region, tally: { ...emptyTally(), ...tally } });
+const row = (tenantId: string, dataClass: DataClass, region: string, tally: Partial<Tally>) => ({
+  tenantId,
+  dataClass,
+  region,
+  tally: { ...emptyTally(), ...tally },
+});
 const run = (over: Partial<SweepRun>): SweepRun => ({
   now: '2027-03-01T01:15:00.000Z',
   dryRun: false,
@@ -42,7 +47,9 @@ describe('the business metrics of a sweep', () => {
     // Act
     countSweep(whole, run({}), { everyTenant: true });
     countSweep(oneTenant, run({}), { everyTenant: false });
-    countSweep(stopped, run({ complete: false, unitsDone: 2, nextUnit: 'T1|eu-central-1|transcript' }), { everyTenant: true });
+    countSweep(stopped, run({ complete: false, unitsDone: 2, nextUnit: 'T1|eu-central-1|transcript' }), {
+      everyTenant: true,
+    });
     // Assess
     expect([whole, oneTenant, stopped].map((m) => m.total('SweepsCompleted'))).toEqual([1, 0, 0]);
   });
@@ -51,7 +58,9 @@ describe('the business metrics of a sweep', () => {
     // Prepare
     const metrics = new InMemoryMetrics();
     // Act
-    countSweep(metrics, run({ dryRun: true, rows: [row('T1', 'transcript', 'eu-central-1', { deleted: 3 })] }), { everyTenant: true });
+    countSweep(metrics, run({ dryRun: true, rows: [row('T1', 'transcript', 'eu-central-1', { deleted: 3 })] }), {
+      everyTenant: true,
+    });
     // Assess
     expect(metrics.total('RecordsDeleted')).toBe(0);
     expect(metrics.total('SweepsCompleted')).toBe(0);

@@ -1,4 +1,4 @@
-import { InvokeCommand, type InvokeCommandOutput } from '@aws-sdk/client-lambda';
+import type { InvokeCommand, InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { InProcessJobRunner } from '../../../functions/adapters/jobs/in-process-job-runner';
 import { LambdaJobRunner, type LambdaInvoker } from '../../../functions/adapters/jobs/lambda-job-runner';
 import { packageJobEvent, parsePackageJobEvent } from '../../../functions/domain/offboarding/package-job';
@@ -10,13 +10,21 @@ import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
 const TENANT = '01JD0000000000000000000000';
 const REQUEST = '01JD0000000000000000000001';
 const OFFBOARDING = 'acme-offboarding-api';
-const AWS_ENV = { LETHE_APP: 'acme', LETHE_ACCOUNT: '111122223333', LETHE_HOME_REGION: 'eu-central-1', LETHE_REGIONS: 'eu-central-1' };
+const AWS_ENV = {
+  LETHE_APP: 'acme',
+  LETHE_ACCOUNT: '111122223333',
+  LETHE_HOME_REGION: 'eu-central-1',
+  LETHE_REGIONS: 'eu-central-1',
+};
 const LOCAL_ENV = { ...AWS_ENV, LETHE_DYNAMODB_ENDPOINT: 'http://127.0.0.1:1' };
 
 /** A fake of the Lambda client: records each command and answers "queued". */
 function fakeLambda(): LambdaInvoker & { sent: InvokeCommand[] } {
   const sent: InvokeCommand[] = [];
-  return { sent, send: async (command) => (sent.push(command), { $metadata: {}, StatusCode: 202 } as InvokeCommandOutput) };
+  return {
+    sent,
+    send: async (command) => (sent.push(command), { $metadata: {}, StatusCode: 202 } as InvokeCommandOutput),
+  };
 }
 
 describe('building an offboarding package in an invocation of its own', () => {
@@ -50,10 +58,16 @@ describe('building an offboarding package in an invocation of its own', () => {
     const answers = await Promise.all(events.map((event) => handler(event)));
 
     // Assess
-    const fieldsOf = (answer: unknown) => (answer as { error: { fields?: Array<{ path: string }> } }).error.fields?.map((f) => f.path);
-    for (const answer of answers) expect(answer).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: 'The offboarding package event is not valid.' } });
+    const fieldsOf = (answer: unknown) =>
+      (answer as { error: { fields?: Array<{ path: string }> } }).error.fields?.map((f) => f.path);
+    for (const answer of answers)
+      expect(answer).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', message: 'The offboarding package event is not valid.' },
+      });
     expect(fieldsOf(answers[0])).toEqual(['kind']);
-    expect(answers[1]).toMatchObject({ error: { fields: [{ path: 'kind', message: 'must be "offboarding-package"' }] } });
+    expect(answers[1]).toMatchObject({
+      error: { fields: [{ path: 'kind', message: 'must be "offboarding-package"' }] },
+    });
     expect(fieldsOf(answers[2])).toEqual(['tenantId']);
     expect(fieldsOf(answers[3])).toEqual(['(root)']);
     expect(fieldsOf(answers[4])).toEqual(['(root)']);

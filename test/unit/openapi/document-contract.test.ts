@@ -6,7 +6,12 @@ import { operationIdOf } from '../../../functions/shared/openapi/operation-id';
 import { API_SERVERS } from '../../../functions/shared/openapi/servers';
 
 type Response = { content?: Record<string, { schema: Record<string, unknown> }> };
-type Operation = { operationId: string; tags: string[]; responses: Record<string, Response>; requestBody?: { content: Record<string, { example?: unknown }> } };
+type Operation = {
+  operationId: string;
+  tags: string[];
+  responses: Record<string, Response>;
+  requestBody?: { content: Record<string, { example?: unknown }> };
+};
 type Doc = {
   tags: Array<{ name: string; description: string }>;
   paths: Record<string, Record<string, Operation>>;
@@ -14,7 +19,9 @@ type Doc = {
 };
 
 const doc = openApiDocument() as unknown as Doc;
-const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+  Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+);
 
 describe('the OpenAPI document as a client generator reads it', () => {
   it('names every operation by its method and path, each name once', () => {
@@ -27,7 +34,9 @@ describe('the OpenAPI document as a client generator reads it', () => {
     // Assess
     expect(new Set(ids).size).toBe(API_OPERATIONS.length);
     expect(ids.sort()).toEqual([...derived].sort());
-    expect(doc.paths['/v1/interactions/{id}/recordings/{recordingId}/play'].get.operationId).toBe('getInteractionsByIdRecordingsByRecordingIdPlay');
+    expect(doc.paths['/v1/interactions/{id}/recordings/{recordingId}/play'].get.operationId).toBe(
+      'getInteractionsByIdRecordingsByRecordingIdPlay',
+    );
     expect(doc.paths['/v1/interactions/bulk-download'].post.operationId).toBe('postInteractionsBulkDownload');
   });
 
@@ -39,7 +48,8 @@ describe('the OpenAPI document as a client generator reads it', () => {
     const used = operations.map(({ route, op }) => [route, op.tags]);
 
     // Assess
-    for (const [route, tags] of used) expect([route, tags.length, declared.includes(tags[0])]).toEqual([route, 1, true]);
+    for (const [route, tags] of used)
+      expect([route, tags.length, declared.includes(tags[0])]).toEqual([route, 1, true]);
     for (const tag of doc.tags) expect(tag.description.length).toBeGreaterThan(20);
   });
 
@@ -48,15 +58,27 @@ describe('the OpenAPI document as a client generator reads it', () => {
     const urls = API_SERVERS.map((s) => s.url);
 
     // Assess
-    expect(urls).toEqual(['http://127.0.0.1:{port}', `https://{restApiId}.execute-api.{region}.amazonaws.com/${STAGE_NAME}`]);
+    expect(urls).toEqual([
+      'http://127.0.0.1:{port}',
+      `https://{restApiId}.execute-api.{region}.amazonaws.com/${STAGE_NAME}`,
+    ]);
   });
 
-  it('describes the archive\'s class as a data class, every other path parameter as a ULID', () => {
+  it("describes the archive's class as a data class, every other path parameter as a ULID", () => {
     // Act
-    const pathParams = operations.flatMap(({ op }) => ((op as { parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }> }).parameters ?? []).filter((p) => p.in === 'path'));
+    const pathParams = operations.flatMap(({ op }) =>
+      (
+        (op as { parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }> }).parameters ?? []
+      ).filter((p) => p.in === 'path'),
+    );
 
     // Assess
-    for (const param of pathParams) expect([param.name, param.schema]).toEqual(param.name === 'class' ? ['class', { type: 'string', enum: [...DATA_CLASSES] }] : [param.name, { type: 'string', description: 'ULID' }]);
+    for (const param of pathParams)
+      expect([param.name, param.schema]).toEqual(
+        param.name === 'class'
+          ? ['class', { type: 'string', enum: [...DATA_CLASSES] }]
+          : [param.name, { type: 'string', description: 'ULID' }],
+      );
     expect(pathParams.map((p) => p.name)).toContain('class');
   });
 
@@ -74,15 +96,21 @@ describe('the OpenAPI document as a client generator reads it', () => {
 
     // Assess
     expect(without429).toEqual([]);
-    expect(doc.paths['/v1/health'].get.responses['429'].content?.['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(doc.paths['/v1/health'].get.responses['429'].content?.['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
   });
 
   it('declares the media type of every file a route answers with', () => {
     // Act
-    const okTypes = (path: string, method = 'get') => Object.keys(doc.paths[path][method].responses['200'].content ?? {});
+    const okTypes = (path: string, method = 'get') =>
+      Object.keys(doc.paths[path][method].responses['200'].content ?? {});
 
     // Assess
-    expect(okTypes('/v1/interactions/export')).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
+    expect(okTypes('/v1/interactions/export')).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/csv',
+    ]);
     expect(okTypes('/v1/archive/{class}')).toEqual(['text/csv']);
     expect(okTypes('/v1/interactions/{id}/transcript')).toEqual(['application/json', 'application/xml']);
     expect(okTypes('/v1/register')).toEqual(['application/json', 'text/markdown']);
@@ -90,7 +118,9 @@ describe('the OpenAPI document as a client generator reads it', () => {
 
   it('gives every answer a body a client can type, JSON unless a file', () => {
     // Act
-    const bodiless = operations.filter(({ op }) => Object.values(op.responses).some((r) => !r.content || Object.keys(r.content).length === 0)).map(({ route }) => route);
+    const bodiless = operations
+      .filter(({ op }) => Object.values(op.responses).some((r) => !r.content || Object.keys(r.content).length === 0))
+      .map(({ route }) => route);
 
     // Assess
     expect(bodiless).toEqual([]);
@@ -105,7 +135,12 @@ describe('the OpenAPI document as a client generator reads it', () => {
 
     // Assess
     expect(parsed.map((p) => p.error?.issues ?? [])).toEqual([...BODY_EXAMPLES].map(() => []));
-    expect(withExample.map((op) => `${op.method} ${op.path}`)).toEqual(expect.arrayContaining(['post /v1/interactions', 'post /v1/subject-requests']));
-    for (const op of withExample) expect(doc.paths[op.path][op.method].requestBody?.content['application/json'].example).toEqual(BODY_EXAMPLES.get(op.body!));
+    expect(withExample.map((op) => `${op.method} ${op.path}`)).toEqual(
+      expect.arrayContaining(['post /v1/interactions', 'post /v1/subject-requests']),
+    );
+    for (const op of withExample)
+      expect(doc.paths[op.path][op.method].requestBody?.content['application/json'].example).toEqual(
+        BODY_EXAMPLES.get(op.body!),
+      );
   });
 });

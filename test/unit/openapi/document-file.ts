@@ -8,7 +8,9 @@ import { openApiDocument } from '../../../functions/shared/openapi/document';
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
 const written: string[] = [];
-afterAll(() => written.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A fresh temp directory holding the generated document as `openapi.json`, removed after the test file. */
 export function writeDocument(): { dir: string; file: string } {
@@ -21,5 +23,8 @@ export function writeDocument(): { dir: string; file: string } {
 
 /** Runs an npm package's command-line entry (bin file under node_modules) with this Node. */
 export async function runPackageCli(binFile: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return promisify(execFile)(process.execPath, [join(REPO_ROOT, 'node_modules', binFile), ...args], { cwd: REPO_ROOT, maxBuffer: 32 * 1024 * 1024 });
+  return promisify(execFile)(process.execPath, [join(REPO_ROOT, 'node_modules', binFile), ...args], {
+    cwd: REPO_ROOT,
+    maxBuffer: 32 * 1024 * 1024,
+  });
 }

@@ -41,11 +41,21 @@ export const erase: operations['postSubjectRequests']['requestBody']['content'][
 function typeErrors(dir: string, files: string[]): Record<string, string[]> {
   const program = ts.createProgram(
     files.map((f) => join(dir, f)),
-    { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, lib: ['lib.es2022.d.ts'], types: [], skipLibCheck: true },
+    {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+      skipLibCheck: true,
+    },
   );
   const errors: Record<string, string[]> = Object.fromEntries(files.map((f) => [f, []]));
   for (const d of ts.getPreEmitDiagnostics(program))
-    errors[d.file ? d.file.fileName.slice(dir.length + 1) : 'program']?.push(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    errors[d.file ? d.file.fileName.slice(dir.length + 1) : 'program']?.push(
+      ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    );
   return errors;
 }
 
@@ -54,7 +64,13 @@ describe('a client generated from the OpenAPI document with openapi-typescript',
     // Prepare
     const { dir, file } = writeDocument();
     // A default makes a field optional in a request; openapi-typescript would otherwise make it required.
-    await runPackageCli('openapi-typescript/bin/cli.js', [file, '--default-non-nullable', 'false', '--output', join(dir, 'lethe-api.d.ts')]);
+    await runPackageCli('openapi-typescript/bin/cli.js', [
+      file,
+      '--default-non-nullable',
+      'false',
+      '--output',
+      join(dir, 'lethe-api.d.ts'),
+    ]);
     writeFileSync(join(dir, 'client.ts'), CLIENT_PROGRAM);
     writeFileSync(join(dir, 'wrong.ts'), WRONG_PROGRAM);
 

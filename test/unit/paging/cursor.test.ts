@@ -13,10 +13,13 @@ const outcome = (act: () => unknown): unknown => {
     throw error;
   }
 };
-const REFUSED = { code: 'VALIDATION_FAILED', fields: [{ path: 'nextToken', message: 'is not a token this query handed out' }] };
+const REFUSED = {
+  code: 'VALIDATION_FAILED',
+  fields: [{ path: 'nextToken', message: 'is not a token this query handed out' }],
+};
 
 describe('a paging cursor is followed only when it is a start key this very query could have handed out', () => {
-  it('follows a start key of the partition whose sort key lies in the query\'s condition', () => {
+  it("follows a start key of the partition whose sort key lies in the query's condition", () => {
     // Act
     const start = outcome(() => decodeCursor(token({ pk: PK, sk: 'POLICY#0000000007' }), prefixShape(PK, 'POLICY#')));
     // Assess
@@ -24,8 +27,8 @@ describe('a paging cursor is followed only when it is a start key this very quer
   });
 
   it.each([
-    ['a sort key outside the query\'s prefix (the forged /v1/policy/revisions token)', { pk: PK, sk: 'HOLD#x' }],
-    ['another tenant\'s partition', { pk: 'T#01HTENANTBBBBBBBBBBBBBBBBB', sk: 'POLICY#1' }],
+    ["a sort key outside the query's prefix (the forged /v1/policy/revisions token)", { pk: PK, sk: 'HOLD#x' }],
+    ["another tenant's partition", { pk: 'T#01HTENANTBBBBBBBBBBBBBBBBB', sk: 'POLICY#1' }],
     ['a missing sort key', { pk: PK }],
     ['an attribute that is no key', { pk: PK, sk: 'POLICY#1', other: 'x' }],
     ['a sort key of the wrong type', { pk: PK, sk: 7 }],
@@ -45,9 +48,13 @@ describe('a paging cursor is followed only when it is a start key this very quer
     expect(outcome(() => decodeCursor('%%%not-a-token', prefixShape(PK, 'POLICY#')))).toEqual(REFUSED);
   });
 
-  it('checks an index\'s start key for the index keys and the sort-key condition', () => {
+  it("checks an index's start key for the index keys and the sort-key condition", () => {
     // Prepare
-    const shape = { keys: { ...TABLE_KEYS, expiryBucket: 'S', expiresAt: 'N' } as const, partition: ['expiryBucket', 'E#2024-03-01'] as [string, string], sortKey: ['expiresAt', (at: string | number) => Number(at) <= 100] as [string, (v: string | number) => boolean] };
+    const shape = {
+      keys: { ...TABLE_KEYS, expiryBucket: 'S', expiresAt: 'N' } as const,
+      partition: ['expiryBucket', 'E#2024-03-01'] as [string, string],
+      sortKey: ['expiresAt', (at: string | number) => Number(at) <= 100] as [string, (v: string | number) => boolean],
+    };
     const start = { pk: PK, sk: 'I#1', expiryBucket: 'E#2024-03-01', expiresAt: 90 };
     // Act / Assess
     expect(outcome(() => decodeCursor(token(start), shape))).toEqual(start);

@@ -9,7 +9,14 @@ const puzzel = presetPolicy('puzzel');
 describe('what a policy change will do at the next sweep', () => {
   it('an unchanged policy changes nothing', () => {
     const diff = policyDiff(puzzel, { ...puzzel, revision: 2 }, { now });
-    expect(diff).toEqual({ fromRevision: 1, toRevision: 2, changed: false, classes: [], otherChanges: [], effects: [] });
+    expect(diff).toEqual({
+      fromRevision: 1,
+      toRevision: 2,
+      changed: false,
+      classes: [],
+      otherChanges: [],
+      effects: [],
+    });
   });
 
   it('chat logs cut from 30 to 14 days: older logs are deleted at the next sweep', () => {
@@ -22,7 +29,9 @@ describe('what a policy change will do at the next sweep', () => {
         retention: { before: 'P30D', after: 'P14D', change: 'shortened' },
         channelRetention: [],
         regions: [],
-        effects: ['transcript: retention cut from 30 days to 14 days; at the next sweep every record older than 14 days is deleted.'],
+        effects: [
+          'transcript: retention cut from 30 days to 14 days; at the next sweep every record older than 14 days is deleted.',
+        ],
       },
     ]);
     expect(diff.changed).toBe(true);
@@ -35,7 +44,9 @@ describe('what a policy change will do at the next sweep', () => {
   });
 
   it('12 months and 1 year are the same retention, written differently', () => {
-    const diff = policyDiff(withRetention('puzzel', 'survey', 'P12M'), withRetention('puzzel', 'survey', 'P1Y'), { now });
+    const diff = policyDiff(withRetention('puzzel', 'survey', 'P12M'), withRetention('puzzel', 'survey', 'P1Y'), {
+      now,
+    });
     expect(diff.classes[0].retention).toEqual({ before: 'P12M', after: 'P1Y', change: 'unchanged' });
     expect(diff.classes[0].effects).toEqual([]);
   });
@@ -44,15 +55,25 @@ describe('what a policy change will do at the next sweep', () => {
     // Prepare: calls kept 6 months instead of 12
     const iadvize = presetPolicy('iadvize');
     const shorterCalls = editedPreset('iadvize', (p) => {
-      p.channels = { ...p.channels, call: { ...p.channels!.call, retention: { interaction: 'P6M', transcript: 'P12M', recording: 'P12M', survey: 'P12M' } } };
+      p.channels = {
+        ...p.channels,
+        call: {
+          ...p.channels!.call,
+          retention: { interaction: 'P6M', transcript: 'P12M', recording: 'P12M', survey: 'P12M' },
+        },
+      };
     });
     // Act
     const diff = policyDiff(iadvize, shorterCalls, { now });
     // Assess
     expect(diff.classes.map((c) => c.dataClass)).toEqual(['interaction']);
     expect(diff.classes[0].retention).toBeUndefined();
-    expect(diff.classes[0].channelRetention).toEqual([{ channel: 'call', before: 'P12M', after: 'P6M', change: 'shortened' }]);
-    expect(diff.classes[0].effects).toEqual(['interaction on call: retention cut from 12 months to 6 months; at the next sweep every record older than 6 months is anonymised.']);
+    expect(diff.classes[0].channelRetention).toEqual([
+      { channel: 'call', before: 'P12M', after: 'P6M', change: 'shortened' },
+    ]);
+    expect(diff.classes[0].effects).toEqual([
+      'interaction on call: retention cut from 12 months to 6 months; at the next sweep every record older than 6 months is anonymised.',
+    ]);
   });
 
   it('a changed post-expiry action, region and litigation sealing are each said', () => {
@@ -68,9 +89,13 @@ describe('what a policy change will do at the next sweep', () => {
     const byClass = Object.fromEntries(diff.classes.map((c) => [c.dataClass, c]));
     expect(byClass.interaction.afterExpiry).toEqual({ before: 'delete', after: 'anonymize' });
     expect(byClass.transcript.regions).toEqual([{ phase: 'final', before: 'eu-central-1', after: 'us-east-1' }]);
-    expect(byClass.transcript.effects).toEqual(['transcript: new records are written to us-east-1 (was eu-central-1); records already stored stay in eu-central-1 until they expire.']);
+    expect(byClass.transcript.effects).toEqual([
+      'transcript: new records are written to us-east-1 (was eu-central-1); records already stored stay in eu-central-1 until they expire.',
+    ]);
     expect(byClass.recording.litigationSeal).toEqual({ before: false, after: true });
-    expect(diff.effects).toContain('interaction: at expiry records are anonymised instead of deleted, from the next sweep on.');
+    expect(diff.effects).toContain(
+      'interaction: at expiry records are anonymised instead of deleted, from the next sweep on.',
+    );
   });
 
   it('a time-zone change moves every calendar retention and is said first', () => {
@@ -79,7 +104,9 @@ describe('what a policy change will do at the next sweep', () => {
     });
     const diff = policyDiff(puzzel, after, { now });
     expect(diff.timeZone).toEqual({ before: 'Europe/Stockholm', after: 'America/New_York' });
-    expect(diff.effects[0]).toBe('Calendar retentions are counted in America/New_York instead of Europe/Stockholm; every expiry moves by the difference.');
+    expect(diff.effects[0]).toBe(
+      'Calendar retentions are counted in America/New_York instead of Europe/Stockholm; every expiry moves by the difference.',
+    );
   });
 
   it('changes that do not touch retention are listed by their path', () => {

@@ -7,7 +7,10 @@ import { inbentaPreset } from '../../../functions/domain/policy/presets';
 const ROOT = join(__dirname, '../../..');
 
 /** Runs `node bin/lethe.js …` with `input` on stdin (a string, or a function that drives stdin). */
-function lethe(args: string[], input: string | ((stdin: NodeJS.WritableStream, stdout: NodeJS.ReadableStream) => Promise<void>)) {
+function lethe(
+  args: string[],
+  input: string | ((stdin: NodeJS.WritableStream, stdout: NodeJS.ReadableStream) => Promise<void>),
+) {
   const child = spawn(process.execPath, [join(ROOT, 'bin/lethe.js'), ...args], { cwd: ROOT });
   let stdout = '';
   let stderr = '';
@@ -21,14 +24,19 @@ function lethe(args: string[], input: string | ((stdin: NodeJS.WritableStream, s
   return done;
 }
 
-const nextChunk = (stdout: NodeJS.ReadableStream) => new Promise<string>((resolve) => stdout.once('data', (d: Buffer) => resolve(String(d))));
+const nextChunk = (stdout: NodeJS.ReadableStream) =>
+  new Promise<string>((resolve) => stdout.once('data', (d: Buffer) => resolve(String(d))));
 
 describe('lethe redact', () => {
   it('redacts plain lines and JSON lines from stdin to stdout, using "known" and leaving it out', async () => {
     // Prepare
     const input = [
       'Ring 070-123 45 67 eller maila anna@example.se',
-      JSON.stringify({ id: 'm1', text: 'Hej, jag heter Anna Svensson, kort 4111 1111 1111 1111', known: { name: 'Anna Svensson' } }),
+      JSON.stringify({
+        id: 'm1',
+        text: 'Hej, jag heter Anna Svensson, kort 4111 1111 1111 1111',
+        known: { name: 'Anna Svensson' },
+      }),
       '',
       'Merci beaucoup, à demain 14h30 !',
     ].join('\n');
@@ -62,7 +70,10 @@ describe('lethe redact', () => {
 
   it('a line starting with { that is not JSON is reported with its number, not echoed, and the rest goes on (exit 1)', async () => {
     // Act
-    const result = await lethe(['redact'], 'first anna@example.se\n{"text": "4111 1111 1111 1111"\nthird 4111 1111 1111 1111\n');
+    const result = await lethe(
+      ['redact'],
+      'first anna@example.se\n{"text": "4111 1111 1111 1111"\nthird 4111 1111 1111 1111\n',
+    );
     // Assess
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('first [EMAIL]\nthird [CARD]\n');
@@ -102,7 +113,13 @@ describe('lethe redact', () => {
     const result = await lethe(['redact', '--evaluate', join(dir, 'labelled.jsonl')], '');
     // Assess
     expect(result.code).toBe(0);
-    const row = (type: string) => result.stdout.split('\n').find((l) => l.startsWith(`│ ${type} `))?.split('│').map((c) => c.trim()).filter(Boolean);
+    const row = (type: string) =>
+      result.stdout
+        .split('\n')
+        .find((l) => l.startsWith(`│ ${type} `))
+        ?.split('│')
+        .map((c) => c.trim())
+        .filter(Boolean);
     expect(row('email')).toEqual(['email', '1', '1', '100.0 %', '100.0 %', '1', '100.0 %']);
     expect(row('phone')).toEqual(['phone', '1', '1', '100.0 %', '100.0 %', '1', '100.0 %']);
     expect(row('card')).toEqual(['card', '0', '0', '–', '–', '1', '0.0 %']);
@@ -113,7 +130,10 @@ describe('lethe redact', () => {
   it('--evaluate names a bad labelled line and its field', async () => {
     // Prepare
     const dir = mkdtempSync(join(tmpdir(), 'lethe-redact-'));
-    writeFileSync(join(dir, 'bad.jsonl'), `${JSON.stringify({ text: 'abc', spans: [{ start: 2, end: 9, type: 'email' }] })}\n`);
+    writeFileSync(
+      join(dir, 'bad.jsonl'),
+      `${JSON.stringify({ text: 'abc', spans: [{ start: 2, end: 9, type: 'email' }] })}\n`,
+    );
     // Act
     const result = await lethe(['redact', '--evaluate', join(dir, 'bad.jsonl')], '');
     // Assess

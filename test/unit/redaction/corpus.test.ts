@@ -8,7 +8,9 @@ const TYPES = new Set(['email', 'phone', 'card', 'iban', 'ip', 'ssn', 'nir', 'pe
 describe('the labelled redaction corpus the project ships', () => {
   it('is exactly what the seeded generator produces, so anyone can rebuild it without the network', () => {
     // Act
-    const generated = generateCorpus().map((line) => JSON.stringify(line)).join('\n') + '\n';
+    const generated = `${generateCorpus()
+      .map((line) => JSON.stringify(line))
+      .join('\n')}\n`;
     // Assess
     expect(generated).toBe(readFileSync(COMMITTED, 'utf8'));
   });
@@ -18,7 +20,9 @@ describe('the labelled redaction corpus the project ships', () => {
     const corpus = generateCorpus();
     // Act
     const bad = corpus.flatMap((line) =>
-      line.spans.filter((s) => !TYPES.has(s.type) || /^\s|\s$/.test(line.text.slice(s.start, s.end)) || s.end > line.text.length),
+      line.spans.filter(
+        (s) => !TYPES.has(s.type) || /^\s|\s$/.test(line.text.slice(s.start, s.end)) || s.end > line.text.length,
+      ),
     );
     // Assess
     expect(bad).toEqual([]);

@@ -10,7 +10,10 @@ describe('credentials detector: user info between :// and @ in a URL', () => {
     expect(result.text).toBe('try https://[CREDENTIALS]@files.example.com/report.pdf');
   });
 
-  it.each(['https://example.com/path?q=a@b', 'see https://example.com/@team', 'ftp://host/file'])('leaves %j alone', (text) => {
-    expect(createRedactor({ detectors: ['credentials'] }).redact(text).text).toBe(text);
-  });
+  it.each(['https://example.com/path?q=a@b', 'see https://example.com/@team', 'ftp://host/file'])(
+    'leaves %j alone',
+    (text) => {
+      expect(createRedactor({ detectors: ['credentials'] }).redact(text).text).toBe(text);
+    },
+  );
 });

@@ -8,7 +8,10 @@ describe('e-mail detector: a local part, @, and a domain with a dot and a TLD of
     ['Write to J.Doe+support@mail.example.co.uk.', 'Write to [EMAIL].'],
     ['skicka till åsa.öberg@företag.se', 'skicka till [EMAIL]'],
     ['<mailto:bob_99@example.org>', '<mailto:[EMAIL]>'],
-    ['https://shop.example.com/unsubscribe?email=anna%40example.com&x=1', 'https://shop.example.com/unsubscribe?email=[EMAIL]&x=1'],
+    [
+      'https://shop.example.com/unsubscribe?email=anna%40example.com&x=1',
+      'https://shop.example.com/unsubscribe?email=[EMAIL]&x=1',
+    ],
   ])('redacts %j', (text, expected) => {
     // Act
     const result = redactor.redact(text);

@@ -6,13 +6,26 @@ describe('redaction quality report', () => {
     const tally = new QualityTally();
     const text = 'tel 06 12 34 56 78 ok';
     // Act: two findings that leave one space between them visible
-    tally.add(text, [{ start: 4, end: 18, type: 'phone' }], [
-      { type: 'phone', start: 4, end: 9 },
-      { type: 'phone', start: 10, end: 18 },
-    ]);
+    tally.add(
+      text,
+      [{ start: 4, end: 18, type: 'phone' }],
+      [
+        { type: 'phone', start: 4, end: 9 },
+        { type: 'phone', start: 10, end: 18 },
+      ],
+    );
     // Assess
     const [phone] = tally.report().types;
-    expect(phone).toMatchObject({ type: 'phone', labelled: 1, redacted: 1, typed: 1, found: 2, correct: 2, recall: 1, precision: 1 });
+    expect(phone).toMatchObject({
+      type: 'phone',
+      labelled: 1,
+      redacted: 1,
+      typed: 1,
+      found: 2,
+      correct: 2,
+      recall: 1,
+      precision: 1,
+    });
   });
 
   it('a value only partly redacted is missed; one redacted under another type counts for recall but not typed recall', () => {

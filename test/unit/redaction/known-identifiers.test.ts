@@ -7,7 +7,10 @@ describe("the interaction's own name, e-mail and phone are redacted wherever the
     // Prepare
     const redactor = createRedactor({ detectors: [] });
     // Act
-    const result = redactor.redact('Hej ANNA-KARIN DE LA CRUZ! Anna-Karin, Karin, la Cruz family. Annabelle and Karine stay.', known);
+    const result = redactor.redact(
+      'Hej ANNA-KARIN DE LA CRUZ! Anna-Karin, Karin, la Cruz family. Annabelle and Karine stay.',
+      known,
+    );
     // Assess
     expect(result.text).toBe('Hej [NAME]! [NAME], [NAME], la [NAME] family. Annabelle and Karine stay.');
   });
@@ -67,7 +70,9 @@ describe("the interaction's own name, e-mail and phone are redacted wherever the
     // Prepare
     const redactor = createRedactor({ detectors: [] });
     // Act
-    const result = redactor.redact('Will May here. I will check it, thanks May! Ask for Will tomorrow.', { name: 'Will May' });
+    const result = redactor.redact('Will May here. I will check it, thanks May! Ask for Will tomorrow.', {
+      name: 'Will May',
+    });
     // Assess
     expect(result.text).toBe('[NAME] here. I will check it, thanks [NAME]! Ask for [NAME] tomorrow.');
   });

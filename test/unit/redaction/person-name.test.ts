@@ -15,7 +15,7 @@ describe('person names in free text (EN, FR, SV, DE, ES)', () => {
     ['Bonjour Mme Lefebvre, votre commande est prête.', 'Bonjour Mme [NAME], votre commande est prête.'],
     ['Hej, det här är Anders från kundtjänst.', 'Hej, det här är [NAME] från kundtjänst.'],
     ['Johanna called yesterday about the refund.', '[NAME] called yesterday about the refund.'],
-    ["Sra. Pérez dijo que volvería a llamar.", 'Sra. [NAME] dijo que volvería a llamar.'],
+    ['Sra. Pérez dijo que volvería a llamar.', 'Sra. [NAME] dijo que volvería a llamar.'],
   ])('redacts the name in %j', (text, expected) => {
     // Act
     const result = redactor.redact(text);

@@ -38,7 +38,9 @@ describe('replacement mode per tenant', () => {
     // Prepare
     const redactor = createRedactor({ replacement: 'pseudonym' }, { pseudonymKey: tenantA, defaultCallingCode: '46' });
     // Act
-    const tokens = ['+46 70 123 45 67', '070-123 45 67', '0046701234567', '+46 (0)70 123 45 67'].map((p) => redactor.redact(p).text);
+    const tokens = ['+46 70 123 45 67', '070-123 45 67', '0046701234567', '+46 (0)70 123 45 67'].map(
+      (p) => redactor.redact(p).text,
+    );
     // Assess
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).toMatch(/^\[PHONE:[0-9a-f]{8}\]$/);
@@ -52,6 +54,8 @@ describe('replacement mode per tenant', () => {
 
   it('pseudonym mode without a tenant key is refused at construction', () => {
     expect(() => createRedactor({ replacement: 'pseudonym' })).toThrow('pseudonym key');
-    expect(() => createRedactor({ replacement: 'pseudonym' }, { pseudonymKey: new Uint8Array(8) })).toThrow('at least 16 bytes');
+    expect(() => createRedactor({ replacement: 'pseudonym' }, { pseudonymKey: new Uint8Array(8) })).toThrow(
+      'at least 16 bytes',
+    );
   });
 });

@@ -35,11 +35,21 @@ describe('form fields, DTMF input and chatbot payloads', () => {
 
   it('every string value of a custom chatbot payload is redacted, keys and other values kept', () => {
     // Prepare
-    const payload = { form: { email: 'anna@example.se', tags: ['vip', 'tel 06 12 34 56 78'] }, score: 7, ok: true, none: null };
+    const payload = {
+      form: { email: 'anna@example.se', tags: ['vip', 'tel 06 12 34 56 78'] },
+      score: 7,
+      ok: true,
+      none: null,
+    };
     // Act
     const result = redactor.redactJson(payload);
     // Assess
-    expect(result.value).toEqual({ form: { email: '[EMAIL]', tags: ['vip', 'tel [PHONE]'] }, score: 7, ok: true, none: null });
+    expect(result.value).toEqual({
+      form: { email: '[EMAIL]', tags: ['vip', 'tel [PHONE]'] },
+      score: 7,
+      ok: true,
+      none: null,
+    });
     expect(result.findings).toEqual([
       { path: 'form.email', type: 'email', start: 0, end: 15 },
       { path: 'form.tags.1', type: 'phone', start: 4, end: 18 },

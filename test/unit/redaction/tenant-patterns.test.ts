@@ -6,7 +6,9 @@ import { inbentaPreset } from '../../../functions/domain/policy/presets';
 describe('tenant-managed patterns run on RE2 and are validated when saved', () => {
   it('a tenant pattern is applied with its name as placeholder', () => {
     // Prepare
-    const redactor = createRedactor({ patterns: [{ name: 'CUSTOMER_ID', pattern: '\\bCUST-[0-9]{6}\\b', caseInsensitive: true }] });
+    const redactor = createRedactor({
+      patterns: [{ name: 'CUSTOMER_ID', pattern: '\\bCUST-[0-9]{6}\\b', caseInsensitive: true }],
+    });
     // Act
     const result = redactor.redact('mon identifiant cust-123456, merci');
     // Assess
@@ -39,14 +41,24 @@ describe('tenant-managed patterns run on RE2 and are validated when saved', () =
   });
 
   it('a pattern that can match the empty string is refused: it would match everywhere', () => {
-    expect(validateTenantPatterns([{ name: 'EMPTY', pattern: 'x*' }, { name: 'EDGE', pattern: '\\b' }])).toEqual([
+    expect(
+      validateTenantPatterns([
+        { name: 'EMPTY', pattern: 'x*' },
+        { name: 'EDGE', pattern: '\\b' },
+      ]),
+    ).toEqual([
       { path: 'redaction.patterns.0.pattern', message: 'can match the empty string, so it would match everywhere' },
       { path: 'redaction.patterns.1.pattern', message: 'can match the empty string, so it would match everywhere' },
     ]);
   });
 
   it('a pattern that matches most of an ordinary sentence is refused: it would redact ordinary text', () => {
-    expect(validateTenantPatterns([{ name: 'WORDS', pattern: '\\w+' }, { name: 'ALL', pattern: '.+' }]).map((p) => p.message)).toEqual([
+    expect(
+      validateTenantPatterns([
+        { name: 'WORDS', pattern: '\\w+' },
+        { name: 'ALL', pattern: '.+' },
+      ]).map((p) => p.message),
+    ).toEqual([
       'matches most of an ordinary sentence, so it would redact ordinary text',
       'matches most of an ordinary sentence, so it would redact ordinary text',
     ]);
@@ -70,7 +82,9 @@ describe('tenant-managed patterns run on RE2 and are validated when saved', () =
     }
     // Assess
     expect(error).toBeInstanceOf(LetheError);
-    expect((error as LetheError).fields).toEqual([{ path: 'redaction.patterns.1.pattern', message: expect.stringMatching(/^is not valid RE2 syntax/) }]);
+    expect((error as LetheError).fields).toEqual([
+      { path: 'redaction.patterns.1.pattern', message: expect.stringMatching(/^is not valid RE2 syntax/) },
+    ]);
   });
 
   it('building a redactor from unsaved settings with a bad pattern is a 400, not a crash', () => {

@@ -4,7 +4,13 @@ import { recordOfProcessingMarkdown } from '../../../functions/domain/register/m
 import { recordOfProcessing } from '../../../functions/domain/register/record-of-processing';
 import { editedPreset } from '../domain/support/policies';
 
-const deployment = { app: 'lethe', homeRegion: 'eu-central-1', regions: ['eu-central-1', 'us-east-1'], pitrDays: 35, litigationRetentionDays: 1826 };
+const deployment = {
+  app: 'lethe',
+  homeRegion: 'eu-central-1',
+  regions: ['eu-central-1', 'us-east-1'],
+  pitrDays: 35,
+  litigationRetentionDays: 1826,
+};
 const generatedAt = new Date('2024-05-20T08:00:00.000Z');
 const tenant = { tenantId: '01HTENANTAAAAAAAAAAAAAAAAA', name: 'Acme Support' };
 
@@ -24,16 +30,33 @@ describe('the record of processing (GDPR Art. 30) is generated from the live pol
       regions: ['eu-central-1'],
       sealedForLitigation: false,
     });
-    expect(record).toMatchObject({ controller: tenant, policyRevision: 1, timeZone: 'Europe/Stockholm', generatedAt: '2024-05-20T08:00:00.000Z', transfers: [] });
+    expect(record).toMatchObject({
+      controller: tenant,
+      policyRevision: 1,
+      timeZone: 'Europe/Stockholm',
+      generatedAt: '2024-05-20T08:00:00.000Z',
+      transfers: [],
+    });
   });
 
   it('iAdvize: calls and SMS kept 12 months and stored in the US are a transfer outside the EEA', () => {
     const record = recordOfProcessing({ policy: presetPolicy('iadvize'), tenant, deployment, generatedAt });
     const interaction = record.activities.find((a) => a.dataClass === 'interaction')!;
-    expect(interaction.retention).toEqual({ period: 'P3Y', afterExpiry: 'anonymize', channelPeriods: [{ channel: 'call', period: 'P12M' }, { channel: 'sms', period: 'P12M' }] });
+    expect(interaction.retention).toEqual({
+      period: 'P3Y',
+      afterExpiry: 'anonymize',
+      channelPeriods: [
+        { channel: 'call', period: 'P12M' },
+        { channel: 'sms', period: 'P12M' },
+      ],
+    });
     expect(interaction.regions).toEqual(['eu-central-1', 'us-east-1']);
     expect(record.activities.find((a) => a.dataClass === 'litigation')!.regions).toEqual(['eu-central-1', 'us-east-1']);
-    expect(record.transfers[0]).toMatchObject({ region: 'us-east-1', inEea: false, location: 'N. Virginia, United States' });
+    expect(record.transfers[0]).toMatchObject({
+      region: 'us-east-1',
+      inEea: false,
+      location: 'N. Virginia, United States',
+    });
     expect(record.activities.find((a) => a.dataClass === 'transcript')!.sealedForLitigation).toBe(true);
   });
 

@@ -1,4 +1,12 @@
-import { assertExtendable, deadlineOf, dueInstant, ExtensionSchema, unconfirmedExpiry, UNCONFIRMED_KEPT_DAYS, type DeadlineExtension } from '../../../functions/domain/subject-requests/deadline';
+import {
+  assertExtendable,
+  deadlineOf,
+  dueInstant,
+  ExtensionSchema,
+  unconfirmedExpiry,
+  UNCONFIRMED_KEPT_DAYS,
+  type DeadlineExtension,
+} from '../../../functions/domain/subject-requests/deadline';
 import type { JobStatus } from '../../../functions/domain/subject-requests/job';
 
 /**
@@ -10,11 +18,21 @@ import type { JobStatus } from '../../../functions/domain/subject-requests/job';
  * the reasons for the delay."
  */
 const PARIS = 'Europe/Paris';
-const extension = (months: number): DeadlineExtension => ({ months, reason: 'many archives to search', at: '2026-01-02T00:00:00Z', by: 'u1' });
-const request = (requestedAt: string, status: JobStatus = 'queued', extensions: DeadlineExtension[] = []) => ({ requestId: 'R1', requestedAt, status, extensions });
+const extension = (months: number): DeadlineExtension => ({
+  months,
+  reason: 'many archives to search',
+  at: '2026-01-02T00:00:00Z',
+  by: 'u1',
+});
+const request = (requestedAt: string, status: JobStatus = 'queued', extensions: DeadlineExtension[] = []) => ({
+  requestId: 'R1',
+  requestedAt,
+  status,
+  extensions,
+});
 
 describe('the deadline of a subject request: one month from receipt', () => {
-  it('is the same day and time of the next month on the tenant\'s calendar', () => {
+  it("is the same day and time of the next month on the tenant's calendar", () => {
     // Act
     const due = dueInstant(new Date('2026-03-15T13:45:00Z'), 0, 'UTC');
 
@@ -34,7 +52,7 @@ describe('the deadline of a subject request: one month from receipt', () => {
     expect(april.toISOString()).toBe('2026-04-30T10:00:00.000Z');
   });
 
-  it('counts in the tenant\'s time zone: received at 00:30 on May 1 in Paris (still April 30 in UTC) it is due June 1 in Paris', () => {
+  it("counts in the tenant's time zone: received at 00:30 on May 1 in Paris (still April 30 in UTC) it is due June 1 in Paris", () => {
     // Act
     const due = dueInstant(new Date('2026-04-30T22:30:00Z'), 0, PARIS);
 
@@ -52,13 +70,17 @@ describe('the deadline of a subject request: one month from receipt', () => {
 
   it('adds the months of extension granted: Jan 31 + 1 + 2 months is April 30', () => {
     // Act
-    const deadline = deadlineOf(request('2026-01-31T10:00:00Z', 'running', [extension(2)]), 'UTC', new Date('2026-02-01T00:00:00Z'));
+    const deadline = deadlineOf(
+      request('2026-01-31T10:00:00Z', 'running', [extension(2)]),
+      'UTC',
+      new Date('2026-02-01T00:00:00Z'),
+    );
 
     // Assess
     expect(deadline).toMatchObject({ dueAt: '2026-04-30T10:00:00.000Z', extendedMonths: 2, overdue: false });
   });
 
-  it('counts days left on the tenant\'s calendar, and is overdue once the due time passed while the request is open', () => {
+  it("counts days left on the tenant's calendar, and is overdue once the due time passed while the request is open", () => {
     // Prepare: due 2026-04-01 10:00 in Paris
     const open = request('2026-03-01T09:00:00Z', 'pending-verification');
 
@@ -82,7 +104,7 @@ describe('the deadline of a subject request: one month from receipt', () => {
   });
 });
 
-describe('a channel\'s request never confirmed', () => {
+describe("a channel's request never confirmed", () => {
   it('is dropped only after it fell due, so the desk shows it overdue first; an extension moves the drop along', () => {
     // Prepare
     const filed = request('2026-01-31T10:00:00Z', 'pending-verification');
@@ -101,7 +123,9 @@ describe('extending the deadline: by two further months at most, decided within 
   it('grants one or two months to an open request, in one go or two', () => {
     // Act / Assess
     expect(() => assertExtendable(request('2026-01-10T00:00:00Z'), 2, 'UTC', now)).not.toThrow();
-    expect(() => assertExtendable(request('2026-01-10T00:00:00Z', 'failed', [extension(1)]), 1, 'UTC', now)).not.toThrow();
+    expect(() =>
+      assertExtendable(request('2026-01-10T00:00:00Z', 'failed', [extension(1)]), 1, 'UTC', now),
+    ).not.toThrow();
   });
 
   it('refuses more than two months in all (400 naming months)', () => {
@@ -109,14 +133,20 @@ describe('extending the deadline: by two further months at most, decided within 
     expect(() => assertExtendable(request('2026-01-10T00:00:00Z', 'queued', [extension(1)]), 2, 'UTC', now)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ path: 'months' })] }),
     );
-    expect(() => assertExtendable(request('2026-01-10T00:00:00Z', 'queued', [extension(2)]), 1, 'UTC', now)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => assertExtendable(request('2026-01-10T00:00:00Z', 'queued', [extension(2)]), 1, 'UTC', now)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
   });
 
   it('refuses a closed request (409), and one past its first month: the person is told within one month (409)', () => {
     // Act / Assess
     for (const status of ['completed', 'cancelled'] as const)
-      expect(() => assertExtendable(request('2026-01-10T00:00:00Z', status), 1, 'UTC', now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect(() => assertExtendable(request('2025-12-10T00:00:00Z'), 1, 'UTC', new Date('2026-01-10T00:00:01Z'))).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+      expect(() => assertExtendable(request('2026-01-10T00:00:00Z', status), 1, 'UTC', now)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT' }),
+      );
+    expect(() => assertExtendable(request('2025-12-10T00:00:00Z'), 1, 'UTC', new Date('2026-01-10T00:00:01Z'))).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
   });
 
   it('asks for 1 or 2 months and a reason, naming the field that is wrong', () => {

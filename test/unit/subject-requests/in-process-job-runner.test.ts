@@ -6,11 +6,14 @@ describe('the in-process job runner (local runtime and tests)', () => {
     const finished: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const runner: InProcessJobRunner = new InProcessJobRunner(async (_tenant, id) => {
-      await gate;
-      finished.push(id);
-      if (id === 'first') await runner.start('t', 'second'); // a job that frees its slot starts the next one
-    }, () => undefined);
+    const runner: InProcessJobRunner = new InProcessJobRunner(
+      async (_tenant, id) => {
+        await gate;
+        finished.push(id);
+        if (id === 'first') await runner.start('t', 'second'); // a job that frees its slot starts the next one
+      },
+      () => undefined,
+    );
     // Act
     await runner.start('t', 'first');
     const beforeRelease = [...finished];
@@ -24,7 +27,10 @@ describe('the in-process job runner (local runtime and tests)', () => {
   it('reports a failed job instead of throwing at whoever started it', async () => {
     // Prepare
     const failures: unknown[] = [];
-    const runner = new InProcessJobRunner(() => Promise.reject(new Error('KMS unreachable')), (error, ids) => failures.push([error, ids]));
+    const runner = new InProcessJobRunner(
+      () => Promise.reject(new Error('KMS unreachable')),
+      (error, ids) => failures.push([error, ids]),
+    );
     // Act
     await runner.start('t1', 'r1');
     await runner.idle();

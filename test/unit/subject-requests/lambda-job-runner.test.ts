@@ -21,7 +21,8 @@ function fakeLambda(answer: () => Promise<Partial<InvokeCommandOutput>>): Lambda
 /** The worker's resume event, as functions/shared/subject-requests-wiring.ts builds it. */
 const resumeEvent = (tenantId: string, requestId: string) => ({ tenantId, requestId });
 
-const payloadOf = (command: InvokeCommand): unknown => JSON.parse(new TextDecoder().decode(command.input.Payload as Uint8Array));
+const payloadOf = (command: InvokeCommand): unknown =>
+  JSON.parse(new TextDecoder().decode(command.input.Payload as Uint8Array));
 
 describe('the Lambda job runner (AWS)', () => {
   it('starts a job as one asynchronous invocation of the worker, with the { tenantId, requestId } event the worker resumes jobs from', async () => {
@@ -38,13 +39,25 @@ describe('the Lambda job runner (AWS)', () => {
     expect(command).toBeInstanceOf(InvokeCommand);
     expect(command.input).toMatchObject({ FunctionName: WORKER, InvocationType: 'Event' });
     expect(payloadOf(command)).toEqual({ tenantId: TENANT, requestId: REQUEST });
-    expect(parseSubjectRequestEvent(payloadOf(command))).toEqual({ kind: 'resume', tenantId: TENANT, requestId: REQUEST });
+    expect(parseSubjectRequestEvent(payloadOf(command))).toEqual({
+      kind: 'resume',
+      tenantId: TENANT,
+      requestId: REQUEST,
+    });
   });
 
   it('fails when Lambda does not queue the invocation, so the caller can leave the job in the queue', async () => {
     // Prepare
-    const throttled = new LambdaJobRunner(fakeLambda(() => Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }))), WORKER, resumeEvent);
-    const notQueued = new LambdaJobRunner(fakeLambda(async () => ({ StatusCode: 200 })), WORKER, resumeEvent);
+    const throttled = new LambdaJobRunner(
+      fakeLambda(() => Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }))),
+      WORKER,
+      resumeEvent,
+    );
+    const notQueued = new LambdaJobRunner(
+      fakeLambda(async () => ({ StatusCode: 200 })),
+      WORKER,
+      resumeEvent,
+    );
 
     // Act
     const outcomes = await Promise.allSettled([throttled.start(TENANT, REQUEST), notQueued.start(TENANT, REQUEST)]);
@@ -52,6 +65,8 @@ describe('the Lambda job runner (AWS)', () => {
     // Assess
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     expect((outcomes[0] as PromiseRejectedResult).reason).toMatchObject({ name: 'TooManyRequestsException' });
-    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain(`${WORKER} did not accept the job (status 200)`);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain(
+      `${WORKER} did not accept the job (status 200)`,
+    );
   });
 });

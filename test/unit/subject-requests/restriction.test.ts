@@ -1,4 +1,9 @@
-import { isRestricted, mayAccessRestricted, mayProcess, RESTRICTED_ATTRIBUTE } from '../../../functions/domain/subject-requests/restriction';
+import {
+  isRestricted,
+  mayAccessRestricted,
+  mayProcess,
+  RESTRICTED_ATTRIBUTE,
+} from '../../../functions/domain/subject-requests/restriction';
 
 describe('restriction of processing (GDPR Art. 18)', () => {
   it('a record carrying the id of the restricting request is restricted; without it, or with a blank one, it is not', () => {
@@ -13,7 +18,13 @@ describe('restriction of processing (GDPR Art. 18)', () => {
     const restricted = { [RESTRICTED_ATTRIBUTE]: 'r1' };
     // Act / Assess
     expect(mayAccessRestricted('legal')).toBe(true);
-    expect(['admin', 'manager', 'advisor', 'support', undefined].map((role) => mayProcess(restricted, role))).toEqual([false, false, false, false, false]);
+    expect(['admin', 'manager', 'advisor', 'support', undefined].map((role) => mayProcess(restricted, role))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(mayProcess(restricted, 'legal')).toBe(true);
     expect(mayProcess({}, 'advisor')).toBe(true);
   });

@@ -1,15 +1,36 @@
 import { certificateReport, requestBodyOf, type SubjectOptions } from '../../../functions/cli/commands/subject';
 import { buildCertificate } from '../../../functions/domain/subject-requests/certificate';
 
-const options = (over: Partial<SubjectOptions>): SubjectOptions => ({ tenant: '01TENANT000000000000000000', wait: true, pollMs: '500', ...over });
+const options = (over: Partial<SubjectOptions>): SubjectOptions => ({
+  tenant: '01TENANT000000000000000000',
+  wait: true,
+  pollMs: '500',
+  ...over,
+});
 
 describe('lethe subject', () => {
   it('turns its options into the request body of POST /v1/subject-requests', () => {
     // Act / Assess
-    expect(requestBodyOf('erase', options({ phone: '+46701234567', email: 'anna@example.com' }))).toEqual({ type: 'erase', identifiers: { phone: '+46701234567', email: 'anna@example.com' }, options: {} });
-    expect(requestBodyOf('anonymize', options({ visitorId: 'v1', keepContent: true }))).toEqual({ type: 'anonymize', identifiers: { visitorId: 'v1' }, options: { content: 'keep' } });
-    expect(requestBodyOf('rectify', options({ email: 'old@example.com', newEmail: 'new@example.com' }))).toEqual({ type: 'rectify', identifiers: { email: 'old@example.com' }, options: { corrected: { email: 'new@example.com' } } });
-    expect(requestBodyOf('restrict', options({ name: 'Anna', lift: true }))).toEqual({ type: 'restrict', identifiers: { name: 'Anna' }, options: { lift: true } });
+    expect(requestBodyOf('erase', options({ phone: '+46701234567', email: 'anna@example.com' }))).toEqual({
+      type: 'erase',
+      identifiers: { phone: '+46701234567', email: 'anna@example.com' },
+      options: {},
+    });
+    expect(requestBodyOf('anonymize', options({ visitorId: 'v1', keepContent: true }))).toEqual({
+      type: 'anonymize',
+      identifiers: { visitorId: 'v1' },
+      options: { content: 'keep' },
+    });
+    expect(requestBodyOf('rectify', options({ email: 'old@example.com', newEmail: 'new@example.com' }))).toEqual({
+      type: 'rectify',
+      identifiers: { email: 'old@example.com' },
+      options: { corrected: { email: 'new@example.com' } },
+    });
+    expect(requestBodyOf('restrict', options({ name: 'Anna', lift: true }))).toEqual({
+      type: 'restrict',
+      identifiers: { name: 'Anna' },
+      options: { lift: true },
+    });
   });
 
   it('prints the certificate: found and done per region and store, what was kept and why, the verification', () => {
@@ -28,12 +49,29 @@ describe('lethe subject', () => {
         keysSearched: 1,
         partitions: 1,
         counts: [{ region: 'eu-central-1', store: 'records', dataClass: 'interaction', count: 1 }],
-        held: [{ partitionId: '01HELD', kind: 'interaction', regions: ['eu-central-1'], classes: ['interaction'], records: 1, holdIds: ['H1'] }],
+        held: [
+          {
+            partitionId: '01HELD',
+            kind: 'interaction',
+            regions: ['eu-central-1'],
+            classes: ['interaction'],
+            records: 1,
+            holdIds: ['H1'],
+          },
+        ],
         litigation: [],
         restrictedRecords: 0,
         holdings: [],
       },
-      verification: { method: 'subject-index re-scan', at: '2025-03-01T09:01:00.000Z', regions: ['eu-central-1'], keysChecked: 1, remaining: 0, retained: 1, ok: true },
+      verification: {
+        method: 'subject-index re-scan',
+        at: '2025-03-01T09:01:00.000Z',
+        regions: ['eu-central-1'],
+        keysChecked: 1,
+        remaining: 0,
+        retained: 1,
+        ok: true,
+      },
       outcome: 'completed',
       completedAt: new Date('2025-03-01T09:02:00.000Z'),
       keptUntil: new Date('2030-03-01T09:02:00.000Z'),

@@ -1,12 +1,20 @@
 import { LetheError } from '../../../functions/domain/errors';
 import { parseSubjectRequestEvent } from '../../../functions/domain/subject-requests/request';
-import { QUEUED_STALE_AFTER_SECONDS, requestsToWake, type WakeCandidate } from '../../../functions/domain/subject-requests/wake';
+import {
+  QUEUED_STALE_AFTER_SECONDS,
+  requestsToWake,
+  type WakeCandidate,
+} from '../../../functions/domain/subject-requests/wake';
 
 const NOW = new Date('2027-03-01T12:00:00Z');
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
 const running = (requestId: string): WakeCandidate => ({ requestId, status: 'running', updatedAt: minutesAgo(30) });
-const queued = (requestId: string, minutes: number): WakeCandidate => ({ requestId, status: 'queued', updatedAt: minutesAgo(minutes) });
+const queued = (requestId: string, minutes: number): WakeCandidate => ({
+  requestId,
+  status: 'queued',
+  updatedAt: minutesAgo(minutes),
+});
 const live = (holder: string) => ({ holder, expiresAt: seconds(NOW) + 60 });
 const expired = (holder: string) => ({ holder, expiresAt: seconds(NOW) - 1 });
 

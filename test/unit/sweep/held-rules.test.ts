@@ -46,11 +46,11 @@ describe('the one visibility rule, with held data', () => {
 
   it('legal and admins may see held data; managers, advisors and support (even an admin flagged support) may not', () => {
     expect([readerOf(actor('legal')), readerOf(actor('admin'))]).toEqual([{ seesHeld: true }, { seesHeld: true }]);
-    expect([readerOf(actor('manager')), readerOf(actor('advisor')), readerOf(actor('support')), readerOf(actor('admin', true))]).toEqual([
-      { seesHeld: false },
-      { seesHeld: false },
-      { seesHeld: false },
-      { seesHeld: false },
-    ]);
+    expect([
+      readerOf(actor('manager')),
+      readerOf(actor('advisor')),
+      readerOf(actor('support')),
+      readerOf(actor('admin', true)),
+    ]).toEqual([{ seesHeld: false }, { seesHeld: false }, { seesHeld: false }, { seesHeld: false }]);
   });
 });

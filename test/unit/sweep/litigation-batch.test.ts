@@ -1,14 +1,41 @@
 import { randomBytes } from 'node:crypto';
-import { batchEncryptionContext, batchIdOf, BatchRejected, batchObjectKey, openBatch, readBatch, sealBatch } from '../../../functions/domain/litigation/batch';
+import {
+  batchEncryptionContext,
+  batchIdOf,
+  BatchRejected,
+  batchObjectKey,
+  openBatch,
+  readBatch,
+  sealBatch,
+} from '../../../functions/domain/litigation/batch';
 import type { OpenedRecord } from '../../../functions/domain/sweep/opened-record';
 import { recordsCsv } from '../../../functions/domain/sweep/records-csv';
 
 const T = '01HZ8HH500BREB6SQNEZ5BVA77';
 const PK = `T#${T}#I#01HZ8HH501D0AERVACKZ5XE2E1`;
-const header = { tenantId: T, dataClass: 'transcript' as const, batchId: 'B1', region: 'eu-central-1', sealedAt: '2027-05-01T01:15:00.000Z', retainUntil: '2032-05-01T01:15:00.000Z' };
+const header = {
+  tenantId: T,
+  dataClass: 'transcript' as const,
+  batchId: 'B1',
+  region: 'eu-central-1',
+  sealedAt: '2027-05-01T01:15:00.000Z',
+  retainUntil: '2032-05-01T01:15:00.000Z',
+};
 const records: OpenedRecord[] = [
-  { pk: PK, sk: 'MSG#2024-05-01T08:00:00.000Z#000000', dataClass: 'transcript', expiresAt: Date.parse('2027-05-01T00:00:00Z') / 1000, fields: { from: 'visitor', text: 'my order, =SUM(A1)' } },
-  { pk: PK, sk: 'MSG#2024-05-01T08:00:05.000Z#000001', dataClass: 'transcript', expiresAt: Date.parse('2027-05-01T00:00:00Z') / 1000, fields: { from: 'agent', text: 'line one\nline two' } },
+  {
+    pk: PK,
+    sk: 'MSG#2024-05-01T08:00:00.000Z#000000',
+    dataClass: 'transcript',
+    expiresAt: Date.parse('2027-05-01T00:00:00Z') / 1000,
+    fields: { from: 'visitor', text: 'my order, =SUM(A1)' },
+  },
+  {
+    pk: PK,
+    sk: 'MSG#2024-05-01T08:00:05.000Z#000001',
+    dataClass: 'transcript',
+    expiresAt: Date.parse('2027-05-01T00:00:00Z') / 1000,
+    fields: { from: 'agent', text: 'line one\nline two' },
+  },
 ];
 
 describe('a litigation batch', () => {
@@ -57,7 +84,9 @@ describe('records as CSV', () => {
   it('has the key columns, then every field by name; a formula is neutralised and a line break quoted', () => {
     const csv = recordsCsv(records);
     expect(csv.split('\r\n')[0]).toBe('pk,sk,class,expiresAt,from,text');
-    expect(csv).toContain(`${PK},MSG#2024-05-01T08:00:00.000Z#000000,transcript,2027-05-01T00:00:00.000Z,visitor,"my order, =SUM(A1)"`);
+    expect(csv).toContain(
+      `${PK},MSG#2024-05-01T08:00:00.000Z#000000,transcript,2027-05-01T00:00:00.000Z,visitor,"my order, =SUM(A1)"`,
+    );
     expect(csv).toContain('"line one\nline two"');
     expect(recordsCsv([{ ...records[0], fields: { note: '=HYPERLINK("x")' } }])).toContain(`"'=HYPERLINK(""x"")"`);
   });

@@ -1,6 +1,12 @@
 import { presetPolicy } from '../../../functions/domain/policy/presets';
 import { expiryOf } from '../../../functions/domain/retention/record-expiry';
-import { countRebucket, emptyImpact, expiryHorizon, planRebucket, retentionChanged } from '../../../functions/domain/sweep/policy-impact';
+import {
+  countRebucket,
+  emptyImpact,
+  expiryHorizon,
+  planRebucket,
+  retentionChanged,
+} from '../../../functions/domain/sweep/policy-impact';
 import { editedPreset, withRetention } from '../domain/support/policies';
 
 const at = (iso: string) => new Date(iso);
@@ -32,10 +38,21 @@ describe('policy changes apply at the next sweep', () => {
     // Prepare: one log from 1 May (new expiry 15 May, past), one from 15 May (new expiry 29 May)
     const shorter = withRetention('puzzel', 'transcript', 'P14D');
     const log = (createdAt: string) => {
-      const r = { dataClass: 'transcript' as const, channel: 'chat' as const, createdAt: at(createdAt), tier: 'live' as const };
+      const r = {
+        dataClass: 'transcript' as const,
+        channel: 'chat' as const,
+        createdAt: at(createdAt),
+        tier: 'live' as const,
+      };
       return { ...r, expiresAt: expiryOf(r, puzzel) };
     };
-    const impact = emptyImpact({ tenantId: 't', region: 'eu-central-1', dataClass: 'transcript', fromRevision: 1, toRevision: 2 });
+    const impact = emptyImpact({
+      tenantId: 't',
+      region: 'eu-central-1',
+      dataClass: 'transcript',
+      fromRevision: 1,
+      toRevision: 2,
+    });
     // Act
     const old = planRebucket(log('2024-05-01T08:00:00.000Z'), shorter, now);
     const recent = planRebucket(log('2024-05-15T08:00:00.000Z'), shorter, now);
@@ -48,8 +65,16 @@ describe('policy changes apply at the next sweep', () => {
   });
 
   it('archived copies and anonymised statistics keep their own clocks', () => {
-    const record = { dataClass: 'transcript' as const, createdAt: at('2024-05-01T08:00:00.000Z'), expiresAt: at('2027-05-01T08:00:00.000Z') };
-    expect(planRebucket({ ...record, tier: 'statistics' }, withRetention('puzzel', 'transcript', 'P14D'), now)).toEqual({ kind: 'skip' });
-    expect(planRebucket({ ...record, tier: 'archived' }, withRetention('puzzel', 'transcript', 'P14D'), now)).toEqual({ kind: 'skip' });
+    const record = {
+      dataClass: 'transcript' as const,
+      createdAt: at('2024-05-01T08:00:00.000Z'),
+      expiresAt: at('2027-05-01T08:00:00.000Z'),
+    };
+    expect(planRebucket({ ...record, tier: 'statistics' }, withRetention('puzzel', 'transcript', 'P14D'), now)).toEqual(
+      { kind: 'skip' },
+    );
+    expect(planRebucket({ ...record, tier: 'archived' }, withRetention('puzzel', 'transcript', 'P14D'), now)).toEqual({
+      kind: 'skip',
+    });
   });
 });

@@ -12,7 +12,18 @@ describe('the sweep summary', () => {
     // Act
     const table = summaryTable({ rows: tallies.sorted() });
     // Assess
-    expect(table.head).toEqual(['tenant', 'class', 'region', 'due', 'deleted', 'anonymised', 'archived', 'sealed', 'held', 'failed']);
+    expect(table.head).toEqual([
+      'tenant',
+      'class',
+      'region',
+      'due',
+      'deleted',
+      'anonymised',
+      'archived',
+      'sealed',
+      'held',
+      'failed',
+    ]);
     expect(table.body).toEqual([
       ['t1', 'interaction', 'eu-central-1', 1, 0, 0, 0, 0, 0, 1],
       ['t1', 'transcript', 'eu-central-1', 3, 2, 0, 0, 0, 1, 0],
@@ -22,8 +33,22 @@ describe('the sweep summary', () => {
 
   it('says how many records each policy change affected', () => {
     const lines = policyChangeLines({
-      policyChanges: [{ tenantId: 't1', region: 'eu-central-1', dataClass: 'transcript', fromRevision: 1, toRevision: 2, shortened: 5, lengthened: 0, unchanged: 1, dueNow: 2 }],
+      policyChanges: [
+        {
+          tenantId: 't1',
+          region: 'eu-central-1',
+          dataClass: 'transcript',
+          fromRevision: 1,
+          toRevision: 2,
+          shortened: 5,
+          lengthened: 0,
+          unchanged: 1,
+          dueNow: 2,
+        },
+      ],
     });
-    expect(lines).toEqual(['t1 transcript eu-central-1: policy revision 1 → 2 shortened 5, lengthened 0, unchanged 1 (2 due at once)']);
+    expect(lines).toEqual([
+      't1 transcript eu-central-1: policy revision 1 → 2 shortened 5, lengthened 0, unchanged 1 (2 due at once)',
+    ]);
   });
 });

@@ -11,7 +11,15 @@ import { numberCueBefore } from './phone-context';
  */
 export function isCardWindow(w: NumberWindow): boolean {
   const d = w.digits;
-  if (d.length < 12 || d.length > 19 || w.lead.endsWith('+') || !issuerAllowsLength(d) || !hasCardLayout(w) || !luhnValid(d)) return false;
+  if (
+    d.length < 12 ||
+    d.length > 19 ||
+    w.lead.endsWith('+') ||
+    !issuerAllowsLength(d) ||
+    !hasCardLayout(w) ||
+    !luhnValid(d)
+  )
+    return false;
   // One in ten 12-15 digit numbers passes Luhn: after an order or phone word, such a number is not a card.
   const cue = d.length < 16 ? numberCueBefore(w.text, w.start(0)) : undefined;
   return cue === undefined || cue === 'card';
@@ -21,15 +29,32 @@ export function isCardWindow(w: NumberWindow): boolean {
  *  that matches decides. Sources: the networks' published IIN ranges. */
 const ISSUERS: ReadonlyArray<readonly [number, number, number, number]> = [
   [4, 4, 13, 19], // Visa 13, 16, 19 (checked below), Electron
-  [51, 55, 16, 16], [2221, 2720, 16, 16], // Mastercard
+  [51, 55, 16, 16],
+  [2221, 2720, 16, 16], // Mastercard
   [2200, 2204, 16, 19], // Mir
-  [34, 34, 15, 15], [37, 37, 15, 15], // American Express
-  [300, 305, 14, 19], [3095, 3095, 14, 19], [36, 36, 14, 19], [38, 39, 14, 19], // Diners Club
-  [3528, 3589, 16, 19], [2131, 2131, 15, 16], [1800, 1800, 15, 16], // JCB
-  [6011, 6011, 16, 19], [644, 649, 16, 19], [65, 65, 16, 19], // Discover
-  [62, 62, 16, 19], [81, 81, 16, 19], // UnionPay
-  [5018, 5018, 12, 19], [5020, 5020, 12, 19], [5038, 5038, 12, 19], [5893, 5893, 12, 19], // Maestro
-  [6304, 6304, 12, 19], [6759, 6759, 12, 19], [6761, 6763, 12, 19], [50, 50, 12, 19], [56, 69, 12, 19],
+  [34, 34, 15, 15],
+  [37, 37, 15, 15], // American Express
+  [300, 305, 14, 19],
+  [3095, 3095, 14, 19],
+  [36, 36, 14, 19],
+  [38, 39, 14, 19], // Diners Club
+  [3528, 3589, 16, 19],
+  [2131, 2131, 15, 16],
+  [1800, 1800, 15, 16], // JCB
+  [6011, 6011, 16, 19],
+  [644, 649, 16, 19],
+  [65, 65, 16, 19], // Discover
+  [62, 62, 16, 19],
+  [81, 81, 16, 19], // UnionPay
+  [5018, 5018, 12, 19],
+  [5020, 5020, 12, 19],
+  [5038, 5038, 12, 19],
+  [5893, 5893, 12, 19], // Maestro
+  [6304, 6304, 12, 19],
+  [6759, 6759, 12, 19],
+  [6761, 6763, 12, 19],
+  [50, 50, 12, 19],
+  [56, 69, 12, 19],
   [9792, 9792, 16, 16], // Troy
 ];
 

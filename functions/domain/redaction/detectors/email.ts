@@ -11,7 +11,14 @@ const MAX_LOCAL = 64;
 const MAX_DOMAIN = 255;
 
 const isLocalChar = (c: number) =>
-  isAsciiLetter(c) || isDigit(c) || c === 46 /* . */ || c === 95 /* _ */ || c === 37 /* % */ || c === 43 /* + */ || c === 45 /* - */ || isLatinLetter(c);
+  isAsciiLetter(c) ||
+  isDigit(c) ||
+  c === 46 /* . */ ||
+  c === 95 /* _ */ ||
+  c === 37 /* % */ ||
+  c === 43 /* + */ ||
+  c === 45 /* - */ ||
+  isLatinLetter(c);
 const isLabelChar = (c: number) => isAsciiLetter(c) || isDigit(c) || c === 45 || isLatinLetter(c);
 
 export function scanEmails(text: string, out: FindingSink): void {
@@ -46,7 +53,8 @@ function domainEnd(text: string, from: number): number {
     else break;
   }
   if (labels < 2 || end - lastLabelStart < 2) return -1;
-  for (let k = lastLabelStart; k < end; k++) if (!isAsciiLetter(text.charCodeAt(k)) && !isLatinLetter(text.charCodeAt(k))) return -1;
+  for (let k = lastLabelStart; k < end; k++)
+    if (!isAsciiLetter(text.charCodeAt(k)) && !isLatinLetter(text.charCodeAt(k))) return -1;
   return end;
 }
 

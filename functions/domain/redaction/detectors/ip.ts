@@ -87,7 +87,10 @@ export function canonicalIp(value: string): string {
   let tail: string[] = [];
   const lastColon = head.lastIndexOf(':');
   if (head.indexOf('.', lastColon) !== -1) {
-    const o = head.slice(lastColon + 1).split('.').map(Number);
+    const o = head
+      .slice(lastColon + 1)
+      .split('.')
+      .map(Number);
     tail = [((o[0] << 8) | o[1]).toString(16), ((o[2] << 8) | o[3]).toString(16)];
     head = head.endsWith('::', lastColon + 1) ? head.slice(0, lastColon + 1) : head.slice(0, lastColon);
   }

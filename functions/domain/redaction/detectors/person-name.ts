@@ -18,12 +18,34 @@ import { isCapitalised, startsSentence, WORD } from '../words';
  * What is still missed: a surname alone without title, names the lexicon lacks written without
  * a cue, names in lower case.
  */
-const STRONG_CUES = "my name is|my name's|call me|je m['’]appelle|mon nom est|moi c['’]est|jag heter|mitt namn är|ich heiße|ich heisse|mein name ist|me llamo|mi nombre es";
+const STRONG_CUES =
+  "my name is|my name's|call me|je m['’]appelle|mon nom est|moi c['’]est|jag heter|mitt namn är|ich heiße|ich heisse|mein name ist|me llamo|mi nombre es";
 const STRONG_CUE = new RegExp(`(?:${STRONG_CUES})\\s+$`, 'iu');
 const STRONG_CUE_ANYWHERE = new RegExp(STRONG_CUES, 'iu');
-const WEAK_CUE = /(?:\bi['’]m|\bi am|this is|ask for|speak to|talk to|colleague|je suis|demandez|collègue|det här är|kollega|ich bin|hier ist|kollegin|kollege|soy|habla|compañer[oa])\s+$/iu;
-const TITLE = /(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Hr|Fr)\.?|\bM\.|\b(?:Miss|Sir|Mme|Mlle|Monsieur|Madame|Herr|Frau|herr|fru|Señor|Señora|Señorita|señor|señora|Doña|Doktor))\s+$/u;
-const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'af', 'av', 'di', 'da', 'del', 'dos', 'y', 'ten', 'ter']);
+const WEAK_CUE =
+  /(?:\bi['’]m|\bi am|this is|ask for|speak to|talk to|colleague|je suis|demandez|collègue|det här är|kollega|ich bin|hier ist|kollegin|kollege|soy|habla|compañer[oa])\s+$/iu;
+const TITLE =
+  /(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Hr|Fr)\.?|\bM\.|\b(?:Miss|Sir|Mme|Mlle|Monsieur|Madame|Herr|Frau|herr|fru|Señor|Señora|Señorita|señor|señora|Doña|Doktor))\s+$/u;
+const PARTICLES = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'af',
+  'av',
+  'di',
+  'da',
+  'del',
+  'dos',
+  'y',
+  'ten',
+  'ter',
+]);
 const MAX_FOLLOWING = 5;
 const LOOK_BACK = 24;
 
@@ -73,7 +95,8 @@ function nameStartingAt(text: string, tokens: readonly Token[], i: number): numb
   if (TITLE_WORDS.has(t.word)) return -1;
   const common = isCommonWord(t.fold);
   const lead = before(text, t);
-  if (STRONG_CUE.test(lead) || TITLE.test(lead) || ((knownName || !common) && WEAK_CUE.test(lead))) return extend(text, tokens, i);
+  if (STRONG_CUE.test(lead) || TITLE.test(lead) || ((knownName || !common) && WEAK_CUE.test(lead)))
+    return extend(text, tokens, i);
   if (common) {
     // "May", "Bill", "Will": a name only with a surname after it.
     const last = isFirstName(t.fold) ? extend(text, tokens, i) : i;
@@ -88,13 +111,71 @@ function nameStartingAt(text: string, tokens: readonly Token[], i: number): numb
 }
 
 /** "Mark the ticket as urgent": a first name opening a sentence before an article is a verb. */
-const ARTICLES = new Set(['the', 'an', 'this', 'that', 'my', 'your', 'le', 'la', 'les', 'un', 'une', 'den', 'det', 'der', 'die', 'das', 'el', 'los', 'las']);
+const ARTICLES = new Set([
+  'the',
+  'an',
+  'this',
+  'that',
+  'my',
+  'your',
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'den',
+  'det',
+  'der',
+  'die',
+  'das',
+  'el',
+  'los',
+  'las',
+]);
 const opensImperative = (text: string, tokens: readonly Token[], i: number) =>
-  i + 1 < tokens.length && ARTICLES.has(tokens[i + 1].word) && tokens[i + 1].start === tokens[i].end + 1 && startsSentence(text, tokens[i].start);
+  i + 1 < tokens.length &&
+  ARTICLES.has(tokens[i + 1].word) &&
+  tokens[i + 1].start === tokens[i].end + 1 &&
+  startsSentence(text, tokens[i].start);
 
 const HERE = new Set(['here', 'ici', 'här', 'hier', 'aquí']);
 /** Titles, and capitalised nouns that stand before names (German capitalises every noun). */
-const TITLE_WORDS = new Set(['Kollege', 'Kollegin', 'Kunde', 'Kundin', 'Chef', 'Chefin', 'Herrn', 'Familie', 'Mitarbeiter', 'Mitarbeiterin', 'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sr', 'Sra', 'Srta', 'Hr', 'Fr', 'Miss', 'Sir', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Herr', 'Frau', 'Señor', 'Señora', 'Señorita', 'Doña', 'Doktor']);
+const TITLE_WORDS = new Set([
+  'Kollege',
+  'Kollegin',
+  'Kunde',
+  'Kundin',
+  'Chef',
+  'Chefin',
+  'Herrn',
+  'Familie',
+  'Mitarbeiter',
+  'Mitarbeiterin',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Mx',
+  'Dr',
+  'Prof',
+  'Sr',
+  'Sra',
+  'Srta',
+  'Hr',
+  'Fr',
+  'Miss',
+  'Sir',
+  'Mme',
+  'Mlle',
+  'Monsieur',
+  'Madame',
+  'Herr',
+  'Frau',
+  'Señor',
+  'Señora',
+  'Señorita',
+  'Doña',
+  'Doktor',
+]);
 
 /** The last of the capitalised words (and particles between them) that follow token i. */
 function extend(text: string, tokens: readonly Token[], i: number): number {

@@ -23,10 +23,30 @@ import { isInternationalWithoutPlus, isValidNationalNumber, validE164 } from './
  * An extension (`x0142`, `ext. 12`, `poste 12`, `anknytning 12`, `Durchwahl 12`) belongs to the phone.
  */
 const NATIONAL_DIGITS: Record<string, readonly [number, number]> = {
-  '1': [10, 10], '7': [10, 10], '27': [9, 9], '30': [10, 10], '31': [9, 9], '32': [8, 9], '33': [9, 9],
-  '34': [9, 9], '36': [8, 9], '39': [6, 11], '40': [9, 9], '41': [9, 9], '43': [4, 13], '44': [9, 10],
-  '45': [8, 8], '46': [7, 9], '47': [8, 8], '48': [9, 9], '49': [6, 13], '351': [9, 9], '352': [4, 11],
-  '353': [7, 9], '354': [7, 9], '358': [5, 12],
+  '1': [10, 10],
+  '7': [10, 10],
+  '27': [9, 9],
+  '30': [10, 10],
+  '31': [9, 9],
+  '32': [8, 9],
+  '33': [9, 9],
+  '34': [9, 9],
+  '36': [8, 9],
+  '39': [6, 11],
+  '40': [9, 9],
+  '41': [9, 9],
+  '43': [4, 13],
+  '44': [9, 10],
+  '45': [8, 8],
+  '46': [7, 9],
+  '47': [8, 8],
+  '48': [9, 9],
+  '49': [6, 13],
+  '351': [9, 9],
+  '352': [4, 11],
+  '353': [7, 9],
+  '354': [7, 9],
+  '358': [5, 12],
 };
 
 export const isCallingCode = (digits: string) => NATIONAL_DIGITS[digits] !== undefined;
@@ -55,10 +75,27 @@ export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWin
     // A phone word vouches for a national number (up to 13 digits), not for any long number.
     if (cue !== undefined) return cue === 'phone' && w.digits.length <= 13;
     if (w.groups === 1) return w.digits.length === 10 && validE164(w.digits, '1') !== undefined;
-    if (w.lead.endsWith('(') && w.gap(0).startsWith(')') && w.length(0) <= 4 && w.digits.length >= 8 && w.digits.length <= 11) return true;
+    if (
+      w.lead.endsWith('(') &&
+      w.gap(0).startsWith(')') &&
+      w.length(0) <= 4 &&
+      w.digits.length >= 8 &&
+      w.digits.length <= 11
+    )
+      return true;
     // The plans are costly to ask: only numbers of a plausible length and layout get there.
-    if (w.groups >= 3 && w.length(0) <= 3 && isCallingCode(w.digits.slice(0, w.length(0))) && isInternationalWithoutPlus(w.digits)) return true;
-    return w.digits.length >= 9 && w.digits.length <= 12 && isValidNationalNumber(w.text.slice(phoneStart(w), w.end(w.groups - 1)), callingCode);
+    if (
+      w.groups >= 3 &&
+      w.length(0) <= 3 &&
+      isCallingCode(w.digits.slice(0, w.length(0))) &&
+      isInternationalWithoutPlus(w.digits)
+    )
+      return true;
+    return (
+      w.digits.length >= 9 &&
+      w.digits.length <= 12 &&
+      isValidNationalNumber(w.text.slice(phoneStart(w), w.end(w.groups - 1)), callingCode)
+    );
   };
 }
 
@@ -73,11 +110,15 @@ function isExcludedLayout(w: NumberWindow, afterPhoneWord: boolean): boolean {
  *  `4544 0066 7881` of a card number. The layouts above may take such a piece, the plans may not. */
 function isPieceOfLongerRun(w: NumberWindow): boolean {
   const before = w.start(0) - w.lead.length - 1;
-  return (before >= 0 && isDigit(w.text.charCodeAt(before))) || (w.trail !== '' && isDigit(w.text.charCodeAt(w.end(w.groups - 1) + w.trail.length)));
+  return (
+    (before >= 0 && isDigit(w.text.charCodeAt(before))) ||
+    (w.trail !== '' && isDigit(w.text.charCodeAt(w.end(w.groups - 1) + w.trail.length)))
+  );
 }
 
 /** 999.999.99.999: an IP address or a version, even when not a valid one. */
-const looksLikeDottedQuad = (w: NumberWindow) => w.groups === 4 && allGapsAre(w, '.') && [0, 1, 2, 3].every((k) => w.length(k) <= 3);
+const looksLikeDottedQuad = (w: NumberWindow) =>
+  w.groups === 4 && allGapsAre(w, '.') && [0, 1, 2, 3].every((k) => w.length(k) <= 3);
 
 const CURRENCY = /^\s?(?:€|\$|£|kr|sek|eur|usd|gbp|chf|euros?|dollars?|kronor|pesos?)(?![\p{L}])/iu;
 
@@ -97,7 +138,8 @@ export function phoneEnd(w: NumberWindow): number {
   return m ? end + m[0].length : end;
 }
 
-const EXTENSION = /^\s?(?:x|ext\.?|extn\.?|extension|poste|anknytning|ankn\.?|durchwahl|dw\.?|extensión|ext\.?\s?n?º?)\s?\d{1,6}(?![\d\p{L}])/iu;
+const EXTENSION =
+  /^\s?(?:x|ext\.?|extn\.?|extension|poste|anknytning|ankn\.?|durchwahl|dw\.?|extensión|ext\.?\s?n?º?)\s?\d{1,6}(?![\d\p{L}])/iu;
 
 export function isPhoneWindow(w: NumberWindow): boolean {
   const plus = w.lead.endsWith('+');
@@ -149,7 +191,14 @@ function significantDigits(w: NumberWindow): string {
   let offset = 0;
   for (let k = 0; k < w.groups; k++) {
     const len = w.length(k);
-    if (len === 1 && w.digits[offset] === '0' && k > 0 && k < w.groups - 1 && w.gap(k - 1).endsWith('(') && w.gap(k).startsWith(')'))
+    if (
+      len === 1 &&
+      w.digits[offset] === '0' &&
+      k > 0 &&
+      k < w.groups - 1 &&
+      w.gap(k - 1).endsWith('(') &&
+      w.gap(k).startsWith(')')
+    )
       return w.digits.slice(0, offset) + w.digits.slice(offset + 1);
     offset += len;
   }
@@ -185,7 +234,8 @@ function isNorthAmerican(w: NumberWindow, d: string): boolean {
 /** Starts with d.m.y, m/d/y or y-m-d (one separator, and a different one or nothing after it):
  *  a date, perhaps followed by an hour, whatever else it might be. */
 function looksLikeDate(w: NumberWindow): boolean {
-  if (w.groups < 3 || w.gap(0) !== w.gap(1) || !'/.-'.includes(w.gap(0)) || (w.groups > 3 && w.gap(2) === w.gap(0))) return false;
+  if (w.groups < 3 || w.gap(0) !== w.gap(1) || !'/.-'.includes(w.gap(0)) || (w.groups > 3 && w.gap(2) === w.gap(0)))
+    return false;
   const [a, b, c] = [0, 1, 2].map((k) => Number(w.text.slice(w.start(k), w.end(k))));
   const lastLen = w.length(2);
   if (w.length(0) === 4) return b <= 12 && c <= 31;

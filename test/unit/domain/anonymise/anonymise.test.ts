@@ -10,7 +10,13 @@ import { subjectKeysOf } from '../../../../functions/domain/subject/subject-key'
 const SECRET = new Uint8Array(32).fill(9);
 const NOW = new Date('2024-11-05T03:00:00.000Z');
 const LATER = new Date('2024-11-06T03:00:00.000Z');
-const ANNA = { phone: '+46701234567', email: 'anna@example.com', name: 'Anna Svensson', visitorId: 'vuid-77', ip: '198.51.100.23' };
+const ANNA = {
+  phone: '+46701234567',
+  email: 'anna@example.com',
+  name: 'Anna Svensson',
+  visitorId: 'vuid-77',
+  ip: '198.51.100.23',
+};
 const anna = Object.values(ANNA);
 
 /** Counts up, so tokens are predictable in tests and distinct per call. */
@@ -53,7 +59,7 @@ describe('anonymising general info', () => {
     expect(anonymised).toEqual({ ...statistics, anonymisedAt: '2024-11-05T03:00:00.000Z' });
   });
 
-  it('the external id goes too: it links back to the tenant\'s CRM, which names the person', () => {
+  it("the external id goes too: it links back to the tenant's CRM, which names the person", () => {
     expect(anonymiseInteraction(interaction, NOW).externalId).toBeUndefined();
   });
 
@@ -66,11 +72,23 @@ describe('anonymising general info', () => {
 describe('anonymising surveys', () => {
   it('a survey keeps its 0–10 score and time; the free-text comment is removed', () => {
     // Prepare
-    const survey: Survey = { surveyId: 's-1', interactionId: interaction.interactionId, score: 9, comment: 'Anna here, call me on 070-123 45 67', at: '2024-05-02T10:32:00.000Z' };
+    const survey: Survey = {
+      surveyId: 's-1',
+      interactionId: interaction.interactionId,
+      score: 9,
+      comment: 'Anna here, call me on 070-123 45 67',
+      at: '2024-05-02T10:32:00.000Z',
+    };
     // Act
     const anonymised = anonymiseSurvey(survey, NOW);
     // Assess
-    expect(anonymised).toEqual({ surveyId: 's-1', interactionId: interaction.interactionId, score: 9, at: survey.at, anonymisedAt: NOW.toISOString() });
+    expect(anonymised).toEqual({
+      surveyId: 's-1',
+      interactionId: interaction.interactionId,
+      score: 9,
+      at: survey.at,
+      anonymisedAt: NOW.toISOString(),
+    });
   });
 });
 
@@ -83,7 +101,13 @@ describe('anonymising chatbot events', () => {
     source: 'web',
     environment: 'production',
     at: '2024-05-02T10:00:00.000Z',
-    payload: { text: 'My phone is 070-123 45 67', matched: true, answerId: 'faq-12', position: 1, meta: { ip: '198.51.100.23' } },
+    payload: {
+      text: 'My phone is 070-123 45 67',
+      matched: true,
+      answerId: 'faq-12',
+      position: 1,
+      meta: { ip: '198.51.100.23' },
+    },
   };
   const rating: ChatbotEvent = { ...question, id: 'e-2', type: 'rating', payload: { value: 4 } };
 
@@ -91,7 +115,14 @@ describe('anonymising chatbot events', () => {
     // Act
     const anonymised = anonymiseChatbotEvent(question, NOW, tokenIssuer(countingRandom()));
     // Assess
-    expect(anonymised).toMatchObject({ id: 'e-1', type: 'question', userType: 'customer', source: 'web', environment: 'production', at: question.at });
+    expect(anonymised).toMatchObject({
+      id: 'e-1',
+      type: 'question',
+      userType: 'customer',
+      source: 'web',
+      environment: 'production',
+      at: question.at,
+    });
     expect(anonymised.payload).toEqual({ matched: true, position: 1 });
     expect(JSON.stringify(anonymised)).not.toContain('070-123');
   });
@@ -127,7 +158,15 @@ describe('anonymising chatbot events', () => {
 describe('anonymising consent proofs', () => {
   it('a consent proof loses the identifiers of who gave it and keeps what was agreed and when', () => {
     // Prepare
-    const proof: ConsentProof = { consentId: 'c-1', identifiers: { phone: ANNA.phone, email: ANNA.email }, purpose: 'call recording', noticeVersion: 'v3', channel: 'call', granted: true, at: '2024-05-02T10:14:00.000Z' };
+    const proof: ConsentProof = {
+      consentId: 'c-1',
+      identifiers: { phone: ANNA.phone, email: ANNA.email },
+      purpose: 'call recording',
+      noticeVersion: 'v3',
+      channel: 'call',
+      granted: true,
+      at: '2024-05-02T10:14:00.000Z',
+    };
     // Act
     const anonymised = anonymiseConsentProof(proof, NOW);
     // Assess

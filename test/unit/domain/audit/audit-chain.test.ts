@@ -57,7 +57,17 @@ describe('audit chain: entries chained by hash per tenant', () => {
 
   it('the hash does not depend on the order keys were written in', () => {
     const entry = chainOfFive()[0];
-    const reordered = JSON.parse(canonicalJson({ details: entry.details, from: entry.from, seq: entry.seq, action: entry.action, at: entry.at, actor: entry.actor, interactionId: entry.interactionId }));
+    const reordered = JSON.parse(
+      canonicalJson({
+        details: entry.details,
+        from: entry.from,
+        seq: entry.seq,
+        action: entry.action,
+        at: entry.at,
+        actor: entry.actor,
+        interactionId: entry.interactionId,
+      }),
+    );
     expect(hashEntry(entry.prevHash, reordered)).toBe(entry.hash);
   });
 
@@ -101,7 +111,11 @@ describe('audit chain: entries chained by hash per tenant', () => {
   it('entries cut off the end are a gap when the stored head is given', () => {
     const entries = chainOfFive();
     const head = { seq: 5, hash: entries[4].hash };
-    expect(verifyChain(entries.slice(0, 3), AUDIT_KEY, { head })).toEqual({ ok: false, firstBadSeq: 4, problem: 'gap' });
+    expect(verifyChain(entries.slice(0, 3), AUDIT_KEY, { head })).toEqual({
+      ok: false,
+      firstBadSeq: 4,
+      problem: 'gap',
+    });
   });
 
   it('after entries aged out under the audit retention, the chain verifies from its anchor, and not without it', () => {
@@ -120,7 +134,7 @@ describe('tombstones: "audit entries are deleted with their inquiry" and the cha
     return chainOfFive().map((e) => (e.interactionId === INTERACTION_A ? tombstoneOf(e, key, DELETED_AT) : e));
   }
 
-  it('a chain with the deleted interaction\'s entries tombstoned still verifies', () => {
+  it("a chain with the deleted interaction's entries tombstoned still verifies", () => {
     // Act
     const verdict = verifyChain(afterDeletingA(), AUDIT_KEY);
     // Assess
@@ -136,7 +150,11 @@ describe('tombstones: "audit entries are deleted with their inquiry" and the cha
   });
 
   it('a tombstone signed with another key is a bad signature', () => {
-    expect(verifyChain(afterDeletingA(WRONG_KEY), AUDIT_KEY)).toEqual({ ok: false, firstBadSeq: 1, problem: 'bad-signature' });
+    expect(verifyChain(afterDeletingA(WRONG_KEY), AUDIT_KEY)).toEqual({
+      ok: false,
+      firstBadSeq: 1,
+      problem: 'bad-signature',
+    });
   });
 
   it('a forged tombstone hiding an edit is a bad signature', () => {
@@ -144,7 +162,14 @@ describe('tombstones: "audit entries are deleted with their inquiry" and the cha
     const records = afterDeletingA();
     const original = records[1] as AuditEntry;
     const stolenSignature = (records[0] as { signature: string }).signature;
-    records[1] = { kind: 'tombstone', seq: 2, prevHash: original.prevHash, hash: original.hash, tombstonedAt: DELETED_AT.toISOString(), signature: stolenSignature };
+    records[1] = {
+      kind: 'tombstone',
+      seq: 2,
+      prevHash: original.prevHash,
+      hash: original.hash,
+      tombstonedAt: DELETED_AT.toISOString(),
+      signature: stolenSignature,
+    };
     // Act / Assess
     expect(verifyChain(records, AUDIT_KEY)).toEqual({ ok: false, firstBadSeq: 2, problem: 'bad-signature' });
   });

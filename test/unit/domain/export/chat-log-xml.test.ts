@@ -26,12 +26,22 @@ function parse(xml: string): { name: string; attributes: Record<string, string>;
   return elements;
 }
 
-const message = (seq: number, from: Message['from'], text: string, at = `2024-05-02T10:1${seq}:00.000Z`): Message => ({ interactionId: INTERACTION, seq, from, text, at });
+const message = (seq: number, from: Message['from'], text: string, at = `2024-05-02T10:1${seq}:00.000Z`): Message => ({
+  interactionId: INTERACTION,
+  seq,
+  from,
+  text,
+  at,
+});
 
 describe('chat log as XML (Puzzel: chat logs are downloaded as XML files)', () => {
   it('one <chatLog> per interaction with one <message from at> per line, in conversation order', async () => {
     // Prepare: given out of order
-    const messages = [message(1, 'agent', 'Hello Anna, how can I help?'), message(0, 'visitor', 'Hi!'), message(2, 'bot', 'Survey follows.')];
+    const messages = [
+      message(1, 'agent', 'Hello Anna, how can I help?'),
+      message(0, 'visitor', 'Hi!'),
+      message(2, 'bot', 'Survey follows.'),
+    ];
     // Act
     const elements = parse(await chatLogXml(INTERACTION, messages));
     // Assess
@@ -66,6 +76,8 @@ describe('chat log as XML (Puzzel: chat logs are downloaded as XML files)', () =
   });
 
   it('an empty chat log is still a well-formed document', async () => {
-    expect(parse(await chatLogXml(INTERACTION, []))).toEqual([{ name: 'chatLog', attributes: { interactionId: INTERACTION }, text: '' }]);
+    expect(parse(await chatLogXml(INTERACTION, []))).toEqual([
+      { name: 'chatLog', attributes: { interactionId: INTERACTION }, text: '' },
+    ]);
   });
 });

@@ -32,7 +32,12 @@ describe('general info as CSV', () => {
 
   it('a value a spreadsheet would run as a formula is defused with an apostrophe; phone numbers are left alone', () => {
     // Prepare
-    const hostile = { ...base, queue: '=HYPERLINK("http://evil.example","x")', agent: '@SUM(A1)', participant: { name: '+cmd|calc', phone: '+46 70 123 45 67' } };
+    const hostile = {
+      ...base,
+      queue: '=HYPERLINK("http://evil.example","x")',
+      agent: '@SUM(A1)',
+      participant: { name: '+cmd|calc', phone: '+46 70 123 45 67' },
+    };
     // Act
     const row = generalInfoCsv([hostile]).split('\r\n')[1];
     // Assess

@@ -58,13 +58,23 @@ describe('every cell a spreadsheet could evaluate is defused, in every export', 
   it('the general-info CSV, the records CSV (archive, litigation, offboarding) and their headers defuse each hostile text', () => {
     // Prepare
     const infos = HOSTILE.map((queue) => ({ ...base, queue }));
-    const records = HOSTILE.map((text, i) => ({ pk: 'T#1#I#1', sk: `MSG#${i}`, dataClass: 'transcript' as const, expiresAt: 1_800_000_000, fields: { text, [text]: 'x' } }));
+    const records = HOSTILE.map((text, i) => ({
+      pk: 'T#1#I#1',
+      sk: `MSG#${i}`,
+      dataClass: 'transcript' as const,
+      expiresAt: 1_800_000_000,
+      fields: { text, [text]: 'x' },
+    }));
     // Act
     const general = generalInfoCsv(infos);
     const archived = recordsCsv(records);
-    const plain = spreadsheetCsv(['value'], HOSTILE.map((v) => [v]));
+    const plain = spreadsheetCsv(
+      ['value'],
+      HOSTILE.map((v) => [v]),
+    );
     // Assess
-    for (const csv of [general, archived, plain]) for (const value of HOSTILE) expect(csv).toContain(`'${value.replace(/"/g, '""')}`);
+    for (const csv of [general, archived, plain])
+      for (const value of HOSTILE) expect(csv).toContain(`'${value.replace(/"/g, '""')}`);
   });
 
   it('the xlsx export holds each hostile text as a defused string, never a formula', async () => {

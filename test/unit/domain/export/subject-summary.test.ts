@@ -12,8 +12,20 @@ function summaryInput(overrides: Partial<SubjectSummaryInput> = {}): SubjectSumm
     generatedAt: GENERATED_AT,
     searchedBy: ['phone', 'email'],
     holdings: [
-      { dataClass: 'transcript', count: 3, regions: ['us-east-1', 'eu-central-1'], firstExpiry: new Date('2025-03-01T09:00:00.000Z'), lastExpiry: new Date('2027-05-02T08:15:00.000Z') },
-      { dataClass: 'interaction', count: 2, regions: ['eu-central-1'], firstExpiry: new Date('2027-05-01T22:30:00.000Z'), lastExpiry: new Date('2027-05-01T22:30:00.000Z') },
+      {
+        dataClass: 'transcript',
+        count: 3,
+        regions: ['us-east-1', 'eu-central-1'],
+        firstExpiry: new Date('2025-03-01T09:00:00.000Z'),
+        lastExpiry: new Date('2027-05-02T08:15:00.000Z'),
+      },
+      {
+        dataClass: 'interaction',
+        count: 2,
+        regions: ['eu-central-1'],
+        firstExpiry: new Date('2027-05-01T22:30:00.000Z'),
+        lastExpiry: new Date('2027-05-01T22:30:00.000Z'),
+      },
       { dataClass: 'recording', count: 0, regions: [] },
     ],
     ...overrides,
@@ -32,7 +44,7 @@ describe('human-readable summary of what is held about a subject', () => {
     ]);
   });
 
-  it('dates are in the tenant\'s time zone', () => {
+  it("dates are in the tenant's time zone", () => {
     const markdown = subjectSummaryMarkdown(summaryInput());
     expect(markdown).toContain('prepared on 2024-11-06 (dates are in Europe/Paris time)');
   });
@@ -46,10 +58,17 @@ describe('human-readable summary of what is held about a subject', () => {
 
   it('Inbenta: archived chatbot events are described with their archive period and the contract end', () => {
     // Act
-    const markdown = subjectSummaryMarkdown(summaryInput({ policy: presetPolicy('inbenta'), holdings: [{ dataClass: 'event', count: 40, regions: ['eu-central-1'] }] }));
+    const markdown = subjectSummaryMarkdown(
+      summaryInput({
+        policy: presetPolicy('inbenta'),
+        holdings: [{ dataClass: 'event', count: 40, regions: ['eu-central-1'] }],
+      }),
+    );
     // Assess
     expect(markdown).toContain('| Chatbot activity (questions, clicks, ratings) | 40 |');
-    expect(markdown).toContain('moved to a restricted archive, available only on request, and deleted 2 years later or when our contract with the service ends, if sooner.');
+    expect(markdown).toContain(
+      'moved to a restricted archive, available only on request, and deleted 2 years later or when our contract with the service ends, if sooner.',
+    );
   });
 
   it('names the kinds of identifier searched, never their values', () => {
@@ -60,17 +79,24 @@ describe('human-readable summary of what is held about a subject', () => {
   it('tenant-written text cannot break the table or inject markup', () => {
     // Prepare
     const policy = editedPreset('iadvize', (p) => {
-      p.classes.transcript = { ...p.classes.transcript, purposes: ['support | <img src=x onerror=alert(1)>', 'multi\nline'] };
+      p.classes.transcript = {
+        ...p.classes.transcript,
+        purposes: ['support | <img src=x onerror=alert(1)>', 'multi\nline'],
+      };
     });
     // Act
-    const row = subjectSummaryMarkdown(summaryInput({ policy })).split('\n').find((l) => l.startsWith('| Chat logs'));
+    const row = subjectSummaryMarkdown(summaryInput({ policy }))
+      .split('\n')
+      .find((l) => l.startsWith('| Chat logs'));
     // Assess
     expect(row).toContain('support \\| &lt;img src=x onerror=alert(1)&gt;; multi line');
     expect(row?.split(/(?<!\\)\|/)).toHaveLength(10);
   });
 
   it('nothing held: says so', () => {
-    const markdown = subjectSummaryMarkdown(summaryInput({ holdings: [{ dataClass: 'survey', count: 0, regions: [] }] }));
+    const markdown = subjectSummaryMarkdown(
+      summaryInput({ holdings: [{ dataClass: 'survey', count: 0, regions: [] }] }),
+    );
     expect(markdown).toContain('We hold no data about you.');
     expect(markdown).not.toContain('| What');
   });

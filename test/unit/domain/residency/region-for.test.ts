@@ -36,12 +36,12 @@ describe('data residency', () => {
     expect(regionFor(policy, 'survey', 'chat')).toBe('eu-central-1');
   });
 
-  it('every region where a tenant\'s data may live: iAdvize EU and US, Puzzel EU only', () => {
+  it("every region where a tenant's data may live: iAdvize EU and US, Puzzel EU only", () => {
     expect(regionsOfTenant(iadvize)).toEqual(['eu-central-1', 'us-east-1']);
     expect(regionsOfTenant(presetPolicy('puzzel'))).toEqual(['eu-central-1']);
   });
 
-  it('a region named only as a call\'s in-flight region still counts as a region of the tenant', () => {
+  it("a region named only as a call's in-flight region still counts as a region of the tenant", () => {
     const policy = editedPreset('puzzel', (p) => {
       p.channels = { ...p.channels, call: { ...p.channels?.call, inFlightRegion: 'ap-southeast-2' } };
     });

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { dueBuckets, expiryBucket, expiryShard, EXPIRY_SHARDS } from '../../../../functions/domain/retention/expiry-bucket';
+import {
+  dueBuckets,
+  expiryBucket,
+  expiryShard,
+  EXPIRY_SHARDS,
+} from '../../../../functions/domain/retention/expiry-bucket';
 
 const TENANT = '01HZX3K6J8M2Q4R5S6T7V8W9XA';
 const seconds = (iso: string) => Date.parse(iso) / 1000;
@@ -7,7 +12,12 @@ const seconds = (iso: string) => Date.parse(iso) / 1000;
 describe('expiry buckets (GSI byExpiry)', () => {
   it('names the tenant, class, UTC day of expiry and a shard 0..3', () => {
     // Act
-    const bucket = expiryBucket(TENANT, 'transcript', seconds('2024-06-01T10:15:00Z'), `T#${TENANT}#I#01HZX4000000000000000000AA`);
+    const bucket = expiryBucket(
+      TENANT,
+      'transcript',
+      seconds('2024-06-01T10:15:00Z'),
+      `T#${TENANT}#I#01HZX4000000000000000000AA`,
+    );
     // Assess
     expect(bucket).toMatch(new RegExp(`^T#${TENANT}#transcript#2024-06-01#[0-3]$`));
   });

@@ -8,10 +8,15 @@ const duration = (iso: string): CalendarDuration => {
   if (!d) throw new Error(`bad duration in test: ${iso}`);
   return d;
 };
-const expiry = (createdAt: string, iso: string, timeZone: string) => expiryInstant(new Date(createdAt), duration(iso), timeZone).toISOString();
+const expiry = (createdAt: string, iso: string, timeZone: string) =>
+  expiryInstant(new Date(createdAt), duration(iso), timeZone).toISOString();
 
 const ZONES = ['Europe/Stockholm', 'America/New_York', 'Australia/Lord_Howe', 'Europe/Paris', 'Asia/Kolkata', 'UTC'];
-const instant = fc.date({ min: new Date('1995-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true });
+const instant = fc.date({
+  min: new Date('1995-01-01T00:00:00Z'),
+  max: new Date('2060-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 const calendarDuration = fc.record({
   years: fc.nat(6),
   months: fc.nat(30),
@@ -21,7 +26,8 @@ const calendarDuration = fc.record({
   seconds: fc.nat(120),
 });
 const nonZero = calendarDuration.filter((d) => Object.values(d).some((n) => n > 0));
-const offsetMs = (epochMs: number, tz: string) => wallClockAsUtcMs({ ...wallClockAt(epochMs, tz), millisecond: epochMs % 1000 }) - epochMs;
+const offsetMs = (epochMs: number, tz: string) =>
+  wallClockAsUtcMs({ ...wallClockAt(epochMs, tz), millisecond: epochMs % 1000 }) - epochMs;
 
 describe('expiry instant: calendar retention in the tenant time zone', () => {
   it('chat logs created 2 May at 12:15 in Stockholm expire 30 days later at 12:15 local, 1 June', () => {
@@ -55,7 +61,7 @@ describe('expiry instant: calendar retention in the tenant time zone', () => {
     expect(expiry('2025-01-31T09:00:00.000Z', 'P1M1D', 'UTC')).toBe('2025-03-01T09:00:00.000Z');
   });
 
-  it('the calendar is the tenant\'s: 23:30 on 31 January in Stockholm is 22:30 UTC, and + 1 month is 23:30 on 29 February local', () => {
+  it("the calendar is the tenant's: 23:30 on 31 January in Stockholm is 22:30 UTC, and + 1 month is 23:30 on 29 February local", () => {
     expect(expiry('2024-01-31T22:30:00.000Z', 'P1M', 'Europe/Stockholm')).toBe('2024-02-29T22:30:00.000Z');
   });
 
@@ -114,19 +120,27 @@ describe('expiry instant: calendar retention in the tenant time zone', () => {
 
     it('a longer retention never gives an earlier expiry (monotone in every unit)', () => {
       fc.assert(
-        fc.property(instant, calendarDuration, calendarDuration, fc.constantFrom(...ZONES), (createdAt, d, extra, tz) => {
-          // Prepare: `longer` is `d` plus a non-negative amount of every unit
-          const longer = {
-            years: d.years + extra.years,
-            months: d.months + extra.months,
-            days: d.days + extra.days,
-            hours: d.hours + extra.hours,
-            minutes: d.minutes + extra.minutes,
-            seconds: d.seconds + extra.seconds,
-          };
-          // Act / Assess
-          expect(expiryInstant(createdAt, longer, tz).getTime()).toBeGreaterThanOrEqual(expiryInstant(createdAt, d, tz).getTime());
-        }),
+        fc.property(
+          instant,
+          calendarDuration,
+          calendarDuration,
+          fc.constantFrom(...ZONES),
+          (createdAt, d, extra, tz) => {
+            // Prepare: `longer` is `d` plus a non-negative amount of every unit
+            const longer = {
+              years: d.years + extra.years,
+              months: d.months + extra.months,
+              days: d.days + extra.days,
+              hours: d.hours + extra.hours,
+              minutes: d.minutes + extra.minutes,
+              seconds: d.seconds + extra.seconds,
+            };
+            // Act / Assess
+            expect(expiryInstant(createdAt, longer, tz).getTime()).toBeGreaterThanOrEqual(
+              expiryInstant(createdAt, d, tz).getTime(),
+            );
+          },
+        ),
         { numRuns: 400 },
       );
     });
@@ -135,12 +149,17 @@ describe('expiry instant: calendar retention in the tenant time zone', () => {
       fc.assert(
         fc.property(instant, fc.integer({ min: 1, max: 2000 }), fc.constantFrom(...ZONES), (createdAt, n, tz) => {
           // Act
-          const expiresAt = expiryInstant(createdAt, { years: 0, months: 0, days: n, hours: 0, minutes: 0, seconds: 0 }, tz).getTime();
+          const expiresAt = expiryInstant(
+            createdAt,
+            { years: 0, months: 0, days: n, hours: 0, minutes: 0, seconds: 0 },
+            tz,
+          ).getTime();
           // Assess
           const before = wallClockAt(createdAt.getTime(), tz);
           const after = wallClockAt(expiresAt, tz);
           const dayNumber = (w: typeof before) => Date.UTC(w.year, w.month - 1, w.day) / 86_400_000;
-          const sameTime = after.hour === before.hour && after.minute === before.minute && after.second === before.second;
+          const sameTime =
+            after.hour === before.hour && after.minute === before.minute && after.second === before.second;
           const atTransition = offsetMs(expiresAt - 1000, tz) !== offsetMs(expiresAt, tz);
           expect(dayNumber(after) - dayNumber(before)).toBe(n);
           expect(sameTime || atTransition).toBe(true);
@@ -157,11 +176,19 @@ describe('expiry instant: calendar retention in the tenant time zone', () => {
           const noon = { year, month: 2, day: 29, hour: 12, minute: 0, second: 0, millisecond: 0 };
           const createdAt = new Date(wallClockAsUtcMs(noon) - offsetMs(wallClockAsUtcMs(noon), tz));
           // Act
-          const expiresAt = wallClockAt(expiryInstant(createdAt, { years: n, months: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }, tz).getTime(), tz);
+          const expiresAt = wallClockAt(
+            expiryInstant(createdAt, { years: n, months: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }, tz).getTime(),
+            tz,
+          );
           // Assess
           const target = year + n;
           const leap = (target % 4 === 0 && target % 100 !== 0) || target % 400 === 0;
-          expect([expiresAt.year, expiresAt.month, expiresAt.day, expiresAt.hour]).toEqual([target, 2, leap ? 29 : 28, 12]);
+          expect([expiresAt.year, expiresAt.month, expiresAt.day, expiresAt.hour]).toEqual([
+            target,
+            2,
+            leap ? 29 : 28,
+            12,
+          ]);
         }),
       );
     });
@@ -184,17 +211,21 @@ describe('expiry instant: calendar retention in the tenant time zone', () => {
 
     it('around DST transitions, a later creation never expires earlier and the expiry is never before creation', () => {
       fc.assert(
-        fc.property(nearTransition, fc.integer({ min: 1, max: 120 }), ({ transition: [tz, at], days, minutes }, later) => {
-          // Prepare: two creations `days` before the transition, `later` minutes apart
-          const first = new Date(Date.parse(at) - days * 86_400_000 + minutes * 60_000);
-          const second = new Date(first.getTime() + later * 60_000);
-          // Act
-          const a = expiryInstant(first, daysOnly(days), tz).getTime();
-          const b = expiryInstant(second, daysOnly(days), tz).getTime();
-          // Assess
-          expect(b).toBeGreaterThanOrEqual(a);
-          expect(a).toBeGreaterThan(first.getTime());
-        }),
+        fc.property(
+          nearTransition,
+          fc.integer({ min: 1, max: 120 }),
+          ({ transition: [tz, at], days, minutes }, later) => {
+            // Prepare: two creations `days` before the transition, `later` minutes apart
+            const first = new Date(Date.parse(at) - days * 86_400_000 + minutes * 60_000);
+            const second = new Date(first.getTime() + later * 60_000);
+            // Act
+            const a = expiryInstant(first, daysOnly(days), tz).getTime();
+            const b = expiryInstant(second, daysOnly(days), tz).getTime();
+            // Assess
+            expect(b).toBeGreaterThanOrEqual(a);
+            expect(a).toBeGreaterThan(first.getTime());
+          },
+        ),
         { numRuns: 500 },
       );
     });
@@ -208,7 +239,8 @@ describe('expiry instant: calendar retention in the tenant time zone', () => {
           const expiresAt = expiryInstant(createdAt, daysOnly(days), tz).getTime();
           // Assess: no instant 30 or 60 minutes earlier shows the same wall clock (earlier offset taken)
           const wall = JSON.stringify(wallClockAt(expiresAt, tz));
-          for (const back of [30, 60]) expect(JSON.stringify(wallClockAt(expiresAt - back * 60_000, tz))).not.toBe(wall);
+          for (const back of [30, 60])
+            expect(JSON.stringify(wallClockAt(expiresAt - back * 60_000, tz))).not.toBe(wall);
           const created = wallClockAt(createdAt.getTime(), tz);
           const shown = wallClockAt(expiresAt, tz);
           const sameTime = shown.hour === created.hour && shown.minute === created.minute;

@@ -39,7 +39,10 @@ describe('retention per class and channel', () => {
 describe('exact expiry', () => {
   it('chat log is hidden the second its 30 days end', () => {
     // Prepare
-    const expiresAt = expiryOf({ dataClass: 'transcript', channel: 'chat', createdAt: at('2024-05-02T10:15:00.000Z') }, presetPolicy('puzzel'));
+    const expiresAt = expiryOf(
+      { dataClass: 'transcript', channel: 'chat', createdAt: at('2024-05-02T10:15:00.000Z') },
+      presetPolicy('puzzel'),
+    );
     // Act / Assess
     expect(isExpired(expiresAt, at('2024-06-01T10:14:59.000Z'))).toBe(false);
     expect(isExpired(expiresAt, at('2024-06-01T10:14:59.999Z'))).toBe(false);
@@ -55,11 +58,14 @@ describe('exact expiry', () => {
 
   it('TTL seconds are never before the expiry and less than a second after it (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: at('1970-01-01T00:00:00Z'), max: at('2200-01-01T00:00:00Z'), noInvalidDate: true }), (expiry) => {
-        const ttlMs = ttlEpochSeconds(expiry) * 1000;
-        expect(ttlMs).toBeGreaterThanOrEqual(expiry.getTime());
-        expect(ttlMs - expiry.getTime()).toBeLessThan(1000);
-      }),
+      fc.property(
+        fc.date({ min: at('1970-01-01T00:00:00Z'), max: at('2200-01-01T00:00:00Z'), noInvalidDate: true }),
+        (expiry) => {
+          const ttlMs = ttlEpochSeconds(expiry) * 1000;
+          expect(ttlMs).toBeGreaterThanOrEqual(expiry.getTime());
+          expect(ttlMs - expiry.getTime()).toBeLessThan(1000);
+        },
+      ),
     );
   });
 });
@@ -92,7 +98,9 @@ describe('archive expiry', () => {
     const contractEnd = at('2025-01-31T23:00:00.000Z');
     // Act / Assess
     expect(archiveExpiry(archivedAt, policy, 'event', contractEnd).toISOString()).toBe('2025-01-31T23:00:00.000Z');
-    expect(archiveExpiry(archivedAt, policy, 'event', at('2030-01-01T00:00:00.000Z')).toISOString()).toBe('2026-06-10T22:00:00.000Z');
+    expect(archiveExpiry(archivedAt, policy, 'event', at('2030-01-01T00:00:00.000Z')).toISOString()).toBe(
+      '2026-06-10T22:00:00.000Z',
+    );
   });
 
   it('a class the policy does not archive has no archive expiry', () => {

@@ -34,21 +34,31 @@ describe('phone numbers become E.164', () => {
     expect(normalisePhone(raw, callingCode)).toBe(e164);
   });
 
-  it.each([['call me maybe'], [''], ['+46 70 123 45 67 ext. 12'], ['+0701234567'], ['99'], ['+1234567890123456'], ['++46701234567']])(
-    'garbage is refused with a field error that does not repeat it: %j',
-    (raw) => {
-      // Act
-      const error = errorOf(() => normalisePhone(raw, '46'));
-      // Assess
-      expect(error.code).toBe('VALIDATION_FAILED');
-      expect(error.fields).toEqual([{ path: 'phone', message: expect.stringMatching(/must be a phone number/) }]);
-      if (raw) expect(JSON.stringify(error.toBody())).not.toContain(raw);
-    },
-  );
+  it.each([
+    ['call me maybe'],
+    [''],
+    ['+46 70 123 45 67 ext. 12'],
+    ['+0701234567'],
+    ['99'],
+    ['+1234567890123456'],
+    ['++46701234567'],
+  ])('garbage is refused with a field error that does not repeat it: %j', (raw) => {
+    // Act
+    const error = errorOf(() => normalisePhone(raw, '46'));
+    // Assess
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.fields).toEqual([{ path: 'phone', message: expect.stringMatching(/must be a phone number/) }]);
+    if (raw) expect(JSON.stringify(error.toBody())).not.toContain(raw);
+  });
 
   it('normalising twice changes nothing (property)', () => {
     const nationalNumber = fc.stringMatching(/^[1-9][0-9]{6,10}$/);
-    const spelling = fc.constantFrom((n: string) => `0${n}`, (n: string) => `+46 ${n}`, (n: string) => `0046-${n}`, (n: string) => `(0) ${n}`);
+    const spelling = fc.constantFrom(
+      (n: string) => `0${n}`,
+      (n: string) => `+46 ${n}`,
+      (n: string) => `0046-${n}`,
+      (n: string) => `(0) ${n}`,
+    );
     fc.assert(
       fc.property(nationalNumber, spelling, (n, spell) => {
         const once = normalisePhone(spell(n), '46');
@@ -64,7 +74,7 @@ describe('e-mail addresses', () => {
     expect(normaliseEmail('  Anna.Svensson@Example.COM \n')).toBe('anna.svensson@example.com');
   });
 
-  it('keep plus-tags: whether anna+shop@ reaches anna@ is the provider\'s rule, so they are two identifiers', () => {
+  it("keep plus-tags: whether anna+shop@ reaches anna@ is the provider's rule, so they are two identifiers", () => {
     expect(normaliseEmail('Anna+Shop@example.com')).toBe('anna+shop@example.com');
     expect(normaliseEmail('Anna+Shop@example.com')).not.toBe(normaliseEmail('anna@example.com'));
   });
@@ -95,15 +105,18 @@ describe('visitor ids and names', () => {
 
   it('normalising a name twice changes nothing (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0), (raw) => {
-        let once: string;
-        try {
-          once = normaliseName(raw);
-        } catch {
-          return; // only whitespace after NFKC: refused, nothing to compare
-        }
-        expect(normaliseName(once)).toBe(once);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0),
+        (raw) => {
+          let once: string;
+          try {
+            once = normaliseName(raw);
+          } catch {
+            return; // only whitespace after NFKC: refused, nothing to compare
+          }
+          expect(normaliseName(once)).toBe(once);
+        },
+      ),
       // ẞ once broke this property (found by a random run): keep it among the examples.
       { examples: [['ẞ '], ['İstanbul'], ['ǅemal']] },
     );

@@ -17,7 +17,7 @@ describe('subject keys: identifiers are stored only as keyed hashes', () => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('another tenant\'s secret, or another kind for the same text, gives another key', () => {
+  it("another tenant's secret, or another kind for the same text, gives another key", () => {
     const phone = normalisePhone('+46701234567', '46');
     expect(subjectKey(OTHER_SECRET, 'phone', phone)).not.toBe(subjectKey(SECRET, 'phone', phone));
     expect(subjectKey(SECRET, 'visitorId', phone)).not.toBe(subjectKey(SECRET, 'phone', phone));
@@ -37,7 +37,11 @@ describe('subject keys: identifiers are stored only as keyed hashes', () => {
 
   it('every identifier present gets a key, in the order phone, email, visitorId, name; blank ones are absent', () => {
     // Act
-    const keys = subjectKeysOf({ name: 'Anna Svensson', visitorId: 'v-1', email: ' ', phone: '0701234567' }, SECRET, '46');
+    const keys = subjectKeysOf(
+      { name: 'Anna Svensson', visitorId: 'v-1', email: ' ', phone: '0701234567' },
+      SECRET,
+      '46',
+    );
     // Assess
     expect(keys.map((k) => k.kind)).toEqual(['phone', 'visitorId', 'name']);
     expect(keys[2].hmacHex).toBe(createHmac('sha256', SECRET).update('name:anna svensson').digest('hex'));
