@@ -233,7 +233,7 @@ describe('objection (GDPR Art. 21) and consent standing', () => {
     expect(perInteraction.body).toMatchObject({ interactionId, reported: { recording: 'granted' } });
     expect(perInteraction.body.consents).toEqual(expected);
     expect(JSON.stringify([perSubject.body, perInteraction.body])).not.toContain(caller.phone.slice(3));
-    expect(withApiKey.status).toBe(403);
+    expect(withApiKey.status).toBe(401); // a channel's key on a staff route
     const stored = scan.map((t) => t.text).join('\n');
     expect(stored).toContain(objection.requestId);
     expect(stored).not.toContain(caller.phone.slice(3));
