@@ -13,7 +13,6 @@ import {
   type InteractionModel,
   type LifecycleModel,
 } from './model';
-import { stepsAround } from './known-bugs';
 import { expiryOf, type LifecyclePlatform, type TenantHandle } from './system';
 
 /**
@@ -434,13 +433,9 @@ const playable = (m: LifecycleModel, t: number) =>
       .map((p) => [i, p] as const),
   );
 
-/** Interactions with content to delete; held ones only while the staff-delete bug is fixed (else the model steps around it). */
+/** Interactions with content to delete, held ones included (their delete must answer 409 HELD). */
 const deletable = (m: LifecycleModel, t: number, kind?: 'message' | 'recording') =>
-  readable(m, t).filter(
-    (i) =>
-      livePieces(i).some((p) => !kind || p.kind === kind) &&
-      !(stepsAround(m, 'staff-delete-ignores-hold') && isHeld(m, i)),
-  );
+  readable(m, t).filter((i) => livePieces(i).some((p) => !kind || p.kind === kind));
 
 /** Hold > staff delete: a held interaction's delete is a 409 HELD and nothing goes; otherwise the content goes. */
 function staffDeleteOutcome(

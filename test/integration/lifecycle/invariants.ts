@@ -3,7 +3,6 @@ import { presetPolicy } from '../../../functions/domain/policy/presets';
 import { subjectKeysOf } from '../../../functions/domain/subject/subject-key';
 import type { Container } from '../../../functions/shared/container';
 import { isExpired, isHeld, livePieces, type LifecycleModel, type SubjectModel } from './model';
-import { stepsAround } from './known-bugs';
 import { whereFound, type RawThing } from './raw-storage';
 import type { LifecyclePlatform, TenantHandle } from './system';
 
@@ -23,18 +22,6 @@ export interface Observed {
 }
 
 export type Invariant = (o: Observed) => Promise<string[]>;
-
-/** Plain copies derived from records: subject export packages and bulk zips (exports bucket), playback copies. */
-const isDerivedCopy = (where: string) => /-exports (downloads|subject-requests)\/|-content playback\//.test(where);
-const isOffboardingPackage = (where: string) => /-exports offboarding\//.test(where);
-
-/** Where `needle` is, leaving out the copies a known open bug keeps while the run steps around it. */
-const foundOutsideSteppedAround = (o: Observed, needle: string) =>
-  whereFound(o.things, needle).filter(
-    (w) =>
-      !(stepsAround(o.model, 'copies-outlive-source') && isDerivedCopy(w)) &&
-      !(stepsAround(o.model, 'offboarding-package-outlives-purge') && isOffboardingPackage(w)),
-  );
 
 const subjectsOf = (o: Observed) =>
   o.tenants.flatMap((t) => o.model.tenants[t].subjects.map((s, index) => ({ t, s, index })));
@@ -61,13 +48,10 @@ export const erasedSubjectLeavesNoTrace: Invariant = async (o) => {
     const lawfulKeep = (where: string) =>
       PROOF_RECORD.test(where) || (o.model.tenants[t].terminated && LITIGATION_RECORD.test(where));
     for (const value of [s.email, s.phone, s.name])
-      for (const where of foundOutsideSteppedAround(o, value))
+      for (const where of whereFound(o.things, value))
         problems.push(`tenant ${t} subject ${index}: "${value}" in ${where}`);
     for (const hash of await keyedHashes(o, t, s))
-      for (const where of foundOutsideSteppedAround(o, hash).filter(
-        (w) =>
-          !lawfulKeep(w) && !(stepsAround(o.model, 'restriction-marker-outlives-erasure') && / RESTRICTION#/.test(w)),
-      ))
+      for (const where of whereFound(o.things, hash).filter((w) => !lawfulKeep(w)))
         problems.push(`tenant ${t} subject ${index}: keyed hash in ${where}`);
   }
   return problems;
@@ -81,9 +65,7 @@ export const goneContentLeavesNoCopy: Invariant = async (o) =>
       i.pieces
         .filter((p) => p.gone)
         .flatMap((p) =>
-          foundOutsideSteppedAround(o, p.token).map(
-            (w) => `${p.kind} ${p.token} of ${i.interactionId} (gone) still in ${w}`,
-          ),
+          whereFound(o.things, p.token).map((w) => `${p.kind} ${p.token} of ${i.interactionId} (gone) still in ${w}`),
         ),
     );
 

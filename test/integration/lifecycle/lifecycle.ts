@@ -5,7 +5,6 @@ import type { PrivateRuntime } from '../../support/private-runtime';
 import { describeSpec, rowOf, type Kind, type Real, type Spec } from './commands';
 import { INVARIANTS, type Observed } from './invariants';
 import { newModel, type LifecycleModel, type Preset, type SubjectModel } from './model';
-import { KNOWN_OPEN_BUGS, stepsAround, type KnownBug } from './known-bugs';
 import { readRawStorage } from './raw-storage';
 import { LethePlatform } from './system';
 
@@ -15,13 +14,6 @@ import { LethePlatform } from './system';
  */
 export const PRESETS: readonly Preset[] = ['puzzel', 'iadvize'];
 export const SUBJECTS_PER_TENANT = 3;
-
-/** Invariants a known open bug of issue 10 breaks on paths the model cannot step around. */
-const SUSPENDED_BY: Partial<Record<string, KnownBug>> = {
-  heldReadableByLegal: 'held-records-unreadable',
-  auditTrailLivesWithItsInquiry: 'audit-pruned-on-own-clock',
-  anonymisedFindableByTime: 'anonymised-missing-from-search',
-};
 
 export interface Counts {
   sequences: number;
@@ -64,11 +56,7 @@ export interface World {
   container: Container;
 }
 
-export async function newWorld(
-  runtime: PrivateRuntime,
-  stepAround: readonly KnownBug[],
-  maxSteps?: number,
-): Promise<World> {
+export async function newWorld(runtime: PrivateRuntime, maxSteps?: number): Promise<World> {
   const platform = new LethePlatform(runtime);
   const handles = [];
   for (const preset of PRESETS) handles.push(await platform.createTenant(preset));
@@ -79,7 +67,6 @@ export async function newWorld(
       subjects: Array.from({ length: SUBJECTS_PER_TENANT }, (_, n) => poolSubject(preset, n)),
       terminated: false,
     })),
-    stepAround,
     maxSteps,
   );
   let n = 0;
@@ -88,7 +75,7 @@ export async function newWorld(
   return { model, real: { platform, handles, token: () => `tok${run}${letters(4)}${n++}` }, container };
 }
 
-/** Runs every invariant not suspended by a known open bug; throws naming the broken ones. */
+/** Runs every invariant; throws naming the broken ones. */
 export async function checkInvariants(
   w: World,
   tenants: readonly number[],
@@ -113,8 +100,6 @@ export async function checkInvariants(
   };
   const broken: string[] = [];
   for (const [name, invariant] of Object.entries(INVARIANTS)) {
-    const bug = SUSPENDED_BY[name];
-    if (bug && stepsAround(w.model, bug)) continue;
     counts.invariantChecks += 1;
     const problems = await invariant(observed);
     if (problems.length) broken.push(`${name}:\n    ${problems.slice(0, 8).join('\n    ')}`);
@@ -219,10 +204,10 @@ export async function runSequence(
   runtime: PrivateRuntime,
   commands: Iterable<fc.AsyncCommand<LifecycleModel, World>>,
   counts: Counts,
-  options: { stepAround?: readonly KnownBug[]; maxSteps?: number } = {},
+  options: { maxSteps?: number } = {},
 ): Promise<void> {
   runtime.clock.set(new Date());
-  const world = await newWorld(runtime, options.stepAround ?? KNOWN_OPEN_BUGS, options.maxSteps);
+  const world = await newWorld(runtime, options.maxSteps);
   counts.sequences += 1;
   await fc.asyncModelRun(() => ({ model: world.model, real: world }), commands);
   await checkInvariants(

@@ -69,20 +69,13 @@ export interface LifecycleModel {
   holds: HoldModel[];
   /** Tenants a step wrote to or deleted from: the invariants scan only those (and everything at the end). */
   touched: Set<number>;
-  /** Known open bugs (known-bugs.ts) whose path this run steps around; none in regression sequences. */
-  stepAround: readonly string[];
   /** Steps run so far, and the most a sequence runs (commands that do not apply are not counted). */
   steps: number;
   maxSteps: number;
 }
 
-export function newModel(
-  now: number,
-  tenants: TenantModel[],
-  stepAround: readonly string[],
-  maxSteps = Infinity,
-): LifecycleModel {
-  return { now, tenants, interactions: [], holds: [], touched: new Set(), stepAround, steps: 0, maxSteps };
+export function newModel(now: number, tenants: TenantModel[], maxSteps = Infinity): LifecycleModel {
+  return { now, tenants, interactions: [], holds: [], touched: new Set(), steps: 0, maxSteps };
 }
 
 export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.released);
