@@ -25,7 +25,13 @@ const PHONE_SEPARATORS = /[\s.\-\u2010-\u2015\u2212()]/g;
  * refused, without echoing the value (errors may be logged; the value is personal).
  */
 export function normalisePhone(raw: string, defaultCallingCode: string, path = 'phone'): NormalisedIdentifier {
-  const compact = raw.normalize('NFKC').trim().replace(/\(0\)/g, '').replace(PHONE_SEPARATORS, '');
+  // A leading `(0)` is the trunk prefix of a national number; after a country code it is dropped.
+  const compact = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/^\(0\)/, '0')
+    .replace(/\(0\)/g, '')
+    .replace(PHONE_SEPARATORS, '');
   const digits = /^\+\d+$/.test(compact)
     ? compact.slice(1)
     : /^00\d+$/.test(compact)

@@ -10,7 +10,12 @@ import { commandsArbitrary, newCounts, runSequence } from './lifecycle';
  */
 const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 8);
 const STEPS = Number(process.env.LIFECYCLE_STEPS ?? 22);
-const SEED = process.env.LIFECYCLE_SEED === undefined ? undefined : Number(process.env.LIFECYCLE_SEED);
+/**
+ * `npm test` replays one fixed seed, so a red run is a change of the code, never the draw; the soak
+ * (`LIFECYCLE_SEED=random`) explores new sequences and prints the seed of any failure to replay.
+ */
+const BOUNDED_SEED = 20261204;
+const SEED = process.env.LIFECYCLE_SEED === 'random' ? undefined : Number(process.env.LIFECYCLE_SEED ?? BOUNDED_SEED);
 
 describe('lifecycle model against the emulators', () => {
   let runtime: PrivateRuntime;

@@ -1,3 +1,4 @@
+import colors from '@colors/colors/safe';
 import { newTable } from '../../../functions/cli/output';
 
 const ESC = '\u001b[';
@@ -9,6 +10,9 @@ function rendered(terminal: Parameters<typeof newTable>[1]): string {
 }
 
 describe('tables on the terminal', () => {
+  // The test's own stdout is a pipe (CI), where the colour library switches itself off: switch it on,
+  // as a colour terminal would, so what is checked is the table's own decision.
+  beforeAll(() => colors.enable());
   it('are coloured for a person at a terminal', () => {
     // Act
     const text = rendered({ stream: { isTTY: true }, env: {} });

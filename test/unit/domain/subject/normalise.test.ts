@@ -51,6 +51,10 @@ describe('phone numbers become E.164', () => {
     if (raw) expect(JSON.stringify(error.toBody())).not.toContain(raw);
   });
 
+  it('reads a leading (0) as the trunk prefix of a national number (found by the property below)', () => {
+    expect(normalisePhone('(0) 4620000000', '46')).toBe('+464620000000');
+  });
+
   it('normalising twice changes nothing (property)', () => {
     const nationalNumber = fc.stringMatching(/^[1-9][0-9]{6,10}$/);
     const spelling = fc.constantFrom(
