@@ -3,7 +3,7 @@ import { backstopTags, underBackstop, type BackstopState } from '../../domain/re
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { bucketForExpiry } from '../../domain/sweep/checkpoint';
 import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
-import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
+import type { ItemKey, RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
 import type { RegionalStores, RegionStores } from '../../ports/regional-stores';
 import type { PolicyRevision } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
@@ -62,6 +62,23 @@ export function protectItem(records: RecordStore, item: StoredItem): Promise<boo
     ),
   );
 }
+
+/**
+ * The writes of new items for a partition a hold keeps (a held interaction's next message, a
+ * held subject's next conversation): each item is written with its expiry as `heldExpiresAt`,
+ * out of TTL's reach and out of the `byExpiry` index from the start, as `protectItem` would move it.
+ */
+export function heldWrites(operations: readonly WriteOperation[], held: boolean): WriteOperation[] {
+  if (!held) return [...operations];
+  return operations.map((op) => {
+    if (op.kind !== 'put' || typeof op.item.expiresAt !== 'number') return op;
+    const { expiresAt, expiryBucket: _bucket, ...rest } = op.item;
+    return { ...op, item: { ...rest, [HELD_EXPIRY]: expiresAt } };
+  });
+}
+
+/** Whether a partition's root item is kept by a hold now (its expiry moved to `heldExpiresAt`). */
+export const isHeldItem = (item: StoredItem | undefined): boolean => typeof item?.[HELD_EXPIRY] === 'number';
 
 /**
  * Gives a litigation batch's registry entry, kept by the sweep while a hold covered it, its

@@ -3,6 +3,7 @@ import type { LegalHold } from '../../domain/holds/hold';
 import { holdTargetOf } from '../../domain/holds/hold-request';
 import { locateInteraction } from '../ingest/interaction-info';
 import { loadTenant } from '../ingest/tenant-context';
+import { markHeldSubject } from './held-subject-markers';
 import { holdSortKey } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';
 import { awaitDeletions } from './hold-guard';
@@ -43,6 +44,8 @@ export async function placeHold(deps: HoldDeps, actor: HoldActor, body: unknown)
     placedBy: actor.userId,
   };
   await deps.directory.putItem({ ...hold, sk: holdSortKey(hold.holdId) }, { kind: 'absent' });
+  // Before its partitions are resolved: what ingest writes for the subject from now on is held from the start.
+  await markHeldSubject(deps.directory, hold, false);
   let itemsProtected = 0;
   const partitions = await partitionsOfHold(deps.stores, hold);
   // A staff deletion that recorded its intent before this hold was written may still be running: it ends first.

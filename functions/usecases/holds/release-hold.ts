@@ -3,6 +3,7 @@ import { holdsOnBatch, type HoldCoverage } from '../../domain/holds/coverage';
 import { isActiveHold, type LegalHold } from '../../domain/holds/hold';
 import { BATCH_PREFIX, litigationPartition } from '../../domain/litigation/registry';
 import { allPages } from '../ingest/pages';
+import { markHeldSubject } from './held-subject-markers';
 import { loadHoldCoverage } from './hold-coverage';
 import { holdOf, holdSortKey, listHolds } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';
@@ -26,6 +27,8 @@ export async function releaseHold(deps: HoldDeps, actor: HoldActor, holdId: stri
   if (!isActiveHold(current)) return { ...current, itemsResumed: 0 };
   const now = deps.clock.now();
   const released: LegalHold = { ...current, releasedAt: now.toISOString(), releasedBy: actor.userId };
+  // First, so nothing is written held after the release has resumed what the hold kept.
+  await markHeldSubject(deps.directory, current, true);
   await deps.directory.updateItem(
     actor.tenantId,
     holdSortKey(holdId),

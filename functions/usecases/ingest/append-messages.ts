@@ -15,6 +15,7 @@ import { knownIdentifiersOf, subjectHmacsOf } from './participant';
 import { recordMeta, recordTime, sealedItem } from './record-items';
 import { loadTenant, type TenantContext } from './tenant-context';
 import { restrictionMark } from '../subject-requests/restriction-markers';
+import { heldWrites, isHeldItem } from '../holds/hold-protection';
 
 /** Sort key of a chat-log line: by time, then by its order within the interaction. */
 export const messageSortKey = (at: string, seq: number) => `MSG#${at}#${String(seq).padStart(6, '0')}`;
@@ -85,7 +86,13 @@ export async function appendMessages(
   const operations = await Promise.all(
     storable.map((m, i) => messagePut(deps, tenant, located, region, m, firstSeq + i)),
   );
-  return commitOnce(deps.stores.storesFor(region).records, operations, guard, answer(storable.length));
+  // A held interaction's new messages are held from the start.
+  return commitOnce(
+    deps.stores.storesFor(region).records,
+    heldWrites(operations, isHeldItem(located.item)),
+    guard,
+    answer(storable.length),
+  );
 }
 
 async function messagePut(

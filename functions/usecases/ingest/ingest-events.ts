@@ -10,6 +10,8 @@ import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import { refuseWhileErasing } from '../subject-requests/erasure-markers';
+import { heldWrites } from '../holds/hold-protection';
+import { subjectHeld } from '../holds/held-subject-markers';
 import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
@@ -47,7 +49,7 @@ export async function ingestEvents(
     keys.flat().map((k) => k.hmacHex),
     deps.clock.now(),
   );
-  const restrictions = await restrictionsOfSessions(deps, tenantId, keys);
+  const sessions = await statesOfSessions(deps, tenantId, keys);
   const records = deps.stores.storesFor(regionFor(tenant.policy, 'event')).records;
   const region = records.region;
   const sessionsMarked = new Set<string>();
@@ -58,7 +60,7 @@ export async function ingestEvents(
       ...(await Promise.all(
         events
           .slice(i, i + CONCURRENCY)
-          .map((e, j) => storeEvent(deps, tenant, records, region, e, keys[i + j], restrictions, sessionsMarked)),
+          .map((e, j) => storeEvent(deps, tenant, records, region, e, keys[i + j], sessions, sessionsMarked)),
       )),
     );
 
@@ -79,7 +81,7 @@ async function storeEvent(
   region: string,
   event: ChatbotEventInput,
   keys: readonly SubjectKey[],
-  restrictions: ReadonlyMap<string, string | undefined>,
+  sessions: ReadonlyMap<string, SessionState>,
   sessionsMarked: Set<string>,
 ): Promise<Outcome> {
   const { tenantId, policy, redactor } = tenant;
@@ -106,7 +108,9 @@ async function storeEvent(
     { tenantId, dataClass: 'event', createdAt: recordTime(facts.at, deps.clock.now()) },
     deps.clock.now(),
   );
-  const restriction = keys.map((k) => restrictions.get(k.hmacHex)).find((r) => r !== undefined);
+  const states = keys.map((k) => sessions.get(k.hmacHex));
+  const restriction = states.map((state) => state?.restriction).find((r) => r !== undefined);
+  const held = states.some((state) => state?.held);
   const sealed = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'event', partitionId: event.id },
@@ -120,10 +124,13 @@ async function storeEvent(
   );
   const item = { ...sealed, ...restrictionMark(restriction) };
   // The event first: a conflict at index 0 is a retried delivery. Index entries carry no condition.
-  const eventPuts: WriteOperation[] = [
-    { kind: 'put', item, condition: { kind: 'absent' } },
-    ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
-  ];
+  const eventPuts = heldWrites(
+    [
+      { kind: 'put', item, condition: { kind: 'absent' } },
+      ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+    ],
+    held,
+  );
 
   try {
     await records.transactWrite(markerPut ? [...eventPuts, markerPut] : eventPuts);
@@ -151,15 +158,29 @@ async function storeAlone(
   }
 }
 
-/** The restriction (if any) of each distinct session of the batch: one directory read per session, not per event. */
-async function restrictionsOfSessions(
+/** What the directory says of a session's subject key: the request restricting it, whether a legal hold keeps it. */
+interface SessionState {
+  restriction?: string;
+  held: boolean;
+}
+
+/** The state of each distinct session of the batch: directory reads per session, not per event. */
+async function statesOfSessions(
   deps: IngestDeps,
   tenantId: string,
   keys: readonly (readonly SubjectKey[])[],
-): Promise<Map<string, string | undefined>> {
+): Promise<Map<string, SessionState>> {
   const hmacs = [...new Set(keys.flat().map((k) => k.hmacHex))];
   return new Map(
-    await Promise.all(hmacs.map(async (h) => [h, await restrictionOf(deps.directory, tenantId, [h])] as const)),
+    await Promise.all(
+      hmacs.map(async (h) => {
+        const [restriction, held] = await Promise.all([
+          restrictionOf(deps.directory, tenantId, [h]),
+          subjectHeld(deps.directory, tenantId, [h]),
+        ]);
+        return [h, { restriction, held }] as const;
+      }),
+    ),
   );
 }
 

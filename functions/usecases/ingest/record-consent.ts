@@ -13,6 +13,8 @@ import { markStanding } from './standing-markers';
 import { loadTenant } from './tenant-context';
 import { refuseWhileErasing } from '../subject-requests/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
+import { heldWrites } from '../holds/hold-protection';
+import { subjectHeld } from '../holds/held-subject-markers';
 
 export const CONSENT_ROUTE = 'POST /v1/consents';
 
@@ -75,16 +77,16 @@ export async function recordConsent(
     { consentId, purpose, granted, noticeVersion, channel, at },
     { identifiers: input.subject },
   );
-  const restriction = await restrictionOf(
-    deps.directory,
-    tenantId,
-    keys.map((k) => k.hmacHex),
-  );
+  const hmacs = keys.map((k) => k.hmacHex);
+  const [restriction, held] = await Promise.all([
+    restrictionOf(deps.directory, tenantId, hmacs),
+    subjectHeld(deps.directory, tenantId, hmacs),
+  ]);
   const operations: WriteOperation[] = [
     { kind: 'put', item: { ...item, ...restrictionMark(restriction) }, condition: { kind: 'absent' } },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
-  const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, {
+  const result = await commitOnce(deps.stores.storesFor(region).records, heldWrites(operations, held), guard, {
     status: 201,
     body: { consentId },
   });

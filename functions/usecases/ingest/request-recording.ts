@@ -14,6 +14,7 @@ import { subjectHmacsOf } from './participant';
 import { recordMeta } from './record-items';
 import { loadTenant } from './tenant-context';
 import { restrictionMark } from '../subject-requests/restriction-markers';
+import { heldWrites, isHeldItem } from '../holds/hold-protection';
 
 /** How long an upload URL works. */
 export const UPLOAD_URL_SECONDS = 900;
@@ -102,7 +103,7 @@ export async function requestRecording(
   };
   return commitOnce(
     deps.stores.storesFor(region).records,
-    [{ kind: 'put', item: pointer, condition: { kind: 'absent' } }],
+    heldWrites([{ kind: 'put', item: pointer, condition: { kind: 'absent' } }], isHeldItem(located.item)),
     guard,
     {
       status: 201,

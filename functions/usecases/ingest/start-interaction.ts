@@ -19,6 +19,8 @@ import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-ite
 import { loadTenant } from './tenant-context';
 import { refuseWhileErasing } from '../subject-requests/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
+import { heldWrites } from '../holds/hold-protection';
+import { subjectHeld } from '../holds/held-subject-markers';
 
 export const START_ROUTE = 'POST /v1/interactions';
 
@@ -89,7 +91,7 @@ export async function startInteraction(
     now,
   );
   // The consent lookup and the sealing (which may create the data key) do not depend on each other.
-  const [refusals, sealed, restriction] = await Promise.all([
+  const [refusals, sealed, restriction, held] = await Promise.all([
     refusalsFor(
       deps,
       tenant,
@@ -112,6 +114,12 @@ export async function startInteraction(
       tenantId,
       keys.map((k) => k.hmacHex),
     ),
+    // A subject under a legal hold has every new record held from the start.
+    subjectHeld(
+      deps.directory,
+      tenantId,
+      keys.map((k) => k.hmacHex),
+    ),
   ]);
   const contentRefused = contentRefusal(channel, consent, refusals.withdrawn, refusals.objected);
   const item = { ...(contentRefused ? { ...sealed, contentRefused } : sealed), ...restrictionMark(restriction) };
@@ -121,7 +129,7 @@ export async function startInteraction(
     // The archive's time index (admin search by time, queue, agent, group, channel).
     ...(await listingWrites(deps, tenantId, policy, region, attributes)),
   ];
-  const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, {
+  const result = await commitOnce(deps.stores.storesFor(region).records, heldWrites(operations, held), guard, {
     status: 201,
     body: { interactionId },
   });

@@ -14,6 +14,7 @@ import { knownIdentifiersOf, subjectHmacsOf } from './participant';
 import { recordMeta, recordTime, sealedItem } from './record-items';
 import { loadTenant } from './tenant-context';
 import { restrictionMark } from '../subject-requests/restriction-markers';
+import { heldWrites, isHeldItem } from '../holds/hold-protection';
 
 export const SURVEY_ROUTE = 'POST /v1/surveys';
 
@@ -65,10 +66,13 @@ export async function submitSurvey(
     { surveyId, interactionId: info.interactionId, score: input.score, at },
     { comment },
   );
-  // A restricted interaction's new records are restricted too.
+  // A restricted (or held) interaction's new records are restricted (or held) too.
   const result = await commitOnce(
     deps.stores.storesFor(region).records,
-    [{ kind: 'put', item: { ...item, ...restrictionMark(located.item) }, condition: { kind: 'absent' } }],
+    heldWrites(
+      [{ kind: 'put', item: { ...item, ...restrictionMark(located.item) }, condition: { kind: 'absent' } }],
+      isHeldItem(located.item),
+    ),
     guard,
     {
       status: 201,

@@ -2,7 +2,7 @@ import { conflict } from '../../domain/errors';
 import { backstopTags } from '../../domain/retention/content-backstop';
 import type { StoredItem } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
-import { HELD_EXPIRY } from '../holds/hold-protection';
+import { isHeldItem } from '../holds/hold-protection';
 import type { IngestDeps, IngestResult } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { uploadKey } from '../ingest/request-recording';
@@ -96,7 +96,7 @@ async function sealUpload(deps: FinaliseDeps, at: RecordingAt, pointer: StoredIt
 
   const objectKey = sealedRecordingKey(tenantId, interactionId, recordingId);
   // In the lifecycle backstop unless a legal hold already keeps the recording.
-  const tags = backstopTags(typeof pointer[HELD_EXPIRY] === 'number' ? 'held' : 'on');
+  const tags = backstopTags(isHeldItem(pointer) ? 'held' : 'on');
   await content.put(objectKey, await sealRecording(deps.vault, region, tenantId, interactionId, audio.bytes), {
     contentType: SEALED_CONTENT_TYPE,
     tags,

@@ -6,6 +6,8 @@ import type { WriteOperation } from '../../ports/record-store';
 import { recordMeta, subjectEntries } from '../ingest/record-items';
 import { markStanding } from '../ingest/standing-markers';
 import type { SubjectRequestDeps } from './deps';
+import { heldWrites } from '../holds/hold-protection';
+import { subjectHeld } from '../holds/held-subject-markers';
 import { restrictionMark, restrictionOf } from './restriction-markers';
 
 /** Where an objection's proof lives: the consent partition named after its request. */
@@ -35,11 +37,11 @@ export async function recordObjection(
     { tenantId: job.tenantId, dataClass: 'consent', createdAt: new Date(at) },
     deps.clock.now(),
   );
-  const restriction = await restrictionOf(
-    deps.directory,
-    job.tenantId,
-    keys.map((k) => k.hmacHex),
-  );
+  const hmacs = keys.map((k) => k.hmacHex);
+  const [restriction, held] = await Promise.all([
+    restrictionOf(deps.directory, job.tenantId, hmacs),
+    subjectHeld(deps.directory, job.tenantId, hmacs),
+  ]);
   const proof = {
     ...key,
     ...meta,
@@ -55,7 +57,7 @@ export async function recordObjection(
     { kind: 'put', item: proof },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
-  await deps.stores.storesFor(regionFor(policy, 'consent')).records.transactWrite(operations);
+  await deps.stores.storesFor(regionFor(policy, 'consent')).records.transactWrite(heldWrites(operations, held));
   await markStanding(
     deps.directory,
     job.tenantId,

@@ -7,6 +7,7 @@ import type { StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { SubjectRequestDeps } from './deps';
 import type { SubjectPartition } from './find-subject';
+import { isHeldItem } from '../holds/hold-protection';
 
 /** One identifier to correct: its kind, the keyed hashes of its current and corrected values, and the corrected value. */
 export interface Correction {
@@ -133,7 +134,7 @@ async function rectifyArchivedRoot(
     if (!next) continue;
     const item = { ...archived.item, sealed: await deps.vault.sealJson(scope, next) };
     // The rewrite keeps the lifecycle backstop in the state the hold protection gave the partition.
-    const tags = backstopTags(typeof pointer?.heldExpiresAt === 'number' ? 'held' : 'on');
+    const tags = backstopTags(isHeldItem(pointer) ? 'held' : 'on');
     await stores.archive.put(key, Buffer.from(JSON.stringify({ ...archived, item }), 'utf8'), {
       contentType: object.contentType ?? 'application/json',
       tags,

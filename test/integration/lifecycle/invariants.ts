@@ -2,7 +2,7 @@ import { verifyTenantAudit } from '../../../functions/cli/commands/audit';
 import { presetPolicy } from '../../../functions/domain/policy/presets';
 import { subjectKeysOf } from '../../../functions/domain/subject/subject-key';
 import type { Container } from '../../../functions/shared/container';
-import { isExpired, isHeld, livePieces, type LifecycleModel, type SubjectModel } from './model';
+import { activeHolds, isExpired, isHeld, livePieces, type LifecycleModel, type SubjectModel } from './model';
 import { whereFound, type RawThing } from './raw-storage';
 import type { LifecyclePlatform, TenantHandle } from './system';
 
@@ -36,8 +36,8 @@ async function keyedHashes(o: Observed, t: number, s: SubjectModel): Promise<str
   ).map((k) => k.hmacHex);
 }
 
-/** The records that must name the subject's keyed hashes to prove what was done: request jobs and holds (never identifiers). */
-const PROOF_RECORD = / (JOB|JOBQUEUE|JOBDEFER|HOLD)#/;
+/** The records that must name the subject's keyed hashes to prove what was done: request jobs and holds, with a hold's markers while it lasts (never identifiers). */
+const PROOF_RECORD = / (JOB|JOBQUEUE|JOBDEFER|HOLD|HELDSUBJECT)#/;
 /** The litigation archive's batches and links (sealed, 5 years under Object Lock by policy) outlive an offboarding purge by law. */
 const LITIGATION_RECORD = /#L (BATCH|LINK)#/;
 
@@ -143,7 +143,7 @@ export const transcriptShowsOnlyUnexpiredLines: Invariant = async (o) => {
   return problems;
 };
 
-/** Held data stays readable by the legal role past its normal expiry. */
+/** Held data stays readable by the legal role past its normal expiry: its general info and every line of its chat log. */
 export const heldReadableByLegal: Invariant = async (o) => {
   const problems: string[] = [];
   for (const i of o.model.interactions.filter(
@@ -160,6 +160,18 @@ export const heldReadableByLegal: Invariant = async (o) => {
       problems.push(
         `held ${i.interactionId}${isExpired(o.model, i) ? ' (past its expiry)' : ''}: GET as legal answered ${view.status}`,
       );
+    const lines = livePieces(i).filter((p) => p.kind === 'message');
+    if (!lines.length) continue;
+    const log = await o.platform.asStaff(
+      o.handles[i.tenant],
+      `/v1/interactions/${i.interactionId}/transcript`,
+      'GET',
+      undefined,
+      'legal',
+    );
+    const text = JSON.stringify(log.body);
+    for (const p of lines.filter((x) => !text.includes(x.token)))
+      problems.push(`held ${i.interactionId}: line ${p.token} missing from its chat log as legal (${log.status})`);
   }
   return problems;
 };
@@ -223,6 +235,25 @@ export const noOrphans: Invariant = async (o) => {
   return problems;
 };
 
+/** Nothing stays out of TTL's reach without a hold: an item kept as held belongs to an interaction an active hold names. */
+export const heldOnlyWhileAHoldNamesIt: Invariant = async (o) => {
+  const named = (interactionId: string) => {
+    const i = o.model.interactions.find((x) => x.interactionId === interactionId);
+    return activeHolds(o.model).some(
+      (h) => i && h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject),
+    );
+  };
+  return o.things
+    .filter((x) => x.table?.endsWith('-records') && x.item?.heldExpiresAt !== undefined)
+    .map((x) => ({ x, interactionId: /#I#([0-9A-Z]+)/.exec(x.key)?.[1] }))
+    .filter(
+      ({ interactionId }) =>
+        interactionId !== undefined && o.model.interactions.some((i) => i.interactionId === interactionId),
+    )
+    .filter(({ interactionId }) => !named(interactionId as string))
+    .map(({ x }) => `${x.where}: held with no active hold naming its interaction`);
+};
+
 /** An anonymised interaction still shows in a search by time (only without its participant). */
 export const anonymisedFindableByTime: Invariant = async (o) => {
   const problems: string[] = [];
@@ -257,5 +288,6 @@ export const INVARIANTS: Record<string, Invariant> = {
   auditChainVerifies,
   auditTrailLivesWithItsInquiry,
   noOrphans,
+  heldOnlyWhileAHoldNamesIt,
   anonymisedFindableByTime,
 };

@@ -90,6 +90,26 @@ const REGRESSIONS: Regression[] = [
       { kind: 'advance', days: 181 },
     ],
   },
+  {
+    // issue 10, found by the soak (LIFECYCLE_SEED=-1252684249): a held subject's new records were written for TTL
+    name: 'a conversation a held subject starts after the hold is a 404 for the legal role past its expiry',
+    specs: [
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'holdSubject', tenant: 0, subject: 0 },
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'advance', days: 181 },
+    ],
+  },
+  {
+    // the same gap one level down: a message appended to a held interaction was written for TTL
+    name: 'a message appended to a held interaction is lost from its transcript past its expiry',
+    specs: [
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'holdInteraction', tenant: 0, pick: 0 },
+      { kind: 'message', tenant: 0, pick: 0 },
+      { kind: 'advance', days: 181 },
+    ],
+  },
 ];
 
 describe('lifecycle model: regression sequences', () => {
