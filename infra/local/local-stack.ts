@@ -15,6 +15,7 @@ import { buildApiModel } from './runtime/api-model';
 import { FlowingClock } from './runtime/flowing-clock';
 import { functionEnvironment } from './runtime/function-environment';
 import { startHttpRuntime, type HttpRuntime } from './runtime/http-runtime';
+import { BundledLambdaHost } from './runtime/bundled-host';
 import { LambdaHost } from './runtime/lambda-host';
 import { Scheduler, scheduledRules } from './runtime/scheduler';
 import { PROJECT_ROOT, statePaths } from './state';
@@ -32,6 +33,8 @@ export interface LocalStackOptions {
   /** Run scheduled functions on timers; `scheduleIntervalMs` replaces their expressions. */
   schedules: boolean;
   scheduleIntervalMs?: number;
+  /** Run each function as its deployed bundle, in a process of its own, bundled here (runtime/bundled-host.ts); else from its sources in this process. */
+  bundlesDir?: string;
   log: (line: string) => void;
 }
 
@@ -149,7 +152,11 @@ async function serve(
   useClock(clock);
 
   const api = buildApiModel(cloud);
-  const host = new LambdaHost(PROJECT_ROOT);
+  const bundled = options.bundlesDir
+    ? new BundledLambdaHost(cloud, PROJECT_ROOT, options.bundlesDir, clock)
+    : undefined;
+  if (bundled) stops.push(async () => bundled.close());
+  const host = bundled ?? new LambdaHost(PROJECT_ROOT);
   const runtime: HttpRuntime = await startHttpRuntime({
     port: options.ports.api,
     api,

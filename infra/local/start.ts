@@ -7,7 +7,9 @@
  * (4599). State in .lethe/ (LETHE_STATE_DIR): dynamodb/, s3/, kms.json, operator.key, token.secret;
  * LETHE_OPERATOR_KEY and LETHE_LOCAL_TOKEN_SECRET, when set, replace the generated files.
  * LETHE_SCHEDULE_INTERVAL_MS runs every schedule at that interval instead of its cron (demos).
+ * LETHE_RUN_BUNDLES=1 runs every function as the esbuild bundle `cdk synth` ships, each in its own process.
  */
+import { join } from 'node:path';
 import { LOCAL_ACCOUNT, regionalResourceNames } from '../../functions/shared/resource-names';
 import { isAlive } from './emulators/child-process';
 import { startLocalStack, type RunningStack } from './local-stack';
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     tokenSecret: process.env.LETHE_LOCAL_TOKEN_SECRET || readOrCreateSecret(paths.tokenSecret),
     schedules: true,
     scheduleIntervalMs: interval,
+    bundlesDir: process.env.LETHE_RUN_BUNDLES === '1' ? join(stateDir, 'bundles') : undefined,
     log,
   });
   process.stdout.write(banner(stack, ((Date.now() - started) / 1000).toFixed(1), stateDir));

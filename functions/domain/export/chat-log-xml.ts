@@ -6,6 +6,8 @@ const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const xmlText = (text: string) => text.replace(NOT_XML, '\uFFFD');
 
+type XmlBuilder2 = typeof import('xmlbuilder2');
+
 /**
  * One interaction's chat log as an XML document (Puzzel: chat logs are downloaded as XML):
  * `<chatLog interactionId><message from at>text</message>…</chatLog>`, in conversation order,
@@ -13,7 +15,9 @@ const xmlText = (text: string) => text.replace(NOT_XML, '\uFFFD');
  * first call: only chat-log downloads and export packages pay for it (a chunk of its own).
  */
 export async function chatLogXml(interactionId: string, messages: readonly Message[]): Promise<string> {
-  const { create } = await import('xmlbuilder2');
+  // In the deployed ES-module bundle a CommonJS package's exports come only as `default` (esbuild).
+  const xml = (await import('xmlbuilder2')) as unknown as Partial<XmlBuilder2> & { default?: XmlBuilder2 };
+  const create = xml.create ?? (xml.default as XmlBuilder2).create;
   const log = create({ version: '1.0', encoding: 'UTF-8' }).ele('chatLog', { interactionId: xmlText(interactionId) });
   const stray = messages.find((m) => m.interactionId !== interactionId);
   if (stray) throw new RangeError(`message ${stray.seq} belongs to another interaction`);

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { AuthorizerModel } from './api-model';
 import type { GatewayErrorType } from './gateway-responses';
-import { describeError, type LambdaHost } from './lambda-host';
+import { describeError, type FunctionHost } from './lambda-host';
 import { header } from './proxy-event';
 
 export type AuthorizerOutcome =
@@ -21,7 +21,7 @@ interface PolicyStatement {
  * Results are not cached locally: a revoked credential stops at once here, within the TTL in AWS.
  */
 export async function runAuthorizer(
-  host: LambdaHost,
+  host: FunctionHost,
   authorizer: AuthorizerModel,
   event: APIGatewayProxyEvent,
   methodArn: string,

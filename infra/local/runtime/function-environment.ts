@@ -1,4 +1,4 @@
-import type { LocalCloud } from '../provisioning/local-cloud';
+import type { LocalCloud, LocalStack } from '../provisioning/local-cloud';
 import { UnresolvableError } from '../provisioning/intrinsics';
 import { resourcesOfType } from '../provisioning/template';
 
@@ -15,23 +15,36 @@ export function functionEnvironment(cloud: LocalCloud): { variables: Record<stri
   const variables: Record<string, string> = {};
   const notes = new Set<string>();
   for (const stack of cloud.stacks)
-    for (const [id, fn] of resourcesOfType(stack.template, 'AWS::Lambda::Function')) {
-      const declared = ((fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
-        ?.Variables ?? {}) as Record<string, unknown>;
-      for (const [name, raw] of Object.entries(declared)) {
-        if (NOT_COPIED.has(name)) continue;
-        let value: string;
-        try {
-          value = stack.resolveString(raw, `${id} ${name}`);
-        } catch (error) {
-          if (!(error instanceof UnresolvableError)) throw error;
-          notes.add(`${name} is not set locally: ${error.message}`);
-          continue;
-        }
+    for (const [id] of resourcesOfType(stack.template, 'AWS::Lambda::Function')) {
+      const own = environmentOfFunction(stack, id);
+      for (const note of own.notes) notes.add(note);
+      for (const [name, value] of Object.entries(own.variables)) {
         if (name in variables && variables[name] !== value)
           notes.add(`${name} differs between functions; the local runtime uses ${variables[name]}`);
         else variables[name] = value;
       }
     }
   return { variables, notes: [...notes] };
+}
+
+/** The environment the template gives one function, resolved against the local resources (see above). */
+export function environmentOfFunction(
+  stack: LocalStack,
+  logicalId: string,
+): { variables: Record<string, string>; notes: string[] } {
+  const fn = stack.template.Resources?.[logicalId];
+  const declared = ((fn?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ??
+    {}) as Record<string, unknown>;
+  const variables: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const [name, raw] of Object.entries(declared)) {
+    if (NOT_COPIED.has(name)) continue;
+    try {
+      variables[name] = stack.resolveString(raw, `${logicalId} ${name}`);
+    } catch (error) {
+      if (!(error instanceof UnresolvableError)) throw error;
+      notes.push(`${name} is not set locally: ${error.message}`);
+    }
+  }
+  return { variables, notes };
 }

@@ -8,7 +8,7 @@ import type { ApiModel, RouteModel } from './api-model';
 import { runAuthorizer } from './authorizer';
 import type { FlowingClock } from './flowing-clock';
 import { gatewayReply, type GatewayErrorType } from './gateway-responses';
-import { describeError, type LambdaHost } from './lambda-host';
+import { describeError, type FunctionHost } from './lambda-host';
 import { localRoute } from './local-routes';
 import { buildProxyEvent, header, isBinaryMediaType } from './proxy-event';
 import { matchRoute } from './route-match';
@@ -20,7 +20,7 @@ const INTEGRATION_TIMEOUT_SECONDS = 29;
 export interface HttpRuntimeOptions {
   port: number;
   api: ApiModel;
-  host: LambdaHost;
+  host: FunctionHost;
   clock: FlowingClock;
   account: string;
   operatorKey: string;

@@ -6,13 +6,19 @@ export type Invocation = { kind: 'result'; value: unknown } | { kind: 'error'; e
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
+/** What serves an invocation of a function: its sources in this process, or its deployed bundle (bundled-host.ts). */
+export interface FunctionHost {
+  /** `limitSeconds`: a caller's own deadline when shorter than the function's (API Gateway's 29 s). */
+  invoke(target: LambdaTarget, event: unknown, requestId: string, limitSeconds?: number): Promise<Invocation>;
+}
+
 /**
  * Runs Lambda handlers in this process from their TypeScript sources (ts-node, transpile-only,
  * must be registered by the entry point). A module is loaded on its first invocation (its cold
  * start) and kept. The function's timeout from the template applies to each invocation; a handler
  * that overruns is reported as timed out (it cannot be stopped mid-flight in one process).
  */
-export class LambdaHost {
+export class LambdaHost implements FunctionHost {
   private readonly handlers = new Map<string, Handler>();
 
   constructor(private readonly projectRoot: string) {}
@@ -31,10 +37,6 @@ export class LambdaHost {
       return { kind: 'error', error };
     }
     const deadline = Date.now() + target.timeoutSeconds * 1000;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<Invocation>((resolve) => {
-      timer = setTimeout(() => resolve({ kind: 'timeout' }), Math.min(target.timeoutSeconds, limitSeconds) * 1000);
-    });
     const run = (async (): Promise<Invocation> => {
       try {
         return { kind: 'result', value: await handler(event, context(target, requestId, deadline)) };
@@ -42,11 +44,7 @@ export class LambdaHost {
         return { kind: 'error', error };
       }
     })();
-    try {
-      return await Promise.race([run, timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withinSeconds(run, Math.min(target.timeoutSeconds, limitSeconds));
   }
 
   private load(target: LambdaTarget): Handler {
@@ -62,15 +60,26 @@ export class LambdaHost {
   }
 }
 
+/** The invocation's outcome, or `timeout` once `seconds` have passed (it cannot be stopped mid-flight in one process). */
+export async function withinSeconds(run: Promise<Invocation>, seconds: number): Promise<Invocation> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<Invocation>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'timeout' }), seconds * 1000);
+  });
+  try {
+    return await Promise.race([run, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** An error for the runtime's log: its stack when it has one. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 
-function context(target: LambdaTarget, requestId: string, deadline: number): Context {
-  const unsupported = () => {
-    throw new Error('context.done/fail/succeed are not supported: return or throw from an async handler');
-  };
+/** The serialisable part of a Lambda context (what a bundle's process receives over IPC). */
+export function contextFields(target: LambdaTarget, requestId: string) {
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: target.functionName,
@@ -80,6 +89,15 @@ function context(target: LambdaTarget, requestId: string, deadline: number): Con
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${target.functionName}`,
     logStreamName: 'local',
+  };
+}
+
+function context(target: LambdaTarget, requestId: string, deadline: number): Context {
+  const unsupported = () => {
+    throw new Error('context.done/fail/succeed are not supported: return or throw from an async handler');
+  };
+  return {
+    ...contextFields(target, requestId),
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: unsupported,
     fail: unsupported,

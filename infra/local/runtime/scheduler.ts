@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LocalCloud } from '../provisioning/local-cloud';
 import { resourcesOfType } from '../provisioning/template';
 import type { FlowingClock } from './flowing-clock';
-import { describeError, type LambdaHost } from './lambda-host';
+import { describeError, type FunctionHost, type Invocation } from './lambda-host';
 import { lambdaTarget, referencedFunction, type LambdaTarget } from './lambda-target';
 import { nextOccurrence, parseSchedule, type Schedule } from './schedule-expression';
 
@@ -64,7 +64,7 @@ export class Scheduler {
 
   constructor(
     private readonly rules: ScheduledRule[],
-    private readonly host: LambdaHost,
+    private readonly host: FunctionHost,
     private readonly clock: FlowingClock,
     private readonly account: string,
     private readonly log: (line: string) => void,
@@ -109,6 +109,11 @@ export class Scheduler {
 
   private async fire(rule: ScheduledRule, at: Date): Promise<void> {
     this.plan(rule, at);
+    await this.invoke(rule, at);
+  }
+
+  /** Runs the rule's target once, as the occurrence `at` does, and logs the outcome. */
+  async invoke(rule: ScheduledRule, at: Date): Promise<Invocation> {
     const id = randomUUID();
     const event = rule.input ?? {
       version: '0',
@@ -127,5 +132,6 @@ export class Scheduler {
       this.log(
         `schedule ${rule.name}: ${rule.target.functionName} ${outcome.kind === 'timeout' ? 'timed out' : `failed: ${describeError(outcome.error)}`} (${id})`,
       );
+    return outcome;
   }
 }
