@@ -280,6 +280,8 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
       for (const i of mine.filter((x) => !isHeld(m, x))) {
         i.anonymised = true;
         forgetPieces(i);
+        // Kept as statistics from now on, for the statistics retention (as the sweep's anonymisation keeps them).
+        await readExpiries(r, i);
       }
       m.tenants[s.tenant].subjects[s.subject].forgotten = !mine.some((x) => isHeld(m, x));
     },

@@ -80,14 +80,13 @@ export function newModel(now: number, tenants: TenantModel[], maxSteps = Infinit
 
 export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.released);
 
-/** A hold covers an interaction placed on it, or on its subject (interactions written later included), unless it had expired before. */
+/**
+ * A hold covers an interaction placed on it, or on its subject (interactions written later
+ * included), whatever its expiry: what still exists when a hold is placed is preserved, even past
+ * its retention if the sweep has not reached it yet (the caller filters out what is gone).
+ */
 export const isHeld = (m: LifecycleModel, i: InteractionModel) =>
-  activeHolds(m).some(
-    (h) =>
-      h.tenant === i.tenant &&
-      (h.interactionId === i.interactionId || h.subject === i.subject) &&
-      i.infoExpiresAt > h.placedAt,
-  );
+  activeHolds(m).some((h) => h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject));
 
 export const liveInteractions = (m: LifecycleModel, tenant?: number) =>
   m.interactions.filter((i) => !i.gone && (tenant === undefined || i.tenant === tenant));
