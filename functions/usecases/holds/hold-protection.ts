@@ -7,10 +7,10 @@ import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store'
 import type { RegionalStores, RegionStores } from '../../ports/regional-stores';
 import type { PolicyRevision } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
-import { contentKeysOfItem } from '../retention/content-objects';
-import { dueRecordOf } from '../retention/item-facts';
-import { listingKey } from '../admin/interaction-listing';
-import { EXPIRY_REVISION, extendIndexEntries, replanExpiry } from '../retention/redate-record';
+import { contentKeysOfItem } from '../records/content-objects';
+import { dueRecordOf } from '../records/item-facts';
+import { listingKey } from '../records/interaction-listing';
+import { EXPIRY_REVISION, extendIndexEntries, replanExpiry } from '../records/redate-record';
 
 /**
  * DynamoDB TTL deletes an item some time after its `expiresAt`, hold or no hold. While a hold
@@ -106,7 +106,7 @@ async function tagObjects(
 }
 
 /**
- * The listing entry (admin time search, usecases/admin/interaction-listing.ts) of an interaction
+ * The listing entry (admin time search, usecases/records/interaction-listing.ts) of an interaction
  * whose general info is `item`, in every region holding one: it follows its interaction's hold.
  */
 async function listingEntriesOf(

@@ -2,7 +2,7 @@ import { notFound } from '../../domain/errors';
 import { holdsOnBatch, type HoldCoverage } from '../../domain/holds/coverage';
 import { isActiveHold, type LegalHold } from '../../domain/holds/hold';
 import { BATCH_PREFIX, litigationPartition } from '../../domain/litigation/registry';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import { loadHoldCoverage } from './hold-coverage';
 import { holdOf, holdSortKey, listHolds } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';

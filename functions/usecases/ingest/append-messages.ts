@@ -12,9 +12,9 @@ import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
 import { infoKey, locateInteraction, type LocatedInteraction } from './interaction-info';
 import { knownIdentifiersOf, subjectHmacsOf } from './participant';
-import { recordMeta, recordTime, sealedItem } from './record-items';
+import { recordMeta, recordTime, sealedItem } from '../records/record-items';
 import { loadTenant, type TenantContext } from './tenant-context';
-import { restrictionMark } from '../subject-requests/restriction-markers';
+import { restrictionMark } from '../subject-markers/restriction-markers';
 
 /** Sort key of a chat-log line: by time, then by its order within the interaction. */
 export const messageSortKey = (at: string, seq: number) => `MSG#${at}#${String(seq).padStart(6, '0')}`;

@@ -16,7 +16,7 @@ import {
   STORED,
 } from './recording-pointer';
 import type { RecordingCompleted } from './responses';
-import { uploadRefusal } from './upload-rules';
+import { uploadRefusal } from '../../domain/ingest/upload-rules';
 
 export type FinaliseDeps = Pick<IngestDeps, 'stores' | 'vault' | 'clock'>;
 

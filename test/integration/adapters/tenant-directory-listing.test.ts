@@ -1,4 +1,4 @@
-import { allPages } from '../../../functions/usecases/ingest/pages';
+import { allPages } from '../../../functions/usecases/records/pages';
 import { LISTED_UNDER } from '../../../functions/ports/tenant-directory';
 import { freshTenant, testContainer } from './container';
 
