@@ -1,0 +1,100 @@
+import type { Actor } from '../../../functions/domain/access/authorize';
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
+import { deleteTranscript } from '../../../functions/usecases/admin/transcript-access';
+import { appendMessages } from '../../../functions/usecases/ingest/append-messages';
+import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
+import { placeHold } from '../../../functions/usecases/holds/place-hold';
+import { releaseHold } from '../../../functions/usecases/holds/release-hold';
+import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
+
+type Container = ReturnType<typeof inMemoryContainer>;
+
+/** A chat of two lines with one visitor, stored through the ingest use cases. */
+async function chatWithTwoLines(c: Container, tenantId: string, email: string): Promise<string> {
+  const at = () => c.clock.now().toISOString();
+  const started = await startInteraction(c, tenantId, {
+    body: { channel: 'chat', startedAt: at(), participant: { email } },
+  });
+  const { interactionId } = started.body;
+  await appendMessages(c, tenantId, interactionId, {
+    body: {
+      messages: [
+        { from: 'visitor', at: at(), text: 'my order is late' },
+        { from: 'agent', at: at(), text: 'let me check' },
+      ],
+    },
+  });
+  return interactionId;
+}
+
+const adminOf = (tenantId: string): Actor => ({ tenantId, role: 'admin', userId: 'u-admin', support: false });
+const counselOf = (tenantId: string) => ({
+  tenantId,
+  userId: 'u-counsel',
+  role: 'legal' as const,
+  support: false,
+  from: '203.0.113.0/24',
+});
+
+/** The chat-log lines of an interaction as the records table holds them. */
+const storedLines = async (c: Container, tenantId: string, interactionId: string) =>
+  (
+    await c.stores
+      .storesFor(HOME_REGION)
+      .records.queryPartition(`T#${tenantId}#I#${interactionId}`, { skPrefix: 'MSG#', consistent: true })
+  ).items.map((i) => i.sk);
+
+describe('a legal hold refuses a staff deletion of what it keeps (hold-guard)', () => {
+  it('deleting a held chat log is refused with HELD naming the hold, and every line stays in the table', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    const interactionId = await chatWithTwoLines(c, tenantId, 'held.visitor@example.se');
+    const { holdId } = await placeHold(c, counselOf(tenantId), { interactionId, reason: 'claim 2026-44' });
+    const before = await storedLines(c, tenantId, interactionId);
+
+    // Act
+    const deleting = deleteTranscript(adminDepsOf(c), { actor: adminOf(tenantId) }, interactionId);
+
+    // Assess
+    await expect(deleting).rejects.toMatchObject({ code: 'HELD', holdIds: [holdId] });
+    expect(before).toHaveLength(2);
+    expect(await storedLines(c, tenantId, interactionId)).toEqual(before);
+  });
+
+  it('once the hold is released, the same deletion removes every line and keeps the general info', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    const interactionId = await chatWithTwoLines(c, tenantId, 'released.visitor@example.se');
+    const { holdId } = await placeHold(c, counselOf(tenantId), { interactionId, reason: 'claim 2026-45' });
+    await releaseHold(c, counselOf(tenantId), holdId);
+
+    // Act
+    const deleted = await deleteTranscript(adminDepsOf(c), { actor: adminOf(tenantId) }, interactionId);
+
+    // Assess
+    expect(deleted).toEqual({ interactionId, deleted: 2 });
+    expect(await storedLines(c, tenantId, interactionId)).toEqual([]);
+    const info = await c.stores
+      .storesFor(HOME_REGION)
+      .records.get({ pk: `T#${tenantId}#I#${interactionId}`, sk: 'INFO' });
+    expect(info).toMatchObject({ transcriptDeletedAt: c.clock.now().toISOString() });
+  });
+
+  it("a hold on one interaction does not stop the deletion of another's chat log", async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    const held = await chatWithTwoLines(c, tenantId, 'one@example.se');
+    const free = await chatWithTwoLines(c, tenantId, 'two@example.se');
+    await placeHold(c, counselOf(tenantId), { interactionId: held, reason: 'claim 2026-46' });
+
+    // Act
+    const deleted = await deleteTranscript(adminDepsOf(c), { actor: adminOf(tenantId) }, free);
+
+    // Assess
+    expect(deleted).toEqual({ interactionId: free, deleted: 2 });
+    expect(await storedLines(c, tenantId, held)).toHaveLength(2);
+  });
+});
