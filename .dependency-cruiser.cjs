@@ -21,7 +21,7 @@ module.exports = {
     },
     {
       name: 'domain-is-pure',
-      comment: 'functions/domain is plain TypeScript: no ports, adapters, use cases, wiring or AWS.',
+      comment: 'functions/domain is plain TypeScript: no ports, adapters, use cases, wiring, AWS or I/O.',
       severity: 'error',
       from: { path: '^functions/domain/' },
       to: {
@@ -29,6 +29,8 @@ module.exports = {
           '^functions/(ports|adapters|usecases|shared|handlers|cli)/',
           '^infra/',
           '^node_modules/(@aws-sdk|@smithy|@aws-lambda-powertools|aws-cdk-lib|constructs|@types/aws-lambda)/',
+          // I/O would make the domain impure.
+          '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads)$',
         ],
       },
     },
@@ -44,6 +46,5 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    includeOnly: '^(functions|infra|node_modules)/',
   },
 };
