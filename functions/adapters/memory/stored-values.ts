@@ -13,8 +13,8 @@ import { encodeCursor } from '../dynamodb/cursor';
 export type Attributes = Record<string, unknown>;
 
 /** A stored copy: what the caller keeps changing afterwards does not reach the store (nor back). */
-export function copyOf<T extends Attributes>(item: T): T {
-  return structuredClone(withoutUndefined(item)) as T;
+export function copyOf<T extends object>(item: T): T {
+  return structuredClone(withoutUndefined(item as Attributes)) as T;
 }
 
 function withoutUndefined(value: Attributes): Attributes {

@@ -63,7 +63,7 @@ export class InMemoryTenantDirectory implements TenantDirectory {
   ): Promise<TenantProfile> {
     return strip(
       this.change({ pk: tenantPk(tenantId), sk: 'PROFILE' }, { set: changes }, { kind: 'present' }),
-    ) as TenantProfile;
+    ) as unknown as TenantProfile;
   }
 
   async savePolicy(revision: PolicyRevision): Promise<void> {
