@@ -1,7 +1,10 @@
+import type { ItemChanges } from '../../ports/record-store';
 import {
+  LISTED_UNDER,
   RESERVED_TENANT_SORT_KEYS,
   type ApiKeyRecord,
   type PolicyRevision,
+  type TenantItem,
   type TenantProfile,
 } from '../../ports/tenant-directory';
 
@@ -45,4 +48,20 @@ export function assertTenantItemKey(sk: string): void {
     throw new RangeError(
       `"${sk}" is not a sort key for a tenant item (${RESERVED_TENANT_SORT_KEYS.join(', ')} are the directory's own)`,
     );
+}
+
+/** A tenant item as the table stores it: under its tenant's partition, LISTED_UNDER turned into the gsi1 keys. */
+export function storedTenantItem(item: TenantItem): Item & { pk: string; sk: string } {
+  const { [LISTED_UNDER]: listing, ...plain } = item;
+  const listed = typeof listing === 'string' ? listedKeys(listing, item.tenantId, item.sk) : {};
+  return { ...plain, ...listed, pk: tenantPk(item.tenantId), sk: item.sk };
+}
+
+/** Changes to a tenant item as the table takes them: setting LISTED_UNDER lists it (gsi1 keys), removing it unlists it. */
+export function storedTenantChanges(tenantId: string, sk: string, changes: ItemChanges): ItemChanges {
+  const { [LISTED_UNDER]: listing, ...set } = changes.set ?? {};
+  const unlist = changes.remove?.includes(LISTED_UNDER) ? ['gsi1pk', 'gsi1sk'] : [];
+  const remove = [...(changes.remove ?? []).filter((a) => a !== LISTED_UNDER), ...unlist];
+  const listed = typeof listing === 'string' ? listedKeys(listing, tenantId, sk) : {};
+  return { ...changes, set: { ...set, ...listed, tenantId }, remove };
 }

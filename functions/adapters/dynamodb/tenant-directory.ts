@@ -11,13 +11,12 @@ import type { TenantPolicy } from '../../domain/policy/schema';
 import type { ItemCondition } from '../../ports/item-condition';
 import type { Page } from '../../ports/page';
 import type { ItemChanges } from '../../ports/record-store';
-import {
-  LISTED_UNDER,
-  type ApiKeyRecord,
-  type PolicyRevision,
-  type TenantDirectory,
-  type TenantItem,
-  type TenantProfile,
+import type {
+  ApiKeyRecord,
+  PolicyRevision,
+  TenantDirectory,
+  TenantItem,
+  TenantProfile,
 } from '../../ports/tenant-directory';
 import { decodeCursor, encodeCursor, prefixShape, TABLE_KEYS } from './cursor';
 import {
@@ -27,10 +26,11 @@ import {
   assertTenantItemKey,
   GSI1,
   type Item,
-  listedKeys,
   listedPk,
   policyItem,
   profileItem,
+  storedTenantChanges,
+  storedTenantItem,
   strip,
   TENANTS,
   tenantOfPk,
@@ -154,13 +154,11 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async putItem(item: TenantItem, condition?: ItemCondition): Promise<void> {
     assertTenantItemKey(item.sk);
-    const { [LISTED_UNDER]: listing, ...plain } = item;
-    const listed = typeof listing === 'string' ? listedKeys(listing, item.tenantId, item.sk) : {};
     await conditional(`${this.table} ${item.sk} of ${item.tenantId}`, () =>
       this.client.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...plain, ...listed, pk: tenantPk(item.tenantId) },
+          Item: storedTenantItem(item),
           ...conditionFields(condition),
           ...(condition ? ON_FAILURE : {}),
         }),
@@ -191,16 +189,12 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async updateItem(tenantId: string, sk: string, changes: ItemChanges, condition?: ItemCondition): Promise<TenantItem> {
     assertTenantItemKey(sk);
-    const { [LISTED_UNDER]: listing, ...set } = changes.set ?? {};
-    const unlist = changes.remove?.includes(LISTED_UNDER) ? ['gsi1pk', 'gsi1sk'] : [];
-    const remove = [...(changes.remove ?? []).filter((a) => a !== LISTED_UNDER), ...unlist];
-    const listed = typeof listing === 'string' ? listedKeys(listing, tenantId, sk) : {};
     const out = await conditional(`${this.table} ${sk} of ${tenantId}`, () =>
       this.client.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: tenantPk(tenantId), sk },
-          ...updateFields({ ...changes, set: { ...set, ...listed, tenantId }, remove }, condition),
+          ...updateFields(storedTenantChanges(tenantId, sk, changes), condition),
           ...(condition ? ON_FAILURE : {}),
           ReturnValues: 'ALL_NEW',
         }),

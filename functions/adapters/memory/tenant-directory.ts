@@ -1,13 +1,12 @@
 import type { ItemCondition } from '../../ports/item-condition';
 import type { Page } from '../../ports/page';
 import type { ItemChanges } from '../../ports/record-store';
-import {
-  LISTED_UNDER,
-  type ApiKeyRecord,
-  type PolicyRevision,
-  type TenantDirectory,
-  type TenantItem,
-  type TenantProfile,
+import type {
+  ApiKeyRecord,
+  PolicyRevision,
+  TenantDirectory,
+  TenantItem,
+  TenantProfile,
 } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 import { decodeCursor, prefixShape, TABLE_KEYS } from '../dynamodb/cursor';
@@ -17,10 +16,11 @@ import {
   apiKeysOf,
   assertTenantItemKey,
   type Item,
-  listedKeys,
   listedPk,
   policyItem,
   profileItem,
+  storedTenantChanges,
+  storedTenantItem,
   strip,
   TENANTS,
   tenantOfPk,
@@ -104,9 +104,7 @@ export class InMemoryTenantDirectory implements TenantDirectory {
 
   async putItem(item: TenantItem, condition?: ItemCondition): Promise<void> {
     assertTenantItemKey(item.sk);
-    const { [LISTED_UNDER]: listing, ...plain } = item;
-    const listed = typeof listing === 'string' ? listedKeys(listing, item.tenantId, item.sk) : {};
-    const stored = { ...plain, ...listed, pk: tenantPk(item.tenantId), sk: item.sk };
+    const stored = storedTenantItem(item);
     if (condition) this.check(condition, stored, `${item.sk} of ${item.tenantId}`);
     this.write(stored);
   }
@@ -128,15 +126,7 @@ export class InMemoryTenantDirectory implements TenantDirectory {
 
   async updateItem(tenantId: string, sk: string, changes: ItemChanges, condition?: ItemCondition): Promise<TenantItem> {
     assertTenantItemKey(sk);
-    const { [LISTED_UNDER]: listing, ...set } = changes.set ?? {};
-    const unlist = changes.remove?.includes(LISTED_UNDER) ? ['gsi1pk', 'gsi1sk'] : [];
-    const remove = [...(changes.remove ?? []).filter((a) => a !== LISTED_UNDER), ...unlist];
-    const listed = typeof listing === 'string' ? listedKeys(listing, tenantId, sk) : {};
-    const after = this.change(
-      { pk: tenantPk(tenantId), sk },
-      { ...changes, set: { ...set, ...listed, tenantId }, remove },
-      condition,
-    );
+    const after = this.change({ pk: tenantPk(tenantId), sk }, storedTenantChanges(tenantId, sk, changes), condition);
     return { ...strip(after), tenantId, sk } as TenantItem;
   }
 
