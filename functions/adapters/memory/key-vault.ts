@@ -18,9 +18,19 @@ const boundContext = (region: string, key: VaultKey, context: EncryptionContext)
  * KMS held in memory: the twin of KmsKeyVault for fast tests. Each (region, key) has its own
  * random master key; ciphertexts are AES-256-GCM with the encryption context as associated data,
  * so decrypting with another context, key or region is refused (KeyVaultRefused) as KMS refuses it.
+ * As the litigation key's policy says, the application may encrypt under it but only the
+ * legal-access role (`asLegalRole()`) may decrypt.
  */
 export class InMemoryKeyVault implements KeyVault {
-  private readonly masters = new Map<string, Buffer>();
+  constructor(
+    private readonly masters = new Map<string, Buffer>(),
+    private readonly legalRole = false,
+  ) {}
+
+  /** The same keys as the legal-access role sees them. */
+  asLegalRole(): InMemoryKeyVault {
+    return new InMemoryKeyVault(this.masters, true);
+  }
 
   async generateDataKey(region: string, key: VaultKey, context: EncryptionContext): Promise<GeneratedDataKey> {
     const plaintext = new Uint8Array(randomBytes(32));
@@ -41,6 +51,8 @@ export class InMemoryKeyVault implements KeyVault {
     ciphertext: Uint8Array,
     context: EncryptionContext,
   ): Promise<Uint8Array> {
+    if (key === 'litigation' && !this.legalRole)
+      throw new KeyVaultRefused(`only the legal-access role may decrypt with the litigation key of ${region}`);
     const bytes = Buffer.from(ciphertext);
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.master(region, key), bytes.subarray(0, IV_BYTES));
