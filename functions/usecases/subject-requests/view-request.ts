@@ -1,4 +1,4 @@
-import { assertMaySee, type Caller } from '../../domain/subject-requests/access';
+import { assertMaySee, type Caller } from '../../domain/access/subject-request-access';
 import type { Certificate } from '../../domain/subject-requests/certificate';
 import { deadlineOf, type Deadline, type DeadlineExtension } from '../../domain/subject-requests/deadline';
 import { progressOf, type JobProgress, type SubjectRequestJob } from '../../domain/subject-requests/job';
