@@ -14,10 +14,8 @@ import {
 import type { ScannedItem } from '../../ports/tenant-scan';
 import { WriteConflict } from '../../ports/write-conflict';
 import { decodeCursor, prefixShape, TABLE_KEYS, type CursorShape } from '../dynamodb/cursor';
-import { applyChanges, compareKeys, conditionHolds, copyOf, pageOf } from './stored-values';
+import { applyChanges, compareKeys, conditionHolds, copyOf, idOf, KEY_NAMES, pageOf } from './stored-values';
 
-const KEY_NAMES = ['pk', 'sk'] as const;
-const idOf = (key: ItemKey) => `${key.pk}\u0000${key.sk}`;
 const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
 
 /**

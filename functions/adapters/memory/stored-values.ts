@@ -28,6 +28,10 @@ function withoutUndefined(value: Attributes): Attributes {
 const isPlainObject = (v: unknown): v is Attributes =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && !(v instanceof Date);
 
+/** The key attributes of a (`pk`, `sk`) table, and one string naming an item by them. */
+export const KEY_NAMES = ['pk', 'sk'] as const;
+export const idOf = (key: { pk: string; sk: string }): string => `${key.pk}\u0000${key.sk}`;
+
 /** DynamoDB orders string keys by their UTF-8 bytes, not by UTF-16 code units. */
 export const compareKeys = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 

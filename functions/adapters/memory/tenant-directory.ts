@@ -26,11 +26,9 @@ import {
   tenantOfPk,
   tenantPk,
 } from '../dynamodb/directory-items';
-import { applyChanges, compareKeys, conditionHolds, copyOf, pageOf } from './stored-values';
+import { applyChanges, compareKeys, conditionHolds, copyOf, idOf, KEY_NAMES, pageOf } from './stored-values';
 
 type Key = { pk: string; sk: string };
-const idOf = (key: Key) => `${key.pk}\u0000${key.sk}`;
-const KEY_NAMES = ['pk', 'sk'] as const;
 
 /**
  * The home region's directory table held in memory: the twin of DynamoTenantDirectory for fast
