@@ -1,10 +1,13 @@
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { adminDepsOf } from '../../../functions/shared/admin-wiring';
+import { deleteRecording } from '../../../functions/usecases/admin/recording-access';
 import { deleteTranscript } from '../../../functions/usecases/admin/transcript-access';
 import { appendMessages } from '../../../functions/usecases/ingest/append-messages';
+import { requestRecording, uploadKey } from '../../../functions/usecases/ingest/request-recording';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
 import { placeHold } from '../../../functions/usecases/holds/place-hold';
 import { releaseHold } from '../../../functions/usecases/holds/release-hold';
+import { finaliseRecording } from '../../../functions/usecases/recordings/finalise-recording';
 import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
 type Container = ReturnType<typeof inMemoryContainer>;
@@ -25,6 +28,31 @@ async function chatWithTwoLines(c: Container, tenantId: string, email: string): 
     },
   });
   return interactionId;
+}
+
+/** A call with one recording: requested, uploaded to its upload key (as the channel's PUT would), completed. */
+async function callWithRecording(
+  c: Container,
+  tenantId: string,
+): Promise<{ interactionId: string; recordingId: string }> {
+  const started = await startInteraction(c, tenantId, {
+    body: {
+      channel: 'call',
+      startedAt: c.clock.now().toISOString(),
+      participant: { phone: '+46701230001' },
+      consent: { recording: true },
+    },
+  });
+  const { interactionId } = started.body;
+  const { recordingId } = (await requestRecording(c, tenantId, interactionId, { body: { contentType: 'audio/mpeg' } }))
+    .body;
+  await c.stores
+    .storesFor(HOME_REGION)
+    .content.put(uploadKey(tenantId, interactionId, recordingId), new Uint8Array([0xff, 0xfb, 0x90, 0x00, 1, 2, 3]), {
+      contentType: 'audio/mpeg',
+    });
+  await finaliseRecording(c, tenantId, interactionId, recordingId);
+  return { interactionId, recordingId };
 }
 
 const adminOf = (tenantId: string): Actor => ({ tenantId, role: 'admin', userId: 'u-admin', support: false });
@@ -96,5 +124,27 @@ describe('a legal hold refuses a staff deletion of what it keeps (hold-guard)', 
     // Assess
     expect(deleted).toEqual({ interactionId: free, deleted: 2 });
     expect(await storedLines(c, tenantId, held)).toHaveLength(2);
+  });
+
+  it("deleting a held call's recording is refused: the pointer and the sealed audio stay", async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    const { interactionId, recordingId } = await callWithRecording(c, tenantId);
+    const { holdId } = await placeHold(c, counselOf(tenantId), { interactionId, reason: 'claim 2026-47' });
+    const content = c.stores.storesFor(HOME_REGION).content;
+    const objectsBefore = (await content.listKeys(`recording/${tenantId}/${interactionId}/`)).items;
+
+    // Act
+    const deleting = deleteRecording(adminDepsOf(c), { actor: adminOf(tenantId) }, interactionId, recordingId);
+
+    // Assess
+    await expect(deleting).rejects.toMatchObject({ code: 'HELD', holdIds: [holdId] });
+    expect(objectsBefore).toEqual([`recording/${tenantId}/${interactionId}/${recordingId}`]);
+    expect((await content.listKeys(`recording/${tenantId}/${interactionId}/`)).items).toEqual(objectsBefore);
+    const pointer = await c.stores
+      .storesFor(HOME_REGION)
+      .records.get({ pk: `T#${tenantId}#I#${interactionId}`, sk: `REC#${recordingId}` });
+    expect(pointer).toBeDefined();
   });
 });
