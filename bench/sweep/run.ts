@@ -8,7 +8,7 @@ import { PRESETS, type PresetName } from '../../functions/domain/policy/presets'
 import type { TenantPolicyInput } from '../../functions/domain/policy/schema';
 import { expiryOf } from '../../functions/domain/retention/record-expiry';
 import { totalOf } from '../../functions/domain/sweep/summary';
-import { runSweep } from '../../functions/usecases/retention/run-sweep';
+import { runSweep } from '../../functions/usecases/nightly-sweep/run-sweep';
 import { createTenant } from '../../functions/usecases/tenants/create-tenant';
 import { countingContainer, RequestCounter } from '../erasure/counting';
 import { writeSection } from '../redaction/results-section';

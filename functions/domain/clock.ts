@@ -1,4 +1,7 @@
-import type { Clock } from '../ports/clock';
+/** Time is injected everywhere it matters, so tests and the local runtime can move it. */
+export interface Clock {
+  now(): Date;
+}
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -16,7 +16,7 @@ import { deleteRecording, recordingLink } from '../usecases/admin/recording-acce
 import { readRegister } from '../usecases/admin/register-admin';
 import { searchInteractions } from '../usecases/admin/search-interactions';
 import { deleteTranscript, readTranscript } from '../usecases/admin/transcript-access';
-import { adminDepsOf } from '../usecases/admin/wiring';
+import { adminDepsOf } from '../shared/admin-wiring';
 
 /**
  * The admin API (Bearer admin token): archive search, general info, chat logs and recordings

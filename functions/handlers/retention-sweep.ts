@@ -5,8 +5,8 @@ import { totalOf } from '../domain/sweep/summary';
 import { parseOrThrow } from '../domain/validation';
 import { container } from '../shared/container';
 import { json, parseJsonBody, withErrors } from '../shared/http';
-import { runSweep, type SweepRun } from '../usecases/retention/run-sweep';
-import { countSweep } from '../usecases/retention/sweep-metrics';
+import { runSweep, type SweepRun } from '../usecases/nightly-sweep/run-sweep';
+import { countSweep } from '../usecases/nightly-sweep/sweep-metrics';
 
 /** API Gateway gives up after 29 s: an operator's sweep call answers well before, and is called again. */
 const API_BUDGET_MS = 20_000;

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod';
 import { forbidden, validationFailed } from '../domain/errors';
-import { assertMayHandle, requesterOf, type Caller } from '../domain/subject-requests/access';
+import { assertMayHandle, requesterOf, type Caller } from '../domain/access/subject-request-access';
 import { requestSource } from '../shared/admin-access';
 import { container } from '../shared/container';
 import { json, parseJsonBody, principalOf, routeFor, withErrors } from '../shared/http';

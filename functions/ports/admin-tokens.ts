@@ -1,9 +1,3 @@
-import { ACTOR_ROLES, type ActorRole } from '../domain/audit/entry';
-
-/** Roles of the admin API (Cognito groups of the same names): every audit actor role but `system`. */
-export type AdminRole = Exclude<ActorRole, 'system'>;
-export const ADMIN_ROLES: readonly AdminRole[] = ACTOR_ROLES.filter((r): r is AdminRole => r !== 'system');
-
 /**
  * The claims of an admin token, named as Cognito names them in its ID tokens, so one authorizer
  * reads Cognito tokens in AWS and locally signed tokens alike.

@@ -1,4 +1,2 @@
-/** Time is injected everywhere it matters, so tests and the local runtime can move it. */
-export interface Clock {
-  now(): Date;
-}
+/** The clock port is the domain's Clock (functions/domain/clock.ts): use cases and adapters take it from here. */
+export type { Clock } from '../domain/clock';

@@ -1,5 +1,6 @@
 import { unauthorized } from '../domain/errors';
-import { ADMIN_ROLES, type AdminClaims, type AdminRole } from '../ports/admin-tokens';
+import { ADMIN_ROLES, type AdminRole } from '../domain/access/admin-roles';
+import type { AdminClaims } from '../ports/admin-tokens';
 
 /**
  * Who is calling, as the one authorizer established it. `ingest`: a channel holding the tenant's

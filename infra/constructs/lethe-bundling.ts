@@ -25,7 +25,7 @@ const COMMONJS_NAMES = [
 /**
  * How every Lethe function is bundled, for the construct and the bundle-budget test alike:
  * minified ES modules with code splitting, so a package reached only through `await import()`
- * (functions/shared/export-formats.ts) lands in a chunk of its own that loads when a route uses
+ * (functions/domain/export/export-formats.ts) lands in a chunk of its own that loads when a route uses
  * it. The AWS SDK v3 ships with the Node.js 22 runtime and stays out, loaded through `require`
  * (`sdkShims`): its ES module build is hundreds of files, about 100 ms more CPU at a cold start
  * than its CommonJS one (bench/RESULTS.md, cold init). Source maps are written

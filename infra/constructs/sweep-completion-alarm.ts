@@ -16,7 +16,7 @@ export interface SweepCompletionAlarmProps {
 
 /**
  * A retention sweep that did not finish: no `SweepsCompleted` (emitted when a run over every
- * tenant reached every unit, usecases/retention/sweep-metrics.ts) within the window. Missing data
+ * tenant reached every unit, usecases/nightly-sweep/sweep-metrics.ts) within the window. Missing data
  * counts as breaching: a sweep that never ran, crashed or stopped early all look the same here.
  */
 export class SweepCompletionAlarm extends Construct {

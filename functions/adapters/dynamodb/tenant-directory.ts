@@ -11,61 +11,35 @@ import type { TenantPolicy } from '../../domain/policy/schema';
 import type { ItemCondition } from '../../ports/item-condition';
 import type { Page } from '../../ports/page';
 import type { ItemChanges } from '../../ports/record-store';
-import {
-  LISTED_UNDER,
-  RESERVED_TENANT_SORT_KEYS,
-  type ApiKeyRecord,
-  type PolicyRevision,
-  type TenantDirectory,
-  type TenantItem,
-  type TenantProfile,
+import type {
+  ApiKeyRecord,
+  PolicyRevision,
+  TenantDirectory,
+  TenantItem,
+  TenantProfile,
 } from '../../ports/tenant-directory';
 import { decodeCursor, encodeCursor, prefixShape, TABLE_KEYS } from './cursor';
+import {
+  apiKeyItem,
+  apiKeyPk,
+  apiKeysOf,
+  assertTenantItemKey,
+  GSI1,
+  type Item,
+  listedPk,
+  policyItem,
+  profileItem,
+  storedTenantChanges,
+  storedTenantItem,
+  strip,
+  TENANTS,
+  tenantOfPk,
+  tenantPk,
+} from './directory-items';
 import { conditionFields, updateFields } from './expressions';
 import { conditional } from './write-conflict';
 
-/** Keys of the directory table (docs/storage-layout.md, "Home region only"). */
-const GSI1 = 'gsi1';
-const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
-const policySk = (revision: number) => `POLICY#${String(revision).padStart(8, '0')}`;
-const apiKeyPk = (keyHash: string) => `APIKEY#${keyHash}`;
-const apiKeysOf = (tenantId: string) => `TENANT#${tenantId}#APIKEYS`;
-const listedPk = (listing: string) => `LISTED#${listing}`;
-/** gsi1 keys of a tenant item listed under `listing` (LISTED_UNDER): the sparse listing across tenants. */
-const listedKeys = (listing: string, tenantId: string, sk: string) => ({
-  gsi1pk: listedPk(listing),
-  gsi1sk: `${tenantId}#${sk}`,
-});
-const tenantOfPk = (pk: string) => pk.slice('TENANT#'.length);
-const TENANTS = 'TENANTS';
 const ON_FAILURE = { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
-
-type Item = Record<string, unknown>;
-/** Drops the key attributes, leaving the port's plain data. */
-const strip = ({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...rest }: Item) => rest;
-
-const profileItem = (p: TenantProfile) => ({
-  pk: tenantPk(p.tenantId),
-  sk: 'PROFILE',
-  gsi1pk: TENANTS,
-  gsi1sk: p.tenantId,
-  ...p,
-});
-const policyItem = (r: PolicyRevision) => ({ pk: tenantPk(r.tenantId), sk: policySk(r.revision), ...r });
-const apiKeyItem = (k: ApiKeyRecord) => ({
-  pk: apiKeyPk(k.keyHash),
-  sk: 'APIKEY',
-  gsi1pk: apiKeysOf(k.tenantId),
-  gsi1sk: k.createdAt,
-  ...k,
-});
-
-function assertTenantItemKey(sk: string): void {
-  if (!sk || RESERVED_TENANT_SORT_KEYS.some((reserved) => sk.startsWith(reserved)))
-    throw new RangeError(
-      `"${sk}" is not a sort key for a tenant item (${RESERVED_TENANT_SORT_KEYS.join(', ')} are the directory's own)`,
-    );
-}
 
 /** The home region's directory table through the DynamoDB document client. */
 export class DynamoTenantDirectory implements TenantDirectory {
@@ -180,13 +154,11 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async putItem(item: TenantItem, condition?: ItemCondition): Promise<void> {
     assertTenantItemKey(item.sk);
-    const { [LISTED_UNDER]: listing, ...plain } = item;
-    const listed = typeof listing === 'string' ? listedKeys(listing, item.tenantId, item.sk) : {};
     await conditional(`${this.table} ${item.sk} of ${item.tenantId}`, () =>
       this.client.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...plain, ...listed, pk: tenantPk(item.tenantId) },
+          Item: storedTenantItem(item),
           ...conditionFields(condition),
           ...(condition ? ON_FAILURE : {}),
         }),
@@ -217,16 +189,12 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async updateItem(tenantId: string, sk: string, changes: ItemChanges, condition?: ItemCondition): Promise<TenantItem> {
     assertTenantItemKey(sk);
-    const { [LISTED_UNDER]: listing, ...set } = changes.set ?? {};
-    const unlist = changes.remove?.includes(LISTED_UNDER) ? ['gsi1pk', 'gsi1sk'] : [];
-    const remove = [...(changes.remove ?? []).filter((a) => a !== LISTED_UNDER), ...unlist];
-    const listed = typeof listing === 'string' ? listedKeys(listing, tenantId, sk) : {};
     const out = await conditional(`${this.table} ${sk} of ${tenantId}`, () =>
       this.client.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: tenantPk(tenantId), sk },
-          ...updateFields({ ...changes, set: { ...set, ...listed, tenantId }, remove }, condition),
+          ...updateFields(storedTenantChanges(tenantId, sk, changes), condition),
           ...(condition ? ON_FAILURE : {}),
           ReturnValues: 'ALL_NEW',
         }),

@@ -3,7 +3,7 @@ import type { ChainVerdict } from '../../domain/audit/verify-chain';
 import type { Container } from '../../shared/container';
 import { listAuditEntries } from '../../usecases/admin/audit-admin';
 import { verifyAuditChain } from '../../usecases/admin/verify-audit';
-import { adminDepsOf } from '../../usecases/admin/wiring';
+import { adminDepsOf } from '../../shared/admin-wiring';
 import { instantOption } from '../instant-option';
 import { jsonText, newTable } from '../output';
 import { storeContainer } from '../store-access';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { recordOfProcessingMarkdown } from '../../domain/register/markdown';
 import type { Container } from '../../shared/container';
 import { registerOf } from '../../usecases/admin/register-admin';
-import { adminDepsOf } from '../../usecases/admin/wiring';
+import { adminDepsOf } from '../../shared/admin-wiring';
 import { storeContainer } from '../store-access';
 
 /**

@@ -9,7 +9,7 @@ import {
 } from '../../domain/sweep/summary';
 import type { PolicyChangeImpact } from '../../domain/sweep/policy-impact';
 import type { SweepRequest } from '../../domain/sweep/sweep-request';
-import type { SweepRun } from '../../usecases/retention/run-sweep';
+import type { SweepRun } from '../../usecases/nightly-sweep/run-sweep';
 import { LetheApiClient } from '../api-client';
 import { instantOption } from '../instant-option';
 import { jsonText, newTable } from '../output';

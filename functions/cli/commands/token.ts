@@ -5,7 +5,7 @@ import { stateDir } from '../../../infra/local/operator-key';
 import { LocalAdminTokens } from '../../adapters/auth/local-admin-tokens';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../../adapters/auth/token-checks';
 import { SettableClock } from '../../domain/clock';
-import { ADMIN_ROLES, type AdminRole } from '../../ports/admin-tokens';
+import { ADMIN_ROLES, type AdminRole } from '../../domain/access/admin-roles';
 import { instantOption, instantProblem } from '../instant-option';
 
 /** The signing secret: LETHE_LOCAL_TOKEN_SECRET wins over the one `npm start` keeps in `.lethe/token.secret`. */

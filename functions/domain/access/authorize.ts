@@ -1,4 +1,4 @@
-import type { AdminRole } from '../../ports/admin-tokens';
+import type { AdminRole } from './admin-roles';
 import { mayAccessRestricted } from '../subject-requests/restriction';
 import type { Reader } from '../sweep/visibility';
 import { CONTENT_ACTIONS, type AccessAction } from './actions';

@@ -1,4 +1,4 @@
-import type { AdminRole } from '../../ports/admin-tokens';
+import type { AdminRole } from './admin-roles';
 import type { AccessAction } from './actions';
 
 /**

@@ -1,4 +1,4 @@
-import type { Clock } from '../../ports/clock';
+import type { Clock } from '../clock';
 
 /**
  * Unwrapped data keys kept in memory for a short time, so reading an interaction's records does

@@ -1,7 +1,7 @@
 import type { DataClass, IdentifierKind, LawfulBasis } from '../data-class';
 import { LAWFUL_BASIS_IN_WORDS } from '../export/plain-words';
 import type { Inventory, StoreCount, StoreName } from './inventory';
-import type { JobOutcome } from './job';
+import type { JobOutcome } from './job-status';
 import type { SubjectRequestType } from './request';
 
 /**

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { conflict, validationFailed } from '../errors';
 import { expiryInstant } from '../retention/expiry-instant';
 import { wallClockAt } from '../retention/zoned-time';
-import { isTerminal, type JobStatus } from './job';
+import { isTerminal, type JobStatus } from './job-status';
 
 /**
  * GDPR Art. 12(3): a request is answered within one month of its receipt; that period may be

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { JOB_STATUSES } from './job';
+import { JOB_STATUSES } from './job-status';
 import { SUBJECT_REQUEST_TYPES } from './request';
 
 export const MAX_DESK_PAGE = 100;

@@ -3,33 +3,10 @@ import { conflict } from '../errors';
 import type { SubjectKey } from '../subject/subject-key';
 import type { Certificate, ExportSummary, Verification } from './certificate';
 import type { DeadlineExtension } from './deadline';
+import type { JobStatus } from './job-status';
 import type { Inventory } from './inventory';
 import type { SubjectRequestType } from './request';
 import type { VerificationHint } from './verification-hints';
-
-/**
- * A subject request's life:
- *
- *   pending-verification ─confirm─▶ queued ─slot─▶ running ─▶ completed
- *          │                          │              │  ▲
- *          └──────── cancel ──────────┴─▶ cancelled ◀┘  └─ re-invoked (resumes from its checkpoint)
- *                                                    failed, incomplete
- *
- * A channel's self-service request waits for an admin in `pending-verification`. A failed or
- * crashed job is resumed by invoking it again: every step is safe to repeat. An erasure or
- * anonymisation whose verification still finds the subject's records after its last pass ends
- * `incomplete` (its certificate says what remains and why), never `completed`.
- */
-export const JOB_STATUSES = [
-  'pending-verification',
-  'queued',
-  'running',
-  'completed',
-  'incomplete',
-  'failed',
-  'cancelled',
-] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Who filed the request: staff (with role), a channel on behalf of its end user, the operator console, or Lethe itself. */
 export type Requester =
@@ -110,12 +87,6 @@ export interface SubjectRequestJob {
   /** Epoch seconds: when the certificate's retention ends (DynamoDB TTL). */
   expiresAt?: number;
 }
-
-export const isTerminal = (status: JobStatus): boolean =>
-  status === 'completed' || status === 'incomplete' || status === 'cancelled';
-
-/** How a request ended: done, stopped by a cancellation, or out of passes with records still found. */
-export type JobOutcome = 'completed' | 'cancelled' | 'incomplete';
 
 /** Whether an invocation may (re)start the job: queued, running (crashed or still leased) or failed. */
 export function assertRunnable(job: Pick<SubjectRequestJob, 'status' | 'requestId'>): void {

@@ -1,4 +1,4 @@
-import type { SubjectRequestJob } from './job';
+import type { JobStatus } from './job-status';
 
 /**
  * The periodic wake-up of subject requests. A queued request is normally started when another
@@ -22,7 +22,12 @@ export interface SlotLease {
   expiresAt: number;
 }
 
-export type WakeCandidate = Pick<SubjectRequestJob, 'requestId' | 'status' | 'updatedAt'>;
+/** What the wake-up reads of a job (`SubjectRequestJob`). */
+export interface WakeCandidate {
+  requestId: string;
+  status: JobStatus;
+  updatedAt: string;
+}
 
 /**
  * The requests of one tenant the wake-up starts, oldest first and no more than its free slots:

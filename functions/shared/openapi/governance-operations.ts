@@ -1,10 +1,10 @@
 import { DATA_CLASSES } from '../../domain/data-class';
 import { PlaceHoldSchema } from '../../domain/holds/hold-request';
-import { SUBJECT_REQUEST_ROLES } from '../../domain/subject-requests/access';
+import { SUBJECT_REQUEST_ROLES } from '../../domain/access/subject-request-access';
 import { SUBJECT_REQUEST_TYPES, SubjectRequestSchema } from '../../domain/subject-requests/request';
 import { ExtensionSchema, MAX_EXTENSION_MONTHS } from '../../domain/subject-requests/deadline';
 import { MAX_DESK_PAGE } from '../../domain/subject-requests/desk-query';
-import { JOB_STATUSES } from '../../domain/subject-requests/job';
+import { JOB_STATUSES } from '../../domain/subject-requests/job-status';
 import { MAX_EXPORT_MONTHS } from '../../usecases/retention/archive-export';
 import { DOWNLOAD_URL_SECONDS } from '../../usecases/subject-requests/view-request';
 import { pageQuery, type ApiOperation } from './operation';

@@ -23,7 +23,7 @@ import {
 import { KPI_GROUPINGS } from '../../domain/kpi/query';
 import { KpiReportSchema } from '../../domain/kpi/report';
 import { RecordingCompletedSchema } from '../../usecases/recordings/responses';
-import { RECORDING_UPLOAD_LIMITS } from '../../usecases/recordings/upload-rules';
+import { RECORDING_UPLOAD_LIMITS } from '../../domain/ingest/upload-rules';
 import { SUBJECT_QUERY, type ApiOperation } from './operation';
 
 const SIZE = `413: over the size limits (body ${INGEST_LIMITS.bodyBytes} bytes, see the schema maxima)`;

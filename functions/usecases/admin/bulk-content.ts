@@ -1,7 +1,7 @@
 import { bulkDownloadKey } from '../../domain/copies/copy-keys';
 import { newCopy } from '../../domain/copies/derived-copy';
 import { registerCopy } from '../copies/copy-registry';
-import { loadJSZip } from '../../shared/export-formats';
+import { loadJSZip } from '../../domain/export/export-formats';
 import { ulid } from 'ulid';
 import type { AccessAction } from '../../domain/access/actions';
 import { readerOf } from '../../domain/access/authorize';

@@ -1,4 +1,4 @@
-import { loadExcelJS } from '../../shared/export-formats';
+import { loadExcelJS } from '../../domain/export/export-formats';
 import { generalInfoTable } from '../../domain/export/general-info-csv';
 import type { InteractionInfo } from '../../domain/records';
 

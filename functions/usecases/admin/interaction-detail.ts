@@ -3,7 +3,7 @@ import { mayProcess } from '../../domain/subject-requests/restriction';
 import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import { holdsOnPartitions } from '../holds/hold-guard';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import { recordingStatusOf } from '../recordings/recording-pointer';
 import { getInteraction } from '../readback/get-interaction';
 import { tenantAccess, type AdminRequest } from './admin-request';

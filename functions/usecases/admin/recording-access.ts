@@ -7,7 +7,7 @@ import { playbackLink } from '../recordings/playback';
 import { openRecording } from '../recordings/recording-object';
 import { isFinalised, recordingIdOf, recordingUnavailable } from '../recordings/recording-pointer';
 import { deleteUnlessHeld } from '../holds/hold-guard';
-import { deleteEveryVersion } from '../retention/content-objects';
+import { deleteEveryVersion } from '../records/content-objects';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
 import { grantedInteraction } from './archived-interaction';
 import { recordAccess } from './audit-trail';

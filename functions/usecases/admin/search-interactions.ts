@@ -13,13 +13,13 @@ import {
   type InfoAttributes,
   type LocatedInteraction,
 } from '../ingest/interaction-info';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import { hasStoredContent } from '../readback/stored-content';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
 import type { AdminDeps } from './deps';
-import { listingPartition } from './interaction-listing';
+import { listingPartition } from '../records/interaction-listing';
 import { walkDay } from './listing-walk';
 import type { InteractionSummary, SearchResult } from './responses';
 import {

@@ -2,7 +2,7 @@ import { chatLogXml } from '../../domain/export/chat-log-xml';
 import type { TranscriptView } from '../../domain/ingest/responses';
 import { readerOf } from '../../domain/access/authorize';
 import { deleteUnlessHeld } from '../holds/hold-guard';
-import { deleteUnderPrefix } from '../retention/content-objects';
+import { deleteUnderPrefix } from '../records/content-objects';
 import { infoKey } from '../ingest/interaction-info';
 import { getTranscript } from '../readback/get-transcript';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';

@@ -10,7 +10,7 @@ import {
 import type { FoundCopy } from '../../domain/subject-requests/inventory';
 import type { ContentStore } from '../../ports/content-store';
 import type { RegionalStores } from '../../ports/regional-stores';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 
 /** The stores a copy can be in: a region's content bucket, or the home region's exports bucket. */
 export interface CopyStores {

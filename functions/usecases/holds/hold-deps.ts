@@ -1,5 +1,5 @@
 import type { LegalHold } from '../../domain/holds/hold';
-import type { AdminRole } from '../../ports/admin-tokens';
+import type { AdminRole } from '../../domain/access/admin-roles';
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 import type { Metrics } from '../../ports/metrics';

@@ -3,25 +3,15 @@ import { backstopTags, underBackstop, type BackstopState } from '../../domain/re
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { bucketForExpiry } from '../../domain/sweep/checkpoint';
 import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
-import type { ItemKey, RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
+import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
+import { HELD_EXPIRY } from '../records/held-expiry';
 import type { RegionalStores, RegionStores } from '../../ports/regional-stores';
 import type { PolicyRevision } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
-import { contentKeysOfItem } from '../retention/content-objects';
-import { dueRecordOf } from '../retention/item-facts';
-import { listingKey } from '../admin/interaction-listing';
-import { EXPIRY_REVISION, extendIndexEntries, replanExpiry } from '../retention/redate-record';
-
-/**
- * DynamoDB TTL deletes an item some time after its `expiresAt`, hold or no hold. While a hold
- * covers a partition, the expiry of each of its items (records, subject-index entries, and the
- * listing entry of its interaction) moves
- * to `heldExpiresAt`, out of TTL's reach and out of the `byExpiry` index; release moves it back,
- * into the bucket where the next sweep finds it (today's, when it has passed). The content
- * objects of held records are tagged out of the content bucket's lifecycle backstop the same way
- * (functions/domain/retention/content-backstop.ts).
- */
-export const HELD_EXPIRY = 'heldExpiresAt';
+import { contentKeysOfItem } from '../records/content-objects';
+import { dueRecordOf } from '../records/item-facts';
+import { listingKey } from '../records/interaction-listing';
+import { EXPIRY_REVISION, extendIndexEntries, replanExpiry } from '../records/redate-record';
 
 async function eachItem(
   records: RecordStore,
@@ -62,23 +52,6 @@ export function protectItem(records: RecordStore, item: StoredItem): Promise<boo
     ),
   );
 }
-
-/**
- * The writes of new items for a partition a hold keeps (a held interaction's next message, a
- * held subject's next conversation): each item is written with its expiry as `heldExpiresAt`,
- * out of TTL's reach and out of the `byExpiry` index from the start, as `protectItem` would move it.
- */
-export function heldWrites(operations: readonly WriteOperation[], held: boolean): WriteOperation[] {
-  if (!held) return [...operations];
-  return operations.map((op) => {
-    if (op.kind !== 'put' || typeof op.item.expiresAt !== 'number') return op;
-    const { expiresAt, expiryBucket: _bucket, ...rest } = op.item;
-    return { ...op, item: { ...rest, [HELD_EXPIRY]: expiresAt } };
-  });
-}
-
-/** Whether a partition's root item is kept by a hold now (its expiry moved to `heldExpiresAt`). */
-export const isHeldItem = (item: StoredItem | undefined): boolean => typeof item?.[HELD_EXPIRY] === 'number';
 
 /**
  * Gives a litigation batch's registry entry, kept by the sweep while a hold covered it, its
@@ -123,7 +96,7 @@ async function tagObjects(
 }
 
 /**
- * The listing entry (admin time search, usecases/admin/interaction-listing.ts) of an interaction
+ * The listing entry (admin time search, usecases/records/interaction-listing.ts) of an interaction
  * whose general info is `item`, in every region holding one: it follows its interaction's hold.
  */
 async function listingEntriesOf(

@@ -3,7 +3,7 @@ import type { LegalHold } from '../../domain/holds/hold';
 import { holdTargetOf } from '../../domain/holds/hold-request';
 import { locateInteraction } from '../ingest/interaction-info';
 import { loadTenant } from '../ingest/tenant-context';
-import { markHeldSubject } from './held-subject-markers';
+import { markHeldSubject } from '../subject-markers/held-subject-markers';
 import { holdSortKey } from './hold-records';
 import type { HoldActor, HoldDeps } from './hold-deps';
 import { awaitDeletions } from './hold-guard';

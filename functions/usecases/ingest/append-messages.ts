@@ -12,10 +12,10 @@ import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
 import { infoKey, locateInteraction, type LocatedInteraction } from './interaction-info';
 import { knownIdentifiersOf, subjectHmacsOf } from './participant';
-import { recordMeta, recordTime, sealedItem } from './record-items';
+import { recordMeta, recordTime, sealedItem } from '../records/record-items';
 import { loadTenant, type TenantContext } from './tenant-context';
-import { restrictionMark } from '../subject-requests/restriction-markers';
-import { heldWrites, isHeldItem } from '../holds/hold-protection';
+import { restrictionMark } from '../subject-markers/restriction-markers';
+import { heldWrites, isHeldItem } from '../records/held-expiry';
 
 /** Sort key of a chat-log line: by time, then by its order within the interaction. */
 export const messageSortKey = (at: string, seq: number) => `MSG#${at}#${String(seq).padStart(6, '0')}`;

@@ -4,7 +4,7 @@ import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
-import { allPages } from './pages';
+import { allPages } from '../records/pages';
 import { objectionsOf } from './standing-markers';
 import type { TenantContext } from './tenant-context';
 

@@ -13,7 +13,7 @@ import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
 import { infoKey, locateInteraction, type LocatedInteraction } from './interaction-info';
-import { allPages } from './pages';
+import { allPages } from '../records/pages';
 import { loadTenant, type TenantContext } from './tenant-context';
 
 /**

@@ -9,13 +9,13 @@ import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key
 import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
-import { refuseWhileErasing } from '../subject-requests/erasure-markers';
-import { heldWrites } from '../holds/hold-protection';
-import { subjectHeld } from '../holds/held-subject-markers';
-import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
+import { refuseWhileErasing } from '../subject-markers/erasure-markers';
+import { restrictionMark, restrictionOf } from '../subject-markers/restriction-markers';
+import { heldWrites } from '../records/held-expiry';
+import { subjectHeld } from '../subject-markers/held-subject-markers';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
-import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
+import { recordMeta, recordTime, sealedItem, subjectEntries } from '../records/record-items';
 import { loadTenant, type TenantContext } from './tenant-context';
 
 /** Events written at once: enough to hide round trips, few enough not to flood the table. */

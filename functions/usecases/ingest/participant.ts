@@ -2,10 +2,10 @@ import { LetheError, validationFailed } from '../../domain/errors';
 import type { Participant } from '../../domain/records';
 import type { KnownIdentifiers } from '../../domain/redaction';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
-import { allPages } from './pages';
+import { allPages } from '../records/pages';
 import type { IngestDeps } from './deps';
 import type { LocatedInteraction } from './interaction-info';
-import { openedFields } from './record-items';
+import { openedFields } from '../records/record-items';
 import type { TenantContext } from './tenant-context';
 
 /** Subject keys of identifiers sent under `path` (`participant`, `subject`), errors named by full path. */

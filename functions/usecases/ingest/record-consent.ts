@@ -8,13 +8,13 @@ import type { WriteOperation } from '../../ports/record-store';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { subjectKeysAt } from './participant';
-import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
+import { recordMeta, recordTime, sealedItem, subjectEntries } from '../records/record-items';
 import { markStanding } from './standing-markers';
 import { loadTenant } from './tenant-context';
-import { refuseWhileErasing } from '../subject-requests/erasure-markers';
-import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
-import { heldWrites } from '../holds/hold-protection';
-import { subjectHeld } from '../holds/held-subject-markers';
+import { refuseWhileErasing } from '../subject-markers/erasure-markers';
+import { restrictionMark, restrictionOf } from '../subject-markers/restriction-markers';
+import { heldWrites } from '../records/held-expiry';
+import { subjectHeld } from '../subject-markers/held-subject-markers';
 
 export const CONSENT_ROUTE = 'POST /v1/consents';
 

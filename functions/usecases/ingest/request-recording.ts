@@ -4,17 +4,17 @@ import { parseIngestRequest } from '../../domain/ingest/parse-request';
 import type { RecordingUpload } from '../../domain/ingest/responses';
 import { RecordingRequestSchema } from '../../domain/ingest/schemas';
 import { regionFor } from '../../domain/residency/region-for';
-import { completePath } from '../recordings/upload-rules';
+import { completePath } from '../../domain/ingest/upload-rules';
 import { refusalsFor } from './consent-standing';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
 import { DENY_RECORDING, infoKey, locateInteraction } from './interaction-info';
 import { subjectHmacsOf } from './participant';
-import { recordMeta } from './record-items';
+import { recordMeta } from '../records/record-items';
 import { loadTenant } from './tenant-context';
-import { restrictionMark } from '../subject-requests/restriction-markers';
-import { heldWrites, isHeldItem } from '../holds/hold-protection';
+import { restrictionMark } from '../subject-markers/restriction-markers';
+import { heldWrites, isHeldItem } from '../records/held-expiry';
 
 /** How long an upload URL works. */
 export const UPLOAD_URL_SECONDS = 900;

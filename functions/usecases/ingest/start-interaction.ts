@@ -7,7 +7,7 @@ import { StartInteractionSchema, type StartInteraction } from '../../domain/inge
 import { interactionStartIncrements } from '../../domain/kpi/counters';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { regionFor } from '../../domain/residency/region-for';
-import { listingWrites } from '../admin/interaction-listing';
+import { listingWrites } from '../records/interaction-listing';
 import type { WriteOperation } from '../../ports/record-store';
 import { refusalsFor } from './consent-standing';
 import { countKpis } from './count-kpis';
@@ -15,12 +15,12 @@ import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { infoKey, type InfoAttributes } from './interaction-info';
 import { subjectKeysAt } from './participant';
-import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
+import { recordMeta, recordTime, sealedItem, subjectEntries } from '../records/record-items';
 import { loadTenant } from './tenant-context';
-import { refuseWhileErasing } from '../subject-requests/erasure-markers';
-import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
-import { heldWrites } from '../holds/hold-protection';
-import { subjectHeld } from '../holds/held-subject-markers';
+import { refuseWhileErasing } from '../subject-markers/erasure-markers';
+import { restrictionMark, restrictionOf } from '../subject-markers/restriction-markers';
+import { heldWrites } from '../records/held-expiry';
+import { subjectHeld } from '../subject-markers/held-subject-markers';
 
 export const START_ROUTE = 'POST /v1/interactions';
 

@@ -11,10 +11,10 @@ import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { locateInteraction } from './interaction-info';
 import { knownIdentifiersOf, subjectHmacsOf } from './participant';
-import { recordMeta, recordTime, sealedItem } from './record-items';
+import { recordMeta, recordTime, sealedItem } from '../records/record-items';
 import { loadTenant } from './tenant-context';
-import { restrictionMark } from '../subject-requests/restriction-markers';
-import { heldWrites, isHeldItem } from '../holds/hold-protection';
+import { restrictionMark } from '../subject-markers/restriction-markers';
+import { heldWrites, isHeldItem } from '../records/held-expiry';
 
 export const SURVEY_ROUTE = 'POST /v1/surveys';
 

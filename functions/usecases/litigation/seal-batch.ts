@@ -7,9 +7,11 @@ import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { expiryBucket } from '../../domain/retention/expiry-bucket';
 import { expiryInstant } from '../../domain/retention/expiry-instant';
 import { retentionFor } from '../../domain/retention/retention-for';
+import type { KeyVault } from '../../ports/key-vault';
 import type { StoredItem } from '../../ports/record-store';
-import { openedRecordOf } from '../retention/item-facts';
-import type { RetentionDeps } from '../retention/sweep-deps';
+import type { RegionalStores } from '../../ports/regional-stores';
+import type { PersonalDataVault } from '../personal-data/personal-data-vault';
+import { openedRecordOf } from '../records/item-facts';
 import { subjectLinksOf, writeSubjectLinks } from './subject-links';
 
 export interface SealRequest {
@@ -32,7 +34,7 @@ export interface SealRequest {
  * Then each record is marked `sealedIn`, so it is never sealed twice.
  */
 export async function sealIntoBatch(
-  deps: Pick<RetentionDeps, 'stores' | 'vault' | 'keyVault'>,
+  deps: { stores: RegionalStores; vault: PersonalDataVault; keyVault: KeyVault },
   request: SealRequest,
 ): Promise<BatchEntry> {
   const { tenantId, policy, sourceRegion, dataClass, items, now } = request;

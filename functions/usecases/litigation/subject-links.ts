@@ -3,7 +3,7 @@ import { batchSortKey, litigationPartition } from '../../domain/litigation/regis
 import { SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 
 /**
  * A sealed batch outlives the live records it copied: once the sweep deletes or anonymises them,

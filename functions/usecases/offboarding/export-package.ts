@@ -1,4 +1,4 @@
-import { loadJSZip } from '../../shared/export-formats';
+import { loadJSZip } from '../../domain/export/export-formats';
 import { DATA_CLASSES, type DataClass } from '../../domain/data-class';
 import type { PackageFile } from '../../domain/export/package-manifest';
 import { packageManifest } from '../../domain/export/package-manifest';
@@ -14,7 +14,7 @@ import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import type { TenantProfile } from '../../ports/tenant-directory';
 import { allCounters } from '../retention/sweep-aggregates';
-import { openedRecordOf } from '../retention/item-facts';
+import { openedRecordOf } from '../records/item-facts';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import { indexedItems, tenantBuckets, tenantMonths } from './tenant-buckets';
 

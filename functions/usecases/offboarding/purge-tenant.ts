@@ -6,7 +6,7 @@ import type { SweepFailure, SweepTallies } from '../../domain/sweep/summary';
 import type { PolicyRevision, TenantProfile } from '../../ports/tenant-directory';
 import { loadHoldCoverage } from '../holds/hold-coverage';
 import { listHolds } from '../holds/hold-records';
-import { deleteUnderPrefix } from '../retention/content-objects';
+import { deleteUnderPrefix } from '../records/content-objects';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import { sweepUnit } from '../retention/sweep-unit';
 import { OFFBOARDING_SK, offboardingOf, type Offboarding, type OffboardingPackage } from './offboarding-record';

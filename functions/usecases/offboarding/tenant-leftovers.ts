@@ -8,11 +8,11 @@ import type { LegalHold } from '../../domain/holds/hold';
 import { copyOf } from '../../domain/copies/derived-copy';
 import { keptFromDeletion } from '../../domain/holds/precedence';
 import type { ItemKey, RecordStore } from '../../ports/record-store';
-import { listingPartition } from '../admin/interaction-listing';
-import { allPages } from '../ingest/pages';
+import { listingPartition } from '../records/interaction-listing';
+import { allPages } from '../records/pages';
 import { loadHoldCoverage } from '../holds/hold-coverage';
 import { listHolds } from '../holds/hold-records';
-import { contentKeysOfItem, deleteUnderPrefix, interactionContentPrefixes } from '../retention/content-objects';
+import { contentKeysOfItem, deleteUnderPrefix, interactionContentPrefixes } from '../records/content-objects';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import type { FinalReport } from './offboarding-record';
 

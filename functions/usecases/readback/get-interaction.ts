@@ -4,7 +4,7 @@ import { ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
 import type { IngestDeps } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { interactionFactsOf, locateInteraction } from '../ingest/interaction-info';
-import { openedFields } from '../ingest/record-items';
+import { openedFields } from '../records/record-items';
 import { hasStoredContent } from './stored-content';
 
 /**

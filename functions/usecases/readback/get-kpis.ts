@@ -7,7 +7,7 @@ import { regionFor } from '../../domain/residency/region-for';
 import { isVisibleAt } from '../../domain/sweep/visibility';
 import { parseOrThrow } from '../../domain/validation';
 import type { IngestDeps } from '../ingest/deps';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 
 /**
  * GET /v1/kpis?from&to&groupBy: the tenant's daily counters between two of its days (both

@@ -4,8 +4,8 @@ import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/vi
 import type { IngestDeps } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { locateInteraction } from '../ingest/interaction-info';
-import { allPages } from '../ingest/pages';
-import { openedFields } from '../ingest/record-items';
+import { allPages } from '../records/pages';
+import { openedFields } from '../records/record-items';
 import { DataKeyGone } from '../personal-data/personal-data-vault';
 
 type Line = TranscriptView['messages'][number];

@@ -1,6 +1,6 @@
 import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { IngestDeps } from '../ingest/deps';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import { isFinalised } from '../recordings/recording-pointer';
 
 /**

@@ -2,7 +2,7 @@ import { conflict } from '../../domain/errors';
 import { backstopTags } from '../../domain/retention/content-backstop';
 import type { StoredItem } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
-import { isHeldItem } from '../holds/hold-protection';
+import { isHeldItem } from '../records/held-expiry';
 import type { IngestDeps, IngestResult } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { uploadKey } from '../ingest/request-recording';
@@ -16,7 +16,7 @@ import {
   STORED,
 } from './recording-pointer';
 import type { RecordingCompleted } from './responses';
-import { uploadRefusal } from './upload-rules';
+import { uploadRefusal } from '../../domain/ingest/upload-rules';
 
 export type FinaliseDeps = Pick<IngestDeps, 'stores' | 'vault' | 'clock'>;
 

@@ -8,7 +8,7 @@ import type { OpenedRecord } from '../../domain/sweep/opened-record';
 import { ARCHIVED_PREFIX } from '../../domain/sweep/plan';
 import { recordsCsv } from '../../domain/sweep/records-csv';
 import type { StoredItem } from '../../ports/record-store';
-import { openedRecordOf } from './item-facts';
+import { openedRecordOf } from '../records/item-facts';
 import type { ArchivedCounters } from './sweep-aggregates';
 import type { RetentionDeps } from './sweep-deps';
 

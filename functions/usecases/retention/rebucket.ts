@@ -3,9 +3,9 @@ import { bucketForExpiry, bucketsThrough, utcDay, type SweepCheckpoint } from '.
 import { countRebucket, emptyImpact, expiryHorizon, retentionChanged } from '../../domain/sweep/policy-impact';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { CheckpointStore } from './checkpoints';
-import { dueRecordOf } from './item-facts';
+import { dueRecordOf } from '../records/item-facts';
 import { policyRevision } from './policy-revisions';
-import { EXPIRY_REVISION, extendIndexEntries, redateListingOf, replanExpiry } from './redate-record';
+import { EXPIRY_REVISION, extendIndexEntries, redateListingOf, replanExpiry } from '../records/redate-record';
 import { recordFailure, type UnitRun } from './unit-run';
 
 /**

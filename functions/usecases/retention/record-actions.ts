@@ -13,9 +13,9 @@ import {
   deleteEveryVersion,
   deleteUnderPrefix,
   interactionContentPrefixes,
-} from './content-objects';
-import { dekIdOf } from './item-facts';
-import { redateListingOf } from './redate-record';
+} from '../records/content-objects';
+import { dekIdOf } from '../records/item-facts';
+import { redateListingOf } from '../records/redate-record';
 import { deleteSubjectLinks } from '../litigation/subject-links';
 import type { RetentionDeps } from './sweep-deps';
 import { deleteCopiesOfPartition } from '../copies/copy-registry';

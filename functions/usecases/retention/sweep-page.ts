@@ -5,11 +5,11 @@ import type { DueRecord } from '../../domain/sweep/due-record';
 import type { TallyColumn } from '../../domain/sweep/summary';
 import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { DueItem, StoredItem } from '../../ports/record-store';
-import { unlistInteraction } from '../admin/interaction-listing';
+import { unlistInteraction } from '../records/interaction-listing';
 import { protectItem, protectPartition } from '../holds/hold-protection';
 import { sealIntoBatch } from '../litigation/seal-batch';
 import { settleBounded } from './bounded';
-import { dueRecordOf } from './item-facts';
+import { dueRecordOf } from '../records/item-facts';
 import {
   anonymiseItem,
   archiveItem,

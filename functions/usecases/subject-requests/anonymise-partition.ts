@@ -1,7 +1,7 @@
 import type { DataClass } from '../../domain/data-class';
 import { SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import { anonymiseItem, deleteArchived, settlePartition, type ActionScope } from '../retention/record-actions';
 import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';

@@ -3,7 +3,7 @@ import type { ItemCondition } from '../../ports/item-condition';
 import type { JobRunner } from '../../ports/job-runner';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import type { JobLogger } from './deps';
 
 /**

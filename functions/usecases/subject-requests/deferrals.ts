@@ -1,7 +1,7 @@
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import { auditRequest } from './audit-request';
 import { startOrQueue } from './concurrency';
 import type { SubjectRequestDeps } from './deps';

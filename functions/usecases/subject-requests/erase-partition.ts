@@ -1,6 +1,6 @@
 import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { ItemKey } from '../../ports/record-store';
-import { unlistInteraction } from '../admin/interaction-listing';
+import { unlistInteraction } from '../records/interaction-listing';
 import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
 import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';

@@ -1,4 +1,4 @@
-import { loadJSZip } from '../../shared/export-formats';
+import { loadJSZip } from '../../domain/export/export-formats';
 import { createHash } from 'node:crypto';
 import type { DataClass, IdentifierKind } from '../../domain/data-class';
 import { chatLogXml } from '../../domain/export/chat-log-xml';
@@ -14,13 +14,13 @@ import type { SubjectKey } from '../../domain/subject/subject-key';
 import { parseArchivedRecord } from '../../domain/sweep/archive-object';
 import { isPartitionRoot } from '../../domain/sweep/record-keys';
 import type { StoredItem } from '../../ports/record-store';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import { SealedDataRejected } from '../../domain/crypto/envelope';
 import { DataKeyGone } from '../personal-data/personal-data-vault';
 import { playbackPrefix, subjectPackageKey } from '../../domain/copies/copy-keys';
 import { newCopy } from '../../domain/copies/derived-copy';
 import { registerCopy } from '../copies/copy-registry';
-import { openedRecordOf } from '../retention/item-facts';
+import { openedRecordOf } from '../records/item-facts';
 import type { SubjectRequestDeps } from './deps';
 import {
   findSubjectPartitions,

@@ -1,5 +1,5 @@
 import { conflict } from '../../domain/errors';
-import { assertStaff, requesterOf, type Caller } from '../../domain/subject-requests/access';
+import { assertStaff, requesterOf, type Caller } from '../../domain/access/subject-request-access';
 import {
   assertExtendable,
   deadlineOf,

@@ -3,7 +3,7 @@ import type { SubjectKey } from '../../domain/subject/subject-key';
 import { parsePartitionKey, SUBJECT_ENTRY_PREFIX, type PartitionKind } from '../../domain/sweep/record-keys';
 import type { StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 
 /** A partition the subject index lists for the subject: an interaction, a chatbot event or a consent proof. */
 export interface SubjectPartition {

@@ -1,5 +1,6 @@
 import { notFound } from '../../domain/errors';
-import type { JobStatus, SubjectRequestJob } from '../../domain/subject-requests/job';
+import type { SubjectRequestJob } from '../../domain/subject-requests/job';
+import type { JobStatus } from '../../domain/subject-requests/job-status';
 import type { ItemCondition } from '../../ports/item-condition';
 import type { Page } from '../../ports/page';
 import { LISTED_UNDER, type TenantDirectory, type TenantItem } from '../../ports/tenant-directory';

@@ -1,4 +1,4 @@
-import { assertStaff, type Caller } from '../../domain/subject-requests/access';
+import { assertStaff, type Caller } from '../../domain/access/subject-request-access';
 import { DeskQuerySchema, type DeskQuery } from '../../domain/subject-requests/desk-query';
 import { parseOrThrow } from '../../domain/validation';
 import type { SubjectRequestDeps } from './deps';

@@ -1,4 +1,4 @@
-import { assertMayConfirm, assertMaySee, requesterOf, type Caller } from '../../domain/subject-requests/access';
+import { assertMayConfirm, assertMaySee, requesterOf, type Caller } from '../../domain/access/subject-request-access';
 import { assertConfirmable, cancellation, type SubjectRequestJob } from '../../domain/subject-requests/job';
 import { conflict, notFound } from '../../domain/errors';
 import { WriteConflict } from '../../ports/write-conflict';

@@ -1,7 +1,7 @@
 import type { DataClass } from '../../domain/data-class';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { uploadKey } from '../ingest/request-recording';
-import { contentKeysOfItem } from '../retention/content-objects';
+import { contentKeysOfItem } from '../records/content-objects';
 import type { PartitionPiece, SubjectPartition } from './find-subject';
 
 /** An object a partition owns: in a content bucket (recordings, large transcripts, pending uploads) or the archive bucket. */

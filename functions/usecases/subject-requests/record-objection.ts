@@ -3,12 +3,12 @@ import { regionFor } from '../../domain/residency/region-for';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import type { WriteOperation } from '../../ports/record-store';
-import { recordMeta, subjectEntries } from '../ingest/record-items';
+import { recordMeta, subjectEntries } from '../records/record-items';
 import { markStanding } from '../ingest/standing-markers';
 import type { SubjectRequestDeps } from './deps';
-import { heldWrites } from '../holds/hold-protection';
-import { subjectHeld } from '../holds/held-subject-markers';
-import { restrictionMark, restrictionOf } from './restriction-markers';
+import { restrictionMark, restrictionOf } from '../subject-markers/restriction-markers';
+import { heldWrites } from '../records/held-expiry';
+import { subjectHeld } from '../subject-markers/held-subject-markers';
 
 /** Where an objection's proof lives: the consent partition named after its request. */
 export const objectionKey = (job: Pick<SubjectRequestJob, 'tenantId' | 'requestId'>) => ({

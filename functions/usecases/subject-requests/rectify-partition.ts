@@ -7,7 +7,7 @@ import type { StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { SubjectRequestDeps } from './deps';
 import type { SubjectPartition } from './find-subject';
-import { isHeldItem } from '../holds/hold-protection';
+import { isHeldItem } from '../records/held-expiry';
 
 /** One identifier to correct: its kind, the keyed hashes of its current and corrected values, and the corrected value. */
 export interface Correction {

@@ -4,14 +4,8 @@ import type { TenantPolicy } from '../../domain/policy/schema';
 import { expiryInstant } from '../../domain/retention/expiry-instant';
 import { buildCertificate } from '../../domain/subject-requests/certificate';
 import { mergeInventories, type Inventory } from '../../domain/subject-requests/inventory';
-import {
-  assertRunnable,
-  isTerminal,
-  stepsOf,
-  type JobOutcome,
-  type StepName,
-  type SubjectRequestJob,
-} from '../../domain/subject-requests/job';
+import { assertRunnable, stepsOf, type StepName, type SubjectRequestJob } from '../../domain/subject-requests/job';
+import { isTerminal, type JobOutcome } from '../../domain/subject-requests/job-status';
 import { statisticsExpiry } from '../../domain/sweep/plan';
 import type { ItemCondition } from '../../ports/item-condition';
 import { WriteConflict } from '../../ports/write-conflict';
@@ -30,7 +24,7 @@ import {
 import { recordDeferrals } from './deferrals';
 import type { SubjectRequestDeps } from './deps';
 import { erasePartition } from './erase-partition';
-import { clearErasing, markErasing } from './erasure-markers';
+import { clearErasing, markErasing } from '../subject-markers/erasure-markers';
 import { buildExportPackage } from './export-package';
 import { findSubjectPartitions, type SubjectPartition } from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
@@ -40,7 +34,7 @@ import { rectifyPartition, type Correction } from './rectify-partition';
 import { carryStanding, dropConsentStanding } from '../ingest/standing-markers';
 import { recordObjection } from './record-objection';
 import { restrictPartition } from './restrict-partition';
-import { markSubject } from './restriction-markers';
+import { markSubject } from '../subject-markers/restriction-markers';
 import { openCorrections } from './sealed-corrections';
 import { takeInventory } from './take-inventory';
 import { verifyRequest } from './verify-request';

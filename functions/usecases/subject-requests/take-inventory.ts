@@ -15,7 +15,7 @@ import type { SubjectKey } from '../../domain/subject/subject-key';
 import { ARCHIVED_PREFIX } from '../../domain/sweep/plan';
 import { expirySecondsOf } from '../../domain/sweep/visibility';
 import { sealedBatchesOfSubject } from '../litigation/subject-links';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import type { SubjectRequestDeps } from './deps';
 import {
   findSubjectPartitions,

@@ -1,4 +1,4 @@
-import { loadJSZip } from '../../shared/export-formats';
+import { loadJSZip } from '../../domain/export/export-formats';
 import type { Verification } from '../../domain/subject-requests/certificate';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import { isRestricted } from '../../domain/subject-requests/restriction';

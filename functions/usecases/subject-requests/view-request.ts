@@ -1,12 +1,8 @@
-import { assertMaySee, type Caller } from '../../domain/subject-requests/access';
+import { assertMaySee, type Caller } from '../../domain/access/subject-request-access';
 import type { Certificate } from '../../domain/subject-requests/certificate';
 import { deadlineOf, type Deadline, type DeadlineExtension } from '../../domain/subject-requests/deadline';
-import {
-  progressOf,
-  type JobProgress,
-  type JobStatus,
-  type SubjectRequestJob,
-} from '../../domain/subject-requests/job';
+import { progressOf, type JobProgress, type SubjectRequestJob } from '../../domain/subject-requests/job';
+import type { JobStatus } from '../../domain/subject-requests/job-status';
 import type { SubjectRequestType } from '../../domain/subject-requests/request';
 import type { VerificationHint } from '../../domain/subject-requests/verification-hints';
 import { notFound } from '../../domain/errors';

@@ -2,7 +2,7 @@ import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import { deadlineOf } from '../../domain/subject-requests/deadline';
 import { requestsToWake } from '../../domain/subject-requests/wake';
 import type { JobRunner } from '../../ports/job-runner';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import { slotLeases } from './concurrency';
 import type { SubjectRequestDeps } from './deps';
 import { listActiveJobs } from './job-store';

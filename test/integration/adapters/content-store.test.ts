@@ -1,21 +1,14 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { homeRegion, localNames, s3Client } from '../../support/emulators';
+import { contentStoreContract } from '../../support/content-store-contract';
 import { freshTenant, testContainer } from './container';
 
 describe('a bucket of a region', () => {
   const { stores } = testContainer();
   const content = stores.storesFor(homeRegion()).content;
 
-  it('stores bytes and gives them back, with their content type', async () => {
-    // Prepare
-    const key = `recording/${freshTenant()}/I1/R1`;
-    // Act
-    await content.put(key, Buffer.from('sealed audio'), { contentType: 'application/octet-stream' });
-    // Assess
-    const stored = await content.get(key);
-    expect(Buffer.from(stored?.bytes ?? []).toString()).toBe('sealed audio');
-    expect(stored?.contentType).toBe('application/octet-stream');
-    expect(await content.get(`${key}-missing`)).toBeUndefined();
+  describe('on s3rver, the ContentStore contract', () => {
+    contentStoreContract(() => ({ content, freshTenant }));
   });
 
   it('deletes every version of an object, so nothing of it can be read or listed afterwards', async () => {
@@ -38,18 +31,6 @@ describe('a bucket of a region', () => {
       new ListObjectsV2Command({ Bucket: localNames().contentBucket, Prefix: `transcript/${tenantId}/` }),
     );
     expect((raw.Contents ?? []).map((o) => o.Key)).toEqual([neighbour]);
-  });
-
-  it('lists the keys under a prefix a page at a time', async () => {
-    // Prepare
-    const prefix = `upload/${freshTenant()}/`;
-    for (const n of [1, 2, 3]) await content.put(`${prefix}${n}`, Buffer.from(String(n)));
-    // Act
-    const first = await content.listKeys(prefix, { limit: 2 });
-    const second = await content.listKeys(prefix, { cursor: first.cursor, limit: 2 });
-    // Assess
-    expect([...first.items, ...second.items]).toEqual([`${prefix}1`, `${prefix}2`, `${prefix}3`]);
-    expect(second.cursor).toBeUndefined();
   });
 
   it('hands out short-lived URLs that download and upload exactly one object', async () => {

@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, type AdminRole } from '../../../functions/ports/admin-tokens';
+import { ADMIN_ROLES, type AdminRole } from '../../../functions/domain/access/admin-roles';
 import { callApi } from '../../support/api';
 import { as, converse, editPolicy, fakeMp3, newTenant, type StaffUser, type Tenant } from './support';
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { searchInteractions } from '../../../functions/usecases/admin/search-interactions';
-import { adminDepsOf } from '../../../functions/usecases/admin/wiring';
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import {
   ANNA,
   chat,

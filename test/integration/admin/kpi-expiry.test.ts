@@ -1,6 +1,6 @@
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { kpiReport } from '../../../functions/usecases/admin/kpi-access';
-import { adminDepsOf } from '../../../functions/usecases/admin/wiring';
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import { rawItems } from '../ingest/support';
 import { testContainer } from '../retention/support';
 import { regions } from '../../support/emulators';

@@ -1,5 +1,5 @@
 import { localAdminToken } from '../../../functions/cli/commands/token';
-import type { AdminRole } from '../../../functions/ports/admin-tokens';
+import type { AdminRole } from '../../../functions/domain/access/admin-roles';
 import { callApi, type ApiRequest, type ApiResponse } from '../../support/api';
 
 /**

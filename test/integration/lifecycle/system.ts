@@ -1,7 +1,7 @@
 import { localAdminToken } from '../../../functions/cli/commands/token';
 import { buildContainer } from '../../../functions/shared/container';
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
-import { runSweep, type SweepRun } from '../../../functions/usecases/retention/run-sweep';
+import { runSweep, type SweepRun } from '../../../functions/usecases/nightly-sweep/run-sweep';
 import { OPERATOR_KEY_HEADER } from '../../../infra/local/operator-key';
 import { env, regions } from '../../support/emulators';
 import type { PrivateRuntime } from '../../support/private-runtime';

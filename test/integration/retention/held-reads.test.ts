@@ -2,7 +2,7 @@ import type { Actor } from '../../../functions/domain/access/authorize';
 import { interactionContent, viewInteraction } from '../../../functions/usecases/admin/interaction-detail';
 import { searchInteractions } from '../../../functions/usecases/admin/search-interactions';
 import { readTranscript } from '../../../functions/usecases/admin/transcript-access';
-import { adminDepsOf } from '../../../functions/usecases/admin/wiring';
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import { as, converse, newTenant, type StaffUser } from '../admin/support';
 import { recordsOf, SECOND, testContainer } from './support';
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { viewInteraction } from '../../../functions/usecases/admin/interaction-detail';
 import { searchInteractions } from '../../../functions/usecases/admin/search-interactions';
-import { adminDepsOf } from '../../../functions/usecases/admin/wiring';
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import { releaseHold } from '../../../functions/usecases/holds/release-hold';
 import { getInteraction } from '../../../functions/usecases/readback/get-interaction';
 import { getTranscript } from '../../../functions/usecases/readback/get-transcript';

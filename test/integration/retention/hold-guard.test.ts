@@ -4,7 +4,7 @@ import { as, converse, fakeMp3, newTenant, type StaffUser, type Tenant } from '.
 import type { ContentStore } from '../../../functions/ports/content-store';
 import type { RegionalStores } from '../../../functions/ports/regional-stores';
 import { deleteRecording } from '../../../functions/usecases/admin/recording-access';
-import { adminDepsOf } from '../../../functions/usecases/admin/wiring';
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import { placeHold as placeHoldNow } from '../../../functions/usecases/holds/place-hold';
 import { objectsUnder, recordsOf, sortKeys, testContainer } from './support';
 

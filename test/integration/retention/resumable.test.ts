@@ -1,6 +1,6 @@
 import type { RecordStore } from '../../../functions/ports/record-store';
 import type { RegionalStores } from '../../../functions/ports/regional-stores';
-import { runSweep } from '../../../functions/usecases/retention/run-sweep';
+import { runSweep } from '../../../functions/usecases/nightly-sweep/run-sweep';
 import { listBatches } from '../../../functions/usecases/litigation/list-batches';
 import { ANNA, chat, newTenant, recordsOf, testContainer, type Tenant } from './support';
 

@@ -3,7 +3,7 @@ import { SettableClock } from '../../../functions/domain/clock';
 import type { RecordingUpload } from '../../../functions/domain/ingest/responses';
 import { buildContainer, type Container } from '../../../functions/shared/container';
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
-import { runSweep, type SweepRun } from '../../../functions/usecases/retention/run-sweep';
+import { runSweep, type SweepRun } from '../../../functions/usecases/nightly-sweep/run-sweep';
 import { callApi } from '../../support/api';
 import { localNames, regions, s3Client } from '../../support/emulators';
 import { rawItems, type RawItem } from '../ingest/support';

@@ -1,6 +1,6 @@
 import type { TenantDirectory } from '../../../functions/ports/tenant-directory';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
-import { ERASING_MARKER_PREFIX } from '../../../functions/usecases/subject-requests/erasure-markers';
+import { ERASING_MARKER_PREFIX } from '../../../functions/usecases/subject-markers/erasure-markers';
 import { MAX_PASSES } from '../../../functions/usecases/subject-requests/run-request';
 import {
   asChannel,

@@ -5,7 +5,7 @@ import { presetPolicy } from '../../../functions/domain/policy/presets';
 import { listBatches } from '../../../functions/usecases/litigation/list-batches';
 import { LINK_PREFIX } from '../../../functions/usecases/litigation/subject-links';
 import { destroyBatch } from '../../../functions/usecases/retention/record-actions';
-import { runSweep } from '../../../functions/usecases/retention/run-sweep';
+import { runSweep } from '../../../functions/usecases/nightly-sweep/run-sweep';
 import { findSubjectPartitions } from '../../../functions/usecases/subject-requests/find-subject';
 import { chat, recordsOf } from '../retention/support';
 import { newSubject, newTenant, runRequest, testContainer, testDeps } from './support';

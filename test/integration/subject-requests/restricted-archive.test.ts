@@ -1,4 +1,4 @@
-import { runSweep } from '../../../functions/usecases/retention/run-sweep';
+import { runSweep } from '../../../functions/usecases/nightly-sweep/run-sweep';
 import { as, type StaffUser } from '../admin/support';
 import { chat, recordsOf } from '../retention/support';
 import { archivingTenant, newSubject, runRequest, testContainer, testDeps } from './support';

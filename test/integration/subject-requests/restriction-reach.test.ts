@@ -1,7 +1,7 @@
 import { isRestricted } from '../../../functions/domain/subject-requests/restriction';
 import { fileSubjectRequest } from '../../../functions/usecases/subject-requests/file-request';
 import { partitionPieces } from '../../../functions/usecases/subject-requests/find-subject';
-import { RESTRICTION_MARKER_PREFIX } from '../../../functions/usecases/subject-requests/restriction-markers';
+import { RESTRICTION_MARKER_PREFIX } from '../../../functions/usecases/subject-markers/restriction-markers';
 import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';
 import { as, type StaffUser } from '../admin/support';
 import {

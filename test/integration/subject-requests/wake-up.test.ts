@@ -1,6 +1,6 @@
 import { InMemoryMetrics } from '../../../functions/adapters/metrics/in-memory-metrics';
 import type { JobRunner } from '../../../functions/ports/job-runner';
-import { allPages } from '../../../functions/usecases/ingest/pages';
+import { allPages } from '../../../functions/usecases/records/pages';
 import { fileSubjectRequest } from '../../../functions/usecases/subject-requests/file-request';
 import { listActiveJobs, requireJob } from '../../../functions/usecases/subject-requests/job-store';
 import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';

@@ -6,7 +6,7 @@ import {
   assertMaySee,
   SUBJECT_REQUEST_ROLES,
   type Caller,
-} from '../../../functions/domain/subject-requests/access';
+} from '../../../functions/domain/access/subject-request-access';
 
 const TENANT = '01HTENANTAAAAAAAAAAAAAAAAA';
 const tenant: TenantScope = { tenantId: TENANT, supportAccess: true };

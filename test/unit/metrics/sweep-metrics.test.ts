@@ -1,8 +1,8 @@
 import { InMemoryMetrics } from '../../../functions/adapters/metrics/in-memory-metrics';
 import type { DataClass } from '../../../functions/domain/data-class';
 import { emptyTally, type Tally } from '../../../functions/domain/sweep/summary';
-import type { SweepRun } from '../../../functions/usecases/retention/run-sweep';
-import { countSweep } from '../../../functions/usecases/retention/sweep-metrics';
+import type { SweepRun } from '../../../functions/usecases/nightly-sweep/run-sweep';
+import { countSweep } from '../../../functions/usecases/nightly-sweep/sweep-metrics';
 
 const row = (tenantId: string, dataClass: DataClass, region: string, tally: Partial<Tally>) => ({
   tenantId,

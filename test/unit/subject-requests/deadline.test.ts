@@ -7,7 +7,7 @@ import {
   UNCONFIRMED_KEPT_DAYS,
   type DeadlineExtension,
 } from '../../../functions/domain/subject-requests/deadline';
-import type { JobStatus } from '../../../functions/domain/subject-requests/job';
+import type { JobStatus } from '../../../functions/domain/subject-requests/job-status';
 
 /**
  * GDPR Art. 12(3): "The controller shall provide information on action taken on a request under

@@ -5,8 +5,8 @@ import {
   cancellation,
   progressOf,
   stepsOf,
-  type JobStatus,
 } from '../../../functions/domain/subject-requests/job';
+import type { JobStatus } from '../../../functions/domain/subject-requests/job-status';
 
 const job = (over: Partial<Parameters<typeof progressOf>[0]> = {}) => ({
   type: 'erase' as const,

@@ -118,6 +118,31 @@ describe('audit chain: entries chained by hash per tenant', () => {
     });
   });
 
+  it('a last entry rewritten with a freshly computed hash links up, and only the stored head catches it', () => {
+    // Prepare: the newest entry's details changed and its hash recomputed, so every link still holds
+    const entries = chainOfFive();
+    const head = { seq: 5, hash: entries[4].hash };
+    const rewritten = { ...entries[4], details: { format: 'wav' } };
+    entries[4] = { ...rewritten, hash: hashEntry(rewritten.prevHash, rewritten) };
+    // Act
+    const withoutHead = verifyChain(entries, AUDIT_KEY);
+    const withHead = verifyChain(entries, AUDIT_KEY, { head });
+    // Assess
+    expect(withoutHead).toMatchObject({ ok: true });
+    expect(withHead).toEqual({ ok: false, firstBadSeq: 5, problem: 'edited' });
+  });
+
+  it('an entry appended past the stored head is caught by the head', () => {
+    // Prepare: a forged sixth entry, correctly linked, that the head (seq 5) never recorded
+    const entries = chainOfFive();
+    const head = { seq: 5, hash: entries[4].hash };
+    entries.push(chainEntry(entries[4], draft(6, 'recording.play', INTERACTION_A)));
+    // Act
+    const verdict = verifyChain(entries, AUDIT_KEY, { head });
+    // Assess
+    expect(verdict).toMatchObject({ ok: false, problem: 'edited' });
+  });
+
   it('after entries aged out under the audit retention, the chain verifies from its anchor, and not without it', () => {
     // Prepare: entries 1 and 2 were removed by the sweep, which kept the last removed link
     const entries = chainOfFive();

@@ -1,5 +1,5 @@
-import type { Container } from '../../shared/container';
-import type { AdminDeps } from './deps';
+import type { Container } from './container';
+import type { AdminDeps } from '../usecases/admin/deps';
 
 /** The admin use cases' dependencies from the composition root, with the deployment as the record of processing describes it. */
 export function adminDepsOf(c: Container): AdminDeps {

@@ -5,7 +5,7 @@ import type { TenantDirectory } from '../../ports/tenant-directory';
  * A subject hold keeps what the subject's records will be too, not only those found when it was
  * placed: the directory keeps one marker per subject key and hold
  * (`HELDSUBJECT#<hmacHex>#<holdId>`, the keyed hash only), so ingest writes a held subject's new
- * records out of TTL's reach at once (`heldWrites`, hold-protection.ts) instead of leaving them
+ * records out of TTL's reach at once (`heldWrites`, records/held-expiry.ts) instead of leaving them
  * to DynamoDB's TTL until the next sweep finds them held.
  */
 export const HELD_SUBJECT_PREFIX = 'HELDSUBJECT#';

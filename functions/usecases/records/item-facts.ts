@@ -3,7 +3,7 @@ import type { DueRecord, RecordTier } from '../../domain/sweep/due-record';
 import type { OpenedRecord } from '../../domain/sweep/opened-record';
 import { parsePartitionKey } from '../../domain/sweep/record-keys';
 import type { StoredItem } from '../../ports/record-store';
-import { clearFields, openedFields } from '../ingest/record-items';
+import { clearFields, openedFields } from './record-items';
 import { DataKeyGone, type PersonalDataVault } from '../personal-data/personal-data-vault';
 
 const TIERS: readonly RecordTier[] = ['live', 'archived', 'statistics', 'litigation-batch'];

@@ -11,10 +11,10 @@ import { loadHoldCoverage } from '../holds/hold-coverage';
 import { listHolds } from '../holds/hold-records';
 import { offboardingOf } from '../offboarding/offboarding-record';
 import { purgeTenant } from '../offboarding/purge-tenant';
-import { allPolicies } from './policy-revisions';
-import { sweepAggregates } from './sweep-aggregates';
-import type { RetentionDeps } from './sweep-deps';
-import { sweepUnit } from './sweep-unit';
+import { allPolicies } from '../retention/policy-revisions';
+import { sweepAggregates } from '../retention/sweep-aggregates';
+import type { RetentionDeps } from '../retention/sweep-deps';
+import { sweepUnit } from '../retention/sweep-unit';
 
 export interface SweepOptions {
   /** Only this tenant (else every tenant of the directory). */

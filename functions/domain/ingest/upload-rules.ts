@@ -1,4 +1,4 @@
-import { payloadTooLarge, validationFailed, type LetheError } from '../../domain/errors';
+import { payloadTooLarge, validationFailed, type LetheError } from '../errors';
 
 /**
  * What a completed upload may be. 100 MiB holds about 1 h 45 min of 128 kbit/s MP3 or of 8 kHz

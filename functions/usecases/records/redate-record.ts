@@ -6,7 +6,7 @@ import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../do
 import type { RecordStore, StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { WriteConflict } from '../../ports/write-conflict';
-import { redateListing } from '../admin/interaction-listing';
+import { redateListing } from './interaction-listing';
 
 /** Marks a record re-dated for a policy revision, so a record moved into a later bucket is not counted twice. */
 export const EXPIRY_REVISION = 'expiryRevision';

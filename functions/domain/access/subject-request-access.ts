@@ -1,8 +1,8 @@
-import { ACCESS_RULES } from '../access/rules';
-import type { Actor, TenantScope } from '../access/authorize';
-import { requireAccess } from '../access/require-access';
+import { ACCESS_RULES } from './rules';
+import type { Actor, TenantScope } from './authorize';
+import { requireAccess } from './require-access';
 import { forbidden } from '../errors';
-import type { Requester, SubjectRequestJob } from './job';
+import type { Requester, SubjectRequestJob } from '../subject-requests/job';
 
 /** Staff roles that may file, confirm, read and cancel subject requests: those `subject-request.manage` allows. */
 export const SUBJECT_REQUEST_ROLES: readonly string[] = Object.keys(ACCESS_RULES['subject-request.manage']);
