@@ -5,11 +5,14 @@ import { canonicalIp } from './detectors/ip';
 import { canonicalNir } from './detectors/nir';
 import { canonicalPersonnummer } from './detectors/personnummer';
 import { canonicalPhone } from './detectors/phone';
+import { spokenDigits } from './detectors/spoken-digits';
+import { writtenEmail } from './detectors/spoken-email';
 import type { FindingType } from './types';
 
 /**
  * The one spelling of a value that its pseudonym is computed from, so that every way of writing
- * it (spaces, case, `+46` or `0`, 12 or 10 digit personnummer) gives the same token.
+ * it (spaces, case, `+46` or `0`, 12 or 10 digit personnummer, spelled out in a transcript) gives
+ * the same token.
  */
 export type Canonicaliser = (type: FindingType, value: string) => string;
 
@@ -20,10 +23,11 @@ export function canonicaliser(
   return (type, value) => {
     switch (type) {
       case 'email':
-        return canonicalEmail(value);
+        return canonicalEmail(writtenEmail(value));
       case 'phone':
-        return canonicalPhone(value, callingCode);
+        return canonicalPhone(spokenDigits(value) ?? value, callingCode);
       case 'card':
+        return digitsOnly(spokenDigits(value) ?? value);
       case 'ssn':
         return digitsOnly(value);
       case 'iban':

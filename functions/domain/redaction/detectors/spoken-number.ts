@@ -1,0 +1,89 @@
+import type { FindingSink } from '../types';
+import { isCardNumber } from './card';
+import { numberCueBefore, type NumberCue } from './phone-context';
+import { isInternationalWithoutPlus, isValidNationalNumber } from './phone-plans';
+import { spokenRuns, type SpokenChunk } from './spoken-digits';
+
+/**
+ * Phones and cards spelled out in call transcripts ("four one five, five five five, two six seven
+ * one", "zéro six douze trente-quatre cinquante-six soixante-dix-huit"): the spoken digits (see
+ * spoken-digits.ts) pass the checks written digits pass, and the whole spoken span is redacted.
+ *  - card: 12-19 digits with an issuer's prefix and length and the Luhn check (card.ts);
+ *  - phone: at least 7 digits, so counts and amounts ("two kids", "one or two days") stay;
+ *    valid in the tenant's or a nearby country's numbering plan, international after "plus" or
+ *    "double zero", a national number with a trunk 0 (9-11 digits), or any 7-13 digits after a
+ *    phone word ("call me on five five five oh one four two"); never after an order word.
+ * Like the digit scan, each run is tried window by window (whole chunks), longest first, from
+ * the run's start and from each pause.
+ */
+export interface SpokenNumberOptions {
+  phone: boolean;
+  card: boolean;
+  callingCode?: string;
+}
+
+const MIN_PHONE_DIGITS = 7;
+const MAX_DIGITS = 19;
+
+export function scanSpokenNumbers(text: string, options: SpokenNumberOptions, out: FindingSink): void {
+  const minDigits = options.phone ? MIN_PHONE_DIGITS : 12;
+  for (const run of spokenRuns(text, minDigits)) {
+    let i = 0;
+    while (i < run.length) {
+      // Like written digits, a number starts where the run does or after a pause: words right
+      // after other number words are the middle of a longer number (a reference, a card).
+      const matched = run[i].pauseBefore ? longestMatchFrom(text, run, i, options, out) : -1;
+      i = matched === -1 ? i + 1 : matched + 1;
+    }
+  }
+}
+
+/** Index of the last chunk of the longest window starting at chunk i that is a phone or card. */
+function longestMatchFrom(
+  text: string,
+  run: readonly SpokenChunk[],
+  i: number,
+  options: SpokenNumberOptions,
+  out: FindingSink,
+): number {
+  let digits = '';
+  let last = i;
+  while (last < run.length && digits.length + run[last].digits.length <= MAX_DIGITS) digits += run[last++].digits;
+  let firstSpoken = i;
+  while (firstSpoken < last && !run[firstSpoken].spoken) firstSpoken++;
+  const start = run[i].plusStart ?? run[i].start;
+  const plus = run[i].plusStart !== undefined;
+  const cue = numberCueBefore(text, start);
+  for (let j = last - 1; j >= i && digits.length >= MIN_PHONE_DIGITS; j--) {
+    // A window of digits written as digits alone is the digit scan's.
+    if (firstSpoken <= j) {
+      const type =
+        options.card && isCardNumber(digits, text, start)
+          ? 'card'
+          : options.phone && isSpokenPhone(digits, plus, cue, options.callingCode)
+            ? 'phone'
+            : undefined;
+      if (type) {
+        out.push({ type, start, end: run[j].end });
+        return j;
+      }
+    }
+    digits = digits.slice(0, digits.length - run[j].digits.length);
+  }
+  return -1;
+}
+
+function isSpokenPhone(
+  digits: string,
+  plus: boolean,
+  cue: NumberCue | undefined,
+  callingCode: string | undefined,
+): boolean {
+  if (plus) return digits.length >= 8 && digits.length <= 15;
+  if (cue === 'other' || cue === 'card') return false;
+  if (digits.startsWith('00')) return isInternationalWithoutPlus(digits.slice(2));
+  if (digits.length > 15) return false;
+  if (digits[0] === '0' && digits[1] !== '0' && digits.length >= 9 && digits.length <= 11) return true;
+  if (digits.length >= 9 && digits.length <= 12 && isValidNationalNumber(digits, callingCode)) return true;
+  return cue === 'phone' && digits.length <= 13;
+}
