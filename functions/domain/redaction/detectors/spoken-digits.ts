@@ -33,6 +33,8 @@ type Token = {
   word: SpokenWord | { kind: 'digits' };
   /** Whether only spaces and one hyphen stand between this token and the previous number token. */
   tight: boolean;
+  /** Whether that hyphen is there ("soixante-onze"). */
+  hyphen: boolean;
 };
 
 const TIGHT_GAP = /^\s*-?\s*$/;
@@ -88,7 +90,8 @@ function tokenRuns(text: string): Token[][] {
       runs.push(run);
       run = [];
     }
-    run.push({ start, end: i, lower: raw.toLowerCase(), word, tight: run.length > 0 && TIGHT_GAP.test(gap) });
+    const tight = run.length > 0 && TIGHT_GAP.test(gap);
+    run.push({ start, end: i, lower: raw.toLowerCase(), word, tight, hyphen: tight && gap.includes('-') });
     brokenSince = false;
     previousEnd = i;
   }
@@ -211,7 +214,10 @@ function tensAt(tokens: readonly Token[], i: number, tens: number): Parsed {
   if (tight(tokens, j)) {
     const w = tokens[j].word;
     if (w.kind === 'number' && w.width === 1 && w.value >= 1) return { value: String(tens + w.value), next: j + 1 };
-    if (tens === 60 || tens === 80) {
+    // Only French counts on from 60 and 80, and only in one hyphenated word or with "et": spaced,
+    // "soixante onze" is 60 11 read in pairs.
+    const frenchTeens = tokens[i].lower === 'soixante' || /^vingts?$/.test(tokens[i].lower);
+    if (frenchTeens && (tokens[j].hyphen || j > i + 1)) {
       const teen = w.kind === 'number' && w.width === 2 ? unitAt(tokens, j, w.value, 2) : undefined;
       const v = teen ? Number(teen.value) : 0;
       if (teen && v >= 10 && v <= 19) return { value: String(tens + v), next: teen.next };

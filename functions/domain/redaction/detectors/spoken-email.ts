@@ -1,18 +1,28 @@
 import { foldName } from '../lexicon';
 import type { FindingSink } from '../types';
+import { spokenDigits } from './spoken-digits';
+import { isSpokenNumber, spokenWord } from './spoken-words';
 
 /**
  * E-mail addresses read out in call transcripts: "anna at example dot com", "anna punkt berg
  * snabel-a firma punkt se", "jean arobase orange point fr", "ana arroba correo punto es",
- * "max at web punkt de". The address is the word before the at-word (with any words joined to
- * it by dot, dash or underscore words), the at-word, and a domain of at least two labels joined
- * by dot words, the last a top-level domain (two letters, or one of the common longer ones).
+ * "max at web punkt de". The address is the word before the at-word (with the number words
+ * after it, "johnson fourteen at…", and the words joined to it by dot, dash or underscore words,
+ * "tiret bas" and "guion bajo" too), the at-word, and a domain of at least two labels joined by
+ * dot words, the last a top-level domain (two letters, or one of the common longer ones).
  * Only spaces may separate these words, so "at the end of the day" (no dot word) and "dot the
  * i's" (no at-word) stay; neither do words that merely precede "at" in speech ("look at…").
  */
 const DOT_WORDS = new Set(['dot', 'point', 'punkt', 'punto']);
 const UNDERSCORE_WORDS = new Set(['underscore', 'understreck', 'unterstrich']);
 const JOIN_WORDS = new Set(['dash', 'hyphen', 'tiret', 'bindestreck', 'bindestrich', 'guion', ...UNDERSCORE_WORDS]);
+/** Second words that turn a dash word into an underscore: FR "tiret bas", ES "guion bajo". */
+const LOW = new Map([
+  ['bas', 'tiret'],
+  ['bajo', 'guion'],
+]);
+/** At most this many number words after the name in a mailbox ("berg nineteen eighty-four"). */
+const MAX_NUMBER_WORDS = 6;
 const LONG_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'info', 'biz', 'name', 'mobi', 'online', 'email']);
 /** Words that stand before "at" in ordinary speech and are never the mailbox. */
 const NOT_MAILBOX = new Set([
@@ -46,8 +56,9 @@ const NOT_MAILBOX = new Set([
   'and',
   'or',
 ]);
-const WORD = /^[\p{L}\p{M}0-9]+/u;
-const WORD_BEFORE = /[\p{L}\p{M}0-9]+$/u;
+/** Words with inner hyphens: "seventy-six", "jean-pierre", "t-online". */
+const WORD = /^[\p{L}\p{M}0-9]+(?:-[\p{L}\p{M}0-9]+)*/u;
+const WORD_BEFORE = /[\p{L}\p{M}0-9]+(?:-[\p{L}\p{M}0-9]+)*$/u;
 
 const AT_WORDS = /(?<![\p{L}\p{M}0-9])(?:at|arobase|arrobase|arroba|snabel-?\s?a)(?![\p{L}\p{M}0-9])/giu;
 const AT_WORD = /^(?:at|arobase|arrobase|arroba|@)$/i;
@@ -64,18 +75,30 @@ export function scanSpokenEmails(text: string, out: FindingSink): void {
   }
 }
 
-/** Where the mailbox before the at-word at `at` starts, or -1: a word, and words before it
- *  joined by dot, dash or underscore words ("anna dot berg at…"). */
+/** Where the mailbox before the at-word at `at` starts, or -1: a name word with any number
+ *  words after it, and the words before it joined by dot, dash or underscore words. */
 function mailboxStart(text: string, at: number): number {
-  const first = wordBefore(text, at);
-  if (!first || NOT_MAILBOX.has(foldName(first.text)) || isJoinWord(first.text)) return -1;
-  let start = first.start;
+  let word = wordBefore(text, at);
+  let numbers = 0;
+  while (word && numbers < MAX_NUMBER_WORDS) {
+    // "quarante et un", "setenta y ocho": a joiner between number words is one of them.
+    const previous: { text: string; start: number } | undefined = wordBefore(text, word.start);
+    if (isNumberWord(word.text)) numbers++;
+    else if (!(numbers > 0 && isJoiner(word.text) && previous && isNumberWord(previous.text))) break;
+    word = previous;
+  }
+  if (!word || isJoinWord(word.text) || (numbers === 0 && NOT_MAILBOX.has(foldName(word.text)))) return -1;
+  let start = word.start;
   for (;;) {
-    const joiner = wordBefore(text, start);
+    let joiner = wordBefore(text, start);
+    if (joiner && LOW.has(foldName(joiner.text))) {
+      const dash = wordBefore(text, joiner.start);
+      joiner = dash && foldName(dash.text) === LOW.get(foldName(joiner.text)) ? dash : undefined;
+    }
     if (!joiner || !isJoinWord(joiner.text)) return start;
-    const word = wordBefore(text, joiner.start);
-    if (!word || isJoinWord(word.text)) return start;
-    start = word.start;
+    const previous = wordBefore(text, joiner.start);
+    if (!previous || isJoinWord(previous.text)) return start;
+    start = previous.start;
   }
 }
 
@@ -83,6 +106,12 @@ const isJoinWord = (word: string) => {
   const folded = foldName(word);
   return DOT_WORDS.has(folded) || JOIN_WORDS.has(folded);
 };
+
+const isJoiner = (word: string) => spokenWord(word)?.kind === 'joiner';
+
+/** Digits, or number words ("fourteen", "seventy-six", "sjuttio-sex"). */
+const isNumberWord = (word: string) =>
+  /^[0-9]+$/.test(word) || word.split('-').every((part) => part !== '' && isSpokenNumber(part));
 
 /** Where the domain after the at-word ending at `from` ends, or -1. */
 function domainEnd(text: string, from: number): number {
@@ -121,19 +150,31 @@ function wordBefore(text: string, at: number): { text: string; start: number } |
   return m ? { text: m[0], start: i - m[0].length } : undefined;
 }
 
-/** The address as written ("anna dot berg at example dot com" → anna.berg@example.com); a
- *  written address comes back unchanged. */
+/** The address as written ("anna dot berg at example dot com" → anna.berg@example.com,
+ *  "johnson fourteen" → johnson14); a written address comes back unchanged. */
 export function writtenEmail(value: string): string {
   if (value.includes('@')) return value;
-  return value
+  const words = value
     .replace(/snabel-?\s?a/giu, ' @ ')
-    .split(/\s+/)
-    .map((word) => {
-      const folded = foldName(word);
-      if (DOT_WORDS.has(folded)) return '.';
-      if (UNDERSCORE_WORDS.has(folded)) return '_';
-      if (JOIN_WORDS.has(folded)) return '-';
-      return AT_WORD.test(word) ? '@' : word;
-    })
-    .join('');
+    .replace(/\b(?:tiret bas|guion bajo)\b/giu, ' underscore ')
+    .split(/\s+/);
+  let out = '';
+  for (let i = 0; i < words.length; i++) {
+    const folded = foldName(words[i]);
+    if (DOT_WORDS.has(folded)) out += '.';
+    else if (UNDERSCORE_WORDS.has(folded)) out += '_';
+    else if (JOIN_WORDS.has(folded)) out += '-';
+    else if (AT_WORD.test(words[i])) out += '@';
+    else if (isNumberWord(words[i])) {
+      let j = i;
+      while (
+        j + 1 < words.length &&
+        (isNumberWord(words[j + 1]) || (isJoiner(words[j + 1]) && isNumberWord(words[j + 2] ?? '')))
+      )
+        j++;
+      out += spokenDigits(words.slice(i, j + 1).join(' ')) ?? '';
+      i = j;
+    } else out += words[i];
+  }
+  return out;
 }

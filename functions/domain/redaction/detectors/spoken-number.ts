@@ -11,8 +11,9 @@ import { spokenRuns, type SpokenChunk } from './spoken-digits';
  *  - card: 12-19 digits with an issuer's prefix and length and the Luhn check (card.ts);
  *  - phone: at least 7 digits, so counts and amounts ("two kids", "one or two days") stay;
  *    valid in the tenant's or a nearby country's numbering plan, international after "plus" or
- *    "double zero", a national number with a trunk 0 (9-11 digits), or any 7-13 digits after a
- *    phone word ("call me on five five five oh one four two"); never after an order word.
+ *    "double zero", a national number with a trunk 0 (9-13 digits: German and Austrian numbers
+ *    are long), or any 7-13 digits after a phone word ("call me on five five five oh one four
+ *    two"); never after an order word. A phone read on without a pause is taken to the pause.
  * Like the digit scan, each run is tried window by window (whole chunks), longest first, from
  * the run's start and from each pause.
  */
@@ -64,13 +65,24 @@ function longestMatchFrom(
             ? 'phone'
             : undefined;
       if (type) {
-        out.push({ type, start, end: run[j].end });
-        return j;
+        const last = type === 'phone' ? readOn(run, j, digits.length) : j;
+        out.push({ type, start, end: run[last].end });
+        return last;
       }
     }
     digits = digits.slice(0, digits.length - run[j].digits.length);
   }
   return -1;
+}
+
+/** A phone read on without a pause is still the same phone ("null sieben eins fünf null, sechs
+ *  zwei drei … vier fünf"): up to the next pause, within the E.164 length. */
+function readOn(run: readonly SpokenChunk[], j: number, digits: number): number {
+  let last = j;
+  let count = digits;
+  while (last + 1 < run.length && !run[last + 1].pauseBefore && count + run[last + 1].digits.length <= 15)
+    count += run[++last].digits.length;
+  return last;
 }
 
 function isSpokenPhone(
@@ -83,7 +95,7 @@ function isSpokenPhone(
   if (cue === 'other' || cue === 'card') return false;
   if (digits.startsWith('00')) return isInternationalWithoutPlus(digits.slice(2));
   if (digits.length > 15) return false;
-  if (digits[0] === '0' && digits[1] !== '0' && digits.length >= 9 && digits.length <= 11) return true;
+  if (digits[0] === '0' && digits[1] !== '0' && digits.length >= 9 && digits.length <= 13) return true;
   if (digits.length >= 9 && digits.length <= 12 && isValidNationalNumber(digits, callingCode)) return true;
   return cue === 'phone' && digits.length <= 13;
 }

@@ -80,7 +80,13 @@ for (let k = 0; k < 8; k++)
     add(`${d === 1 ? 'ein' : DIGITS.de[d]}und${TENS.de[k]}`, number(20 + 10 * k + d, 2));
   }
 for (let d = 1; d <= 9; d++) add(`veinti${DIGITS.es[d]}`, number(20 + d, 2));
-add('veintiún', number(21, 2));
+for (const [w, v] of [
+  ['veintiún', 21],
+  ['veintidós', 22],
+  ['veintitrés', 23],
+  ['veintiséis', 26],
+] as const)
+  add(w, number(v, 2));
 add('oh', { kind: 'oh' });
 add('o', { kind: 'oh' });
 add('nought', number(0, 1));
@@ -98,6 +104,7 @@ for (const w of ['triple', 'trippel']) add(w, { kind: 'repeat', times: 3 });
 for (let d = 0; d <= 9; d++) add(`doppel${DIGITS.de[d]}`, number(11 * d, 2));
 for (const w of ['et', 'y', 'und', 'and']) add(w, { kind: 'joiner' });
 add('plus', { kind: 'plus' });
+add('más', { kind: 'plus' });
 for (const w of ['uh', 'um', 'uhm', 'erm', 'euh', 'heu', 'äh', 'ähm', 'eh', 'ehm', 'mm', 'hmm'])
   add(w, { kind: 'filler' });
 
@@ -108,6 +115,12 @@ export function spokenWord(word: string): SpokenWord | undefined {
   if (entry !== undefined) return entry;
   const first = word.charCodeAt(0);
   return first >= 97 && first <= 122 ? undefined : WORDS.get(word.toLowerCase());
+}
+
+/** A word that stands for a number by itself (not "double", "plus", "and"). */
+export function isSpokenNumber(word: string): boolean {
+  const kind = spokenWord(word)?.kind;
+  return kind === 'number' || kind === 'tens' || kind === 'hundred';
 }
 
 /** Longer words are never number words: no need to look them up. */
