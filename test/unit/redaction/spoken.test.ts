@@ -61,6 +61,11 @@ describe('spoken phone numbers in call transcripts are redacted whole, per langu
       'seis uno dos tres cuatro cinco seis siete ocho',
     ],
     [
+      'de',
+      'Sie können mich unter null sieben eins fünf null, sechs zwei drei zwei sieben drei vier fünf zurückrufen',
+      'null sieben eins fünf null, sechs zwei drei zwei sieben drei vier fünf',
+    ],
+    [
       'es',
       'llame al seis doce, treinta y cuatro, cincuenta y seis, setenta y ocho',
       'seis doce, treinta y cuatro, cincuenta y seis, setenta y ocho',
@@ -112,6 +117,15 @@ describe('spoken card numbers are redacted as cards', () => {
     expect(result.text).toBe(replaced(text, spoken, '[CARD]'));
   });
 
+  it('reads spaced French pairs as pairs: "soixante onze" is 60 11, not 71', () => {
+    // Prepare
+    const text = 'la carte soixante onze, onze onze, onze onze, onze dix-sept';
+    // Act
+    const result = redactor.redact(text);
+    // Assess
+    expect(result.text).toBe('la carte [CARD]');
+  });
+
   it('leaves a spoken 16-digit number that fails the Luhn check', () => {
     // Prepare
     const text = 'reference four five three two zero one five one one two eight three zero three six seven';
@@ -130,6 +144,21 @@ describe('spoken e-mail addresses are redacted as e-mails', () => {
     ['sv', 'mejla anna punkt berg snabel-a firma punkt se tack', 'anna punkt berg snabel-a firma punkt se'],
     ['de', 'an max unterstrich muster at web punkt de bitte', 'max unterstrich muster at web punkt de'],
     ['es', 'escriba a ana arroba correo punto es gracias', 'ana arroba correo punto es'],
+    [
+      'en',
+      'send it to robin underscore green seventy-six at gmail dot com please',
+      'robin underscore green seventy-six at gmail dot com',
+    ],
+    [
+      'fr',
+      'c’est evelyne point roger quarante et un arobase hotmail point fr',
+      'evelyne point roger quarante et un arobase hotmail point fr',
+    ],
+    [
+      'es',
+      'mi correo es samuel guion bajo robledo setenta y ocho arroba hotmail punto com',
+      'samuel guion bajo robledo setenta y ocho arroba hotmail punto com',
+    ],
   ])('%s: %j', (_lang, text, spoken) => {
     // Act
     const result = redactor.redact(text);
@@ -147,6 +176,9 @@ describe('ordinary speech with number words stays', () => {
     ['en', 'it cost two hundred and fifty dollars, twenty four seven'],
     ['en', 'double check the triple room for two nights'],
     ['en', 'order number one two three four five six seven eight'],
+    ['en', "'aws:PrincipalOrgID': 'o-1234567890'"],
+    ['en', 'it keeps the scope at each point in the tree'],
+    ['en', 'she stared at this dot in the picture'],
     ['fr', 'j’ai deux enfants, un ou deux jours, à la fin de la journée, point final'],
     ['fr', 'ça coûte quatre-vingt-dix-neuf euros et trente centimes'],
     ['sv', 'jag har två barn, en eller två dagar, tre veckor sedan'],
@@ -199,6 +231,11 @@ describe('a spoken value has the pseudonym of its written form', () => {
       'a card',
     ],
     ['anna dot berg at example dot com', 'Anna.Berg@example.com', 'an e-mail address'],
+    [
+      'robin underscore green seventy-six at gmail dot com',
+      'robin_green76@gmail.com',
+      'an e-mail address with a number',
+    ],
   ])('%j and %j (%s)', (spoken, written) => {
     // Act
     const fromSpoken = pseudonymous.redact(spoken).text;

@@ -159,9 +159,10 @@ function numberAt(tokens: readonly Token[], i: number, inRun: boolean): Parsed |
     case 'digits':
       return { value: t.lower, next: i + 1 };
     case 'oh': {
-      const next = tokens[i + 1];
-      const beforeNumber = next !== undefined && tight(tokens, i + 1) && startsNumber(next);
-      return inRun || beforeNumber ? { value: '0', next: i + 1 } : undefined;
+      // Zero only beside a number word: "o-1234567890" is an identifier, "oh, I see" a sigh.
+      const afterNumber = inRun && i > 0 && isNumberWord(tokens[i - 1]);
+      const beforeNumber = tight(tokens, i + 1) && isNumberWord(tokens[i + 1]);
+      return afterNumber || beforeNumber ? { value: '0', next: i + 1 } : undefined;
     }
     case 'repeat': {
       const next = tokens[i + 1];
@@ -179,7 +180,7 @@ function numberAt(tokens: readonly Token[], i: number, inRun: boolean): Parsed |
   }
 }
 
-const startsNumber = (t: Token) => t.word.kind === 'number' || t.word.kind === 'tens' || t.word.kind === 'digits';
+const isNumberWord = (t: Token) => t.word.kind === 'number' || t.word.kind === 'tens' || t.word.kind === 'oh';
 
 function singleDigit(t: Token): string | undefined {
   if (t.word.kind === 'oh') return '0';

@@ -9,7 +9,7 @@ import { isSpokenNumber, spokenWord } from './spoken-words';
  * "max at web punkt de". The address is the word before the at-word (with the number words
  * after it, "johnson fourteen at…", and the words joined to it by dot, dash or underscore words,
  * "tiret bas" and "guion bajo" too), the at-word, and a domain of at least two labels joined by
- * dot words, the last a top-level domain (two letters, or one of the common longer ones).
+ * the dot words of the at-word's language, the last a top-level domain people use.
  * Only spaces may separate these words, so "at the end of the day" (no dot word) and "dot the
  * i's" (no at-word) stay; neither do words that merely precede "at" in speech ("look at…").
  */
@@ -23,7 +23,20 @@ const LOW = new Map([
 ]);
 /** At most this many number words after the name in a mailbox ("berg nineteen eighty-four"). */
 const MAX_NUMBER_WORDS = 6;
-const LONG_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'info', 'biz', 'name', 'mobi', 'online', 'email']);
+/** Top-level domains people read out; not any two letters ("at each point in time"). */
+const TLDS = new Set(
+  'com org net edu gov info biz name mobi online email io co me eu uk fr se de es nl be ch at it dk no fi pt pl us ca ie mx ar br nu tv ai app dev'.split(
+    ' ',
+  ),
+);
+/** The dot words that go with each at-word: "at … dot/punkt", "arobase … point", "arroba … punto". */
+const DOTS_AFTER: Record<string, ReadonlySet<string>> = {
+  at: new Set(['dot', 'punkt']),
+  arobase: new Set(['point', 'dot']),
+  arrobase: new Set(['point', 'dot']),
+  arroba: new Set(['punto', 'dot']),
+  snabel: new Set(['punkt', 'dot']),
+};
 /** Words that stand before "at" in ordinary speech and are never the mailbox. */
 const NOT_MAILBOX = new Set([
   'look',
@@ -70,7 +83,9 @@ export function scanSpokenEmails(text: string, out: FindingSink): void {
   if (!ANY_DOT_WORD.test(text)) return;
   for (const m of text.matchAll(AT_WORDS)) {
     const start = mailboxStart(text, m.index);
-    const end = domainEnd(text, m.index + m[0].length);
+    const atWord = m[0].toLowerCase();
+    const dots = DOTS_AFTER[atWord.startsWith('snabel') ? 'snabel' : atWord];
+    const end = domainEnd(text, m.index + m[0].length, dots);
     if (start !== -1 && end !== -1) out.push({ type: 'email', start, end });
   }
 }
@@ -114,7 +129,7 @@ const isNumberWord = (word: string) =>
   /^[0-9]+$/.test(word) || word.split('-').every((part) => part !== '' && isSpokenNumber(part));
 
 /** Where the domain after the at-word ending at `from` ends, or -1. */
-function domainEnd(text: string, from: number): number {
+function domainEnd(text: string, from: number, dots: ReadonlySet<string>): number {
   let at = from;
   let labels = 0;
   let lastLabel = '';
@@ -125,13 +140,13 @@ function domainEnd(text: string, from: number): number {
     lastLabel = label.text;
     at = label.end;
     const dot = wordAfter(text, at);
-    if (!dot || !DOT_WORDS.has(foldName(dot.text))) break;
+    if (!dot || !dots.has(foldName(dot.text))) break;
     at = dot.end;
   }
   return labels >= 2 && isTld(lastLabel) ? at : -1;
 }
 
-const isTld = (label: string) => /^[a-z]{2}$/i.test(label) || LONG_TLDS.has(label.toLowerCase());
+const isTld = (label: string) => TLDS.has(label.toLowerCase());
 
 /** The word right after `at` across one or more spaces only. */
 function wordAfter(text: string, at: number): { text: string; end: number } | undefined {
