@@ -3,11 +3,6 @@ import { join } from 'node:path';
 import { allFakers, type Faker } from '@faker-js/faker';
 import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
-import { toCardinal as de } from 'n2words/de-DE';
-import { toCardinal as en } from 'n2words/en-US';
-import { toCardinal as es } from 'n2words/es-ES';
-import { toCardinal as fr } from 'n2words/fr-FR';
-import { toCardinal as sv } from 'n2words/sv-SE';
 
 /**
  * The spoken-form labelled set: phones, cards and e-mail addresses as a speech-to-text transcript
@@ -36,7 +31,17 @@ const FAKER: Record<Lang, Faker> = {
   de: allFakers.de,
   es: allFakers.es,
 };
-const SAY: Record<Lang, (n: number) => string> = { en, fr, sv, de, es };
+type Say = (n: number) => string;
+/** n2words publishes each language as a package export only, which this tsconfig's module
+ *  resolution does not read: loaded by name (Node resolves the export). */
+const n2words = (locale: string): Say => (require(`n2words/${locale}`) as { toCardinal: Say }).toCardinal;
+const SAY: Record<Lang, Say> = {
+  en: n2words('en-US'),
+  fr: n2words('fr-FR'),
+  sv: n2words('sv-SE'),
+  de: n2words('de-DE'),
+  es: n2words('es-ES'),
+};
 const HOME: Record<Lang, CountryCode[]> = {
   en: ['US', 'GB'],
   fr: ['FR', 'BE'],
