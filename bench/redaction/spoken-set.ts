@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { allFakers, type Faker } from '@faker-js/faker';
-import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
+import type { Faker } from '@faker-js/faker';
+import { getExampleNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
+import { FAKER, HOME, type LabelledLine, type Lang, writeLabelledSet } from './set-languages';
 
 /**
  * The spoken-form labelled set: phones, cards and e-mail addresses as a speech-to-text transcript
@@ -15,22 +14,10 @@ import examples from 'libphonenumber-js/examples.mobile.json';
  * Run: npx ts-node --transpile-only bench/redaction/spoken-set.ts (seeded; writes
  * bench/corpus/spoken.jsonl, lines {text, spans, lang}); score: lethe redact --evaluate bench/corpus/spoken.jsonl
  */
-type Lang = 'en' | 'fr' | 'sv' | 'de' | 'es';
-interface Line {
-  text: string;
-  spans: Array<{ start: number; end: number; type: string }>;
-  lang: Lang;
-}
+type Line = LabelledLine;
 
 const SEED = 20261205;
 const LINES_PER_LANGUAGE = 300;
-const FAKER: Record<Lang, Faker> = {
-  en: allFakers.en_US,
-  fr: allFakers.fr,
-  sv: allFakers.sv,
-  de: allFakers.de,
-  es: allFakers.es,
-};
 type Say = (n: number) => string;
 /** n2words publishes each language as a package export only, which this tsconfig's module
  *  resolution does not read: loaded by name (Node resolves the export). */
@@ -41,13 +28,6 @@ const SAY: Record<Lang, Say> = {
   sv: n2words('sv-SE'),
   de: n2words('de-DE'),
   es: n2words('es-ES'),
-};
-const HOME: Record<Lang, CountryCode[]> = {
-  en: ['US', 'GB'],
-  fr: ['FR', 'BE'],
-  sv: ['SE'],
-  de: ['DE', 'AT'],
-  es: ['ES', 'MX'],
 };
 const WORDS: Record<Lang, { plus: string; at: string; dot: string; underscore: string; dash: string }> = {
   en: { plus: 'plus', at: 'at', dot: 'dot', underscore: 'underscore', dash: 'dash' },
@@ -255,11 +235,4 @@ function line(f: Faker, lang: Lang): Line {
   return { text: text + frame.slice(at), spans, lang };
 }
 
-const lines: Line[] = [];
-for (const lang of Object.keys(FAKER) as Lang[]) {
-  const f = FAKER[lang];
-  f.seed(SEED);
-  for (let i = 0; i < LINES_PER_LANGUAGE; i++) lines.push(line(f, lang));
-}
-writeFileSync(join(__dirname, '..', 'corpus', 'spoken.jsonl'), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
-console.log(`${lines.length} lines`);
+writeLabelledSet('spoken.jsonl', SEED, LINES_PER_LANGUAGE, line);
