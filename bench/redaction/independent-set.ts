@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
-import { FAKER, HOME, type LabelledLine, type Lang, writeLabelledSet } from './set-languages';
+import { fillFrame, HOME, type LabelledLine, type Lang, writeLabelledSet } from './set-languages';
 
 /**
  * The independent labelled set: values from sources the detectors were not written against, put
@@ -207,17 +207,7 @@ function phone(f: Faker, lang: Lang): string {
 
 function line(f: Faker, lang: Lang): Line {
   const frame = f.helpers.arrayElement(FRAMES[lang]);
-  const spans: Line['spans'] = [];
-  let text = '';
-  let at = 0;
-  for (const m of frame.matchAll(/\{(\w+)\}/g)) {
-    text += frame.slice(at, m.index);
-    const s = slot(m[1], f, lang);
-    if (s.type) spans.push({ start: text.length, end: text.length + s.text.length, type: s.type });
-    text += s.text;
-    at = m.index + m[0].length;
-  }
-  text += frame.slice(at);
+  const { text, spans } = fillFrame(frame, (name) => slot(name, f, lang));
   // Adjacent name slots ("{first} {last}") are one name.
   const merged = spans.reduce<Line['spans']>((out, s) => {
     const last = out[out.length - 1];

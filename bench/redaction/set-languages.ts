@@ -30,6 +30,24 @@ export const HOME: Record<Lang, CountryCode[]> = {
   es: ['ES', 'MX'],
 };
 
+/** A frame ("Call {phone} and ask…") with each `{slot}` filled; a filled value with a type is a labelled span. */
+export function fillFrame(
+  frame: string,
+  fill: (slot: string) => { text: string; type?: string },
+): Pick<LabelledLine, 'text' | 'spans'> {
+  const spans: LabelledLine['spans'] = [];
+  let text = '';
+  let at = 0;
+  for (const m of frame.matchAll(/\{(\w+)\}/g)) {
+    text += frame.slice(at, m.index);
+    const value = fill(m[1]);
+    if (value.type) spans.push({ start: text.length, end: text.length + value.text.length, type: value.type });
+    text += value.text;
+    at = m.index + m[0].length;
+  }
+  return { text: text + frame.slice(at), spans };
+}
+
 /** `perLanguage` lines of each language from `line`, seeded, written to bench/corpus/`file`. */
 export function writeLabelledSet(
   file: string,

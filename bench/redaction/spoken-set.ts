@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { getExampleNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
-import { FAKER, HOME, type LabelledLine, type Lang, writeLabelledSet } from './set-languages';
+import { fillFrame, HOME, type LabelledLine, type Lang, writeLabelledSet } from './set-languages';
 
 /**
  * The spoken-form labelled set: phones, cards and e-mail addresses as a speech-to-text transcript
@@ -213,26 +213,15 @@ function speech(f: Faker, lang: Lang): string {
   return f.helpers.arrayElement(SPEECH[lang]).replace(/\{n\}/g, () => SAY[lang](f.number.int({ min: 2, max: 999 })));
 }
 
+function slot(name: string, f: Faker, lang: Lang): { text: string; type?: string } {
+  if (name === 'phone') return { text: readNumber(f, lang, phone(f, lang)), type: 'phone' };
+  if (name === 'card') return { text: readNumber(f, lang, card(f)), type: 'card' };
+  if (name === 'email') return { text: email(f, lang), type: 'email' };
+  return { text: speech(f, lang) };
+}
+
 function line(f: Faker, lang: Lang): Line {
-  const frame = f.helpers.arrayElement(FRAMES[lang]);
-  const spans: Line['spans'] = [];
-  let text = '';
-  let at = 0;
-  for (const m of frame.matchAll(/\{(\w+)\}/g)) {
-    text += frame.slice(at, m.index);
-    const [value, type] =
-      m[1] === 'phone'
-        ? [readNumber(f, lang, phone(f, lang)), 'phone']
-        : m[1] === 'card'
-          ? [readNumber(f, lang, card(f)), 'card']
-          : m[1] === 'email'
-            ? [email(f, lang), 'email']
-            : [speech(f, lang), undefined];
-    if (type) spans.push({ start: text.length, end: text.length + value.length, type });
-    text += value;
-    at = m.index + m[0].length;
-  }
-  return { text: text + frame.slice(at), spans, lang };
+  return { ...fillFrame(f.helpers.arrayElement(FRAMES[lang]), (name) => slot(name, f, lang)), lang };
 }
 
 writeLabelledSet('spoken.jsonl', SEED, LINES_PER_LANGUAGE, line);
