@@ -44,12 +44,13 @@ export type BuiltInScan = (text: string, out: FindingSink, knownPhone?: DigitDet
 export function builtInScan(enabled: readonly DetectorName[], callingCode?: string): BuiltInScan {
   const on = new Set(enabled);
   const detectors = digitDetectors(callingCode).filter((d) => on.has(d.type));
-  const [email, credentials, ip, iban, nir, name, phone, card] = (
-    ['email', 'credentials', 'ip', 'iban', 'nir', 'name', 'phone', 'card'] as const
+  const [email, credentials, ip, iban, nir, name, phone, card, ssn, personnummer] = (
+    ['email', 'credentials', 'ip', 'iban', 'nir', 'name', 'phone', 'card', 'ssn', 'personnummer'] as const
   ).map((d) => on.has(d));
   const digitOptions = { detectors, iban };
-  // Spoken forms are the same detectors read from transcripts: on with phone, card, email.
-  const spokenNumbers = phone || card ? { phone, card, callingCode } : undefined;
+  // Spoken forms are the same detectors read from transcripts, on when they are.
+  const spokenNumbers =
+    phone || card || ssn || personnummer || nir ? { phone, card, ssn, personnummer, nir, callingCode } : undefined;
   return (text, out, knownPhone) => {
     if (email) {
       scanEmails(text, out);

@@ -25,19 +25,18 @@ export function canonicaliser(
       case 'email':
         return canonicalEmail(writtenEmail(value));
       case 'phone':
-        return canonicalPhone(spokenDigits(value) ?? value, callingCode);
+        return canonicalPhone(asDigits(value), callingCode);
       case 'card':
-        return digitsOnly(spokenDigits(value) ?? value);
       case 'ssn':
-        return digitsOnly(value);
+        return digitsOnly(asDigits(value));
       case 'iban':
         return canonicalIban(value);
       case 'ip':
         return canonicalIp(value);
       case 'nir':
-        return canonicalNir(value);
+        return canonicalNir(asDigits(value));
       case 'personnummer':
-        return canonicalPersonnummer(value);
+        return canonicalPersonnummer(asDigits(value));
       case 'name':
         return value.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
       default:
@@ -45,3 +44,6 @@ export function canonicaliser(
     }
   };
 }
+
+/** A number read out in words as its digits ("plus four six…" → +46…); a written one unchanged. */
+const asDigits = (value: string) => spokenDigits(value) ?? value;

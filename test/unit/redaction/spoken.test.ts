@@ -136,6 +136,40 @@ describe('spoken card numbers are redacted as cards', () => {
   });
 });
 
+describe('spoken national ids are redacted as the ids they are', () => {
+  const all = createRedactor();
+
+  it.each([
+    ['en', 'my social security number is one two three, four five, six seven eight nine', 'ssn'],
+    ['sv', 'mitt personnummer är åttio-ett tolv arton, nittio-åtta sjuttio-sex', 'personnummer'],
+    ['sv', 'personnummer nitton åttio-ett tolv arton nittio-åtta sjuttio-sex', 'personnummer'],
+    [
+      'fr',
+      'mon numéro de sécu c’est un quatre-vingt-cinq zéro cinq soixante-dix-huit zéro zéro six zéro quatre-vingt-quatre quatre-vingt-onze',
+      'nir',
+    ],
+  ])('%s: %j', (_lang, text, type) => {
+    // Act
+    const result = all.redact(text);
+    // Assess
+    expect(result.findings.map((f) => f.type)).toEqual([type]);
+    expect(result.text.endsWith(`[${type.toUpperCase()}]`)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a NIR whose key is wrong',
+      'mon numéro de sécu c’est un quatre-vingt-cinq zéro cinq soixante-dix-huit zéro zéro six zéro quatre-vingt-quatre trente-six',
+    ],
+    ['a personnummer failing Luhn', 'mitt personnummer är åttio-ett tolv arton, nittio-åtta sjuttio-fem'],
+  ])('leaves %s', (_case, text) => {
+    // Act
+    const result = all.redact(text);
+    // Assess
+    expect(result.text).toBe(text);
+  });
+});
+
 describe('spoken e-mail addresses are redacted as e-mails', () => {
   it.each([
     ['en', 'write to anna at example dot com please', 'anna at example dot com'],
@@ -214,7 +248,7 @@ describe('ordinary speech with number words stays', () => {
 
 describe('a spoken value has the pseudonym of its written form', () => {
   const pseudonymous = createRedactor(
-    { detectors: ['phone', 'card', 'email'], replacement: 'pseudonym' },
+    { detectors: ['phone', 'card', 'email', 'personnummer'], replacement: 'pseudonym' },
     { pseudonymKey: new Uint8Array(32).fill(7), defaultCallingCode: '33' },
   );
 
@@ -236,6 +270,7 @@ describe('a spoken value has the pseudonym of its written form', () => {
       'robin_green76@gmail.com',
       'an e-mail address with a number',
     ],
+    ['åttio-ett tolv arton, nittio-åtta sjuttio-sex', '811218-9876', 'a personnummer'],
   ])('%j and %j (%s)', (spoken, written) => {
     // Act
     const fromSpoken = pseudonymous.redact(spoken).text;

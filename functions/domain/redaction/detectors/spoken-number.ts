@@ -1,13 +1,19 @@
-import type { FindingSink } from '../types';
+import type { FindingSink, FindingType } from '../types';
 import { isCardNumber } from './card';
+import { isNir } from './nir';
+import { isPersonnummerDigits } from './personnummer';
 import { numberCueBefore, type NumberCue } from './phone-context';
 import { isInternationalWithoutPlus, isValidNationalNumber } from './phone-plans';
 import { spokenRuns, type SpokenChunk } from './spoken-digits';
+import { isSsnDigits } from './ssn';
 
 /**
- * Phones and cards spelled out in call transcripts ("four one five, five five five, two six seven
- * one", "zéro six douze trente-quatre cinquante-six soixante-dix-huit"): the spoken digits (see
- * spoken-digits.ts) pass the checks written digits pass, and the whole spoken span is redacted.
+ * Phones, cards and national ids spelled out in call transcripts ("four one five, five five five,
+ * two six seven one", "zéro six douze trente-quatre cinquante-six soixante-dix-huit"): the spoken
+ * digits (see spoken-digits.ts) pass the checks written digits pass, in the digit scan's order,
+ * and the whole spoken span is redacted.
+ *  - ssn, personnummer, nir: as nine digits after "SSN"/"social security", a personnummer in one
+ *    block (date and Luhn) and a NIR (key) are checked in ssn.ts, personnummer.ts and nir.ts;
  *  - card: 12-19 digits with an issuer's prefix and length and the Luhn check (card.ts);
  *  - phone: at least 7 digits, so counts and amounts ("two kids", "one or two days") stay;
  *    valid in the tenant's or a nearby country's numbering plan, international after "plus" or
@@ -20,31 +26,42 @@ import { spokenRuns, type SpokenChunk } from './spoken-digits';
 export interface SpokenNumberOptions {
   phone: boolean;
   card: boolean;
+  ssn: boolean;
+  personnummer: boolean;
+  nir: boolean;
   callingCode?: string;
 }
 
-const MIN_PHONE_DIGITS = 7;
 const MAX_DIGITS = 19;
 
+/** The fewest digits any enabled type has: phone 7, ssn 9, personnummer 10, card 12, nir 15. */
+function fewestDigits(o: SpokenNumberOptions): number {
+  if (o.phone) return 7;
+  if (o.ssn) return 9;
+  if (o.personnummer) return 10;
+  return o.card ? 12 : 15;
+}
+
 export function scanSpokenNumbers(text: string, options: SpokenNumberOptions, out: FindingSink): void {
-  const minDigits = options.phone ? MIN_PHONE_DIGITS : 12;
+  const minDigits = fewestDigits(options);
   for (const run of spokenRuns(text, minDigits)) {
     let i = 0;
     while (i < run.length) {
       // Like written digits, a number starts where the run does or after a pause: words right
       // after other number words are the middle of a longer number (a reference, a card).
-      const matched = run[i].pauseBefore ? longestMatchFrom(text, run, i, options, out) : -1;
+      const matched = run[i].pauseBefore ? longestMatchFrom(text, run, i, options, minDigits, out) : -1;
       i = matched === -1 ? i + 1 : matched + 1;
     }
   }
 }
 
-/** Index of the last chunk of the longest window starting at chunk i that is a phone or card. */
+/** Index of the last chunk of the longest window starting at chunk i that some check accepts. */
 function longestMatchFrom(
   text: string,
   run: readonly SpokenChunk[],
   i: number,
   options: SpokenNumberOptions,
+  minDigits: number,
   out: FindingSink,
 ): number {
   let digits = '';
@@ -55,15 +72,10 @@ function longestMatchFrom(
   const start = run[i].plusStart ?? run[i].start;
   const plus = run[i].plusStart !== undefined;
   const cue = numberCueBefore(text, start);
-  for (let j = last - 1; j >= i && digits.length >= MIN_PHONE_DIGITS; j--) {
+  for (let j = last - 1; j >= i && digits.length >= minDigits; j--) {
     // A window of digits written as digits alone is the digit scan's.
     if (firstSpoken <= j) {
-      const type =
-        options.card && isCardNumber(digits, text, start)
-          ? 'card'
-          : options.phone && isSpokenPhone(digits, plus, cue, options.callingCode)
-            ? 'phone'
-            : undefined;
+      const type = spokenType(digits, plus, text, start, cue, options);
       if (type) {
         const last = type === 'phone' ? readOn(run, j, digits.length) : j;
         out.push({ type, start, end: run[last].end });
@@ -73,6 +85,23 @@ function longestMatchFrom(
     digits = digits.slice(0, digits.length - run[j].digits.length);
   }
   return -1;
+}
+
+function spokenType(
+  digits: string,
+  plus: boolean,
+  text: string,
+  at: number,
+  cue: NumberCue | undefined,
+  o: SpokenNumberOptions,
+): FindingType | undefined {
+  if (!plus) {
+    if (o.ssn && isSsnDigits(digits, text, at)) return 'ssn';
+    if (o.personnummer && isPersonnummerDigits(digits)) return 'personnummer';
+    if (o.nir && digits.length === 15 && isNir(digits)) return 'nir';
+    if (o.card && isCardNumber(digits, text, at)) return 'card';
+  }
+  return o.phone && isSpokenPhone(digits, plus, cue, o.callingCode) ? 'phone' : undefined;
 }
 
 /** A phone read on without a pause is still the same phone ("null sieben eins fünf null, sechs
