@@ -66,7 +66,7 @@ function readmeFalseHits(): { lines: number; megabytes: number; hits: string[] }
         count++;
         chars += line.length;
         const found: Finding[] = [];
-        scanSpokenNumbers(line, { phone: true, card: true }, found);
+        scanSpokenNumbers(line, { phone: true, card: true, ssn: true, personnummer: true, nir: true }, found);
         scanSpokenEmails(line, found);
         for (const f of found) hits.push(`${f.type}: ${line.slice(f.start, f.end)}`);
       }
@@ -100,7 +100,7 @@ ${TYPES.map((t) => `| ${t} | ${byLang.map((q) => pct(typeOf(q, t)?.recall)).join
 | ordinary words kept | ${byLang.map(kept).join(' | ')} |
 
 Ordinary text not written by us: the spoken scans alone over the README and CHANGELOG files of the installed npm
-packages (${readmes.lines} lines, ${readmes.megabytes.toFixed(1)} MB of English technical prose): ${readmes.hits.length} spoken phones, cards or
+packages (${readmes.lines} lines, ${readmes.megabytes.toFixed(1)} MB of English technical prose): ${readmes.hits.length} spoken phones, cards, national ids or
 e-mails found (each would be a false hit)${readmes.hits.length ? ` (${readmes.hits.slice(0, 5).join('; ')})` : ''}. Before two fixes this run prompted
 ("oh" is zero only beside a number word; "at" goes with "dot"/"punkt" only, and the top-level domain must be a known one)
 it found 7 ("o-1234567890", "scope at each point in").
