@@ -1,5 +1,5 @@
 import { isDigit, isWordChar } from '../chars';
-import { LONGEST_SPOKEN_WORD, maySpellNumber, spokenWord, type SpokenWord } from './spoken-words';
+import { maySpellNumber, spokenWord, type SpokenWord } from './spoken-words';
 
 /**
  * Numbers spelled out by speech-to-text, read back as digits: "four one five, five five five" is
@@ -37,12 +37,10 @@ type Token = {
   hyphen: boolean;
 };
 
-const TIGHT_GAP = /^\s*-?\s*$/;
-const PAUSE_GAP = /^[\s,;:–—-]{1,4}$/;
-
 /** The runs of spoken numbers in `text` with at least `minDigits` digits and one spoken word. */
 export function spokenRuns(text: string, minDigits: number): SpokenChunk[][] {
   const runs: SpokenChunk[][] = [];
+  if (!mayHoldSpokenNumber(text)) return runs;
   for (const tokens of tokenRuns(text)) {
     const run = chunksOf(tokens);
     for (const part of run) if (digitCount(part) >= minDigits && part.some((c) => c.spoken)) runs.push(part);
@@ -65,8 +63,15 @@ const digitCount = (chunks: readonly SpokenChunk[]) => chunks.reduce((n, c) => n
 function tokenRuns(text: string): Token[][] {
   const runs: Token[][] = [];
   let run: Token[] = [];
+  // Runs of digits alone are the digit scan's: a run is kept only once it has a number word.
+  let hasWord = false;
   let brokenSince = true;
   let previousEnd = 0;
+  const flush = () => {
+    if (hasWord) runs.push(run);
+    run = [];
+    hasWord = false;
+  };
   let i = 0;
   while (i < text.length) {
     if (!isTokenChar(text.charCodeAt(i))) {
@@ -76,27 +81,75 @@ function tokenRuns(text: string): Token[][] {
     const start = i;
     let digitsOnly = true;
     for (; i < text.length && isTokenChar(text.charCodeAt(i)); i++) digitsOnly &&= isDigit(text.charCodeAt(i));
-    const raw =
-      digitsOnly || (i - start <= LONGEST_SPOKEN_WORD && maySpellNumber(text.charCodeAt(start), text.charCodeAt(i - 1)))
-        ? text.slice(start, i)
-        : '';
-    const word = digitsOnly ? ({ kind: 'digits' } as const) : raw && spokenWord(raw);
+    const word = digitsOnly ? DIGITS : maySpellNumber(text, start, i) ? spokenWord(text.slice(start, i)) : undefined;
     if (!word) {
       brokenSince = true;
       continue;
     }
-    const gap = text.slice(previousEnd, start);
-    if (run.length > 0 && (brokenSince || !PAUSE_GAP.test(gap))) {
-      runs.push(run);
-      run = [];
-    }
-    const tight = run.length > 0 && TIGHT_GAP.test(gap);
-    run.push({ start, end: i, lower: raw.toLowerCase(), word, tight, hyphen: tight && gap.includes('-') });
+    const gap = run.length > 0 && !brokenSince ? gapKind(text, previousEnd, start) : BREAK;
+    if (run.length > 0 && gap === BREAK) flush();
+    const raw = text.slice(start, i);
+    run.push({
+      start,
+      end: i,
+      lower: digitsOnly ? raw : raw.toLowerCase(),
+      word,
+      tight: gap === TIGHT || gap === HYPHEN,
+      hyphen: gap === HYPHEN,
+    });
+    hasWord ||= !digitsOnly;
     brokenSince = false;
     previousEnd = i;
   }
-  if (run.length > 0) runs.push(run);
+  flush();
   return runs;
+}
+
+/**
+ * The cheap first look, without allocating: two number words, or one and a digit somewhere. Most
+ * texts fail it ("one of them", "un colis") and are not tokenised.
+ */
+function mayHoldSpokenNumber(text: string): boolean {
+  let numberWords = 0;
+  let digits = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!isTokenChar(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let letters = false;
+    for (; i < text.length && isTokenChar(text.charCodeAt(i)); i++) letters ||= !isDigit(text.charCodeAt(i));
+    if (!letters) digits = true;
+    else if (maySpellNumber(text, start, i) && countsAsNumber(spokenWord(text.slice(start, i)))) numberWords++;
+    if (numberWords >= 2 || (numberWords === 1 && digits)) return true;
+  }
+  return false;
+}
+
+const countsAsNumber = (w: SpokenWord | undefined) =>
+  w !== undefined && (w.kind === 'number' || w.kind === 'tens' || w.kind === 'hundred' || w.kind === 'oh');
+
+const DIGITS = { kind: 'digits' } as const;
+const [BREAK, PAUSE, TIGHT, HYPHEN] = [0, 1, 2, 3];
+
+/** What stands between two number tokens (at most four characters): only spaces (tight), spaces
+ *  and one hyphen, spaces, hyphens, dashes, commas, semicolons or colons (a pause), or anything
+ *  else (a break). */
+function gapKind(text: string, from: number, to: number): number {
+  if (to - from > 4) return BREAK;
+  let hyphens = 0;
+  let pauseMarks = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45) hyphens++;
+    else if (c === 44 || c === 59 || c === 58 || c === 0x2013 || c === 0x2014) pauseMarks++;
+    else if (!(c === 32 || c === 0xa0 || (c >= 9 && c <= 13))) return BREAK;
+  }
+  if (pauseMarks === 0 && hyphens <= 1) return hyphens ? HYPHEN : TIGHT;
+  return PAUSE;
 }
 
 /** Letters and digits; above Latin Extended-B, whatever Unicode calls a letter or mark. */

@@ -124,16 +124,25 @@ export function isSpokenNumber(word: string): boolean {
 }
 
 /** Longer words are never number words: no need to look them up. */
-export const LONGEST_SPOKEN_WORD = Math.max(...[...WORDS.keys()].map((w) => w.length));
+const LONGEST_SPOKEN_WORD = Math.max(...[...WORDS.keys()].map((w) => w.length));
 
-/** First and last letters (ASCII, any case) of the number words: a word whose pair is not among
- *  them need not be read at all, which is most words of most texts. */
-const ENDS = new Uint8Array(128 * 128);
+/** First, second and last letters (ASCII, any case) and length of the number words, as numbers:
+ *  a word whose signature is not among them need not be read at all, which is most words of most
+ *  texts (no string is made, nothing is hashed). A non-ASCII letter in those places lets it through. */
+const signature = (first: number, second: number, last: number, length: number) =>
+  (((first | 0x20) * 128 + (second | 0x20)) * 128 + (last | 0x20)) * 32 + length;
+const SIGNATURES = new Set<number>();
 for (const w of WORDS.keys()) {
-  const [first, last] = [w.charCodeAt(0), w.charCodeAt(w.length - 1)];
-  if (first < 128 && last < 128) ENDS[first * 128 + last] = 1;
+  const codes = [w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1)];
+  if (codes.every((c) => c < 128)) SIGNATURES.add(signature(codes[0], codes[1], codes[2], w.length));
 }
 
-/** False when no number word starts with `first` and ends with `last` (character codes). */
-export const maySpellNumber = (first: number, last: number) =>
-  first >= 128 || last >= 128 || ENDS[(first | 0x20) * 128 + (last | 0x20)] === 1;
+/** False when no number word is `text.slice(start, end)` (for sure); true when one may be. */
+export function maySpellNumber(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length > LONGEST_SPOKEN_WORD) return false;
+  const first = text.charCodeAt(start);
+  const second = length > 1 ? text.charCodeAt(start + 1) : 0;
+  const last = text.charCodeAt(end - 1);
+  return first >= 128 || second >= 128 || last >= 128 || SIGNATURES.has(signature(first, second, last, length));
+}
