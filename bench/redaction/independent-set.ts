@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { allFakers, type Faker } from '@faker-js/faker';
-import { getCountries, getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
+import type { Faker } from '@faker-js/faker';
+import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
+import { fillFrame, HOME, type LabelledLine, type Lang, writeLabelledSet } from './set-languages';
 
 /**
  * The independent labelled set: values from sources the detectors were not written against, put
@@ -20,31 +19,11 @@ import examples from 'libphonenumber-js/examples.mobile.json';
  * Run: npx ts-node --transpile-only bench/redaction/independent-set.ts (seeded; writes
  * bench/corpus/independent.jsonl, lines {text, spans, lang, known?}).
  */
-type Lang = 'en' | 'fr' | 'sv' | 'de' | 'es';
 type Slot = { text: string; type?: string };
-interface Line {
-  text: string;
-  spans: Array<{ start: number; end: number; type: string }>;
-  lang: Lang;
-  known?: { name: string };
-}
+type Line = LabelledLine;
 
 const SEED = 20261204;
 const LINES_PER_LANGUAGE = 1200;
-const FAKER: Record<Lang, Faker> = {
-  en: allFakers.en_US,
-  fr: allFakers.fr,
-  sv: allFakers.sv,
-  de: allFakers.de,
-  es: allFakers.es,
-};
-const HOME: Record<Lang, CountryCode[]> = {
-  en: ['US', 'GB'],
-  fr: ['FR', 'BE'],
-  sv: ['SE'],
-  de: ['DE', 'AT'],
-  es: ['ES', 'MX'],
-};
 const IBAN_COUNTRY: Record<Lang, string> = { en: 'GB', fr: 'FR', sv: 'SE', de: 'DE', es: 'ES' };
 
 const FRAMES: Record<Lang, string[]> = {
@@ -228,17 +207,7 @@ function phone(f: Faker, lang: Lang): string {
 
 function line(f: Faker, lang: Lang): Line {
   const frame = f.helpers.arrayElement(FRAMES[lang]);
-  const spans: Line['spans'] = [];
-  let text = '';
-  let at = 0;
-  for (const m of frame.matchAll(/\{(\w+)\}/g)) {
-    text += frame.slice(at, m.index);
-    const s = slot(m[1], f, lang);
-    if (s.type) spans.push({ start: text.length, end: text.length + s.text.length, type: s.type });
-    text += s.text;
-    at = m.index + m[0].length;
-  }
-  text += frame.slice(at);
+  const { text, spans } = fillFrame(frame, (name) => slot(name, f, lang));
   // Adjacent name slots ("{first} {last}") are one name.
   const merged = spans.reduce<Line['spans']>((out, s) => {
     const last = out[out.length - 1];
@@ -250,14 +219,4 @@ function line(f: Faker, lang: Lang): Line {
   return { text, spans: merged, lang, ...(known ? { known } : {}) };
 }
 
-const lines: Line[] = [];
-for (const lang of Object.keys(FAKER) as Lang[]) {
-  const f = FAKER[lang];
-  f.seed(SEED);
-  for (let i = 0; i < LINES_PER_LANGUAGE; i++) lines.push(line(f, lang));
-}
-writeFileSync(
-  join(__dirname, '..', 'corpus', 'independent.jsonl'),
-  `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
-);
-console.log(`${lines.length} lines`);
+writeLabelledSet('independent.jsonl', SEED, LINES_PER_LANGUAGE, line);

@@ -6,6 +6,8 @@ import { isNirWindow, scanCorsicanNir } from './detectors/nir';
 import { scanPersonNames } from './detectors/person-name';
 import { isPersonnummerWindow } from './detectors/personnummer';
 import { phoneEnd, phoneStart, phoneWindowCheck } from './detectors/phone';
+import { scanSpokenEmails } from './detectors/spoken-email';
+import { scanSpokenNumbers } from './detectors/spoken-number';
 import { isSsnWindow } from './detectors/ssn';
 import type { DetectorName } from './detector-names';
 import { scanDigitRuns, type DigitDetector } from './digit-runs';
@@ -14,7 +16,8 @@ import type { FindingSink } from './types';
 /**
  * The enabled built-in detectors as one scan: the digit detectors share one pass (digit-runs.ts),
  * the others start only from their marker character (`@`, `://`, `:`), found with indexOf, and
- * the Corsican NIR only when the digit scan saw a `2A` or `2B`.
+ * the Corsican NIR only when the digit scan saw a `2A` or `2B`. Phones, cards and e-mails spelled
+ * out in call transcripts are found by the same detectors' spoken scans (detectors/spoken-*.ts).
  * When a window fits several digit detectors the first in this order names it; the most
  * specific checks come first and phone, the loosest, last.
  */
@@ -41,12 +44,19 @@ export type BuiltInScan = (text: string, out: FindingSink, knownPhone?: DigitDet
 export function builtInScan(enabled: readonly DetectorName[], callingCode?: string): BuiltInScan {
   const on = new Set(enabled);
   const detectors = digitDetectors(callingCode).filter((d) => on.has(d.type));
-  const [email, credentials, ip, iban, nir, name] = (
-    ['email', 'credentials', 'ip', 'iban', 'nir', 'name'] as const
+  const [email, credentials, ip, iban, nir, name, phone, card, ssn, personnummer] = (
+    ['email', 'credentials', 'ip', 'iban', 'nir', 'name', 'phone', 'card', 'ssn', 'personnummer'] as const
   ).map((d) => on.has(d));
   const digitOptions = { detectors, iban };
+  // Spoken forms are the same detectors read from transcripts, on when they are.
+  const spokenNumbers =
+    phone || card || ssn || personnummer || nir ? { phone, card, ssn, personnummer, nir, callingCode } : undefined;
   return (text, out, knownPhone) => {
-    if (email) scanEmails(text, out);
+    if (email) {
+      scanEmails(text, out);
+      scanSpokenEmails(text, out);
+    }
+    if (spokenNumbers) scanSpokenNumbers(text, spokenNumbers, out);
     if (name) scanPersonNames(text, out);
     if (credentials) scanCredentials(text, out);
     if (ip) scanIPv6(text, out);

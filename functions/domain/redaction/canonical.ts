@@ -5,11 +5,14 @@ import { canonicalIp } from './detectors/ip';
 import { canonicalNir } from './detectors/nir';
 import { canonicalPersonnummer } from './detectors/personnummer';
 import { canonicalPhone } from './detectors/phone';
+import { spokenDigits } from './detectors/spoken-digits';
+import { writtenEmail } from './detectors/spoken-email';
 import type { FindingType } from './types';
 
 /**
  * The one spelling of a value that its pseudonym is computed from, so that every way of writing
- * it (spaces, case, `+46` or `0`, 12 or 10 digit personnummer) gives the same token.
+ * it (spaces, case, `+46` or `0`, 12 or 10 digit personnummer, spelled out in a transcript) gives
+ * the same token.
  */
 export type Canonicaliser = (type: FindingType, value: string) => string;
 
@@ -20,20 +23,20 @@ export function canonicaliser(
   return (type, value) => {
     switch (type) {
       case 'email':
-        return canonicalEmail(value);
+        return canonicalEmail(writtenEmail(value));
       case 'phone':
-        return canonicalPhone(value, callingCode);
+        return canonicalPhone(asDigits(value), callingCode);
       case 'card':
       case 'ssn':
-        return digitsOnly(value);
+        return digitsOnly(asDigits(value));
       case 'iban':
         return canonicalIban(value);
       case 'ip':
         return canonicalIp(value);
       case 'nir':
-        return canonicalNir(value);
+        return canonicalNir(asDigits(value));
       case 'personnummer':
-        return canonicalPersonnummer(value);
+        return canonicalPersonnummer(asDigits(value));
       case 'name':
         return value.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
       default:
@@ -41,3 +44,6 @@ export function canonicaliser(
     }
   };
 }
+
+/** A number read out in words as its digits ("plus four six…" → +46…); a written one unchanged. */
+const asDigits = (value: string) => spokenDigits(value) ?? value;

@@ -2,6 +2,7 @@ import type { DigitDetector } from './digit-runs';
 import { canonicalPhone, isCallingCode, phoneStart } from './detectors/phone';
 import type { NumberWindow } from './detectors/number-window';
 import { foldName, isCommonWord } from './lexicon';
+import { NAME_PARTICLES } from './lexicon/particles';
 import type { FindingSink, KnownIdentifiers } from './types';
 import { isCapitalised, startsSentence } from './words';
 
@@ -14,30 +15,6 @@ import { isCapitalised, startsSentence } from './words';
  * "thanks, Will" does not). The phone is found in any format by
  * comparing digits (`+46 70 123 45 67` is found as `070-123 45 67` and `0046701234567`).
  */
-const PARTICLES = new Set([
-  'de',
-  'du',
-  'des',
-  'la',
-  'le',
-  'van',
-  'von',
-  'der',
-  'den',
-  'af',
-  'av',
-  'di',
-  'da',
-  'del',
-  'dos',
-  'ten',
-  'ter',
-  'bin',
-  'al',
-  'el',
-  'y',
-  'e',
-]);
 const MIN_PHONE_DIGITS = 7;
 
 // Only syntax characters: the 'u' flag refuses needless escapes such as \-.
@@ -56,7 +33,7 @@ export interface KnownWordsPattern {
 export function knownWordsPattern(known: KnownIdentifiers): KnownWordsPattern | undefined {
   const words = new Set<string>();
   const name = known.name?.normalize('NFC').trim() ?? '';
-  const isNameWord = (part: string) => part.length >= 2 && !PARTICLES.has(part.toLowerCase());
+  const isNameWord = (part: string) => part.length >= 2 && !NAME_PARTICLES.has(part.toLowerCase());
   if (isNameWord(name)) words.add(escapeRegExp(name).replace(/\s+/g, '\\s+'));
   for (const part of [...name.split(/\s+/), ...name.split(/[\s-]+/)])
     if (isNameWord(part)) words.add(escapeRegExp(part));

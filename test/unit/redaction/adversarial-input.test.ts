@@ -17,6 +17,10 @@ describe('built-in detectors stay linear on adversarial input', () => {
     ['URL schemes without user info', `https://${'a'.repeat(50_000)}`],
     ['dotted numbers', '1.2.'.repeat(12_500)],
     ['letters glued to digits', 'FR76'.repeat(12_500)],
+    ['one long run of spoken digits', 'one '.repeat(12_500)],
+    ['spoken digits between pauses', 'six, '.repeat(10_000)],
+    ['spoken at-words and dot-words', 'a at b dot '.repeat(4_500)],
+    ['repeat words without a digit', 'double '.repeat(7_000)],
   ])('%s', (_shape, text) => {
     // Act
     const result = redactor.redact(text, known);

@@ -16,6 +16,9 @@ describe('person names in free text (EN, FR, SV, DE, ES)', () => {
     ['Hej, det här är Anders från kundtjänst.', 'Hej, det här är [NAME] från kundtjänst.'],
     ['Johanna called yesterday about the refund.', '[NAME] called yesterday about the refund.'],
     ['Sra. Pérez dijo que volvería a llamar.', 'Sra. [NAME] dijo que volvería a llamar.'],
+    // The name particles shared with known-identifiers.ts run the name on: "bin", "al".
+    ['My colleague Ahmed bin Rashid will call you.', 'My colleague [NAME] will call you.'],
+    ['Ask for Mr. Omar al Farsi.', 'Ask for Mr. [NAME].'],
   ])('redacts the name in %j', (text, expected) => {
     // Act
     const result = redactor.redact(text);

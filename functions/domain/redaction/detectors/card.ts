@@ -10,18 +10,15 @@ import { numberCueBefore } from './phone-context';
  * right after `+` (a phone), and a short one (12-15 digits) after an order or phone word.
  */
 export function isCardWindow(w: NumberWindow): boolean {
-  const d = w.digits;
-  if (
-    d.length < 12 ||
-    d.length > 19 ||
-    w.lead.endsWith('+') ||
-    !issuerAllowsLength(d) ||
-    !hasCardLayout(w) ||
-    !luhnValid(d)
-  )
-    return false;
+  return !w.lead.endsWith('+') && hasCardLayout(w) && isCardNumber(w.digits, w.text, w.start(0));
+}
+
+/** The digits alone (written or spoken): an issuer's prefix and length, Luhn, and for 12-15
+ *  digits no order or phone word before `at` in `text`. */
+export function isCardNumber(d: string, text: string, at: number): boolean {
+  if (d.length < 12 || d.length > 19 || !issuerAllowsLength(d) || !luhnValid(d)) return false;
   // One in ten 12-15 digit numbers passes Luhn: after an order or phone word, such a number is not a card.
-  const cue = d.length < 16 ? numberCueBefore(w.text, w.start(0)) : undefined;
+  const cue = d.length < 16 ? numberCueBefore(text, at) : undefined;
   return cue === undefined || cue === 'card';
 }
 

@@ -16,7 +16,8 @@ export function isNirWindow(w: NumberWindow): boolean {
 
 const CORSICAN_KEY_DIGITS: Record<string, string> = { '2A': '19', '2B': '18' };
 
-function isNir(d: string): boolean {
+/** Fifteen digits (written or read out) that are a NIR, key included. */
+export function isNir(d: string): boolean {
   if (!'123478'.includes(d[0])) return false;
   const month = digitsValue(d, 3, 5);
   if (!((month >= 1 && month <= 12) || month === 20 || (month >= 30 && month <= 42) || month >= 50)) return false;

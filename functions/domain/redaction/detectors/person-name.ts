@@ -1,4 +1,5 @@
 import { foldName, isCommonWord, isFirstName, isSurname } from '../lexicon';
+import { NAME_PARTICLES } from '../lexicon/particles';
 import type { FindingSink } from '../types';
 import { isCapitalised, startsSentence, WORD } from '../words';
 
@@ -26,26 +27,6 @@ const WEAK_CUE =
   /(?:\bi['’]m|\bi am|this is|ask for|speak to|talk to|colleague|je suis|demandez|collègue|det här är|kollega|ich bin|hier ist|kollegin|kollege|soy|habla|compañer[oa])\s+$/iu;
 const TITLE =
   /(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Hr|Fr)\.?|\bM\.|\b(?:Miss|Sir|Mme|Mlle|Monsieur|Madame|Herr|Frau|herr|fru|Señor|Señora|Señorita|señor|señora|Doña|Doktor))\s+$/u;
-const PARTICLES = new Set([
-  'de',
-  'du',
-  'des',
-  'la',
-  'le',
-  'van',
-  'von',
-  'der',
-  'den',
-  'af',
-  'av',
-  'di',
-  'da',
-  'del',
-  'dos',
-  'y',
-  'ten',
-  'ter',
-]);
 const MAX_FOLLOWING = 5;
 const LOOK_BACK = 24;
 
@@ -183,9 +164,10 @@ function extend(text: string, tokens: readonly Token[], i: number): number {
   for (let k = i + 1; k < tokens.length && k - i <= MAX_FOLLOWING; k++) {
     const t = tokens[k];
     if (!/^[ \u00a0]$/.test(text.slice(tokens[k - 1].end, t.start))) break;
-    if (PARTICLES.has(t.word)) {
+    if (NAME_PARTICLES.has(t.word)) {
       let j = k;
-      while (j + 1 < tokens.length && PARTICLES.has(tokens[j].word) && tokens[j + 1].start - tokens[j].end === 1) j++;
+      while (j + 1 < tokens.length && NAME_PARTICLES.has(tokens[j].word) && tokens[j + 1].start - tokens[j].end === 1)
+        j++;
       if (!tokens[j].capitalised) break;
       k = j - 1; // the loop's k++ lands on the capitalised word after the particles
       continue;

@@ -12,13 +12,19 @@ export function isPersonnummerWindow(w: NumberWindow): boolean {
   const d = w.digits;
   const n = w.groups;
   if (w.lead.endsWith('+')) return false; // +46…: a phone
+  if (n === 1) return isPersonnummerDigits(d);
   let ten: string;
-  if (n === 1 && d.length === 10 && d[0] !== '0') ten = d;
-  else if (n === 1 && d.length === 12 && isCentury(d)) ten = d.slice(2);
-  else if (hasShape(w, [6, 4]) && (w.gap(0) === '-' || w.gap(0) === '+')) ten = d;
+  if (hasShape(w, [6, 4]) && (w.gap(0) === '-' || w.gap(0) === '+')) ten = d;
   else if (hasShape(w, [8, 4]) && w.gap(0) === '-' && isCentury(d)) ten = d.slice(2);
   else return false;
   return isBirthDate(ten) && luhnValid(ten);
+}
+
+/** Digits without a layout (one block, or read out in a call): YYMMDDNNNN not starting with 0, or
+ *  YYYYMMDDNNNN. */
+export function isPersonnummerDigits(d: string): boolean {
+  const ten = d.length === 10 && d[0] !== '0' ? d : d.length === 12 && isCentury(d) ? d.slice(2) : undefined;
+  return ten !== undefined && isBirthDate(ten) && luhnValid(ten);
 }
 
 const isCentury = (d: string) => d.startsWith('18') || d.startsWith('19') || d.startsWith('20');

@@ -9,9 +9,14 @@ import { allGapsAre, digitsValue, hasShape, type NumberWindow } from './number-w
 export function isSsnWindow(w: NumberWindow): boolean {
   if (w.digits.length !== 9) return false;
   const dashed = hasShape(w, [3, 2, 4]) && allGapsAre(w, '-');
-  const spacedOrBare = (w.groups === 1 || (hasShape(w, [3, 2, 4]) && allGapsAre(w, ' '))) && followsSsnKeyword(w);
+  const spacedOrBare =
+    (w.groups === 1 || (hasShape(w, [3, 2, 4]) && allGapsAre(w, ' '))) && followsSsnKeyword(w.text, w.start(0));
   return (dashed || spacedOrBare) && isIssuable(w.digits);
 }
+
+/** Nine digits without a layout (read out in a call): an issuable number right after the keyword. */
+export const isSsnDigits = (d: string, text: string, at: number) =>
+  d.length === 9 && followsSsnKeyword(text, at) && isIssuable(d);
 
 function isIssuable(d: string): boolean {
   const area = digitsValue(d, 0, 3);
@@ -23,7 +28,6 @@ function isIssuable(d: string): boolean {
 
 const SSN_KEYWORD = /\b(?:ssn|social security(?: number| no\.?)?)(?:\s*(?:is|was|:|#|=))?\s*$/i;
 
-function followsSsnKeyword(w: NumberWindow): boolean {
-  const start = w.start(0);
-  return SSN_KEYWORD.test(w.text.slice(Math.max(0, start - 30), start));
+function followsSsnKeyword(text: string, start: number): boolean {
+  return SSN_KEYWORD.test(text.slice(Math.max(0, start - 30), start));
 }
