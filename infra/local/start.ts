@@ -12,6 +12,7 @@ import { LOCAL_ACCOUNT, regionalResourceNames } from '../../functions/shared/res
 import { isAlive } from './emulators/child-process';
 import { startLocalStack, type RunningStack } from './local-stack';
 import { stateDir as configuredStateDir } from './operator-key';
+import { publishEndpoints } from './published-endpoints';
 import { ownerOnlyStateDir, readOrCreateSecret, statePaths } from './state';
 
 const port = (name: string, fallback: number) => {
@@ -77,6 +78,14 @@ async function main(): Promise<void> {
     scheduleIntervalMs: interval,
     log,
   });
+  // The CLI finds this stack (whatever its ports) through the file; it goes when the stack stops.
+  const unpublish = publishEndpoints(process.env, {
+    pid: process.pid,
+    ...stack.endpoints,
+    app: stack.env.LETHE_APP,
+    homeRegion: stack.homeRegion,
+    regions: stack.regions,
+  });
   process.stdout.write(banner(stack, ((Date.now() - started) / 1000).toFixed(1), stateDir));
 
   let stopping = false;
@@ -87,6 +96,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     process.stdout.write(`\n${signal}: stopping Lethe…\n`);
+    unpublish();
     void stack.stop().then(() => {
       process.stdout.write('Stopped.\n');
       process.exit(0);
