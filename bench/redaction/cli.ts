@@ -8,7 +8,7 @@ import { writeSection } from './results-section';
 /**
  * `lethe redact` as a whole process (start-up, reading, redaction, writing), against redact-pii run
  * the same way, on one plain-text file:
- *   npx ts-node --transpile-only bench/redaction/cli.ts [--runs 5] [--megabytes 50] [--no-write]
+ *   npm run bench:redaction-cli -- [--runs 5] [--megabytes 50] [--no-write]
  * Rounds are interleaved (each command once per round, so load from other processes hits all of
  * them alike); medians of the rounds, ratios taken within each round. Times come from
  * /usr/bin/time: wall seconds, user + system CPU seconds, peak resident memory.
@@ -125,7 +125,7 @@ try {
   const bundleRatio = ratio(0, (x) => x.wall);
   const body = `## Redaction, the CLI as a whole process (issue 12)
 
-Command: \`npx ts-node --transpile-only bench/redaction/cli.ts --runs ${RUNS} --megabytes ${MEGABYTES}\`; commit ${commit}${dirty}.
+Command: \`npm run bench:redaction-cli -- --runs ${RUNS} --megabytes ${MEGABYTES}\`; commit ${commit}${dirty}.
 Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, nproc ${execSync('nproc').toString().trim()}, node ${process.version} (machine kind \`node\`), load average at the end ${loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ')} (1/5/15 min; other work shared the machine). Date: ${new Date().toISOString().slice(0, 10)}.
