@@ -1,8 +1,9 @@
 import { deploymentConfig } from '../../infra/config/lethe.config';
-import { type PublishedEndpoints, publishedEndpoints } from '../../infra/local/published-endpoints';
-
-/** The port `npm start` serves the API on when LETHE_PORT does not say otherwise. */
-const DEFAULT_API_PORT = 3000;
+import {
+  DEFAULT_LOCAL_PORTS,
+  type PublishedEndpoints,
+  publishedEndpoints,
+} from '../../infra/local/published-endpoints';
 
 /** The local stack a command talks to: its API, emulators and the names its resources derive from. */
 export type LocalStack = Omit<PublishedEndpoints, 'pid'>;
@@ -12,10 +13,10 @@ const loopback = (port: string | number) => `http://127.0.0.1:${port}`;
 /** What `npm start` runs when nothing was published: the default ports, or the LETHE_*_PORT variables. */
 function unpublishedLocalStack(env: NodeJS.ProcessEnv): LocalStack {
   return {
-    api: loopback(DEFAULT_API_PORT),
-    dynamodb: loopback(env.LETHE_DYNAMODB_PORT ?? 8000),
-    s3: loopback(env.LETHE_S3_PORT ?? 4569),
-    kms: loopback(env.LETHE_KMS_PORT ?? 4599),
+    api: loopback(DEFAULT_LOCAL_PORTS.api),
+    dynamodb: loopback(env.LETHE_DYNAMODB_PORT ?? DEFAULT_LOCAL_PORTS.dynamodb),
+    s3: loopback(env.LETHE_S3_PORT ?? DEFAULT_LOCAL_PORTS.s3),
+    kms: loopback(env.LETHE_KMS_PORT ?? DEFAULT_LOCAL_PORTS.kms),
     app: deploymentConfig.appName,
     homeRegion: deploymentConfig.homeRegion,
     regions: deploymentConfig.regions,

@@ -5,6 +5,9 @@ import { fieldProblems } from '../../functions/domain/validation';
 import { isAlive } from './emulators/child-process';
 import { stateDir } from './operator-key';
 
+/** The ports `npm start` takes when LETHE_PORT, LETHE_DYNAMODB_PORT, LETHE_S3_PORT, LETHE_KMS_PORT are not set. */
+export const DEFAULT_LOCAL_PORTS = { api: 3000, dynamodb: 8000, s3: 4569, kms: 4599 } as const;
+
 const PublishedEndpointsSchema = z.object({
   /** The `npm start` process: a file it left behind when killed names a dead one and is ignored. */
   pid: z.number().int().positive(),

@@ -12,7 +12,7 @@ import { LOCAL_ACCOUNT, regionalResourceNames } from '../../functions/shared/res
 import { isAlive } from './emulators/child-process';
 import { startLocalStack, type RunningStack } from './local-stack';
 import { stateDir as configuredStateDir } from './operator-key';
-import { publishEndpoints } from './published-endpoints';
+import { DEFAULT_LOCAL_PORTS, publishEndpoints } from './published-endpoints';
 import { ownerOnlyStateDir, readOrCreateSecret, statePaths } from './state';
 
 const port = (name: string, fallback: number) => {
@@ -67,10 +67,10 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     storage: { kind: 'persistent', dir: stateDir },
     ports: {
-      api: port('LETHE_PORT', 3000),
-      dynamodb: port('LETHE_DYNAMODB_PORT', 8000),
-      s3: port('LETHE_S3_PORT', 4569),
-      kms: port('LETHE_KMS_PORT', 4599),
+      api: port('LETHE_PORT', DEFAULT_LOCAL_PORTS.api),
+      dynamodb: port('LETHE_DYNAMODB_PORT', DEFAULT_LOCAL_PORTS.dynamodb),
+      s3: port('LETHE_S3_PORT', DEFAULT_LOCAL_PORTS.s3),
+      kms: port('LETHE_KMS_PORT', DEFAULT_LOCAL_PORTS.kms),
     },
     operatorKey: process.env.LETHE_OPERATOR_KEY || readOrCreateSecret(paths.operatorKey),
     tokenSecret: process.env.LETHE_LOCAL_TOKEN_SECRET || readOrCreateSecret(paths.tokenSecret),
