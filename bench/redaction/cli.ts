@@ -20,6 +20,8 @@ const option = (name: string, fallback: number) =>
 const RUNS = option('--runs', 5);
 const MEGABYTES = option('--megabytes', 50);
 const WRITE = !args.includes('--no-write');
+/** Start-up runs are short and the most exposed to other load: more of them. */
+const START_UP_RUNS = Math.max(RUNS, 15);
 const ROOT = join(__dirname, '..', '..');
 
 interface Command {
@@ -109,15 +111,15 @@ try {
   const empty = join(dir, 'empty.txt');
   writeFileSync(empty, '');
   const input = inputFile(dir);
-  process.stderr.write(`start-up: ${COMMANDS.length} commands × ${RUNS} on an empty input…\n`);
-  const startUp = rounds(empty, RUNS);
+  process.stderr.write(`start-up: ${COMMANDS.length} commands × ${START_UP_RUNS} on an empty input…\n`);
+  const startUp = rounds(empty, START_UP_RUNS);
   process.stderr.write(`whole runs: ${COMMANDS.length} commands × ${RUNS} on ${(input.bytes / 1e6).toFixed(1)} MB…\n`);
   const full = rounds(input.file, RUNS);
   const ratio = (k: number, of: (m: Measure) => number) =>
     median(full[k].map((m, round) => of(full[PEER][round]) / of(m)));
   const rows = COMMANDS.map((command, k) => {
     const m = (of: (x: Measure) => number) => median(full[k].map(of));
-    return `| ${command.name} | ${median(startUp[k].map((x) => x.wall)).toFixed(2)} | ${m((x) => x.wall).toFixed(1)} | ${(input.bytes / 1e6 / m((x) => x.wall)).toFixed(2)} | ${ratio(k, (x) => x.wall).toFixed(1)}× | ${m((x) => x.cpu).toFixed(1)} | ${ratio(k, (x) => x.cpu).toFixed(1)}× | ${Math.max(...full[k].map((x) => x.peakMegabytes)).toFixed(0)} | ${full[k].map((x) => x.wall.toFixed(1)).join(', ')} |`;
+    return `| ${command.name} | ${median(startUp[k].map((x) => x.wall)).toFixed(2)} | ${median(startUp[k].map((x) => x.cpu)).toFixed(2)} | ${m((x) => x.wall).toFixed(1)} | ${(input.bytes / 1e6 / m((x) => x.wall)).toFixed(2)} | ${ratio(k, (x) => x.wall).toFixed(1)}× | ${m((x) => x.cpu).toFixed(1)} | ${ratio(k, (x) => x.cpu).toFixed(1)}× | ${Math.max(...full[k].map((x) => x.peakMegabytes)).toFixed(0)} | ${full[k].map((x) => x.wall.toFixed(1)).join(', ')} |`;
   });
   const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
   const dirty = execSync('git status --porcelain', { cwd: ROOT }).toString().trim() ? ' plus uncommitted changes' : '';
@@ -133,13 +135,13 @@ Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, nproc ${execSync('nproc').toStrin
 Input: the texts of \`bench/corpus/chat-lines.jsonl\` and \`bench/corpus/independent.jsonl\` as plain lines, repeated to
 ${(input.bytes / 1e6).toFixed(1)} MB (${input.lines} lines), from a file on stdin, output to /dev/null. Each command once per
 round, ${RUNS} rounds; medians; "× redact-pii" is the median of the per-round ratios. Start-up: the same command
-on an empty input. CPU: user + system seconds. Peak memory: the largest resident set of the rounds.
+on an empty input, median of ${START_UP_RUNS} rounds. CPU: user + system seconds. Peak memory: the largest resident set of the rounds.
 
-| command | start-up s | wall s | MB/s | × redact-pii (wall) | CPU s | × redact-pii (CPU) | peak MB | wall s per round |
-|---|---|---|---|---|---|---|---|---|
+| command | start-up s | start-up CPU s | wall s | MB/s | × redact-pii (wall) | CPU s | × redact-pii (CPU) | peak MB | wall s per round |
+|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-Targets: start-up under 0.3 s → ${bundleStartUp < 0.3 ? 'met' : 'MISSED'} (${bundleStartUp.toFixed(2)} s); whole process at least 10× redact-pii →
+Targets: start-up under 0.3 s → ${bundleStartUp < 0.3 ? 'met' : 'MISSED'} (${bundleStartUp.toFixed(2)} s wall, ${median(startUp[0].map((x) => x.cpu)).toFixed(2)} s CPU); whole process at least 10× redact-pii →
 ${bundleRatio >= 10 ? 'met' : 'MISSED'} (${bundleRatio.toFixed(1)}×); peak memory at most 200 MB → ${Math.max(...full[0].map((x) => x.peakMegabytes)) <= 200 ? 'met' : 'MISSED'}.
 The whole process cannot beat the redactors' own ratio in one process (section above): what start-up and I/O
 cost is what the bundle removes.
