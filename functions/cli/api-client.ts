@@ -1,9 +1,7 @@
 import { OPERATOR_KEY_HEADER, operatorKeyFile, readOperatorKey } from '../../infra/local/operator-key';
+import { apiUrl } from './local-stack';
 import { awsCredentialChain, executeApiRegion, signedHeaders } from './operator-signing';
 import { directoryLookup, unknownTenantMessage, type TenantLookup } from './tenant-lookup';
-
-/** Where the CLI finds Lethe: LETHE_API, else the local stack `npm start` runs. */
-export const DEFAULT_API = 'http://127.0.0.1:3000';
 
 export interface RequestOptions {
   /** Sent as JSON. */
@@ -49,7 +47,7 @@ export class LetheApiClient {
     private readonly tenantExists: TenantLookup = directoryLookup(env),
     private readonly awsCredentials = awsCredentialChain,
   ) {
-    this.baseUrl = (env.LETHE_API || DEFAULT_API).replace(/\/+$/, '');
+    this.baseUrl = apiUrl(env);
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

@@ -2,26 +2,28 @@ import { deploymentConfig } from '../../infra/config/lethe.config';
 import { buildContainer, type Container } from '../shared/container';
 import { LOCAL_ACCOUNT } from '../shared/resource-names';
 import { parseRuntimeConfig } from '../shared/runtime-config';
+import { runningLocalStack } from './local-stack';
 
 /**
  * For commands that read the stores themselves rather than through the API (`lethe audit`,
  * `lethe register`): the composition root of the functions, from the same LETHE_* variables the
- * functions get. Without LETHE_ACCOUNT (no AWS deployment configured) it points at the local stack
- * `npm start` runs: this repository's deployment config, the local account, the emulators on
- * their default ports (LETHE_DYNAMODB_PORT, LETHE_S3_PORT, LETHE_KMS_PORT) and their credentials.
+ * functions get. Without LETHE_ACCOUNT (no AWS deployment configured) it points at the local stack:
+ * the one `npm start` published in `.lethe/endpoints.json` (whatever its ports), else the
+ * emulators on their default ports (LETHE_DYNAMODB_PORT, LETHE_S3_PORT, LETHE_KMS_PORT), with
+ * their credentials; LETHE_*_ENDPOINT variables still win.
  */
 export function storeEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   if (env.LETHE_ACCOUNT) return env;
-  const local = (port: string | undefined, fallback: number) => `http://127.0.0.1:${port ?? fallback}`;
+  const local = runningLocalStack(env);
   return {
     ...env,
-    LETHE_APP: deploymentConfig.appName,
+    LETHE_APP: local.app,
     LETHE_ACCOUNT: LOCAL_ACCOUNT,
-    LETHE_HOME_REGION: deploymentConfig.homeRegion,
-    LETHE_REGIONS: deploymentConfig.regions.join(','),
-    LETHE_DYNAMODB_ENDPOINT: env.LETHE_DYNAMODB_ENDPOINT ?? local(env.LETHE_DYNAMODB_PORT, 8000),
-    LETHE_S3_ENDPOINT: env.LETHE_S3_ENDPOINT ?? local(env.LETHE_S3_PORT, 4569),
-    LETHE_KMS_ENDPOINT: env.LETHE_KMS_ENDPOINT ?? local(env.LETHE_KMS_PORT, 4599),
+    LETHE_HOME_REGION: local.homeRegion,
+    LETHE_REGIONS: local.regions.join(','),
+    LETHE_DYNAMODB_ENDPOINT: env.LETHE_DYNAMODB_ENDPOINT ?? local.dynamodb,
+    LETHE_S3_ENDPOINT: env.LETHE_S3_ENDPOINT ?? local.s3,
+    LETHE_KMS_ENDPOINT: env.LETHE_KMS_ENDPOINT ?? local.kms,
     LETHE_PITR_DAYS: String(deploymentConfig.pitrRecoveryPeriodDays),
     LETHE_LITIGATION_RETENTION_DAYS: String(deploymentConfig.litigationRetentionDays),
     // The emulators' application principal (the local KMS checks who asks).

@@ -1,3 +1,4 @@
+import { localStack } from './local-stack';
 import { storeContainer } from './store-access';
 
 /** Whether a tenant exists: true or false, or undefined when this shell cannot read the directory of the stack it talks to. */
@@ -5,12 +6,12 @@ export type TenantLookup = (tenantId: string) => Promise<boolean | undefined>;
 
 /**
  * Reads the tenant directory the way `lethe audit` does: with LETHE_ACCOUNT, the deployment's
- * tables with this shell's AWS credentials; without LETHE_API either, the local stack. Against
- * any other API it cannot know which directory is behind it, so it does not guess.
+ * tables with this shell's AWS credentials; else the local stack, when that is the API the CLI
+ * talks to. Against any other API it cannot know which directory is behind it, so it does not guess.
  */
 export function directoryLookup(env: NodeJS.ProcessEnv = process.env): TenantLookup {
   return async (tenantId) => {
-    if (!env.LETHE_ACCOUNT && env.LETHE_API) return undefined;
+    if (!env.LETHE_ACCOUNT && !localStack(env)) return undefined;
     try {
       return (await storeContainer(env).directory.getProfile(tenantId)) !== undefined;
     } catch {

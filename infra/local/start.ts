@@ -14,6 +14,7 @@ import { LOCAL_ACCOUNT, regionalResourceNames } from '../../functions/shared/res
 import { isAlive } from './emulators/child-process';
 import { startLocalStack, type RunningStack } from './local-stack';
 import { stateDir as configuredStateDir } from './operator-key';
+import { DEFAULT_LOCAL_PORTS, publishEndpoints } from './published-endpoints';
 import { ownerOnlyStateDir, readOrCreateSecret, statePaths } from './state';
 
 const port = (name: string, fallback: number) => {
@@ -68,10 +69,10 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     storage: { kind: 'persistent', dir: stateDir },
     ports: {
-      api: port('LETHE_PORT', 3000),
-      dynamodb: port('LETHE_DYNAMODB_PORT', 8000),
-      s3: port('LETHE_S3_PORT', 4569),
-      kms: port('LETHE_KMS_PORT', 4599),
+      api: port('LETHE_PORT', DEFAULT_LOCAL_PORTS.api),
+      dynamodb: port('LETHE_DYNAMODB_PORT', DEFAULT_LOCAL_PORTS.dynamodb),
+      s3: port('LETHE_S3_PORT', DEFAULT_LOCAL_PORTS.s3),
+      kms: port('LETHE_KMS_PORT', DEFAULT_LOCAL_PORTS.kms),
     },
     operatorKey: process.env.LETHE_OPERATOR_KEY || readOrCreateSecret(paths.operatorKey),
     tokenSecret: process.env.LETHE_LOCAL_TOKEN_SECRET || readOrCreateSecret(paths.tokenSecret),
@@ -79,6 +80,14 @@ async function main(): Promise<void> {
     scheduleIntervalMs: interval,
     bundlesDir: process.env.LETHE_RUN_BUNDLES === '1' ? join(stateDir, 'bundles') : undefined,
     log,
+  });
+  // The CLI finds this stack (whatever its ports) through the file; it goes when the stack stops.
+  const unpublish = publishEndpoints(process.env, {
+    pid: process.pid,
+    ...stack.endpoints,
+    app: stack.env.LETHE_APP,
+    homeRegion: stack.homeRegion,
+    regions: stack.regions,
   });
   process.stdout.write(banner(stack, ((Date.now() - started) / 1000).toFixed(1), stateDir));
 
@@ -90,6 +99,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     process.stdout.write(`\n${signal}: stopping Lethe…\n`);
+    unpublish();
     void stack.stop().then(() => {
       process.stdout.write('Stopped.\n');
       process.exit(0);

@@ -6,12 +6,11 @@ import { S3ContentStore } from '../../adapters/s3/content-store';
 import type { BatchSummary } from '../../usecases/litigation/list-batches';
 import { openSealedBatch } from '../../usecases/litigation/open-batch';
 import type { BatchRetrieval } from '../../usecases/litigation/retrieve-batch';
-import { DEFAULT_API, LetheApiClient } from '../api-client';
+import { LetheApiClient } from '../api-client';
+import { localRuntimeClock } from '../local-clock';
+import { localStack } from '../local-stack';
 import { localAdminToken } from './token';
 
-/** Ports `npm start` serves S3 and KMS on, used when LETHE_API is not set (the local stack). */
-const LOCAL_S3 = 'http://127.0.0.1:4569';
-const LOCAL_KMS = 'http://127.0.0.1:4599';
 /** The only credentials the local S3 emulator (s3rver) accepts. */
 const S3_EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
@@ -75,7 +74,8 @@ export async function exportBatch(
       tenant: options.tenant,
     },
   );
-  const local = !env.LETHE_API || env.LETHE_API === DEFAULT_API;
+  // Against the local stack, its emulators (whatever their ports); against AWS, the SDK's own endpoints.
+  const local = localStack(env);
   // The caller's own AWS identity: it must be the legal-access role for KMS to open the batch.
   const credentials = env.AWS_ACCESS_KEY_ID
     ? {
@@ -84,11 +84,8 @@ export async function exportBatch(
         sessionToken: env.AWS_SESSION_TOKEN,
       }
     : undefined;
-  const s3Endpoint = env.LETHE_S3_ENDPOINT ?? (local ? LOCAL_S3 : undefined);
-  const kms = new AwsClients(
-    { endpoints: { kms: env.LETHE_KMS_ENDPOINT ?? (local ? LOCAL_KMS : undefined) } },
-    credentials,
-  );
+  const s3Endpoint = env.LETHE_S3_ENDPOINT ?? local?.s3;
+  const kms = new AwsClients({ endpoints: { kms: env.LETHE_KMS_ENDPOINT ?? local?.kms } }, credentials);
   // In AWS the bucket's own key lets only the legal role read the object; the local S3 emulator
   // knows one identity and checks nothing, so there the litigation key's policy alone decides.
   const s3 = new AwsClients({ endpoints: { s3: s3Endpoint } }, s3Endpoint ? S3_EMULATOR_CREDENTIALS : credentials);
@@ -114,13 +111,10 @@ async function tokenFor(
 ): Promise<string> {
   const given = options.token ?? env.LETHE_ADMIN_TOKEN;
   if (given) return given;
-  let now: string;
-  try {
-    ({ now } = await client.request<{ now: string }>('GET', '/_local/clock'));
-  } catch {
+  const now = await localRuntimeClock(client);
+  if (!now)
     throw new Error(
       'no admin token: pass --token or set LETHE_ADMIN_TOKEN to a token of the legal role (only the local stack signs one on the spot)',
     );
-  }
   return localAdminToken({ tenant: options.tenant, role: 'legal', user: 'lethe-cli', hours: '1', now }, env);
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { StringDecoder } from 'node:string_decoder';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -17,6 +16,7 @@ import {
 } from '../../domain/redaction';
 import { QualityTally, type QualityReport } from '../../domain/redaction/evaluation';
 import { fieldProblems } from '../../domain/validation';
+import { inputChunksOfLines } from '../line-chunks';
 import { jsonText, newTable } from '../output';
 
 /**
@@ -180,34 +180,6 @@ async function redactStream(redactor: Redactor, io: Io): Promise<number> {
   }
   if (skipped) io.stderr.write(`lethe redact: ${skipped} of ${lineNumber} lines skipped\n`);
   return skipped ? 1 : 0;
-}
-
-/**
- * The complete lines of each chunk of a UTF-8 stream, ended as readline ends them (\n, \r\n or a
- * lone \r; a last line without an end still counts), without readline's per-line events.
- */
-async function* inputChunksOfLines(input: Readable): AsyncGenerator<string[]> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  for await (const chunk of input) {
-    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-    const lines: string[] = [];
-    let at = 0;
-    for (let i = 0; i < pending.length; i++) {
-      const c = pending.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      // A \r at the end of the chunk may be the first half of \r\n: wait for the next chunk.
-      if (c === 13 && i === pending.length - 1) break;
-      lines.push(pending.slice(at, i));
-      if (c === 13 && pending.charCodeAt(i + 1) === 10) i++;
-      at = i + 1;
-    }
-    pending = pending.slice(at);
-    if (lines.length) yield lines;
-  }
-  pending += decoder.end();
-  if (pending.endsWith('\r')) pending = pending.slice(0, -1);
-  if (pending) yield [pending];
 }
 
 function parseJsonObject(line: string): Record<string, unknown> | undefined {

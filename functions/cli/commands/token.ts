@@ -6,7 +6,9 @@ import { LocalAdminTokens } from '../../adapters/auth/local-admin-tokens';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../../adapters/auth/token-checks';
 import { SettableClock } from '../../domain/clock';
 import { ADMIN_ROLES, type AdminRole } from '../../domain/access/admin-roles';
+import { LetheApiClient } from '../api-client';
 import { instantOption, instantProblem } from '../instant-option';
+import { localRuntimeClock } from '../local-clock';
 
 /** The signing secret: LETHE_LOCAL_TOKEN_SECRET wins over the one `npm start` keeps in `.lethe/token.secret`. */
 export function localTokenSecret(env: NodeJS.ProcessEnv = process.env): string {
@@ -33,7 +35,7 @@ export function register(program: Command): void {
   program
     .command('token')
     .description(
-      'Print an admin token for the local stack (signed with .lethe/token.secret or LETHE_LOCAL_TOKEN_SECRET).',
+      'Print an admin token for the local stack (signed with .lethe/token.secret or LETHE_LOCAL_TOKEN_SECRET, at its clock).',
     )
     .requiredOption('--tenant <tenantId>', 'the tenant the token is for')
     .requiredOption('--role <role>', `one of ${ADMIN_ROLES.join(', ')}`)
@@ -42,11 +44,13 @@ export function register(program: Command): void {
     .option('--hours <n>', 'hours until the token expires', '12')
     .option(
       '--now <iso>',
-      'sign as of this instant (when the local clock was moved with POST /_local/clock)',
+      'sign as of this instant (default: the clock of the local stack, which POST /_local/clock moves)',
       instantOption('--now'),
     )
     .action(async (options: TokenOptions) => {
-      process.stdout.write(`${await localAdminToken(options)}\n`);
+      // Signed at the local runtime's clock, so the token is valid there after the clock was moved.
+      const now = options.now ?? (await localRuntimeClock(new LetheApiClient()));
+      process.stdout.write(`${await localAdminToken({ ...options, now })}\n`);
     });
 }
 
