@@ -1,4 +1,5 @@
 import { notifies, pseudonymousSubjectKeys } from '../../../functions/domain/recipients/notice';
+import { normalisePhone } from '../../../functions/domain/subject/normalise';
 import { subjectKey } from '../../../functions/domain/subject/subject-key';
 
 const SECRET = Buffer.alloc(32, 7);
@@ -7,7 +8,10 @@ const OTHER_TENANT = Buffer.alloc(32, 9);
 describe('what a recipient notice says about the subject', () => {
   it('the key is stable for the tenant, differs from the subject index key and from another tenant’s', () => {
     // Prepare
-    const index = { kind: 'phone' as const, hmacHex: subjectKey(SECRET, 'phone', '+33612345678') };
+    const index = {
+      kind: 'phone' as const,
+      hmacHex: subjectKey(SECRET, 'phone', normalisePhone('+33612345678', '33')),
+    };
     // Act
     const [first] = pseudonymousSubjectKeys(SECRET, [index]);
     const [again] = pseudonymousSubjectKeys(SECRET, [index]);
