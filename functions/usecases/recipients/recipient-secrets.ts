@@ -12,7 +12,7 @@ import { allPages } from '../ingest/pages';
  * tenant, purpose and reference, in a `RECIPIENTSECRET#<secretRef>` directory item. The clear
  * value is answered once, when it is made, and otherwise only ever unwrapped in memory to sign.
  */
-const PREFIX = 'RECIPIENTSECRET#';
+export const RECIPIENT_SECRET_PREFIX = 'RECIPIENTSECRET#';
 const SECRET_BYTES = 32;
 
 export interface RecipientSecretDeps {
@@ -46,7 +46,13 @@ export async function createRecipientSecret(deps: RecipientSecretDeps, tenantId:
   );
   const createdAt = deps.clock.now().toISOString();
   await deps.directory.putItem(
-    { tenantId, sk: `${PREFIX}${secretRef}`, secretRef, wrapped: Buffer.from(wrapped).toString('base64'), createdAt },
+    {
+      tenantId,
+      sk: `${RECIPIENT_SECRET_PREFIX}${secretRef}`,
+      secretRef,
+      wrapped: Buffer.from(wrapped).toString('base64'),
+      createdAt,
+    },
     { kind: 'absent' },
   );
   return { secretRef, secret, createdAt };
@@ -57,7 +63,7 @@ export async function recipientSecretRefs(
   deps: Pick<RecipientSecretDeps, 'directory'>,
   tenantId: string,
 ): Promise<Set<string>> {
-  const items = await allPages((cursor) => deps.directory.queryItems(tenantId, PREFIX, { cursor }));
+  const items = await allPages((cursor) => deps.directory.queryItems(tenantId, RECIPIENT_SECRET_PREFIX, { cursor }));
   return new Set(items.map((item) => String(item.secretRef)));
 }
 
@@ -67,7 +73,7 @@ export async function openRecipientSecret(
   tenantId: string,
   secretRef: string,
 ): Promise<Uint8Array> {
-  const item = await deps.directory.getItem(tenantId, `${PREFIX}${secretRef}`);
+  const item = await deps.directory.getItem(tenantId, `${RECIPIENT_SECRET_PREFIX}${secretRef}`);
   if (!item) throw notFound(`Recipient secret ${secretRef}`);
   return deps.keyVault.decrypt(
     deps.homeRegion,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import JSZip from 'jszip';
 import type { JobRunner } from '../../../functions/ports/job-runner';
 import { buildTenantPackage } from '../../../functions/usecases/offboarding/build-package';
@@ -7,9 +8,9 @@ import type { FinalReport, Offboarding } from '../../../functions/usecases/offbo
 import { terminateTenant } from '../../../functions/usecases/offboarding/terminate-tenant';
 import type { TerminationView } from '../../../functions/usecases/offboarding/termination-view';
 import { callApi } from '../../support/api';
-import { homeNames, localNames, regions, s3Client } from '../../support/emulators';
+import { dynamoDbClient, homeNames, localNames, regions, s3Client } from '../../support/emulators';
 import { rawItems } from '../ingest/support';
-import { chat, ingest, newTenant, SECOND, sweep, testContainer, type Tenant } from './support';
+import { asAdmin, chat, ingest, newTenant, SECOND, sweep, testContainer, type Tenant } from './support';
 
 /** Every object of the tenant in every bucket of every region (a test-only listing by the tenant's prefixes). */
 async function objectsOf(tenantId: string): Promise<string[]> {
@@ -30,6 +31,18 @@ async function packagesOf(tenantId: string): Promise<string[]> {
     new ListObjectsV2Command({ Bucket: homeNames().exportBucket, Prefix: `offboarding/${tenantId}/` }),
   );
   return (out.Contents ?? []).map((o) => o.Key as string);
+}
+
+/** The tenant's recipient webhook secrets, straight from the directory table. */
+async function recipientSecretsOf(tenantId: string): Promise<unknown[]> {
+  const out = await DynamoDBDocumentClient.from(dynamoDbClient()).send(
+    new QueryCommand({
+      TableName: homeNames().directoryTable,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': `TENANT#${tenantId}`, ':sk': 'RECIPIENTSECRET#' },
+    }),
+  );
+  return out.Items ?? [];
 }
 
 const termination = (tenant: Tenant) =>
@@ -64,9 +77,10 @@ async function recordsLeft(tenantId: string): Promise<number> {
 
 describe('tenant offboarding (Inbenta: deletion within two months of contract end)', () => {
   it('terminates: exports everything, revokes the keys; after the grace the sweep deletes everything and reports zero left', async () => {
-    // Prepare: a chat, chatbot events and their KPI counters
+    // Prepare: a chat, chatbot events and their KPI counters, a recipient's webhook secret
     const tenant = await newTenant('inbenta');
     await chat(tenant);
+    const secret = await asAdmin(tenant, '/v1/recipient-secrets', {});
     await ingest(tenant, '/v1/events', {
       events: [
         {
@@ -146,6 +160,8 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
       for (const table of ['recordsTable', 'keysTable', 'aggregatesTable'] as const)
         expect(await rawItems(region, table, tenant.tenantId)).toEqual([]);
     expect(await objectsOf(tenant.tenantId)).toEqual([]);
+    expect(secret.status).toBe(201);
+    expect(await recipientSecretsOf(tenant.tenantId)).toEqual([]);
   }, 180_000);
 
   it('answers the termination before the package exists; the build, run later, makes GET show it ready with a link to a zip and its manifest', async () => {
