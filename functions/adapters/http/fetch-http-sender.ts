@@ -24,8 +24,9 @@ export class FetchHttpSender implements HttpSender {
       await res.body?.cancel();
       return { kind: 'answered', status: res.status };
     } catch (error) {
-      const name = error instanceof Error ? error.name : 'unknown';
-      return { kind: 'unanswered', reason: name === 'TimeoutError' ? 'timeout' : 'unreachable' };
+      // The timeout's DOMException is not always an Error of this realm: go by its name.
+      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+      return { kind: 'unanswered', reason: timedOut ? 'timeout' : 'unreachable' };
     }
   }
 }

@@ -135,21 +135,26 @@ export async function attemptDelivery(deps: NoticeDeps, d: RecipientDelivery): P
   const result = await signedAttempt(deps, d);
   const next = afterAttempt(attempts, result, deps.clock.now());
   const settled = next.status !== 'pending';
-  await deps.directory.updateItem(
-    d.tenantId,
-    sortKeyOf(d),
-    {
-      set: {
-        ...next,
-        ...(result.kind === 'answered' ? { lastStatus: result.status } : { lastError: result.reason }),
+  try {
+    await deps.directory.updateItem(
+      d.tenantId,
+      sortKeyOf(d),
+      {
+        set: {
+          ...next,
+          ...(result.kind === 'answered' ? { lastStatus: result.status } : { lastError: result.reason }),
+        },
+        remove: [
+          result.kind === 'answered' ? 'lastError' : 'lastStatus',
+          ...(settled ? ['body', 'nextAttemptAt', LISTED_UNDER] : []),
+        ],
       },
-      remove: [
-        result.kind === 'answered' ? 'lastError' : 'lastStatus',
-        ...(settled ? ['body', 'nextAttemptAt', LISTED_UNDER] : []),
-      ],
-    },
-    { kind: 'matches', attributes: { attempts } },
-  );
+      { kind: 'matches', attributes: { attempts } },
+    );
+  } catch (error) {
+    // Our claim lapsed while the recipient took its time, and a later attempt owns the delivery now.
+    if (!(error instanceof WriteConflict)) throw error;
+  }
   const ids = { tenantId: d.tenantId, requestId: d.requestId, recipient: d.recipient, attempts };
   if (next.status === 'failed') deps.logger.warn('recipient notice failed: no more attempts', ids);
   else if (next.status === 'pending') deps.logger.info('recipient notice not delivered; retried later', ids);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import JSZip from 'jszip';
 import type { JobRunner } from '../../../functions/ports/job-runner';
 import { buildTenantPackage } from '../../../functions/usecases/offboarding/build-package';
@@ -8,7 +7,7 @@ import type { FinalReport, Offboarding } from '../../../functions/usecases/offbo
 import { terminateTenant } from '../../../functions/usecases/offboarding/terminate-tenant';
 import type { TerminationView } from '../../../functions/usecases/offboarding/termination-view';
 import { callApi } from '../../support/api';
-import { dynamoDbClient, homeNames, localNames, regions, s3Client } from '../../support/emulators';
+import { homeNames, localNames, rawDirectoryItems, regions, s3Client } from '../../support/emulators';
 import { rawItems } from '../ingest/support';
 import { asAdmin, chat, ingest, newTenant, SECOND, sweep, testContainer, type Tenant } from './support';
 
@@ -31,18 +30,6 @@ async function packagesOf(tenantId: string): Promise<string[]> {
     new ListObjectsV2Command({ Bucket: homeNames().exportBucket, Prefix: `offboarding/${tenantId}/` }),
   );
   return (out.Contents ?? []).map((o) => o.Key as string);
-}
-
-/** The tenant's recipient webhook secrets, straight from the directory table. */
-async function recipientSecretsOf(tenantId: string): Promise<unknown[]> {
-  const out = await DynamoDBDocumentClient.from(dynamoDbClient()).send(
-    new QueryCommand({
-      TableName: homeNames().directoryTable,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': `TENANT#${tenantId}`, ':sk': 'RECIPIENTSECRET#' },
-    }),
-  );
-  return out.Items ?? [];
 }
 
 const termination = (tenant: Tenant) =>
@@ -161,7 +148,7 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
         expect(await rawItems(region, table, tenant.tenantId)).toEqual([]);
     expect(await objectsOf(tenant.tenantId)).toEqual([]);
     expect(secret.status).toBe(201);
-    expect(await recipientSecretsOf(tenant.tenantId)).toEqual([]);
+    expect(await rawDirectoryItems(tenant.tenantId, 'RECIPIENTSECRET#')).toEqual([]);
   }, 180_000);
 
   it('answers the termination before the package exists; the build, run later, makes GET show it ready with a link to a zip and its manifest', async () => {

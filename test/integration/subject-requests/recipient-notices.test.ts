@@ -1,6 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   MAX_ATTEMPTS,
   RETRY_DELAYS_SECONDS,
@@ -10,7 +9,7 @@ import { verifyWebhook, WEBHOOK_HEADERS } from '../../../functions/domain/recipi
 import type { HttpSender } from '../../../functions/ports/http-sender';
 import { deliverDueNotices } from '../../../functions/usecases/recipients/deliveries';
 import type { SubjectRequestView } from '../../../functions/usecases/subject-requests/view-request';
-import { dynamoDbClient, homeNames } from '../../support/emulators';
+import { rawDirectoryItems } from '../../support/emulators';
 import {
   asAdmin,
   hmacsOf,
@@ -86,18 +85,6 @@ const viewOf = async (tenant: Tenant, requestId: string) =>
   (await asAdmin<SubjectRequestView>(tenant, `/v1/subject-requests/${requestId}`)).body;
 const logOf = (view: SubjectRequestView, recipient: string): DeliveryLogEntry | undefined =>
   view.deliveries?.find((d) => d.recipient === recipient);
-
-/** The tenant's items of one kind, read straight from the directory table. */
-async function rawDirectoryItems(tenantId: string, skPrefix: string): Promise<Record<string, unknown>[]> {
-  const out = await DynamoDBDocumentClient.from(dynamoDbClient()).send(
-    new QueryCommand({
-      TableName: homeNames().directoryTable,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': `TENANT#${tenantId}`, ':sk': skPrefix },
-    }),
-  );
-  return out.Items ?? [];
-}
 
 const seconds = (n: number) => n * 1000;
 
@@ -259,6 +246,45 @@ describe('recipients are told what a subject request did (GDPR Art. 19)', () => 
       options: { lift: false },
     });
     expect(logOf(view, 'crm')).toMatchObject({ status: 'delivered', attempts: 2, lastStatus: 200 });
+  });
+
+  it('a wake-up attempt so slow that its claim lapsed neither fails the wake-up nor overwrites the attempt that took over', async () => {
+    // Prepare: a notice left pending by a dead first attempt; the wake-up's recipient answers a 500
+    // only after its claim lapsed and another wake-up retried and delivered
+    const c = testContainer();
+    const tenant = await newTenant('iadvize');
+    const dora = newSubject('dora');
+    await storeSubject(c, tenant, dora);
+    const server = await recipients({ '/crm': [200] });
+    const secret = await newSecret(tenant);
+    await saveRecipients(tenant, [{ name: 'crm', url: server.url('/crm'), secretRef: secret.secretRef }]);
+    const dying: HttpSender = {
+      post: async () => {
+        throw new Error('the process was killed while sending');
+      },
+    };
+    const slow: HttpSender = {
+      post: async () => {
+        c.clock.set(new Date(c.clock.now().getTime() + seconds(121)));
+        await deliverDueNotices(testDeps(c));
+        return { kind: 'answered', status: 500 };
+      },
+    };
+    const job = await runRequest({ ...testDeps(c), httpSender: dying }, tenant.tenantId, {
+      type: 'erase',
+      identifiers: { email: dora.email },
+      options: {},
+    });
+    c.clock.set(new Date(c.clock.now().getTime() + seconds(121)));
+
+    // Act
+    const wake = deliverDueNotices({ ...testDeps(c), httpSender: slow });
+
+    // Assess
+    await expect(wake).resolves.toEqual({ attempted: expect.any(Number) });
+    const view = await viewOf(tenant, job.requestId);
+    expect(server.at('/crm')).toHaveLength(1);
+    expect(logOf(view, 'crm')).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 200 });
   });
 
   it('a policy naming a recipient by plain http or an unknown secret is refused with the field named, and nothing is saved', async () => {
