@@ -22,8 +22,9 @@ import { adminDepsOf } from '../usecases/admin/wiring';
 /**
  * The admin API (Bearer admin token): archive search, general info, chat logs and recordings
  * (view, play, download, delete, in bulk too), general-info exports, KPIs, the tenant policy and
- * its recipients' webhook secrets, the record of processing and the audit log. Every decision is `authorize` in functions/domain/access;
- * every content access, export and policy change is in the audit log. Docs: docs/admin-api.md.
+ * its recipients' webhook secrets, the record of processing and the audit log. Every decision is
+ * `authorize` in functions/domain/access; every content access, export and policy change is in the
+ * audit log. Docs: docs/admin-api.md.
  */
 const MAX_BODY_BYTES = 256 * 1024;
 
