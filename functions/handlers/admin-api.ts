@@ -13,6 +13,7 @@ import { interactionContent, viewInteraction } from '../usecases/admin/interacti
 import { kpiReport } from '../usecases/admin/kpi-access';
 import { policyRevisions, previewPolicy, readPolicy, savePolicy } from '../usecases/admin/policy-admin';
 import { deleteRecording, recordingLink } from '../usecases/admin/recording-access';
+import { newRecipientSecret } from '../usecases/admin/recipient-secrets-admin';
 import { readRegister } from '../usecases/admin/register-admin';
 import { searchInteractions } from '../usecases/admin/search-interactions';
 import { deleteTranscript, readTranscript } from '../usecases/admin/transcript-access';
@@ -20,9 +21,10 @@ import { adminDepsOf } from '../shared/admin-wiring';
 
 /**
  * The admin API (Bearer admin token): archive search, general info, chat logs and recordings
- * (view, play, download, delete, in bulk too), general-info exports, KPIs, the tenant policy, the
- * record of processing and the audit log. Every decision is `authorize` in functions/domain/access;
- * every content access, export and policy change is in the audit log. Docs: docs/admin-api.md.
+ * (view, play, download, delete, in bulk too), general-info exports, KPIs, the tenant policy and
+ * its recipients' webhook secrets, the record of processing and the audit log. Every decision is
+ * `authorize` in functions/domain/access; every content access, export and policy change is in the
+ * audit log. Docs: docs/admin-api.md.
  */
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -105,6 +107,7 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/policy/diff': async ({ deps, request, event }) =>
     ok(await previewPolicy(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
   'GET /v1/policy/revisions': async ({ deps, request, query }) => ok(await policyRevisions(deps, request, query)),
+  'POST /v1/recipient-secrets': async ({ deps, request }) => json(201, await newRecipientSecret(deps, request)),
   'GET /v1/register': async (call) => {
     const format = formatOf(call, ['json', 'md'], { md: /\btext\/markdown\b/ });
     const register = await readRegister(call.deps, call.request);

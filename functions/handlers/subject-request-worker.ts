@@ -3,6 +3,7 @@ import { LetheError } from '../domain/errors';
 import { parseSubjectRequestEvent } from '../domain/subject-requests/request';
 import { container } from '../shared/container';
 import { workerInvocations } from '../shared/subject-requests-wiring';
+import { deliverDueNotices, type DueNoticesResult } from '../usecases/recipients/deliveries';
 import { subjectRequestDeps, type SubjectRequestDeps } from '../usecases/subject-requests/deps';
 import { fileSubjectRequest } from '../usecases/subject-requests/file-request';
 import { requireJob } from '../usecases/subject-requests/job-store';
@@ -25,9 +26,13 @@ import { wakeQueuedRequests, type WakeResult } from '../usecases/subject-request
  * its own in AWS (with its own timeout), and here too locally.
  *
  * Every 15 minutes a schedule invokes it with `{ "kind": "wake-queued" }`: it starts, each in an
- * invocation of its own (here, locally), the requests that wait too long or whose process died.
+ * invocation of its own (here, locally), the requests that wait too long or whose process died,
+ * then sends the recipients' notices that are due (first attempts a crash interrupted, retries).
  */
-export type WorkerResult = SubjectRequestView | WakeResult | { error: ReturnType<LetheError['toBody']>['error'] };
+export type WorkerResult =
+  | SubjectRequestView
+  | (WakeResult & { notices: DueNoticesResult })
+  | { error: ReturnType<LetheError['toBody']>['error'] };
 
 export async function handler(event: unknown): Promise<WorkerResult> {
   const c = container();
@@ -44,7 +49,7 @@ export async function handler(event: unknown): Promise<WorkerResult> {
     if (parsed.kind === 'wake') {
       const woken = await wakeQueuedRequests(deps, starter);
       await runner.idle();
-      return woken;
+      return { ...woken, notices: await deliverDueNotices(deps) };
     }
     const requestId =
       parsed.kind === 'new'

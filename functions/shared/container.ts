@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { CognitoAdminTokens } from '../adapters/auth/cognito-admin-tokens';
 import { LocalAdminTokens } from '../adapters/auth/local-admin-tokens';
 import { AwsClients } from '../adapters/aws-clients';
+import { FetchHttpSender } from '../adapters/http/fetch-http-sender';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory';
 import { KmsKeyVault } from '../adapters/kms/key-vault';
 import { InMemoryMetrics } from '../adapters/metrics/in-memory-metrics';
@@ -13,6 +14,7 @@ import type { AdminTokenIssuer, AdminTokenVerifier } from '../ports/admin-tokens
 import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { ContentStore } from '../ports/content-store';
+import type { HttpSender } from '../ports/http-sender';
 import type { KeyVault } from '../ports/key-vault';
 import type { Metrics } from '../ports/metrics';
 import type { RegionalStores } from '../ports/regional-stores';
@@ -49,6 +51,8 @@ export interface Container {
   tenantSecrets: TenantSecrets;
   /** Each tenant's tamper-evident access log (home region). */
   auditLog: AuditLog;
+  /** Sends the webhooks that tell a tenant's recipients what a subject request did. */
+  httpSender: HttpSender;
   /** Verifies admin tokens: Cognito in AWS, the local signing secret locally; absent: no admin access. */
   adminTokens?: AdminTokenVerifier;
   /** Signs admin tokens: only locally, where Lethe holds the signing secret. */
@@ -105,6 +109,7 @@ export function buildContainer(
       : config.userPool
         ? new CognitoAdminTokens(config.userPool, clock)
         : localTokens;
+  const httpSender = overrides.httpSender ?? new FetchHttpSender();
   const tokenIssuer = 'tokenIssuer' in overrides ? overrides.tokenIssuer : localTokens;
   return {
     config,
@@ -118,6 +123,7 @@ export function buildContainer(
     vault,
     tenantSecrets,
     auditLog,
+    httpSender,
     adminTokens,
     tokenIssuer,
   };

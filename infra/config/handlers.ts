@@ -197,6 +197,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'PUT', path: '/v1/policy', auth: 'tenant' },
       { method: 'POST', path: '/v1/policy/diff', auth: 'tenant' },
       { method: 'GET', path: '/v1/policy/revisions', auth: 'tenant' },
+      { method: 'POST', path: '/v1/recipient-secrets', auth: 'tenant' },
       { method: 'GET', path: '/v1/register', auth: 'tenant' },
       { method: 'GET', path: '/v1/audit', auth: 'tenant' },
       { method: 'GET', path: '/v1/consents', auth: 'tenant' },

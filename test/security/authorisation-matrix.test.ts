@@ -261,6 +261,10 @@ const MATRIX: Record<string, Row> = {
     ok: only(200, ['admin']),
     request: async (f) => ({ path: '/v1/policy', method: 'PUT', body: await livePolicy(f) }),
   },
+  'POST /v1/recipient-secrets': {
+    ok: only(201, ['admin']),
+    request: () => ({ path: '/v1/recipient-secrets', body: {} }),
+  },
   'GET /v1/register': { ok: only(200, OVERSEERS), request: () => ({ path: '/v1/register' }) },
   'GET /v1/audit': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/audit' }) },
   // Governance: subject requests (staff or the channel), holds, litigation archive, archive tier

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { homeResourceNames, LOCAL_ACCOUNT, regionalResourceNames } from '../../functions/shared/resource-names';
 
 /**
@@ -44,3 +45,15 @@ export const localNames = (region = homeRegion()) => regionalResourceNames(env('
 
 /** Physical names of the home region's directory table and exports bucket. */
 export const homeNames = () => homeResourceNames(env('LETHE_APP'), LOCAL_ACCOUNT, homeRegion());
+
+/** A tenant's directory items whose sort key starts with `skPrefix`, as the table stores them (keys included). */
+export async function rawDirectoryItems(tenantId: string, skPrefix: string): Promise<Record<string, unknown>[]> {
+  const out = await DynamoDBDocumentClient.from(dynamoDbClient()).send(
+    new QueryCommand({
+      TableName: homeNames().directoryTable,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': `TENANT#${tenantId}`, ':sk': skPrefix },
+    }),
+  );
+  return out.Items ?? [];
+}

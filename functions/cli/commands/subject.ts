@@ -84,6 +84,12 @@ export function certificateReport(c: Certificate): string {
     out.push(
       `Package: ${c.export.records} record(s) in ${c.export.files} file(s), ${c.export.bytes} bytes, sha256 ${c.export.sha256}; ${c.export.withheldRestricted} restricted record(s) withheld.`,
     );
+  if (c.recipients?.length) {
+    const told = newTable(['recipient told (Art. 19)', 'status', 'attempts', 'last answer', 'delivered at']);
+    for (const r of c.recipients)
+      told.push([r.recipient, r.status, r.attempts, r.lastStatus ?? r.lastError ?? '—', r.deliveredAt ?? '—']);
+    out.push(told.toString());
+  }
   out.push(`Kept as proof until ${c.keptUntil}.`);
   return `${out.join('\n')}\n`;
 }

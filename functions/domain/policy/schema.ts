@@ -3,6 +3,7 @@ import { CHANNELS, DATA_CLASSES, EXPIRY_ACTIONS, LAWFUL_BASES, type DataClass } 
 import { DurationSchema } from '../duration';
 import { DETECTOR_NAMES } from '../redaction/detector-names';
 import { tenantPatternProblems } from '../redaction/tenant-patterns';
+import { RecipientsSchema } from '../recipients/recipient';
 import { RegionSchema } from './region';
 
 export { RegionSchema };
@@ -141,6 +142,8 @@ export const TenantPolicySchema = z
         certificateRetention: DurationSchema.default('P5Y'),
         /** How a request filed by a channel on behalf of its end user is confirmed. */
         selfServiceVerification: z.enum(['admin']).default('admin'),
+        /** Told by signed webhook when a request erases, rectifies, restricts or objects (GDPR Art. 19). */
+        notifyRecipients: RecipientsSchema.default([]),
       })
       .strict()
       .prefault({}),

@@ -1,4 +1,5 @@
 import type { DataClass, IdentifierKind, LawfulBasis } from '../data-class';
+import type { DeliveryLogEntry } from '../recipients/delivery';
 import { LAWFUL_BASIS_IN_WORDS } from '../export/plain-words';
 import type { Inventory, StoreCount, StoreName } from './inventory';
 import type { JobOutcome } from './job-status';
@@ -84,6 +85,8 @@ export interface Certificate {
   cryptoShredding?: { dataKeysDestroyed: number; statement: string };
   export?: Omit<ExportSummary, 'key'>;
   keptUntil: string;
+  /** The recipients told of this round (GDPR Art. 19) and how each notice stands: added from the delivery log when shown. */
+  recipients?: DeliveryLogEntry[];
 }
 
 /** GDPR Art. 17(3)(e): erasure does not apply where data is needed for legal claims. */

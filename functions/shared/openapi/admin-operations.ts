@@ -14,6 +14,7 @@ import {
   MeSchema,
   PolicyDocumentSchema,
   PolicyRevisionsSchema,
+  RecipientSecretSchema,
   SavedPolicySchema,
   SearchResultSchema,
 } from '../../usecases/admin/responses';
@@ -230,6 +231,15 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     auth: 'admin',
     query: pageQuery(100),
     ok: { status: 200, description: 'one page of revisions', schema: PolicyRevisionsSchema },
+    errors: {},
+  },
+  {
+    method: 'post',
+    path: '/v1/recipient-secrets',
+    summary:
+      "A new secret to sign one recipient's webhooks (GDPR Art. 19 notices of erasure, rectification, restriction, objection), shown once and kept encrypted by KMS. Name its secretRef in policy.subjectRequests.notifyRecipients. Admin role; audited.",
+    auth: 'admin',
+    ok: { status: 201, description: 'the secret and its reference', schema: RecipientSecretSchema },
     errors: {},
   },
   {

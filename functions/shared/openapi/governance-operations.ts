@@ -62,7 +62,7 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/subject-requests/{requestId}',
-    summary: `Status, progress, ${DEADLINE}, and, once done, the certificate (counts per store and region, what was kept and why, the verification re-scan; never an identifier). A completed export carries a download link valid ${DOWNLOAD_URL_SECONDS} s. A channel sees only the requests it filed. A request pending verification shows what to verify the person against: the identifier kinds filed, masked (never the values).`,
+    summary: `Status, progress, ${DEADLINE}, and, once done, the certificate (counts per store and region, what was kept and why, the verification re-scan; never an identifier). A completed export carries a download link valid ${DOWNLOAD_URL_SECONDS} s. A channel sees only the requests it filed. A request pending verification shows what to verify the person against: the identifier kinds filed, masked (never the values). Once an erasure, anonymisation, rectification, restriction or objection is done, \`deliveries\` logs the signed webhooks telling the policy's recipients (GDPR Art. 19): per recipient, status, attempts, last status, delivery time; the certificate carries them as \`recipients\`.`,
     auth: ['admin', 'apiKey'],
     ok: { status: 200, description: 'the request' },
     errors: { 404: UNKNOWN_REQUEST },

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../../ports/audit-log';
 import type { ContentStore } from '../../ports/content-store';
+import type { KeyVault } from '../../ports/key-vault';
 import type { DeploymentFacts } from '../../domain/register/record-of-processing';
 import type { IngestDeps } from '../ingest/deps';
 
@@ -10,4 +11,8 @@ export interface AdminDeps extends IngestDeps {
   exports: ContentStore;
   /** The deployment as the record of processing describes it. */
   deployment: DeploymentFacts;
+  /** Wraps the recipients' webhook secrets. */
+  keyVault: KeyVault;
+  /** The local stack: the only place a recipient may be reached by plain http (to localhost). */
+  local: boolean;
 }

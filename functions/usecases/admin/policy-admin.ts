@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { requireAccess } from '../../domain/access/require-access';
-import { conflict } from '../../domain/errors';
+import { conflict, validationFailed } from '../../domain/errors';
 import { policyDiff } from '../../domain/policy-diff/policy-diff';
 import type { PolicyDiff } from '../../domain/policy-diff/schema';
 import { parsePolicy } from '../../domain/policy/parse';
+import { recipientProblems } from '../../domain/recipients/recipient';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { assertRegionsDeployed } from '../../domain/residency/deployed-regions';
 import { parseOrThrow } from '../../domain/validation';
+import { recipientSecretRefs } from '../recipients/recipient-secrets';
 import type { PolicyRevision } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
@@ -63,12 +65,17 @@ export async function policyRevisions(
 
 /**
  * A proposed policy checked the way a save checks it: every bad field named (400), regions the
- * deployment serves, and based on the live revision (409 when someone saved in between). The
- * caller sends the policy as GET /v1/policy returned it, edited, with the revision it read.
+ * deployment serves, recipients it can reach with secrets of the tenant, and based on the live
+ * revision (409 when someone saved in between). The caller sends the policy as GET /v1/policy
+ * returned it, edited, with the revision it read.
  */
-function proposed(deps: AdminDeps, tenant: TenantAccess, body: unknown): TenantPolicy {
+async function proposed(deps: AdminDeps, tenantId: string, tenant: TenantAccess, body: unknown): Promise<TenantPolicy> {
   const policy = parsePolicy(body);
   assertRegionsDeployed(policy, deps.deployment.regions);
+  const recipients = policy.subjectRequests.notifyRecipients;
+  const secrets = recipients.length ? await recipientSecretRefs(deps, tenantId) : new Set<string>();
+  const problems = recipientProblems(recipients, { local: deps.local, secretExists: (ref) => secrets.has(ref) });
+  if (problems.length) throw validationFailed(problems, 'The tenant policy names recipients it cannot notify.');
   if (policy.revision !== tenant.revision)
     throw conflict(
       `The policy was changed since revision ${policy.revision}: the live revision is ${tenant.revision}. Reload it, reapply your change and save again.`,
@@ -93,7 +100,7 @@ export async function previewPolicy(deps: AdminDeps, request: AdminRequest, body
   const { actor } = request;
   const tenant = await tenantAccess(deps, actor);
   requireAccess(actor, 'policy.change', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
-  return diffWithEstimate(deps, actor.tenantId, tenant.policy, proposed(deps, tenant, body));
+  return diffWithEstimate(deps, actor.tenantId, tenant.policy, await proposed(deps, actor.tenantId, tenant, body));
 }
 
 /**
@@ -105,7 +112,7 @@ export async function savePolicy(deps: AdminDeps, request: AdminRequest, body: u
   const { actor } = request;
   const tenant = await tenantAccess(deps, actor);
   const granted = requireAccess(actor, 'policy.change', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
-  const next = proposed(deps, tenant, body);
+  const next = await proposed(deps, actor.tenantId, tenant, body);
   const diff = await diffWithEstimate(deps, actor.tenantId, tenant.policy, next);
   const saved: PolicyRevision = {
     tenantId: actor.tenantId,

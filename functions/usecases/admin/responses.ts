@@ -156,3 +156,13 @@ export const SavedPolicySchema = PolicyDocumentSchema.extend({ diff: PolicyDiffS
 export const PolicyRevisionsSchema = z
   .object({ items: z.array(PolicyDocumentSchema), nextToken: z.string().optional() })
   .meta({ id: 'PolicyRevisions' });
+
+export const RecipientSecretSchema = z
+  .object({
+    secretRef: z.string().describe("name it as a recipient's secretRef in policy.subjectRequests.notifyRecipients"),
+    secret: z
+      .string()
+      .describe("shown once: the HMAC-SHA256 key of the recipient's webhooks is this string's UTF-8 bytes"),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'RecipientSecret' });

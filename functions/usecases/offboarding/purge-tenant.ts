@@ -13,6 +13,7 @@ import { OFFBOARDING_SK, offboardingOf, type Offboarding, type OffboardingPackag
 import { allPolicies } from '../retention/policy-revisions';
 import { tenantBuckets } from './tenant-buckets';
 import { archivePrefixes, contentPrefixes, countWhatIsLeft, heldOfTenant, purgeLeftovers } from './tenant-leftovers';
+import { RECIPIENT_SECRET_PREFIX } from '../recipients/recipient-secrets';
 
 export { offboardingOf } from './offboarding-record';
 
@@ -100,7 +101,9 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
     deps.logger.info('tenant purge held', { tenantId, heldBy: finalReport.heldBy, retained: finalReport.retained });
     return true;
   }
-  for (const prefix of ['SWEEP#', 'PURGE#', 'RESTRICTION#']) await deleteTenantItems(deps, tenantId, prefix);
+  // The recipients' webhook secrets go too: nothing is sent for a purged tenant (a notice still due ends failed).
+  for (const prefix of ['SWEEP#', 'PURGE#', 'RESTRICTION#', RECIPIENT_SECRET_PREFIX])
+    await deleteTenantItems(deps, tenantId, prefix);
   const current = (await offboardingOf(deps.directory, tenantId)) ?? offboarding;
   await deps.directory.putItem({ ...current, sk: OFFBOARDING_SK, status: 'purged', finalReport });
   deps.logger.info('tenant purged', { tenantId, remaining: finalReport.remaining, retained: finalReport.retained });

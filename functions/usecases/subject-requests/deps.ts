@@ -1,6 +1,7 @@
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 import type { ContentStore } from '../../ports/content-store';
+import type { HttpSender } from '../../ports/http-sender';
 import type { JobRunner } from '../../ports/job-runner';
 import type { KeyVault } from '../../ports/key-vault';
 import type { Metrics } from '../../ports/metrics';
@@ -30,6 +31,8 @@ export interface SubjectRequestDeps {
   homeRegion: string;
   /** Point-in-time recovery window of the tables: how long a backup of a destroyed key can live. */
   pitrDays: number;
+  /** Sends the webhooks that tell the policy's recipients what a request did. */
+  httpSender: HttpSender;
   /** Starts queued jobs when a slot frees and re-applied erasures when a hold is released; absent: they wait for an invocation. */
   runner?: JobRunner;
 }
@@ -49,6 +52,7 @@ export function subjectRequestDeps(c: Container, runner?: JobRunner): SubjectReq
     metrics: c.metrics,
     homeRegion: c.config.homeRegion,
     pitrDays: c.config.pitrDays,
+    httpSender: c.httpSender,
     runner,
   };
 }

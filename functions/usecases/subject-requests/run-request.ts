@@ -9,6 +9,7 @@ import { isTerminal, type JobOutcome } from '../../domain/subject-requests/job-s
 import { statisticsExpiry } from '../../domain/sweep/plan';
 import type { ItemCondition } from '../../ports/item-condition';
 import { WriteConflict } from '../../ports/write-conflict';
+import { deliverRequestNotices, queueNotices } from '../recipients/deliveries';
 import { anonymisePartition } from './anonymise-partition';
 import { auditOnce } from './audit-request';
 import {
@@ -338,8 +339,9 @@ async function keepLease(run: Run, job: SubjectRequestJob): Promise<void> {
 /**
  * Ends a request (completed, or cancelled: then with a certificate of what was done before the
  * cancellation, verified by the same re-scan): certificate, deferrals for what holds still keep,
- * the audit entry, and the subject keys dropped unless a deferral needs them. Frees the slot and
- * starts the next queued request. Safe to repeat.
+ * the audit entry, the recipients' notices (GDPR Art. 19), and the subject keys dropped unless a
+ * deferral needs them. Frees the slot, starts the next queued request, then sends the notices.
+ * Safe to repeat.
  */
 export async function finish(
   deps: SubjectRequestDeps,
@@ -393,6 +395,8 @@ export async function finish(
   await recordDeferrals(deps.directory, job, stillHeld);
   if (removes(job)) await clearErasing(deps.directory, job.tenantId, keys);
   const found = certificate.lines.filter((l) => l.store === 'records').reduce((n, l) => n + l.found, 0);
+  // Queued before the job is marked finished, while it still holds the subject keys: a crash from here on loses no notice.
+  await queueNotices(deps, policy, job, outcome, at, keptUntil);
   job = await auditOnce(deps, job, outcome, {
     records: found,
     retained: certificate.retained.length,
@@ -425,6 +429,8 @@ export async function finish(
     const [next] = await nextQueued(deps.directory, job.tenantId, 1);
     if (next) await startOrQueue(deps, job.tenantId, next);
   }
+  // The request is complete whatever the recipients answer: a notice not delivered now is retried by the wake-up.
+  await deliverRequestNotices(deps, job.tenantId, job.requestId);
   return finished;
 }
 

@@ -6,6 +6,8 @@ import type { JobStatus } from '../../domain/subject-requests/job-status';
 import type { SubjectRequestType } from '../../domain/subject-requests/request';
 import type { VerificationHint } from '../../domain/subject-requests/verification-hints';
 import { notFound } from '../../domain/errors';
+import type { DeliveryLogEntry } from '../../domain/recipients/delivery';
+import { deliveryLog } from '../recipients/deliveries';
 import type { SubjectRequestDeps } from './deps';
 import { requireJob } from './job-store';
 
@@ -35,6 +37,8 @@ export interface SubjectRequestView extends SubjectRequestSummary {
   earlierResults?: Certificate[];
   /** A completed export: a fresh short-lived link to its package. */
   download?: { url: string; expiresAt: string };
+  /** The webhooks telling the policy's recipients what the request did: per recipient and round, attempts, last status, delivery time. */
+  deliveries?: DeliveryLogEntry[];
   error?: { name: string; message: string };
 }
 
@@ -73,6 +77,11 @@ export async function viewOf(
         expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString(),
       }
     : undefined;
+  const deliveries = job.result ? await deliveryLog(deps, job.tenantId, job.requestId) : [];
+  const withRecipients = (certificate: Certificate): Certificate => {
+    const told = deliveries.filter((d) => d.round === certificate.round);
+    return told.length ? { ...certificate, recipients: told } : certificate;
+  };
   return {
     ...summaryOf(job, await timeZoneOf(deps, job.tenantId), deps.clock.now()),
     ...(job.extensions?.length ? { extensions: job.extensions } : {}),
@@ -80,9 +89,10 @@ export async function viewOf(
     round: job.round,
     cancelRequested: job.cancelRequested,
     progress: progressOf(job),
-    ...(job.result ? { result: job.result } : {}),
-    ...(job.earlierResults?.length ? { earlierResults: job.earlierResults } : {}),
+    ...(job.result ? { result: withRecipients(job.result) } : {}),
+    ...(job.earlierResults?.length ? { earlierResults: job.earlierResults.map(withRecipients) } : {}),
     ...(download ? { download } : {}),
+    ...(deliveries.length ? { deliveries } : {}),
     ...(job.error ? { error: job.error } : {}),
   };
 }

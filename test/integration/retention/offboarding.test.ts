@@ -7,9 +7,9 @@ import type { FinalReport, Offboarding } from '../../../functions/usecases/offbo
 import { terminateTenant } from '../../../functions/usecases/offboarding/terminate-tenant';
 import type { TerminationView } from '../../../functions/usecases/offboarding/termination-view';
 import { callApi } from '../../support/api';
-import { homeNames, localNames, regions, s3Client } from '../../support/emulators';
+import { homeNames, localNames, rawDirectoryItems, regions, s3Client } from '../../support/emulators';
 import { rawItems } from '../ingest/support';
-import { chat, ingest, newTenant, SECOND, sweep, testContainer, type Tenant } from './support';
+import { asAdmin, chat, ingest, newTenant, SECOND, sweep, testContainer, type Tenant } from './support';
 
 /** Every object of the tenant in every bucket of every region (a test-only listing by the tenant's prefixes). */
 async function objectsOf(tenantId: string): Promise<string[]> {
@@ -64,9 +64,10 @@ async function recordsLeft(tenantId: string): Promise<number> {
 
 describe('tenant offboarding (Inbenta: deletion within two months of contract end)', () => {
   it('terminates: exports everything, revokes the keys; after the grace the sweep deletes everything and reports zero left', async () => {
-    // Prepare: a chat, chatbot events and their KPI counters
+    // Prepare: a chat, chatbot events and their KPI counters, a recipient's webhook secret
     const tenant = await newTenant('inbenta');
     await chat(tenant);
+    const secret = await asAdmin(tenant, '/v1/recipient-secrets', {});
     await ingest(tenant, '/v1/events', {
       events: [
         {
@@ -146,6 +147,8 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
       for (const table of ['recordsTable', 'keysTable', 'aggregatesTable'] as const)
         expect(await rawItems(region, table, tenant.tenantId)).toEqual([]);
     expect(await objectsOf(tenant.tenantId)).toEqual([]);
+    expect(secret.status).toBe(201);
+    expect(await rawDirectoryItems(tenant.tenantId, 'RECIPIENTSECRET#')).toEqual([]);
   }, 180_000);
 
   it('answers the termination before the package exists; the build, run later, makes GET show it ready with a link to a zip and its manifest', async () => {

@@ -1,0 +1,55 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * How a recipient knows a webhook is Lethe's, unchanged and fresh (docs/admin-api.md, "Recipients
+ * are told"):
+ *
+ *   Lethe-Webhook-Id:        <requestId>.<round>.<recipient>  (the same on every retry: deduplicate on it)
+ *   Lethe-Webhook-Timestamp: <Unix seconds when this attempt was signed>
+ *   Lethe-Webhook-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body bytes>")>
+ *
+ * The timestamp is inside the signed bytes, so a captured webhook replayed later fails the
+ * recipient's freshness check (WEBHOOK_TOLERANCE_SECONDS) and cannot be re-dated.
+ */
+export const WEBHOOK_HEADERS = {
+  id: 'lethe-webhook-id',
+  timestamp: 'lethe-webhook-timestamp',
+  signature: 'lethe-webhook-signature',
+} as const;
+
+export const SIGNATURE_VERSION = 'v1';
+/** How far a webhook's timestamp may be from the recipient's clock. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+const mac = (secret: Uint8Array, timestamp: number, body: string) =>
+  createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(body, 'utf8').digest();
+
+/** The headers of one attempt to deliver `body`, signed at `at`. */
+export function signWebhook(secret: Uint8Array, id: string, body: string, at: Date): Record<string, string> {
+  const timestamp = Math.floor(at.getTime() / 1000);
+  return {
+    [WEBHOOK_HEADERS.id]: id,
+    [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+    [WEBHOOK_HEADERS.signature]: `${SIGNATURE_VERSION}=${mac(secret, timestamp, body).toString('hex')}`,
+  };
+}
+
+export type WebhookCheck = { ok: true } | { ok: false; reason: 'malformed' | 'stale' | 'bad-signature' };
+
+/** A recipient's check of a received webhook: signature over the raw body, then freshness. */
+export function verifyWebhook(
+  secret: Uint8Array,
+  headers: Record<string, string | undefined>,
+  body: string,
+  now: Date,
+  toleranceSeconds = WEBHOOK_TOLERANCE_SECONDS,
+): WebhookCheck {
+  const timestamp = Number(headers[WEBHOOK_HEADERS.timestamp]);
+  const [version, hex] = (headers[WEBHOOK_HEADERS.signature] ?? '').split('=');
+  if (!Number.isSafeInteger(timestamp) || version !== SIGNATURE_VERSION || !/^[0-9a-f]{64}$/.test(hex ?? ''))
+    return { ok: false, reason: 'malformed' };
+  if (!timingSafeEqual(Buffer.from(hex, 'hex'), mac(secret, timestamp, body)))
+    return { ok: false, reason: 'bad-signature' };
+  if (Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return { ok: false, reason: 'stale' };
+  return { ok: true };
+}
