@@ -199,6 +199,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'GET', path: '/v1/policy/revisions', auth: 'tenant' },
       { method: 'GET', path: '/v1/register', auth: 'tenant' },
       { method: 'GET', path: '/v1/audit', auth: 'tenant' },
+      { method: 'GET', path: '/v1/sweep-history', auth: 'tenant' },
       { method: 'GET', path: '/v1/consents', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions/{id}/consents', auth: 'tenant' },
     ],

@@ -1,3 +1,4 @@
+import { SWEEP_HISTORY_PREFIX } from '../../domain/sweep/history';
 import { DATA_CLASSES } from '../../domain/data-class';
 import { utcDay } from '../../domain/sweep/checkpoint';
 import type { PolicyChangeImpact } from '../../domain/sweep/policy-impact';
@@ -100,7 +101,8 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
     deps.logger.info('tenant purge held', { tenantId, heldBy: finalReport.heldBy, retained: finalReport.retained });
     return true;
   }
-  for (const prefix of ['SWEEP#', 'PURGE#', 'RESTRICTION#']) await deleteTenantItems(deps, tenantId, prefix);
+  for (const prefix of ['SWEEP#', SWEEP_HISTORY_PREFIX, 'PURGE#', 'RESTRICTION#'])
+    await deleteTenantItems(deps, tenantId, prefix);
   const current = (await offboardingOf(deps.directory, tenantId)) ?? offboarding;
   await deps.directory.putItem({ ...current, sk: OFFBOARDING_SK, status: 'purged', finalReport });
   deps.logger.info('tenant purged', { tenantId, remaining: finalReport.remaining, retained: finalReport.retained });
