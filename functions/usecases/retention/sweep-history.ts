@@ -5,7 +5,7 @@ import {
   sweepHistorySortKey,
   type SweepHistoryEntry,
 } from '../../domain/sweep/history';
-import type { SweepReport } from '../../domain/sweep/summary';
+import { TALLY_COLUMNS, type SweepReport, type Tally } from '../../domain/sweep/summary';
 import type { Clock } from '../../ports/clock';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 
@@ -44,12 +44,13 @@ export async function readSweepHistory(
     cursor: page.nextToken,
     newestFirst: true,
   });
-  const items = found.items.map(({ sweptAt, recordedAt, complete, rows, failures }) => ({
-    sweptAt,
-    recordedAt,
-    complete,
-    rows,
-    failures,
-  })) as SweepHistoryEntry[];
+  const items = found.items.map((item) => {
+    const { sweptAt, recordedAt, complete, rows, failures } = item as unknown as SweepHistoryEntry;
+    // The store keeps no key order: the counts are answered in the summary's column order.
+    const ordered = rows.map((r) => ({ ...r, tally: tallyInOrder(r.tally) }));
+    return { sweptAt, recordedAt, complete, rows: ordered, failures };
+  });
   return { items, ...(found.cursor ? { nextToken: found.cursor } : {}) };
 }
+
+const tallyInOrder = (tally: Tally): Tally => Object.fromEntries(TALLY_COLUMNS.map((c) => [c, tally[c] ?? 0])) as Tally;

@@ -1,5 +1,6 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localAdminToken } from '../../../functions/cli/commands/token';
+import { TALLY_COLUMNS } from '../../../functions/domain/sweep/summary';
 import type { SweepHistoryPage } from '../../../functions/usecases/admin/sweep-history-admin';
 import { callApi } from '../../support/api';
 import { dynamoDbClient, homeNames } from '../../support/emulators';
@@ -60,6 +61,7 @@ describe('the sweep history: what each night did to a tenant, per class and regi
     expect(sealed).toBeGreaterThan(0);
     expect(latest.rows.every((r) => typeof r.region === 'string' && r.region.length > 0)).toBe(true);
     expect(latest).toMatchObject({ complete: run.complete, failures: [] });
+    expect(Object.keys(latest.rows[0].tally)).toEqual([...TALLY_COLUMNS]);
   });
 
   it('pages through the runs with a nextToken, and stores no identifier of anyone swept', async () => {
