@@ -1,5 +1,6 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { localAdminToken } from '../../../functions/cli/commands/token';
+import { terminateTenant } from '../../../functions/usecases/offboarding/terminate-tenant';
 import { TALLY_COLUMNS } from '../../../functions/domain/sweep/summary';
 import type { SweepHistoryPage } from '../../../functions/usecases/admin/sweep-history-admin';
 import { callApi } from '../../support/api';
@@ -81,6 +82,24 @@ describe('the sweep history: what each night did to a tenant, per class and regi
     expect(stored).toContain('SWEEPLOG#');
     for (const identifier of [ANNA.email, ANNA.phone.replace(/\D/g, ''), ANNA.name])
       expect(stored).not.toContain(identifier);
+  });
+
+  it("goes with a terminated tenant's other data when the purge runs", async () => {
+    // Prepare: a terminated tenant, swept the night before its grace ends
+    const tenant = await newTenant('inbenta');
+    await chat(tenant);
+    const deps = testContainer();
+    const { purgeAfter } = await terminateTenant(
+      { ...deps, packageBuilds: { start: async () => undefined } },
+      { tenantId: tenant.tenantId, actor: { user: 'operator', role: 'system', support: false }, from: 'test' },
+    );
+    await sweep(deps, tenant.tenantId, new Date(Date.parse(purgeAfter) - 1000));
+    const before = await rawHistory(tenant.tenantId);
+    // Act: the night the grace ends
+    await sweep(deps, tenant.tenantId, new Date(purgeAfter));
+    // Assess
+    expect(before).toHaveLength(1);
+    expect(await rawHistory(tenant.tenantId)).toEqual([]);
   });
 
   it('answers a limit out of range with a 400 naming limit', async () => {
