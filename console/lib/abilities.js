@@ -7,6 +7,8 @@ import { token } from './session.js';
 
 /** @type {{ token: string, allowed: Promise<Set<string> | null> } | undefined} */
 let cached;
+/** The last answer, for controls drawn after the route awaited it. @type {{ token: string, allowed: Set<string> | null } | undefined} */
+let known;
 
 /**
  * The actions the token's holder may take, or null when the API could not say (then nothing is
@@ -23,8 +25,19 @@ export function allowedActions() {
         () => null,
       ),
     };
-  return cached.allowed;
+  const asked = cached;
+  void asked.allowed.then((allowed) => {
+    known = { token: asked.token, allowed };
+  });
+  return asked.allowed;
 }
+
+/**
+ * Whether the signed-in role may take `action`, from the answer the route already awaited; true
+ * while unknown (the API decides). For buttons: an action a role may not take is not drawn.
+ * @param {string} action
+ */
+export const mayNow = (action) => known?.token !== (token() ?? '') || mayUse(known?.allowed ?? null, action);
 
 /** Whether `action` is allowed (an unknown answer allows: the API decides). @param {Set<string> | null} allowed @param {string | undefined} action */
 export const mayUse = (allowed, action) => !action || allowed === null || allowed.has(action);

@@ -3,7 +3,7 @@ import { announce, confirmDialog, h, replace, when } from '../lib/dom.js';
 import { errorNotice } from '../lib/errors.js';
 import { ROUTES } from '../lib/routes.js';
 import { dataTable } from '../lib/table.js';
-import { allowedActions, mayUse } from '../lib/abilities.js';
+import { mayNow } from '../lib/abilities.js';
 
 export const title = 'Litigation archive';
 
@@ -19,8 +19,8 @@ export function render(main) {
   const retrieval = h('div', { id: 'retrieval' });
   const load = async () => {
     try {
-      const [{ data }, allowed] = await Promise.all([api(ROUTES.litigationBatches), allowedActions()]);
-      const mayRetrieve = mayUse(allowed, 'litigation.retrieve');
+      const { data } = await api(ROUTES.litigationBatches);
+      const mayRetrieve = mayNow('litigation.retrieve');
       replace(
         out,
         h('h2', { id: 'batches-title' }, `Sealed batches (${data.batches.length})`),

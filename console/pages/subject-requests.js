@@ -1,3 +1,4 @@
+import { mayNow } from '../lib/abilities.js';
 import { api } from '../lib/api.js';
 import { announce, field, h, replace, when } from '../lib/dom.js';
 import { errorNotice, markFields } from '../lib/errors.js';
@@ -264,9 +265,11 @@ function renderProgress(main, id) {
       lastStep = stepNow;
       replace(
         actions,
-        data.status === 'pending-verification'
-          ? h('button', { type: 'button', onclick: confirm }, 'Confirm request')
-          : null,
+        data.status !== 'pending-verification'
+          ? null
+          : mayNow('subject-request.confirm')
+            ? h('button', { type: 'button', onclick: confirm }, 'Confirm request')
+            : h('p', { class: 'muted' }, 'Confirming a request a channel filed is for the admin role.'),
         TERMINAL.has(data.status) || data.cancelRequested
           ? null
           : h('button', { type: 'button', class: 'danger', onclick: cancel }, 'Cancel request'),

@@ -265,6 +265,24 @@ describe('a console page for every duty', () => {
     await browser.screenshot('manager-hidden-duties');
   });
 
+  it('offers an advisor only what the role may do on an interaction they handled: read, no download, no delete', async () => {
+    // Prepare
+    const advisor = await localAdminToken({ tenant: tenant.tenantId, role: 'advisor', user: 'agent-4', hours: '1' });
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn(page, advisor);
+    // Act
+    await page.goto(`${consoleUrl()}#/interactions/${chat.interactionId}`);
+    await page.getByRole('heading', { level: 2, name: 'Chat log' }).waitFor();
+    // Assess
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual([
+      'Search',
+    ]);
+    expect(await page.getByRole('button', { name: 'Show chat log' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Download XML' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete chat log' }).count()).toBe(0);
+    await browser.screenshot('advisor-interaction');
+  });
+
   it('never broke its Content-Security-Policy on any page', () => {
     // Assess
     expect(browser.cspViolations).toEqual([]);
