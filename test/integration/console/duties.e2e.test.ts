@@ -127,6 +127,37 @@ describe('a console page for every duty', () => {
     await browser.screenshot('holds-released');
   });
 
+  it('places a hold on a person by phone, keeping their interaction, without showing the number; then releases it', async () => {
+    // Prepare
+    await page.goto(`${consoleUrl()}#/holds`);
+    await page.getByLabel('Everything about a person').check();
+    await page.getByLabel('Phone number').fill(CALLER);
+    await page.getByLabel('Reason').fill('Complaint 2026-12');
+    // Act
+    await page.getByRole('button', { name: 'Place hold' }).click();
+    // Assess
+    await page.getByText(/^Hold [0-9A-Z]{26} placed:/).waitFor();
+    const row = page.locator('tr', { hasText: 'Complaint 2026-12' });
+    await row.waitFor();
+    const headers = await page.getByRole('region', { name: 'Legal holds' }).locator('thead th').allTextContents();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[headers.indexOf('Keeps')]).toBe('A person (1 keyed identifier)');
+    expect(cells[headers.indexOf('Interactions kept')]).toBe('1');
+    const search = await callApi<{ items: Array<{ interactionId: string; holds: string[] }> }>(
+      '/v1/interactions?held=true',
+      { headers: bearer(tenant.adminToken) },
+    );
+    expect(search.body.items.map((i) => i.interactionId)).toEqual([call.interactionId]);
+    expect(await page.locator('main').textContent()).not.toContain(CALLER.replace(/\D/g, '').slice(-6));
+    await browser.screenshot('holds-person');
+    // Act: released, so the call follows its retention again
+    await row.getByRole('button', { name: 'Release' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Release hold' }).click();
+    // Assess
+    await page.getByText(/^Hold [0-9A-Z]{26} released:/).waitFor();
+    expect(await row.locator('td').nth(headers.indexOf('Interactions kept')).textContent()).toBe('—');
+  });
+
   it('renders the record of processing in sections and downloads it as Markdown', async () => {
     // Act
     await openFromNav(page, 'Register', 'Record of processing');
