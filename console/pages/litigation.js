@@ -2,6 +2,7 @@ import { api } from '../lib/api.js';
 import { announce, confirmDialog, h, replace, when } from '../lib/dom.js';
 import { errorNotice } from '../lib/errors.js';
 import { ROUTES } from '../lib/routes.js';
+import { currentClaims } from '../lib/session.js';
 import { dataTable } from '../lib/table.js';
 import { mayNow } from '../lib/abilities.js';
 
@@ -105,7 +106,11 @@ async function retrieve(batch, into) {
           'p',
           {},
           'Open it with the legal-access role: ',
-          h('code', {}, `npx lethe litigation export --tenant <tenant> --batch ${data.batch.batchId}`),
+          h(
+            'code',
+            {},
+            `npx lethe litigation export --tenant ${currentClaims()?.tenant ?? '<tenant>'} --batch ${data.batch.batchId}`,
+          ),
         ),
       ),
     );

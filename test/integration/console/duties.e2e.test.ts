@@ -262,6 +262,9 @@ describe('a console page for every duty', () => {
     // Assess
     await page.getByRole('heading', { level: 2, name: `Retrieval of batch ${batch?.batchId}` }).waitFor();
     expect(await page.locator('#retrieval').textContent()).toContain(`${batch?.batchId}.sealed`);
+    expect(await page.locator('#retrieval').textContent()).toContain(
+      `lethe litigation export --tenant ${tenant.tenantId} --batch ${batch?.batchId}`,
+    );
     const audit = await callApi<{ items: Array<{ action: string; details: { batchId?: string } }> }>(
       '/v1/audit?action=litigation.retrieve',
       { headers: bearer(tenant.adminToken) },
