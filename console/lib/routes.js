@@ -21,4 +21,12 @@ export const ROUTES = {
   confirmSubjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}/confirm`,
   extendSubjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}/extension`,
   kpis: '/v1/kpis',
+  holds: '/v1/holds',
+  releaseHold: (/** @type {string} */ id) => `/v1/holds/${encodeURIComponent(id)}/release`,
+  register: '/v1/register',
+  sweepHistory: '/v1/sweep-history',
+  litigationBatches: '/v1/litigation/batches',
+  retrieveBatch: (/** @type {string} */ id) => `/v1/litigation/batches/${encodeURIComponent(id)}/retrievals`,
+  subjectConsents: '/v1/consents',
+  interactionConsents: (/** @type {string} */ id) => `${interaction(id)}/consents`,
 };

@@ -1,3 +1,4 @@
+import { mayNow } from '../lib/abilities.js';
 import { api, fileNameOf } from '../lib/api.js';
 import { announce, confirmDialog, h, replace, saveBlob, when } from '../lib/dom.js';
 import { errorNotice } from '../lib/errors.js';
@@ -152,8 +153,10 @@ function chatLogSection(content, id, data) {
       'div',
       { class: 'actions' },
       h('button', { type: 'button', onclick: show }, 'Show chat log'),
-      h('button', { type: 'button', class: 'secondary', onclick: download }, 'Download XML'),
-      h('button', { type: 'button', class: 'danger', onclick: remove }, 'Delete chat log'),
+      mayNow('transcript.download') &&
+        h('button', { type: 'button', class: 'secondary', onclick: download }, 'Download XML'),
+      mayNow('transcript.delete') &&
+        h('button', { type: 'button', class: 'danger', onclick: remove }, 'Delete chat log'),
     ),
     feedback,
     viewer,
@@ -263,12 +266,14 @@ function recordingItem(content, id, rec) {
       'div',
       { class: 'actions' },
       h('button', { type: 'button', onclick: play }, 'Play'),
-      h(
-        'button',
-        { type: 'button', class: 'secondary', onclick: download },
-        `Download ${EXTENSIONS[rec.mediaType] ?? 'audio'}`,
-      ),
-      h('button', { type: 'button', class: 'danger', onclick: remove }, 'Delete recording'),
+      mayNow('recording.download') &&
+        h(
+          'button',
+          { type: 'button', class: 'secondary', onclick: download },
+          `Download ${EXTENSIONS[rec.mediaType] ?? 'audio'}`,
+        ),
+      mayNow('recording.delete') &&
+        h('button', { type: 'button', class: 'danger', onclick: remove }, 'Delete recording'),
     ),
     audio,
     feedback,

@@ -1,3 +1,4 @@
+import { mayNow } from '../lib/abilities.js';
 import { api, fileNameOf } from '../lib/api.js';
 import { announce, confirmDialog, field, h, localToIso, replace, saveBlob, when } from '../lib/dom.js';
 import { errorNotice, markFields } from '../lib/errors.js';
@@ -242,28 +243,34 @@ function showResults(form, results, state) {
             'div',
             { class: 'card actions', role: 'group', 'aria-label': 'Actions on the search result' },
             selectedCount,
-            h(
-              'button',
-              { type: 'button', class: 'secondary', onclick: () => bulkDownload('recording') },
-              'Download recordings',
-            ),
-            h(
-              'button',
-              { type: 'button', class: 'secondary', onclick: () => bulkDownload('transcript') },
-              'Download chat logs',
-            ),
-            h(
-              'button',
-              { type: 'button', class: 'danger', onclick: () => bulkDelete('recording') },
-              'Delete recordings',
-            ),
-            h(
-              'button',
-              { type: 'button', class: 'danger', onclick: () => bulkDelete('transcript') },
-              'Delete chat logs',
-            ),
-            h('button', { type: 'button', onclick: () => exportResult('xlsx') }, 'Export xlsx'),
-            h('button', { type: 'button', class: 'secondary', onclick: () => exportResult('csv') }, 'Export CSV'),
+            mayNow('recording.download') &&
+              h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => bulkDownload('recording') },
+                'Download recordings',
+              ),
+            mayNow('transcript.download') &&
+              h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => bulkDownload('transcript') },
+                'Download chat logs',
+              ),
+            mayNow('recording.delete') &&
+              h(
+                'button',
+                { type: 'button', class: 'danger', onclick: () => bulkDelete('recording') },
+                'Delete recordings',
+              ),
+            mayNow('transcript.delete') &&
+              h(
+                'button',
+                { type: 'button', class: 'danger', onclick: () => bulkDelete('transcript') },
+                'Delete chat logs',
+              ),
+            mayNow('interaction.export') && [
+              h('button', { type: 'button', onclick: () => exportResult('xlsx') }, 'Export xlsx'),
+              h('button', { type: 'button', class: 'secondary', onclick: () => exportResult('csv') }, 'Export CSV'),
+            ],
           ),
           feedback,
           h(

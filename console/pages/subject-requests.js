@@ -1,6 +1,8 @@
+import { mayNow } from '../lib/abilities.js';
 import { api } from '../lib/api.js';
 import { announce, field, h, replace, when } from '../lib/dom.js';
 import { errorNotice, markFields } from '../lib/errors.js';
+import { IDENTIFIERS, identifierFields } from '../lib/identifiers.js';
 import { ROUTES } from '../lib/routes.js';
 
 export const title = 'Subject requests';
@@ -12,12 +14,6 @@ const TYPES = [
   ['rectify', 'Rectify', 'Correct an identifier everywhere.'],
   ['restrict', 'Restrict', 'Exclude the records from exports and content access except by the legal role.'],
   ['object', 'Object / unsubscribe', 'Stop one purpose (e.g. recording) for the person from now on (GDPR Art. 21).'],
-];
-const IDENTIFIERS = [
-  ['phone', 'Phone number', 'tel'],
-  ['email', 'E-mail', 'email'],
-  ['visitorId', 'Visitor id', 'text'],
-  ['name', 'Name', 'text'],
 ];
 const TERMINAL = new Set(['completed', 'incomplete', 'cancelled', 'failed']);
 const POLL_MS = 1000;
@@ -64,13 +60,7 @@ function renderForm(main) {
         { name: 'identifiers', id: 'identifiers' },
         h('legend', {}, 'Who it is about (at least one)'),
         h('span', { class: 'field-error', id: 'identifiers-error', hidden: true }),
-        h(
-          'div',
-          { class: 'fields' },
-          IDENTIFIERS.map(([name, label, type]) =>
-            field(label, h('input', { type, name: `identifiers.${name}`, autocomplete: 'off' })),
-          ),
-        ),
+        h('div', { class: 'fields' }, identifierFields('identifiers.')),
       ),
       options,
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Submit request')),
@@ -275,9 +265,11 @@ function renderProgress(main, id) {
       lastStep = stepNow;
       replace(
         actions,
-        data.status === 'pending-verification'
-          ? h('button', { type: 'button', onclick: confirm }, 'Confirm request')
-          : null,
+        data.status !== 'pending-verification'
+          ? null
+          : mayNow('subject-request.confirm')
+            ? h('button', { type: 'button', onclick: confirm }, 'Confirm request')
+            : h('p', { class: 'muted' }, 'Confirming a request a channel filed is for the admin role.'),
         TERMINAL.has(data.status) || data.cancelRequested
           ? null
           : h('button', { type: 'button', class: 'danger', onclick: cancel }, 'Cancel request'),

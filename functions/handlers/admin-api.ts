@@ -16,15 +16,16 @@ import { deleteRecording, recordingLink } from '../usecases/admin/recording-acce
 import { newRecipientSecret } from '../usecases/admin/recipient-secrets-admin';
 import { readRegister } from '../usecases/admin/register-admin';
 import { searchInteractions } from '../usecases/admin/search-interactions';
+import { sweepHistory } from '../usecases/admin/sweep-history-admin';
 import { deleteTranscript, readTranscript } from '../usecases/admin/transcript-access';
 import { adminDepsOf } from '../shared/admin-wiring';
 
 /**
  * The admin API (Bearer admin token): archive search, general info, chat logs and recordings
  * (view, play, download, delete, in bulk too), general-info exports, KPIs, the tenant policy and
- * its recipients' webhook secrets, the record of processing and the audit log. Every decision is
- * `authorize` in functions/domain/access; every content access, export and policy change is in the
- * audit log. Docs: docs/admin-api.md.
+ * its recipients' webhook secrets, the record of processing, the audit log and the sweep history.
+ * Every decision is `authorize` in functions/domain/access; every content access, export and policy
+ * change is in the audit log. Docs: docs/admin-api.md.
  */
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -114,6 +115,7 @@ const ROUTES: Record<string, Route> = {
     return format === 'md' ? file('text/markdown; charset=utf-8', recordOfProcessingMarkdown(register)) : ok(register);
   },
   'GET /v1/audit': async ({ deps, request, query }) => ok(await listAudit(deps, request, query)),
+  'GET /v1/sweep-history': async ({ deps, request, query }) => ok(await sweepHistory(deps, request, query)),
   'GET /v1/consents': async ({ deps, request, query }) => ok(await listSubjectConsents(deps, request, query)),
   'GET /v1/interactions/{id}/consents': async ({ deps, request, id }) =>
     ok(await listInteractionConsents(deps, request, id)),

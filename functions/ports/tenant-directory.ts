@@ -82,8 +82,12 @@ export interface TenantDirectory {
 
   putItem(item: TenantItem, condition?: ItemCondition): Promise<void>;
   getItem(tenantId: string, sk: string, options?: { consistent?: boolean }): Promise<TenantItem | undefined>;
-  /** Items whose sort key starts with `skPrefix` (e.g. `HOLD#`), in sort-key order. */
-  queryItems(tenantId: string, skPrefix: string, page?: { cursor?: string; limit?: number }): Promise<Page<TenantItem>>;
+  /** Items whose sort key starts with `skPrefix` (e.g. `HOLD#`), in sort-key order (`newestFirst`: reversed). */
+  queryItems(
+    tenantId: string,
+    skPrefix: string,
+    page?: { cursor?: string; limit?: number; newestFirst?: boolean },
+  ): Promise<Page<TenantItem>>;
   updateItem(tenantId: string, sk: string, changes: ItemChanges, condition?: ItemCondition): Promise<TenantItem>;
   deleteItem(tenantId: string, sk: string, condition?: ItemCondition): Promise<void>;
   /**

@@ -200,6 +200,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'POST', path: '/v1/recipient-secrets', auth: 'tenant' },
       { method: 'GET', path: '/v1/register', auth: 'tenant' },
       { method: 'GET', path: '/v1/audit', auth: 'tenant' },
+      { method: 'GET', path: '/v1/sweep-history', auth: 'tenant' },
       { method: 'GET', path: '/v1/consents', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions/{id}/consents', auth: 'tenant' },
     ],

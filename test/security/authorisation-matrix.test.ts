@@ -227,6 +227,7 @@ const MATRIX: Record<string, Row> = {
   },
   // Staff: tenant-level, narrowed to the reach
   'GET /v1/consents': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/consents?email=matrix@example.org' }) },
+  'GET /v1/sweep-history': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/sweep-history' }) },
   'GET /v1/me': { ok: only(200, STAFF), request: () => ({ path: '/v1/me' }) },
   'GET /v1/interactions': { ok: only(200, READERS_TENANT_WIDE), request: () => ({ path: '/v1/interactions' }) },
   'GET /v1/interactions/export': {

@@ -212,5 +212,17 @@ export function tenantDirectoryContract(subject: () => TenantDirectoryUnderTest)
         status: 'completed',
       });
     });
+
+    it('reads per-tenant items newest first when asked, paging on from where the last page ended', async () => {
+      // Prepare
+      const tenantId = freshTenant();
+      for (const day of ['01', '02', '03']) await directory.putItem({ tenantId, sk: `SWEEPLOG#2026-01-${day}`, day });
+      // Act
+      const first = await directory.queryItems(tenantId, 'SWEEPLOG#', { limit: 2, newestFirst: true });
+      const rest = await directory.queryItems(tenantId, 'SWEEPLOG#', { cursor: first.cursor, newestFirst: true });
+      // Assess
+      expect([...first.items, ...rest.items].map((i) => i.day)).toEqual(['03', '02', '01']);
+      expect(rest.cursor).toBeUndefined();
+    });
   });
 }

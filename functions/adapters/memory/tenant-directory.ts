@@ -116,10 +116,10 @@ export class InMemoryTenantDirectory implements TenantDirectory {
   async queryItems(
     tenantId: string,
     skPrefix: string,
-    page: { cursor?: string; limit?: number } = {},
+    page: { cursor?: string; limit?: number; newestFirst?: boolean } = {},
   ): Promise<Page<TenantItem>> {
     assertTenantItemKey(skPrefix);
-    return this.queryTenant(tenantId, skPrefix, page, false) as Page<TenantItem>;
+    return this.queryTenant(tenantId, skPrefix, page, page.newestFirst ?? false) as Page<TenantItem>;
   }
 
   async updateItem(tenantId: string, sk: string, changes: ItemChanges, condition?: ItemCondition): Promise<TenantItem> {

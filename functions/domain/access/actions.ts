@@ -25,6 +25,7 @@ export const ACCESS_ACTIONS = [
   'subject-request.confirm',
   'archive.export',
   'consent.view',
+  'sweep.view',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

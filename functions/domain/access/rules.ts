@@ -41,4 +41,6 @@ export const ACCESS_RULES: Record<AccessAction, Partial<Record<AdminRole, Reach>
   'archive.export': { admin: 'tenant', legal: 'tenant' },
   // Consent proofs and objections, per person or per interaction (iAdvize: provided on request).
   'consent.view': { admin: 'tenant', legal: 'tenant' },
+  // What each night's sweep deleted, anonymised, archived and sealed: counts per class and region.
+  'sweep.view': { admin: 'tenant', legal: 'tenant' },
 };

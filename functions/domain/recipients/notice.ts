@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { IdentifierKind } from '../data-class';
-import type { JobOutcome } from '../subject-requests/job';
+import type { JobOutcome } from '../subject-requests/job-status';
 import type { SubjectRequestType } from '../subject-requests/request';
 import type { SubjectKey } from '../subject/subject-key';
 

@@ -20,6 +20,7 @@ import {
 } from '../../usecases/admin/responses';
 import { SEARCH_DEFAULT_DAYS, SEARCH_MAX_DAYS, SEARCH_MAX_LIMIT } from '../../usecases/admin/search-query';
 import { InteractionConsentsSchema, SubjectConsentsSchema } from '../../usecases/admin/consent-records';
+import { MAX_SWEEP_HISTORY_PAGE, SweepHistoryPageSchema } from '../../usecases/admin/sweep-history-admin';
 import { pageQuery, SUBJECT_QUERY, type ApiOperation, type ApiQuery } from './operation';
 
 /** Query parameters of an archive search (GET /v1/interactions and its export). */
@@ -299,6 +300,16 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
       ...pageQuery(500),
     ],
     ok: { status: 200, description: 'one page of entries', schema: AuditPageSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/sweep-history',
+    summary:
+      'What each retention sweep did to the tenant, newest night first: per data class and region how many records were due, deleted, anonymised, archived, sealed for litigation, kept by a hold or failed, and the failures (admin, legal).',
+    auth: 'admin',
+    query: pageQuery(MAX_SWEEP_HISTORY_PAGE),
+    ok: { status: 200, description: 'one page of sweep runs', schema: SweepHistoryPageSchema },
     errors: {},
   },
   {

@@ -15,6 +15,7 @@ import { allPolicies } from '../retention/policy-revisions';
 import { sweepAggregates } from '../retention/sweep-aggregates';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import { sweepUnit } from '../retention/sweep-unit';
+import { recordSweepHistory, type SweptTenant } from '../retention/sweep-history';
 
 export interface SweepOptions {
   /** Only this tenant (else every tenant of the directory). */
@@ -94,7 +95,7 @@ export async function runSweep(deps: RetentionDeps, options: SweepOptions = {}):
 
   for (let i = start; i < units.length; i++) {
     const unit = units[i];
-    if (shouldStop()) return report(i, units[i - 1]?.key);
+    if (shouldStop()) return finish(i, units[i - 1]?.key);
     const onRecord = () => {
       records++;
       options.onProgress?.({ unitsDone: i, unitsTotal: units.length, records, unit: unit.key });
@@ -103,7 +104,7 @@ export async function runSweep(deps: RetentionDeps, options: SweepOptions = {}):
       const finished = await runUnit(unit, onRecord);
       complete &&= finished;
       // Stopped inside this unit: the next call starts with it again (its checkpoint keeps the place).
-      if (!finished && shouldStop()) return report(i, units[i - 1]?.key);
+      if (!finished && shouldStop()) return finish(i, units[i - 1]?.key);
     } catch (error) {
       complete = false;
       const { tenantId } = unit.tenant.profile;
@@ -124,7 +125,14 @@ export async function runSweep(deps: RetentionDeps, options: SweepOptions = {}):
     }
     options.onProgress?.({ unitsDone: i + 1, unitsTotal: units.length, records, unit: unit.key });
   }
-  return report(units.length);
+  return finish(units.length);
+
+  /** The report, kept in the sweep history of each tenant the run worked on (a dry run keeps none). */
+  async function finish(done: number, lastKey?: string): Promise<SweepRun> {
+    const run = report(done, lastKey);
+    if (!dryRun) await recordSweepHistory(deps, run, sweptTenants(units, start, done, run));
+    return run;
+  }
 
   /** `done` units were reached; a stopped run goes on after `lastKey`. */
   function report(done: number, lastKey?: string): SweepRun {
@@ -192,6 +200,29 @@ export async function runSweep(deps: RetentionDeps, options: SweepOptions = {}):
     out.tallies.count(tenantId, 'audit', deps.config.homeRegion, 'due', pruned);
     out.tallies.count(tenantId, 'audit', deps.config.homeRegion, 'deleted', pruned);
   }
+}
+
+/**
+ * The tenants a run worked on (a unit from `start` on reached, or a count or failure of theirs in
+ * the report, from a unit it stopped inside), each reached when every unit of theirs is before
+ * `done`. A purged tenant keeps no history: its directory items are gone.
+ */
+function sweptTenants(
+  units: readonly Unit[],
+  start: number,
+  done: number,
+  run: Pick<SweepRun, 'rows' | 'failures'>,
+): SweptTenant[] {
+  const touched = new Set([
+    ...units.slice(start, done).map((u) => u.tenant.profile.tenantId),
+    ...run.rows.map((r) => r.tenantId),
+    ...run.failures.map((f) => f.tenantId),
+  ]);
+  const last = new Map(units.map((u, i) => [u.tenant.profile.tenantId, i]));
+  const purged = new Set(units.filter((u) => u.tenant.purge).map((u) => u.tenant.profile.tenantId));
+  return [...touched]
+    .filter((tenantId) => !purged.has(tenantId) && last.has(tenantId))
+    .map((tenantId) => ({ tenantId, reached: (last.get(tenantId) ?? 0) < done }));
 }
 
 /** Every unit of work, in a stable order: a tenant's purge, or its audit chain, classes × regions and counter months. */

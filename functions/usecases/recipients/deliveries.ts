@@ -11,10 +11,11 @@ import {
 import { NOTICE_EVENT, notifies, pseudonymousSubjectKeys, type RecipientNotice } from '../../domain/recipients/notice';
 import { signWebhook } from '../../domain/recipients/webhook-signature';
 import type { TenantPolicy } from '../../domain/policy/schema';
-import type { JobOutcome, SubjectRequestJob } from '../../domain/subject-requests/job';
+import type { SubjectRequestJob } from '../../domain/subject-requests/job';
+import type { JobOutcome } from '../../domain/subject-requests/job-status';
 import { LISTED_UNDER, type TenantItem } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 import type { SubjectRequestDeps } from '../subject-requests/deps';
 import { openRecipientSecret } from './recipient-secrets';
 

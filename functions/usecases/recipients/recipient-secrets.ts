@@ -4,7 +4,7 @@ import { notFound } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { EncryptionContext, KeyVault } from '../../ports/key-vault';
 import type { TenantDirectory } from '../../ports/tenant-directory';
-import { allPages } from '../ingest/pages';
+import { allPages } from '../records/pages';
 
 /**
  * The secrets that sign a tenant's webhooks, one per recipient. Stored as the tenant's other

@@ -6,9 +6,9 @@ import type { Page } from 'playwright-core';
 import { localAdminToken } from '../../../functions/cli/commands/token';
 import { AUDIT_ACTIONS } from '../../../functions/domain/audit/entry';
 import { callApi } from '../../support/api';
-import { env } from '../../support/emulators';
 import { launchConsoleBrowser, SCREENSHOTS, unlabelledControls, type ConsoleBrowser } from './browser';
 import { createTenant, ingestConversation, type Tenant } from './seed';
+import { consoleUrl, logIn, runtimeNow } from './session';
 
 /**
  * The "done when" of the admin issue, in a real browser: a new user creates a tenant, ingests a
@@ -24,21 +24,6 @@ const PHONE = '+46 70 123 45 67';
 const PHONE_TYPED = '0046701234567';
 const OTHER_PHONE = '+46 73 555 01 02';
 const GROUP = 'stockholm';
-
-const consoleUrl = () => `${env('LETHE_API')}/console/`;
-
-async function runtimeNow(): Promise<Date> {
-  const res = await callApi<{ now: string }>('/_local/clock');
-  return new Date(res.body.now);
-}
-
-/** Logs in through the login page, as a person pasting a token would. */
-async function logIn(page: Page, token: string): Promise<void> {
-  await page.goto(consoleUrl());
-  await page.getByLabel('Admin token').fill(token);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Search interactions' }).waitFor();
-}
 
 async function searchByPhone(page: Page, phone: string): Promise<void> {
   await page.goto(`${consoleUrl()}#/search`);
@@ -311,12 +296,20 @@ describe('the web console', () => {
     expect(await denied.textContent()).toMatch(/HTTP (403|404)/);
     expect(await page.locator('dl.info').count()).toBe(0);
 
-    // Act
+    // Act: the audit log's address, typed in directly.
+    const auditReads: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/v1/audit')) auditReads.push(r.url());
+    });
     await page.goto(`${consoleUrl()}#/audit`);
-    // Assess
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('HTTP 403');
+    // Assess: the page is not offered (no nav entry) and not rendered; the audit log is never asked for
+    await page.getByRole('heading', { level: 1, name: 'Not available to your role' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'needs audit.view' }).count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).count()).toBe(
+      0,
+    );
     expect(await page.locator('tbody tr').count()).toBe(0);
+    expect(auditReads).toEqual([]);
     await browser.screenshot('manager-audit');
   });
 
@@ -572,7 +565,7 @@ describe('the other pages of the console', () => {
     expect(await focused()).toMatchObject({ tag: 'H1', text: 'KPIs' });
     // Act: backwards through the header.
     const header: Array<{ text: string; outline: string }> = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 14; i++) {
       await page.keyboard.press('Shift+Tab');
       header.push(await focused());
     }
@@ -581,6 +574,11 @@ describe('the other pages of the console', () => {
       'Log out',
       'KPIs',
       'Policy',
+      'Consents',
+      'Litigation',
+      'Sweeps',
+      'Register',
+      'Holds',
       'Subject requests',
       'Requests',
       'Audit log',

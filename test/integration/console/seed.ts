@@ -7,9 +7,9 @@ export interface Tenant {
   adminToken: string;
 }
 
-/** A fresh tenant on the Puzzel preset, through the operator route (as `npx lethe tenant create` does). */
-export async function createTenant(name: string): Promise<Tenant> {
-  const res = await callApi<Tenant>('/v1/tenants', { operator: true, body: { name, preset: 'puzzel' } });
+/** A fresh tenant on a policy preset (Puzzel unless named), through the operator route (as `npx lethe tenant create` does). */
+export async function createTenant(name: string, preset: 'puzzel' | 'iadvize' = 'puzzel'): Promise<Tenant> {
+  const res = await callApi<Tenant>('/v1/tenants', { operator: true, body: { name, preset } });
   if (res.status !== 201) throw new Error(`POST /v1/tenants answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
