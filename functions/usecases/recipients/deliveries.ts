@@ -13,10 +13,13 @@ import { signWebhook } from '../../domain/recipients/webhook-signature';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import type { JobOutcome } from '../../domain/subject-requests/job-status';
-import { LISTED_UNDER, type TenantItem } from '../../ports/tenant-directory';
+import type { Clock } from '../../ports/clock';
+import type { HttpSender } from '../../ports/http-sender';
+import type { KeyVault } from '../../ports/key-vault';
+import { LISTED_UNDER, type TenantDirectory, type TenantItem } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 import { allPages } from '../records/pages';
-import type { SubjectRequestDeps } from '../subject-requests/deps';
+import type { TenantSecrets } from '../tenants/tenant-secrets';
 import { openRecipientSecret } from './recipient-secrets';
 
 /**
@@ -32,10 +35,16 @@ const requestPrefix = (requestId: string) => `${PREFIX}${requestId}#`;
 const sortKeyOf = (d: Pick<RecipientDelivery, 'requestId' | 'round' | 'recipient'>) =>
   `${requestPrefix(d.requestId)}${d.round}#${d.recipient}`;
 
-export type NoticeDeps = Pick<
-  SubjectRequestDeps,
-  'directory' | 'keyVault' | 'homeRegion' | 'clock' | 'logger' | 'tenantSecrets' | 'httpSender'
->;
+/** What sending notices needs (a subset of the subject-request deps, declared here so this folder depends on none). */
+export interface NoticeDeps {
+  directory: TenantDirectory;
+  keyVault: KeyVault;
+  homeRegion: string;
+  clock: Clock;
+  logger: Record<'info' | 'warn' | 'error', (message: string, attributes: Record<string, unknown>) => void>;
+  tenantSecrets: TenantSecrets;
+  httpSender: HttpSender;
+}
 
 const deliveryOf = ({ sk: _sk, [LISTED_UNDER]: _listed, ...rest }: TenantItem) => rest as unknown as RecipientDelivery;
 
