@@ -20,8 +20,8 @@ export const CONSENT_ROUTE = 'POST /v1/consents';
  * POST /v1/consents. Keeps the proof (GDPR Art. 7(1): the controller must be able to show
  * consent): purpose, notice version, channel, time and whether it was given or withdrawn in
  * clear; the subject's identifiers sealed and indexed by keyed hash, in the same transaction.
- * Ingest looks withdrawals up through that index, so a withdrawal stops content storage for the
- * subject from this moment on; the subject's standing markers answer `GET /v1/consents/standing`.
+ * The subject's standing markers record it too: ingest and `GET /v1/consents/standing` read those
+ * (one keyed read per identifier), so a withdrawal stops content storage from this moment on.
  */
 export async function recordConsent(
   deps: IngestDeps,
@@ -38,22 +38,22 @@ export async function recordConsent(
   });
   const at = new Date(input.at).toISOString();
   const { purpose, granted, noticeVersion, channel } = input;
-  // After the proof is kept (a retry marks what the first attempt may not have).
-  const mark = () =>
+  const region = regionFor(tenant.policy, 'consent', input.channel);
+  const mark = (consentId: string) =>
     markStanding(
       deps.directory,
       tenantId,
       keys.map((k) => k.hmacHex),
-      { purpose, granted, at, noticeVersion },
+      { purpose, granted, at, noticeVersion, proof: { region, pk: partitionKey(tenantId, 'consent', consentId) } },
     );
+  // A retry marks what the first attempt may not have.
   if (replay) {
-    await mark();
+    await mark((replay.body as ConsentStored).consentId);
     return replay as IngestResult<ConsentStored>;
   }
 
   const now = deps.clock.now();
   const consentId = ulid(now.getTime());
-  const region = regionFor(tenant.policy, 'consent', input.channel);
   const key = { pk: partitionKey(tenantId, 'consent', consentId), sk: ROOT_SORT_KEY.consent };
   const meta = recordMeta(
     tenant.policy,
@@ -84,10 +84,14 @@ export async function recordConsent(
     { kind: 'put', item: { ...item, ...restrictionMark(restriction) }, condition: { kind: 'absent' } },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
+  // A withdrawal is marked before its proof is kept too: ingest stops storing even if this
+  // function stops in between (a marker whose proof never came is found out and dropped when read).
+  if (!granted) await mark(consentId);
   const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, {
     status: 201,
     body: { consentId },
   });
-  await mark();
+  // A grant only once its proof is kept: its marker then names a proof that exists.
+  await mark(consentId);
   return result;
 }

@@ -1,0 +1,111 @@
+import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { isVisibleAt } from '../../domain/sweep/visibility';
+import type { IngestDeps } from './deps';
+import { consentProofsOf, historyEntryOf } from './consent-history';
+import { allPages } from './pages';
+import {
+  markComplete,
+  markOf,
+  markStanding,
+  settleConsentMarker,
+  standingKeyOf,
+  type StandingMark,
+} from './standing-markers';
+
+type ReaderDeps = Pick<IngestDeps, 'stores' | 'clock' | 'directory'>;
+
+/**
+ * What the consent rules need to know about a subject, for `purposes`: per key the latest consent
+ * or withdrawal of each purpose and its objections. One keyed Query per key, whatever the length
+ * of the subject's history (its markers, standing-markers.ts), plus one GetItem per withdrawal
+ * marker: a withdrawal counts only while its proof does (retention, erasure and deletes remove
+ * proofs, never markers), exactly as when the proofs themselves were read.
+ *
+ * Falls back to the subject's history (the subject-index Queries of `consentProofsOf`) for a key
+ * whose markers are not known to be complete, and then makes them so: a key whose proofs were
+ * filed before markers existed, or whose markers an erasure dropped, or whose withdrawal marker
+ * names a proof that no longer stands. That read happens once per such key; every later read is
+ * keyed again.
+ */
+export async function standingOf(
+  deps: ReaderDeps,
+  tenantId: string,
+  subjectHmacs: readonly string[],
+  purposes: readonly string[],
+): Promise<StandingMark[]> {
+  const perKey = await Promise.all(subjectHmacs.map((h) => standingOfKey(deps, tenantId, h, new Set(purposes))));
+  return perKey.flat();
+}
+
+async function standingOfKey(
+  deps: ReaderDeps,
+  tenantId: string,
+  hmacHex: string,
+  purposes: ReadonlySet<string>,
+): Promise<StandingMark[]> {
+  const items = await allPages((cursor) => deps.directory.queryItems(tenantId, standingKeyOf(hmacHex), { cursor }));
+  const marks = items.map(markOf).filter((m): m is StandingMark => m !== undefined && purposes.has(m.purpose));
+  const complete = items.some((i) => i.sk === standingKeyOf(hmacHex));
+  const withdrawals = marks.filter((m) => !m.objection && !m.granted);
+  const standing = complete && (await Promise.all(withdrawals.map((w) => proofStands(deps, w)))).every(Boolean);
+  if (standing) return marks;
+  return foldHistory(deps, tenantId, hmacHex, purposes, marks);
+}
+
+/** Whether the proof a withdrawal marker names is still stored, visible and the same proof. */
+async function proofStands(deps: ReaderDeps, mark: StandingMark): Promise<boolean> {
+  if (!mark.proof) return false;
+  const proof = await deps.stores
+    .storesFor(mark.proof.region)
+    .records.get({ pk: mark.proof.pk, sk: ROOT_SORT_KEY.consent }, { consistent: true });
+  return (
+    proof !== undefined &&
+    isVisibleAt(proof, deps.clock.now()) &&
+    proof.purpose === mark.purpose &&
+    proof.at === mark.at &&
+    proof.granted === mark.granted
+  );
+}
+
+/**
+ * The key's standing from its history (every visible proof indexed under it), written back to its
+ * markers: each purpose's latest proof, the first objection of each purpose, then the mark that
+ * they are complete. Answers as the history does; the objection markers already there count too
+ * (they outlive the proofs they stand for).
+ */
+async function foldHistory(
+  deps: ReaderDeps,
+  tenantId: string,
+  hmacHex: string,
+  purposes: ReadonlySet<string>,
+  seen: readonly StandingMark[],
+): Promise<StandingMark[]> {
+  const proofs = await consentProofsOf(deps, tenantId, [hmacHex]);
+  const history: StandingMark[] = proofs
+    .map(({ region, item }) => ({ ...historyEntryOf(item), proof: { region, pk: item.pk } }))
+    .filter((e) => purposes.has(e.purpose))
+    .sort((a, b) => a.at.localeCompare(b.at) || Number(b.granted) - Number(a.granted));
+  const consents = history.filter((e) => !e.objection);
+  const settled = new Set([
+    ...consents.map((e) => e.purpose),
+    ...seen.filter((m) => !m.objection).map((m) => m.purpose),
+  ]);
+  // Ascending by instant, a withdrawal after a grant of the same instant: the last one decides.
+  const latestOf = (purpose: string) => consents.filter((e) => e.purpose === purpose).at(-1);
+  await Promise.all(
+    [...settled].map((p) =>
+      settleConsentMarker(
+        deps.directory,
+        tenantId,
+        hmacHex,
+        p,
+        seen.find((m) => !m.objection && m.purpose === p),
+        latestOf(p),
+      ),
+    ),
+  );
+  const objections = history.filter((e) => e.objection);
+  for (const objection of objections) await markStanding(deps.directory, tenantId, [hmacHex], objection);
+  await markComplete(deps.directory, tenantId, hmacHex);
+  return [...history, ...seen.filter((m) => m.objection)];
+}
