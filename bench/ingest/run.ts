@@ -215,7 +215,9 @@ async function main(): Promise<void> {
     /** Requests, capacity units and services of `count` requests made one after another, per request. */
     const counted = async (count: number, send: (i: number) => Promise<unknown>) => {
       counter.reset();
+      const cpu = process.cpuUsage();
       for (let i = 0; i < count; i++) await send(i);
+      const { user, system } = process.cpuUsage(cpu);
       const services = counter.byService();
       const units = counter.capacityUnits();
       const per = (n: number) => n / count;
@@ -232,6 +234,8 @@ async function main(): Promise<void> {
         wru: per(units.write),
         kms: per(services.KMS?.total ?? 0),
         s3: per(services.S3?.total ?? 0),
+        // This process's CPU (the handler; the emulators run in the child process).
+        cpuMs: per((user + system) / 1000),
       };
     };
     const fmt = (n: number) => n.toFixed(2);
@@ -248,7 +252,7 @@ async function main(): Promise<void> {
       rows.push(row);
       process.stdout.write(`${row}\n`);
       const c = await counted(COUNTED, (i) => invoke(s.tenantId, s.request(s.requests + i)));
-      const requestRow = `| ${s.name.split(' (')[0]} | ${fmt(c.dynamo)} | ${c.commands} | ${fmt(c.rru)} | ${fmt(c.wru)} | ${fmt(c.kms)} | ${fmt(c.s3)} |`;
+      const requestRow = `| ${s.name.split(' (')[0]} | ${fmt(c.dynamo)} | ${c.commands} | ${fmt(c.rru)} | ${fmt(c.wru)} | ${fmt(c.kms)} | ${fmt(c.s3)} | ${c.cpuMs.toFixed(1)} |`;
       requestRows.push(requestRow);
       process.stdout.write(`${requestRow}\n`);
     }
@@ -293,8 +297,8 @@ async function main(): Promise<void> {
       '',
       `Requests per request, counted by an SDK middleware over ${COUNTED} more requests of each scenario made one after another after the timed runs (DynamoDB capacity units as DynamoDB Local reports them with \`ReturnConsumedCapacity: TOTAL\`; an event batch is one request of ${EVENTS_PER_BATCH} events):`,
       '',
-      '| route | DynamoDB requests | by command | RRU | WRU | KMS | S3 |',
-      '|---|---:|---|---:|---:|---:|---:|',
+      '| route | DynamoDB requests | by command | RRU | WRU | KMS | S3 | handler CPU ms |',
+      '|---|---:|---|---:|---:|---:|---:|---:|',
       ...requestRows,
       '',
       `The consent check as the subject's history grows: ${COUNTED} one-line messages appended to a new conversation of a subject (one e-mail address) with no earlier conversation, and of one with ${HISTORY} earlier conversations of one message each:`,

@@ -1,4 +1,5 @@
 import { LetheError, validationFailed } from '../../domain/errors';
+import { type Refusal, standingRefusal } from '../../domain/ingest/consent';
 import { parseIngestRequest } from '../../domain/ingest/parse-request';
 import type { EventsIngested } from '../../domain/ingest/responses';
 import { EventBatchSchema, type ChatbotEventInput } from '../../domain/ingest/schemas';
@@ -11,6 +12,7 @@ import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record
 import { WriteConflict } from '../../ports/write-conflict';
 import { refuseWhileErasing } from '../subject-requests/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-requests/restriction-markers';
+import { refusalsFor } from './consent-standing';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
 import { recordMeta, recordTime, sealedItem, subjectEntries } from './record-items';
@@ -30,7 +32,9 @@ type Outcome = { stored: true; increments: CounterIncrement[] } | { stored: fals
  * counted; the payload and the session id are sealed. The session id is the chatbot's visitor id:
  * each event is indexed under it (subject-index entry `visitorId`, in the event's transaction), so
  * subject requests find the events of a visitor. A session is counted on its first event of the
- * day, remembered by a marker keyed by an HMAC of the session id.
+ * day, remembered by a marker keyed by an HMAC of the session id. A visitor who withdrew content
+ * storage (or the GDPR notice) or objected to it gets their events counted and kept without
+ * payload, marked `contentRefused`, as the consent check of every ingest path decides.
  */
 export async function ingestEvents(
   deps: IngestDeps,
@@ -47,7 +51,10 @@ export async function ingestEvents(
     keys.flat().map((k) => k.hmacHex),
     deps.clock.now(),
   );
-  const restrictions = await restrictionsOfSessions(deps, tenantId, keys);
+  const [restrictions, refusals] = await Promise.all([
+    restrictionsOfSessions(deps, tenantId, keys),
+    refusalsOfSessions(deps, tenant, keys),
+  ]);
   const records = deps.stores.storesFor(regionFor(tenant.policy, 'event')).records;
   const region = records.region;
   const sessionsMarked = new Set<string>();
@@ -58,7 +65,9 @@ export async function ingestEvents(
       ...(await Promise.all(
         events
           .slice(i, i + CONCURRENCY)
-          .map((e, j) => storeEvent(deps, tenant, records, region, e, keys[i + j], restrictions, sessionsMarked)),
+          .map((e, j) =>
+            storeEvent(deps, tenant, records, region, e, keys[i + j], { restrictions, refusals }, sessionsMarked),
+          ),
       )),
     );
 
@@ -79,7 +88,7 @@ async function storeEvent(
   region: string,
   event: ChatbotEventInput,
   keys: readonly SubjectKey[],
-  restrictions: ReadonlyMap<string, string | undefined>,
+  sessions: SessionStanding,
   sessionsMarked: Set<string>,
 ): Promise<Outcome> {
   const { tenantId, policy, redactor } = tenant;
@@ -106,7 +115,9 @@ async function storeEvent(
     { tenantId, dataClass: 'event', createdAt: recordTime(facts.at, deps.clock.now()) },
     deps.clock.now(),
   );
-  const restriction = keys.map((k) => restrictions.get(k.hmacHex)).find((r) => r !== undefined);
+  const restriction = keys.map((k) => sessions.restrictions.get(k.hmacHex)).find((r) => r !== undefined);
+  // A visitor who withdrew content storage or objected to it: the event is kept for the statistics, its payload is not.
+  const contentRefused = keys.map((k) => sessions.refusals.get(k.hmacHex)).find((r) => r !== undefined);
   const sealed = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'event', partitionId: event.id },
@@ -114,11 +125,12 @@ async function storeEvent(
     meta,
     { id: event.id, ...facts },
     {
-      payload: Object.keys(event.payload).length ? redactor.redactJson(event.payload).value : undefined,
+      payload:
+        Object.keys(event.payload).length && !contentRefused ? redactor.redactJson(event.payload).value : undefined,
       sessionId: event.sessionId,
     },
   );
-  const item = { ...sealed, ...restrictionMark(restriction) };
+  const item = { ...sealed, ...(contentRefused ? { contentRefused } : {}), ...restrictionMark(restriction) };
   // The event first: a conflict at index 0 is a retried delivery. Index entries carry no condition.
   const eventPuts: WriteOperation[] = [
     { kind: 'put', item, condition: { kind: 'absent' } },
@@ -160,6 +172,29 @@ async function restrictionsOfSessions(
   const hmacs = [...new Set(keys.flat().map((k) => k.hmacHex))];
   return new Map(
     await Promise.all(hmacs.map(async (h) => [h, await restrictionOf(deps.directory, tenantId, [h])] as const)),
+  );
+}
+
+/** What the batch's sessions allow: the restriction and the content refusal of each distinct session key. */
+interface SessionStanding {
+  restrictions: ReadonlyMap<string, string | undefined>;
+  refusals: ReadonlyMap<string, Refusal | undefined>;
+}
+
+/** The content refusal (if any) of each distinct session: the one consent check of ingest, per session, not per event. */
+async function refusalsOfSessions(
+  deps: IngestDeps,
+  tenant: TenantContext,
+  keys: readonly (readonly SubjectKey[])[],
+): Promise<Map<string, Refusal | undefined>> {
+  const hmacs = [...new Set(keys.flat().map((k) => k.hmacHex))];
+  return new Map(
+    await Promise.all(
+      hmacs.map(async (h) => {
+        const { withdrawn, objected } = await refusalsFor(deps, tenant, [h]);
+        return [h, standingRefusal(withdrawn, objected, 'storeContent')] as const;
+      }),
+    ),
   );
 }
 
