@@ -84,14 +84,11 @@ export async function recordConsent(
     { kind: 'put', item: { ...item, ...restrictionMark(restriction) }, condition: { kind: 'absent' } },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
-  // A withdrawal is marked before its proof is kept too: ingest stops storing even if this
-  // function stops in between (a marker whose proof never came is found out and dropped when read).
-  if (!granted) await mark(consentId);
   const result = await commitOnce(deps.stores.storesFor(region).records, operations, guard, {
     status: 201,
     body: { consentId },
   });
-  // A grant only once its proof is kept: its marker then names a proof that exists.
+  // Once the proof is kept: a marker always names a proof that was stored (standing-reader.ts relies on it).
   await mark(consentId);
   return result;
 }

@@ -44,15 +44,15 @@ async function standingOfKey(
   purposes: ReadonlySet<string>,
 ): Promise<StandingMark[]> {
   const items = await allPages((cursor) => deps.directory.queryItems(tenantId, standingKeyOf(hmacHex), { cursor }));
-  const marks = items.map(markOf).filter((m): m is StandingMark => m !== undefined && purposes.has(m.purpose));
+  const marks = items.map(markOf).filter((m): m is StandingMark => m !== undefined);
+  const asked = (entries: readonly StandingMark[]) => entries.filter((m) => purposes.has(m.purpose));
   const complete = items.some((i) => i.sk === standingKeyOf(hmacHex));
-  const withdrawals = marks.filter((m) => !m.objection && !m.granted);
+  const withdrawals = asked(marks).filter((m) => !m.objection && !m.granted);
   const standing = complete && (await Promise.all(withdrawals.map((w) => proofStands(deps, w)))).every(Boolean);
-  if (standing) return marks;
-  return foldHistory(deps, tenantId, hmacHex, purposes, marks);
+  return asked(standing ? marks : await foldHistory(deps, tenantId, hmacHex, marks));
 }
 
-/** Whether the proof a withdrawal marker names is still stored, visible and the same proof. */
+/** Whether the proof a marker names is still stored, visible and the same proof. */
 async function proofStands(deps: ReaderDeps, mark: StandingMark): Promise<boolean> {
   if (!mark.proof) return false;
   const proof = await deps.stores
@@ -67,39 +67,44 @@ async function proofStands(deps: ReaderDeps, mark: StandingMark): Promise<boolea
   );
 }
 
+/** Ascending by instant, a withdrawal after a grant of the same instant: the last of a purpose decides. */
+const byInstant = (a: StandingMark, b: StandingMark) =>
+  a.at.localeCompare(b.at) || Number(b.granted) - Number(a.granted);
+
 /**
- * The key's standing from its history (every visible proof indexed under it), written back to its
- * markers: each purpose's latest proof, the first objection of each purpose, then the mark that
- * they are complete. Answers as the history does; the objection markers already there count too
- * (they outlive the proofs they stand for).
+ * The key's standing from its history (every visible proof indexed under it) and from those of its
+ * markers whose proofs still stand (a proof just stored marks itself before the index may list it),
+ * written back to its markers, every purpose: each purpose's latest proof, the first objection of
+ * each purpose, then the mark that they are complete. The objection markers already there count
+ * too (they outlive the proofs they stand for).
  */
 async function foldHistory(
   deps: ReaderDeps,
   tenantId: string,
   hmacHex: string,
-  purposes: ReadonlySet<string>,
   seen: readonly StandingMark[],
 ): Promise<StandingMark[]> {
-  const proofs = await consentProofsOf(deps, tenantId, [hmacHex]);
+  const seenConsents = seen.filter((m) => !m.objection);
+  const [proofs, stands] = await Promise.all([
+    consentProofsOf(deps, tenantId, [hmacHex]),
+    Promise.all(seenConsents.map((m) => proofStands(deps, m))),
+  ]);
   const history: StandingMark[] = proofs
     .map(({ region, item }) => ({ ...historyEntryOf(item), proof: { region, pk: item.pk } }))
-    .filter((e) => purposes.has(e.purpose))
-    .sort((a, b) => a.at.localeCompare(b.at) || Number(b.granted) - Number(a.granted));
-  const consents = history.filter((e) => !e.objection);
-  const settled = new Set([
-    ...consents.map((e) => e.purpose),
-    ...seen.filter((m) => !m.objection).map((m) => m.purpose),
-  ]);
-  // Ascending by instant, a withdrawal after a grant of the same instant: the last one decides.
+    .sort(byInstant);
+  const consents = [...history.filter((e) => !e.objection), ...seenConsents.filter((_, i) => stands[i])].sort(
+    byInstant,
+  );
   const latestOf = (purpose: string) => consents.filter((e) => e.purpose === purpose).at(-1);
+  const purposes = new Set([...consents, ...seenConsents].map((e) => e.purpose));
   await Promise.all(
-    [...settled].map((p) =>
+    [...purposes].map((p) =>
       settleConsentMarker(
         deps.directory,
         tenantId,
         hmacHex,
         p,
-        seen.find((m) => !m.objection && m.purpose === p),
+        seenConsents.find((m) => m.purpose === p),
         latestOf(p),
       ),
     ),
@@ -107,5 +112,5 @@ async function foldHistory(
   const objections = history.filter((e) => e.objection);
   for (const objection of objections) await markStanding(deps.directory, tenantId, [hmacHex], objection);
   await markComplete(deps.directory, tenantId, hmacHex);
-  return [...history, ...seen.filter((m) => m.objection)];
+  return [...consents, ...objections, ...seen.filter((m) => m.objection)];
 }

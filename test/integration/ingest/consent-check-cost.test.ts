@@ -151,4 +151,33 @@ describe('the consent check costs the same whatever the subject’s history', ()
     expect(appended.body).toMatchObject({ stored: 1 });
     expect((await standingItems(tenant.tenantId)).some((m) => String(m.sk).endsWith('#consent'))).toBe(false);
   });
+
+  it('reading the history again never undoes a withdrawal whose proof stands, even while the subject index does not list it yet', async () => {
+    // Prepare: a withdrawal, then its index entries gone (as before the index has caught up) and the markers' completeness forgotten
+    const tenant = await newTenant('puzzel');
+    const email = 'index.lag@example.se';
+    const consentId = await withdraw(tenant, email, 'storeContent');
+    const pk = `T#${tenant.tenantId}#C#${consentId}`;
+    const [region, items] = Object.entries(await partitionByRegion(tenant.tenantId, pk)).find(([, i]) => i.length)!;
+    const records = DynamoDBDocumentClient.from(dynamoDbClient(region));
+    for (const entry of items.filter((i) => i.sk.startsWith('SUBJ#')))
+      await records.send(
+        new DeleteCommand({ TableName: localNames(region).recordsTable, Key: { pk: entry.pk, sk: entry.sk } }),
+      );
+    const completeness = (await standingItems(tenant.tenantId)).find((m) => /^STANDING#[0-9a-f]+$/.test(String(m.sk)));
+    if (completeness)
+      await directory().send(
+        new DeleteCommand({ TableName: homeNames().directoryTable, Key: { pk: completeness.pk, sk: completeness.sk } }),
+      );
+    // Act
+    const check = await measuredCheck(tenant, email);
+    // Assess
+    expect(check.refusals.withdrawn).toEqual(new Set(['storeContent']));
+    expect(
+      (await standingItems(tenant.tenantId)).find((m) => String(m.sk).endsWith('#storeContent#consent')),
+    ).toMatchObject({
+      granted: false,
+      proofPk: pk,
+    });
+  });
 });
