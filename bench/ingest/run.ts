@@ -257,6 +257,34 @@ async function main(): Promise<void> {
       process.stdout.write(`${requestRow}\n`);
     }
 
+    // A whole chat: started for a new person (3 identifiers), 10 messages of one line, ended.
+    const CHAT_MESSAGES = 10;
+    const conversation = await counted(5, async (n) => {
+      const id = (
+        await invoke(chatTenant, {
+          resource: '/v1/interactions',
+          path: '/v1/interactions',
+          body: startBody(10_000 + n),
+        })
+      ).interactionId as string;
+      for (let i = 0; i < CHAT_MESSAGES; i++)
+        await invoke(chatTenant, {
+          resource: '/v1/interactions/{id}/messages',
+          path: `/v1/interactions/${id}/messages`,
+          id,
+          body: { messages: [{ from: 'visitor', at: now(), text: `line ${i}: mail me at chat${n}@example.com` }] },
+        });
+      await invoke(chatTenant, {
+        resource: '/v1/interactions/{id}/end',
+        path: `/v1/interactions/${id}/end`,
+        id,
+        body: { endedAt: now(), waitSeconds: 5, talkSeconds: 120 },
+      });
+    });
+    const conversationRow = `| a chat: start (new person, 3 identifiers) + ${CHAT_MESSAGES} messages + end | ${fmt(conversation.dynamo)} | ${conversation.commands} | ${fmt(conversation.rru)} | ${fmt(conversation.wru)} | ${fmt(conversation.kms)} | ${fmt(conversation.s3)} | ${conversation.cpuMs.toFixed(1)} |`;
+    requestRows.push(conversationRow);
+    process.stdout.write(`${conversationRow}\n`);
+
     // The consent check as history grows: a message appended for a subject with 0 and with HISTORY earlier conversations.
     const conversationOf = async (email: string) =>
       (
