@@ -28,7 +28,9 @@ import { seedEvents } from './seed';
  * that all fall due within one night (written straight to the tables as ingest writes them), and
  * one sweep deletes them; the table shows the median. Costs: for each post-expiry action,
  * `--cost-records` events of a tenant whose policy applies that action are swept and the requests
- * counted per record, less those of the same night without records (the fixed cost). Bounded: every run handles a fixed number of records. Results go to the
+ * counted per record, less those of the same night without records (the fixed cost). Chat-log
+ * lines: a Puzzel chat with 0, 10 and 50 lines, swept the night its lines fall due, DynamoDB
+ * capacity units and requests counted. Bounded: every run handles a fixed number of records. Results go to the
  * sweep section of bench/RESULTS.md (and the cost model of docs/retention-cost-model.md uses them).
  */
 const args = process.argv.slice(2);
