@@ -100,7 +100,8 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
     deps.logger.info('tenant purge held', { tenantId, heldBy: finalReport.heldBy, retained: finalReport.retained });
     return true;
   }
-  for (const prefix of ['SWEEP#', 'PURGE#', 'RESTRICTION#']) await deleteTenantItems(deps, tenantId, prefix);
+  for (const prefix of ['SWEEP#', 'PURGE#', 'RESTRICTION#', 'STANDING#'])
+    await deleteTenantItems(deps, tenantId, prefix);
   const current = (await offboardingOf(deps.directory, tenantId)) ?? offboarding;
   await deps.directory.putItem({ ...current, sk: OFFBOARDING_SK, status: 'purged', finalReport });
   deps.logger.info('tenant purged', { tenantId, remaining: finalReport.remaining, retained: finalReport.retained });

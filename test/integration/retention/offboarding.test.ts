@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import JSZip from 'jszip';
 import type { JobRunner } from '../../../functions/ports/job-runner';
 import { buildTenantPackage } from '../../../functions/usecases/offboarding/build-package';
@@ -7,7 +8,7 @@ import type { FinalReport, Offboarding } from '../../../functions/usecases/offbo
 import { terminateTenant } from '../../../functions/usecases/offboarding/terminate-tenant';
 import type { TerminationView } from '../../../functions/usecases/offboarding/termination-view';
 import { callApi } from '../../support/api';
-import { homeNames, localNames, regions, s3Client } from '../../support/emulators';
+import { dynamoDbClient, homeNames, localNames, regions, s3Client } from '../../support/emulators';
 import { rawItems } from '../ingest/support';
 import { chat, ingest, newTenant, SECOND, sweep, testContainer, type Tenant } from './support';
 
@@ -146,6 +147,14 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
       for (const table of ['recordsTable', 'keysTable', 'aggregatesTable'] as const)
         expect(await rawItems(region, table, tenant.tenantId)).toEqual([]);
     expect(await objectsOf(tenant.tenantId)).toEqual([]);
+    const subjectKeyed = await DynamoDBDocumentClient.from(dynamoDbClient()).send(
+      new QueryCommand({
+        TableName: homeNames().directoryTable,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':pk': `TENANT#${tenant.tenantId}`, ':s': 'STANDING#' },
+      }),
+    );
+    expect(subjectKeyed.Items).toEqual([]); // no consent standing marker (keyed hashes of its people) either
   }, 180_000);
 
   it('answers the termination before the package exists; the build, run later, makes GET show it ready with a link to a zip and its manifest', async () => {
