@@ -1,4 +1,5 @@
 import type { ConsentHistoryEntry } from '../../domain/ingest/consent';
+import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import type { TenantDirectory, TenantItem } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 
@@ -7,7 +8,8 @@ import { WriteConflict } from '../../ports/write-conflict';
  * however long the subject's history: `STANDING#<hmacHex>#<purpose>#consent` holds the latest
  * consent or withdrawal (and where its proof lives, so a reader can confirm it still stands),
  * `…#objection` the first objection, and `STANDING#<hmacHex>` says the markers of that key are
- * complete (every proof filed before markers existed has been folded in: standing-reader.ts).
+ * complete (every proof filed before markers existed has been folded in: standing-reader.ts;
+ * it expires after 90 days).
  * Keyed hashes only, never the identifier. The proofs themselves stay in the consent partitions
  * (record-consent.ts).
  */
@@ -119,9 +121,21 @@ export async function settleConsentMarker(
   }
 }
 
-/** Records that a key's markers hold every proof filed for it (standing-reader.ts). */
-export async function markComplete(directory: TenantDirectory, tenantId: string, hmacHex: string): Promise<void> {
-  await directory.putItem({ tenantId, sk: standingKeyOf(hmacHex) });
+/**
+ * How long a key's completeness marker lasts (DynamoDB TTL): then the key's history is read once
+ * more, so the marker of a person whose data is long gone does not stay for ever.
+ */
+const COMPLETE_FOR_MS = 90 * 86_400_000;
+
+/** Records that a key's markers hold every proof filed for it (standing-reader.ts), for 90 days. */
+export async function markComplete(
+  directory: TenantDirectory,
+  tenantId: string,
+  hmacHex: string,
+  now: Date,
+): Promise<void> {
+  const expiresAt = ttlEpochSeconds(new Date(now.getTime() + COMPLETE_FOR_MS));
+  await directory.putItem({ tenantId, sk: standingKeyOf(hmacHex), expiresAt });
 }
 
 /**

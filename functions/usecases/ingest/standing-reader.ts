@@ -46,7 +46,7 @@ async function standingOfKey(
   const items = await allPages((cursor) => deps.directory.queryItems(tenantId, standingKeyOf(hmacHex), { cursor }));
   const marks = items.map(markOf).filter((m): m is StandingMark => m !== undefined);
   const asked = (entries: readonly StandingMark[]) => entries.filter((m) => purposes.has(m.purpose));
-  const complete = items.some((i) => i.sk === standingKeyOf(hmacHex));
+  const complete = items.some((i) => i.sk === standingKeyOf(hmacHex) && isVisibleAt(i, deps.clock.now()));
   const withdrawals = asked(marks).filter((m) => !m.objection && !m.granted);
   const standing = complete && (await Promise.all(withdrawals.map((w) => proofStands(deps, w)))).every(Boolean);
   return asked(standing ? marks : await foldHistory(deps, tenantId, hmacHex, marks));
@@ -111,6 +111,6 @@ async function foldHistory(
   );
   const objections = history.filter((e) => e.objection);
   for (const objection of objections) await markStanding(deps.directory, tenantId, [hmacHex], objection);
-  await markComplete(deps.directory, tenantId, hmacHex);
+  await markComplete(deps.directory, tenantId, hmacHex, deps.clock.now());
   return [...consents, ...objections, ...seen.filter((m) => m.objection)];
 }

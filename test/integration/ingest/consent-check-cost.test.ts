@@ -64,9 +64,9 @@ async function forgetMarkers(tenantId: string): Promise<void> {
 }
 
 /** The consent check ingest runs for an e-mail address, with every request it sends counted. */
-async function measuredCheck(tenant: Tenant, email: string) {
+async function measuredCheck(tenant: Tenant, email: string, at = new Date()) {
   const counter = new RequestCounter();
-  const deps = countingContainer(parseRuntimeConfig(process.env), new SettableClock(new Date()), counter);
+  const deps = countingContainer(parseRuntimeConfig(process.env), new SettableClock(at), counter);
   const context = await loadTenant(deps, tenant.tenantId);
   const hmacs = subjectKeysAt(context, { email }, 'participant').map((k) => k.hmacHex);
   counter.reset();
@@ -179,5 +179,28 @@ describe('the consent check costs the same whatever the subject’s history', ()
       granted: false,
       proofPk: pk,
     });
+  });
+
+  it('a key whose markers were marked complete more than 90 days ago has its history read once more, then is keyed again', async () => {
+    // Prepare
+    const tenant = await newTenant('puzzel');
+    const email = 'long.ago@example.se';
+    await withdraw(tenant, email, 'recording');
+    await measuredCheck(tenant, email); // marks the key complete, for 90 days
+    const day = 86_400_000;
+    // Act
+    const within = await measuredCheck(tenant, email, new Date(Date.now() + 89 * day));
+    const after = await measuredCheck(tenant, email, new Date(Date.now() + 91 * day));
+    const next = await measuredCheck(tenant, email, new Date(Date.now() + 92 * day));
+    // Assess
+    expect(within.requests).toEqual({ DynamoDB: { total: 2, Query: 1, GetItem: 1 } });
+    expect(after.requests.DynamoDB.Query).toBeGreaterThan(1); // the subject index of every region
+    expect(after.requests.DynamoDB.PutItem).toBeGreaterThanOrEqual(1); // the completeness marker, renewed
+    expect(next.requests).toEqual({ DynamoDB: { total: 2, Query: 1, GetItem: 1 } });
+    expect([within, after, next].map((c) => [...c.refusals.withdrawn])).toEqual([
+      ['recording'],
+      ['recording'],
+      ['recording'],
+    ]);
   });
 });
