@@ -51,10 +51,7 @@ export async function ingestEvents(
     keys.flat().map((k) => k.hmacHex),
     deps.clock.now(),
   );
-  const [restrictions, refusals] = await Promise.all([
-    restrictionsOfSessions(deps, tenantId, keys),
-    refusalsOfSessions(deps, tenant, keys),
-  ]);
+  const sessions = await standingOfSessions(deps, tenant, keys);
   const records = deps.stores.storesFor(regionFor(tenant.policy, 'event')).records;
   const region = records.region;
   const sessionsMarked = new Set<string>();
@@ -65,9 +62,7 @@ export async function ingestEvents(
       ...(await Promise.all(
         events
           .slice(i, i + CONCURRENCY)
-          .map((e, j) =>
-            storeEvent(deps, tenant, records, region, e, keys[i + j], { restrictions, refusals }, sessionsMarked),
-          ),
+          .map((e, j) => storeEvent(deps, tenant, records, region, e, keys[i + j], sessions, sessionsMarked)),
       )),
     );
 
@@ -88,7 +83,7 @@ async function storeEvent(
   region: string,
   event: ChatbotEventInput,
   keys: readonly SubjectKey[],
-  sessions: SessionStanding,
+  sessions: ReadonlyMap<string, SessionStanding>,
   sessionsMarked: Set<string>,
 ): Promise<Outcome> {
   const { tenantId, policy, redactor } = tenant;
@@ -115,9 +110,9 @@ async function storeEvent(
     { tenantId, dataClass: 'event', createdAt: recordTime(facts.at, deps.clock.now()) },
     deps.clock.now(),
   );
-  const restriction = keys.map((k) => sessions.restrictions.get(k.hmacHex)).find((r) => r !== undefined);
+  const restriction = keys.map((k) => sessions.get(k.hmacHex)?.restriction).find((r) => r !== undefined);
   // A visitor who withdrew content storage or objected to it: the event is kept for the statistics, its payload is not.
-  const contentRefused = keys.map((k) => sessions.refusals.get(k.hmacHex)).find((r) => r !== undefined);
+  const contentRefused = keys.map((k) => sessions.get(k.hmacHex)?.refused).find((r) => r !== undefined);
   const sealed = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'event', partitionId: event.id },
@@ -163,39 +158,30 @@ async function storeAlone(
   }
 }
 
-/** The restriction (if any) of each distinct session of the batch: one directory read per session, not per event. */
-async function restrictionsOfSessions(
-  deps: IngestDeps,
-  tenantId: string,
-  keys: readonly (readonly SubjectKey[])[],
-): Promise<Map<string, string | undefined>> {
-  const hmacs = [...new Set(keys.flat().map((k) => k.hmacHex))];
-  return new Map(
-    await Promise.all(hmacs.map(async (h) => [h, await restrictionOf(deps.directory, tenantId, [h])] as const)),
-  );
-}
-
-/** What the batch's sessions allow: the restriction and the content refusal of each distinct session key. */
+/** What a session's visitor allows: their restriction (if any) and their content refusal (if any). */
 interface SessionStanding {
-  restrictions: ReadonlyMap<string, string | undefined>;
-  refusals: ReadonlyMap<string, Refusal | undefined>;
+  restriction: string | undefined;
+  refused: Refusal | undefined;
 }
 
-/** The content refusal (if any) of each distinct session: the one consent check of ingest, per session, not per event. */
-async function refusalsOfSessions(
+/**
+ * The standing of each distinct session of the batch, read once per session, not per event: its
+ * restriction marker, and the one consent check of ingest (refusalsFor).
+ */
+async function standingOfSessions(
   deps: IngestDeps,
   tenant: TenantContext,
   keys: readonly (readonly SubjectKey[])[],
-): Promise<Map<string, Refusal | undefined>> {
+): Promise<Map<string, SessionStanding>> {
   const hmacs = [...new Set(keys.flat().map((k) => k.hmacHex))];
-  return new Map(
-    await Promise.all(
-      hmacs.map(async (h) => {
-        const { withdrawn, objected } = await refusalsFor(deps, tenant, [h]);
-        return [h, standingRefusal(withdrawn, objected, 'storeContent')] as const;
-      }),
-    ),
-  );
+  const standing = async (h: string): Promise<SessionStanding> => {
+    const [restriction, { withdrawn, objected }] = await Promise.all([
+      restrictionOf(deps.directory, tenant.tenantId, [h]),
+      refusalsFor(deps, tenant, [h]),
+    ]);
+    return { restriction, refused: standingRefusal(withdrawn, objected, 'storeContent') };
+  };
+  return new Map(await Promise.all(hmacs.map(async (h) => [h, await standing(h)] as const)));
 }
 
 /** The subject key of the session id, as the visitor id it is; none without a session id. */

@@ -1,5 +1,4 @@
 import type { ConsentHistoryEntry } from '../../domain/ingest/consent';
-import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import type { TenantDirectory, TenantItem } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 
@@ -8,7 +7,7 @@ import { WriteConflict } from '../../ports/write-conflict';
  * however long the subject's history: `STANDING#<hmacHex>#<purpose>#consent` holds the latest
  * consent or withdrawal (and where its proof lives, so a reader can confirm it still stands),
  * `…#objection` the first objection, and `STANDING#<hmacHex>` says the markers of that key are
- * complete (every proof filed before markers existed has been folded in: standing-reader.ts;
+ * complete (every proof filed before markers existed has been folded in: standing-fold.ts;
  * it expires after 90 days).
  * Keyed hashes only, never the identifier. The proofs themselves stay in the consent partitions
  * (record-consent.ts).
@@ -31,7 +30,7 @@ export interface ProofLocation {
 /** A proof as a marker keeps it: the entry the consent rules read, and where the proof lives. */
 export type StandingMark = ConsentHistoryEntry & { proof?: ProofLocation };
 
-const entryFields = (e: StandingMark) => ({
+export const entryFields = (e: StandingMark) => ({
   purpose: e.purpose,
   granted: e.granted,
   at: e.at,
@@ -94,48 +93,6 @@ export async function markStanding(
   entry: StandingMark,
 ): Promise<void> {
   await Promise.all(subjectHmacs.map((h) => markOne(directory, tenantId, h, entry)));
-}
-
-/**
- * Sets a key's consent marker of `purpose` to `latest` (none: removes it), the deciding proof its
- * history holds now, unless the marker changed since it was read as `seen` (a proof recorded
- * meanwhile marked itself, and is the later one).
- */
-export async function settleConsentMarker(
-  directory: TenantDirectory,
-  tenantId: string,
-  hmacHex: string,
-  purpose: string,
-  seen: StandingMark | undefined,
-  latest: StandingMark | undefined,
-): Promise<void> {
-  const sk = markerSortKey(hmacHex, purpose, 'consent');
-  const unchanged = seen
-    ? { kind: 'matches' as const, attributes: { at: seen.at, granted: seen.granted } }
-    : { kind: 'absent' as const };
-  try {
-    if (latest) await directory.putItem({ tenantId, sk, ...entryFields(latest) }, unchanged);
-    else if (seen) await directory.deleteItem(tenantId, sk, unchanged);
-  } catch (error) {
-    if (!(error instanceof WriteConflict)) throw error;
-  }
-}
-
-/**
- * How long a key's completeness marker lasts (DynamoDB TTL): then the key's history is read once
- * more, so the marker of a person whose data is long gone does not stay for ever.
- */
-const COMPLETE_FOR_MS = 90 * 86_400_000;
-
-/** Records that a key's markers hold every proof filed for it (standing-reader.ts), for 90 days. */
-export async function markComplete(
-  directory: TenantDirectory,
-  tenantId: string,
-  hmacHex: string,
-  now: Date,
-): Promise<void> {
-  const expiresAt = ttlEpochSeconds(new Date(now.getTime() + COMPLETE_FOR_MS));
-  await directory.putItem({ tenantId, sk: standingKeyOf(hmacHex), expiresAt });
 }
 
 /**

@@ -1,18 +1,10 @@
 import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { IngestDeps } from './deps';
-import { consentProofsOf, historyEntryOf } from './consent-history';
 import { allPages } from './pages';
-import {
-  markComplete,
-  markOf,
-  markStanding,
-  settleConsentMarker,
-  standingKeyOf,
-  type StandingMark,
-} from './standing-markers';
+import { markOf, standingKeyOf, type StandingMark } from './standing-markers';
 
-type ReaderDeps = Pick<IngestDeps, 'stores' | 'clock' | 'directory'>;
+export type ReaderDeps = Pick<IngestDeps, 'stores' | 'clock' | 'directory'>;
 
 /**
  * What the consent rules need to know about a subject, for `purposes`: per key the latest consent
@@ -49,11 +41,14 @@ async function standingOfKey(
   const complete = items.some((i) => i.sk === standingKeyOf(hmacHex) && isVisibleAt(i, deps.clock.now()));
   const withdrawals = asked(marks).filter((m) => !m.objection && !m.granted);
   const standing = complete && (await Promise.all(withdrawals.map((w) => proofStands(deps, w)))).every(Boolean);
-  return asked(standing ? marks : await foldHistory(deps, tenantId, hmacHex, marks));
+  if (standing) return asked(marks);
+  // Rare (once per key and quarter), so not loaded at start-up: its own chunk.
+  const { foldHistory } = await import('./standing-fold');
+  return asked(await foldHistory(deps, tenantId, hmacHex, marks));
 }
 
 /** Whether the proof a marker names is still stored, visible and the same proof. */
-async function proofStands(deps: ReaderDeps, mark: StandingMark): Promise<boolean> {
+export async function proofStands(deps: ReaderDeps, mark: StandingMark): Promise<boolean> {
   if (!mark.proof) return false;
   const proof = await deps.stores
     .storesFor(mark.proof.region)
@@ -65,52 +60,4 @@ async function proofStands(deps: ReaderDeps, mark: StandingMark): Promise<boolea
     proof.at === mark.at &&
     proof.granted === mark.granted
   );
-}
-
-/** Ascending by instant, a withdrawal after a grant of the same instant: the last of a purpose decides. */
-const byInstant = (a: StandingMark, b: StandingMark) =>
-  a.at.localeCompare(b.at) || Number(b.granted) - Number(a.granted);
-
-/**
- * The key's standing from its history (every visible proof indexed under it) and from those of its
- * markers whose proofs still stand (a proof just stored marks itself before the index may list it),
- * written back to its markers, every purpose: each purpose's latest proof, the first objection of
- * each purpose, then the mark that they are complete. The objection markers already there count
- * too (they outlive the proofs they stand for).
- */
-async function foldHistory(
-  deps: ReaderDeps,
-  tenantId: string,
-  hmacHex: string,
-  seen: readonly StandingMark[],
-): Promise<StandingMark[]> {
-  const seenConsents = seen.filter((m) => !m.objection);
-  const [proofs, stands] = await Promise.all([
-    consentProofsOf(deps, tenantId, [hmacHex]),
-    Promise.all(seenConsents.map((m) => proofStands(deps, m))),
-  ]);
-  const history: StandingMark[] = proofs
-    .map(({ region, item }) => ({ ...historyEntryOf(item), proof: { region, pk: item.pk } }))
-    .sort(byInstant);
-  const consents = [...history.filter((e) => !e.objection), ...seenConsents.filter((_, i) => stands[i])].sort(
-    byInstant,
-  );
-  const latestOf = (purpose: string) => consents.filter((e) => e.purpose === purpose).at(-1);
-  const purposes = new Set([...consents, ...seenConsents].map((e) => e.purpose));
-  await Promise.all(
-    [...purposes].map((p) =>
-      settleConsentMarker(
-        deps.directory,
-        tenantId,
-        hmacHex,
-        p,
-        seenConsents.find((m) => m.purpose === p),
-        latestOf(p),
-      ),
-    ),
-  );
-  const objections = history.filter((e) => e.objection);
-  for (const objection of objections) await markStanding(deps.directory, tenantId, [hmacHex], objection);
-  await markComplete(deps.directory, tenantId, hmacHex, deps.clock.now());
-  return [...consents, ...objections, ...seen.filter((m) => m.objection)];
 }
