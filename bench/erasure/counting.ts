@@ -12,6 +12,7 @@ import type { RuntimeConfig } from '../../functions/shared/runtime-config';
 export class RequestCounter {
   private readonly counts = new Map<string, number>();
   private readonly waited = new Map<string, number>();
+  private readonly units = { read: 0, write: 0 };
 
   add(service: string, command: string): void {
     const key = `${service} ${command.replace(/Command$/, '')}`;
@@ -23,9 +24,21 @@ export class RequestCounter {
     this.waited.set(service, (this.waited.get(service) ?? 0) + ms);
   }
 
+  /** Adds the capacity units one DynamoDB request consumed (as DynamoDB reports them). */
+  consumed(kind: 'read' | 'write', units: number): void {
+    this.units[kind] += units;
+  }
+
   reset(): void {
     this.counts.clear();
     this.waited.clear();
+    this.units.read = 0;
+    this.units.write = 0;
+  }
+
+  /** DynamoDB read and write capacity units consumed (RRU / WRU on an on-demand table). */
+  capacityUnits(): { read: number; write: number } {
+    return { ...this.units };
   }
 
   /** Milliseconds spent waiting for each service. */
@@ -57,14 +70,32 @@ interface Counted {
   };
 }
 
-/** Counts every command the client sends, once per `send` (retries of one command are not counted again), and times it. */
+const READ_COMMANDS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+type Capacity = { CapacityUnits?: number };
+
+/** What one DynamoDB answer says it consumed (`ReturnConsumedCapacity: TOTAL`; one entry per table for batches). */
+function consumedBy(output: unknown): number {
+  const reported = (output as { output?: { ConsumedCapacity?: Capacity | Capacity[] } }).output?.ConsumedCapacity;
+  return [reported ?? []].flat().reduce((n, c) => n + (c.CapacityUnits ?? 0), 0);
+}
+
+/**
+ * Counts every command the client sends, once per `send` (retries of one command are not counted
+ * again), and times it; for DynamoDB also asks for and adds up the capacity units it consumed.
+ */
 function countOn(client: { middlewareStack: unknown }, service: string, counter: RequestCounter): void {
   (client as Counted).middlewareStack.add(
     (next, context) => async (args) => {
-      counter.add(service, String(context.commandName ?? 'unknown'));
+      const command = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      counter.add(service, command);
+      const dynamo = service === 'DynamoDB';
+      // Commands without the parameter (DescribeTable, …) drop it when they serialise.
+      if (dynamo) (args as { input: Record<string, unknown> }).input.ReturnConsumedCapacity ??= 'TOTAL';
       const started = performance.now();
       try {
-        return await next(args);
+        const output = await next(args);
+        if (dynamo) counter.consumed(READ_COMMANDS.has(command) ? 'read' : 'write', consumedBy(output));
+        return output;
       } finally {
         counter.spent(service, performance.now() - started);
       }

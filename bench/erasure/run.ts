@@ -144,7 +144,7 @@ async function main(): Promise<void> {
         row.kms = counts.KMS?.total ?? 0;
         row.commands = counts;
         log(
-          `${row.records} records: erased ${row.subjectRecords} in ${row.ms.at(-1)!.toFixed(0)} ms, ${row.dynamo} DynamoDB + ${row.s3} S3 + ${row.kms} KMS requests`,
+          `${row.records} records: erased ${row.subjectRecords} in ${row.ms.at(-1)!.toFixed(0)} ms, ${row.dynamo} DynamoDB (${JSON.stringify(counter.capacityUnits())} capacity units) + ${row.s3} S3 + ${row.kms} KMS requests`,
         );
       }
       rows.push(row);

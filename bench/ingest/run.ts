@@ -6,7 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { OPERATOR_KEY_HEADER } from '../../infra/local/operator-key';
 import { newSecret } from '../../infra/local/state';
 import type { StackMessage } from '../../test/support/local-stack-process';
+import { countingContainer, RequestCounter } from '../erasure/counting';
 import { writeSection } from '../redaction/results-section';
+import { measuredCommit } from '../support/measured-commit';
 
 /**
  * Ingest throughput and latency through the real ingest handler against DynamoDB Local:
@@ -16,7 +18,10 @@ import { writeSection } from '../redaction/results-section';
  * as for the integration tests; the handler runs in this process with the production container,
  * invoked with the event API Gateway would pass after the authorizer. Each scenario is a bounded
  * loop of `--requests` requests (a fifth as many event batches), `--concurrency` in flight, on loopback; the table shows the
- * median of `--runs` runs. Results go to the ingest section of bench/RESULTS.md.
+ * median of `--runs` runs. Then, per scenario, `--counted` more requests one after another with
+ * every SDK request counted (DynamoDB requests by command, RRU/WRU, KMS, S3), and the consent
+ * check's cost for a subject with 0 and with `--history` earlier conversations. Results go to the
+ * ingest section of bench/RESULTS.md.
  */
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) =>
@@ -24,6 +29,8 @@ const option = (name: string, fallback: number) =>
 const RUNS = option('--runs', 5);
 const REQUESTS = option('--requests', 300);
 const CONCURRENCY = option('--concurrency', 8);
+const COUNTED = option('--counted', 20);
+const HISTORY = option('--history', 100);
 const EVENTS_PER_BATCH = 25;
 const WRITE = !args.includes('--no-write');
 const ROOT = resolve(__dirname, '..', '..');
@@ -74,6 +81,12 @@ async function main(): Promise<void> {
     // The handler's logger would print a line per request; the bench keeps warnings and errors only.
     Object.assign(process.env, env, secrets, { POWERTOOLS_LOG_LEVEL: 'WARN' });
     const { handler } = await import('../../functions/handlers/ingest-api');
+    const { useContainer } = await import('../../functions/shared/container');
+    const { parseRuntimeConfig } = await import('../../functions/shared/runtime-config');
+    const { systemClock } = await import('../../functions/domain/clock');
+    // The production container with every SDK request counted (the counts are read only in the counted passes).
+    const counter = new RequestCounter();
+    useContainer(countingContainer(parseRuntimeConfig(process.env), systemClock, counter));
 
     const createTenant = async (preset: string) => {
       const res = await fetch(`${env.LETHE_API}/v1/tenants`, {
@@ -199,8 +212,37 @@ async function main(): Promise<void> {
       return { perSecond: s.requests / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
     };
 
+    /** Requests, capacity units and services of `count` requests made one after another, per request. */
+    const counted = async (count: number, send: (i: number) => Promise<unknown>) => {
+      counter.reset();
+      const cpu = process.cpuUsage();
+      for (let i = 0; i < count; i++) await send(i);
+      const { user, system } = process.cpuUsage(cpu);
+      const services = counter.byService();
+      const units = counter.capacityUnits();
+      const per = (n: number) => n / count;
+      const dynamo = services.DynamoDB ?? { total: 0 };
+      const commands = Object.entries(dynamo)
+        .filter(([k]) => k !== 'total')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, n]) => `${k} ${per(n).toFixed(2)}`)
+        .join(', ');
+      return {
+        dynamo: per(dynamo.total),
+        commands,
+        rru: per(units.read),
+        wru: per(units.write),
+        kms: per(services.KMS?.total ?? 0),
+        s3: per(services.S3?.total ?? 0),
+        // This process's CPU (the handler; the emulators run in the child process).
+        cpuMs: per((user + system) / 1000),
+      };
+    };
+    const fmt = (n: number) => n.toFixed(2);
+
     const loadBefore = loadavg()[0];
     const rows: string[] = [];
+    const requestRows: string[] = [];
     for (const s of scenarios) {
       await runOnce(s); // warm-up: JIT, connection pools, data-key caches
       const runs: RunResult[] = [];
@@ -209,12 +251,71 @@ async function main(): Promise<void> {
       const row = `| ${s.name} | ${rps.toFixed(0)} | ${(rps * s.recordsPerRequest).toFixed(0)} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} |`;
       rows.push(row);
       process.stdout.write(`${row}\n`);
+      const c = await counted(COUNTED, (i) => invoke(s.tenantId, s.request(s.requests + i)));
+      const requestRow = `| ${s.name.split(' (')[0]} | ${fmt(c.dynamo)} | ${c.commands} | ${fmt(c.rru)} | ${fmt(c.wru)} | ${fmt(c.kms)} | ${fmt(c.s3)} | ${c.cpuMs.toFixed(1)} |`;
+      requestRows.push(requestRow);
+      process.stdout.write(`${requestRow}\n`);
+    }
+
+    // A whole chat: started for a new person (3 identifiers), 10 messages of one line, ended.
+    const CHAT_MESSAGES = 10;
+    const conversation = await counted(5, async (n) => {
+      const id = (
+        await invoke(chatTenant, {
+          resource: '/v1/interactions',
+          path: '/v1/interactions',
+          body: startBody(10_000 + n),
+        })
+      ).interactionId as string;
+      for (let i = 0; i < CHAT_MESSAGES; i++)
+        await invoke(chatTenant, {
+          resource: '/v1/interactions/{id}/messages',
+          path: `/v1/interactions/${id}/messages`,
+          id,
+          body: { messages: [{ from: 'visitor', at: now(), text: `line ${i}: mail me at chat${n}@example.com` }] },
+        });
+      await invoke(chatTenant, {
+        resource: '/v1/interactions/{id}/end',
+        path: `/v1/interactions/${id}/end`,
+        id,
+        body: { endedAt: now(), waitSeconds: 5, talkSeconds: 120 },
+      });
+    });
+    const conversationRow = `| a chat: start (new person, 3 identifiers) + ${CHAT_MESSAGES} messages + end | ${fmt(conversation.dynamo)} | ${conversation.commands} | ${fmt(conversation.rru)} | ${fmt(conversation.wru)} | ${fmt(conversation.kms)} | ${fmt(conversation.s3)} | ${conversation.cpuMs.toFixed(1)} |`;
+    requestRows.push(conversationRow);
+    process.stdout.write(`${conversationRow}\n`);
+
+    // The consent check as history grows: a message appended for a subject with 0 and with HISTORY earlier conversations.
+    const conversationOf = async (email: string) =>
+      (
+        await invoke(chatTenant, {
+          resource: '/v1/interactions',
+          path: '/v1/interactions',
+          body: { channel: 'chat', startedAt: now(), participant: { email } },
+        })
+      ).interactionId as string;
+    const messageTo = (id: string, i: number) =>
+      invoke(chatTenant, {
+        resource: '/v1/interactions/{id}/messages',
+        path: `/v1/interactions/${id}/messages`,
+        id,
+        body: { messages: [{ from: 'visitor', at: now(), text: `message ${i}` }] },
+      });
+    const historyRows: string[] = [];
+    for (const prior of [0, HISTORY]) {
+      const email = `history${prior}@example.com`;
+      for (let i = 0; i < prior; i++) await messageTo(await conversationOf(email), i);
+      const target = await conversationOf(email);
+      const c = await counted(COUNTED, (i) => messageTo(target, i));
+      const historyRow = `| ${prior} | ${fmt(c.dynamo)} | ${c.commands} | ${fmt(c.rru)} |`;
+      historyRows.push(historyRow);
+      process.stdout.write(`${historyRow}\n`);
     }
 
     const body = [
       '## Ingest (bench/ingest/run.ts)',
       '',
-      `Command: \`npx ts-node --transpile-only bench/ingest/run.ts --runs ${RUNS} --requests ${REQUESTS} --concurrency ${CONCURRENCY}\``,
+      `Command: \`npx ts-node --transpile-only bench/ingest/run.ts --runs ${RUNS} --requests ${REQUESTS} --concurrency ${CONCURRENCY} --counted ${COUNTED} --history ${HISTORY}\`, commit ${measuredCommit(ROOT)}`,
       '',
       `The real ingest handler (\`functions/handlers/ingest-api.ts\`, production container) invoked in-process with the event API Gateway passes after the authorizer, against DynamoDB Local (in memory), the local KMS endpoint and s3rver running in a child process on loopback. Each run: ${REQUESTS} requests (event batches: a fifth as many), ${CONCURRENCY} in flight; one warm-up run first; the table shows the median of ${RUNS} runs (throughput, and p50/p99 latency of each run). Handler log level WARN. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; the machine's 1-minute load average was ${loadBefore.toFixed(1)} when the runs began (the emulators, this process and anything else running share those cores).`,
       '',
@@ -222,7 +323,19 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|',
       ...rows,
       '',
-      'What it includes: validation, tenant policy and secret lookup (directory GetItem / Query; secrets cached), redaction, consent lookup through the subject index (one Query per identifier and region), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition: a KMS GenerateDataKey plus a keys-table write), the TransactWriteItems of record + index entries, and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
+      `Requests per request, counted by an SDK middleware over ${COUNTED} more requests of each scenario made one after another after the timed runs (DynamoDB capacity units as DynamoDB Local reports them with \`ReturnConsumedCapacity: TOTAL\`; an event batch is one request of ${EVENTS_PER_BATCH} events):`,
+      '',
+      '| route | DynamoDB requests | by command | RRU | WRU | KMS | S3 | handler CPU ms |',
+      '|---|---:|---|---:|---:|---:|---:|---:|',
+      ...requestRows,
+      '',
+      `The consent check as the subject's history grows: ${COUNTED} one-line messages appended to a new conversation of a subject (one e-mail address) with no earlier conversation, and of one with ${HISTORY} earlier conversations of one message each:`,
+      '',
+      '| earlier conversations | DynamoDB requests per message | by command | RRU per message |',
+      '|---:|---:|---|---:|',
+      ...historyRows,
+      '',
+      'What it includes: validation, tenant policy and secret lookup (directory GetItem / Query; secrets cached), redaction, consent check (one keyed Query of the standing markers per identifier), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition: a KMS GenerateDataKey plus a keys-table write), the TransactWriteItems of record + index entries, and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
     ].join('\n');
     if (WRITE) writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'ingest', body);
   } finally {

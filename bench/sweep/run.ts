@@ -8,11 +8,14 @@ import { PRESETS, type PresetName } from '../../functions/domain/policy/presets'
 import type { TenantPolicyInput } from '../../functions/domain/policy/schema';
 import { expiryOf } from '../../functions/domain/retention/record-expiry';
 import { totalOf } from '../../functions/domain/sweep/summary';
+import { appendMessages } from '../../functions/usecases/ingest/append-messages';
+import { startInteraction } from '../../functions/usecases/ingest/start-interaction';
 import { runSweep } from '../../functions/usecases/nightly-sweep/run-sweep';
 import { createTenant } from '../../functions/usecases/tenants/create-tenant';
 import { countingContainer, RequestCounter } from '../erasure/counting';
 import { writeSection } from '../redaction/results-section';
 import { withBenchStack } from '../support/bench-stack';
+import { measuredCommit } from '../support/measured-commit';
 import { seedEvents } from './seed';
 
 /**
@@ -25,7 +28,9 @@ import { seedEvents } from './seed';
  * that all fall due within one night (written straight to the tables as ingest writes them), and
  * one sweep deletes them; the table shows the median. Costs: for each post-expiry action,
  * `--cost-records` events of a tenant whose policy applies that action are swept and the requests
- * counted per record, less those of the same night without records (the fixed cost). Bounded: every run handles a fixed number of records. Results go to the
+ * counted per record, less those of the same night without records (the fixed cost). Chat-log
+ * lines: a Puzzel chat with 0, 10 and 50 lines, swept the night its lines fall due, DynamoDB
+ * capacity units and requests counted. Bounded: every run handles a fixed number of records. Results go to the
  * sweep section of bench/RESULTS.md (and the cost model of docs/retention-cost-model.md uses them).
  */
 const args = process.argv.slice(2);
@@ -34,6 +39,8 @@ const option = (name: string, fallback: number) =>
 const RECORDS = option('--records', 100_000);
 const RUNS = option('--runs', 3);
 const COST_RECORDS = option('--cost-records', 400);
+/** Due chat-log lines of the chat-line nights (0: the night's fixed cost). */
+const CHAT_LINES = [0, 10, 50];
 const WRITE = !args.includes('--no-write');
 const ROOT = resolve(__dirname, '..', '..');
 const DAY_MS = 86_400_000;
@@ -199,6 +206,41 @@ async function main(): Promise<void> {
       );
     }
 
+    // Chat-log lines: a Puzzel chat whose lines fall due 30 days on (its general info stays), swept the night after.
+    const lineNights: { lines: number; rru: number; wru: number; dynamo: number; queries: number }[] = [];
+    for (const lines of CHAT_LINES) {
+      clock.set(new Date());
+      const { tenantId } = await createTenant(
+        { name: 'bench sweep chat lines', preset: 'puzzel' },
+        { directory: c.directory, keyVault: c.keyVault, clock, homeRegion: region, deployedRegions: config.regions },
+      );
+      const started = await startInteraction(c, tenantId, {
+        body: { channel: 'chat', startedAt: clock.now().toISOString(), participant: { email: 'lines@example.com' } },
+      });
+      const id = started.body.interactionId;
+      for (let i = 0; i < lines; i += 25)
+        await appendMessages(c, tenantId, id, {
+          body: {
+            messages: Array.from({ length: Math.min(25, lines - i) }, (_, k) => ({
+              from: 'visitor',
+              at: clock.now().toISOString(),
+              text: `line ${i + k} of a conversation about a parcel that never arrived`,
+            })),
+          },
+        });
+      const night = new Date(clock.now().getTime() + 31 * DAY_MS);
+      clock.set(night);
+      counter.reset();
+      const report = await runSweep(c, { tenantId, now: night });
+      const deleted = report.rows.filter((r) => r.dataClass === 'transcript').reduce((n, r) => n + r.tally.deleted, 0);
+      if (deleted !== lines) throw new Error(`chat lines: deleted ${deleted} of ${lines}`);
+      const units = counter.capacityUnits();
+      const dynamo = counter.byService().DynamoDB ?? { total: 0 };
+      lineNights.push({ lines, rru: units.read, wru: units.write, dynamo: dynamo.total, queries: dynamo.Query ?? 0 });
+      log(`chat with ${lines} due lines: ${JSON.stringify(lineNights.at(-1))}`);
+    }
+    const noLines = lineNights[0];
+
     const mid = median(runs.map((r) => r.records / r.seconds));
     const fmt = (n: number) => Math.round(n).toLocaleString('en');
     const perService = (c: (typeof costs)[number], service: string) =>
@@ -214,7 +256,7 @@ async function main(): Promise<void> {
     const body = [
       '## Retention sweep (bench/sweep/run.ts)',
       '',
-      `Command: \`npx ts-node --transpile-only bench/sweep/run.ts --records ${RECORDS} --runs ${RUNS} --cost-records ${COST_RECORDS}\``,
+      `Command: \`npx ts-node --transpile-only bench/sweep/run.ts --records ${RECORDS} --runs ${RUNS} --cost-records ${COST_RECORDS}\`, commit ${measuredCommit(ROOT)}`,
       '',
       `The production sweep (\`runSweep\`, production container) against the local stack in this process: DynamoDB Local (in memory), s3rver, the local KMS, all on this machine. Each run: a fresh Puzzel tenant, ${RECORDS.toLocaleString('en')} chatbot events (one partition, one data key and one \`byExpiry\` entry each) written straight to the tables so that all fall due within one night, then one sweep that deletes them all (checked: ${RECORDS.toLocaleString('en')} deleted, no failure). One unmeasured warm-up run first; median of ${RUNS}. Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average ${loadavg()
         .map((l) => l.toFixed(1))
@@ -231,6 +273,15 @@ async function main(): Promise<void> {
       ...costs.map(
         (x) =>
           `| ${x.name} | ${perService(x, 'DynamoDB')} | ${perService(x, 'S3')} | ${perService(x, 'KMS')} | ${commands(x)} | ${x.fixed} | ${x.recordsPerSecond.toFixed(0)} |`,
+      ),
+      '',
+      `Chat-log lines (the Puzzel chat log's 30 days end, its general info stays): one chat of each size swept the night after; the whole night of the tenant, then per line above the chat without lines. Capacity units as DynamoDB Local reports them (\`ReturnConsumedCapacity: TOTAL\`).`,
+      '',
+      '| due lines | RRU | WRU | DynamoDB requests | of which Query | RRU per line | DynamoDB requests per line |',
+      '|---:|---:|---:|---:|---:|---:|---:|',
+      ...lineNights.map(
+        (n) =>
+          `| ${n.lines} | ${n.rru.toFixed(1)} | ${n.wru.toFixed(1)} | ${n.dynamo} | ${n.queries} | ${n.lines ? ((n.rru - noLines.rru) / n.lines).toFixed(2) : '—'} | ${n.lines ? ((n.dynamo - noLines.dynamo) / n.lines).toFixed(2) : '—'} |`,
       ),
       '',
       'DynamoDB Local answers a few hundred requests a second on this machine whatever the concurrency, so throughput here is bounded by the emulator; the request counts are what carries over to AWS (see docs/retention-cost-model.md). The sweep reads every shard of every due day (4 Queries per day per class and region, shared by all records of the day) and one page of 100 keys per Query; the fixed per-night cost is in the cost model.',

@@ -106,6 +106,17 @@ export function withdrawnPurposes(history: readonly ConsentHistoryEntry[]): Set<
   return new Set([...purposes].filter((p) => !latestOf(consents.filter((e) => e.purpose === p))!.granted));
 }
 
+/** Whether the subject's standing refuses `purpose`: an objection to it, or its (or the GDPR notice's) withdrawal. */
+export function standingRefusal(
+  withdrawn: ReadonlySet<string>,
+  objected: ReadonlySet<string>,
+  purpose: 'storeContent' | 'recording',
+): Refusal | undefined {
+  if (objected.has(purpose)) return 'objected';
+  if (withdrawn.has(purpose) || withdrawn.has('gdpr')) return 'withdrawn';
+  return undefined;
+}
+
 function refusal(
   optIn: boolean,
   answer: ConsentState,
@@ -113,8 +124,8 @@ function refusal(
   objected: ReadonlySet<string>,
   purpose: 'storeContent' | 'recording',
 ): Refusal | undefined {
-  if (objected.has(purpose)) return 'objected';
-  if (withdrawn.has(purpose) || withdrawn.has('gdpr')) return 'withdrawn';
+  const standing = standingRefusal(withdrawn, objected, purpose);
+  if (standing) return standing;
   if (answer === 'refused') return 'opted_out';
   if (optIn && answer !== 'granted') return 'not_opted_in';
   return undefined;

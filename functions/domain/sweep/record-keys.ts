@@ -34,3 +34,5 @@ export function isPartitionRoot(pk: string, sk: string): boolean {
 
 /** Subject-index entries sit in the partition of the record they point to. */
 export const SUBJECT_ENTRY_PREFIX = 'SUBJ#';
+/** The keyed hash a subject-index entry (`SUBJ#<kind>#<hmacHex>`) is filed under. */
+export const subjectEntryHmac = (sk: string): string => sk.split('#')[2];

@@ -3,7 +3,7 @@ import { requireAccess } from '../../domain/access/require-access';
 import { SubjectIdentifiersSchema } from '../../domain/subject-requests/request';
 import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';
-import { consentProofsOf } from '../ingest/consent-standing';
+import { consentProofsOf } from '../ingest/consent-history';
 import { subjectHmacsOf, subjectKeysAt } from '../ingest/participant';
 import { loadTenant } from '../ingest/tenant-context';
 import { tenantAccess, type AdminRequest } from './admin-request';

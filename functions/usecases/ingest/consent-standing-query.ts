@@ -6,7 +6,7 @@ import { SubjectIdentifiersSchema } from '../../domain/subject-requests/request'
 import { parseOrThrow } from '../../domain/validation';
 import type { IngestDeps, IngestResult } from './deps';
 import { subjectKeysAt } from './participant';
-import { standingEntries } from './standing-markers';
+import { standingOf } from './standing-reader';
 import { loadTenant } from './tenant-context';
 
 const PurposeSchema = z.object({ purpose: z.string().trim().min(1, 'is required: the purpose to ask about').max(100) });
@@ -27,11 +27,11 @@ export async function consentStanding(
   const tenant = await loadTenant(deps, tenantId);
   if (purpose !== 'gdpr') assertObjectable(tenant.policy, purpose, 'purpose');
   const keys = subjectKeysAt(tenant, subject, 'query');
-  const entries = await standingEntries(
-    deps.directory,
+  const entries = await standingOf(
+    deps,
     tenantId,
     keys.map((k) => k.hmacHex),
-    purpose,
+    [purpose, 'gdpr'],
   );
   return {
     status: 200,

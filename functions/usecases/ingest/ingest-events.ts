@@ -1,4 +1,5 @@
 import { LetheError, validationFailed } from '../../domain/errors';
+import { type Refusal, standingRefusal } from '../../domain/ingest/consent';
 import { parseIngestRequest } from '../../domain/ingest/parse-request';
 import type { EventsIngested } from '../../domain/ingest/responses';
 import { EventBatchSchema, type ChatbotEventInput } from '../../domain/ingest/schemas';
@@ -13,6 +14,7 @@ import { refuseWhileErasing } from '../subject-markers/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-markers/restriction-markers';
 import { heldWrites } from '../records/held-expiry';
 import { subjectHeld } from '../subject-markers/held-subject-markers';
+import { refusalsFor } from './consent-standing';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
 import { recordMeta, recordTime, sealedItem, subjectEntries } from '../records/record-items';
@@ -32,7 +34,9 @@ type Outcome = { stored: true; increments: CounterIncrement[] } | { stored: fals
  * counted; the payload and the session id are sealed. The session id is the chatbot's visitor id:
  * each event is indexed under it (subject-index entry `visitorId`, in the event's transaction), so
  * subject requests find the events of a visitor. A session is counted on its first event of the
- * day, remembered by a marker keyed by an HMAC of the session id.
+ * day, remembered by a marker keyed by an HMAC of the session id. A visitor who withdrew content
+ * storage (or the GDPR notice) or objected to it gets their events counted and kept without
+ * payload, marked `contentRefused`, as the consent check of every ingest path decides.
  */
 export async function ingestEvents(
   deps: IngestDeps,
@@ -49,7 +53,7 @@ export async function ingestEvents(
     keys.flat().map((k) => k.hmacHex),
     deps.clock.now(),
   );
-  const sessions = await statesOfSessions(deps, tenantId, keys);
+  const sessions = await standingOfSessions(deps, tenant, keys);
   const records = deps.stores.storesFor(regionFor(tenant.policy, 'event')).records;
   const region = records.region;
   const sessionsMarked = new Set<string>();
@@ -81,7 +85,7 @@ async function storeEvent(
   region: string,
   event: ChatbotEventInput,
   keys: readonly SubjectKey[],
-  sessions: ReadonlyMap<string, SessionState>,
+  sessions: ReadonlyMap<string, SessionStanding>,
   sessionsMarked: Set<string>,
 ): Promise<Outcome> {
   const { tenantId, policy, redactor } = tenant;
@@ -111,6 +115,8 @@ async function storeEvent(
   const states = keys.map((k) => sessions.get(k.hmacHex));
   const restriction = states.map((state) => state?.restriction).find((r) => r !== undefined);
   const held = states.some((state) => state?.held);
+  // A visitor who withdrew content storage or objected to it: the event is kept for the statistics, its payload is not.
+  const contentRefused = states.map((state) => state?.refused).find((r) => r !== undefined);
   const sealed = await sealedItem(
     deps.vault,
     { region, tenantId, dataClass: 'event', partitionId: event.id },
@@ -118,11 +124,12 @@ async function storeEvent(
     meta,
     { id: event.id, ...facts },
     {
-      payload: Object.keys(event.payload).length ? redactor.redactJson(event.payload).value : undefined,
+      payload:
+        Object.keys(event.payload).length && !contentRefused ? redactor.redactJson(event.payload).value : undefined,
       sessionId: event.sessionId,
     },
   );
-  const item = { ...sealed, ...restrictionMark(restriction) };
+  const item = { ...sealed, ...(contentRefused ? { contentRefused } : {}), ...restrictionMark(restriction) };
   // The event first: a conflict at index 0 is a retried delivery. Index entries carry no condition.
   const eventPuts = heldWrites(
     [
@@ -158,30 +165,32 @@ async function storeAlone(
   }
 }
 
-/** What the directory says of a session's subject key: the request restricting it, whether a legal hold keeps it. */
-interface SessionState {
-  restriction?: string;
+/** What a session's visitor allows: their restriction (if any), their content refusal (if any), and whether a legal hold keeps them. */
+interface SessionStanding {
+  restriction: string | undefined;
+  refused: Refusal | undefined;
   held: boolean;
 }
 
-/** The state of each distinct session of the batch: directory reads per session, not per event. */
-async function statesOfSessions(
+/**
+ * The standing of each distinct session of the batch, read once per session, not per event: its
+ * restriction and held-subject markers, and the one consent check of ingest (refusalsFor).
+ */
+async function standingOfSessions(
   deps: IngestDeps,
-  tenantId: string,
+  tenant: TenantContext,
   keys: readonly (readonly SubjectKey[])[],
-): Promise<Map<string, SessionState>> {
+): Promise<Map<string, SessionStanding>> {
   const hmacs = [...new Set(keys.flat().map((k) => k.hmacHex))];
-  return new Map(
-    await Promise.all(
-      hmacs.map(async (h) => {
-        const [restriction, held] = await Promise.all([
-          restrictionOf(deps.directory, tenantId, [h]),
-          subjectHeld(deps.directory, tenantId, [h]),
-        ]);
-        return [h, { restriction, held }] as const;
-      }),
-    ),
-  );
+  const standing = async (h: string): Promise<SessionStanding> => {
+    const [restriction, held, { withdrawn, objected }] = await Promise.all([
+      restrictionOf(deps.directory, tenant.tenantId, [h]),
+      subjectHeld(deps.directory, tenant.tenantId, [h]),
+      refusalsFor(deps, tenant, [h]),
+    ]);
+    return { restriction, held, refused: standingRefusal(withdrawn, objected, 'storeContent') };
+  };
+  return new Map(await Promise.all(hmacs.map(async (h) => [h, await standing(h)] as const)));
 }
 
 /** The subject key of the session id, as the visitor id it is; none without a session id. */

@@ -2,6 +2,7 @@ import { LetheError, validationFailed } from '../../domain/errors';
 import type { Participant } from '../../domain/records';
 import type { KnownIdentifiers } from '../../domain/redaction';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
+import { subjectEntryHmac } from '../../domain/sweep/record-keys';
 import { allPages } from '../records/pages';
 import type { IngestDeps } from './deps';
 import type { LocatedInteraction } from './interaction-info';
@@ -28,7 +29,7 @@ export async function subjectHmacsOf(deps: Pick<IngestDeps, 'stores'>, located: 
   const entries = await allPages((cursor) =>
     records.queryPartition(located.item.pk, { skPrefix: 'SUBJ#', cursor, consistent: true }),
   );
-  return entries.map((e) => e.sk.split('#')[2]);
+  return entries.map((e) => subjectEntryHmac(e.sk));
 }
 
 /** The interaction's own name, e-mail and phone, which its texts are redacted for. */

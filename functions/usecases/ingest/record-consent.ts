@@ -22,8 +22,8 @@ export const CONSENT_ROUTE = 'POST /v1/consents';
  * POST /v1/consents. Keeps the proof (GDPR Art. 7(1): the controller must be able to show
  * consent): purpose, notice version, channel, time and whether it was given or withdrawn in
  * clear; the subject's identifiers sealed and indexed by keyed hash, in the same transaction.
- * Ingest looks withdrawals up through that index, so a withdrawal stops content storage for the
- * subject from this moment on; the subject's standing markers answer `GET /v1/consents/standing`.
+ * The subject's standing markers record it too: ingest and `GET /v1/consents/standing` read those
+ * (one keyed read per identifier), so a withdrawal stops content storage from this moment on.
  */
 export async function recordConsent(
   deps: IngestDeps,
@@ -40,22 +40,22 @@ export async function recordConsent(
   });
   const at = new Date(input.at).toISOString();
   const { purpose, granted, noticeVersion, channel } = input;
-  // After the proof is kept (a retry marks what the first attempt may not have).
-  const mark = () =>
+  const region = regionFor(tenant.policy, 'consent', input.channel);
+  const mark = (consentId: string) =>
     markStanding(
       deps.directory,
       tenantId,
       keys.map((k) => k.hmacHex),
-      { purpose, granted, at, noticeVersion },
+      { purpose, granted, at, noticeVersion, proof: { region, pk: partitionKey(tenantId, 'consent', consentId) } },
     );
+  // A retry marks what the first attempt may not have.
   if (replay) {
-    await mark();
+    await mark((replay.body as ConsentStored).consentId);
     return replay as IngestResult<ConsentStored>;
   }
 
   const now = deps.clock.now();
   const consentId = ulid(now.getTime());
-  const region = regionFor(tenant.policy, 'consent', input.channel);
   const key = { pk: partitionKey(tenantId, 'consent', consentId), sk: ROOT_SORT_KEY.consent };
   const meta = recordMeta(
     tenant.policy,
@@ -90,6 +90,7 @@ export async function recordConsent(
     status: 201,
     body: { consentId },
   });
-  await mark();
+  // Once the proof is kept: a marker always names a proof that was stored (standing-reader.ts relies on it).
+  await mark(consentId);
   return result;
 }

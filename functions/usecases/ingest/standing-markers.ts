@@ -5,41 +5,66 @@ import { WriteConflict } from '../../ports/write-conflict';
 /**
  * The standing of a purpose for a subject, kept per subject key where one keyed read finds it,
  * however long the subject's history: `STANDING#<hmacHex>#<purpose>#consent` holds the latest
- * consent or withdrawal, `…#objection` the first objection. Keyed hashes only, never the
- * identifier. The proofs themselves stay in the consent partitions (record-consent.ts).
+ * consent or withdrawal (and where its proof lives, so a reader can confirm it still stands),
+ * `…#objection` the first objection, and `STANDING#<hmacHex>` says the markers of that key are
+ * complete (every proof filed before markers existed has been folded in: standing-fold.ts;
+ * it expires after 90 days).
+ * Keyed hashes only, never the identifier. The proofs themselves stay in the consent partitions
+ * (record-consent.ts).
  */
 const STANDING_PREFIX = 'STANDING#';
 type MarkerKind = 'consent' | 'objection';
-const keyPrefix = (hmacHex: string) => `${STANDING_PREFIX}${hmacHex}#`;
+/** Every item of one key: its markers and its completeness marker. */
+export const standingKeyOf = (hmacHex: string) => `${STANDING_PREFIX}${hmacHex}`;
+const keyPrefix = (hmacHex: string) => `${standingKeyOf(hmacHex)}#`;
 const subjectPrefix = (purpose: string, hmacHex: string) => `${keyPrefix(hmacHex)}${purpose}#`;
+export const markerSortKey = (hmacHex: string, purpose: string, kind: MarkerKind) =>
+  `${subjectPrefix(purpose, hmacHex)}${kind}`;
 
-const entryFields = (e: ConsentHistoryEntry) => ({
+/** Where a consent proof is stored: its region and partition (its sort key is always `CONSENT`). */
+export interface ProofLocation {
+  region: string;
+  pk: string;
+}
+
+/** A proof as a marker keeps it: the entry the consent rules read, and where the proof lives. */
+export type StandingMark = ConsentHistoryEntry & { proof?: ProofLocation };
+
+export const entryFields = (e: StandingMark) => ({
   purpose: e.purpose,
   granted: e.granted,
   at: e.at,
   ...(e.objection ? { objection: true } : {}),
   ...(e.noticeVersion ? { noticeVersion: e.noticeVersion } : {}),
   ...(e.requestId ? { requestId: e.requestId } : {}),
+  ...(e.proof ? { proofRegion: e.proof.region, proofPk: e.proof.pk } : {}),
 });
 
-const entryOf = (item: TenantItem): ConsentHistoryEntry => ({
-  purpose: String(item.purpose),
-  granted: item.granted === true,
-  at: String(item.at),
-  ...(item.objection === true ? { objection: true } : {}),
-  ...(typeof item.noticeVersion === 'string' ? { noticeVersion: item.noticeVersion } : {}),
-  ...(typeof item.requestId === 'string' ? { requestId: item.requestId } : {}),
-});
+/** A marker item as the entry it stands for; undefined for the completeness marker. */
+export const markOf = (item: TenantItem): StandingMark | undefined =>
+  typeof item.purpose !== 'string'
+    ? undefined
+    : {
+        purpose: item.purpose,
+        granted: item.granted === true,
+        at: String(item.at),
+        ...(item.objection === true ? { objection: true } : {}),
+        ...(typeof item.noticeVersion === 'string' ? { noticeVersion: item.noticeVersion } : {}),
+        ...(typeof item.requestId === 'string' ? { requestId: item.requestId } : {}),
+        ...(typeof item.proofRegion === 'string' && typeof item.proofPk === 'string'
+          ? { proof: { region: item.proofRegion, pk: item.proofPk } }
+          : {}),
+      };
 
 /** Moves one marker to `entry` unless it already holds a later consent (an objection: unless one is there). */
 async function markOne(
   directory: TenantDirectory,
   tenantId: string,
   hmacHex: string,
-  entry: ConsentHistoryEntry,
+  entry: StandingMark,
 ): Promise<void> {
   const kind: MarkerKind = entry.objection ? 'objection' : 'consent';
-  const sk = `${subjectPrefix(entry.purpose, hmacHex)}${kind}`;
+  const sk = markerSortKey(hmacHex, entry.purpose, kind);
   // Proofs may arrive out of order: the later instant wins, a tie goes to the withdrawal.
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await directory.getItem(tenantId, sk, { consistent: true });
@@ -65,36 +90,9 @@ export async function markStanding(
   directory: TenantDirectory,
   tenantId: string,
   subjectHmacs: readonly string[],
-  entry: ConsentHistoryEntry,
+  entry: StandingMark,
 ): Promise<void> {
   await Promise.all(subjectHmacs.map((h) => markOne(directory, tenantId, h, entry)));
-}
-
-/** The markers that decide `purpose` for these keys: the purpose's own and the GDPR notice's. */
-export async function standingEntries(
-  directory: TenantDirectory,
-  tenantId: string,
-  subjectHmacs: readonly string[],
-  purpose: string,
-): Promise<ConsentHistoryEntry[]> {
-  const purposes = [...new Set([purpose, 'gdpr'])];
-  const pages = await Promise.all(
-    subjectHmacs.flatMap((h) => purposes.map((p) => directory.queryItems(tenantId, subjectPrefix(p, h)))),
-  );
-  return pages.flatMap((page) => page.items.map(entryOf));
-}
-
-/** The objections on record for these keys and purposes (a GetItem each). */
-export async function objectionsOf(
-  directory: TenantDirectory,
-  tenantId: string,
-  subjectHmacs: readonly string[],
-  purposes: readonly string[],
-): Promise<ConsentHistoryEntry[]> {
-  const items = await Promise.all(
-    subjectHmacs.flatMap((h) => purposes.map((p) => directory.getItem(tenantId, `${subjectPrefix(p, h)}objection`))),
-  );
-  return items.filter((i): i is TenantItem => i !== undefined).map(entryOf);
 }
 
 /**
@@ -108,13 +106,15 @@ export async function carryStanding(
   newHmac: string,
 ): Promise<void> {
   const { items } = await directory.queryItems(tenantId, keyPrefix(oldHmac));
-  for (const item of items) await markOne(directory, tenantId, newHmac, entryOf(item));
+  for (const mark of items.map(markOf)) if (mark) await markOne(directory, tenantId, newHmac, mark);
 }
 
 /**
  * An erasure or anonymisation removes the consent markers of the subject's keys with the proofs
- * they stand for. Objection markers stay: not processing the person again for that purpose is
- * what the objection asked (a keyed hash only, as in the subject index).
+ * they stand for, and their completeness marker, so that whatever proof the request leaves is
+ * folded in again from the history at the next read. Objection markers stay: not processing the
+ * person again for that purpose is what the objection asked (a keyed hash only, as in the subject
+ * index).
  */
 export async function dropConsentStanding(
   directory: TenantDirectory,
@@ -122,7 +122,7 @@ export async function dropConsentStanding(
   subjectHmacs: readonly string[],
 ): Promise<void> {
   for (const hmacHex of subjectHmacs) {
-    const { items } = await directory.queryItems(tenantId, keyPrefix(hmacHex));
-    for (const item of items.filter((i) => i.sk.endsWith('#consent'))) await directory.deleteItem(tenantId, item.sk);
+    const { items } = await directory.queryItems(tenantId, standingKeyOf(hmacHex));
+    for (const item of items.filter((i) => !i.sk.endsWith('#objection'))) await directory.deleteItem(tenantId, item.sk);
   }
 }

@@ -103,7 +103,7 @@ export async function purgeTenant(deps: RetentionDeps, run: PurgeRun): Promise<b
     return true;
   }
   // The recipients' webhook secrets go too: nothing is sent for a purged tenant (a notice still due ends failed).
-  for (const prefix of ['SWEEP#', SWEEP_HISTORY_PREFIX, 'PURGE#', 'RESTRICTION#', RECIPIENT_SECRET_PREFIX])
+  for (const prefix of ['SWEEP#', SWEEP_HISTORY_PREFIX, 'PURGE#', 'RESTRICTION#', 'STANDING#', RECIPIENT_SECRET_PREFIX])
     await deleteTenantItems(deps, tenantId, prefix);
   const current = (await offboardingOf(deps.directory, tenantId)) ?? offboarding;
   await deps.directory.putItem({ ...current, sk: OFFBOARDING_SK, status: 'purged', finalReport });

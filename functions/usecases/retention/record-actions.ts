@@ -79,13 +79,20 @@ export async function deletePartition(scope: ActionScope, pk: string): Promise<n
   return records.deleteItems(items);
 }
 
-/** Deletes one record that does not own its partition (a chat-log line, a survey, a recording, an audit entry). */
-export async function deleteItem(scope: ActionScope, item: StoredItem): Promise<void> {
+/**
+ * Deletes records of one partition that do not own it (chat-log lines, surveys, recordings, audit
+ * entries): their content objects, the copies of their classes, the items in batches, then the
+ * partition is settled once. Linear in the records: nothing is read again per record.
+ */
+export async function deleteItems(scope: ActionScope, items: readonly StoredItem[]): Promise<void> {
+  if (!items.length) return;
   const { records, content } = stores(scope);
-  await deleteEveryVersion(content, contentKeysOfItem(scope.tenantId, item));
-  await deleteCopiesOfPartition(scope.deps, item.pk, item.class as DataClass);
-  await records.deleteItems([keyOf(item)]);
-  await settlePartition(scope, item.pk);
+  for (const item of items) await deleteEveryVersion(content, contentKeysOfItem(scope.tenantId, item));
+  for (const pk of new Set(items.map((i) => i.pk)))
+    for (const dataClass of new Set(items.filter((i) => i.pk === pk).map((i) => i.class as DataClass)))
+      await deleteCopiesOfPartition(scope.deps, pk, dataClass);
+  await records.deleteItems(items.map(keyOf));
+  for (const pk of new Set(items.map((i) => i.pk))) await settlePartition(scope, pk);
 }
 
 /**
@@ -93,7 +100,8 @@ export async function deleteItem(scope: ActionScope, item: StoredItem): Promise<
  * personal fields (participant, external id, message text, comment, event payload and session id:
  * everything personal is sealed, docs/storage-layout.md) and content objects go; its clear
  * statistics stay, from now on kept as long as the tenant keeps statistics. Once nothing personal is left in its partition, the partition leaves the
- * subject index and its data key is shredded. An interaction's listing entry is re-dated first, so
+ * subject index and its data key is shredded: the caller settles the partition (settlePartition)
+ * once it is done with its records. An interaction's listing entry is re-dated first, so
  * it stays searchable by its clear facts for as long (a stop half-way leaves the record due).
  */
 export async function anonymiseItem(scope: ActionScope, item: StoredItem, statisticsExpireAt: Date): Promise<void> {
@@ -110,7 +118,6 @@ export async function anonymiseItem(scope: ActionScope, item: StoredItem, statis
   };
   const remove = ['sealed', 'dekId', 'objectKey', 'contentKey', 'uploadKey'].filter((name) => name in item);
   await unlessGone(() => records.update(keyOf(item), { set, remove }, { kind: 'present' }));
-  await settlePartition(scope, item.pk);
 }
 
 /**
@@ -174,7 +181,7 @@ export async function deleteArchived(scope: ActionScope, pointer: StoredItem, wh
     : [];
   await deleteEveryVersion(stores(scope).archive, keys);
   if (wholePartition) await deletePartition(scope, pointer.pk);
-  else await deleteItem(scope, pointer);
+  else await deleteItems(scope, [pointer]);
 }
 
 /** A litigation batch's Object Lock retention ended: every version of the batch, then its registry entry. */

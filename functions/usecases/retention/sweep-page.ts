@@ -14,9 +14,10 @@ import {
   anonymiseItem,
   archiveItem,
   deleteArchived,
-  deleteItem,
+  deleteItems,
   deletePartition,
   destroyBatch,
+  settlePartition,
   type ActionScope,
 } from './record-actions';
 import { countIn, recordFailure, type UnitRun } from './unit-run';
@@ -77,18 +78,46 @@ export async function sweepPage(run: UnitRun, due: readonly DueItem[]): Promise<
   const sealed = await sealFirst(run, planned);
   const byPartition = new Map<string, Planned[]>();
   for (const p of sealed) byPartition.set(p.item.pk, [...(byPartition.get(p.item.pk) ?? []), p]);
-  await settleBounded([...byPartition.values()], PARTITION_CONCURRENCY, async (partition) => {
-    for (const p of partition) {
-      try {
-        if (!run.dryRun) await act(run, p);
-        countIn(run, COLUMN[p.step.kind]);
-      } catch (error) {
-        recordFailure(run, error, p.item);
-      }
-      run.onRecord?.();
-    }
-  });
+  await settleBounded([...byPartition.values()], PARTITION_CONCURRENCY, (partition) => actOnPartition(run, partition));
   return run.out.failures.length - failuresBefore;
+}
+
+/** A record deleted alone, its partition staying (a chat-log line, a survey, a recording, …). */
+const deletesItemOnly = ({ step }: Planned) =>
+  (step.kind === 'delete' || step.kind === 'delete-statistics') && step.scope === 'item';
+
+/**
+ * The due records of one partition: those deleted alone go together (batched deletes, the
+ * partition settled once: linear in the records, not quadratic), then the others one by one; a
+ * partition whose records were anonymised is settled once at the end.
+ */
+async function actOnPartition(run: UnitRun, partition: readonly Planned[]): Promise<void> {
+  const scope: ActionScope = { deps: run.deps, region: run.region, tenantId: run.tenantId, now: run.now };
+  const together = partition.filter(deletesItemOnly);
+  await handled(run, together, () =>
+    deleteItems(
+      scope,
+      together.map((p) => p.item),
+    ),
+  );
+  for (const p of partition.filter((q) => !deletesItemOnly(q))) await handled(run, [p], () => act(run, p));
+  const anonymised = partition.filter((p) => p.step.kind === 'anonymize');
+  if (anonymised.length && !run.dryRun)
+    await settlePartition(scope, anonymised[0].item.pk).catch((error: unknown) =>
+      recordFailure(run, error, anonymised[0].item),
+    );
+}
+
+/** Runs one action for `planned` (unless a dry run) and counts each record done, or failed with the action's error. */
+async function handled(run: UnitRun, planned: readonly Planned[], action: () => Promise<void>): Promise<void> {
+  if (!planned.length) return;
+  try {
+    if (!run.dryRun) await action();
+    for (const p of planned) countIn(run, COLUMN[p.step.kind]);
+  } catch (error) {
+    for (const p of planned) recordFailure(run, error, p.item);
+  }
+  for (const _ of planned) run.onRecord?.();
 }
 
 /** Seals the records that need it in one batch; if sealing fails, none of them is acted on. */
@@ -127,7 +156,7 @@ async function act(run: UnitRun, { item, record, step }: Planned): Promise<void>
       return;
     case 'delete':
       if (step.scope === 'partition') await deletePartition(scope, item.pk);
-      else await deleteItem(scope, item);
+      else await deleteItems(scope, [item]);
       return;
     case 'anonymize':
       return anonymiseItem(scope, item, step.statisticsExpireAt);
@@ -137,7 +166,7 @@ async function act(run: UnitRun, { item, record, step }: Planned): Promise<void>
       return deleteArchived(scope, item, step.scope === 'partition');
     case 'delete-statistics':
       if (step.scope === 'partition') await deletePartition(scope, item.pk);
-      else await deleteItem(scope, item);
+      else await deleteItems(scope, [item]);
       return;
     case 'destroy-batch':
       return destroyBatch(scope, item);

@@ -1,7 +1,8 @@
 import type { DataClass } from '../../domain/data-class';
-import { SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import { SUBJECT_ENTRY_PREFIX, subjectEntryHmac } from '../../domain/sweep/record-keys';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import { allPages } from '../records/pages';
+import { dropConsentStanding } from '../ingest/standing-markers';
 import { anonymiseItem, deleteArchived, settlePartition, type ActionScope } from '../retention/record-actions';
 import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
@@ -49,6 +50,9 @@ export async function anonymisePartition(
   );
   // Derived copies are plain and name the person (voice, chat, identifiers): they go whatever `content` says.
   await deleteCopies(deps, await copiesOfSubjectPartition(deps, scope.tenantId, partition.pk), 'all');
+  // The standing markers of every key it is indexed under go before its index entries (objections stay).
+  const hmacs = pieces.flatMap(({ items }) => items.filter(isIndexEntry).map((e) => subjectEntryHmac(e.sk)));
+  await dropConsentStanding(deps.directory, scope.tenantId, [...new Set(hmacs)]);
   for (const { region, items } of pieces) {
     const action: ActionScope = { deps, region, tenantId: scope.tenantId, now: scope.at };
     for (const item of items) {

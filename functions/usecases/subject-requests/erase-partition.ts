@@ -1,6 +1,7 @@
-import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { ROOT_SORT_KEY, subjectEntryHmac } from '../../domain/sweep/record-keys';
 import type { ItemKey } from '../../ports/record-store';
 import { unlistInteraction } from '../records/interaction-listing';
+import { dropConsentStanding } from '../ingest/standing-markers';
 import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
 import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';
@@ -17,8 +18,9 @@ const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
  *    and the derived copies registered against it or the whole tenant (playback copies, bulk
  *    downloads, export and offboarding packages: plain, so shredding cannot reach them);
  * 3. the audit entries about its interaction become signed tombstones (Puzzel: they go with it);
- * 4. its records in every region, then its subject-index entries last, so until the very end a
- *    re-run still finds what is left.
+ * 4. its records in every region, then the standing markers of every key it is indexed under
+ *    (standing-markers.ts: objections stay), then its subject-index entries last, so until the
+ *    very end a re-run still finds what is left.
  */
 export async function erasePartition(
   deps: SubjectRequestDeps,
@@ -41,6 +43,8 @@ export async function erasePartition(
   const ordered = indexRegionsLast(pieces, partition);
   for (const { region, items } of ordered)
     await deps.stores.storesFor(region).records.deleteItems(items.filter((i) => !isIndexEntry(i)).map(keyOf));
+  const entries = ordered.flatMap(({ items }) => items.filter(isIndexEntry));
+  await dropConsentStanding(deps.directory, tenantId, [...new Set(entries.map((e) => subjectEntryHmac(e.sk)))]);
   for (const { region, items } of ordered)
     await deps.stores.storesFor(region).records.deleteItems(items.filter(isIndexEntry).map(keyOf));
 }

@@ -57,11 +57,12 @@ export async function recordObjection(
     { kind: 'put', item: proof },
     ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
-  await deps.stores.storesFor(regionFor(policy, 'consent')).records.transactWrite(heldWrites(operations, held));
+  const region = regionFor(policy, 'consent');
+  await deps.stores.storesFor(region).records.transactWrite(heldWrites(operations, held));
   await markStanding(
     deps.directory,
     job.tenantId,
     keys.map((k) => k.hmacHex),
-    { purpose, granted: false, objection: true, at, requestId: job.requestId },
+    { purpose, granted: false, objection: true, at, requestId: job.requestId, proof: { region, pk: key.pk } },
   );
 }

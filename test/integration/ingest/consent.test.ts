@@ -1,3 +1,4 @@
+import { testContainer } from '../adapters/container';
 import { everythingStored, ingest, newTenant, partitionByRegion, readBack } from './support';
 
 const now = () => new Date().toISOString();
@@ -180,5 +181,50 @@ describe('consent at ingest', () => {
     );
     expect(transcript.body.messages).toEqual([expect.objectContaining({ text: '', email })]);
     expect(await everythingStored(tenant.tenantId)).not.toMatch(/order history|SE45/);
+  });
+
+  it('a chatbot visitor who withdrew content storage has their events kept for the statistics without their payload', async () => {
+    // Prepare
+    const tenant = await newTenant('inbenta');
+    const withdrawal = await ingest(tenant, '/v1/consents', {
+      subject: { visitorId: 'visitor-withdrawn' },
+      purpose: 'storeContent',
+      granted: false,
+      noticeVersion: 'v1',
+      channel: 'chat',
+      at: now(),
+    });
+    const event = (id: string, sessionId: string) => ({
+      id,
+      type: 'question',
+      sessionId,
+      userType: 'visitor',
+      source: 'web',
+      environment: 'production',
+      at: now(),
+      payload: { text: `question ${id} about my parcel` },
+    });
+    // Act
+    const batch = await ingest(tenant, '/v1/events', {
+      events: [event('w1', 'visitor-withdrawn'), event('k1', 'visitor-kept')],
+    });
+    // Assess
+    expect(withdrawal.status).toBe(201);
+    expect(batch.body).toMatchObject({ accepted: 2, stored: 2 });
+    const { vault } = testContainer();
+    const opened = async (id: string) => {
+      const item = (await partitionByRegion(tenant.tenantId, `T#${tenant.tenantId}#E#${id}`))['eu-central-1'][0];
+      const fields = await vault.openJson(
+        { region: 'eu-central-1', tenantId: tenant.tenantId, dataClass: 'event', partitionId: id },
+        item.sealed as string,
+      );
+      return { item, fields };
+    };
+    const withdrawn = await opened('w1');
+    const kept = await opened('k1');
+    expect(withdrawn.item).toMatchObject({ class: 'event', type: 'question', contentRefused: 'withdrawn' });
+    expect(withdrawn.fields).toEqual({ sessionId: 'visitor-withdrawn' });
+    expect(kept.item.contentRefused).toBeUndefined();
+    expect(kept.fields).toEqual({ payload: { text: 'question k1 about my parcel' }, sessionId: 'visitor-kept' });
   });
 });

@@ -1,4 +1,4 @@
-import { deleteItem, settlePartition, type ActionScope } from '../../../functions/usecases/retention/record-actions';
+import { deleteItems, settlePartition, type ActionScope } from '../../../functions/usecases/retention/record-actions';
 import { ingest, newTenant, partitionByRegion, type Tenant } from '../ingest/support';
 import {
   contentObject,
@@ -59,7 +59,7 @@ describe('recordings and retention', () => {
     await upload(pending, fakeAudio());
     const pointers = [(await pointerOf(tenant, completed))!, (await pointerOf(tenant, pending))!];
     // Act
-    for (const pointer of pointers) await deleteItem(scopeOf(tenant), pointer);
+    await deleteItems(scopeOf(tenant), pointers);
     // Assess
     for (const r of [completed, pending]) {
       expect(

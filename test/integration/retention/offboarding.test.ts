@@ -149,6 +149,7 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     expect(await objectsOf(tenant.tenantId)).toEqual([]);
     expect(secret.status).toBe(201);
     expect(await rawDirectoryItems(tenant.tenantId, 'RECIPIENTSECRET#')).toEqual([]);
+    expect(await rawDirectoryItems(tenant.tenantId, 'STANDING#')).toEqual([]); // no consent standing marker (keyed hashes of its people) either
   }, 180_000);
 
   it('answers the termination before the package exists; the build, run later, makes GET show it ready with a link to a zip and its manifest', async () => {

@@ -1,7 +1,7 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import JSZip from 'jszip';
 import type { ContentStore } from '../../../functions/ports/content-store';
-import { anonymiseItem, deleteItem } from '../../../functions/usecases/retention/record-actions';
+import { anonymiseItem, deleteItems } from '../../../functions/usecases/retention/record-actions';
 import { homeNames, s3Client } from '../../support/emulators';
 import {
   asAdmin,
@@ -166,7 +166,7 @@ describe('derived copies go with their source, and links already issued stop wor
     const scope = { deps: c, region: REGION, tenantId: tenant.tenantId, now: new Date() };
 
     // Act: the sweep's actions on the recording pointer, then on a chat-log line
-    await deleteItem(scope, partition.find((i) => i.sk === `REC#${anna.recordingId}`)!);
+    await deleteItems(scope, [partition.find((i) => i.sk === `REC#${anna.recordingId}`)!]);
 
     // Assess
     expect(await statusOf(playback)).toBe(404);

@@ -1,0 +1,63 @@
+import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { isVisibleAt } from '../../domain/sweep/visibility';
+import type { IngestDeps } from './deps';
+import { allPages } from '../records/pages';
+import { markOf, standingKeyOf, type StandingMark } from './standing-markers';
+
+export type ReaderDeps = Pick<IngestDeps, 'stores' | 'clock' | 'directory'>;
+
+/**
+ * What the consent rules need to know about a subject, for `purposes`: per key the latest consent
+ * or withdrawal of each purpose and its objections. One keyed Query per key, whatever the length
+ * of the subject's history (its markers, standing-markers.ts), plus one GetItem per withdrawal
+ * marker: a withdrawal counts only while its proof does (retention, erasure and deletes remove
+ * proofs, never markers), exactly as when the proofs themselves were read.
+ *
+ * Falls back to the subject's history (the subject-index Queries of `consentProofsOf`) for a key
+ * whose markers are not known to be complete, and then makes them so: a key whose proofs were
+ * filed before markers existed, or whose markers an erasure dropped, or whose withdrawal marker
+ * names a proof that no longer stands. That read happens once per such key; every later read is
+ * keyed again.
+ */
+export async function standingOf(
+  deps: ReaderDeps,
+  tenantId: string,
+  subjectHmacs: readonly string[],
+  purposes: readonly string[],
+): Promise<StandingMark[]> {
+  const perKey = await Promise.all(subjectHmacs.map((h) => standingOfKey(deps, tenantId, h, new Set(purposes))));
+  return perKey.flat();
+}
+
+async function standingOfKey(
+  deps: ReaderDeps,
+  tenantId: string,
+  hmacHex: string,
+  purposes: ReadonlySet<string>,
+): Promise<StandingMark[]> {
+  const items = await allPages((cursor) => deps.directory.queryItems(tenantId, standingKeyOf(hmacHex), { cursor }));
+  const marks = items.map(markOf).filter((m): m is StandingMark => m !== undefined);
+  const asked = (entries: readonly StandingMark[]) => entries.filter((m) => purposes.has(m.purpose));
+  const complete = items.some((i) => i.sk === standingKeyOf(hmacHex) && isVisibleAt(i, deps.clock.now()));
+  const withdrawals = asked(marks).filter((m) => !m.objection && !m.granted);
+  const standing = complete && (await Promise.all(withdrawals.map((w) => proofStands(deps, w)))).every(Boolean);
+  if (standing) return asked(marks);
+  // Rare (once per key and quarter), so not loaded at start-up: its own chunk.
+  const { foldHistory } = await import('./standing-fold');
+  return asked(await foldHistory(deps, tenantId, hmacHex, marks));
+}
+
+/** Whether the proof a marker names is still stored, visible and the same proof. */
+export async function proofStands(deps: ReaderDeps, mark: StandingMark): Promise<boolean> {
+  if (!mark.proof) return false;
+  const proof = await deps.stores
+    .storesFor(mark.proof.region)
+    .records.get({ pk: mark.proof.pk, sk: ROOT_SORT_KEY.consent }, { consistent: true });
+  return (
+    proof !== undefined &&
+    isVisibleAt(proof, deps.clock.now()) &&
+    proof.purpose === mark.purpose &&
+    proof.at === mark.at &&
+    proof.granted === mark.granted
+  );
+}
