@@ -3,7 +3,7 @@ import type { TenantDirectory } from '../../ports/tenant-directory';
 import { WriteConflict } from '../../ports/write-conflict';
 import { consentProofsOf, historyEntryOf } from './consent-history';
 import { entryFields, markerSortKey, markStanding, standingKeyOf, type StandingMark } from './standing-markers';
-import { proofStands, type ReaderDeps } from './standing-reader';
+import { proofStands, type ReaderDeps } from './standing-proof';
 
 /**
  * Sets a key's consent marker of `purpose` to `latest` (none: removes it), the deciding proof its

@@ -1,10 +1,7 @@
-import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
 import { isVisibleAt } from '../../domain/sweep/visibility';
-import type { IngestDeps } from './deps';
 import { allPages } from '../records/pages';
 import { markOf, standingKeyOf, type StandingMark } from './standing-markers';
-
-export type ReaderDeps = Pick<IngestDeps, 'stores' | 'clock' | 'directory'>;
+import { proofStands, type ReaderDeps } from './standing-proof';
 
 /**
  * What the consent rules need to know about a subject, for `purposes`: per key the latest consent
@@ -45,19 +42,4 @@ async function standingOfKey(
   // Rare (once per key and quarter), so not loaded at start-up: its own chunk.
   const { foldHistory } = await import('./standing-fold');
   return asked(await foldHistory(deps, tenantId, hmacHex, marks));
-}
-
-/** Whether the proof a marker names is still stored, visible and the same proof. */
-export async function proofStands(deps: ReaderDeps, mark: StandingMark): Promise<boolean> {
-  if (!mark.proof) return false;
-  const proof = await deps.stores
-    .storesFor(mark.proof.region)
-    .records.get({ pk: mark.proof.pk, sk: ROOT_SORT_KEY.consent }, { consistent: true });
-  return (
-    proof !== undefined &&
-    isVisibleAt(proof, deps.clock.now()) &&
-    proof.purpose === mark.purpose &&
-    proof.at === mark.at &&
-    proof.granted === mark.granted
-  );
 }
