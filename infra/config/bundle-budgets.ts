@@ -8,24 +8,24 @@ export const DEFAULT_BUNDLE_BUDGET_BYTES = 250_000;
 
 const RE2JS = 'tenant patterns are compiled with re2js (147 KiB), loaded with the policy schema that validates them';
 const REDACTOR =
-  "the redactor's name lexicon (first names, surnames, common words: 384 kB of JSON) and libphonenumber-js's full metadata (145 kB), which every free text stored goes through";
+  "the redactor's name lexicon (first names, surnames, common words: 384 kB of JSON), libphonenumber-js's full metadata (145 kB) and the spoken-number word tables of five languages, which every free text stored goes through";
 
 export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, { bytes: number; reason: string }>> = {
   'ingest-api': {
-    bytes: 1_005_000,
+    bytes: 1_020_000,
     reason: `redacts every message with the tenant's patterns: ${RE2JS}; and ${REDACTOR}.`,
   },
   'operator-api': { bytes: 360_000, reason: `validates the policy of a new tenant: ${RE2JS}.` },
   'readback-api': {
-    bytes: 800_000,
+    bytes: 805_000,
     reason: `builds the OpenAPI document from the request schemas, the policy schema among them: ${RE2JS}; the consent listings it documents load ${REDACTOR}.`,
   },
   'admin-api': {
-    bytes: 1_050_000,
+    bytes: 1_065_000,
     reason: `serves every console route in one function, policy saves among them: ${RE2JS}; and ${REDACTOR}.`,
   },
   'subject-requests-api': {
-    bytes: 1_060_000,
+    bytes: 1_070_000,
     reason: `finishes a cancelled request in place (and sends the recipients' notices of a finished one), and anonymisation re-redacts: ${RE2JS}; and ${REDACTOR}.`,
   },
   'subject-request-worker': {
@@ -33,7 +33,7 @@ export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, { bytes: number; 
     reason: `runs subject requests and sends the recipients' notices, and anonymisation re-redacts: ${RE2JS}; and ${REDACTOR}.`,
   },
   'holds-api': {
-    bytes: 1_050_000,
+    bytes: 1_065_000,
     reason: `releasing a hold resumes the subject requests it paused, in place (as subject-request-worker), and hold reasons are redacted: ${RE2JS}; and ${REDACTOR}.`,
   },
 };
