@@ -108,7 +108,8 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/policy/diff': async ({ deps, request, event }) =>
     ok(await previewPolicy(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
   'GET /v1/policy/revisions': async ({ deps, request, query }) => ok(await policyRevisions(deps, request, query)),
-  'POST /v1/recipient-secrets': async ({ deps, request }) => json(201, await newRecipientSecret(deps, request)),
+  'POST /v1/recipient-secrets': async ({ deps, request, event }) =>
+    json(201, await newRecipientSecret(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
   'GET /v1/register': async (call) => {
     const format = formatOf(call, ['json', 'md'], { md: /\btext\/markdown\b/ });
     const register = await readRegister(call.deps, call.request);

@@ -264,7 +264,7 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /v1/recipient-secrets': {
     ok: only(201, ['admin']),
-    request: () => ({ path: '/v1/recipient-secrets', body: {} }),
+    request: () => ({ path: '/v1/recipient-secrets', body: { recipient: 'crm' } }),
   },
   'GET /v1/register': { ok: only(200, OVERSEERS), request: () => ({ path: '/v1/register' }) },
   'GET /v1/audit': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/audit' }) },

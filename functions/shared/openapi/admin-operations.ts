@@ -14,6 +14,7 @@ import {
   MeSchema,
   PolicyDocumentSchema,
   PolicyRevisionsSchema,
+  RecipientSecretRequestSchema,
   RecipientSecretSchema,
   SavedPolicySchema,
   SearchResultSchema,
@@ -240,6 +241,7 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     summary:
       "A new secret to sign one recipient's webhooks (GDPR Art. 19 notices of erasure, rectification, restriction, objection), shown once and kept encrypted by KMS. Name its secretRef in policy.subjectRequests.notifyRecipients. Admin role; audited.",
     auth: 'admin',
+    body: RecipientSecretRequestSchema,
     ok: { status: 201, description: 'the secret and its reference', schema: RecipientSecretSchema },
     errors: {},
   },

@@ -4,6 +4,7 @@ import { ACTOR_ROLES, AUDIT_ACTIONS } from '../../domain/audit/entry';
 import { InteractionFactsSchema, InteractionViewSchema } from '../../domain/ingest/responses';
 import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
 import { TenantPolicySchema } from '../../domain/policy/schema';
+import { RecipientSchema } from '../../domain/recipients/recipient';
 import { RECORDING_STATUSES } from '../recordings/recording-pointer';
 
 /**
@@ -157,8 +158,17 @@ export const PolicyRevisionsSchema = z
   .object({ items: z.array(PolicyDocumentSchema), nextToken: z.string().optional() })
   .meta({ id: 'PolicyRevisions' });
 
+/** The recipient a new secret is for: named, so a request is never a write from nothing. */
+export const RecipientSecretRequestSchema = z
+  .object({
+    recipient: RecipientSchema.shape.name.describe('the name the policy gives the recipient this secret signs for'),
+  })
+  .strict()
+  .meta({ id: 'RecipientSecretRequest' });
+
 export const RecipientSecretSchema = z
   .object({
+    recipient: z.string(),
     secretRef: z.string().describe("name it as a recipient's secretRef in policy.subjectRequests.notifyRecipients"),
     secret: z
       .string()

@@ -29,13 +29,19 @@ const contextOf = (tenantId: string, secretRef: string): EncryptionContext => ({
 });
 
 export interface NewRecipientSecret {
+  /** The recipient's name in the policy. */
+  recipient: string;
   secretRef: string;
   /** Shown once. The HMAC key is this string's UTF-8 bytes. */
   secret: string;
   createdAt: string;
 }
 
-export async function createRecipientSecret(deps: RecipientSecretDeps, tenantId: string): Promise<NewRecipientSecret> {
+export async function createRecipientSecret(
+  deps: RecipientSecretDeps,
+  tenantId: string,
+  recipient: string,
+): Promise<NewRecipientSecret> {
   const secretRef = `rs_${ulid()}`;
   const secret = `whsec_${randomBytes(SECRET_BYTES).toString('base64url')}`;
   const wrapped = await deps.keyVault.encrypt(
@@ -50,12 +56,13 @@ export async function createRecipientSecret(deps: RecipientSecretDeps, tenantId:
       tenantId,
       sk: `${RECIPIENT_SECRET_PREFIX}${secretRef}`,
       secretRef,
+      recipient,
       wrapped: Buffer.from(wrapped).toString('base64'),
       createdAt,
     },
     { kind: 'absent' },
   );
-  return { secretRef, secret, createdAt };
+  return { recipient, secretRef, secret, createdAt };
 }
 
 /** The references of the tenant's secrets (a policy may only name these). */

@@ -67,7 +67,7 @@ describe('tenant offboarding (Inbenta: deletion within two months of contract en
     // Prepare: a chat, chatbot events and their KPI counters, a recipient's webhook secret
     const tenant = await newTenant('inbenta');
     await chat(tenant);
-    const secret = await asAdmin(tenant, '/v1/recipient-secrets', {});
+    const secret = await asAdmin(tenant, '/v1/recipient-secrets', { recipient: 'crm' });
     await ingest(tenant, '/v1/events', {
       events: [
         {

@@ -64,8 +64,10 @@ async function recipients(script: Record<string, number[]>): Promise<Recipients>
 }
 
 /** A secret made through the API, and the tenant's policy saved with recipients naming such secrets. */
-async function newSecret(tenant: Tenant): Promise<{ secretRef: string; secret: string }> {
-  const made = await asAdmin<{ secretRef: string; secret: string }>(tenant, '/v1/recipient-secrets', 'POST', {});
+async function newSecret(tenant: Tenant, recipient = 'crm'): Promise<{ secretRef: string; secret: string }> {
+  const made = await asAdmin<{ secretRef: string; secret: string }>(tenant, '/v1/recipient-secrets', 'POST', {
+    recipient,
+  });
   if (made.status !== 201) throw new Error(`POST /v1/recipient-secrets answered ${made.status}`);
   return made.body;
 }
