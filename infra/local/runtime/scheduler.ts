@@ -113,7 +113,7 @@ export class Scheduler {
   }
 
   /** Runs the rule's target once, as the occurrence `at` does, and logs the outcome. */
-  async invoke(rule: ScheduledRule, at: Date): Promise<Invocation> {
+  private async invoke(rule: ScheduledRule, at: Date): Promise<Invocation> {
     const id = randomUUID();
     const event = rule.input ?? {
       version: '0',
