@@ -1,5 +1,4 @@
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDbClient, homeNames } from '../../support/emulators';
+import { rawDirectoryItems } from '../../support/emulators';
 import { as, converse, fakeMp3, newTenant, type StaffUser, type Tenant } from '../admin/support';
 import type { ContentStore } from '../../../functions/ports/content-store';
 import type { RegionalStores } from '../../../functions/ports/regional-stores';
@@ -33,19 +32,6 @@ async function storedOf(tenant: Tenant, interactionId: string): Promise<{ items:
     ...(await objectsUnder('contentBucket', `transcript/${tenant.tenantId}/${interactionId}/`)),
   ].sort();
   return { items, objects };
-}
-
-/** The tenant's hold items as the directory table stores them (a test-only Scan). */
-async function rawHolds(tenantId: string): Promise<Array<Record<string, unknown>>> {
-  const client = DynamoDBDocumentClient.from(dynamoDbClient());
-  const out = await client.send(
-    new ScanCommand({
-      TableName: homeNames().directoryTable,
-      FilterExpression: 'begins_with(sk, :h) AND tenantId = :t',
-      ExpressionAttributeValues: { ':h': 'HOLD#', ':t': tenantId },
-    }),
-  );
-  return out.Items ?? [];
 }
 
 describe('a legal hold refuses every staff deletion: 409 HELD naming the hold, nothing deleted', () => {
@@ -164,8 +150,8 @@ describe('placing a legal hold', () => {
     expect([cross.status, missing.status]).toEqual([404, 404]);
     expect(cross.body.error).toEqual({ code: 'NOT_FOUND', message: `Interaction ${othersInteraction} was not found.` });
     expect(missing.body.error).toEqual(view.body.error);
-    expect(await rawHolds(tenant.tenantId)).toEqual([]);
-    expect(await rawHolds(other.tenantId)).toEqual([]);
+    expect(await rawDirectoryItems(tenant.tenantId, 'HOLD#')).toEqual([]);
+    expect(await rawDirectoryItems(other.tenantId, 'HOLD#')).toEqual([]);
   });
 
   it("stores its reason through the tenant's redactor: an e-mail or phone typed there is never kept in clear", async () => {
@@ -180,7 +166,7 @@ describe('placing a legal hold', () => {
 
     // Assess: neither in the answer nor in the directory table
     expect(placed.status).toBe(201);
-    const [stored] = await rawHolds(tenant.tenantId);
+    const [stored] = await rawDirectoryItems(tenant.tenantId, 'HOLD#');
     for (const text of [placed.body.reason, String(stored.reason)]) {
       expect(text).toContain('Claim by');
       expect(text).not.toContain('karin.holm@example.com');
