@@ -26,15 +26,21 @@ export async function releaseHold(deps: HoldDeps, actor: HoldActor, holdId: stri
   const current = holdOf(stored);
   if (!isActiveHold(current)) return { ...current, itemsResumed: 0 };
   const now = deps.clock.now();
-  const released: LegalHold = { ...current, releasedAt: now.toISOString(), releasedBy: actor.userId };
+  const releasedAt = now.toISOString();
   // First, so nothing is written held after the release has resumed what the hold kept.
   await markHeldSubject(deps.directory, current, true);
-  await deps.directory.updateItem(
-    actor.tenantId,
-    holdSortKey(holdId),
-    { set: { releasedAt: released.releasedAt, releasedBy: actor.userId } },
-    { kind: 'present' },
+  const after = holdOf(
+    await deps.directory.updateItem(
+      actor.tenantId,
+      holdSortKey(holdId),
+      { set: { releasedAt, releasedBy: actor.userId } },
+      { kind: 'present' },
+    ),
   );
+  // A rectification may have carried the hold to a corrected key meanwhile (carry-holds.ts): lift that marker too.
+  if (JSON.stringify(after.target) !== JSON.stringify(current.target))
+    await markHeldSubject(deps.directory, after, true);
+  const released: LegalHold = { ...current, target: after.target, releasedAt, releasedBy: actor.userId };
   const itemsResumed = await resumeRetention(deps, released, now);
   await deps.auditLog.append(actor.tenantId, {
     at: now.toISOString(),

@@ -29,6 +29,7 @@ import { clearErasing, markErasing } from '../subject-markers/erasure-markers';
 import { buildExportPackage } from './export-package';
 import { findSubjectPartitions, type SubjectPartition } from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
+import { carryHolds } from '../holds/carry-holds';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { findJob, requireJob, updateJob } from './job-store';
 import { rectifyPartition, type Correction } from './rectify-partition';
@@ -301,6 +302,9 @@ async function actionOf(run: Run, job: SubjectRequestJob): Promise<PartitionActi
       });
       // Consents and objections hold for the corrected identifier as they did for the old one.
       for (const c of corrections) await carryStanding(deps.directory, job.tenantId, c.oldHmac, c.newHmac);
+      // A hold on the subject keeps what it kept under the corrected identifier too.
+      for (const c of corrections)
+        await carryHolds(deps.directory, job.tenantId, c.oldHmac, { kind: c.kind, hmacHex: c.newHmac });
       return (p) => rectifyPartition(deps, job.tenantId, p, corrections);
     }
     case 'restrict':

@@ -110,6 +110,29 @@ const REGRESSIONS: Regression[] = [
       { kind: 'advance', days: 181 },
     ],
   },
+  {
+    // issue 10, found in review: rectification re-keyed a held subject's index away from the hold's keys
+    name: 'a conversation a held subject starts under a corrected e-mail is a 404 for the legal role past its expiry',
+    specs: [
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'holdSubject', tenant: 0, subject: 0 },
+      { kind: 'rectify', tenant: 0, subject: 0 },
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'advance', days: 181 },
+    ],
+  },
+  {
+    // the same re-keying seen from the release: it no longer found what the hold kept
+    name: "releasing a rectified subject's hold leaves the subject's conversations held for ever",
+    specs: [
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'holdSubject', tenant: 0, subject: 0 },
+      { kind: 'rectify', tenant: 0, subject: 0 },
+      { kind: 'release', tenant: 0, pick: 0 },
+      { kind: 'advance', days: 181 },
+      { kind: 'sweep', tenant: 0 },
+    ],
+  },
 ];
 
 describe('lifecycle model: regression sequences', () => {
