@@ -51,5 +51,5 @@ export async function sweepHistory(
   const page = parseOrThrow(SweepHistoryQuerySchema, rawQuery, 'The sweep history query');
   const tenant = await tenantAccess(deps, actor);
   requireAccess(actor, 'sweep.view', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
-  return readSweepHistory(deps.directory, actor.tenantId, page);
+  return readSweepHistory(deps.directory, actor.tenantId, page, deps.clock.now());
 }

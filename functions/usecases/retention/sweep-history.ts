@@ -6,6 +6,7 @@ import {
   type SweepHistoryEntry,
 } from '../../domain/sweep/history';
 import { TALLY_COLUMNS, type SweepReport, type Tally } from '../../domain/sweep/summary';
+import { expiryOf } from '../../domain/retention/record-expiry';
 import type { Clock } from '../../ports/clock';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 
@@ -18,7 +19,9 @@ export interface SweptTenant {
 /**
  * Keeps what a (not dry) run did to each tenant it worked on as one entry of the tenant's sweep
  * history in the directory (`SWEEPLOG#<sweptAt>#<run>`): a run stopped and resumed the same night
- * leaves one entry per call, each with the counts of its own units.
+ * leaves one entry per call, each with the counts of its own units. An entry is an accountability
+ * record like the audit log, kept as long as the tenant's policy keeps the audit class, counted from
+ * the night swept (`expiresAt`: DynamoDB's TTL removes it, reads skip it the moment it is due).
  */
 export async function recordSweepHistory(
   deps: { directory: TenantDirectory; clock: Clock },
@@ -29,22 +32,35 @@ export async function recordSweepHistory(
   const runId = ulid(recordedAt.getTime());
   for (const { tenantId, reached } of tenants) {
     const entry = historyEntryOf(report, tenantId, reached, recordedAt);
-    await deps.directory.putItem({ tenantId, sk: sweepHistorySortKey(entry.sweptAt, runId), ...entry });
+    const current = await deps.directory.currentPolicy(tenantId);
+    // A tenant purged by this very run has no policy left: its history went with it.
+    if (!current) continue;
+    const expiresAt = expiryOf({ dataClass: 'audit', createdAt: new Date(entry.sweptAt) }, current.policy);
+    await deps.directory.putItem({
+      tenantId,
+      sk: sweepHistorySortKey(entry.sweptAt, runId),
+      ...entry,
+      expiresAt: Math.ceil(expiresAt.getTime() / 1000),
+    });
   }
 }
 
-/** A tenant's sweep history, newest night first. */
+/** A tenant's sweep history, newest night first, without the entries past their retention at `now`. */
 export async function readSweepHistory(
   directory: TenantDirectory,
   tenantId: string,
   page: { limit: number; nextToken?: string },
+  now: Date,
 ): Promise<{ items: SweepHistoryEntry[]; nextToken?: string }> {
   const found = await directory.queryItems(tenantId, SWEEP_HISTORY_PREFIX, {
     limit: page.limit,
     cursor: page.nextToken,
     newestFirst: true,
   });
-  const items = found.items.map((item) => {
+  const live = found.items.filter(
+    (item) => typeof item.expiresAt !== 'number' || item.expiresAt * 1000 > now.getTime(),
+  );
+  const items = live.map((item) => {
     const { sweptAt, recordedAt, complete, rows, failures } = item as unknown as SweepHistoryEntry;
     // The store keeps no key order: the counts are answered in the summary's column order.
     const ordered = rows.map((r) => ({ ...r, tally: tallyInOrder(r.tally) }));

@@ -65,7 +65,7 @@ describe('the sweep history: what each night did to a tenant, per class and regi
     expect(Object.keys(latest.rows[0].tally)).toEqual([...TALLY_COLUMNS]);
   });
 
-  it('pages through the runs with a nextToken, and stores no identifier of anyone swept', async () => {
+  it('pages through the runs with a nextToken, and stores no identifier of anyone swept, each entry with its TTL', async () => {
     // Prepare
     const { tenant, expiry } = await expiredCall();
     const deps = testContainer();
@@ -78,7 +78,9 @@ describe('the sweep history: what each night did to a tenant, per class and regi
       [0, 1, 2].map((days) => new Date(expiry.getTime() - days * 86_400_000).toISOString()),
     );
     expect(second.nextToken).toBeUndefined();
-    const stored = JSON.stringify(await rawHistory(tenant.tenantId));
+    const raw = await rawHistory(tenant.tenantId);
+    expect(raw.every((item) => typeof item.expiresAt === 'number')).toBe(true);
+    const stored = JSON.stringify(raw);
     expect(stored).toContain('SWEEPLOG#');
     for (const identifier of [ANNA.email, ANNA.phone.replace(/\D/g, ''), ANNA.name])
       expect(stored).not.toContain(identifier);
