@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
+import { sdkNamesImportedUnder } from './sdk-imports';
 
 /** The module Lambda loads: `index.mjs`, exporting `handler`. */
 export const BUNDLE_HANDLER = 'index.handler';
@@ -73,10 +74,13 @@ export function bundleFunction(
 }
 
 /**
- * For each AWS SDK package the project depends on, a one-line CommonJS module that `require`s it at
- * run time; esbuild's alias puts it in place of the package, so the bundle never `import`s the SDK.
- * They live at a fixed place (node_modules/.cache), so the source maps, and with them the asset
- * hash, are the same from one synth to the next; each is written whole by a rename.
+ * For each AWS SDK package the project depends on, a small CommonJS module that `require`s it at
+ * run time, on first use of one of the names the functions import from it
+ * (`sdkNamesImportedUnder`): a function pays at its cold start only for the SDK clients it uses —
+ * the authorizer loads DynamoDB's, not S3's, KMS's or Lambda's. esbuild's alias puts the shim in
+ * place of the package, so the bundle never `import`s the SDK. They live at a fixed place
+ * (node_modules/.cache), so the source maps, and with them the asset hash, are the same from one
+ * synth to the next; each is written whole by a rename.
  */
 function sdkShims(projectRoot: string): Record<string, string> {
   const shimDir = join(projectRoot, 'node_modules', '.cache', 'lethe-sdk-shims');
@@ -84,16 +88,28 @@ function sdkShims(projectRoot: string): Record<string, string> {
   const { dependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
   };
+  const imported = sdkNamesImportedUnder(join(projectRoot, 'functions'));
   const packages = Object.keys(dependencies).filter((name) => name.startsWith('@aws-sdk/'));
   return Object.fromEntries(
     packages.map((name) => {
       const shim = join(shimDir, `${name.replace('/', '+')}.cjs`);
       const written = `${shim}.${process.pid}`;
-      writeFileSync(written, `module.exports = ${SDK_REQUIRE}(${JSON.stringify(name)});\n`);
+      writeFileSync(written, lazyShim(name, [...(imported.get(name) ?? [])].sort()));
       renameSync(written, shim);
       return [name, shim];
     }),
   );
+}
+
+/** A CommonJS module exporting `names` of SDK package `name`, which it loads on the first read of one. */
+function lazyShim(name: string, names: readonly string[]): string {
+  return [
+    'let sdk;',
+    `const load = () => (sdk ??= ${SDK_REQUIRE}(${JSON.stringify(name)}));`,
+    `for (const name of ${JSON.stringify(names)})`,
+    '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
+    '',
+  ].join('\n');
 }
 
 /** What a cold start loads: index.mjs and the chunks it imports statically (not those behind `await import()`). */
