@@ -1,3 +1,4 @@
+import { typedQuery } from '../../domain/typed-query';
 import * as z from 'zod';
 import { requireAccess } from '../../domain/access/require-access';
 import { SubjectIdentifiersSchema } from '../../domain/subject-requests/request';
@@ -70,7 +71,7 @@ export async function listSubjectConsents(
 ): Promise<z.infer<typeof SubjectConsentsSchema>> {
   const access = await tenantAccess(deps, request.actor);
   requireAccess(request.actor, 'consent.view', { tenant: access.scope }, 'Consents');
-  const identifiers = parseOrThrow(SubjectIdentifiersSchema, query, 'The query');
+  const identifiers = parseOrThrow(SubjectIdentifiersSchema, typedQuery(query), 'The query');
   const tenant = await loadTenant(deps, request.actor.tenantId);
   const keys = subjectKeysAt(tenant, identifiers, 'query');
   const proofs = await consentProofsOf(

@@ -4,6 +4,7 @@ import { LetheError, validationFailed } from '../../domain/errors';
 import { subjectKeysOf } from '../../domain/subject/subject-key';
 import { parsePartitionKey } from '../../domain/sweep/record-keys';
 import type { Reader } from '../../domain/sweep/visibility';
+import { typedQuery } from '../../domain/typed-query';
 import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';
 import { heldInteractionIds, holdsOnPartitions } from '../holds/hold-guard';
@@ -210,7 +211,7 @@ export async function searchPage(
   rawQuery: Record<string, string | undefined>,
 ): Promise<SearchResult & { located: LocatedInteraction[] }> {
   const { actor } = request;
-  const query = parseOrThrow(SearchQuerySchema, rawQuery, 'The search');
+  const query = parseOrThrow(SearchQuerySchema, typedQuery(rawQuery), 'The search');
   const tenant = await tenantAccess(deps, actor);
   const granted = requireAccess(actor, 'interaction.search', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
   const resumed = decodeToken(query);
