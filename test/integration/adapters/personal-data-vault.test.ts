@@ -33,11 +33,8 @@ describe("personal data sealed under a per-partition key, wrapped under the tena
     const sealed = await vault.seal(scope, 'the chat log');
     // Act
     const raw = async (pk: string) =>
-      (
-        await dynamoDbClient().send(
-          new GetItemCommand({ TableName: localNames().keysTable, Key: { pk: { S: pk } } }),
-        )
-      ).Item;
+      (await dynamoDbClient().send(new GetItemCommand({ TableName: localNames().keysTable, Key: { pk: { S: pk } } })))
+        .Item;
     const dekItem = await raw(`T#${scope.tenantId}#K#${scope.partitionId}`);
     const kekItem = await raw(`T#${scope.tenantId}#K#${KEY_ENCRYPTION_KEY_ID}`);
     // Assess
