@@ -19,7 +19,8 @@ import { measuredCommit } from '../support/measured-commit';
  * invoked with the event API Gateway would pass after the authorizer. Each scenario is a bounded
  * loop of `--requests` requests (a fifth as many event batches), `--concurrency` in flight, on loopback; the table shows the
  * median of `--runs` runs. Then, per scenario, `--counted` more requests one after another with
- * every SDK request counted (DynamoDB requests by command, RRU/WRU, KMS, S3), and the consent
+ * every SDK request counted (DynamoDB requests by command, RRU/WRU, KMS, S3), the same for a whole
+ * chat, an iAdvize call moved US → EU by /end and a message on a cold container, and the consent
  * check's cost for a subject with 0 and with `--history` earlier conversations. Results go to the
  * ingest section of bench/RESULTS.md.
  */
@@ -242,6 +243,7 @@ async function main(): Promise<void> {
     const fmt = (n: number) => n.toFixed(2);
 
     const loadBefore = loadavg()[0];
+    process.stdout.write(`1-minute load average before the runs: ${loadBefore.toFixed(1)}\n`);
     const rows: string[] = [];
     const requestRows: string[] = [];
     for (const s of scenarios) {
@@ -377,7 +379,7 @@ async function main(): Promise<void> {
       '|---:|---:|---|---:|',
       ...historyRows,
       '',
-      'What it includes: validation, tenant policy and secret lookup (directory GetItem / Query; secrets cached), redaction, consent check (one keyed Query of the standing markers per identifier), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition: a KMS GenerateDataKey plus a keys-table write), the TransactWriteItems of record + index entries, and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
+      'What it includes: validation, tenant policy and secret lookup (directory GetItem / Query; secrets cached), redaction, consent check (one keyed Query of the standing markers per identifier), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition, made locally and wrapped under the tenant's key-encryption key of the region, which KMS unwraps once per container: a keys-table write), the TransactWriteItems of record + index entries, and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
     ].join('\n');
     if (WRITE) writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'ingest', body);
   } finally {
