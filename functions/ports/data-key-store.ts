@@ -1,11 +1,19 @@
 import type { TenantScan } from './tenant-scan';
 
-/** A partition's data key as kept in the keys table: only ever wrapped by KMS. */
+/**
+ * The id under which the keys table keeps the tenant's key-encryption key of its region: wrapped by
+ * KMS, it wraps the tenant's data keys there. No partition id contains `#`.
+ */
+export const KEY_ENCRYPTION_KEY_ID = '#kek';
+
+/** A data key as kept in the keys table: never in the clear. */
 export interface WrappedDataKey {
   tenantId: string;
-  /** The id of the partition the key protects (interaction, event or consent id). */
+  /** The id of the partition the key protects (interaction, event or consent id), or KEY_ENCRYPTION_KEY_ID. */
   dekId: string;
   wrapped: Uint8Array;
+  /** 'kek': wrapped locally under the key-encryption key; absent: wrapped by KMS (the key-encryption key, and older data keys). */
+  wrappedBy?: 'kek';
   /** ISO-8601 UTC. */
   createdAt: string;
   /** Epoch seconds (TTL backstop); absent: kept until destroyed. */

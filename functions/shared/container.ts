@@ -20,6 +20,7 @@ import type { Metrics } from '../ports/metrics';
 import type { RegionalStores } from '../ports/regional-stores';
 import type { TenantDirectory } from '../ports/tenant-directory';
 import { RecordStoreAuditLog } from '../usecases/audit/record-store-audit-log';
+import { KeyEncryptionKeys } from '../usecases/personal-data/key-encryption-keys';
 import { PersonalDataVault } from '../usecases/personal-data/personal-data-vault';
 import { TenantSecrets } from '../usecases/tenants/tenant-secrets';
 import { clock as sharedClock } from './clock-source';
@@ -59,8 +60,14 @@ export interface Container {
   tokenIssuer?: AdminTokenIssuer;
 }
 
-/** How long an unwrapped data key or tenant secret stays in memory, and how many are kept. */
+/** How long an unwrapped data key stays in memory, and how many are kept. */
 const KEY_CACHE = { maxEntries: 1000, ttlMs: 60_000 };
+/**
+ * How long a tenant's unwrapped key-encryption key of a region, or tenant secret, stays in memory:
+ * KMS is called once per tenant and region per warm container and period, and a change of the KMS
+ * key's policy or state reaches a warm container within it.
+ */
+const KEK_CACHE = { maxEntries: 1000, ttlMs: 15 * 60_000 };
 
 export function buildContainer(
   overrides: Partial<Container> = {},
@@ -87,11 +94,13 @@ export function buildContainer(
         return key === 'data' ? names.dataKeyAlias : names.litigationKeyAlias;
       },
     );
+  const keyEncryptionKeys = new KeyEncryptionKeys({ keyVault, stores, cache: new DekCache(clock, KEK_CACHE), clock });
   const vault =
-    overrides.vault ?? new PersonalDataVault({ keyVault, stores, cache: new DekCache(clock, KEY_CACHE), clock });
+    overrides.vault ??
+    new PersonalDataVault({ keyVault, stores, cache: new DekCache(clock, KEY_CACHE), keyEncryptionKeys, clock });
   const tenantSecrets =
     overrides.tenantSecrets ??
-    new TenantSecrets({ directory, keyVault, cache: new DekCache(clock, KEY_CACHE), homeRegion: config.homeRegion });
+    new TenantSecrets({ directory, keyVault, cache: new DekCache(clock, KEK_CACHE), homeRegion: config.homeRegion });
   const auditLog =
     overrides.auditLog ??
     new RecordStoreAuditLog({

@@ -219,7 +219,7 @@ function litigationDestroyGrant(t: GrantTarget): AccessGrant {
   };
 }
 
-/** Generate, wrap and unwrap the per-partition data keys (envelope encryption in the adapters). */
+/** Generate and unwrap the tenants' key-encryption keys (which wrap the per-partition data keys locally) and wrap their secrets. */
 function dataKeyGrant(t: GrantTarget): AccessGrant {
   const statements = t.regions.map((region) =>
     keyStatement(t, region, regionalResourceNames(t.app, t.account, region).dataKeyAlias, [

@@ -43,6 +43,19 @@ export function dataKeyStoreContract(subject: () => DataKeyStoreUnderTest): void
     expect(Buffer.from(stored?.wrapped ?? [])).toEqual(Buffer.alloc(48, 1));
   });
 
+  it('says how a key was wrapped: by the key-encryption key, or by KMS when the entry does not say', async () => {
+    // Prepare
+    const tenantId = freshTenant();
+    await keys.putIfAbsent({ ...wrappedKey(tenantId, 'I1', 1), wrappedBy: 'kek' });
+    await keys.putIfAbsent(wrappedKey(tenantId, 'I2', 2));
+    // Act
+    const [local, byKms] = [await keys.get(tenantId, 'I1'), await keys.get(tenantId, 'I2')];
+    // Assess
+    expect(local?.wrappedBy).toBe('kek');
+    expect(byKms).toBeDefined();
+    expect(byKms).not.toHaveProperty('wrappedBy');
+  });
+
   it('destroys a key for good, and destroying it again is not an error', async () => {
     // Prepare
     const tenantId = freshTenant();

@@ -13,11 +13,12 @@ function fromItem(item: Record<string, unknown>): WrappedDataKey {
     dekId: item.dekId as string,
     wrapped: item.wrapped as Uint8Array,
     createdAt: item.createdAt as string,
+    ...(item.wrappedBy === 'kek' ? { wrappedBy: 'kek' as const } : {}),
     ...(item.expiresAt !== undefined ? { expiresAt: item.expiresAt as number } : {}),
   };
 }
 
-/** The keys table of one region: `pk` = `T#<t>#K#<dekId>`, `wrapped` (binary), `createdAt`, `expiresAt`. */
+/** The keys table of one region: `pk` = `T#<t>#K#<dekId>`, `wrapped` (binary), `wrappedBy`, `createdAt`, `expiresAt`. */
 export class DynamoDataKeyStore implements DataKeyStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,

@@ -19,8 +19,8 @@ import { loadTenant, type TenantContext } from './tenant-context';
 /**
  * POST /v1/interactions/{id}/end. Records the end, wait and talk seconds and counts them. A call
  * whose channel has an in-flight region (iAdvize: US during the call) is moved to its final
- * region (EU) here: every item of its partition is re-sealed under a data key of the destination
- * and copied, the general info last (with its index entries, in one transaction), then the
+ * region (EU) here: its data key is re-wrapped for the destination and every item of its partition
+ * copied, the general info last (with its index entries, in one transaction), then the
  * in-flight copies are deleted and the in-flight data key destroyed, so nothing is left behind.
  * Each step is safe to repeat: a retry after a crash finishes the move.
  */
@@ -152,6 +152,8 @@ async function reseal(
   item: StoredItem,
 ) {
   if (typeof item.sealed !== 'string') return { region: to, item };
+  // The data key is re-wrapped for `to`, so the sealed value copies as it is, unless `to` already had another key.
+  if (await deps.vault.carryKey(from, to, tenantId, partitionId)) return { region: to, item };
   const dataClass = item.class as DataClass;
   const plaintext = await deps.vault.open({ region: from, tenantId, dataClass, partitionId }, item.sealed);
   const sealed = await deps.vault.seal({ region: to, tenantId, dataClass, partitionId }, plaintext);
@@ -168,7 +170,7 @@ async function removeStrays(deps: IngestDeps, tenant: TenantContext, located: Lo
   }
 }
 
-/** Once a region holds nothing of the partition, its data key there goes too (crypto-shredding any backup). */
+/** Once a region holds nothing of the partition, its data key there goes too (what is left there, backups included, no longer opens with a key of that region). */
 async function shredIfEmpty(
   deps: IngestDeps,
   tenantId: string,

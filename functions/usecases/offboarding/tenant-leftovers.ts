@@ -4,6 +4,7 @@ import type { HoldCoverage } from '../../domain/holds/coverage';
 import { litigationPartition, BATCH_PREFIX } from '../../domain/litigation/registry';
 import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
 import type { ContentStore } from '../../ports/content-store';
+import { KEY_ENCRYPTION_KEY_ID } from '../../ports/data-key-store';
 import type { LegalHold } from '../../domain/holds/hold';
 import { copyOf } from '../../domain/copies/derived-copy';
 import { keptFromDeletion } from '../../domain/holds/precedence';
@@ -49,7 +50,8 @@ function retentionOf(tenantId: string, coverage: HoldCoverage, heldIds: Readonly
     keepsItem: (item) =>
       keepsPartition(item.pk) ||
       (item.pk.startsWith(listingPartition(tenantId, '')) && heldIds.has(item.sk?.split('#').pop() ?? '')),
-    keepsDataKey: (dekId) => heldIds.has(dekId),
+    // Held partitions' data keys are wrapped under the region's key-encryption key: it stays with them.
+    keepsDataKey: (dekId) => heldIds.has(dekId) || (dekId === KEY_ENCRYPTION_KEY_ID && heldIds.size > 0),
   };
 }
 

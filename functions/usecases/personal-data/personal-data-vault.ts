@@ -1,9 +1,14 @@
 import type { DataClass } from '../../domain/data-class';
 import type { DekCache } from '../../domain/crypto/dek-cache';
 import { open, seal, sealingAad } from '../../domain/crypto/envelope';
+import { newDataKey, unwrapDataKey, wrapDataKey } from '../../domain/crypto/key-wrap';
 import type { Clock } from '../../ports/clock';
+import { KEY_ENCRYPTION_KEY_ID, type WrappedDataKey } from '../../ports/data-key-store';
 import type { KeyVault } from '../../ports/key-vault';
 import type { RegionalStores } from '../../ports/regional-stores';
+import type { KeyEncryptionKeys } from './key-encryption-keys';
+import { SingleFlight } from './single-flight';
+import { storedKey, type MadeKey } from './stored-key';
 
 /** Where a sealed payload belongs: its region, and the tenant, class and partition bound into it. */
 export interface SealingScope {
@@ -28,16 +33,27 @@ export class DataKeyGone extends Error {
 }
 
 /**
- * Personal data at rest, sealed under one data key per partition (DESIGN §3). A key is generated
- * by the region's KMS data key with encryption context {tenant, dekId}, kept only wrapped in the
- * region's keys table, and cached unwrapped for a short while. `shred` destroys it, which makes
- * every copy of what it sealed unreadable, wherever that copy is.
+ * Personal data at rest, sealed under one data key per partition (DESIGN §3). A key is made
+ * locally and kept only wrapped in the region's keys table, under the tenant's key-encryption key
+ * of the region (KeyEncryptionKeys: the one KMS-wrapped key, unwrapped once per warm container),
+ * and cached unwrapped for a short while. `shred` destroys it, which makes every copy of what it
+ * sealed unreadable, wherever that copy is.
  */
 export class PersonalDataVault {
-  constructor(private readonly deps: { keyVault: KeyVault; stores: RegionalStores; cache: DekCache; clock: Clock }) {}
+  private readonly carries = new SingleFlight<boolean>();
+
+  constructor(
+    private readonly deps: {
+      keyVault: KeyVault;
+      stores: RegionalStores;
+      cache: DekCache;
+      keyEncryptionKeys: KeyEncryptionKeys;
+      clock: Clock;
+    },
+  ) {}
 
   async seal(scope: SealingScope, plaintext: Uint8Array | string): Promise<string> {
-    const dek = await this.dataKey(scope, true);
+    const dek = await this.dataKey(scope.region, scope.tenantId, scope.partitionId, true);
     return seal(dek, plaintext, aadOf(scope));
   }
 
@@ -47,7 +63,7 @@ export class PersonalDataVault {
 
   /** Throws DataKeyGone when the key is gone, SealedDataRejected when the value was altered or moved. */
   async open(scope: SealingScope, sealed: string): Promise<Buffer> {
-    const dek = await this.dataKey(scope, false);
+    const dek = await this.dataKey(scope.region, scope.tenantId, scope.partitionId, false);
     return open(dek, sealed, aadOf(scope));
   }
 
@@ -55,36 +71,64 @@ export class PersonalDataVault {
     return JSON.parse((await this.open(scope, sealed)).toString('utf8')) as T;
   }
 
-  /** Destroys the partition's data key (crypto-shredding). Shredding twice is harmless. */
+  /**
+   * Destroys the partition's data key (crypto-shredding); with KEY_ENCRYPTION_KEY_ID, the tenant's
+   * key-encryption key of the region, and with it every data key wrapped under it. Shredding twice is harmless.
+   */
   async shred(region: string, tenantId: string, dekId: string): Promise<void> {
     await this.deps.stores.storesFor(region).keys.destroy(tenantId, dekId);
     this.deps.cache.evict(cacheId(region, tenantId, dekId));
+    if (dekId === KEY_ENCRYPTION_KEY_ID) this.deps.keyEncryptionKeys.evict(region, tenantId);
   }
 
-  private async dataKey(scope: SealingScope, createIfMissing: boolean): Promise<Uint8Array> {
-    const { region, tenantId, partitionId: dekId } = scope;
+  /**
+   * Gives region `to` the partition's data key of region `from`, re-wrapped under `to`'s
+   * key-encryption key, so the values it sealed copy across as they are (a call moved at /end).
+   * False when `to` already keeps another key for the partition: values copied there must be re-sealed.
+   */
+  carryKey(from: string, to: string, tenantId: string, dekId: string): Promise<boolean> {
+    return this.carries.run(`${from}|${to}|${tenantId}|${dekId}`, async () => {
+      const dek = await this.dataKey(from, tenantId, dekId, false);
+      const kept = await storedKey(this.deps.stores.storesFor(to).keys, tenantId, dekId, {
+        make: () => this.wrapped(to, tenantId, dekId, dek),
+        unwrap: (stored) => this.unwrap(to, stored),
+        now: () => this.deps.clock.now(),
+      });
+      const carried = kept !== undefined && Buffer.from(kept).equals(Buffer.from(dek));
+      if (carried) this.deps.cache.set(cacheId(to, tenantId, dekId), dek);
+      return carried;
+    });
+  }
+
+  private async dataKey(region: string, tenantId: string, dekId: string, createIfMissing: boolean) {
     const id = cacheId(region, tenantId, dekId);
     const cached = this.deps.cache.get(id);
     if (cached) return cached;
-    const keys = this.deps.stores.storesFor(region).keys;
-    const context = { tenant: tenantId, dekId };
-    let stored = await keys.get(tenantId, dekId);
-    let dek: Uint8Array | undefined;
-    if (!stored) {
-      if (!createIfMissing) throw new DataKeyGone(tenantId, dekId);
-      const generated = await this.deps.keyVault.generateDataKey(region, 'data', context);
-      stored = await keys.putIfAbsent({
-        tenantId,
-        dekId,
-        wrapped: generated.wrapped,
-        createdAt: this.deps.clock.now().toISOString(),
-      });
-      // Ours went in unless another writer created the partition's key first; then theirs is the key.
-      if (Buffer.from(stored.wrapped).equals(Buffer.from(generated.wrapped))) dek = generated.plaintext;
-    }
-    dek ??= await this.deps.keyVault.decrypt(region, 'data', stored.wrapped, context);
+    const dek = await storedKey(this.deps.stores.storesFor(region).keys, tenantId, dekId, {
+      make: createIfMissing ? () => this.wrapped(region, tenantId, dekId, newDataKey()) : undefined,
+      unwrap: (stored) => this.unwrap(region, stored),
+      now: () => this.deps.clock.now(),
+    });
+    if (!dek) throw new DataKeyGone(tenantId, dekId);
     this.deps.cache.set(id, dek);
     return dek;
+  }
+
+  private async wrapped(region: string, tenantId: string, dekId: string, dek: Uint8Array): Promise<MadeKey> {
+    const kek = await this.deps.keyEncryptionKeys.obtain(region, tenantId);
+    const wrapped = wrapDataKey(kek, dek, tenantId, region, dekId);
+    return { plaintext: dek, entry: { tenantId, dekId, wrapped, wrappedBy: 'kek' } };
+  }
+
+  private async unwrap(region: string, stored: WrappedDataKey): Promise<Uint8Array> {
+    const { tenantId, dekId } = stored;
+    // Data keys made before key-encryption keys were wrapped by KMS itself, with context {tenant, dekId}.
+    if (stored.wrappedBy !== 'kek')
+      return this.deps.keyVault.decrypt(region, 'data', stored.wrapped, { tenant: tenantId, dekId });
+    const kek = await this.deps.keyEncryptionKeys.find(region, tenantId);
+    // The key-encryption key was destroyed (offboarding): so is every data key wrapped under it.
+    if (!kek) throw new DataKeyGone(tenantId, dekId);
+    return unwrapDataKey(kek, stored.wrapped, tenantId, region, dekId);
   }
 }
 

@@ -1,6 +1,9 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
-import { SealedDataRejected } from '../../../functions/domain/crypto/envelope';
+import { open, SealedDataRejected, sealingAad } from '../../../functions/domain/crypto/envelope';
+import { unwrapDataKey } from '../../../functions/domain/crypto/key-wrap';
+import { KEY_ENCRYPTION_KEY_ID } from '../../../functions/ports/data-key-store';
+import { keyEncryptionKeyContext } from '../../../functions/usecases/personal-data/key-encryption-keys';
 import { DataKeyGone, type SealingScope } from '../../../functions/usecases/personal-data/personal-data-vault';
 import { dynamoDbClient, homeRegion, localNames } from '../../support/emulators';
 import { freshTenant, testContainer } from './container';
@@ -12,7 +15,7 @@ const scopeOf = (tenantId: string, partitionId = ulid()): SealingScope => ({
   partitionId,
 });
 
-describe('personal data sealed under a per-partition key, wrapped by KMS', () => {
+describe("personal data sealed under a per-partition key, wrapped under the tenant's KMS-wrapped key-encryption key", () => {
   it('opens what it sealed, in another Lambda instance too (no shared cache)', async () => {
     // Prepare
     const scope = scopeOf(freshTenant());
@@ -23,26 +26,30 @@ describe('personal data sealed under a per-partition key, wrapped by KMS', () =>
     expect(opened).toEqual({ text: 'Hi, I am Anna, anna@example.com' });
   });
 
-  it('keeps only the KMS-wrapped key in the keys table, bound to {tenant, dekId}', async () => {
+  it("keeps each data key only wrapped under the tenant's key-encryption key, which only KMS unwraps", async () => {
     // Prepare
     const { vault, keyVault } = testContainer();
     const scope = scopeOf(freshTenant());
-    await vault.seal(scope, 'the chat log');
+    const sealed = await vault.seal(scope, 'the chat log');
     // Act
-    const raw = await dynamoDbClient().send(
-      new GetItemCommand({
-        TableName: localNames().keysTable,
-        Key: { pk: { S: `T#${scope.tenantId}#K#${scope.partitionId}` } },
-      }),
-    );
+    const raw = async (pk: string) =>
+      (await dynamoDbClient().send(new GetItemCommand({ TableName: localNames().keysTable, Key: { pk: { S: pk } } })))
+        .Item;
+    const dekItem = await raw(`T#${scope.tenantId}#K#${scope.partitionId}`);
+    const kekItem = await raw(`T#${scope.tenantId}#K#${KEY_ENCRYPTION_KEY_ID}`);
     // Assess
-    const wrapped = raw.Item?.wrapped?.B;
-    expect(wrapped).toBeDefined();
-    const dek = await keyVault.decrypt(homeRegion(), 'data', wrapped as Uint8Array, {
-      tenant: scope.tenantId,
-      dekId: scope.partitionId,
-    });
-    expect(dek).toHaveLength(32);
+    expect(dekItem?.wrappedBy?.S).toBe('kek');
+    expect(kekItem?.wrappedBy).toBeUndefined();
+    const kek = await keyVault.decrypt(
+      homeRegion(),
+      'data',
+      kekItem?.wrapped?.B as Uint8Array,
+      keyEncryptionKeyContext(scope.tenantId),
+    );
+    const dek = unwrapDataKey(kek, dekItem?.wrapped?.B as Uint8Array, scope.tenantId, homeRegion(), scope.partitionId);
+    expect(open(dek, sealed, sealingAad(scope.tenantId, scope.dataClass, scope.partitionId)).toString()).toBe(
+      'the chat log',
+    );
   });
 
   it('makes every kept copy unreadable once the key is shredded', async () => {

@@ -1,4 +1,13 @@
-import { aroundToday, everythingStored, ingest, newTenant, partitionByRegion, rawItems, readBack } from './support';
+import {
+  aroundToday,
+  everythingStored,
+  ingest,
+  newTenant,
+  partitionByRegion,
+  type RawItem,
+  rawItems,
+  readBack,
+} from './support';
 
 const partitionOf = (tenantId: string, interactionId: string) => `T#${tenantId}#I#${interactionId}`;
 
@@ -79,6 +88,10 @@ describe('residency of ingested data (iAdvize preset: SMS in the US, calls in th
         expect.stringMatching(/^SUBJ#phone#/),
       ].sort(),
     );
+    // Re-wrapped, not re-encrypted: the message's sealed value crossed as it was
+    const messageIn = (items: RawItem[]) => items.find((i) => i.sk.startsWith('MSG#'))?.sealed;
+    expect(messageIn(after['eu-central-1'])).toEqual(expect.any(String));
+    expect(messageIn(after['eu-central-1'])).toBe(messageIn(during['us-east-1']));
     expect(after['eu-central-1'].find((i) => i.sk === 'INFO')).toMatchObject({
       phase: 'final',
       waitSeconds: 12,

@@ -1,5 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ulid } from 'ulid';
+import { KEY_ENCRYPTION_KEY_ID } from '../../../functions/ports/data-key-store';
 import type { RegionalStores } from '../../../functions/ports/regional-stores';
 import { finaliseRecording } from '../../../functions/usecases/recordings/finalise-recording';
 import { localNames, s3Client } from '../../support/emulators';
@@ -67,7 +68,9 @@ describe('completing a recording upload', () => {
     expect(stored!.bytes.includes(audio.subarray(-64))).toBe(false);
     expect((await opened(tenant, recording, stored!.bytes)).equals(audio)).toBe(true);
     const keys = await rawItems(RECORDING_REGION, 'keysTable', tenant.tenantId);
-    expect(keys.map((k) => k.pk)).toEqual([`T#${tenant.tenantId}#K#${recording.interactionId}`]);
+    expect(keys.map((k) => k.pk).sort()).toEqual(
+      [`T#${tenant.tenantId}#K#${recording.interactionId}`, `T#${tenant.tenantId}#K#${KEY_ENCRYPTION_KEY_ID}`].sort(),
+    );
     expect(await contentKeys(RECORDING_REGION, `upload/${tenant.tenantId}/`)).toEqual([]);
     expect(await pointerOf(tenant, recording)).toMatchObject({
       class: 'recording',

@@ -2,6 +2,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { AggregateStore } from '../../../functions/ports/aggregate-store';
 import type { RegionalStores } from '../../../functions/ports/regional-stores';
 import type { FinalReport, Offboarding } from '../../../functions/usecases/offboarding/offboarding-record';
+import type { SealingScope } from '../../../functions/usecases/personal-data/personal-data-vault';
 import type { TerminationView } from '../../../functions/usecases/offboarding/termination-view';
 import { callApi } from '../../support/api';
 import { bulkDownloadKey } from '../../../functions/domain/copies/copy-keys';
@@ -38,6 +39,13 @@ const recordsOfTenant = async (tenantId: string) =>
   (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', tenantId)))).flat();
 const keysOfTenant = async (tenantId: string) =>
   (await Promise.all(regions().map((r) => rawItems(r, 'keysTable', tenantId)))).flat();
+
+/** The region whose records table holds the partition. */
+async function regionHolding(tenantId: string, pk: string): Promise<string> {
+  for (const region of regions())
+    if ((await rawItems(region, 'recordsTable', tenantId)).some((i) => i.pk === pk)) return region;
+  throw new Error(`no region holds ${pk}`);
+}
 
 /** Terminates the tenant and waits for its package in the exports bucket. */
 async function terminated(tenant: Tenant): Promise<{ purgeAfter: Date }> {
@@ -177,6 +185,13 @@ describe('a legal hold beats the offboarding purge on every store', () => {
     expect(await objectsUnder('contentBucket', `upload/${tenant.tenantId}/${callId}/`)).toEqual(audio);
     expect(await exportsOf(tenant.tenantId)).toEqual([copy.objectKey]);
     expect((await keysOfTenant(tenant.tenantId)).map((k) => k.dekId)).toContain(callId);
+    // Assess: what the hold keeps still opens: the key-encryption key wrapping its data key stays too
+    const sealedItem = records.find((i) => i.pk === heldPk && typeof i.sealed === 'string');
+    const heldRegion = await regionHolding(tenant.tenantId, heldPk);
+    const scope = { region: heldRegion, tenantId: tenant.tenantId, dataClass: sealedItem?.class, partitionId: callId };
+    await expect(
+      testContainer().vault.open(scope as SealingScope, sealedItem?.sealed as string),
+    ).resolves.toBeInstanceOf(Buffer);
     // Assess: the tenant is not purged; the report names the hold and counts what it keeps as retained
     const held = await reportOf(tenant);
     expect(held.status).toBe('purging');
