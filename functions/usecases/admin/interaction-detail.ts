@@ -1,4 +1,5 @@
 import { effectiveRole, readerOf } from '../../domain/access/authorize';
+import { classTimeline } from '../../domain/retention/class-timeline';
 import { mayProcess } from '../../domain/subject-requests/restriction';
 import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
@@ -14,9 +15,10 @@ import type { InteractionContent, InteractionDetail } from './responses';
 
 /**
  * GET /v1/interactions/{id}: the general info (the ingestion read-back), for whoever may view the
- * interaction, with the legal holds that keep it. It stays visible while the interaction is
- * retained, whatever happened to its content (Puzzel); past that only while a hold keeps it, to
- * the legal role and admins, each such read audited.
+ * interaction, with the legal holds that keep it, whether it is restricted, and its retention
+ * timeline (when each class expires and what the policy in force does then). It stays visible
+ * while the interaction is retained, whatever happened to its content (Puzzel); past that only
+ * while a hold keeps it, to the legal role and admins, each such read audited.
  */
 export async function viewInteraction(
   deps: AdminDeps,
@@ -31,13 +33,24 @@ export async function viewInteraction(
     'interaction.view',
     rawId,
   );
-  const view = await getInteraction(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
+  const reader = readerOf(request.actor);
+  const view = await getInteraction(deps, request.actor.tenantId, interactionId, reader);
   const holds = (await holdsOnPartitions(deps, request.actor.tenantId, [located.item])).get(located.item.pk) ?? [];
+  const items = await partitionItems(deps, located.item.pk, '', { reader });
+  const facts = {
+    holds,
+    restricted: interactionScopeOf(located.item).restricted === true,
+    retention: classTimeline(
+      items.map(({ item }) => item),
+      tenant.policy,
+      view.channel,
+    ),
+  };
   await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId }, located.heldPastExpiry);
   // Restricted (GDPR Art. 18): the general info stays visible, its personal fields only to legal.
-  if (mayProcess(located.item, effectiveRole(request.actor))) return { ...view, holds };
+  if (mayProcess(located.item, effectiveRole(request.actor))) return { ...view, ...facts };
   const { participant: _participant, externalId: _externalId, ...withoutPersonal } = view;
-  return { ...withoutPersonal, holds };
+  return { ...withoutPersonal, ...facts };
 }
 
 /**

@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { ACCESS_ACTIONS } from '../../domain/access/actions';
 import { ACTOR_ROLES, AUDIT_ACTIONS } from '../../domain/audit/entry';
+import { EXPIRY_ACTIONS } from '../../domain/data-class';
 import { InteractionFactsSchema, InteractionViewSchema } from '../../domain/ingest/responses';
 import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
 import { TenantPolicySchema } from '../../domain/policy/schema';
 import { RecipientSchema } from '../../domain/recipients/recipient';
+import { INTERACTION_CLASSES } from '../../domain/retention/class-timeline';
 import { RECORDING_STATUSES } from '../recordings/recording-pointer';
 
 /**
@@ -24,15 +26,40 @@ export const InteractionSummarySchema = InteractionFactsSchema.extend({
       'whether a chat log or a recording is stored and readable now; false when none was ever stored (opt-out) or it is gone',
     ),
   flags: z.array(z.string()).describe('e.g. deny_recording'),
-  restricted: z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role'),
+  restricted: RestrictedSchema,
   expiresAt: z
     .string()
     .describe('when its retention ends (or ended: past it, only held interactions are shown, to legal and admins)'),
   holds: HoldsSchema,
 }).meta({ id: 'InteractionSummary' });
 
-/** GET /v1/interactions/{id} (admin): the general info and the legal holds that keep it. */
-export const InteractionDetailSchema = InteractionViewSchema.extend({ holds: HoldsSchema }).meta({
+const RestrictedSchema = z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role');
+
+/** One line of an interaction's retention timeline (functions/domain/retention/class-timeline.ts). */
+export const ClassExpirySchema = z
+  .object({
+    dataClass: z.enum(INTERACTION_CLASSES),
+    records: z.number().int().describe('records of the class stored and visible now'),
+    firstExpiresAt: z.string().optional().describe('the earliest expiry of those records; absent when none is left'),
+    lastExpiresAt: z
+      .string()
+      .optional()
+      .describe('the latest expiry of those records (chat-log lines expire one by one); absent when none is left'),
+    held: z.boolean().describe('a legal hold keeps these records past their expiry'),
+    retention: z.string().describe("ISO-8601 duration the policy in force gives the class on the interaction's channel"),
+    afterExpiry: z.enum(EXPIRY_ACTIONS).describe('what the sweep does to a record of the class once it expires'),
+    sealFirst: z.boolean().describe('a copy is sealed in the litigation archive before that'),
+  })
+  .meta({ id: 'ClassExpiry' });
+
+/** GET /v1/interactions/{id} (admin): the general info, the legal holds that keep it and its retention timeline. */
+export const InteractionDetailSchema = InteractionViewSchema.extend({
+  holds: HoldsSchema,
+  restricted: RestrictedSchema,
+  retention: z
+    .array(ClassExpirySchema)
+    .describe('per class (general info, chat log, recording, survey): when its records expire and what happens then'),
+}).meta({
   id: 'InteractionDetail',
 });
 export type InteractionDetail = z.infer<typeof InteractionDetailSchema>;
