@@ -6,7 +6,12 @@ import { actionAtExpiry } from './action-at-expiry';
 import { retentionTextFor } from './retention-for';
 
 /** The classes an interaction's partition holds: general info, chat log, recordings, surveys. */
-export const INTERACTION_CLASSES = ['interaction', 'transcript', 'recording', 'survey'] as const satisfies readonly DataClass[];
+export const INTERACTION_CLASSES = [
+  'interaction',
+  'transcript',
+  'recording',
+  'survey',
+] as const satisfies readonly DataClass[];
 export type InteractionClass = (typeof INTERACTION_CLASSES)[number];
 
 /** When one class of an interaction expires, and what the sweep then does to it. */

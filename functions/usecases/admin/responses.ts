@@ -18,6 +18,8 @@ const HoldsSchema = z
   .array(z.string())
   .describe('ids of the active legal holds that keep the interaction; empty when none');
 
+const RestrictedSchema = z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role');
+
 /** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
 export const InteractionSummarySchema = InteractionFactsSchema.extend({
   contentStored: z
@@ -33,8 +35,6 @@ export const InteractionSummarySchema = InteractionFactsSchema.extend({
   holds: HoldsSchema,
 }).meta({ id: 'InteractionSummary' });
 
-const RestrictedSchema = z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role');
-
 /** One line of an interaction's retention timeline (functions/domain/retention/class-timeline.ts). */
 export const ClassExpirySchema = z
   .object({
@@ -46,7 +46,9 @@ export const ClassExpirySchema = z
       .optional()
       .describe('the latest expiry of those records (chat-log lines expire one by one); absent when none is left'),
     held: z.boolean().describe('a legal hold keeps these records past their expiry'),
-    retention: z.string().describe("ISO-8601 duration the policy in force gives the class on the interaction's channel"),
+    retention: z
+      .string()
+      .describe("ISO-8601 duration the policy in force gives the class on the interaction's channel"),
     afterExpiry: z.enum(EXPIRY_ACTIONS).describe('what the sweep does to a record of the class once it expires'),
     sealFirst: z.boolean().describe('a copy is sealed in the litigation archive before that'),
   })

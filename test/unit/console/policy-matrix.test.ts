@@ -41,7 +41,14 @@ describe('the retention matrix of the console', () => {
     const policy = presetPolicy('puzzel');
     const rows = matrixOf(policy).map((r) =>
       r.dataClass === 'recording'
-        ? { ...r, retention: ' P7D ', afterExpiry: 'archive', archiveRetention: 'P1Y', sealFirst: true, region: 'eu-west-1' }
+        ? {
+            ...r,
+            retention: ' P7D ',
+            afterExpiry: 'archive',
+            archiveRetention: 'P1Y',
+            sealFirst: true,
+            region: 'eu-west-1',
+          }
         : r.dataClass === 'survey'
           ? { ...r, purposes: 'quality\n training \n', lawfulBasis: 'consent' }
           : r,
@@ -56,7 +63,11 @@ describe('the retention matrix of the console', () => {
       archiveRetention: 'P1Y',
       region: 'eu-west-1',
     });
-    expect(edited.classes.survey).toEqual({ ...policy.classes.survey, purposes: ['quality', 'training'], lawfulBasis: 'consent' });
+    expect(edited.classes.survey).toEqual({
+      ...policy.classes.survey,
+      purposes: ['quality', 'training'],
+      lawfulBasis: 'consent',
+    });
     expect(edited.litigation.sealClasses).toEqual([...policy.litigation.sealClasses, 'recording']);
     expect({ ...edited, classes: policy.classes, litigation: policy.litigation }).toEqual(policy);
     expect(() => parsePolicy(edited)).not.toThrow();

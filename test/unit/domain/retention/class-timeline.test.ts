@@ -10,8 +10,18 @@ describe("an interaction's retention timeline", () => {
     const policy = presetPolicy('iadvize');
     const items = [
       { pk: PK, sk: 'INFO', class: 'interaction', expiresAt: seconds('2027-12-01T10:00:00Z') },
-      { pk: PK, sk: 'MSG#2026-12-01T10:00:10.000Z#000000', class: 'transcript', expiresAt: seconds('2027-12-01T10:00:10Z') },
-      { pk: PK, sk: 'MSG#2026-12-01T10:05:00.000Z#000001', class: 'transcript', expiresAt: seconds('2027-12-01T10:05:00Z') },
+      {
+        pk: PK,
+        sk: 'MSG#2026-12-01T10:00:10.000Z#000000',
+        class: 'transcript',
+        expiresAt: seconds('2027-12-01T10:00:10Z'),
+      },
+      {
+        pk: PK,
+        sk: 'MSG#2026-12-01T10:05:00.000Z#000001',
+        class: 'transcript',
+        expiresAt: seconds('2027-12-01T10:05:00Z'),
+      },
       { pk: PK, sk: 'SUBJ#phone#abc', class: 'interaction', kind: 'phone', expiresAt: seconds('2030-01-01T00:00:00Z') },
     ];
     // Act
@@ -52,6 +62,11 @@ describe("an interaction's retention timeline", () => {
     // Act
     const [info] = classTimeline([held, { ...held }], policy, 'chat');
     // Assess
-    expect(info).toMatchObject({ records: 1, held: true, lastExpiresAt: '2027-06-01T00:00:00.000Z', retention: 'P180D' });
+    expect(info).toMatchObject({
+      records: 1,
+      held: true,
+      lastExpiresAt: '2027-06-01T00:00:00.000Z',
+      retention: 'P180D',
+    });
   });
 });
