@@ -92,7 +92,7 @@ function retentionTimeline(v) {
   const expiry = (c) =>
     !c.records
       ? 'nothing stored'
-      : c.firstExpiresAt === c.lastExpiresAt
+      : when(c.firstExpiresAt) === when(c.lastExpiresAt)
         ? `${when(c.lastExpiresAt)}${inDays(c.lastExpiresAt)}`
         : `first ${when(c.firstExpiresAt)}, last ${when(c.lastExpiresAt)}${inDays(c.lastExpiresAt)}`;
   return h(
@@ -113,10 +113,15 @@ function retentionTimeline(v) {
           `Kept by legal hold ${v.holds.join(', ')}: nothing expires while it holds.`,
         )
       : null,
+    h(
+      'p',
+      { class: 'muted' },
+      'Expiries are those the records carry. A retention changed since they were written applies from the next sweep, which re-dates them.',
+    ),
     dataTable({
-      label: 'Retention timeline',
+      label: 'Expiry per class',
       caption: 'When each class of this interaction expires and what happens then',
-      columns: ['Class', 'Records', 'Expires', 'Retention', 'Then'],
+      columns: ['Class', 'Records', 'Expires', 'Retention now', 'Then'],
       rows: (v.retention ?? []).map((/** @type {any} */ c) =>
         h(
           'tr',
