@@ -2,6 +2,7 @@ import { mayNow } from '../lib/abilities.js';
 import { api, fileNameOf } from '../lib/api.js';
 import { announce, confirmDialog, h, replace, saveBlob, when } from '../lib/dom.js';
 import { errorNotice } from '../lib/errors.js';
+import { ACTION_NAMES, CLASS_NAMES, expiryText } from '../lib/class-expiry.js';
 import { ROUTES } from '../lib/routes.js';
 import { dataTable } from '../lib/table.js';
 
@@ -74,27 +75,12 @@ function generalInfo(v) {
   );
 }
 
-const CLASS_NAMES = { interaction: 'General info', transcript: 'Chat log', recording: 'Recording', survey: 'Survey' };
-const ACTION_NAMES = { delete: 'deleted', anonymize: 'anonymised', archive: 'archived' };
-
 /**
  * When each class of the interaction expires (its records' stored expiries), what the policy in
  * force does then, and the holds and restriction that change that.
  * @param {any} v
  */
 function retentionTimeline(v) {
-  /** @param {string} iso */
-  const inDays = (iso) => {
-    const days = Math.ceil((new Date(iso).getTime() - Date.now()) / 86_400_000);
-    return days > 0 ? ` (in ${days} day${days === 1 ? '' : 's'})` : ' (passed)';
-  };
-  /** @param {any} c */
-  const expiry = (c) =>
-    !c.records
-      ? 'nothing stored'
-      : when(c.firstExpiresAt) === when(c.lastExpiresAt)
-        ? `${when(c.lastExpiresAt)}${inDays(c.lastExpiresAt)}`
-        : `first ${when(c.firstExpiresAt)}, last ${when(c.lastExpiresAt)}${inDays(c.lastExpiresAt)}`;
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'timeline-title' },
@@ -128,7 +114,7 @@ function retentionTimeline(v) {
           { 'data-class': c.dataClass },
           h('th', { scope: 'row' }, CLASS_NAMES[c.dataClass] ?? c.dataClass),
           h('td', { class: 'num' }, c.records),
-          h('td', {}, expiry(c), c.held ? h('strong', {}, ' · held past it') : null),
+          h('td', {}, expiryText(c), c.held ? h('strong', {}, ' · held past it') : null),
           h('td', {}, h('code', {}, c.retention)),
           h(
             'td',

@@ -1,11 +1,13 @@
 import { effectiveRole, readerOf } from '../../domain/access/authorize';
-import { classTimeline } from '../../domain/retention/class-timeline';
+import type { TenantPolicy } from '../../domain/policy/schema';
+import { classTimeline, type ClassExpiry } from '../../domain/retention/class-timeline';
 import { mayProcess } from '../../domain/subject-requests/restriction';
 import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { allPages } from '../records/pages';
 import { recordingStatusOf } from '../recordings/recording-pointer';
+import type { LocatedInteraction } from '../ingest/interaction-info';
 import { getInteraction } from '../readback/get-interaction';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { grantedInteraction, interactionScopeOf } from './archived-interaction';
@@ -36,21 +38,35 @@ export async function viewInteraction(
   const reader = readerOf(request.actor);
   const view = await getInteraction(deps, request.actor.tenantId, interactionId, reader);
   const holds = (await holdsOnPartitions(deps, request.actor.tenantId, [located.item])).get(located.item.pk) ?? [];
-  const items = await partitionItems(deps, located.item.pk, '', { reader });
   const facts = {
     holds,
     restricted: interactionScopeOf(located.item).restricted === true,
-    retention: classTimeline(
-      items.map(({ item }) => item),
-      tenant.policy,
-      view.channel,
-    ),
+    retention: await retentionOf(deps, located, tenant.policy, reader),
   };
   await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId }, located.heldPastExpiry);
   // Restricted (GDPR Art. 18): the general info stays visible, its personal fields only to legal.
   if (mayProcess(located.item, effectiveRole(request.actor))) return { ...view, ...facts };
   const { participant: _participant, externalId: _externalId, ...withoutPersonal } = view;
   return { ...withoutPersonal, ...facts };
+}
+
+/**
+ * The retention timeline of a located interaction under the policy in force (`classTimeline`),
+ * from the records of its partition in every region that `reader` may see: its page and its
+ * search hit both show this one.
+ */
+export async function retentionOf(
+  deps: Pick<AdminDeps, 'stores' | 'clock'>,
+  located: Pick<LocatedInteraction, 'item' | 'info'>,
+  policy: TenantPolicy,
+  reader: Reader,
+): Promise<ClassExpiry[]> {
+  const items = await partitionItems(deps, located.item.pk, '', { reader });
+  return classTimeline(
+    items.map(({ item }) => item),
+    policy,
+    located.info.channel,
+  );
 }
 
 /**

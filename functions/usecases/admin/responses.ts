@@ -20,21 +20,6 @@ const HoldsSchema = z
 
 const RestrictedSchema = z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role');
 
-/** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
-export const InteractionSummarySchema = InteractionFactsSchema.extend({
-  contentStored: z
-    .boolean()
-    .describe(
-      'whether a chat log or a recording is stored and readable now; false when none was ever stored (opt-out) or it is gone',
-    ),
-  flags: z.array(z.string()).describe('e.g. deny_recording'),
-  restricted: RestrictedSchema,
-  expiresAt: z
-    .string()
-    .describe('when its retention ends (or ended: past it, only held interactions are shown, to legal and admins)'),
-  holds: HoldsSchema,
-}).meta({ id: 'InteractionSummary' });
-
 /** One line of an interaction's retention timeline (functions/domain/retention/class-timeline.ts). */
 export const ClassExpirySchema = z
   .object({
@@ -54,13 +39,31 @@ export const ClassExpirySchema = z
   })
   .meta({ id: 'ClassExpiry' });
 
+const RetentionTimelineSchema = z
+  .array(ClassExpirySchema)
+  .describe('per class (general info, chat log, recording, survey): when its records expire and what happens then');
+
+/** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
+export const InteractionSummarySchema = InteractionFactsSchema.extend({
+  contentStored: z
+    .boolean()
+    .describe(
+      'whether a chat log or a recording is stored and readable now; false when none was ever stored (opt-out) or it is gone',
+    ),
+  flags: z.array(z.string()).describe('e.g. deny_recording'),
+  restricted: RestrictedSchema,
+  expiresAt: z
+    .string()
+    .describe('when its retention ends (or ended: past it, only held interactions are shown, to legal and admins)'),
+  holds: HoldsSchema,
+  retention: RetentionTimelineSchema,
+}).meta({ id: 'InteractionSummary' });
+
 /** GET /v1/interactions/{id} (admin): the general info, the legal holds that keep it and its retention timeline. */
 export const InteractionDetailSchema = InteractionViewSchema.extend({
   holds: HoldsSchema,
   restricted: RestrictedSchema,
-  retention: z
-    .array(ClassExpirySchema)
-    .describe('per class (general info, chat log, recording, survey): when its records expire and what happens then'),
+  retention: RetentionTimelineSchema,
 }).meta({
   id: 'InteractionDetail',
 });

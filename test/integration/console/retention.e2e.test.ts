@@ -15,6 +15,8 @@ import { consoleUrl, logIn, runtimeNow } from './session';
 
 jest.setTimeout(180_000);
 
+const PHONE = '+46 70 555 12 34';
+
 interface PolicyDocument {
   revision: number;
   policy: { revision: number; classes: Record<string, { retention: string; afterExpiry: string }> };
@@ -56,7 +58,7 @@ describe('the retention matrix and the retention timeline', () => {
       queue: 'sales',
       agent: 'agent-1',
       group: 'stockholm',
-      participant: { phone: '+46 70 555 12 34' },
+      participant: { phone: PHONE },
       messages: [
         { from: 'visitor', text: 'Can I return the jacket?' },
         { from: 'agent', text: 'Yes, within 30 days.' },
@@ -172,6 +174,31 @@ describe('the retention matrix and the retention timeline', () => {
     expect(transcript[headers.indexOf('Expires')]).toBe(`${last} (in 30 days)`);
     expect(await timeline.locator('tr[data-class="recording"]').textContent()).toContain('nothing stored');
     await browser.screenshot('interaction-retention-timeline');
+  });
+
+  it('shows in the search hit each class the interaction still holds, with its expiry', async () => {
+    // Prepare
+    await page.goto(`${consoleUrl()}#/search`);
+    await page.getByLabel('Phone number').fill(PHONE);
+    // Act
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    // Assess: general info and chat log (no recording or survey stored), as the search API answers them
+    const hit = page.locator('tbody tr', { has: page.locator(`a[href="#/interactions/${chat.interactionId}"]`) });
+    await hit.waitFor();
+    const expiries = hit.locator('ul.class-expiries li');
+    expect(await expiries.evaluateAll((li) => li.map((l) => l.getAttribute('data-class')))).toEqual([
+      'interaction',
+      'transcript',
+    ]);
+    const search = await callApi<{ items: Array<{ interactionId: string; retention: ClassExpiry[] }> }>(
+      `/v1/interactions?phone=${encodeURIComponent(PHONE)}`,
+      { headers: asAdmin() },
+    );
+    const transcript = search.body.items[0].retention.find((c) => c.dataClass === 'transcript');
+    const text = await expiries.nth(1).textContent();
+    expect(text).toMatch(/^Chat log: .* \(in 30 days\)$/);
+    expect(text).toContain(await formatted(String(transcript?.lastExpiresAt)));
+    await browser.screenshot('search-class-expiries');
   });
 
   it('shows the legal role the matrix read-only, with the reason, and offers no preview or save', async () => {

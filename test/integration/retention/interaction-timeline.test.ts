@@ -61,6 +61,23 @@ describe("an interaction's retention timeline (GET /v1/interactions/{id})", () =
     expect(res.body.restricted).toBe(false);
   });
 
+  it("gives each search hit the same timeline as the interaction's own page", async () => {
+    // Prepare
+    const tenant = await newTenant('puzzel');
+    const anna = await chat(tenant, ANNA);
+    const headers = { authorization: `Bearer ${tenant.adminToken}` };
+    const detail = await callApi<Detail>(`/v1/interactions/${anna.interactionId}`, { headers });
+    // Act
+    const search = await callApi<{ items: Array<{ interactionId: string; retention: ClassExpiry[] }> }>(
+      `/v1/interactions?email=${encodeURIComponent(ANNA.email)}`,
+      { headers },
+    );
+    // Assess
+    expect(search.status).toBe(200);
+    expect(search.body.items.map((i) => i.interactionId)).toEqual([anna.interactionId]);
+    expect(search.body.items[0].retention).toEqual(detail.body.retention);
+  });
+
   it('shows the expiries a legal hold moved out of TTL reach, each class marked held', async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
