@@ -159,7 +159,7 @@ export function render(main) {
           h(
             'p',
             {},
-            `Read only: the ${role} role may read the policy but not change it (changing it needs policy.change, which the admin role has).`,
+            `Read only: the ${role} role may read the policy but not change it (changing it needs the policy.change permission, which this role does not have).`,
           ),
         ),
     saved,
