@@ -24,24 +24,17 @@ const RestrictedSchema = z.boolean().describe('processing restricted (GDPR Art. 
 export const ClassExpirySchema = z
   .object({
     dataClass: z.enum(INTERACTION_CLASSES),
-    records: z.number().int().describe('records of the class stored and visible now'),
-    firstExpiresAt: z.string().optional().describe('the earliest expiry of those records; absent when none is left'),
-    lastExpiresAt: z
-      .string()
-      .optional()
-      .describe('the latest expiry of those records (chat-log lines expire one by one); absent when none is left'),
-    held: z.boolean().describe('a legal hold keeps these records past their expiry'),
-    retention: z
-      .string()
-      .describe("ISO-8601 duration the policy in force gives the class on the interaction's channel"),
-    afterExpiry: z.enum(EXPIRY_ACTIONS).describe('what the sweep does to a record of the class once it expires'),
-    sealFirst: z.boolean().describe('a copy is sealed in the litigation archive before that'),
+    records: z.number().int().describe('records left'),
+    firstExpiresAt: z.string().optional().describe('earliest expiry among them'),
+    lastExpiresAt: z.string().optional().describe('latest expiry (chat-log lines expire one by one)'),
+    held: z.boolean().describe('kept past expiry by a legal hold'),
+    retention: z.string().describe('retention in force on this channel (ISO-8601)'),
+    afterExpiry: z.enum(EXPIRY_ACTIONS),
+    sealFirst: z.boolean().describe('sealed for litigation before that'),
   })
   .meta({ id: 'ClassExpiry' });
 
-const RetentionTimelineSchema = z
-  .array(ClassExpirySchema)
-  .describe('per class (general info, chat log, recording, survey): when its records expire and what happens then');
+const RetentionTimelineSchema = z.array(ClassExpirySchema).describe('per class: when its records expire, what then');
 
 /** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
 export const InteractionSummarySchema = InteractionFactsSchema.extend({
