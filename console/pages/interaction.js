@@ -2,7 +2,9 @@ import { mayNow } from '../lib/abilities.js';
 import { api, fileNameOf } from '../lib/api.js';
 import { announce, confirmDialog, h, replace, saveBlob, when } from '../lib/dom.js';
 import { errorNotice } from '../lib/errors.js';
+import { ACTION_NAMES, CLASS_NAMES, expiryText } from '../lib/class-expiry.js';
 import { ROUTES } from '../lib/routes.js';
+import { dataTable } from '../lib/table.js';
 
 export const title = 'Interaction';
 
@@ -20,8 +22,9 @@ export function render(main, { id }) {
     h('h2', { id: 'info-title' }, 'General info'),
     h('p', { class: 'muted' }, 'Loading…'),
   );
+  const timeline = h('div', { id: 'retention-timeline' });
   const content = h('div', { id: 'content' });
-  replace(main, h('p', {}, h('a', { href: '#/search' }, '← Back to the search')), heading, info, content);
+  replace(main, h('p', {}, h('a', { href: '#/search' }, '← Back to the search')), heading, info, timeline, content);
 
   void (async () => {
     try {
@@ -29,6 +32,7 @@ export function render(main, { id }) {
       heading.textContent = `${capitalise(data.channel)} interaction of ${when(data.startedAt)}`;
       document.title = `${heading.textContent} · Lethe console`;
       replace(info, h('h2', { id: 'info-title' }, 'General info'), generalInfo(data));
+      replace(timeline, retentionTimeline(data));
     } catch (error) {
       replace(
         info,
@@ -68,6 +72,58 @@ function generalInfo(v) {
     'dl',
     { class: 'info' },
     rows.map(([k, val]) => [h('dt', {}, k), h('dd', {}, val)]),
+  );
+}
+
+/**
+ * When each class of the interaction expires (its records' stored expiries), what the policy in
+ * force does then, and the holds and restriction that change that.
+ * @param {any} v
+ */
+function retentionTimeline(v) {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'timeline-title' },
+    h('h2', { id: 'timeline-title' }, 'Retention timeline'),
+    v.restricted
+      ? h(
+          'p',
+          { class: 'notice info', id: 'timeline-restricted' },
+          'Processing is restricted (GDPR Art. 18): its content is only for the legal role.',
+        )
+      : null,
+    v.holds?.length
+      ? h(
+          'p',
+          { class: 'notice info', id: 'timeline-holds' },
+          `Kept by legal hold ${v.holds.join(', ')}: nothing expires while it holds.`,
+        )
+      : null,
+    h(
+      'p',
+      { class: 'muted' },
+      'Expiries are those the records carry. A retention changed since they were written applies from the next sweep, which re-dates them.',
+    ),
+    dataTable({
+      label: 'Expiry per class',
+      caption: 'When each class of this interaction expires and what happens then',
+      columns: ['Class', 'Records', 'Expires', 'Retention now', 'Then'],
+      rows: (v.retention ?? []).map((/** @type {any} */ c) =>
+        h(
+          'tr',
+          { 'data-class': c.dataClass },
+          h('th', { scope: 'row' }, CLASS_NAMES[c.dataClass] ?? c.dataClass),
+          h('td', { class: 'num' }, c.records),
+          h('td', {}, expiryText(c), c.held ? h('strong', {}, ' · held past it') : null),
+          h('td', {}, h('code', {}, c.retention)),
+          h(
+            'td',
+            {},
+            `${c.sealFirst ? 'sealed for litigation, then ' : ''}${ACTION_NAMES[c.afterExpiry] ?? c.afterExpiry}`,
+          ),
+        ),
+      ),
+    }),
   );
 }
 

@@ -1,16 +1,23 @@
+import { mayNow } from '../lib/abilities.js';
 import { ApiError, api } from '../lib/api.js';
 import { announce, field, h, replace, when } from '../lib/dom.js';
 import { errorNotice } from '../lib/errors.js';
 import { ROUTES } from '../lib/routes.js';
+import { currentClaims } from '../lib/session.js';
+import { diffView } from './policy-diff.js';
+import { retentionMatrix } from './retention-matrix.js';
 
 export const title = 'Policy';
 
 /**
- * The tenant policy as JSON. "Check changes" asks the API to validate the text and say what it
- * would do at the next sweep; "Save" is offered only for the text that was checked.
+ * The tenant policy: its retention as a matrix form, and the whole policy as JSON in the Advanced
+ * view. In both, "check" asks the API to validate the change and say what it would do at the next
+ * sweep; "Save" is offered only for what was checked. A role that may not change the policy reads
+ * it, with the reason it cannot edit.
  * @param {HTMLElement} main
  */
 export function render(main) {
+  const canChange = mayNow('policy.change');
   const editor = /** @type {HTMLTextAreaElement} */ (
     h('textarea', { name: 'policy', rows: 24, spellcheck: 'false', autocomplete: 'off', disabled: true })
   );
@@ -21,6 +28,20 @@ export function render(main) {
     h('button', { type: 'button', class: 'danger', disabled: true }, 'Save policy')
   );
   const revision = h('p', { class: 'muted' }, 'Loading the policy…');
+  const saved = h('div', { id: 'policy-saved' });
+  /** @param {number} number */
+  const showSaved = async (number) => {
+    replace(
+      saved,
+      h(
+        'div',
+        { class: 'notice ok', role: 'status' },
+        h('p', {}, `Policy saved as revision ${number}. The next sweep applies it.`),
+      ),
+    );
+    await load();
+  };
+  const matrix = retentionMatrix({ canChange, onSaved: showSaved });
   /** The text whose diff is shown, the only text Save sends. */
   let checked = '';
 
@@ -29,7 +50,7 @@ export function render(main) {
       'form',
       { class: 'card', 'aria-label': 'Policy editor' },
       field('Tenant policy (JSON)', editor, 'Edit, then check what the change does before saving it.'),
-      h('div', { class: 'actions' }, check, save),
+      canChange ? h('div', { class: 'actions' }, check, save) : null,
     )
   );
   editor.addEventListener('input', () => {
@@ -102,16 +123,9 @@ export function render(main) {
     save.disabled = true;
     try {
       const { data } = await api(ROUTES.policy, { method: 'PUT', body: policy });
-      replace(
-        problems,
-        h(
-          'div',
-          { class: 'notice ok', role: 'status' },
-          h('p', {}, `Policy saved as revision ${data.revision}. The next sweep applies it.`),
-        ),
-      );
-      await load();
+      replace(problems);
       replace(diffOut);
+      await showSaved(data.revision);
     } catch (error) {
       showProblems(error, 'The policy was not saved');
     }
@@ -124,98 +138,40 @@ export function render(main) {
       editor.value = JSON.stringify(policy, null, 2);
       checked = '';
       editor.disabled = false;
+      editor.readOnly = !canChange;
       check.disabled = false;
+      matrix.show(policy);
       replace(revision, `Revision ${data.revision}, saved ${when(data.savedAt)} by ${data.savedBy}.`);
     } catch (error) {
       replace(revision, errorNotice(error, 'The policy could not be read'));
     }
   };
-  replace(main, h('h1', {}, 'Tenant policy'), revision, problems, form, diffOut);
-  void load();
-}
-
-/** What the change does, as the API describes it: its sentences, then the facts per data class. @param {any} diff */
-function diffView(diff) {
-  if (!diff.changed)
-    return h('section', { class: 'card' }, h('h2', {}, 'No change'), h('p', {}, 'The text is the policy in force.'));
-  const classes = diff.classes ?? [];
-  /** @param {{ before?: string, after?: string } | undefined} change */
-  const moved = (change) =>
-    change
-      ? [
-          h('span', { class: 'diff-removed' }, change.before ?? 'none'),
-          ' → ',
-          h('span', { class: 'diff-added' }, change.after ?? 'none'),
-        ]
-      : '—';
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'diff-title' },
-    h('h2', { id: 'diff-title' }, `What revision ${diff.toRevision} changes`),
-    h(
-      'ul',
-      { 'aria-label': 'Effects of the change' },
-      (diff.effects ?? []).map((e) => h('li', {}, e)),
-    ),
-    classes.length
-      ? h(
+  const role = currentClaims()?.role ?? 'signed-in';
+  replace(
+    main,
+    h('h1', {}, 'Tenant policy'),
+    revision,
+    canChange
+      ? null
+      : h(
           'div',
-          { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Changes per data class' },
+          { class: 'notice info', role: 'status', id: 'policy-read-only' },
           h(
-            'table',
+            'p',
             {},
-            h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                ['Data class', 'Retention', 'After expiry', 'Regions', 'Due at next sweep', 'Expire sooner'].map((c) =>
-                  h('th', { scope: 'col' }, c),
-                ),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              classes.map((c) =>
-                h(
-                  'tr',
-                  {},
-                  h('th', { scope: 'row' }, c.dataClass),
-                  h(
-                    'td',
-                    {},
-                    moved(c.retention),
-                    (c.channelRetention ?? []).map((r) => [h('br'), `${r.channel}: `, moved(r)]),
-                  ),
-                  h('td', {}, moved(c.afterExpiry)),
-                  h(
-                    'td',
-                    {},
-                    (c.regions ?? []).length
-                      ? c.regions.map((r, i) => [
-                          i ? h('br') : '',
-                          `${r.channel ? `${r.channel} ` : ''}${r.phase}: `,
-                          moved(r),
-                        ])
-                      : '—',
-                  ),
-                  h('td', { class: 'num' }, c.estimate ? c.estimate.dueAtNextSweep : '—'),
-                  h('td', { class: 'num' }, c.estimate ? c.estimate.expireSooner : '—'),
-                ),
-              ),
-            ),
+            `Read only: the ${role} role may read the policy but not change it (changing it needs the policy.change permission, which this role does not have).`,
           ),
-        )
-      : null,
-    diff.otherChanges?.length
-      ? h(
-          'p',
-          {},
-          'Other settings changed: ',
-          diff.otherChanges.map((p, i) => [i ? ', ' : '', h('code', {}, p)]),
-        )
-      : null,
+        ),
+    saved,
+    matrix.element,
+    h(
+      'details',
+      { class: 'advanced' },
+      h('summary', {}, 'Advanced: the whole policy as JSON'),
+      problems,
+      form,
+      diffOut,
+    ),
   );
+  void load();
 }

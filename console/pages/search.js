@@ -1,6 +1,7 @@
 import { mayNow } from '../lib/abilities.js';
 import { api, fileNameOf } from '../lib/api.js';
 import { announce, confirmDialog, field, h, localToIso, replace, saveBlob, when } from '../lib/dom.js';
+import { CLASS_NAMES, expiryText } from '../lib/class-expiry.js';
 import { errorNotice, markFields } from '../lib/errors.js';
 import { ROUTES } from '../lib/routes.js';
 
@@ -149,7 +150,7 @@ function showResults(form, results, state) {
       h('td', {}, item.agent ?? '—'),
       h('td', {}, item.group ?? '—'),
       h('td', {}, contentSummary(item)),
-      h('td', {}, when(item.expiresAt)),
+      h('td', {}, classExpiries(item)),
     );
   });
   sync();
@@ -287,7 +288,7 @@ function showResults(form, results, state) {
                   'tr',
                   {},
                   h('th', { scope: 'col', class: 'select-cell' }, all),
-                  ['Started', 'Channel', 'Queue', 'Agent', 'Group', 'Content', 'Kept until'].map((c) =>
+                  ['Started', 'Channel', 'Queue', 'Agent', 'Group', 'Content', 'Expires'].map((c) =>
                     h('th', { scope: 'col' }, c),
                   ),
                 ),
@@ -319,6 +320,19 @@ function contentSummary(item) {
   if (item.restricted) parts.push('restricted');
   if (item.holds?.length) parts.push('legal hold');
   return parts.length ? parts.join(', ') : 'stored';
+}
+
+/** Each class the interaction still holds, with when its last record expires. @param {any} item */
+function classExpiries(item) {
+  const held = (item.retention ?? []).filter((/** @type {any} */ c) => c.records > 0);
+  if (!held.length) return when(item.expiresAt);
+  return h(
+    'ul',
+    { class: 'class-expiries' },
+    held.map((/** @type {any} */ c) =>
+      h('li', { 'data-class': c.dataClass }, `${CLASS_NAMES[c.dataClass] ?? c.dataClass}: ${expiryText(c)}`),
+    ),
+  );
 }
 
 /** @param {{ status: string }[]} results */

@@ -7,9 +7,14 @@ import type { TenantPolicy } from '../policy/schema';
  * (iAdvize: call and SMS 12 months) beats the class retention (chat 3 years).
  */
 export function retentionFor(policy: TenantPolicy, dataClass: DataClass, channel?: Channel): CalendarDuration {
-  const channelRetention: Partial<Record<DataClass, string>> = channel ? policy.channels[channel].retention : {};
-  const text = channelRetention[dataClass] ?? policy.classes[dataClass].retention;
+  const text = retentionTextFor(policy, dataClass, channel);
   const duration = parseDuration(text);
   if (!duration) throw new RangeError(`retention "${text}" of ${dataClass} is not a duration: was the policy parsed?`);
   return duration;
+}
+
+/** The ISO-8601 duration `retentionFor` reads: the channel's own retention, else the class retention. */
+export function retentionTextFor(policy: TenantPolicy, dataClass: DataClass, channel?: Channel): string {
+  const channelRetention: Partial<Record<DataClass, string>> = channel ? policy.channels[channel].retention : {};
+  return channelRetention[dataClass] ?? policy.classes[dataClass].retention;
 }

@@ -1,10 +1,13 @@
 import { effectiveRole, readerOf } from '../../domain/access/authorize';
+import type { TenantPolicy } from '../../domain/policy/schema';
+import { classTimeline, type ClassExpiry } from '../../domain/retention/class-timeline';
 import { mayProcess } from '../../domain/subject-requests/restriction';
 import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { allPages } from '../records/pages';
 import { recordingStatusOf } from '../recordings/recording-pointer';
+import type { LocatedInteraction } from '../ingest/interaction-info';
 import { getInteraction } from '../readback/get-interaction';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { grantedInteraction, interactionScopeOf } from './archived-interaction';
@@ -14,9 +17,10 @@ import type { InteractionContent, InteractionDetail } from './responses';
 
 /**
  * GET /v1/interactions/{id}: the general info (the ingestion read-back), for whoever may view the
- * interaction, with the legal holds that keep it. It stays visible while the interaction is
- * retained, whatever happened to its content (Puzzel); past that only while a hold keeps it, to
- * the legal role and admins, each such read audited.
+ * interaction, with the legal holds that keep it, whether it is restricted, and its retention
+ * timeline (when each class expires and what the policy in force does then). It stays visible
+ * while the interaction is retained, whatever happened to its content (Puzzel); past that only
+ * while a hold keeps it, to the legal role and admins, each such read audited.
  */
 export async function viewInteraction(
   deps: AdminDeps,
@@ -31,13 +35,38 @@ export async function viewInteraction(
     'interaction.view',
     rawId,
   );
-  const view = await getInteraction(deps, request.actor.tenantId, interactionId, readerOf(request.actor));
+  const reader = readerOf(request.actor);
+  const view = await getInteraction(deps, request.actor.tenantId, interactionId, reader);
   const holds = (await holdsOnPartitions(deps, request.actor.tenantId, [located.item])).get(located.item.pk) ?? [];
+  const facts = {
+    holds,
+    restricted: interactionScopeOf(located.item).restricted === true,
+    retention: await retentionOf(deps, located, tenant.policy, reader),
+  };
   await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId }, located.heldPastExpiry);
   // Restricted (GDPR Art. 18): the general info stays visible, its personal fields only to legal.
-  if (mayProcess(located.item, effectiveRole(request.actor))) return { ...view, holds };
+  if (mayProcess(located.item, effectiveRole(request.actor))) return { ...view, ...facts };
   const { participant: _participant, externalId: _externalId, ...withoutPersonal } = view;
-  return { ...withoutPersonal, holds };
+  return { ...withoutPersonal, ...facts };
+}
+
+/**
+ * The retention timeline of a located interaction under the policy in force (`classTimeline`),
+ * from the records of its partition in every region that `reader` may see: its page and its
+ * search hit both show this one.
+ */
+export async function retentionOf(
+  deps: Pick<AdminDeps, 'stores' | 'clock'>,
+  located: Pick<LocatedInteraction, 'item' | 'info'>,
+  policy: TenantPolicy,
+  reader: Reader,
+): Promise<ClassExpiry[]> {
+  const items = await partitionItems(deps, located.item.pk, '', { reader });
+  return classTimeline(
+    items.map(({ item }) => item),
+    policy,
+    located.info.channel,
+  );
 }
 
 /**

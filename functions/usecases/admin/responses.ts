@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { ACCESS_ACTIONS } from '../../domain/access/actions';
 import { ACTOR_ROLES, AUDIT_ACTIONS } from '../../domain/audit/entry';
+import { EXPIRY_ACTIONS } from '../../domain/data-class';
 import { InteractionFactsSchema, InteractionViewSchema } from '../../domain/ingest/responses';
 import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
 import { TenantPolicySchema } from '../../domain/policy/schema';
 import { RecipientSchema } from '../../domain/recipients/recipient';
+import { INTERACTION_CLASSES } from '../../domain/retention/class-timeline';
 import { RECORDING_STATUSES } from '../recordings/recording-pointer';
 
 /**
@@ -16,6 +18,24 @@ const HoldsSchema = z
   .array(z.string())
   .describe('ids of the active legal holds that keep the interaction; empty when none');
 
+const RestrictedSchema = z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role');
+
+/** One line of an interaction's retention timeline (functions/domain/retention/class-timeline.ts). */
+export const ClassExpirySchema = z
+  .object({
+    dataClass: z.enum(INTERACTION_CLASSES),
+    records: z.number().int().describe('records left'),
+    firstExpiresAt: z.string().optional().describe('earliest expiry among them'),
+    lastExpiresAt: z.string().optional().describe('latest expiry (chat-log lines expire one by one)'),
+    held: z.boolean().describe('kept past expiry by a legal hold'),
+    retention: z.string().describe('retention in force on this channel (ISO-8601)'),
+    afterExpiry: z.enum(EXPIRY_ACTIONS),
+    sealFirst: z.boolean().describe('sealed for litigation before that'),
+  })
+  .meta({ id: 'ClassExpiry' });
+
+const RetentionTimelineSchema = z.array(ClassExpirySchema).describe('per class: when its records expire, what then');
+
 /** One search hit: the general info in clear attributes only (no participant: open it with GET /v1/interactions/{id}). */
 export const InteractionSummarySchema = InteractionFactsSchema.extend({
   contentStored: z
@@ -24,15 +44,20 @@ export const InteractionSummarySchema = InteractionFactsSchema.extend({
       'whether a chat log or a recording is stored and readable now; false when none was ever stored (opt-out) or it is gone',
     ),
   flags: z.array(z.string()).describe('e.g. deny_recording'),
-  restricted: z.boolean().describe('processing restricted (GDPR Art. 18): content only for the legal role'),
+  restricted: RestrictedSchema,
   expiresAt: z
     .string()
     .describe('when its retention ends (or ended: past it, only held interactions are shown, to legal and admins)'),
   holds: HoldsSchema,
+  retention: RetentionTimelineSchema,
 }).meta({ id: 'InteractionSummary' });
 
-/** GET /v1/interactions/{id} (admin): the general info and the legal holds that keep it. */
-export const InteractionDetailSchema = InteractionViewSchema.extend({ holds: HoldsSchema }).meta({
+/** GET /v1/interactions/{id} (admin): the general info, the legal holds that keep it and its retention timeline. */
+export const InteractionDetailSchema = InteractionViewSchema.extend({
+  holds: HoldsSchema,
+  restricted: RestrictedSchema,
+  retention: RetentionTimelineSchema,
+}).meta({
   id: 'InteractionDetail',
 });
 export type InteractionDetail = z.infer<typeof InteractionDetailSchema>;

@@ -1,6 +1,7 @@
 import { listingScope, readerOf, withinScope, type ListingScope } from '../../domain/access/authorize';
 import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, validationFailed } from '../../domain/errors';
+import type { TenantPolicy } from '../../domain/policy/schema';
 import { subjectKeysOf } from '../../domain/subject/subject-key';
 import { parsePartitionKey } from '../../domain/sweep/record-keys';
 import type { Reader } from '../../domain/sweep/visibility';
@@ -20,6 +21,7 @@ import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
 import type { AdminDeps } from './deps';
+import { retentionOf } from './interaction-detail';
 import { listingPartition } from '../records/interaction-listing';
 import { walkDay } from './listing-walk';
 import type { InteractionSummary, SearchResult } from './responses';
@@ -68,6 +70,7 @@ export async function summaryOf(
   deps: Pick<AdminDeps, 'stores' | 'clock'>,
   located: LocatedInteraction,
   holds: string[],
+  timeline: { policy: TenantPolicy; reader: Reader },
 ): Promise<InteractionSummary> {
   const info: InfoAttributes = located.info;
   return {
@@ -77,6 +80,7 @@ export async function summaryOf(
     restricted: interactionScopeOf(located.item).restricted === true,
     expiresAt: new Date(info.expiresAt * 1000).toISOString(),
     holds,
+    retention: await retentionOf(deps, located, timeline.policy, timeline.reader),
   };
 }
 
@@ -204,12 +208,16 @@ async function searchByDays(
   return { found: await liveMatches(deps, tenantId, candidates, c) };
 }
 
-/** One page of a search, already narrowed to what the actor may see; with the criteria used. */
+/**
+ * One page of a search, already narrowed to what the actor may see: the interactions found, and
+ * their search hits built on demand (the export needs only the interactions, not each one's
+ * content check and retention timeline).
+ */
 export async function searchPage(
   deps: AdminDeps,
   request: AdminRequest,
   rawQuery: Record<string, string | undefined>,
-): Promise<SearchResult & { located: LocatedInteraction[] }> {
+): Promise<{ located: LocatedInteraction[]; summaries: () => Promise<InteractionSummary[]>; nextToken?: string }> {
   const { actor } = request;
   const query = parseOrThrow(SearchQuerySchema, typedQuery(rawQuery), 'The search');
   const tenant = await tenantAccess(deps, actor);
@@ -246,7 +254,12 @@ export async function searchPage(
     heldPastExpiry,
   );
   return {
-    items: await Promise.all(found.map((l) => summaryOf(deps, l, holds.get(l.item.pk) ?? []))),
+    summaries: () =>
+      Promise.all(
+        found.map((l) =>
+          summaryOf(deps, l, holds.get(l.item.pk) ?? [], { policy: tenant.policy, reader: criteria.reader }),
+        ),
+      ),
     located: found,
     ...(page.next ? { nextToken: encodeToken(query, range, page.next) } : {}),
   };
@@ -258,8 +271,8 @@ export async function searchInteractions(
   request: AdminRequest,
   rawQuery: Record<string, string | undefined>,
 ): Promise<SearchResult> {
-  const { items, nextToken } = await searchPage(deps, request, rawQuery);
-  return { items, ...(nextToken ? { nextToken } : {}) };
+  const { summaries, nextToken } = await searchPage(deps, request, rawQuery);
+  return { items: await summaries(), ...(nextToken ? { nextToken } : {}) };
 }
 
 /** What a search was by, for the audit log: criteria names only, never their values. */

@@ -333,10 +333,11 @@ describe('the other pages of the console', () => {
     await editor.fill(JSON.stringify(policy, null, 2));
   }
 
-  /** The policy page freshly rendered (via another page: the same hash would not re-route), once the live policy is in the editor. */
+  /** The policy page freshly rendered (via another page: the same hash would not re-route), its Advanced view open once the live policy is in the editor. */
   async function openPolicyEditor(): Promise<void> {
     await page.goto(`${consoleUrl()}#/search`);
     await page.goto(`${consoleUrl()}#/policy`);
+    await page.getByText('Advanced: the whole policy as JSON').click();
     await page.locator('textarea[name="policy"]:enabled').waitFor();
   }
 
