@@ -86,6 +86,7 @@ export class ControlStack extends Stack {
       partition: this.partition,
       homeRegion: config.homeRegion,
       regions: config.regions,
+      userPoolArn: admins.userPool.userPoolArn,
     };
     const functions = new Map<string, LetheFunction>();
     for (const spec of handlers) {

@@ -3,19 +3,15 @@ import type { AdminRole } from '../access/admin-roles';
 
 /**
  * The role and group a staff user may be given: a manager reaches the interactions of one agent
- * group, so needs one the tenant's policy defines; any role may carry a group the policy defines.
+ * group, so needs one; where the tenant's policy lists its groups (access.groups), the group must
+ * be one of them (ids only are checked otherwise: agent groups may live in the channels alone).
  */
 export function assertRoleAndGroup(role: AdminRole, group: string | undefined, policyGroups: readonly string[]): void {
   if (role === 'manager' && !group)
     throw validationFailed([{ path: 'group', message: 'a manager needs the agent group they manage' }]);
-  if (group !== undefined && !policyGroups.includes(group))
+  if (group !== undefined && policyGroups.length && !policyGroups.includes(group))
     throw validationFailed([
-      {
-        path: 'group',
-        message: policyGroups.length
-          ? `must be one of the policy's groups: ${policyGroups.join(', ')}`
-          : 'the tenant policy defines no groups (access.groups)',
-      },
+      { path: 'group', message: `must be one of the policy's groups: ${policyGroups.join(', ')}` },
     ]);
 }
 

@@ -37,3 +37,7 @@ export const StaffProfileSchema = z
   .meta({ id: 'StaffProfile' });
 
 export const StaffListSchema = z.object({ items: z.array(StaffProfileSchema) }).meta({ id: 'StaffList' });
+
+export const StaffDeletedSchema = z
+  .object({ userId: z.string(), deleted: z.literal(true) })
+  .meta({ id: 'StaffDeleted' });
