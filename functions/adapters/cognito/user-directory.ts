@@ -103,19 +103,12 @@ export class CognitoUserDirectory implements UserDirectory {
       await this.cognito.send(
         new AdminRemoveUserFromGroupCommand({ UserPoolId: this.userPoolId, Username: userId, GroupName: other }),
       );
-    await this.cognito.send(
-      group
-        ? new AdminUpdateUserAttributesCommand({
-            UserPoolId: this.userPoolId,
-            Username: userId,
-            UserAttributes: [{ Name: GROUP, Value: group }],
-          })
-        : new AdminDeleteUserAttributesCommand({
-            UserPoolId: this.userPoolId,
-            Username: userId,
-            UserAttributeNames: [GROUP],
-          }),
-    );
+    const user = { UserPoolId: this.userPoolId, Username: userId };
+    if (group)
+      await this.cognito.send(
+        new AdminUpdateUserAttributesCommand({ ...user, UserAttributes: [{ Name: GROUP, Value: group }] }),
+      );
+    else await this.cognito.send(new AdminDeleteUserAttributesCommand({ ...user, UserAttributeNames: [GROUP] }));
     return this.existing(userId);
   }
 

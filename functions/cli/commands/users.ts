@@ -75,8 +75,10 @@ async function staffCall<T = StaffProfile>(o: UsersOptions, method: string, path
   return client.request<T>(method, path, { token, body, ...(o.tenant ? { tenant: o.tenant } : {}) });
 }
 
-const print = (text: string) => process.stdout.write(text);
-const printProfile = (o: UsersOptions, profile: StaffProfile) =>
+const print = (text: string): void => {
+  process.stdout.write(text);
+};
+const printProfile = (o: UsersOptions, profile: StaffProfile): void =>
   print(o.json ? jsonText(profile) : staffTable([profile]));
 
 /** Staff profiles as a table; the e-mail is shown to the admin who asked, as the console shows it. */

@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUserDirectory } from '../../../functions/adapters/cognito/user-directory';
-import { FakeCognito } from '../../support/fake-cognito';
+import { FakeCognito } from '../../support/fake-cognito-idp';
 import { userDirectoryContract } from '../../support/user-directory-contract';
 
 describe('CognitoUserDirectory against a Cognito endpoint', () => {

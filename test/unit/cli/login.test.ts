@@ -6,7 +6,7 @@ import { signedInToken } from '../../../functions/cli/admin-token';
 import { signIn, type Secret } from '../../../functions/cli/cognito-sign-in';
 import { secretSource } from '../../../functions/cli/commands/login';
 import { sessionsFile, storedSession, storeSession } from '../../../functions/cli/session-store';
-import { FakeCognito } from '../../support/fake-cognito';
+import { FakeCognito } from '../../support/fake-cognito-idp';
 import { lethe, withEnv } from './run-lethe';
 
 const API = 'https://abc123.execute-api.eu-central-1.amazonaws.com/prod';
