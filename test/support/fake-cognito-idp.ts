@@ -41,7 +41,11 @@ export class FakeCognito {
   private server?: Server;
   endpoint = '';
 
-  constructor(private readonly clientId = 'cli-client') {}
+  /** `groups`: the pool's groups (AdminAddUserToGroup refuses any other, as Cognito does). */
+  constructor(
+    private readonly clientId = 'cli-client',
+    private readonly groups: readonly string[] = ['admin', 'manager', 'advisor', 'support', 'legal'],
+  ) {}
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -126,6 +130,7 @@ export class FakeCognito {
       case 'AdminListGroupsForUser':
         return { Groups: [...this.user(body.Username).groups].map((GroupName) => ({ GroupName })) };
       case 'AdminAddUserToGroup':
+        if (!this.groups.includes(body.GroupName)) throw new Refusal('ResourceNotFoundException', 'Group not found.');
         this.user(body.Username).groups.add(body.GroupName);
         return {};
       case 'AdminRemoveUserFromGroup':
