@@ -13,6 +13,7 @@ import * as policy from './pages/policy.js';
 import * as register from './pages/register.js';
 import * as requestDesk from './pages/request-desk.js';
 import * as search from './pages/search.js';
+import * as staff from './pages/staff.js';
 import * as subjectRequests from './pages/subject-requests.js';
 import * as sweeps from './pages/sweeps.js';
 
@@ -39,6 +40,7 @@ const ROUTES = [
   [/^\/consents$/, consents, [], 'consent.view'],
   [/^\/policy$/, policy, [], 'policy.view'],
   [/^\/kpis$/, kpis, [], 'kpi.view'],
+  [/^\/staff$/, staff, [], 'staff.manage'],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));

@@ -29,4 +29,8 @@ export const ROUTES = {
   retrieveBatch: (/** @type {string} */ id) => `/v1/litigation/batches/${encodeURIComponent(id)}/retrievals`,
   subjectConsents: '/v1/consents',
   interactionConsents: (/** @type {string} */ id) => `${interaction(id)}/consents`,
+  staff: '/v1/staff',
+  staffUser: (/** @type {string} */ id) => `/v1/staff/${encodeURIComponent(id)}`,
+  staffRole: (/** @type {string} */ id) => `/v1/staff/${encodeURIComponent(id)}/role`,
+  staffDisable: (/** @type {string} */ id) => `/v1/staff/${encodeURIComponent(id)}/disable`,
 };

@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { forbidden, validationFailed } from '../domain/errors';
+import { validationFailed } from '../domain/errors';
 import { recordOfProcessingMarkdown } from '../domain/register/markdown';
 import { container } from '../shared/container';
-import { json, parseJsonBody, principalOf, routeFor, withErrors } from '../shared/http';
+import { adminRequestOf } from '../shared/admin-access';
+import { json, parseJsonBody, routeFor, withErrors } from '../shared/http';
 import type { AdminRequest } from '../usecases/admin/admin-request';
 import { listAudit, whoAmI } from '../usecases/admin/audit-admin';
 import { listInteractionConsents, listSubjectConsents } from '../usecases/admin/consent-records';
@@ -126,13 +127,9 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
   const c = container();
   return withErrors(c.logger, async (e) => {
     const { route } = routeFor(ROUTES, e);
-    const principal = principalOf(e);
-    if (principal.kind !== 'admin')
-      throw forbidden('Admin routes take an admin token (Authorization: Bearer), not an API key.');
-    const { kind: _kind, ...actor } = principal;
     return route({
       deps: adminDepsOf(c),
-      request: { actor, sourceIp: e.requestContext?.identity?.sourceIp ?? undefined },
+      request: adminRequestOf(e, 'Admin routes'),
       event: e,
       id: e.pathParameters?.id,
       query: e.queryStringParameters ?? {},

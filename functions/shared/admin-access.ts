@@ -5,7 +5,7 @@ import { auditSource } from '../domain/audit/audit-source';
 import type { AuditActor } from '../domain/audit/entry';
 import { forbidden } from '../domain/errors';
 import type { TenantDirectory } from '../ports/tenant-directory';
-import { tenantAccess } from '../usecases/admin/admin-request';
+import { tenantAccess, type AdminRequest } from '../usecases/admin/admin-request';
 import { principalOf } from './http';
 import type { AdminPrincipal } from './principal';
 
@@ -39,3 +39,12 @@ export const auditActorOf = (admin: AdminPrincipal): AuditActor => ({
 /** Where a request came from, cut so it names no single machine (auditSource). */
 export const requestSource = (event: APIGatewayProxyEvent): string =>
   auditSource(event.requestContext?.identity?.sourceIp);
+
+/** The admin request of an event whose routes take an admin token only: 403 for an API key. */
+export function adminRequestOf(event: APIGatewayProxyEvent, routes: string): AdminRequest {
+  const principal = principalOf(event);
+  if (principal.kind !== 'admin')
+    throw forbidden(`${routes} take an admin token (Authorization: Bearer), not an API key.`);
+  const { kind: _kind, ...actor } = principal;
+  return { actor, sourceIp: event.requestContext?.identity?.sourceIp ?? undefined };
+}

@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   /** AWS only: the Cognito user pool whose JWTs the admin authorizer accepts. */
   LETHE_USER_POOL_ID: z.string().optional(),
   LETHE_USER_POOL_CLIENT_ID: z.string().optional(),
+  LETHE_USER_POOL_CLI_CLIENT_ID: z.string().optional(),
   /** AWS only, on the console's function: the Cognito domain of the hosted sign-in and the console URL it returns to. */
   LETHE_SIGN_IN_DOMAIN: z.url().optional(),
   LETHE_CONSOLE_URL: z.url().optional(),
@@ -62,7 +63,8 @@ export interface RuntimeConfig {
   /** True when running against the emulators (enables /_local routes). */
   local: boolean;
   localTokenSecret?: string;
-  userPool?: { id: string; clientId: string };
+  /** The staff pool; its ID tokens are accepted from the console's client and from the CLI's (`lethe login`). */
+  userPool?: { id: string; clientId: string; cliClientId?: string };
   /** The console's hosted sign-in (AWS): the Cognito domain, the app client, the URL the domain returns to. */
   consoleSignIn?: { domain: string; clientId: string; redirectUri: string };
   /** The subject-request worker's function name (AWS); absent locally, where jobs run in-process. */
@@ -99,7 +101,11 @@ export function parseRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtim
     localTokenSecret: e.LETHE_LOCAL_TOKEN_SECRET,
     userPool:
       e.LETHE_USER_POOL_ID && e.LETHE_USER_POOL_CLIENT_ID
-        ? { id: e.LETHE_USER_POOL_ID, clientId: e.LETHE_USER_POOL_CLIENT_ID }
+        ? {
+            id: e.LETHE_USER_POOL_ID,
+            clientId: e.LETHE_USER_POOL_CLIENT_ID,
+            ...(e.LETHE_USER_POOL_CLI_CLIENT_ID ? { cliClientId: e.LETHE_USER_POOL_CLI_CLIENT_ID } : {}),
+          }
         : undefined,
     consoleSignIn:
       e.LETHE_SIGN_IN_DOMAIN && e.LETHE_CONSOLE_URL && e.LETHE_USER_POOL_CLIENT_ID

@@ -60,7 +60,15 @@ export type TableAccess =
   | `${'records' | 'keys' | 'aggregates'}:scan`;
 export type BucketAccess = `${'content' | 'archive' | 'exports'}:${'r' | 'rw'}` | `${'content' | 'archive'}:tag`;
 export type InvokeAccess = 'jobs:invoke' | 'offboarding:invoke';
-export type Access = TableAccess | BucketAccess | 'litigation:write' | 'litigation:destroy' | 'kms:data' | InvokeAccess;
+/** `staff:manage`: the Cognito admin operations on the staff user pool that the user directory calls (functions/adapters/cognito). */
+export type Access =
+  | TableAccess
+  | BucketAccess
+  | 'litigation:write'
+  | 'litigation:destroy'
+  | 'kms:data'
+  | InvokeAccess
+  | 'staff:manage';
 
 /** The handler that runs subject-request jobs; `jobs:invoke` lets a function start it. */
 export const SUBJECT_REQUEST_WORKER = 'subject-request-worker';
@@ -206,6 +214,21 @@ export const HANDLERS: readonly HandlerSpec[] = [
     ],
     access: ['records:rw', 'keys:r', 'aggregates:r', 'content:rw', 'exports:rw', 'directory:rw', 'kms:data'],
     memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
+    // Staff profiles in the Cognito user pool; the only function with Cognito admin rights. records/directory/kms: the audit log.
+    name: 'staff-api',
+    entry: 'functions/handlers/staff-api.ts',
+    tenantCredential: 'admin-token',
+    routes: [
+      { method: 'GET', path: '/v1/staff', auth: 'tenant' },
+      { method: 'POST', path: '/v1/staff', auth: 'tenant' },
+      { method: 'PUT', path: '/v1/staff/{userId}/role', auth: 'tenant' },
+      { method: 'POST', path: '/v1/staff/{userId}/disable', auth: 'tenant' },
+      { method: 'DELETE', path: '/v1/staff/{userId}', auth: 'tenant' },
+    ],
+    access: ['records:rw', 'directory:rw', 'kms:data', 'staff:manage'],
     timeoutSeconds: 29,
   },
   {

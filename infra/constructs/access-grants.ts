@@ -17,6 +17,8 @@ export interface GrantTarget {
   partition: string;
   homeRegion: string;
   regions: readonly string[];
+  /** The staff user pool (same stack as the functions), for `staff:manage`. */
+  userPoolArn?: string;
 }
 
 /** The IAM statements one declared access needs, why their wildcard resources are acceptable, and the variables naming what it reaches. */
@@ -67,6 +69,7 @@ export function accessGrant(access: Access, target: GrantTarget): AccessGrant {
   if (access === 'jobs:invoke' || access === 'offboarding:invoke') return invokeGrant(target, INVOKE_TARGETS[access]);
   if (access === 'litigation:destroy') return litigationDestroyGrant(target);
   if (what === 'litigation') return litigationGrant(target);
+  if (access === 'staff:manage') return staffGrant(target);
   if (what in TABLES) return tableGrant(TABLES[what], mode as Mode, target);
   if (what in BUCKETS) return bucketGrant(BUCKETS[what], mode as Mode, target);
   throw new Error(`unknown access ${access}`);
@@ -252,5 +255,28 @@ function invokeGrant(t: GrantTarget, target: { handler: string; variable: string
     ],
     wildcardReason: 'No wildcard: one function, by name.',
     environment: { [target.variable]: name },
+  };
+}
+
+/** What the user directory asks of Cognito (functions/adapters/cognito/user-directory.ts), on the staff pool alone. */
+export const STAFF_DIRECTORY_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:ListUsers',
+  'cognito-idp:ListUsersInGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDeleteUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminDeleteUser',
+];
+
+function staffGrant(t: GrantTarget): AccessGrant {
+  if (!t.userPoolArn) throw new Error('staff:manage needs the user pool (GrantTarget.userPoolArn)');
+  return {
+    statements: [new iam.PolicyStatement({ actions: STAFF_DIRECTORY_ACTIONS, resources: [t.userPoolArn] })],
+    wildcardReason: 'No wildcard: one user pool.',
   };
 }

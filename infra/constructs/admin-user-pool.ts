@@ -34,17 +34,29 @@ export interface AdminUserPoolProps {
 /** What the console asks for: an ID token with the e-mail (custom claims always come with the ID token). */
 const CONSOLE_SCOPES = [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
 
+/** Both app clients: no hint whether a user exists, revocable refresh tokens, ID tokens of an hour. */
+const TOKEN_SETTINGS = {
+  preventUserExistenceErrors: true,
+  enableTokenRevocation: true,
+  accessTokenValidity: Duration.hours(1),
+  idTokenValidity: Duration.hours(1),
+  refreshTokenValidity: Duration.hours(12),
+} satisfies cognito.UserPoolClientOptions;
+
 /**
  * The people who administer tenants (never end users). Invitation only, MFA by authenticator app
  * required, strong passwords, threat protection enforced (Plus plan), and two custom attributes the
  * authorizer reads from the ID token: `custom:tenant` (fixed at creation) and `custom:group`.
  * With a domain, the console signs in on Cognito's hosted pages with the authorization-code flow
- * (the console, a public client, sends a PKCE challenge); the CLI keeps SRP. One app client serves
- * both, so the authorizer accepts one audience.
+ * (the console, a public client, sends a PKCE challenge). `lethe login` signs in on a client of its
+ * own that allows USER_PASSWORD_AUTH (a terminal has no browser to return to) and nothing else;
+ * the authorizer accepts ID tokens of both clients.
  */
 export class AdminUserPool extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  /** The CLI's client: password sign-in (the pool still asks for MFA), no OAuth. */
+  readonly cliClient: cognito.UserPoolClient;
   readonly domain?: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: AdminUserPoolProps) {
@@ -102,11 +114,15 @@ export class AdminUserPool extends Construct {
             supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
           }
         : { disableOAuth: true }),
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
+      ...TOKEN_SETTINGS,
+    });
+    this.cliClient = this.userPool.addClient('CliClient', {
+      userPoolClientName: `${props.userPoolName}-cli`,
+      authFlows: { userPassword: true },
+      writeAttributes: SELF_WRITABLE_ATTRIBUTES,
+      generateSecret: false,
+      disableOAuth: true,
+      ...TOKEN_SETTINGS,
     });
   }
 }

@@ -22,7 +22,7 @@ export interface LetheFunctionProps {
   projectRoot: string;
   config: DeploymentConfig;
   /** Cognito pool whose JWTs the authorizer accepts, passed on as LETHE_USER_POOL_*. */
-  userPool?: { id: string; clientId: string };
+  userPool?: { id: string; clientId: string; cliClientId?: string };
   memoryMb?: number;
   timeoutSeconds?: number;
   /** Folders relative to `projectRoot` copied into the bundle, next to index.mjs, for files read at run time. */
@@ -119,7 +119,7 @@ function bundledCode(projectRoot: string, entry: string, folders: readonly strin
 function letheEnvironment(
   config: DeploymentConfig,
   account: string,
-  userPool?: { id: string; clientId: string },
+  userPool?: { id: string; clientId: string; cliClientId?: string },
 ): Record<string, string> {
   return {
     LETHE_APP: config.appName,
@@ -129,6 +129,7 @@ function letheEnvironment(
     LETHE_LITIGATION_RETENTION_DAYS: String(config.litigationRetentionDays),
     LETHE_PITR_DAYS: String(config.pitrRecoveryPeriodDays),
     ...(userPool ? { LETHE_USER_POOL_ID: userPool.id, LETHE_USER_POOL_CLIENT_ID: userPool.clientId } : {}),
+    ...(userPool?.cliClientId ? { LETHE_USER_POOL_CLI_CLIENT_ID: userPool.cliClientId } : {}),
     // Metrics carry it as their `service` dimension, so two deployments' metrics stay apart.
     POWERTOOLS_SERVICE_NAME: config.appName,
   };

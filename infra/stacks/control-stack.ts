@@ -86,6 +86,7 @@ export class ControlStack extends Stack {
       partition: this.partition,
       homeRegion: config.homeRegion,
       regions: config.regions,
+      userPoolArn: admins.userPool.userPoolArn,
     };
     const functions = new Map<string, LetheFunction>();
     for (const spec of handlers) {
@@ -94,7 +95,11 @@ export class ControlStack extends Stack {
         entry: spec.entry,
         projectRoot,
         config,
-        userPool: { id: admins.userPool.userPoolId, clientId: admins.client.userPoolClientId },
+        userPool: {
+          id: admins.userPool.userPoolId,
+          clientId: admins.client.userPoolClientId,
+          cliClientId: admins.cliClient.userPoolClientId,
+        },
         memoryMb: spec.memoryMb,
         timeoutSeconds: spec.timeoutSeconds,
         bundleFolders: spec.bundleFolders,
@@ -149,6 +154,7 @@ export class ControlStack extends Stack {
       ApiUrl: this.api.api.url,
       UserPoolId: admins.userPool.userPoolId,
       UserPoolClientId: admins.client.userPoolClientId,
+      CliClientId: admins.cliClient.userPoolClientId,
       ConsoleUrl: consoleUrl,
       SignInDomain: admins.domain!.baseUrl(),
       DirectoryTable: directory.tableName,

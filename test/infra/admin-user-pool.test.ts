@@ -65,6 +65,22 @@ describe('AdminUserPool', () => {
     });
   });
 
+  it('gives `lethe login` a public client of its own that allows password sign-in and refresh only, without OAuth', () => {
+    // Assess
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'acme-admins-cli',
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlows: Match.absent(),
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      IdTokenValidity: 60,
+      WriteAttributes: ['family_name', 'given_name', 'name'],
+    });
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
+  });
+
   it('offers no OAuth flow without a hosted sign-in domain', () => {
     // Assess
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {

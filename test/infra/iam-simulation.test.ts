@@ -58,6 +58,7 @@ const SENSITIVE_ACCESS: Record<string, { archiveRead?: string; recordsDelete?: s
     archiveRead: 'the export package of a leaving tenant includes its archive',
     recordsDelete: BUNDLED_WITH_RECORDS_RW,
   },
+  'staff-api': { recordsDelete: `${BUNDLED_WITH_RECORDS_RW}: it writes the audit log` },
 };
 
 const REGIONS = deploymentConfig.regions;

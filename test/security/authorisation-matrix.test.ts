@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { API_OPERATIONS } from '../../functions/shared/openapi/document';
 import { HANDLERS, type TenantCredential } from '../../infra/config/handlers';
 import { authsOf, type ApiOperation } from '../../functions/shared/openapi/operation';
@@ -268,6 +269,27 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /v1/register': { ok: only(200, OVERSEERS), request: () => ({ path: '/v1/register' }) },
   'GET /v1/audit': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/audit' }) },
+  // Staff profiles: the tenant's admins only; another tenant's staff user reads as missing
+  'GET /v1/staff': { ok: only(200, ['admin']), request: () => ({ path: '/v1/staff' }) },
+  'POST /v1/staff': {
+    ok: only(201, ['admin']),
+    request: () => ({ path: '/v1/staff', body: { email: `matrix-${randomUUID()}@example.org`, role: 'advisor' } }),
+  },
+  'PUT /v1/staff/{userId}/role': {
+    ok: only(200, ['admin']),
+    otherTenant: 'after access',
+    request: async (f) => ({ path: `/v1/staff/${await staffMember(f)}/role`, method: 'PUT', body: { role: 'legal' } }),
+  },
+  'POST /v1/staff/{userId}/disable': {
+    ok: only(200, ['admin']),
+    otherTenant: 'after access',
+    request: async (f) => ({ path: `/v1/staff/${await staffMember(f)}/disable`, method: 'POST' }),
+  },
+  'DELETE /v1/staff/{userId}': {
+    ok: only(200, ['admin']),
+    otherTenant: 'after access',
+    request: async (f) => ({ path: `/v1/staff/${await staffMember(f)}`, method: 'DELETE' }),
+  },
   // Governance: subject requests (staff or the channel), holds, litigation archive, archive tier
   'POST /v1/subject-requests': {
     ok: { ...only(202, GOVERNORS), 'ingest key': 202 },
@@ -469,6 +491,16 @@ async function started(tenant: Tenant): Promise<string> {
 
 function day(offset: number): string {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A staff user of the fixture's tenant made for one request, invited by its admin. */
+async function staffMember(f: Fixture): Promise<string> {
+  const made = await as<{ userId: string }>(staffOf(f.tenant).admin, '/v1/staff', {
+    method: 'POST',
+    body: { email: `matrix-${randomUUID()}@example.org`, role: 'advisor' },
+  });
+  if (made.status !== 201) throw new Error(`staff creation answered ${made.status}`);
+  return made.body.userId;
 }
 
 async function livePolicy(f: Fixture): Promise<unknown> {

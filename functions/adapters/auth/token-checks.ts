@@ -5,8 +5,8 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 /** How far ahead of ours the issuer's clock may be when it stamps `iat`. Expiry is exact. */
 export const CLOCK_SKEW_SECONDS = 60;
 
-/** The claim checks jose makes for every admin token, Cognito's in AWS as the locally signed ones: our client as audience, expiry. */
-export const claimChecks = (audience: string, now: Date): JWTVerifyOptions => ({
+/** The claim checks jose makes for every admin token, Cognito's in AWS as the locally signed ones: one of our clients as audience, expiry. */
+export const claimChecks = (audience: string | string[], now: Date): JWTVerifyOptions => ({
   audience,
   requiredClaims: ['exp', 'iat', 'sub'],
   currentDate: now,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { register as audit } from './audit';
 import { register as litigation } from './litigation';
+import { register as login } from './login';
 import { register as redact } from './redact';
 import { register as processingRegister } from './register';
 import { register as subject } from './subject';
@@ -8,6 +9,7 @@ import { register as sweep } from './sweep';
 import { register as tenant } from './tenant';
 import { register as tenantTerminate } from './tenant-terminate';
 import { register as token } from './token';
+import { register as users } from './users';
 
 /** Each command file exports one `register(program)`; add yours to this list. */
 // tenant-terminate adds a subcommand to `tenant`: it comes after it.
@@ -21,4 +23,6 @@ export const COMMANDS: Array<(program: Command) => void> = [
   litigation,
   audit,
   processingRegister,
+  login,
+  users,
 ];

@@ -6,10 +6,9 @@ import { S3ContentStore } from '../../adapters/s3/content-store';
 import type { BatchSummary } from '../../usecases/litigation/list-batches';
 import { openSealedBatch } from '../../usecases/litigation/open-batch';
 import type { BatchRetrieval } from '../../usecases/litigation/retrieve-batch';
+import { adminTokenFor } from '../admin-token';
 import { LetheApiClient } from '../api-client';
-import { localRuntimeClock } from '../local-clock';
 import { localStack } from '../local-stack';
-import { localAdminToken } from './token';
 
 /** The only credentials the local S3 emulator (s3rver) accepts. */
 const S3_EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -103,18 +102,6 @@ export async function exportBatch(
   return (await openSealedBatch(legalKms, object.bytes)).csv;
 }
 
-/** The admin token: given, from LETHE_ADMIN_TOKEN, or (local stack) signed now for the legal role as of the stack's clock. */
-async function tokenFor(
-  client: LetheApiClient,
-  options: LitigationOptions,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<string> {
-  const given = options.token ?? env.LETHE_ADMIN_TOKEN;
-  if (given) return given;
-  const now = await localRuntimeClock(client);
-  if (!now)
-    throw new Error(
-      'no admin token: pass --token or set LETHE_ADMIN_TOKEN to a token of the legal role (only the local stack signs one on the spot)',
-    );
-  return localAdminToken({ tenant: options.tenant, role: 'legal', user: 'lethe-cli', hours: '1', now }, env);
-}
+/** The admin token (admin-token.ts) for the legal role: given, LETHE_ADMIN_TOKEN, `lethe login`'s in AWS, or signed locally. */
+const tokenFor = (client: LetheApiClient, options: LitigationOptions, env: NodeJS.ProcessEnv = process.env) =>
+  adminTokenFor(client, { token: options.token, tenant: options.tenant, role: 'legal' }, env);

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import type { Certificate } from '../../domain/subject-requests/certificate';
 import { SUBJECT_REQUEST_TYPES, type SubjectRequestType } from '../../domain/subject-requests/request';
 import type { SubjectRequestView } from '../../usecases/subject-requests/view-request';
+import { adminTokenFor } from '../admin-token';
 import { LetheApiClient } from '../api-client';
 import { jsonText, newTable } from '../output';
-import { localAdminToken } from './token';
 
 /** What `lethe subject <type>` takes on the command line. */
 export interface SubjectOptions {
@@ -107,11 +107,8 @@ function viewReport(view: SubjectRequestView): string {
 
 const FINAL = new Set(['completed', 'incomplete', 'cancelled', 'failed', 'pending-verification']);
 
-async function tokenFor(o: SubjectOptions): Promise<string> {
-  if (o.token) return o.token;
-  if (process.env.LETHE_ADMIN_TOKEN) return process.env.LETHE_ADMIN_TOKEN;
-  return localAdminToken({ tenant: o.tenant, role: 'admin', user: 'lethe-cli', hours: '1' });
-}
+const tokenFor = (o: SubjectOptions, client: LetheApiClient) =>
+  adminTokenFor(client, { token: o.token, tenant: o.tenant, role: 'admin' });
 
 /** Files the request, follows it with a progress bar until it ends, prints its certificate. Exit code 1 unless verified. */
 export async function runSubjectCommand(
@@ -119,7 +116,7 @@ export async function runSubjectCommand(
   o: SubjectOptions,
   client = new LetheApiClient(),
 ): Promise<SubjectRequestView | { requestId: string; status: string }> {
-  const token = await tokenFor(o);
+  const token = await tokenFor(o, client);
   const filed = await client.request<{ requestId: string; status: string }>('POST', '/v1/subject-requests', {
     token,
     tenant: o.tenant,

@@ -43,4 +43,6 @@ export const ACCESS_RULES: Record<AccessAction, Partial<Record<AdminRole, Reach>
   'consent.view': { admin: 'tenant', legal: 'tenant' },
   // What each night's sweep deleted, anonymised, archived and sealed: counts per class and region.
   'sweep.view': { admin: 'tenant', legal: 'tenant' },
+  // Staff profiles (iAdvize: create, modify, delete profiles): the tenant's own staff, admins only.
+  'staff.manage': { admin: 'tenant' },
 };

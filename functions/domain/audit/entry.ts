@@ -23,6 +23,11 @@ export const AUDIT_ACTIONS = [
   'litigation.retrieve',
   'policy.change',
   'tenant.terminate',
+  // Staff profiles: the target is named by its user id (its e-mail is personal data).
+  'staff.create',
+  'staff.set-role',
+  'staff.disable',
+  'staff.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ import { BODY_EXAMPLES } from './examples';
 import { authsOf, FILE_MEDIA_TYPES, type ApiAuth, type ApiOperation } from './operation';
 import { operationIdOf } from './operation-id';
 import { OPERATOR_OPERATIONS } from './operator-operations';
+import { STAFF_OPERATIONS } from './staff-operations';
 import { API_SERVERS } from './servers';
 
 /**
@@ -26,6 +27,11 @@ const API_AREAS: ReadonlyArray<{ tag: string; description: string; operations: r
     description:
       'Staff (Bearer token): archive search, exports, content deletion, policy, record of processing, audit.',
     operations: ADMIN_OPERATIONS,
+  },
+  {
+    tag: 'Staff',
+    description: "The tenant's admins (Bearer token): invite, list, move, disable and delete the tenant's staff users.",
+    operations: STAFF_OPERATIONS,
   },
   {
     tag: 'Governance',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppendMessagesSchema, StartInteractionSchema } from '../../domain/ingest/schemas';
 import { PlaceHoldSchema } from '../../domain/holds/hold-request';
 import { SubjectRequestSchema } from '../../domain/subject-requests/request';
+import { NewStaffSchema } from '../../usecases/staff/staff-schemas';
 
 /**
  * A request body a client can start from, per validating schema (so every route taking that body
@@ -23,4 +24,5 @@ export const BODY_EXAMPLES: ReadonlyMap<z.ZodType, unknown> = new Map<z.ZodType,
   [AppendMessagesSchema, { messages: [{ from: 'visitor', text: 'My invoice is wrong.', at: '2025-03-01T09:30:05Z' }] }],
   [SubjectRequestSchema, { type: 'erase', identifiers: { email: 'jane@example.org' } }],
   [PlaceHoldSchema, { identifiers: { email: 'jane@example.org' }, reason: 'Claim 2025-117 before the court of Lyon' }],
+  [NewStaffSchema, { email: 'sam@example.org', role: 'manager', group: 'billing' }],
 ]);

@@ -188,6 +188,7 @@ const TENANT_ROUTES: Array<{ route: string; call: (u: StaffUser) => ReturnType<t
   { route: 'GET /v1/register', call: (u) => as(u, '/v1/register'), allowed: ['admin', 'support', 'legal'] },
   { route: 'GET /v1/audit', call: (u) => as(u, '/v1/audit'), allowed: ['admin', 'legal'] },
   { route: 'GET /v1/sweep-history', call: (u) => as(u, '/v1/sweep-history'), allowed: ['admin', 'legal'] },
+  { route: 'GET /v1/staff', call: (u) => as(u, '/v1/staff'), allowed: ['admin'] },
   {
     route: 'POST /v1/interactions/bulk-download',
     call: (u) =>

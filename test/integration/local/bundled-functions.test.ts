@@ -62,6 +62,7 @@ describe('the deployed bundles', () => {
     const console = await fetch(`${runtime.url}/console/`);
     const batches = await platform.asStaff(tenant, '/v1/litigation/batches', 'GET', undefined, 'legal');
     const archive = await platform.asStaff(tenant, '/v1/archive/interaction', 'GET');
+    const staff = await platform.asStaff(tenant, '/v1/staff', 'GET');
     const swept = await platform.operatorCall('/v1/sweeps', 'POST', { tenantId: tenant.tenantId });
     const filed = worker
       ? await runtime.host.invoke(
@@ -77,6 +78,7 @@ describe('the deployed bundles', () => {
     expect(await console.text()).toContain('<html');
     expect(batches.status).toBe(200);
     expect(archive.status).toBe(200);
+    expect(staff.status).toBe(200);
     expect(swept.status).toBe(200);
     expect(filed).toMatchObject({ kind: 'result', value: { status: 'completed', type: 'export' } });
   }, 300_000);

@@ -64,7 +64,7 @@ describe('the OpenAPI document as a client generator reads it', () => {
     ]);
   });
 
-  it("describes the archive's class as a data class, every other path parameter as a ULID", () => {
+  it("describes the archive's class as a data class, a staff user by their directory UUID, every other path parameter as a ULID", () => {
     // Act
     const pathParams = operations.flatMap(({ op }) =>
       (
@@ -77,7 +77,9 @@ describe('the OpenAPI document as a client generator reads it', () => {
       expect([param.name, param.schema]).toEqual(
         param.name === 'class'
           ? ['class', { type: 'string', enum: [...DATA_CLASSES] }]
-          : [param.name, { type: 'string', description: 'ULID' }],
+          : param.name === 'userId'
+            ? ['userId', { type: 'string', format: 'uuid' }]
+            : [param.name, { type: 'string', description: 'ULID' }],
       );
     expect(pathParams.map((p) => p.name)).toContain('class');
   });
