@@ -11,6 +11,7 @@ import type { AdminDeps } from '../usecases/admin/deps';
 import { exportGeneralInfo } from '../usecases/admin/export-general-info';
 import { interactionContent, viewInteraction } from '../usecases/admin/interaction-detail';
 import { kpiReport } from '../usecases/admin/kpi-access';
+import { privacyKpiReport } from '../usecases/admin/privacy-kpis';
 import { policyRevisions, previewPolicy, readPolicy, savePolicy } from '../usecases/admin/policy-admin';
 import { deleteRecording, recordingLink } from '../usecases/admin/recording-access';
 import { newRecipientSecret } from '../usecases/admin/recipient-secrets-admin';
@@ -22,7 +23,7 @@ import { adminDepsOf } from '../shared/admin-wiring';
 
 /**
  * The admin API (Bearer admin token): archive search, general info, chat logs and recordings
- * (view, play, download, delete, in bulk too), general-info exports, KPIs, the tenant policy and
+ * (view, play, download, delete, in bulk too), general-info exports, KPIs and privacy KPIs, the tenant policy and
  * its recipients' webhook secrets, the record of processing, the audit log and the sweep history.
  * Every decision is `authorize` in functions/domain/access; every content access, export and policy
  * change is in the audit log. Docs: docs/admin-api.md.
@@ -102,6 +103,7 @@ const ROUTES: Record<string, Route> = {
   'DELETE /v1/interactions/{id}/recordings/{recordingId}': async ({ deps, request, id, event }) =>
     ok(await deleteRecording(deps, request, id, event.pathParameters?.recordingId)),
   'GET /v1/kpis': async ({ deps, request, query }) => ok(await kpiReport(deps, request, query)),
+  'GET /v1/privacy-kpis': async ({ deps, request, query }) => ok(await privacyKpiReport(deps, request, query)),
   'GET /v1/policy': async ({ deps, request }) => ok(await readPolicy(deps, request)),
   'PUT /v1/policy': async ({ deps, request, event }) =>
     ok(await savePolicy(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),

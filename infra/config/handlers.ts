@@ -193,6 +193,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'GET', path: '/v1/interactions/{id}/recordings/{recordingId}/download', auth: 'tenant' },
       { method: 'DELETE', path: '/v1/interactions/{id}/recordings/{recordingId}', auth: 'tenant' },
       { method: 'GET', path: '/v1/kpis', auth: 'tenant' },
+      { method: 'GET', path: '/v1/privacy-kpis', auth: 'tenant' },
       { method: 'GET', path: '/v1/policy', auth: 'tenant' },
       { method: 'PUT', path: '/v1/policy', auth: 'tenant' },
       { method: 'POST', path: '/v1/policy/diff', auth: 'tenant' },

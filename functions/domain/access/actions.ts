@@ -26,6 +26,7 @@ export const ACCESS_ACTIONS = [
   'archive.export',
   'consent.view',
   'sweep.view',
+  'privacy-kpi.view',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

@@ -43,4 +43,6 @@ export const ACCESS_RULES: Record<AccessAction, Partial<Record<AdminRole, Reach>
   'consent.view': { admin: 'tenant', legal: 'tenant' },
   // What each night's sweep deleted, anonymised, archived and sealed: counts per class and region.
   'sweep.view': { admin: 'tenant', legal: 'tenant' },
+  // The privacy office's figures: requests filed, completed and overdue, removals per night, holds.
+  'privacy-kpi.view': { admin: 'tenant', legal: 'tenant' },
 };

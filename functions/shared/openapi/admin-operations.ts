@@ -21,6 +21,7 @@ import {
 } from '../../usecases/admin/responses';
 import { SEARCH_DEFAULT_DAYS, SEARCH_MAX_DAYS, SEARCH_MAX_LIMIT } from '../../usecases/admin/search-query';
 import { InteractionConsentsSchema, SubjectConsentsSchema } from '../../usecases/admin/consent-records';
+import { PrivacyKpiReportSchema } from '../../domain/kpi/privacy-report';
 import { MAX_SWEEP_HISTORY_PAGE, SweepHistoryPageSchema } from '../../usecases/admin/sweep-history-admin';
 import { pageQuery, SUBJECT_QUERY, type ApiOperation, type ApiQuery } from './operation';
 
@@ -312,6 +313,24 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     auth: 'admin',
     query: pageQuery(MAX_SWEEP_HISTORY_PAGE),
     ok: { status: 200, description: 'one page of sweep runs', schema: SweepHistoryPageSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/privacy-kpis',
+    summary:
+      "The privacy office's figures for a range of days: subject requests filed, completed and overdue, the median time to complete, the records each night's sweep removed, and the legal holds in force (admin, legal).",
+    auth: 'admin',
+    query: [
+      {
+        name: 'from',
+        required: true,
+        description: 'first day, tenant time zone',
+        schema: { type: 'string', format: 'date' },
+      },
+      { name: 'to', required: true, description: 'last day, included', schema: { type: 'string', format: 'date' } },
+    ],
+    ok: { status: 200, description: 'the figures', schema: PrivacyKpiReportSchema },
     errors: {},
   },
   {
