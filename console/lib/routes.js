@@ -21,6 +21,7 @@ export const ROUTES = {
   confirmSubjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}/confirm`,
   extendSubjectRequest: (/** @type {string} */ id) => `/v1/subject-requests/${encodeURIComponent(id)}/extension`,
   kpis: '/v1/kpis',
+  privacyKpis: '/v1/privacy-kpis',
   holds: '/v1/holds',
   releaseHold: (/** @type {string} */ id) => `/v1/holds/${encodeURIComponent(id)}/release`,
   register: '/v1/register',
