@@ -3,6 +3,7 @@ import { h, replace } from './lib/dom.js';
 import { currentClaims } from './lib/session.js';
 import { completeSignIn, loadSignInConfig, resumeSession, signOutEverywhere } from './lib/sign-in.js';
 import * as audit from './pages/audit.js';
+import * as chatbotEvents from './pages/chatbot-events.js';
 import * as consents from './pages/consents.js';
 import * as holds from './pages/holds.js';
 import * as interaction from './pages/interaction.js';
@@ -39,6 +40,7 @@ const ROUTES = [
   [/^\/consents$/, consents, [], 'consent.view'],
   [/^\/policy$/, policy, [], 'policy.view'],
   [/^\/kpis$/, kpis, [], 'kpi.view'],
+  [/^\/chatbot-events$/, chatbotEvents, [], 'event.view'],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));

@@ -7,6 +7,7 @@ import type { AdminRequest } from '../usecases/admin/admin-request';
 import { listAudit, whoAmI } from '../usecases/admin/audit-admin';
 import { listInteractionConsents, listSubjectConsents } from '../usecases/admin/consent-records';
 import { bulkDelete, bulkDownload } from '../usecases/admin/bulk-content';
+import { searchChatbotEvents, viewChatbotEvent } from '../usecases/admin/chatbot-events';
 import type { AdminDeps } from '../usecases/admin/deps';
 import { exportGeneralInfo } from '../usecases/admin/export-general-info';
 import { interactionContent, viewInteraction } from '../usecases/admin/interaction-detail';
@@ -24,7 +25,7 @@ import { adminDepsOf } from '../shared/admin-wiring';
 /**
  * The admin API (Bearer admin token): archive search, general info, chat logs and recordings
  * (view, play, download, delete, in bulk too), general-info exports, KPIs and privacy KPIs, the tenant policy and
- * its recipients' webhook secrets, the record of processing, the audit log and the sweep history.
+ * its recipients' webhook secrets, the record of processing, the audit log, the sweep history and the raw chatbot events.
  * Every decision is `authorize` in functions/domain/access; every content access, export and policy
  * change is in the audit log. Docs: docs/admin-api.md.
  */
@@ -122,6 +123,8 @@ const ROUTES: Record<string, Route> = {
   'GET /v1/consents': async ({ deps, request, query }) => ok(await listSubjectConsents(deps, request, query)),
   'GET /v1/interactions/{id}/consents': async ({ deps, request, id }) =>
     ok(await listInteractionConsents(deps, request, id)),
+  'GET /v1/chatbot-events': async ({ deps, request, query }) => ok(await searchChatbotEvents(deps, request, query)),
+  'GET /v1/chatbot-events/{id}': async ({ deps, request, id }) => ok(await viewChatbotEvent(deps, request, id)),
 };
 
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {

@@ -27,6 +27,7 @@ export const ACCESS_ACTIONS = [
   'consent.view',
   'sweep.view',
   'privacy-kpi.view',
+  'event.view',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

@@ -21,6 +21,7 @@ import {
 } from '../../usecases/admin/responses';
 import { SEARCH_DEFAULT_DAYS, SEARCH_MAX_DAYS, SEARCH_MAX_LIMIT } from '../../usecases/admin/search-query';
 import { InteractionConsentsSchema, SubjectConsentsSchema } from '../../usecases/admin/consent-records';
+import { ChatbotEventDetailSchema, ChatbotEventListSchema } from '../../usecases/admin/chatbot-events';
 import { PrivacyKpiReportSchema } from '../../domain/kpi/privacy-report';
 import { MAX_SWEEP_HISTORY_PAGE, SweepHistoryPageSchema } from '../../usecases/admin/sweep-history-admin';
 import { pageQuery, SUBJECT_QUERY, type ApiOperation, type ApiQuery } from './operation';
@@ -351,5 +352,31 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     auth: 'admin',
     ok: { status: 200, description: 'the consent records', schema: InteractionConsentsSchema },
     errors: { 404: 'no such interaction' },
+  },
+  {
+    method: 'get',
+    path: '/v1/chatbot-events',
+    summary:
+      'The retained raw chatbot events of one bot session, newest first, found by keyed hash of the session id; clear facts only, no payload (admin, legal). Audited.',
+    auth: 'admin',
+    query: [
+      {
+        name: 'sessionId',
+        required: true,
+        description: 'the bot session id (the visitor id events are indexed under)',
+        schema: { type: 'string', minLength: 1, maxLength: 128 },
+      },
+    ],
+    ok: { status: 200, description: 'the events', schema: ChatbotEventListSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/chatbot-events/{id}',
+    summary:
+      'One retained raw chatbot event with its session id and payload opened (admin, legal; a restricted event for legal only). Audited.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the event', schema: ChatbotEventDetailSchema },
+    errors: { 403: 'processing restricted, or a role without event.view', 404: 'unknown or expired event' },
   },
 ];

@@ -41,7 +41,7 @@ async function settled(tenant: Tenant, requestId: string): Promise<string> {
 }
 
 /** The numbers table of the chart titled `title` (opened first), as rows of cell texts. */
-async function chartNumbers(page: Page, title: RegExp): Promise<string[][]> {
+async function chartNumbers(page: Page, title: string | RegExp): Promise<string[][]> {
   const figure = page.locator('figure.chart-figure', { has: page.locator('figcaption', { hasText: title }) });
   await figure.locator('summary').click();
   const rows = figure.locator('tbody tr');
