@@ -11,6 +11,7 @@ export const ROUTES = {
   interaction,
   content: (/** @type {string} */ id) => `${interaction(id)}/content`,
   transcript: (/** @type {string} */ id) => `${interaction(id)}/transcript`,
+  surveys: (/** @type {string} */ id) => `${interaction(id)}/surveys`,
   recording: (/** @type {string} */ id, /** @type {string} */ recordingId) =>
     `${interaction(id)}/recordings/${encodeURIComponent(recordingId)}`,
   audit: '/v1/audit',

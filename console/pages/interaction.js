@@ -3,6 +3,7 @@ import { api, fileNameOf } from '../lib/api.js';
 import { announce, confirmDialog, h, replace, saveBlob, when } from '../lib/dom.js';
 import { errorNotice } from '../lib/errors.js';
 import { ROUTES } from '../lib/routes.js';
+import { surveysSection } from './interaction-surveys.js';
 
 export const title = 'Interaction';
 
@@ -22,6 +23,7 @@ export function render(main, { id }) {
   );
   const content = h('div', { id: 'content' });
   replace(main, h('p', {}, h('a', { href: '#/search' }, '← Back to the search')), heading, info, content);
+  main.append(surveysSection(id));
 
   void (async () => {
     try {

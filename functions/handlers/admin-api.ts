@@ -11,6 +11,7 @@ import { searchChatbotEvents, viewChatbotEvent } from '../usecases/admin/chatbot
 import type { AdminDeps } from '../usecases/admin/deps';
 import { exportGeneralInfo } from '../usecases/admin/export-general-info';
 import { interactionContent, viewInteraction } from '../usecases/admin/interaction-detail';
+import { interactionSurveys } from '../usecases/admin/interaction-surveys';
 import { kpiReport } from '../usecases/admin/kpi-access';
 import { privacyKpiReport } from '../usecases/admin/privacy-kpis';
 import { policyRevisions, previewPolicy, readPolicy, savePolicy } from '../usecases/admin/policy-admin';
@@ -88,6 +89,7 @@ const ROUTES: Record<string, Route> = {
     ok(await bulkDelete(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
   'GET /v1/interactions/{id}': async ({ deps, request, id }) => ok(await viewInteraction(deps, request, id)),
   'GET /v1/interactions/{id}/content': async ({ deps, request, id }) => ok(await interactionContent(deps, request, id)),
+  'GET /v1/interactions/{id}/surveys': async ({ deps, request, id }) => ok(await interactionSurveys(deps, request, id)),
   'GET /v1/interactions/{id}/transcript': async (call) => {
     const format = formatOf(call, ['json', 'xml'], { xml: /\b(application|text)\/xml\b/ });
     const read = await readTranscript(call.deps, call.request, call.id, format);

@@ -187,6 +187,7 @@ export const HANDLERS: readonly HandlerSpec[] = [
       { method: 'POST', path: '/v1/interactions/bulk-delete', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions/{id}', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions/{id}/content', auth: 'tenant' },
+      { method: 'GET', path: '/v1/interactions/{id}/surveys', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions/{id}/transcript', auth: 'tenant' },
       { method: 'DELETE', path: '/v1/interactions/{id}/transcript', auth: 'tenant' },
       { method: 'GET', path: '/v1/interactions/{id}/recordings/{recordingId}/play', auth: 'tenant' },

@@ -22,6 +22,7 @@ import {
 import { SEARCH_DEFAULT_DAYS, SEARCH_MAX_DAYS, SEARCH_MAX_LIMIT } from '../../usecases/admin/search-query';
 import { InteractionConsentsSchema, SubjectConsentsSchema } from '../../usecases/admin/consent-records';
 import { ChatbotEventDetailSchema, ChatbotEventListSchema } from '../../usecases/admin/chatbot-events';
+import { InteractionSurveysSchema } from '../../usecases/admin/interaction-surveys';
 import { PrivacyKpiReportSchema } from '../../domain/kpi/privacy-report';
 import { MAX_SWEEP_HISTORY_PAGE, SweepHistoryPageSchema } from '../../usecases/admin/sweep-history-admin';
 import { pageQuery, SUBJECT_QUERY, type ApiOperation, type ApiQuery } from './operation';
@@ -156,6 +157,15 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
       'What content an interaction still has: chat-log lines, recordings, whether the chat log was deleted, whether it is restricted.',
     auth: 'admin',
     ok: { status: 200, description: 'the content summary', schema: InteractionContentSchema },
+    errors: { 403: DENIED, 404: NOT_FOUND },
+  },
+  {
+    method: 'get',
+    path: '/v1/interactions/{id}/surveys',
+    summary:
+      'The surveys answered about an interaction: score 0–10 and comment (the comment withheld when processing is restricted, except for legal); a read that opens a comment is audited.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the surveys', schema: InteractionSurveysSchema },
     errors: { 403: DENIED, 404: NOT_FOUND },
   },
   {

@@ -50,6 +50,7 @@ async function chartNumbers(page: Page, title: string | RegExp): Promise<string[
 
 describe('the KPI page charts', () => {
   let tenant: Tenant;
+  let chatId: string;
   let browser: ConsoleBrowser;
   let page: Page;
   let today: string;
@@ -68,6 +69,7 @@ describe('the KPI page charts', () => {
       participant: { email: 'kpi.chat@example.se' },
       messages: [{ from: 'visitor', text: 'Where is my parcel?' }],
     });
+    chatId = chat.interactionId;
     const call = await ingestConversation(tenant, {
       ...conversation,
       channel: 'call',
@@ -75,12 +77,12 @@ describe('the KPI page charts', () => {
       participant: { phone: '+46 70 111 00 01' },
       messages: [{ from: 'visitor', text: 'Hello?' }],
     });
-    for (const [interactionId, score] of [
-      [chat.interactionId, 9],
-      [call.interactionId, 3],
+    for (const [interactionId, score, comment] of [
+      [chat.interactionId, 9, 'Found it, thanks'],
+      [call.interactionId, 3, undefined],
     ] as const) {
       const survey = await callApi('/v1/surveys', {
-        body: { interactionId, score },
+        body: { interactionId, score, comment },
         headers: { 'x-api-key': tenant.apiKey },
       });
       expect(survey.status).toBeLessThan(300);
@@ -155,5 +157,17 @@ describe('the KPI page charts', () => {
     expect(Number(night?.[1])).toBeGreaterThan(0);
     expect(await figure('Records removed')).toBe(String(Number(night?.[1]) + Number(night?.[2])));
     expect(browser.cspViolations).toEqual([]);
+  });
+
+  it('shows the survey answered about an interaction on its page: score and comment', async () => {
+    // Act
+    await page.goto(`${consoleUrl()}#/interactions/${chatId}`);
+    const surveys = page.getByRole('region', { name: 'Survey answers' });
+    await surveys.waitFor();
+    // Assess
+    const cells = await surveys.locator('tbody tr td').allTextContents();
+    expect(cells.slice(1)).toEqual(['9', 'Found it, thanks']);
+    expect(browser.cspViolations).toEqual([]);
+    await browser.screenshot('interaction-surveys');
   });
 });

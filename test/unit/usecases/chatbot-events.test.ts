@@ -1,3 +1,4 @@
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { searchChatbotEvents, viewChatbotEvent } from '../../../functions/usecases/admin/chatbot-events';
 import { ingestEvents } from '../../../functions/usecases/ingest/ingest-events';
@@ -47,7 +48,11 @@ describe('raw chatbot events while retained (GET /v1/chatbot-events)', () => {
     await ingestTwoSessions(c, tenantId);
 
     // Act
-    const found = await searchChatbotEvents(c, { actor: staff(tenantId, 'admin') }, { sessionId: SESSION });
+    const found = await searchChatbotEvents(
+      adminDepsOf(c),
+      { actor: staff(tenantId, 'admin') },
+      { sessionId: SESSION },
+    );
 
     // Assess
     expect(found.events.map((e) => [e.eventId, e.type])).toEqual([
@@ -67,7 +72,7 @@ describe('raw chatbot events while retained (GET /v1/chatbot-events)', () => {
     await ingestTwoSessions(c, tenantId);
 
     // Act
-    const event = await viewChatbotEvent(c, { actor: staff(tenantId, 'legal') }, 'ev-question-1');
+    const event = await viewChatbotEvent(adminDepsOf(c), { actor: staff(tenantId, 'legal') }, 'ev-question-1');
 
     // Assess
     expect(event).toMatchObject({
@@ -89,8 +94,12 @@ describe('raw chatbot events while retained (GET /v1/chatbot-events)', () => {
     c.clock.set(new Date(c.clock.now().getTime() + 101 * 86_400_000));
 
     // Act
-    const found = await searchChatbotEvents(c, { actor: staff(tenantId, 'admin') }, { sessionId: SESSION });
-    const opened = viewChatbotEvent(c, { actor: staff(tenantId, 'admin') }, 'ev-question-1');
+    const found = await searchChatbotEvents(
+      adminDepsOf(c),
+      { actor: staff(tenantId, 'admin') },
+      { sessionId: SESSION },
+    );
+    const opened = viewChatbotEvent(adminDepsOf(c), { actor: staff(tenantId, 'admin') }, 'ev-question-1');
 
     // Assess
     expect(found.events).toEqual([]);
@@ -112,8 +121,8 @@ describe('raw chatbot events while retained (GET /v1/chatbot-events)', () => {
     expect((await executeSubjectRequest(deps, tenantId, restrict.requestId)).status).toBe('completed');
 
     // Act
-    const asAdmin = viewChatbotEvent(c, { actor: staff(tenantId, 'admin') }, 'ev-question-1');
-    const asLegal = await viewChatbotEvent(c, { actor: staff(tenantId, 'legal') }, 'ev-question-1');
+    const asAdmin = viewChatbotEvent(adminDepsOf(c), { actor: staff(tenantId, 'admin') }, 'ev-question-1');
+    const asLegal = await viewChatbotEvent(adminDepsOf(c), { actor: staff(tenantId, 'legal') }, 'ev-question-1');
 
     // Assess
     await expect(asAdmin).rejects.toMatchObject({ status: 403 });
@@ -126,7 +135,7 @@ describe('raw chatbot events while retained (GET /v1/chatbot-events)', () => {
     const tenantId = await openTenant(c, 'inbenta');
 
     // Act
-    const asked = searchChatbotEvents(c, { actor: staff(tenantId, role) }, { sessionId: SESSION });
+    const asked = searchChatbotEvents(adminDepsOf(c), { actor: staff(tenantId, role) }, { sessionId: SESSION });
 
     // Assess
     await expect(asked).rejects.toMatchObject({ status: 403 });
@@ -138,7 +147,7 @@ describe('raw chatbot events while retained (GET /v1/chatbot-events)', () => {
     const tenantId = await openTenant(c, 'inbenta');
 
     // Act
-    const asked = searchChatbotEvents(c, { actor: staff(tenantId, 'admin') }, {});
+    const asked = searchChatbotEvents(adminDepsOf(c), { actor: staff(tenantId, 'admin') }, {});
 
     // Assess
     await expect(asked).rejects.toMatchObject({

@@ -1,3 +1,4 @@
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import type { Actor } from '../../../functions/domain/access/authorize';
 import type { Tally } from '../../../functions/domain/sweep/summary';
 import { privacyKpiReport } from '../../../functions/usecases/admin/privacy-kpis';
@@ -57,7 +58,7 @@ describe('privacy KPIs (GET /v1/privacy-kpis)', () => {
     c.clock.set('2026-04-10T08:00:00.000Z');
 
     // Act
-    const report = await privacyKpiReport(c, { actor: staff(tenantId, 'admin') }, MARCH);
+    const report = await privacyKpiReport(adminDepsOf(c), { actor: staff(tenantId, 'admin') }, MARCH);
 
     // Assess
     expect(report.timeZone).toBe('Europe/Stockholm');
@@ -92,7 +93,7 @@ describe('privacy KPIs (GET /v1/privacy-kpis)', () => {
     await releaseHold(c, counsel, released.holdId);
 
     // Act
-    const report = await privacyKpiReport(c, { actor: staff(tenantId, 'legal') }, MARCH);
+    const report = await privacyKpiReport(adminDepsOf(c), { actor: staff(tenantId, 'legal') }, MARCH);
 
     // Assess
     expect(report.nights).toEqual([
@@ -113,7 +114,7 @@ describe('privacy KPIs (GET /v1/privacy-kpis)', () => {
     const tenantId = await openTenant(c, 'puzzel');
 
     // Act
-    const asked = privacyKpiReport(c, { actor: { ...template, tenantId } }, MARCH);
+    const asked = privacyKpiReport(adminDepsOf(c), { actor: { ...template, tenantId } }, MARCH);
 
     // Assess
     await expect(asked).rejects.toMatchObject({ status: 403 });
@@ -125,7 +126,11 @@ describe('privacy KPIs (GET /v1/privacy-kpis)', () => {
     const tenantId = await openTenant(c, 'puzzel');
 
     // Act
-    const asked = privacyKpiReport(c, { actor: staff(tenantId, 'admin') }, { from: '2026-03-31', to: '2026-03-01' });
+    const asked = privacyKpiReport(
+      adminDepsOf(c),
+      { actor: staff(tenantId, 'admin') },
+      { from: '2026-03-31', to: '2026-03-01' },
+    );
 
     // Assess
     await expect(asked).rejects.toMatchObject({
