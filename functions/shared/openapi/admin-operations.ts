@@ -251,11 +251,11 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     method: 'post',
     path: '/v1/recipient-secrets',
     summary:
-      "A new secret to sign one recipient's webhooks (GDPR Art. 19 notices of erasure, rectification, restriction, objection), shown once and kept encrypted by KMS. Name its secretRef in policy.subjectRequests.notifyRecipients. Admin role; audited.",
+      "A new secret to sign one recipient's webhooks (GDPR Art. 19 notices of erasure, rectification, restriction, objection), shown once and kept encrypted by KMS. Name its secretRef in policy.subjectRequests.notifyRecipients. With a secretRef: rotates that secret (a new key with a new keyId replaces the old one under the same reference; the rotation time is kept). Admin role; audited.",
     auth: 'admin',
     body: RecipientSecretRequestSchema,
     ok: { status: 201, description: 'the secret and its reference', schema: RecipientSecretSchema },
-    errors: {},
+    errors: { 404: 'the secretRef to rotate is not one of the tenant' },
   },
   {
     method: 'get',
