@@ -80,6 +80,11 @@ const READS: Array<{ route: string; path: (c: Conv) => string; allowed: AdminRol
     allowed: ALL,
   },
   {
+    route: 'GET /v1/interactions/{id}/surveys',
+    path: (c) => `/v1/interactions/${c.interactionId}/surveys`,
+    allowed: ALL,
+  },
+  {
     route: 'GET /v1/interactions/{id}/transcript',
     path: (c) => `/v1/interactions/${c.interactionId}/transcript`,
     allowed: ALL,
