@@ -6,7 +6,8 @@ import { dataTable } from '../lib/table.js';
 
 /**
  * The surveys answered about one interaction (score 0–10 and comment), a section of the
- * interaction page drawn once its answer arrives. A missing interaction is the page's own error.
+ * interaction page drawn once its answer arrives. A missing or denied interaction is the page's own
+ * error (the surveys need the same access as the interaction): then the section goes.
  * @param {string} id
  */
 export function surveysSection(id) {
@@ -20,7 +21,7 @@ export function surveysSection(id) {
   void api(ROUTES.surveys(id)).then(
     ({ data }) => replace(section, heading, surveysTable(data.surveys)),
     (error) =>
-      error.status === 404
+      error.status === 403 || error.status === 404
         ? section.remove()
         : replace(section, heading, errorNotice(error, 'The surveys could not be read')),
   );
