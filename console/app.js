@@ -3,6 +3,7 @@ import { h, replace } from './lib/dom.js';
 import { currentClaims } from './lib/session.js';
 import { completeSignIn, loadSignInConfig, resumeSession, signOutEverywhere } from './lib/sign-in.js';
 import * as audit from './pages/audit.js';
+import * as chatbotEvents from './pages/chatbot-events.js';
 import * as consents from './pages/consents.js';
 import * as holds from './pages/holds.js';
 import * as interaction from './pages/interaction.js';
@@ -41,6 +42,7 @@ const ROUTES = [
   [/^\/policy$/, policy, [], 'policy.view'],
   [/^\/kpis$/, kpis, [], 'kpi.view'],
   [/^\/staff$/, staff, [], 'staff.manage'],
+  [/^\/chatbot-events$/, chatbotEvents, [], 'event.view'],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));

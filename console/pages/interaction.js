@@ -5,6 +5,7 @@ import { errorNotice } from '../lib/errors.js';
 import { ACTION_NAMES, CLASS_NAMES, expiryText } from '../lib/class-expiry.js';
 import { ROUTES } from '../lib/routes.js';
 import { dataTable } from '../lib/table.js';
+import { surveysSection } from './interaction-surveys.js';
 
 export const title = 'Interaction';
 
@@ -25,6 +26,7 @@ export function render(main, { id }) {
   const timeline = h('div', { id: 'retention-timeline' });
   const content = h('div', { id: 'content' });
   replace(main, h('p', {}, h('a', { href: '#/search' }, '← Back to the search')), heading, info, timeline, content);
+  main.append(surveysSection(id));
 
   void (async () => {
     try {

@@ -1,7 +1,11 @@
+import { mayNow } from '../lib/abilities.js';
 import { api } from '../lib/api.js';
+import { averageWaitAndTalk, interactionsByChannel, surveyScores } from '../lib/chart-data.js';
+import { chartFigure } from '../lib/charts.js';
 import { ROUTES } from '../lib/routes.js';
 import { announce, field, h, replace } from '../lib/dom.js';
 import { errorNotice, markFields } from '../lib/errors.js';
+import { privacyKpis } from './privacy-kpis.js';
 
 export const title = 'KPIs';
 
@@ -65,9 +69,18 @@ export function render(main) {
     };
     replace(out, h('p', { class: 'muted' }, 'Loading…'));
     try {
-      const { data: report } = await api(ROUTES.kpis, { query });
+      // The charts read the range by day and channel, whatever grouping the table was asked for.
+      const [{ data: report }, { data: byDay }] = await Promise.all([
+        api(ROUTES.kpis, { query }),
+        api(ROUTES.kpis, { query: { ...query, groupBy: 'day,channel' } }),
+      ]);
       markFields(/** @type {HTMLFormElement} */ (form), null);
-      replace(out, reportTable(report));
+      replace(
+        out,
+        activityCharts(byDay),
+        reportTable(report),
+        mayNow('privacy-kpi.view') ? privacyKpis({ from: query.from, to: query.to }) : null,
+      );
       announce(`${report.rows.length} KPI rows.`);
     } catch (error) {
       markFields(/** @type {HTMLFormElement} */ (form), error);
@@ -80,6 +93,35 @@ export function render(main) {
     h('p', { class: 'muted' }, 'Daily counters kept without personal data: they survive every erasure.'),
     form,
     out,
+  );
+}
+
+/** Interactions by channel and day, average wait and talk, survey scores. @param {{ from: string, to: string, rows: any[] }} report */
+function activityCharts(report) {
+  const scores = surveyScores(report);
+  return h(
+    'section',
+    { 'aria-labelledby': 'activity-charts' },
+    h('h2', { id: 'activity-charts' }, 'Activity'),
+    h(
+      'div',
+      { class: 'charts' },
+      chartFigure({ title: 'Interactions by channel and day', data: interactionsByChannel(report), kind: 'stacked' }),
+      chartFigure({
+        title: 'Average wait and talk per ended interaction',
+        data: averageWaitAndTalk(report),
+        kind: 'lines',
+        unit: ' s',
+      }),
+      chartFigure({
+        title:
+          scores.averageScore === null
+            ? 'Survey scores (no surveys)'
+            : `Survey scores (${scores.surveys} surveys, mean ${scores.averageScore})`,
+        data: scores,
+        kind: 'bars',
+      }),
+    ),
   );
 }
 

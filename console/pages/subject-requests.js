@@ -4,6 +4,7 @@ import { announce, field, h, replace, when } from '../lib/dom.js';
 import { errorNotice, markFields } from '../lib/errors.js';
 import { IDENTIFIERS, identifierFields } from '../lib/identifiers.js';
 import { ROUTES } from '../lib/routes.js';
+import { deliveriesSection } from './recipient-deliveries.js';
 
 export const title = 'Subject requests';
 
@@ -275,7 +276,7 @@ function renderProgress(main, id) {
           : h('button', { type: 'button', class: 'danger', onclick: cancel }, 'Cancel request'),
       );
       if (TERMINAL.has(data.status)) {
-        replace(result, outcome(data));
+        replace(result, outcome(data), data.result ? deliveriesSection(id, data.deliveries) : null);
         return;
       }
     } catch (error) {

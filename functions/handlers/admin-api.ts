@@ -8,10 +8,13 @@ import type { AdminRequest } from '../usecases/admin/admin-request';
 import { listAudit, whoAmI } from '../usecases/admin/audit-admin';
 import { listInteractionConsents, listSubjectConsents } from '../usecases/admin/consent-records';
 import { bulkDelete, bulkDownload } from '../usecases/admin/bulk-content';
+import { searchChatbotEvents, viewChatbotEvent } from '../usecases/admin/chatbot-events';
 import type { AdminDeps } from '../usecases/admin/deps';
 import { exportGeneralInfo } from '../usecases/admin/export-general-info';
 import { interactionContent, viewInteraction } from '../usecases/admin/interaction-detail';
+import { interactionSurveys } from '../usecases/admin/interaction-surveys';
 import { kpiReport } from '../usecases/admin/kpi-access';
+import { privacyKpiReport } from '../usecases/admin/privacy-kpis';
 import { policyRevisions, previewPolicy, readPolicy, savePolicy } from '../usecases/admin/policy-admin';
 import { deleteRecording, recordingLink } from '../usecases/admin/recording-access';
 import { newRecipientSecret } from '../usecases/admin/recipient-secrets-admin';
@@ -23,8 +26,8 @@ import { adminDepsOf } from '../shared/admin-wiring';
 
 /**
  * The admin API (Bearer admin token): archive search, general info, chat logs and recordings
- * (view, play, download, delete, in bulk too), general-info exports, KPIs, the tenant policy and
- * its recipients' webhook secrets, the record of processing, the audit log and the sweep history.
+ * (view, play, download, delete, in bulk too), general-info exports, KPIs and privacy KPIs, the tenant policy and
+ * its recipients' webhook secrets, the record of processing, the audit log, the sweep history and the raw chatbot events.
  * Every decision is `authorize` in functions/domain/access; every content access, export and policy
  * change is in the audit log. Docs: docs/admin-api.md.
  */
@@ -87,6 +90,7 @@ const ROUTES: Record<string, Route> = {
     ok(await bulkDelete(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
   'GET /v1/interactions/{id}': async ({ deps, request, id }) => ok(await viewInteraction(deps, request, id)),
   'GET /v1/interactions/{id}/content': async ({ deps, request, id }) => ok(await interactionContent(deps, request, id)),
+  'GET /v1/interactions/{id}/surveys': async ({ deps, request, id }) => ok(await interactionSurveys(deps, request, id)),
   'GET /v1/interactions/{id}/transcript': async (call) => {
     const format = formatOf(call, ['json', 'xml'], { xml: /\b(application|text)\/xml\b/ });
     const read = await readTranscript(call.deps, call.request, call.id, format);
@@ -103,6 +107,7 @@ const ROUTES: Record<string, Route> = {
   'DELETE /v1/interactions/{id}/recordings/{recordingId}': async ({ deps, request, id, event }) =>
     ok(await deleteRecording(deps, request, id, event.pathParameters?.recordingId)),
   'GET /v1/kpis': async ({ deps, request, query }) => ok(await kpiReport(deps, request, query)),
+  'GET /v1/privacy-kpis': async ({ deps, request, query }) => ok(await privacyKpiReport(deps, request, query)),
   'GET /v1/policy': async ({ deps, request }) => ok(await readPolicy(deps, request)),
   'PUT /v1/policy': async ({ deps, request, event }) =>
     ok(await savePolicy(deps, request, parseJsonBody(event, MAX_BODY_BYTES))),
@@ -121,6 +126,8 @@ const ROUTES: Record<string, Route> = {
   'GET /v1/consents': async ({ deps, request, query }) => ok(await listSubjectConsents(deps, request, query)),
   'GET /v1/interactions/{id}/consents': async ({ deps, request, id }) =>
     ok(await listInteractionConsents(deps, request, id)),
+  'GET /v1/chatbot-events': async ({ deps, request, query }) => ok(await searchChatbotEvents(deps, request, query)),
+  'GET /v1/chatbot-events/{id}': async ({ deps, request, id }) => ok(await viewChatbotEvent(deps, request, id)),
 };
 
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {

@@ -221,6 +221,11 @@ const MATRIX: Record<string, Row> = {
       return { path: `${interaction(unheld)}/recordings/${unheld.recordingId}`, method: 'DELETE' };
     },
   },
+  'GET /v1/interactions/{id}/surveys': {
+    ok: only(200, READERS),
+    otherTenant: 'before access',
+    request: (f) => ({ path: `${interaction(f)}/surveys` }),
+  },
   'GET /v1/interactions/{id}/consents': {
     ok: only(200, GOVERNORS),
     otherTenant: 'before access',
@@ -229,6 +234,19 @@ const MATRIX: Record<string, Row> = {
   // Staff: tenant-level, narrowed to the reach
   'GET /v1/consents': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/consents?email=matrix@example.org' }) },
   'GET /v1/sweep-history': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/sweep-history' }) },
+  'GET /v1/privacy-kpis': {
+    ok: only(200, GOVERNORS),
+    request: () => ({ path: `/v1/privacy-kpis?from=${day(-1)}&to=${day(1)}` }),
+  },
+  'GET /v1/chatbot-events': {
+    ok: only(200, GOVERNORS),
+    request: () => ({ path: '/v1/chatbot-events?sessionId=matrix-session' }),
+  },
+  // Access is decided before the event is looked up: the roles allowed learn it does not exist, the others get 403.
+  'GET /v1/chatbot-events/{id}': {
+    ok: only(404, GOVERNORS),
+    request: () => ({ path: '/v1/chatbot-events/matrix-no-such-event' }),
+  },
   'GET /v1/me': { ok: only(200, STAFF), request: () => ({ path: '/v1/me' }) },
   'GET /v1/interactions': { ok: only(200, READERS_TENANT_WIDE), request: () => ({ path: '/v1/interactions' }) },
   'GET /v1/interactions/export': {
@@ -345,6 +363,10 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/v1/litigation/batches/01ARZ3NDEKTSV4RRFFQ69G5FAV/retrievals', method: 'POST' }),
   },
   'GET /v1/archive/{class}': { ok: only(200, GOVERNORS), request: () => ({ path: '/v1/archive/transcript' }) },
+  'GET /v1/archive/{class}/months': {
+    ok: only(200, GOVERNORS),
+    request: () => ({ path: '/v1/archive/event/months' }),
+  },
   // Public
   'GET /v1/openapi.json': { ok: only(200, EVERYONE), request: () => ({ path: '/v1/openapi.json' }) },
   'GET /v1/health': { ok: only(200, EVERYONE), request: () => ({ path: '/v1/health' }) },

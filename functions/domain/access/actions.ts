@@ -27,6 +27,8 @@ export const ACCESS_ACTIONS = [
   'consent.view',
   'sweep.view',
   'staff.manage',
+  'privacy-kpi.view',
+  'event.view',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

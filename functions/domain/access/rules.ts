@@ -45,4 +45,8 @@ export const ACCESS_RULES: Record<AccessAction, Partial<Record<AdminRole, Reach>
   'sweep.view': { admin: 'tenant', legal: 'tenant' },
   // Staff profiles (iAdvize: create, modify, delete profiles): the tenant's own staff, admins only.
   'staff.manage': { admin: 'tenant' },
+  // The privacy office's figures: requests filed, completed and overdue, removals per night, holds.
+  'privacy-kpi.view': { admin: 'tenant', legal: 'tenant' },
+  // Raw chatbot events (Inbenta) while retained: searched by session, each read with its payload.
+  'event.view': { admin: 'tenant', legal: 'tenant' },
 };

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'transcript.download',
   'transcript.delete',
   'interaction.view',
+  'event.view',
   'interaction.export',
   // Reads written only when vendor support makes them (every support access is logged).
   'interaction.search',

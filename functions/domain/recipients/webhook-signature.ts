@@ -6,6 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  *
  *   Lethe-Webhook-Id:        <requestId>.<round>.<recipient>  (the same on every retry: deduplicate on it)
  *   Lethe-Webhook-Timestamp: <Unix seconds when this attempt was signed>
+ *   Lethe-Webhook-Key-Id:    <the id of the secret's key that signed: a rotation makes a new one>
  *   Lethe-Webhook-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body bytes>")>
  *
  * The timestamp is inside the signed bytes, so a captured webhook replayed later fails the
@@ -14,6 +15,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const WEBHOOK_HEADERS = {
   id: 'lethe-webhook-id',
   timestamp: 'lethe-webhook-timestamp',
+  keyId: 'lethe-webhook-key-id',
   signature: 'lethe-webhook-signature',
 } as const;
 
@@ -24,12 +26,22 @@ export const WEBHOOK_TOLERANCE_SECONDS = 300;
 const mac = (secret: Uint8Array, timestamp: number, body: string) =>
   createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(body, 'utf8').digest();
 
-/** The headers of one attempt to deliver `body`, signed at `at`. */
-export function signWebhook(secret: Uint8Array, id: string, body: string, at: Date): Record<string, string> {
+/**
+ * The headers of one attempt to deliver `body`, signed at `at` with the key `keyId` names (the
+ * recipient picks its key by it while it moves to a rotated secret).
+ */
+export function signWebhook(
+  secret: Uint8Array,
+  keyId: string,
+  id: string,
+  body: string,
+  at: Date,
+): Record<string, string> {
   const timestamp = Math.floor(at.getTime() / 1000);
   return {
     [WEBHOOK_HEADERS.id]: id,
     [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+    [WEBHOOK_HEADERS.keyId]: keyId,
     [WEBHOOK_HEADERS.signature]: `${SIGNATURE_VERSION}=${mac(secret, timestamp, body).toString('hex')}`,
   };
 }

@@ -21,6 +21,9 @@ import {
 } from '../../usecases/admin/responses';
 import { SEARCH_DEFAULT_DAYS, SEARCH_MAX_DAYS, SEARCH_MAX_LIMIT } from '../../usecases/admin/search-query';
 import { InteractionConsentsSchema, SubjectConsentsSchema } from '../../usecases/admin/consent-records';
+import { ChatbotEventDetailSchema, ChatbotEventListSchema } from '../../usecases/admin/chatbot-events';
+import { InteractionSurveysSchema } from '../../usecases/admin/interaction-surveys';
+import { PrivacyKpiReportSchema } from '../../domain/kpi/privacy-report';
 import { MAX_SWEEP_HISTORY_PAGE, SweepHistoryPageSchema } from '../../usecases/admin/sweep-history-admin';
 import { pageQuery, SUBJECT_QUERY, type ApiOperation, type ApiQuery } from './operation';
 
@@ -157,6 +160,15 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     errors: { 403: DENIED, 404: NOT_FOUND },
   },
   {
+    method: 'get',
+    path: '/v1/interactions/{id}/surveys',
+    summary:
+      'The surveys answered about an interaction: score 0–10 and comment (the comment withheld when processing is restricted, except for legal); a read that opens a comment is audited.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the surveys', schema: InteractionSurveysSchema },
+    errors: { 403: DENIED, 404: NOT_FOUND },
+  },
+  {
     method: 'delete',
     path: '/v1/interactions/{id}/transcript',
     summary: 'Delete the chat log (every line, every version of any transcript object); the general info stays.',
@@ -239,11 +251,11 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     method: 'post',
     path: '/v1/recipient-secrets',
     summary:
-      "A new secret to sign one recipient's webhooks (GDPR Art. 19 notices of erasure, rectification, restriction, objection), shown once and kept encrypted by KMS. Name its secretRef in policy.subjectRequests.notifyRecipients. Admin role; audited.",
+      "A new secret to sign one recipient's webhooks (GDPR Art. 19 notices of erasure, rectification, restriction, objection), shown once and kept encrypted by KMS. Name its secretRef in policy.subjectRequests.notifyRecipients. With a secretRef: rotates that secret (a new key with a new keyId replaces the old one under the same reference; the rotation time is kept). Admin role; audited.",
     auth: 'admin',
     body: RecipientSecretRequestSchema,
     ok: { status: 201, description: 'the secret and its reference', schema: RecipientSecretSchema },
-    errors: {},
+    errors: { 404: 'the secretRef to rotate is not one of the tenant' },
   },
   {
     method: 'get',
@@ -316,6 +328,24 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
   },
   {
     method: 'get',
+    path: '/v1/privacy-kpis',
+    summary:
+      "The privacy office's figures for a range of days: subject requests filed, completed and overdue, the median time to complete, the records each night's sweep removed, and the legal holds in force (admin, legal).",
+    auth: 'admin',
+    query: [
+      {
+        name: 'from',
+        required: true,
+        description: 'first day, tenant time zone',
+        schema: { type: 'string', format: 'date' },
+      },
+      { name: 'to', required: true, description: 'last day, included', schema: { type: 'string', format: 'date' } },
+    ],
+    ok: { status: 200, description: 'the figures', schema: PrivacyKpiReportSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
     path: '/v1/consents',
     summary:
       'Every consent proof and objection of one person, oldest first (admin, legal); the person is found by keyed hash and never named in the answer.',
@@ -332,5 +362,31 @@ export const ADMIN_OPERATIONS: readonly ApiOperation[] = [
     auth: 'admin',
     ok: { status: 200, description: 'the consent records', schema: InteractionConsentsSchema },
     errors: { 404: 'no such interaction' },
+  },
+  {
+    method: 'get',
+    path: '/v1/chatbot-events',
+    summary:
+      'The retained raw chatbot events of one bot session, newest first, found by keyed hash of the session id; clear facts only, no payload (admin, legal). Audited.',
+    auth: 'admin',
+    query: [
+      {
+        name: 'sessionId',
+        required: true,
+        description: 'the bot session id (the visitor id events are indexed under)',
+        schema: { type: 'string', minLength: 1, maxLength: 128 },
+      },
+    ],
+    ok: { status: 200, description: 'the events', schema: ChatbotEventListSchema },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/chatbot-events/{id}',
+    summary:
+      'One retained raw chatbot event with its session id and payload opened (admin, legal; a restricted event for legal only). Audited.',
+    auth: 'admin',
+    ok: { status: 200, description: 'the event', schema: ChatbotEventDetailSchema },
+    errors: { 403: 'processing restricted, or a role without event.view', 404: 'unknown or expired event' },
   },
 ];

@@ -8,6 +8,7 @@ import { JOB_STATUSES } from '../../domain/subject-requests/job-status';
 import { MAX_EXPORT_MONTHS } from '../../usecases/retention/archive-export';
 import { DOWNLOAD_URL_SECONDS } from '../../usecases/subject-requests/view-request';
 import { pageQuery, type ApiOperation } from './operation';
+import { ArchiveMonthsSchema } from '../../usecases/retention/archive-months';
 
 const STAFF = `staff of the ${SUBJECT_REQUEST_ROLES.join(' or ')} role`;
 const UNKNOWN_REQUEST = 'unknown subject request, or one of another tenant';
@@ -169,6 +170,34 @@ export const GOVERNANCE_OPERATIONS: readonly ApiOperation[] = [
       },
     },
     ok: { status: 200, description: 'the records; the header x-lethe-records says how many', files: ['text/csv'] },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/archive/{class}/months',
+    summary: `What the archive tier holds of one class: the months of transfer with something archived and their object counts, listed without opening any (at most ${MAX_EXPORT_MONTHS} months). Admin or legal role.`,
+    auth: 'admin',
+    query: [
+      {
+        name: 'from',
+        required: false,
+        description: 'first month, YYYY-MM; default twelve months ago',
+        schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+      },
+      {
+        name: 'to',
+        required: false,
+        description: 'last month, YYYY-MM, included; default this month',
+        schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+      },
+    ],
+    pathParams: {
+      class: {
+        description: 'the data class whose archive to list',
+        schema: { type: 'string', enum: [...DATA_CLASSES] },
+      },
+    },
+    ok: { status: 200, description: 'the months', schema: ArchiveMonthsSchema },
     errors: {},
   },
 ];

@@ -1,6 +1,6 @@
 import { requireAccess } from '../../domain/access/require-access';
 import { parseOrThrow } from '../../domain/validation';
-import { createRecipientSecret, type NewRecipientSecret } from '../recipients/recipient-secrets';
+import { createRecipientSecret, rotateRecipientSecret, type NewRecipientSecret } from '../recipients/recipient-secrets';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { recordAccess } from './audit-trail';
 import type { AdminDeps } from './deps';
@@ -8,7 +8,9 @@ import { RecipientSecretRequestSchema } from './responses';
 
 /**
  * POST /v1/recipient-secrets `{recipient}`: a new secret to sign that recipient's webhooks, answered
- * once (the policy then names it by `secretRef`). Whoever may change the policy may make one; audited.
+ * once (the policy then names it by `secretRef`); `{recipient, secretRef}` rotates that secret: a
+ * new key replaces the old one under the same reference, so the policy needs no change. Whoever
+ * may change the policy may do either; audited.
  */
 export async function newRecipientSecret(
   deps: AdminDeps,
@@ -18,12 +20,15 @@ export async function newRecipientSecret(
   const { actor } = request;
   const tenant = await tenantAccess(deps, actor);
   const granted = requireAccess(actor, 'policy.change', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
-  const { recipient } = parseOrThrow(RecipientSecretRequestSchema, body, 'The recipient secret request');
-  const made = await createRecipientSecret(
-    { ...deps, homeRegion: deps.deployment.homeRegion },
-    actor.tenantId,
-    recipient,
-  );
-  await recordAccess(deps, request, granted, 'policy.change', { details: { recipientSecretCreated: made.secretRef } });
+  const { recipient, secretRef } = parseOrThrow(RecipientSecretRequestSchema, body, 'The recipient secret request');
+  const secretDeps = { ...deps, homeRegion: deps.deployment.homeRegion };
+  const made = secretRef
+    ? await rotateRecipientSecret(secretDeps, actor.tenantId, recipient, secretRef)
+    : await createRecipientSecret(secretDeps, actor.tenantId, recipient);
+  await recordAccess(deps, request, granted, 'policy.change', {
+    details: secretRef
+      ? { recipientSecretRotated: made.secretRef, keyId: made.keyId }
+      : { recipientSecretCreated: made.secretRef, keyId: made.keyId },
+  });
   return made;
 }

@@ -187,6 +187,11 @@ export const PolicyRevisionsSchema = z
 export const RecipientSecretRequestSchema = z
   .object({
     recipient: RecipientSchema.shape.name.describe('the name the policy gives the recipient this secret signs for'),
+    secretRef: z
+      .string()
+      .regex(/^rs_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a secretRef answered by an earlier POST /v1/recipient-secrets')
+      .optional()
+      .describe('rotate this secret: a new key replaces its key under the same reference'),
   })
   .strict()
   .meta({ id: 'RecipientSecretRequest' });
@@ -198,6 +203,8 @@ export const RecipientSecretSchema = z
     secret: z
       .string()
       .describe("shown once: the HMAC-SHA256 key of the recipient's webhooks is this string's UTF-8 bytes"),
+    keyId: z.string().describe('sent as Lethe-Webhook-Key-Id with every signature this key makes'),
     createdAt: z.string(),
+    rotatedAt: z.string().optional().describe('when this key replaced the previous one'),
   })
   .meta({ id: 'RecipientSecret' });

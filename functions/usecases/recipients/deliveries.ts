@@ -103,7 +103,7 @@ export async function queueNotices(
 }
 
 async function signedAttempt(deps: NoticeDeps, d: RecipientDelivery): Promise<AttemptResult> {
-  let secret: Uint8Array;
+  let secret: { key: Uint8Array; keyId: string };
   try {
     secret = await openRecipientSecret(deps, d.tenantId, d.secretRef);
   } catch (error) {
@@ -118,7 +118,7 @@ async function signedAttempt(deps: NoticeDeps, d: RecipientDelivery): Promise<At
   const body = d.body ?? '';
   return deps.httpSender.post({
     url: d.url,
-    headers: signWebhook(secret, deliveryId(d), body, deps.clock.now()),
+    headers: signWebhook(secret.key, secret.keyId, deliveryId(d), body, deps.clock.now()),
     body,
   });
 }

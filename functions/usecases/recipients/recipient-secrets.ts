@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
-import { notFound } from '../../domain/errors';
+import { notFound, validationFailed } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { EncryptionContext, KeyVault } from '../../ports/key-vault';
 import type { TenantDirectory } from '../../ports/tenant-directory';
@@ -11,6 +11,8 @@ import { allPages } from '../records/pages';
  * secrets are (tenant-secrets.ts): encrypted directly by the home region's KMS data key, bound to
  * tenant, purpose and reference, in a `RECIPIENTSECRET#<secretRef>` directory item. The clear
  * value is answered once, when it is made, and otherwise only ever unwrapped in memory to sign.
+ * Rotating a secret replaces its key under the same reference (the policy stays as it is): the
+ * new key gets a new key id, sent with every signature, and the rotation time is kept.
  */
 export const RECIPIENT_SECRET_PREFIX = 'RECIPIENTSECRET#';
 const SECRET_BYTES = 32;
@@ -32,9 +34,27 @@ export interface NewRecipientSecret {
   /** The recipient's name in the policy. */
   recipient: string;
   secretRef: string;
+  /** Names this key in every signature it makes (`Lethe-Webhook-Key-Id`); a rotation makes a new one. */
+  keyId: string;
   /** Shown once. The HMAC key is this string's UTF-8 bytes. */
   secret: string;
   createdAt: string;
+  /** When this key replaced the previous one; absent for a first key. */
+  rotatedAt?: string;
+}
+
+const secretKey = (secretRef: string) => `${RECIPIENT_SECRET_PREFIX}${secretRef}`;
+
+/** A fresh key of `secretRef`: its key id, the clear secret, and the secret wrapped by KMS. */
+async function freshKey(deps: RecipientSecretDeps, tenantId: string, secretRef: string) {
+  const secret = `whsec_${randomBytes(SECRET_BYTES).toString('base64url')}`;
+  const wrapped = await deps.keyVault.encrypt(
+    deps.homeRegion,
+    'data',
+    Buffer.from(secret, 'utf8'),
+    contextOf(tenantId, secretRef),
+  );
+  return { keyId: `k_${ulid()}`, secret, wrapped: Buffer.from(wrapped).toString('base64') };
 }
 
 export async function createRecipientSecret(
@@ -43,26 +63,52 @@ export async function createRecipientSecret(
   recipient: string,
 ): Promise<NewRecipientSecret> {
   const secretRef = `rs_${ulid()}`;
-  const secret = `whsec_${randomBytes(SECRET_BYTES).toString('base64url')}`;
-  const wrapped = await deps.keyVault.encrypt(
-    deps.homeRegion,
-    'data',
-    Buffer.from(secret, 'utf8'),
-    contextOf(tenantId, secretRef),
-  );
+  const { keyId, secret, wrapped } = await freshKey(deps, tenantId, secretRef);
   const createdAt = deps.clock.now().toISOString();
   await deps.directory.putItem(
-    {
-      tenantId,
-      sk: `${RECIPIENT_SECRET_PREFIX}${secretRef}`,
-      secretRef,
-      recipient,
-      wrapped: Buffer.from(wrapped).toString('base64'),
-      createdAt,
-    },
+    { tenantId, sk: secretKey(secretRef), secretRef, recipient, keyId, wrapped, createdAt },
     { kind: 'absent' },
   );
-  return { recipient, secretRef, secret, createdAt };
+  return { recipient, secretRef, keyId, secret, createdAt };
+}
+
+/** A secret made before key ids existed is named by its reference. */
+const keyIdOf = (item: Record<string, unknown>) =>
+  typeof item.keyId === 'string' ? item.keyId : String(item.secretRef);
+
+/**
+ * Replaces the key of `secretRef` with a new one: from then on every webhook to that recipient,
+ * retries of earlier notices included, is signed with the new key and carries its key id. The
+ * write is conditional on the key it replaces, so of two rotations at once one is refused rather
+ * than answered a secret that was never kept.
+ */
+export async function rotateRecipientSecret(
+  deps: RecipientSecretDeps,
+  tenantId: string,
+  recipient: string,
+  secretRef: string,
+): Promise<NewRecipientSecret> {
+  const item = await deps.directory.getItem(tenantId, secretKey(secretRef), { consistent: true });
+  if (!item) throw notFound(`Recipient secret ${secretRef}`);
+  if (item.recipient !== recipient)
+    throw validationFailed(
+      [
+        {
+          path: 'recipient',
+          message: `must be the recipient secret ${secretRef} signs for (${String(item.recipient)})`,
+        },
+      ],
+      'The recipient secret rotation is not valid.',
+    );
+  const { keyId, secret, wrapped } = await freshKey(deps, tenantId, secretRef);
+  const rotatedAt = deps.clock.now().toISOString();
+  await deps.directory.updateItem(
+    tenantId,
+    secretKey(secretRef),
+    { set: { keyId, wrapped, rotatedAt, previousKeyId: keyIdOf(item) } },
+    { kind: 'matches', attributes: { wrapped: item.wrapped } },
+  );
+  return { recipient, secretRef, keyId, secret, createdAt: String(item.createdAt), rotatedAt };
 }
 
 /** The references of the tenant's secrets (a policy may only name these). */
@@ -74,18 +120,19 @@ export async function recipientSecretRefs(
   return new Set(items.map((item) => String(item.secretRef)));
 }
 
-/** The signing key of `secretRef`, unwrapped in memory. */
+/** The signing key of `secretRef`, unwrapped in memory, and its key id. */
 export async function openRecipientSecret(
   deps: Pick<RecipientSecretDeps, 'directory' | 'keyVault' | 'homeRegion'>,
   tenantId: string,
   secretRef: string,
-): Promise<Uint8Array> {
-  const item = await deps.directory.getItem(tenantId, `${RECIPIENT_SECRET_PREFIX}${secretRef}`);
+): Promise<{ key: Uint8Array; keyId: string }> {
+  const item = await deps.directory.getItem(tenantId, secretKey(secretRef));
   if (!item) throw notFound(`Recipient secret ${secretRef}`);
-  return deps.keyVault.decrypt(
+  const key = await deps.keyVault.decrypt(
     deps.homeRegion,
     'data',
     Buffer.from(String(item.wrapped), 'base64'),
     contextOf(tenantId, secretRef),
   );
+  return { key, keyId: keyIdOf(item) };
 }

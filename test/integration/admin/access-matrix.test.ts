@@ -80,6 +80,11 @@ const READS: Array<{ route: string; path: (c: Conv) => string; allowed: AdminRol
     allowed: ALL,
   },
   {
+    route: 'GET /v1/interactions/{id}/surveys',
+    path: (c) => `/v1/interactions/${c.interactionId}/surveys`,
+    allowed: ALL,
+  },
+  {
     route: 'GET /v1/interactions/{id}/transcript',
     path: (c) => `/v1/interactions/${c.interactionId}/transcript`,
     allowed: ALL,
@@ -189,6 +194,21 @@ const TENANT_ROUTES: Array<{ route: string; call: (u: StaffUser) => ReturnType<t
   { route: 'GET /v1/audit', call: (u) => as(u, '/v1/audit'), allowed: ['admin', 'legal'] },
   { route: 'GET /v1/sweep-history', call: (u) => as(u, '/v1/sweep-history'), allowed: ['admin', 'legal'] },
   { route: 'GET /v1/staff', call: (u) => as(u, '/v1/staff'), allowed: ['admin'] },
+  {
+    route: 'GET /v1/chatbot-events',
+    call: (u) => as(u, '/v1/chatbot-events?sessionId=bot-session-1'),
+    allowed: ['admin', 'legal'],
+  },
+  {
+    route: 'GET /v1/archive/{class}/months',
+    call: (u) => as(u, '/v1/archive/event/months'),
+    allowed: ['admin', 'legal'],
+  },
+  {
+    route: 'GET /v1/privacy-kpis',
+    call: (u) => as(u, '/v1/privacy-kpis?from=2026-03-01&to=2026-03-31'),
+    allowed: ['admin', 'legal'],
+  },
   {
     route: 'POST /v1/interactions/bulk-download',
     call: (u) =>

@@ -574,6 +574,7 @@ describe('the other pages of the console', () => {
     expect(header.map((f) => f.text)).toEqual([
       'Log out',
       'Staff',
+      'Chatbot events',
       'KPIs',
       'Policy',
       'Consents',

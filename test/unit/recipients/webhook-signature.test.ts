@@ -9,12 +9,13 @@ import {
 const SECRET = Buffer.from('whsec_unit-test-secret-of-some-length', 'utf8');
 const BODY = '{"event":"subject-request.completed","requestId":"01JABCDEFGHJKMNPQRSTVWXYZ0"}';
 const AT = new Date('2027-03-01T12:00:00Z');
+const KEY_ID = 'k_01JABCDEFGHJKMNPQRSTVWXYZ0';
 const later = (seconds: number) => new Date(AT.getTime() + seconds * 1000);
 
 describe('signed webhooks', () => {
   it('a webhook verifies with the secret it was signed with, over the exact bytes sent', () => {
     // Prepare
-    const headers = signWebhook(SECRET, '01J.1.crm', BODY, AT);
+    const headers = signWebhook(SECRET, KEY_ID, '01J.1.crm', BODY, AT);
     // Act
     const check = verifyWebhook(SECRET, headers, BODY, later(2));
     // Assess
@@ -29,14 +30,14 @@ describe('signed webhooks', () => {
       .update(`${AT.getTime() / 1000}.${BODY}`)
       .digest('hex');
     // Act
-    const headers = signWebhook(SECRET, 'id', BODY, AT);
+    const headers = signWebhook(SECRET, KEY_ID, 'id', BODY, AT);
     // Assess
     expect(headers[WEBHOOK_HEADERS.signature]).toBe(`v1=${expected}`);
   });
 
   it('a changed body, another secret or a re-dated timestamp fail the signature', () => {
     // Prepare
-    const headers = signWebhook(SECRET, 'id', BODY, AT);
+    const headers = signWebhook(SECRET, KEY_ID, 'id', BODY, AT);
     const redated = { ...headers, [WEBHOOK_HEADERS.timestamp]: String(AT.getTime() / 1000 + 600) };
     // Act
     const checks = [
@@ -54,7 +55,7 @@ describe('signed webhooks', () => {
 
   it('a genuine webhook replayed after the tolerance is refused as stale', () => {
     // Prepare
-    const headers = signWebhook(SECRET, 'id', BODY, AT);
+    const headers = signWebhook(SECRET, KEY_ID, 'id', BODY, AT);
     // Act
     const justInTime = verifyWebhook(SECRET, headers, BODY, later(WEBHOOK_TOLERANCE_SECONDS));
     const replayed = verifyWebhook(SECRET, headers, BODY, later(WEBHOOK_TOLERANCE_SECONDS + 1));
@@ -65,7 +66,7 @@ describe('signed webhooks', () => {
 
   it('missing or malformed headers are refused without comparing anything', () => {
     // Prepare
-    const headers = signWebhook(SECRET, 'id', BODY, AT);
+    const headers = signWebhook(SECRET, KEY_ID, 'id', BODY, AT);
     // Act
     const checks = [
       verifyWebhook(SECRET, {}, BODY, AT),
