@@ -30,11 +30,12 @@ async function historySince(
   tenantId: string,
   q: PrivacyKpiQuery,
   timeZone: string,
+  now: Date,
 ): Promise<SweepHistoryEntry[]> {
   const entries: SweepHistoryEntry[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await readSweepHistory(directory, tenantId, { limit: HISTORY_PAGE, nextToken });
+    const page = await readSweepHistory(directory, tenantId, { limit: HISTORY_PAGE, nextToken }, now);
     entries.push(...page.items);
     const oldest = page.items.at(-1);
     if (oldest && kpiDay(oldest.sweptAt, timeZone) < q.from) break;
@@ -61,7 +62,7 @@ export async function privacyKpiReport(
   const now = deps.clock.now();
   const [jobs, history, holds] = await Promise.all([
     allPages((cursor) => queryJobs(deps.directory, actor.tenantId, { cursor })),
-    historySince(deps.directory, actor.tenantId, q, timeZone),
+    historySince(deps.directory, actor.tenantId, q, timeZone, deps.clock.now()),
     listHolds(deps.directory, actor.tenantId),
   ]);
   const requests = jobs.map(
