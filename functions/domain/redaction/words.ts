@@ -15,7 +15,6 @@ const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 export class WordList {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
-  readonly capitalised: boolean[] = [];
   private readonly words: string[] = [];
   private readonly folds: string[] = [];
 
@@ -51,6 +50,12 @@ export class WordList {
     return this.words[k];
   }
 
+  /** isCapitalised of word k; a word opening in ASCII lower case (most words) is answered at once. */
+  capitalised(k: number): boolean {
+    const first = this.text.charCodeAt(this.starts[k]);
+    return !(first >= 97 && first <= 122) && capitalisedAt(this.text, this.starts[k], this.ends[k]);
+  }
+
   fold(k: number): string {
     this.folds[k] ??= foldName(this.word(k));
     return this.folds[k];
@@ -63,7 +68,6 @@ export class WordList {
       end = s;
     this.starts.push(start);
     this.ends.push(end);
-    this.capitalised.push(capitalisedAt(text, start, end));
   }
 }
 

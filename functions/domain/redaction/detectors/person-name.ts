@@ -37,7 +37,7 @@ export function scanPersonNames(text: string, out: FindingSink): void {
   const words = new WordList(text);
   let i = 0;
   while (i < words.length) {
-    const last = words.capitalised[i] || lowerCaseNames ? nameStartingAt(words, i, lowerCaseNames) : -1;
+    const last = lowerCaseNames || words.capitalised(i) ? nameStartingAt(words, i, lowerCaseNames) : -1;
     if (last === -1) {
       i++;
       continue;
@@ -50,13 +50,14 @@ export function scanPersonNames(text: string, out: FindingSink): void {
 /** Index of the last word of the name that starts at word i, or -1. `strongCue`: the text holds one somewhere. */
 function nameStartingAt(words: WordList, i: number, strongCue: boolean): number {
   const text = words.text;
-  const capitalised = words.capitalised[i];
+  const capitalised = words.capitalised(i);
   // Every cue and title ends in white space before the name: without it, none can match.
   const lead = afterSpace(text, words.starts[i]) ? before(text, words.starts[i]) : '';
   const strong = strongCue && lead !== '' && STRONG_CUE.test(lead);
   if (!capitalised && !strong) return -1;
   const fold = words.fold(i);
-  const knownName = isFirstName(fold) || isSurname(fold);
+  const firstName = isFirstName(fold);
+  const knownName = firstName || isSurname(fold);
   if (!capitalised && !knownName) return -1;
   if (TITLE_WORDS.has(words.word(i))) return -1;
   const common = isCommonWord(fold);
@@ -64,10 +65,10 @@ function nameStartingAt(words: WordList, i: number, strongCue: boolean): number 
     return extend(words, i);
   if (common) {
     // "May", "Bill", "Will": a name only with a surname after it.
-    const last = isFirstName(fold) ? extend(words, i) : i;
+    const last = firstName ? extend(words, i) : i;
     return last > i && isSurname(words.fold(last)) ? last : -1;
   }
-  if (isFirstName(fold)) return opensImperative(words, i) ? -1 : extend(words, i);
+  if (firstName) return opensImperative(words, i) ? -1 : extend(words, i);
   // An unknown capitalised word before a known name ("Marco Walter"), or alone before "here" ("Wiley here").
   const last = extend(words, i);
   if (last > i && (isFirstName(words.fold(i + 1)) || isSurname(words.fold(i + 1)))) return last;
@@ -160,12 +161,12 @@ function extend(words: WordList, i: number): number {
       let j = k;
       while (j + 1 < words.length && NAME_PARTICLES.has(words.word(j)) && words.starts[j + 1] - words.ends[j] === 1)
         j++;
-      if (!words.capitalised[j]) break;
+      if (!words.capitalised(j)) break;
       k = j - 1; // the loop's k++ lands on the capitalised word after the particles
       continue;
     }
     if (
-      !words.capitalised[k] ||
+      !words.capitalised(k) ||
       (isCommonWord(words.fold(k)) && !isSurname(words.fold(k)) && !isFirstName(words.fold(k)))
     )
       break;
