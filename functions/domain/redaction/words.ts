@@ -1,5 +1,5 @@
 import { isAsciiLetter } from './chars';
-import { foldName } from './lexicon/fold';
+import { listsOfWord } from './lexicon';
 
 /**
  * Words as the name detectors see them: letters with inner apostrophes and hyphens (`Anna-Karin`,
@@ -8,20 +8,50 @@ import { foldName } from './lexicon/fold';
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 
 /**
- * The words of one text as offsets, their strings and folded forms made only when asked for: the
- * name scan reads every word of every text but looks at few of them. Words of ASCII letters are
- * read char by char; anything past ASCII is left to WORD, which then reads the word from its start.
+ * The words of one text as offsets, read only as far as they are asked for, their strings and
+ * name lists looked up only when asked for: the name scan passes every text but looks at few words.
+ * Words of ASCII letters are read char by char; anything past ASCII is left to WORD, which then
+ * reads the word from its start. Indices count the words read: `hasCapitalisedCandidate` may pass
+ * over words that cannot be capitalised without reading them.
  */
 export class WordList {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   private readonly words: string[] = [];
-  private readonly folds: string[] = [];
+  private readonly listBits: number[] = [];
+  /** Where reading goes on; never inside a word. */
+  private at = 0;
 
-  constructor(readonly text: string) {
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
+  constructor(readonly text: string) {}
+
+  /** Whether there is a word k, reading on as far as needed. */
+  has(k: number): boolean {
+    while (this.starts.length <= k && this.read());
+    return k < this.starts.length;
+  }
+
+  /**
+   * `has(k)`, except that when word k is still unread, the words ahead that cannot be capitalised
+   * are passed over unread: a capitalised word opens with a letter that has a lower case (A-Z, or
+   * past ASCII), and no word crosses an ASCII character other than a letter, `'` or `-`, so
+   * reading may resume after the last such character before that letter.
+   */
+  hasCapitalisedCandidate(k: number): boolean {
+    if (k < this.starts.length) return true;
+    const text = this.text;
+    let p = this.at;
+    while (p < text.length && !hasLowerCase(text.charCodeAt(p))) p++;
+    let resume = p;
+    while (resume > this.at && continuesWord(text.charCodeAt(resume - 1))) resume--;
+    this.at = resume;
+    return this.has(k);
+  }
+
+  /** Reads the next word; false when there is none. */
+  private read(): boolean {
+    const text = this.text;
+    let i = this.at;
+    while (i < text.length) {
       const c = text.charCodeAt(i);
       if (c <= 0x7f && !isAsciiLetter(c)) {
         i++;
@@ -30,19 +60,18 @@ export class WordList {
       const end = c <= 0x7f ? asciiWordEnd(text, i) : -1;
       if (end !== -1) {
         this.add(i, end);
-        i = end;
-        continue;
+        this.at = end;
+        return true;
       }
       WORD.lastIndex = i;
       const m = WORD.exec(text);
       if (!m) break;
       this.add(m.index, m.index + m[0].length);
-      i = WORD.lastIndex;
+      this.at = WORD.lastIndex;
+      return true;
     }
-  }
-
-  get length(): number {
-    return this.starts.length;
+    this.at = text.length;
+    return false;
   }
 
   word(k: number): string {
@@ -56,9 +85,10 @@ export class WordList {
     return !(first >= 97 && first <= 122) && capitalisedAt(this.text, this.starts[k], this.ends[k]);
   }
 
-  fold(k: number): string {
-    this.folds[k] ??= foldName(this.word(k));
-    return this.folds[k];
+  /** The name lists word k is on (lexicon bits). */
+  lists(k: number): number {
+    this.listBits[k] ??= listsOfWord(this.word(k));
+    return this.listBits[k];
   }
 
   private add(start: number, end: number): void {
@@ -69,6 +99,20 @@ export class WordList {
     this.starts.push(start);
     this.ends.push(end);
   }
+}
+
+/** A character that may stand inside a word: an ASCII letter, `'`, `-`, or anything past ASCII. */
+const continuesWord = (c: number) => c > 0x7f || c === 39 || c === 45 || isAsciiLetter(c);
+
+/** Code units whose lower case differs (what isCapitalised asks of a word's first letter), looked up once each. */
+const LOWER_CASE_DIFFERS = new Int8Array(0x10000);
+function hasLowerCase(c: number): boolean {
+  if (c <= 0x7f) return c >= 65 && c <= 90;
+  if (LOWER_CASE_DIFFERS[c] === 0) {
+    const s = String.fromCharCode(c);
+    LOWER_CASE_DIFFERS[c] = s === s.toLowerCase() ? -1 : 1;
+  }
+  return LOWER_CASE_DIFFERS[c] === 1;
 }
 
 /** End of the ASCII word starting at i, or -1 when a character past ASCII may belong to it. */

@@ -1,4 +1,4 @@
-import { isCommonWord, isFirstName, isSurname } from '../lexicon';
+import { COMMON_WORD, FIRST_NAME, SURNAME } from '../lexicon';
 import { NAME_PARTICLES } from '../lexicon/particles';
 import type { FindingSink } from '../types';
 import { startsSentence, WordList } from '../words';
@@ -36,7 +36,8 @@ export function scanPersonNames(text: string, out: FindingSink): void {
   if (!lowerCaseNames && !/\p{Lu}/u.test(text)) return;
   const words = new WordList(text);
   let i = 0;
-  while (i < words.length) {
+  // Without a strong cue only capitalised words open names: the others need not even be read.
+  while (lowerCaseNames ? words.has(i) : words.hasCapitalisedCandidate(i)) {
     const last = lowerCaseNames || words.capitalised(i) ? nameStartingAt(words, i, lowerCaseNames) : -1;
     if (last === -1) {
       i++;
@@ -55,24 +56,24 @@ function nameStartingAt(words: WordList, i: number, strongCue: boolean): number 
   const lead = afterSpace(text, words.starts[i]) ? before(text, words.starts[i]) : '';
   const strong = strongCue && lead !== '' && STRONG_CUE.test(lead);
   if (!capitalised && !strong) return -1;
-  const fold = words.fold(i);
-  const firstName = isFirstName(fold);
-  const knownName = firstName || isSurname(fold);
+  const lists = words.lists(i);
+  const firstName = (lists & FIRST_NAME) !== 0;
+  const knownName = (lists & (FIRST_NAME | SURNAME)) !== 0;
   if (!capitalised && !knownName) return -1;
   if (TITLE_WORDS.has(words.word(i))) return -1;
-  const common = isCommonWord(fold);
+  const common = (lists & COMMON_WORD) !== 0;
   if (strong || (lead !== '' && (TITLE.test(lead) || ((knownName || !common) && WEAK_CUE.test(lead)))))
     return extend(words, i);
   if (common) {
     // "May", "Bill", "Will": a name only with a surname after it.
     const last = firstName ? extend(words, i) : i;
-    return last > i && isSurname(words.fold(last)) ? last : -1;
+    return last > i && (words.lists(last) & SURNAME) !== 0 ? last : -1;
   }
   if (firstName) return opensImperative(words, i) ? -1 : extend(words, i);
   // An unknown capitalised word before a known name ("Marco Walter"), or alone before "here" ("Wiley here").
   const last = extend(words, i);
-  if (last > i && (isFirstName(words.fold(i + 1)) || isSurname(words.fold(i + 1)))) return last;
-  return i + 1 < words.length &&
+  if (last > i && (words.lists(i + 1) & (FIRST_NAME | SURNAME)) !== 0) return last;
+  return words.has(i + 1) &&
     HERE.has(words.word(i + 1)) &&
     words.starts[i + 1] === words.ends[i] + 1 &&
     startsSentence(text, words.starts[i])
@@ -105,7 +106,7 @@ const ARTICLES = new Set([
   'las',
 ]);
 const opensImperative = (words: WordList, i: number) =>
-  i + 1 < words.length &&
+  words.has(i + 1) &&
   ARTICLES.has(words.word(i + 1)) &&
   words.starts[i + 1] === words.ends[i] + 1 &&
   startsSentence(words.text, words.starts[i]);
@@ -153,23 +154,18 @@ const TITLE_WORDS = new Set([
 function extend(words: WordList, i: number): number {
   const text = words.text;
   let last = i;
-  for (let k = i + 1; k < words.length && k - i <= MAX_FOLLOWING; k++) {
+  for (let k = i + 1; k - i <= MAX_FOLLOWING && words.has(k); k++) {
     const gap = words.starts[k] - words.ends[k - 1];
     const space = text.charCodeAt(words.ends[k - 1]);
     if (gap !== 1 || (space !== 32 && space !== 0xa0)) break;
     if (NAME_PARTICLES.has(words.word(k))) {
       let j = k;
-      while (j + 1 < words.length && NAME_PARTICLES.has(words.word(j)) && words.starts[j + 1] - words.ends[j] === 1)
-        j++;
+      while (words.has(j + 1) && NAME_PARTICLES.has(words.word(j)) && words.starts[j + 1] - words.ends[j] === 1) j++;
       if (!words.capitalised(j)) break;
       k = j - 1; // the loop's k++ lands on the capitalised word after the particles
       continue;
     }
-    if (
-      !words.capitalised(k) ||
-      (isCommonWord(words.fold(k)) && !isSurname(words.fold(k)) && !isFirstName(words.fold(k)))
-    )
-      break;
+    if (!words.capitalised(k) || (words.lists(k) & (COMMON_WORD | FIRST_NAME | SURNAME)) === COMMON_WORD) break;
     last = k;
   }
   return last;
