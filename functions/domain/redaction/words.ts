@@ -93,8 +93,13 @@ export class WordList {
 
   private add(start: number, end: number): void {
     const text = this.text;
+    // A possessive 's of the word itself: the apostrophe after its first letter, not before the word.
     const s = end - 2;
-    if (text.charCodeAt(end - 1) === 115 /* s */ && (text.charCodeAt(s) === 39 || text.charCodeAt(s) === 0x2019))
+    if (
+      s > start &&
+      text.charCodeAt(end - 1) === 115 /* s */ &&
+      (text.charCodeAt(s) === 39 || text.charCodeAt(s) === 0x2019)
+    )
       end = s;
     this.starts.push(start);
     this.ends.push(end);
