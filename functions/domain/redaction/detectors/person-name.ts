@@ -1,7 +1,7 @@
-import { foldName, isCommonWord, isFirstName, isSurname } from '../lexicon';
+import { COMMON_WORD, FIRST_NAME, SURNAME } from '../lexicon';
 import { NAME_PARTICLES } from '../lexicon/particles';
 import type { FindingSink } from '../types';
-import { isCapitalised, startsSentence, WORD } from '../words';
+import { startsSentence, WordList } from '../words';
 
 /**
  * People named in free text, in EN, FR, SV, DE and ES, found three ways:
@@ -30,66 +30,58 @@ const TITLE =
 const MAX_FOLLOWING = 5;
 const LOOK_BACK = 24;
 
-class Token {
-  private folded?: string;
-  readonly capitalised: boolean;
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly word: string,
-  ) {
-    this.capitalised = isCapitalised(word);
-  }
-  /** Folded only when looked up: most words never are. */
-  get fold(): string {
-    return (this.folded ??= foldName(this.word));
-  }
-}
-
 export function scanPersonNames(text: string, out: FindingSink): void {
   // A name in lower case is taken only after a strong cue; most lines have none.
   const lowerCaseNames = STRONG_CUE_ANYWHERE.test(text);
   if (!lowerCaseNames && !/\p{Lu}/u.test(text)) return;
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0].endsWith("'s") || m[0].endsWith('’s') ? m[0].slice(0, -2) : m[0];
-    tokens.push(new Token(m.index, m.index + word.length, word));
-  }
+  const words = new WordList(text);
   let i = 0;
-  while (i < tokens.length) {
-    const last = tokens[i].capitalised || lowerCaseNames ? nameStartingAt(text, tokens, i) : -1;
+  // Without a strong cue only capitalised words open names: the others need not even be read.
+  while (lowerCaseNames ? words.has(i) : words.hasCapitalisedCandidate(i)) {
+    const last = lowerCaseNames || words.capitalised(i) ? nameStartingAt(words, i, lowerCaseNames) : -1;
     if (last === -1) {
       i++;
       continue;
     }
-    out.push({ type: 'name', start: tokens[i].start, end: tokens[last].end });
+    out.push({ type: 'name', start: words.starts[i], end: words.ends[last] });
     i = last + 1;
   }
 }
 
-/** Index of the last token of the name that starts at token i, or -1. */
-function nameStartingAt(text: string, tokens: readonly Token[], i: number): number {
-  const t = tokens[i];
-  if (!t.capitalised && !STRONG_CUE.test(before(text, t))) return -1;
-  const knownName = isFirstName(t.fold) || isSurname(t.fold);
-  if (!t.capitalised && !knownName) return -1;
-  if (TITLE_WORDS.has(t.word)) return -1;
-  const common = isCommonWord(t.fold);
-  const lead = before(text, t);
-  if (STRONG_CUE.test(lead) || TITLE.test(lead) || ((knownName || !common) && WEAK_CUE.test(lead)))
-    return extend(text, tokens, i);
+/** Index of the last word of the name that starts at word i, or -1. `strongCue`: the text holds one somewhere. */
+function nameStartingAt(words: WordList, i: number, strongCue: boolean): number {
+  const text = words.text;
+  const capitalised = words.capitalised(i);
+  // Every cue and title ends in white space before the name: without it, none can match.
+  const lead = afterSpace(text, words.starts[i]) ? before(text, words.starts[i]) : '';
+  const strong = strongCue && lead !== '' && STRONG_CUE.test(lead);
+  if (!capitalised && !strong) return -1;
+  const lists = words.lists(i);
+  const firstName = (lists & FIRST_NAME) !== 0;
+  const knownName = (lists & (FIRST_NAME | SURNAME)) !== 0;
+  if (!capitalised && !knownName) return -1;
+  if (TITLE_WORDS.has(words.word(i))) return -1;
+  const common = (lists & COMMON_WORD) !== 0;
+  if (strong || (lead !== '' && (TITLE.test(lead) || ((knownName || !common) && WEAK_CUE.test(lead)))))
+    return extend(words, i);
   if (common) {
     // "May", "Bill", "Will": a name only with a surname after it.
-    const last = isFirstName(t.fold) ? extend(text, tokens, i) : i;
-    return last > i && isSurname(tokens[last].fold) ? last : -1;
+    const last = firstName ? extend(words, i) : i;
+    return last > i && (words.lists(last) & SURNAME) !== 0 ? last : -1;
   }
-  if (isFirstName(t.fold)) return opensImperative(text, tokens, i) ? -1 : extend(text, tokens, i);
+  if (firstName) return opensImperative(words, i) ? -1 : extend(words, i);
   // An unknown capitalised word before a known name ("Marco Walter"), or alone before "here" ("Wiley here").
-  const last = extend(text, tokens, i);
-  if (last > i && (isFirstName(tokens[i + 1].fold) || isSurname(tokens[i + 1].fold))) return last;
-  const next = tokens[i + 1];
-  return next && HERE.has(next.word) && next.start === t.end + 1 && startsSentence(text, t.start) ? i : -1;
+  const last = extend(words, i);
+  if (last > i && (words.lists(i + 1) & (FIRST_NAME | SURNAME)) !== 0) return last;
+  return words.has(i + 1) &&
+    HERE.has(words.word(i + 1)) &&
+    words.starts[i + 1] === words.ends[i] + 1 &&
+    startsSentence(text, words.starts[i])
+    ? i
+    : -1;
 }
+
+const afterSpace = (text: string, at: number) => at > 0 && (text.charCodeAt(at - 1) === 32 || /\s/u.test(text[at - 1]));
 
 /** "Mark the ticket as urgent": a first name opening a sentence before an article is a verb. */
 const ARTICLES = new Set([
@@ -113,11 +105,11 @@ const ARTICLES = new Set([
   'los',
   'las',
 ]);
-const opensImperative = (text: string, tokens: readonly Token[], i: number) =>
-  i + 1 < tokens.length &&
-  ARTICLES.has(tokens[i + 1].word) &&
-  tokens[i + 1].start === tokens[i].end + 1 &&
-  startsSentence(text, tokens[i].start);
+const opensImperative = (words: WordList, i: number) =>
+  words.has(i + 1) &&
+  ARTICLES.has(words.word(i + 1)) &&
+  words.starts[i + 1] === words.ends[i] + 1 &&
+  startsSentence(words.text, words.starts[i]);
 
 const HERE = new Set(['here', 'ici', 'här', 'hier', 'aquí']);
 /** Titles, and capitalised nouns that stand before names (German capitalises every noun). */
@@ -158,24 +150,25 @@ const TITLE_WORDS = new Set([
   'Doktor',
 ]);
 
-/** The last of the capitalised words (and particles between them) that follow token i. */
-function extend(text: string, tokens: readonly Token[], i: number): number {
+/** The last of the capitalised words (and particles between them) that follow word i. */
+function extend(words: WordList, i: number): number {
+  const text = words.text;
   let last = i;
-  for (let k = i + 1; k < tokens.length && k - i <= MAX_FOLLOWING; k++) {
-    const t = tokens[k];
-    if (!/^[ \u00a0]$/.test(text.slice(tokens[k - 1].end, t.start))) break;
-    if (NAME_PARTICLES.has(t.word)) {
+  for (let k = i + 1; k - i <= MAX_FOLLOWING && words.has(k); k++) {
+    const gap = words.starts[k] - words.ends[k - 1];
+    const space = text.charCodeAt(words.ends[k - 1]);
+    if (gap !== 1 || (space !== 32 && space !== 0xa0)) break;
+    if (NAME_PARTICLES.has(words.word(k))) {
       let j = k;
-      while (j + 1 < tokens.length && NAME_PARTICLES.has(tokens[j].word) && tokens[j + 1].start - tokens[j].end === 1)
-        j++;
-      if (!tokens[j].capitalised) break;
+      while (words.has(j + 1) && NAME_PARTICLES.has(words.word(j)) && words.starts[j + 1] - words.ends[j] === 1) j++;
+      if (!words.capitalised(j)) break;
       k = j - 1; // the loop's k++ lands on the capitalised word after the particles
       continue;
     }
-    if (!t.capitalised || (isCommonWord(t.fold) && !isSurname(t.fold) && !isFirstName(t.fold))) break;
+    if (!words.capitalised(k) || (words.lists(k) & (COMMON_WORD | FIRST_NAME | SURNAME)) === COMMON_WORD) break;
     last = k;
   }
   return last;
 }
 
-const before = (text: string, t: Token) => text.slice(Math.max(0, t.start - LOOK_BACK), t.start);
+const before = (text: string, at: number) => text.slice(Math.max(0, at - LOOK_BACK), at);

@@ -139,8 +139,12 @@ const WORD = /[\p{L}#°º]+/gu;
 const CUE_OF = new Map<string, NumberCue>(STEMS.flatMap(([cue, stems]) => stems.map((stem) => [stem, cue] as const)));
 const LONGEST_STEM = Math.max(...[...CUE_OF.keys()].map((s) => s.length));
 
+/** The first four letters of the stems of four or more: a word not opening with one of them has no cue. */
+const STEM_HEADS = new Set([...CUE_OF.keys()].filter((s) => s.length >= 4).map((s) => s.slice(0, 4)));
+
 function cueOf(word: string): NumberCue | undefined {
   if (word.length < 4) return CUE_OF.get(word);
+  if (!STEM_HEADS.has(word.slice(0, 4))) return undefined;
   for (let k = 4; k <= Math.min(word.length, LONGEST_STEM); k++) {
     const cue = CUE_OF.get(word.slice(0, k));
     if (cue) return cue;
@@ -151,7 +155,9 @@ function cueOf(word: string): NumberCue | undefined {
 export function numberCueBefore(text: string, at: number): NumberCue | undefined {
   const before = text.slice(Math.max(0, at - CUE_REACH), at).toLowerCase();
   let found: NumberCue | undefined;
-  for (const m of before.matchAll(WORD)) {
+  // exec, not matchAll: matchAll copies the regex on every call.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(before); m !== null; m = WORD.exec(before)) {
     if (GENERIC.has(m[0])) {
       found ??= 'phone';
       continue;

@@ -154,8 +154,10 @@ function gapKind(text: string, from: number, to: number): number {
 
 /** Letters and digits; above Latin Extended-B, whatever Unicode calls a letter or mark. */
 const isTokenChar = (c: number) =>
-  isWordChar(c) ? c !== 95 : c > 0x24f && LETTER_OR_MARK.test(String.fromCharCode(c));
+  c <= 0x24f ? LATIN_TOKEN_CHARS[c] === 1 : LETTER_OR_MARK.test(String.fromCharCode(c));
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/** Up to Latin Extended-B, a table: every text is read char by char here. */
+const LATIN_TOKEN_CHARS = Uint8Array.from({ length: 0x250 }, (_, c) => (isWordChar(c) && c !== 95 ? 1 : 0));
 
 type Parsed = { value: string; next: number };
 
