@@ -10,13 +10,12 @@ import { refusalsFor } from './consent-standing';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
-import { infoKey, locateInteraction, type LocatedInteraction } from './interaction-info';
+import { infoKey, locateTenantInteraction, type LocatedInteraction } from './interaction-info';
 import { knownIdentifiersOf, subjectHmacsOf } from './participant';
 import { recordMeta, recordTime, sealedItem } from '../records/record-items';
-import { ingestTenant, regionsHolding, type TenantContext } from './tenant-context';
+import { ingestTenant, type TenantContext } from './tenant-context';
 import { restrictionMark } from '../subject-markers/restriction-markers';
 import { HELD_EXPIRY, heldWrites, isHeldItem } from '../records/held-expiry';
-import { ORDINARY_READER } from '../../domain/sweep/visibility';
 import { WriteConflict } from '../../ports/write-conflict';
 
 /** Sort key of a chat-log line: by time, then by its order within the interaction. */
@@ -49,8 +48,7 @@ export async function appendMessages(
   });
   if (replay) return replay as IngestResult<MessagesAppended>;
 
-  const regions = regionsHolding(tenant, 'interaction', deps.stores.regions);
-  const locate = () => locateInteraction(deps, tenantId, interactionId, ORDINARY_READER, regions);
+  const locate = () => locateTenantInteraction(deps, tenant, interactionId);
   let located = await locate();
   const { withdrawn, objected } = await refusalsFor(deps, tenant, await subjectHmacsOf(deps, located));
   for (let attempt = 1; ; attempt++) {

@@ -8,6 +8,7 @@ import { interactionPartition, ROOT_SORT_KEY } from '../../domain/sweep/record-k
 import { expirySecondsOf, ORDINARY_READER, visibilityAt, type Reader } from '../../domain/sweep/visibility';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
+import { regionsHolding, type TenantContext } from './tenant-context';
 
 /** The flag Puzzel's archive shows on an interaction whose caller refused recording. */
 export const DENY_RECORDING = 'deny_recording';
@@ -121,4 +122,17 @@ export async function locateInteraction(
     strays: rest.map((r) => r.region),
     heldPastExpiry: visibilityAt(first.item, now, reader) === 'held',
   };
+}
+
+/**
+ * `locateInteraction` as the ingest routes ask it: in the regions the tenant's policy revisions put
+ * interactions in, so a region that holds nothing of the tenant's gets no request.
+ */
+export function locateTenantInteraction(
+  deps: Pick<IngestDeps, 'stores' | 'clock'>,
+  tenant: Pick<TenantContext, 'tenantId' | 'policies'>,
+  interactionId: string,
+): Promise<LocatedInteraction> {
+  const regions = regionsHolding(tenant, 'interaction', deps.stores.regions);
+  return locateInteraction(deps, tenant.tenantId, interactionId, ORDINARY_READER, regions);
 }
