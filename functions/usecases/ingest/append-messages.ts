@@ -6,7 +6,7 @@ import { AppendMessagesSchema, type MessageInput } from '../../domain/ingest/sch
 import { storableMessage, type StorableMessage } from '../../domain/ingest/storable-message';
 import { regionFor } from '../../domain/residency/region-for';
 import type { RecordStore, WriteOperation } from '../../ports/record-store';
-import { refusalsFor } from './consent-standing';
+import { CONTENT_PURPOSES, refusalsFor } from './consent-standing';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
@@ -50,7 +50,12 @@ export async function appendMessages(
 
   const locate = () => locateTenantInteraction(deps, tenant, interactionId);
   let located = await locate();
-  const { withdrawn, objected } = await refusalsFor(deps, tenant, await subjectHmacsOf(deps, located));
+  const { withdrawn, objected } = await refusalsFor(
+    deps,
+    tenant,
+    await subjectHmacsOf(deps, located),
+    CONTENT_PURPOSES,
+  );
   for (let attempt = 1; ; attempt++) {
     try {
       return await appendTo(deps, tenant, located, input.messages, { withdrawn, objected }, guard);
