@@ -1,5 +1,6 @@
 import type { RegionStores } from '../../../functions/ports/regional-stores';
 import { appendMessages } from '../../../functions/usecases/ingest/append-messages';
+import { recordConsent } from '../../../functions/usecases/ingest/record-consent';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
 import {
   forgetTenantPolicy,
@@ -115,5 +116,33 @@ describe('the ingest hot path', () => {
     const seqs = partition.filter((i) => i.sk.startsWith('MSG#')).map((i) => i.seq);
     expect([...seqs].sort()).toEqual([0, 1, 2, 3]);
     expect(partition.find((i) => i.sk === 'INFO')?.messageCount).toBe(4);
+  });
+
+  it('a GDPR notice withdrawn mid-conversation stops the next message: nothing of it is stored', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    const interactionId = await chat(c, tenantId);
+    await appendMessages(c, tenantId, interactionId, line(c, 'before'));
+    c.clock.advance(60_000);
+    await recordConsent(c, tenantId, {
+      body: {
+        subject: { email: 'ann@example.com' },
+        purpose: 'gdpr',
+        granted: false,
+        noticeVersion: 'v1',
+        channel: 'chat',
+        at: c.clock.now().toISOString(),
+      },
+    });
+
+    // Act
+    const after = await appendMessages(c, tenantId, interactionId, line(c, 'after'));
+
+    // Assess
+    expect(after.body).toMatchObject({ stored: 0, contentRefused: 'withdrawn' });
+    const records = c.stores.storesFor(HOME_REGION).records;
+    const partition = (await records.queryPartition(`T#${tenantId}#I#${interactionId}`, { consistent: true })).items;
+    expect(partition.filter((i) => i.sk.startsWith('MSG#'))).toHaveLength(1);
   });
 });
