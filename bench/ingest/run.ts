@@ -335,7 +335,7 @@ async function main(): Promise<void> {
       '|---:|---:|---|---:|',
       ...historyRows,
       '',
-      'What it includes: validation, tenant policy and secret lookup (the message route: policy revisions cached per warm container for 30 s, secrets cached; other routes: a directory Query), redaction, consent check (one BatchGetItem of the standing markers of every identifier), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition: a KMS GenerateDataKey plus a keys-table write), the TransactWriteItems of record + index entries (a message's also claims its sequence number on the general info), and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
+      'What it includes: validation, tenant policy and secret lookup (the message route: policy revisions cached per warm container for 30 s, secrets cached; other routes: a directory Query), redaction, consent check (one BatchGetItem of the standing markers of every identifier), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition: a KMS GenerateDataKey plus a keys-table write), the TransactWriteItems of record + index entries (for a message, also the claim of its sequence number on the general info), and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
     ].join('\n');
     if (WRITE) writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'ingest', body);
   } finally {
