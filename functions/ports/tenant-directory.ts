@@ -82,6 +82,8 @@ export interface TenantDirectory {
 
   putItem(item: TenantItem, condition?: ItemCondition): Promise<void>;
   getItem(tenantId: string, sk: string, options?: { consistent?: boolean }): Promise<TenantItem | undefined>;
+  /** The items of `sks` that exist (strongly consistent), read together: one request per 100 keys. */
+  getItems(tenantId: string, sks: readonly string[]): Promise<TenantItem[]>;
   /** Items whose sort key starts with `skPrefix` (e.g. `HOLD#`), in sort-key order (`newestFirst`: reversed). */
   queryItems(
     tenantId: string,

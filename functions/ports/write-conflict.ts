@@ -1,6 +1,7 @@
 /**
- * A conditional write was refused because its condition did not hold; nothing of the write (or
- * of its transaction) was applied. `existing` is the item that stood in the way when the store
+ * A conditional write was refused because its condition did not hold (or, in a transaction,
+ * because another transaction was changing the same item); nothing of the write (or of its
+ * transaction) was applied. `existing` is the item that stood in the way when the store
  * can tell (e.g. the stored result of an idempotent request), `index` the position of the refused
  * operation in a transaction.
  */

@@ -169,6 +169,27 @@ export function tenantDirectoryContract(subject: () => TenantDirectoryUnderTest)
       await expect(directory.putItem({ tenantId, sk: 'PROFILE', status: 'active' })).rejects.toThrow(/directory's own/);
       await expect(directory.putItem({ tenantId, sk: 'POLICY#00000009' })).rejects.toThrow(/directory's own/);
     });
+
+    it('reads the per-tenant items of many keys together: those that exist, each once, more than a request holds', async () => {
+      // Prepare: 150 keys asked (more than one BatchGetItem's 100), 3 of them stored, one asked twice
+      const tenantId = freshTenant();
+      const other = freshTenant();
+      await directory.putItem({ tenantId, sk: 'MARK#001', state: 'a' });
+      await directory.putItem({ tenantId, sk: 'MARK#120', state: 'b' });
+      await directory.putItem({ tenantId, sk: 'MARK#149', state: 'c' });
+      await directory.putItem({ tenantId: other, sk: 'MARK#002', state: 'elsewhere' });
+      const asked = Array.from({ length: 150 }, (_, i) => `MARK#${String(i).padStart(3, '0')}`);
+      // Act
+      const found = await directory.getItems(tenantId, [...asked, 'MARK#001']);
+      // Assess
+      expect(found.map((i) => [i.sk, i.state, i.tenantId]).sort()).toEqual([
+        ['MARK#001', 'a', tenantId],
+        ['MARK#120', 'b', tenantId],
+        ['MARK#149', 'c', tenantId],
+      ]);
+      expect(await directory.getItems(tenantId, [])).toEqual([]);
+      await expect(directory.getItems(tenantId, ['PROFILE'])).rejects.toThrow(/directory's own/);
+    });
   });
 
   describe('the listing across tenants (gsi1, sparse)', () => {

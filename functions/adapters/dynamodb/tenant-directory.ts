@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -40,6 +41,8 @@ import { conditionFields, updateFields } from './expressions';
 import { conditional } from './write-conflict';
 
 const ON_FAILURE = { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
+/** DynamoDB's limit of keys per BatchGetItem. */
+const BATCH_GET_KEYS = 100;
 
 /** The home region's directory table through the DynamoDB document client. */
 export class DynamoTenantDirectory implements TenantDirectory {
@@ -176,6 +179,24 @@ export class DynamoTenantDirectory implements TenantDirectory {
       }),
     );
     return out.Item && ({ ...strip(out.Item), tenantId, sk } as TenantItem);
+  }
+
+  async getItems(tenantId: string, sks: readonly string[]): Promise<TenantItem[]> {
+    for (const sk of sks) assertTenantItemKey(sk);
+    const keys = [...new Set(sks)].map((sk) => ({ pk: tenantPk(tenantId), sk }));
+    const found: Item[] = [];
+    for (let start = 0; start < keys.length; start += BATCH_GET_KEYS) {
+      let pending: Array<Record<string, unknown>> = keys.slice(start, start + BATCH_GET_KEYS);
+      // DynamoDB may leave keys unprocessed under load: ask again for those (the SDK retries throttling itself).
+      while (pending.length) {
+        const out = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        found.push(...((out.Responses?.[this.table] ?? []) as Item[]));
+        pending = out.UnprocessedKeys?.[this.table]?.Keys ?? [];
+      }
+    }
+    return found.map((i) => ({ ...strip(i), tenantId, sk: i.sk }) as TenantItem);
   }
 
   async queryItems(

@@ -4,7 +4,8 @@ import { WriteConflict } from '../../ports/write-conflict';
 
 /**
  * Runs a write and turns DynamoDB's refusals of a condition into the port's WriteConflict,
- * carrying the item that stood in the way (requests ask for ALL_OLD on failure).
+ * carrying the item that stood in the way (requests ask for ALL_OLD on failure); a transaction
+ * cancelled because another one held an item is a WriteConflict at that item too.
  */
 export async function conditional<T>(what: string, write: () => Promise<T>): Promise<T> {
   try {
@@ -23,6 +24,10 @@ export async function conditional<T>(what: string, write: () => Promise<T>): Pro
           item && unmarshall(item),
         );
       }
+      // Another transaction was changing one of the items: nothing was applied, as for a condition.
+      const contended = reasons.findIndex((r) => r.Code === 'TransactionConflict');
+      if (contended >= 0)
+        throw new WriteConflict(`${what}: operation ${contended} met another transaction on its item`, contended);
     }
     throw error;
   }

@@ -113,6 +113,11 @@ export class InMemoryTenantDirectory implements TenantDirectory {
     return item && ({ ...item, tenantId, sk } as TenantItem);
   }
 
+  async getItems(tenantId: string, sks: readonly string[]): Promise<TenantItem[]> {
+    const found = await Promise.all([...new Set(sks)].map((sk) => this.getItem(tenantId, sk)));
+    return found.filter((item): item is TenantItem => item !== undefined);
+  }
+
   async queryItems(
     tenantId: string,
     skPrefix: string,

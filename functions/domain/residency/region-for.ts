@@ -22,11 +22,18 @@ export function regionFor(
 
 /** Every region where any of the tenant's data may live: where erasure and export must look. */
 export function regionsOfTenant(policy: TenantPolicy): string[] {
+  return [...new Set(DATA_CLASSES.flatMap((dataClass) => regionsOfClass([policy], dataClass)))].sort();
+}
+
+/**
+ * Every region where records of `dataClass` may live under any of `policies` (the tenant's
+ * revisions, each as saved): a changed region applies to new records only, so records written
+ * under an earlier revision stay where it put them.
+ */
+export function regionsOfClass(policies: readonly TenantPolicy[], dataClass: DataClass): string[] {
   const regions = new Set<string>();
-  for (const dataClass of DATA_CLASSES) {
-    for (const channel of [undefined, ...CHANNELS]) {
+  for (const policy of policies)
+    for (const channel of [undefined, ...CHANNELS])
       for (const phase of ['in-flight', 'final'] as const) regions.add(regionFor(policy, dataClass, channel, phase));
-    }
-  }
   return [...regions].sort();
 }

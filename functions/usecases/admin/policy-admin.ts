@@ -15,6 +15,7 @@ import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-requ
 import { recordAccess, recordSupportRead } from './audit-trail';
 import type { AdminDeps } from './deps';
 import { recordCountsFor } from './policy-counts';
+import { forgetTenantPolicy } from '../ingest/tenant-context';
 
 export interface PolicyDocument {
   revision: number;
@@ -123,6 +124,8 @@ export async function savePolicy(deps: AdminDeps, request: AdminRequest, body: u
   };
   try {
     await deps.directory.savePolicy(saved);
+    // This container's ingest routes see it at once; other containers within TENANT_POLICY_TTL_MS.
+    forgetTenantPolicy(actor.tenantId);
   } catch (error) {
     if (error instanceof WriteConflict)
       throw conflict(

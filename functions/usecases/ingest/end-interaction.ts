@@ -12,7 +12,7 @@ import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
-import { infoKey, locateInteraction, type LocatedInteraction } from './interaction-info';
+import { infoKey, locateTenantInteraction, type LocatedInteraction } from './interaction-info';
 import { allPages } from '../records/pages';
 import { loadTenant, type TenantContext } from './tenant-context';
 
@@ -41,7 +41,7 @@ export async function endInteraction(
   });
   if (replay) return replay as IngestResult<InteractionEnded>;
 
-  const located = await locateInteraction(deps, tenantId, interactionId);
+  const located = await locateTenantInteraction(deps, tenant, interactionId);
   const { info } = located;
   const end = {
     endedAt: new Date(input.endedAt).toISOString(),
@@ -83,7 +83,7 @@ export async function endInteraction(
   } catch (error) {
     if (!(error instanceof WriteConflict && error.index === 0)) throw error;
     // Another /end got there first: answer as a retry of it would be answered.
-    const winner = await locateInteraction(deps, tenantId, interactionId);
+    const winner = await locateTenantInteraction(deps, tenant, interactionId);
     if (winner.info.endedAt === undefined) throw error;
     return endInteraction(deps, tenantId, interactionId, { body: request.body });
   }

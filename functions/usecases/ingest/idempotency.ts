@@ -4,7 +4,7 @@ import { IdempotencyKeySchema } from '../../domain/ingest/schemas';
 import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { IngestDeps, IngestResult } from './deps';
-import type { TenantContext } from './tenant-context';
+import { regionsOfTenantData, type TenantContext } from './tenant-context';
 
 /** How long a key is remembered: retries come within minutes; a day is generous. */
 const KEY_TTL_SECONDS = 24 * 3600;
@@ -33,9 +33,10 @@ export class IdempotencyGuard {
   ) {}
 
   /**
-   * Looks the key up in every served region (a request is remembered where its records went,
-   * which an edited policy may have moved since). Returns the earlier answer to replay, or the
-   * guard for a new write.
+   * Looks the key up in every region the tenant's policy revisions put records in (a request is
+   * remembered where its records went, which an edited policy may have moved since), never in a
+   * region that holds nothing of the tenant's. Returns the earlier answer to replay, or the guard
+   * for a new write.
    */
   static async begin(
     deps: Pick<IngestDeps, 'stores' | 'clock'>,
@@ -57,7 +58,7 @@ export class IdempotencyGuard {
       deps.clock.now(),
     );
     const found = await Promise.all(
-      deps.stores.regions.map((r) =>
+      regionsOfTenantData(tenant, deps.stores.regions).map((r) =>
         deps.stores.storesFor(r).records.get(keyOf(tenant.tenantId, guard.keyHash), { consistent: true }),
       ),
     );

@@ -8,6 +8,7 @@ import { interactionPartition, ROOT_SORT_KEY } from '../../domain/sweep/record-k
 import { expirySecondsOf, ORDINARY_READER, visibilityAt, type Reader } from '../../domain/sweep/visibility';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
+import { regionsHolding, type TenantContext } from './tenant-context';
 
 /** The flag Puzzel's archive shows on an interaction whose caller refused recording. */
 export const DENY_RECORDING = 'deny_recording';
@@ -80,7 +81,10 @@ export function interactionFactsOf(located: Pick<LocatedInteraction, 'region' | 
 
 /**
  * Finds an interaction's general info in whichever region holds it: it moves at /end, and the
- * policy's regions may change, so every served region is asked (one GetItem each, in parallel).
+ * policy's regions may change, so every region in `regions` is asked (one GetItem each, in
+ * parallel): by default every served region; ingest names those the tenant's policy revisions put
+ * interactions in (`regionsHolding`), and asks the other served regions only when none of those
+ * has it (a revision saved in the last seconds that this container has not read yet).
  * A copy in its final phase wins over an in-flight one left by an interrupted move. Expired or
  * missing: 404, exactly as if it never existed; past its expiry under a legal hold, found only by
  * a reader who may see held data (`visibilityAt`).
@@ -90,15 +94,20 @@ export async function locateInteraction(
   tenantId: string,
   interactionId: string,
   reader: Reader = ORDINARY_READER,
+  regions: readonly string[] = deps.stores.regions,
 ): Promise<LocatedInteraction> {
   const key = infoKey(tenantId, interactionId);
   const now = deps.clock.now();
-  const found = await Promise.all(
-    deps.stores.regions.map(async (region) => ({
-      region,
-      item: await deps.stores.storesFor(region).records.get(key, { consistent: true }),
-    })),
-  );
+  const read = (asked: readonly string[]) =>
+    Promise.all(
+      asked.map(async (region) => ({
+        region,
+        item: await deps.stores.storesFor(region).records.get(key, { consistent: true }),
+      })),
+    );
+  let found = await read(regions);
+  if (found.every((f) => f.item === undefined))
+    found = await read(deps.stores.regions.filter((r) => !regions.includes(r)));
   const live = found
     .filter((f): f is { region: string; item: StoredItem } => f.item !== undefined)
     .filter((f) => visibilityAt(f.item, now, reader) !== 'gone')
@@ -113,4 +122,17 @@ export async function locateInteraction(
     strays: rest.map((r) => r.region),
     heldPastExpiry: visibilityAt(first.item, now, reader) === 'held',
   };
+}
+
+/**
+ * `locateInteraction` as the ingest routes ask it: in the regions the tenant's policy revisions put
+ * interactions in, so a region that holds nothing of the tenant's gets no request.
+ */
+export function locateTenantInteraction(
+  deps: Pick<IngestDeps, 'stores' | 'clock'>,
+  tenant: Pick<TenantContext, 'tenantId' | 'policies'>,
+  interactionId: string,
+): Promise<LocatedInteraction> {
+  const regions = regionsHolding(tenant, 'interaction', deps.stores.regions);
+  return locateInteraction(deps, tenant.tenantId, interactionId, ORDINARY_READER, regions);
 }

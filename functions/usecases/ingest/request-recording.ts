@@ -9,7 +9,7 @@ import { refusalsFor } from './consent-standing';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { interactionIdOf } from './interaction-id';
-import { DENY_RECORDING, infoKey, locateInteraction } from './interaction-info';
+import { DENY_RECORDING, infoKey, locateTenantInteraction } from './interaction-info';
 import { subjectHmacsOf } from './participant';
 import { recordMeta } from '../records/record-items';
 import { loadTenant } from './tenant-context';
@@ -46,7 +46,7 @@ export async function requestRecording(
     body: request.body,
   });
 
-  const located = await locateInteraction(deps, tenantId, interactionId);
+  const located = await locateTenantInteraction(deps, tenant, interactionId);
   const { info } = located;
   const region = regionFor(tenant.policy, 'recording', info.channel, 'final');
   const presign = async (recordingId: string) => {

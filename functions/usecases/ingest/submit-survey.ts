@@ -9,7 +9,7 @@ import { refusalsFor } from './consent-standing';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
-import { locateInteraction } from './interaction-info';
+import { locateTenantInteraction } from './interaction-info';
 import { knownIdentifiersOf, subjectHmacsOf } from './participant';
 import { recordMeta, recordTime, sealedItem } from '../records/record-items';
 import { loadTenant } from './tenant-context';
@@ -38,7 +38,7 @@ export async function submitSurvey(
   });
   if (replay) return replay as IngestResult<SurveyStored>;
 
-  const located = await locateInteraction(deps, tenantId, input.interactionId);
+  const located = await locateTenantInteraction(deps, tenant, input.interactionId);
   const { info } = located;
   const { withdrawn, objected } = await refusalsFor(deps, tenant, await subjectHmacsOf(deps, located));
   const refused = contentRefusal(tenant.policy.channels[info.channel], info.consent, withdrawn, objected);

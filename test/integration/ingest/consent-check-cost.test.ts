@@ -9,8 +9,8 @@ import { dynamoDbClient, homeNames, localNames } from '../../support/emulators';
 import { ingest, newTenant, partitionByRegion, type Tenant } from './support';
 
 /**
- * The consent check of every ingest path reads the subject's standing markers: one keyed Query per
- * identifier (and one GetItem per withdrawal, to confirm its proof still stands), however many
+ * The consent check of every ingest path reads the subject's standing markers: one batched keyed
+ * read of every identifier's markers (and one GetItem per withdrawal, to confirm its proof still stands), however many
  * conversations the subject had. Markers missing for proofs filed before they existed are folded
  * in from the history on the first check, once.
  */
@@ -75,7 +75,7 @@ async function measuredCheck(tenant: Tenant, email: string, at = new Date()) {
 }
 
 describe('the consent check costs the same whatever the subject’s history', () => {
-  it('a subject with 40 conversations costs the same requests and read units as one with none: one Query per identifier and one GetItem per withdrawal', async () => {
+  it('a subject with 40 conversations costs the same requests and read units as one with none: one batched keyed read of every identifier and one GetItem per withdrawal', async () => {
     // Prepare
     const tenant = await newTenant('puzzel');
     const newcomer = 'new.comer@example.se';
@@ -90,7 +90,7 @@ describe('the consent check costs the same whatever the subject’s history', ()
     // Assess
     expect(none.refusals.withdrawn).toEqual(new Set(['recording']));
     expect(forty.refusals.withdrawn).toEqual(new Set(['recording']));
-    expect(none.requests).toEqual({ DynamoDB: { total: 2, Query: 1, GetItem: 1 } });
+    expect(none.requests).toEqual({ DynamoDB: { total: 2, BatchGetItem: 1, GetItem: 1 } });
     expect(forty.requests).toEqual(none.requests);
     expect(forty.units.read).toBeGreaterThan(0);
     expect(forty.units.read).toBe(none.units.read);
@@ -123,7 +123,7 @@ describe('the consent check costs the same whatever the subject’s history', ()
     });
     expect(markers.some((m) => /^STANDING#[0-9a-f]+$/.test(String(m.sk)))).toBe(true);
     expect(afterwards.refusals.withdrawn).toEqual(new Set(['storeContent']));
-    expect(afterwards.requests).toEqual({ DynamoDB: { total: 2, Query: 1, GetItem: 1 } });
+    expect(afterwards.requests).toEqual({ DynamoDB: { total: 2, BatchGetItem: 1, GetItem: 1 } });
   });
 
   it('a withdrawal whose proof is gone (deleted by retention) no longer refuses, as when the proofs were read, and its marker goes', async () => {
@@ -193,10 +193,10 @@ describe('the consent check costs the same whatever the subject’s history', ()
     const after = await measuredCheck(tenant, email, new Date(Date.now() + 91 * day));
     const next = await measuredCheck(tenant, email, new Date(Date.now() + 92 * day));
     // Assess
-    expect(within.requests).toEqual({ DynamoDB: { total: 2, Query: 1, GetItem: 1 } });
+    expect(within.requests).toEqual({ DynamoDB: { total: 2, BatchGetItem: 1, GetItem: 1 } });
     expect(after.requests.DynamoDB.Query).toBeGreaterThan(1); // the subject index of every region
     expect(after.requests.DynamoDB.PutItem).toBeGreaterThanOrEqual(1); // the completeness marker, renewed
-    expect(next.requests).toEqual({ DynamoDB: { total: 2, Query: 1, GetItem: 1 } });
+    expect(next.requests).toEqual({ DynamoDB: { total: 2, BatchGetItem: 1, GetItem: 1 } });
     expect([within, after, next].map((c) => [...c.refusals.withdrawn])).toEqual([
       ['recording'],
       ['recording'],

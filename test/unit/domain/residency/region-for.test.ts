@@ -1,7 +1,7 @@
 import { LetheError } from '../../../../functions/domain/errors';
 import { presetPolicy } from '../../../../functions/domain/policy/presets';
 import { assertRegionsDeployed, regionsNotDeployed } from '../../../../functions/domain/residency/deployed-regions';
-import { regionFor, regionsOfTenant } from '../../../../functions/domain/residency/region-for';
+import { regionFor, regionsOfClass, regionsOfTenant } from '../../../../functions/domain/residency/region-for';
 import { editedPreset } from '../support/policies';
 
 describe('data residency', () => {
@@ -79,5 +79,20 @@ describe('a policy may only name regions the deployment serves', () => {
 
   it('a deployment serving every named region accepts the policy', () => {
     expect(() => assertRegionsDeployed(presetPolicy('iadvize'), ['eu-central-1', 'us-east-1'])).not.toThrow();
+  });
+
+  it("a class's regions are those of every revision: records stay where an earlier revision put them", () => {
+    // Prepare: Puzzel keeps transcripts in Frankfurt; a later revision moves them to Ireland
+    const before = presetPolicy('puzzel');
+    const after = editedPreset('puzzel', (p) => {
+      p.classes.transcript = { ...p.classes.transcript, region: 'eu-west-1' };
+    });
+    // Act
+    const transcripts = regionsOfClass([after, before], 'transcript');
+    const surveys = regionsOfClass([after, before], 'survey');
+    // Assess
+    expect(transcripts).toEqual(['eu-central-1', 'eu-west-1']);
+    expect(surveys).toEqual(['eu-central-1']);
+    expect(regionsOfClass([presetPolicy('iadvize')], 'interaction')).toEqual(['eu-central-1', 'us-east-1']);
   });
 });
