@@ -14,7 +14,7 @@ import { exportGeneralInfo } from '../usecases/admin/export-general-info';
 import { interactionContent, viewInteraction } from '../usecases/admin/interaction-detail';
 import { interactionSurveys } from '../usecases/admin/interaction-surveys';
 import { kpiReport } from '../usecases/admin/kpi-access';
-import { privacyKpiReport } from '../usecases/admin/privacy-kpis';
+import { privacyKpiReport } from '../usecases/privacy-office/privacy-kpis';
 import { policyRevisions, previewPolicy, readPolicy, savePolicy } from '../usecases/admin/policy-admin';
 import { deleteRecording, recordingLink } from '../usecases/admin/recording-access';
 import { newRecipientSecret } from '../usecases/admin/recipient-secrets-admin';

@@ -12,12 +12,12 @@ const REDACTOR =
 
 export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, { bytes: number; reason: string }>> = {
   'ingest-api': {
-    bytes: 1_020_000,
+    bytes: 1_025_000,
     reason: `redacts every message with the tenant's patterns: ${RE2JS}; and ${REDACTOR}.`,
   },
   'operator-api': { bytes: 365_000, reason: `validates the policy of a new tenant: ${RE2JS}.` },
   'readback-api': {
-    bytes: 815_000,
+    bytes: 820_000,
     reason: `builds the OpenAPI document from the request schemas, the policy schema among them: ${RE2JS}; the consent listings it documents load ${REDACTOR}.`,
   },
   'admin-api': {

@@ -1,7 +1,7 @@
 import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import type { Actor } from '../../../functions/domain/access/authorize';
 import type { Tally } from '../../../functions/domain/sweep/summary';
-import { privacyKpiReport } from '../../../functions/usecases/admin/privacy-kpis';
+import { privacyKpiReport } from '../../../functions/usecases/privacy-office/privacy-kpis';
 import { placeHold } from '../../../functions/usecases/holds/place-hold';
 import { releaseHold } from '../../../functions/usecases/holds/release-hold';
 import { recordSweepHistory } from '../../../functions/usecases/retention/sweep-history';

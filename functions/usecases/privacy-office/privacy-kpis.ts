@@ -18,8 +18,8 @@ import { listHolds } from '../holds/hold-records';
 import { allPages } from '../records/pages';
 import { readSweepHistory } from '../retention/sweep-history';
 import { queryJobs } from '../subject-requests/job-store';
-import { tenantAccess, type AdminRequest } from './admin-request';
-import type { AdminDeps } from './deps';
+import { tenantAccess, type AdminRequest } from '../admin/admin-request';
+import type { AdminDeps } from '../admin/deps';
 
 /** Sweep-history entries read per page while walking back to the range's first night. */
 const HISTORY_PAGE = 100;
