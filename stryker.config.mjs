@@ -1,0 +1,31 @@
+// @ts-check
+/**
+ * The mutation sample of issue 11 (`npm run mutation`, not part of `npm test`): a fixed set of files
+ * outside functions/domain, killed by the jest unit project alone (stryker.jest.config.js).
+ * Method and last result: docs/architecture.md, "Mutation sample".
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'stryker.jest.config.js', enableFindRelatedTests: false },
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  timeoutMS: 30000,
+  mutate: [
+    'functions/usecases/ingest/request-recording.ts',
+    'functions/usecases/ingest/consent-standing.ts',
+    'functions/usecases/ingest/interaction-id.ts',
+    'functions/usecases/holds/hold-guard.ts:22-92',
+    'functions/usecases/holds/place-hold.ts',
+    'functions/usecases/records/held-expiry.ts',
+    'functions/usecases/subject-markers/erasure-markers.ts',
+    'functions/usecases/subject-markers/restriction-markers.ts',
+    'functions/usecases/subject-markers/held-subject-markers.ts',
+    'functions/shared/runtime-config.ts:80-125',
+  ],
+  ignorePatterns: ['cdk.out', '.lethe', 'coverage', 'test-artifacts', 'reports', 'bench', 'console', 'docs'],
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
