@@ -21,7 +21,7 @@ export default {
     'functions/usecases/subject-markers/erasure-markers.ts',
     'functions/usecases/subject-markers/restriction-markers.ts',
     'functions/usecases/subject-markers/held-subject-markers.ts',
-    'functions/shared/runtime-config.ts:80-125',
+    'functions/shared/runtime-config.ts:76-123',
   ],
   ignorePatterns: ['cdk.out', '.lethe', 'coverage', 'test-artifacts', 'reports', 'bench', 'console', 'docs'],
   reporters: ['clear-text', 'progress', 'json'],
