@@ -2,7 +2,7 @@ import { listingScope, readerOf, withinScope, type ListingScope } from '../../do
 import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, validationFailed } from '../../domain/errors';
 import { subjectKeysOf } from '../../domain/subject/subject-key';
-import { parsePartitionKey } from '../../domain/sweep/record-keys';
+import { parsePartitionKey } from '../../domain/record-keys';
 import type { Reader } from '../../domain/sweep/visibility';
 import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';

@@ -16,7 +16,7 @@ const counselOf = (tenantId: string) => ({
   from: '203.0.113.0/24',
 });
 
-const startChat = async (c: Container, tenantId: string, participant: { email: string } = VISITOR) =>
+const startChat = async (c: Container, tenantId: string, participant: { email: string; phone?: string } = VISITOR) =>
   (
     await startInteraction(c, tenantId, {
       body: { channel: 'chat', startedAt: c.clock.now().toISOString(), participant },
@@ -147,6 +147,20 @@ describe('a subject hold keeps what ingest writes for the subject afterwards (he
     // Assess
     const stored = await storedPartition(c, tenantId, interactionId);
     expect(stored.length).toBeGreaterThan(1);
+    expect(stored.filter(outOfTtlReach)).toEqual(stored);
+  });
+
+  it('a conversation naming the held subject among other identifiers is held too', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    await placeHold(c, counselOf(tenantId), { identifiers: VISITOR, reason: 'claim 2026-62' });
+
+    // Act
+    const interactionId = await startChat(c, tenantId, { ...VISITOR, phone: '+46701239999' });
+
+    // Assess
+    const stored = await storedPartition(c, tenantId, interactionId);
     expect(stored.filter(outOfTtlReach)).toEqual(stored);
   });
 
