@@ -9,6 +9,8 @@ export default {
   testRunner: 'jest',
   jest: { projectType: 'custom', configFile: 'stryker.jest.config.js', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',
+  // Messages and literal shapes left out: the sample mutates conditions, logic, arithmetic, calls and blocks, where the rules live.
+  mutator: { excludedMutations: ['StringLiteral', 'ObjectLiteral'] },
   concurrency: 1,
   timeoutMS: 30000,
   mutate: [
@@ -28,4 +30,6 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
+  // Reruns only the mutants whose code or covering tests changed since the last run (reports/stryker-incremental.json).
+  incremental: true,
 };

@@ -45,6 +45,17 @@ describe('a function reads its configuration from its environment at cold start 
     expect(parsing).toThrow('Lethe configuration is not valid: LETHE_ACCOUNT: must be a 12-digit AWS account id');
   });
 
+  it('every bad variable is named in the one error, not only the first', () => {
+    // Prepare
+    const env = { ...DEPLOYED, LETHE_ACCOUNT: '1234', LETHE_PITR_DAYS: '90' };
+
+    // Act
+    const parsing = () => parseRuntimeConfig(env);
+
+    // Assess
+    expect(parsing).toThrow(/LETHE_ACCOUNT: must be a 12-digit AWS account id; LETHE_PITR_DAYS: /);
+  });
+
   it('the emulator endpoints make the function local and are handed to the clients', () => {
     // Prepare
     const env = {

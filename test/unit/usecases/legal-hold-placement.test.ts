@@ -3,18 +3,11 @@ import { deleteUnlessHeld } from '../../../functions/usecases/holds/hold-guard';
 import { placeHold } from '../../../functions/usecases/holds/place-hold';
 import { releaseHold } from '../../../functions/usecases/holds/release-hold';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
-import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
+import { counselOf, HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
 type Container = ReturnType<typeof inMemoryContainer>;
 
 const VISITOR = { email: 'held.visitor@example.se' };
-const counselOf = (tenantId: string) => ({
-  tenantId,
-  userId: 'u-counsel',
-  role: 'legal' as const,
-  support: false,
-  from: '203.0.113.0/24',
-});
 
 const startChat = async (c: Container, tenantId: string, participant: { email: string; phone?: string } = VISITOR) =>
   (

@@ -5,7 +5,7 @@ import { placeHold } from '../../../functions/usecases/holds/place-hold';
 import { subjectKeysAt } from '../../../functions/usecases/ingest/participant';
 import { loadTenant } from '../../../functions/usecases/ingest/tenant-context';
 import { markSubject } from '../../../functions/usecases/subject-markers/restriction-markers';
-import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
+import { counselOf, HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
 /** A call whose caller agreed to recording when it started (Puzzel calls are opt-in). */
 async function consentedCall(c: ReturnType<typeof inMemoryContainer>, tenantId: string, phone: string) {
@@ -245,11 +245,7 @@ describe('a recording pointer follows the rules of its interaction', () => {
     const c = inMemoryContainer();
     const tenantId = await openTenant(c, 'puzzel');
     const interactionId = await consentedCall(c, tenantId, '+46701234567');
-    await placeHold(
-      c,
-      { tenantId, userId: 'u-counsel', role: 'legal', support: false, from: '203.0.113.0/24' },
-      { interactionId, reason: 'claim 2026-70' },
-    );
+    await placeHold(c, counselOf(tenantId), { interactionId, reason: 'claim 2026-70' });
 
     // Act
     const issued = await requestRecording(c, tenantId, interactionId, { body: { contentType: 'audio/mpeg' } });
