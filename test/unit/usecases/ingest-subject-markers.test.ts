@@ -134,6 +134,23 @@ describe('a restriction (GDPR Art. 18) covers what ingest writes for the subject
     expect(await infoOf(c, tenantId, started.body.interactionId)).toMatchObject({ restricted: 'req-restrict-1' });
   });
 
+  it('a conversation naming the restricted subject among other identifiers is restricted too', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    await markSubject(c.directory, tenantId, await visitorKeys(c, tenantId), {
+      requestId: 'req-restrict-4',
+      at: c.clock.now().toISOString(),
+      lift: false,
+    });
+
+    // Act
+    const started = await startChat(c, tenantId, { ...VISITOR, phone: '+46 70 123 45 67' });
+
+    // Assess
+    expect(await infoOf(c, tenantId, started.body.interactionId)).toMatchObject({ restricted: 'req-restrict-4' });
+  });
+
   it('once the restriction is lifted, new conversations of the subject are stored unrestricted', async () => {
     // Prepare
     const c = inMemoryContainer();
