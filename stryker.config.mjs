@@ -21,6 +21,8 @@ export default {
     'functions/usecases/records/held-expiry.ts',
     'functions/usecases/subject-markers/restriction-markers.ts',
     'functions/usecases/subject-markers/held-subject-markers.ts',
+    'functions/usecases/subject-markers/erasure-markers.ts',
+    'functions/usecases/holds/hold-guard.ts:22-92',
     'functions/shared/runtime-config.ts:76-123',
   ],
   ignorePatterns: ['cdk.out', '.lethe', 'coverage', 'test-artifacts', 'reports', 'bench', 'console', 'docs'],

@@ -1,4 +1,6 @@
 import type { InMemoryMetrics } from '../../../functions/adapters/metrics/in-memory-metrics';
+import { adminDepsOf } from '../../../functions/shared/admin-wiring';
+import { searchInteractions } from '../../../functions/usecases/admin/search-interactions';
 import { deleteUnlessHeld } from '../../../functions/usecases/holds/hold-guard';
 import { placeHold } from '../../../functions/usecases/holds/place-hold';
 import { releaseHold } from '../../../functions/usecases/holds/release-hold';
@@ -270,5 +272,28 @@ describe('a staff deletion and a hold placement exclude each other (deletion int
     // Assess
     await expect(refused).rejects.toMatchObject({ code: 'HELD' });
     expect((await c.directory.queryItems(tenantId, 'DELETING#', { limit: 10 })).items).toEqual([]);
+  });
+});
+
+describe('a search by hold (GET /v1/interactions?held=…)', () => {
+  it('held=true lists only the interactions a hold keeps, held=false only the others', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    const held = await startChat(c, tenantId);
+    const free = await startChat(c, tenantId, { email: 'free.visitor@example.se' });
+    await placeHold(c, counselOf(tenantId), { interactionId: held, reason: 'claim 2026-63' });
+    const admin = {
+      actor: { tenantId, userId: 'u-admin', role: 'admin' as const, support: false },
+      sourceIp: '192.0.2.10',
+    };
+
+    // Act
+    const onlyHeld = await searchInteractions(adminDepsOf(c), admin, { held: 'true' });
+    const notHeld = await searchInteractions(adminDepsOf(c), admin, { held: 'false' });
+
+    // Assess
+    expect(onlyHeld.items.map((i) => i.interactionId)).toEqual([held]);
+    expect(notHeld.items.map((i) => i.interactionId)).toEqual([free]);
   });
 });
