@@ -20,6 +20,14 @@ module.exports = {
       to: { path: '^functions/usecases/', circular: true },
     },
     {
+      name: 'no-domain-folder-cycle',
+      comment: 'Domain folders import each other in one direction only: a type or helper two folders share lives in the lower one.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^functions/domain/' },
+      to: { path: '^functions/domain/', circular: true },
+    },
+    {
       name: 'domain-is-pure',
       comment: 'functions/domain is plain TypeScript: no ports, adapters, use cases, wiring, AWS or I/O.',
       severity: 'error',

@@ -1,4 +1,4 @@
-import type { Channel, IdentifierKind } from './data-class';
+import type { Channel, DataClass, IdentifierKind } from './data-class';
 
 /**
  * The records Lethe keeps, as plain data. Storage adapters map them to items (see
@@ -117,4 +117,17 @@ export interface ConsentProof {
   granted: boolean;
   at: IsoInstant;
   anonymisedAt?: IsoInstant;
+}
+
+/**
+ * A record with its personal fields opened, as the restricted exports of retention show it (the
+ * archive-tier CSV, a decrypted litigation batch): its key, class and expiry, then every field.
+ */
+export interface OpenedRecord {
+  pk: string;
+  sk: string;
+  dataClass: DataClass;
+  /** Epoch seconds: when its retention ended. */
+  expiresAt: number;
+  fields: Record<string, unknown>;
 }

@@ -52,3 +52,12 @@ export async function openTenant(c: Container, preset: 'puzzel' | 'iadvize' | 'i
   );
   return created.tenantId;
 }
+
+/** Legal counsel of the tenant, as the holds routes name the actor (the audit log shows who and from where). */
+export const counselOf = (tenantId: string) => ({
+  tenantId,
+  userId: 'u-counsel',
+  role: 'legal' as const,
+  support: false,
+  from: '203.0.113.0/24',
+});

@@ -1,5 +1,5 @@
 import { batchCoverageKey } from '../litigation/registry';
-import { interactionPartition } from '../sweep/record-keys';
+import { interactionPartition } from '../record-keys';
 import { isActiveHold, type LegalHold } from './hold';
 
 /** Which active holds keep a partition, for one tenant and one region. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { open, seal, sealingAad } from '../crypto/envelope';
 import { DATA_CLASSES, type DataClass } from '../data-class';
-import type { OpenedRecord } from '../sweep/opened-record';
+import type { OpenedRecord } from '../records';
 
 /**
  * A sealed litigation batch (iAdvize: temporary litigation archive, AES-256, a few people only):

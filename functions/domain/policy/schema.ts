@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { CHANNELS, DATA_CLASSES, EXPIRY_ACTIONS, LAWFUL_BASES, type DataClass } from '../data-class';
 import { DurationSchema } from '../duration';
-import { DETECTOR_NAMES } from '../redaction/detector-names';
-import { tenantPatternProblems } from '../redaction/tenant-patterns';
+import { RedactionSettingsSchema } from '../redaction/settings';
 import { RecipientsSchema } from '../recipients/recipient';
 import { RegionSchema } from './region';
 
@@ -68,31 +67,6 @@ export const ChannelPolicySchema = z
   })
   .strict();
 export type ChannelPolicy = z.infer<typeof ChannelPolicySchema>;
-
-export const TenantPatternSchema = z
-  .object({
-    /** Placeholder label, e.g. CUSTOMER_ID becomes [CUSTOMER_ID]. */
-    name: z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'must be UPPER_SNAKE_CASE, at most 40 characters'),
-    pattern: z.string().min(1).max(500),
-    caseInsensitive: z.boolean().default(false),
-  })
-  .strict();
-
-export const RedactionSettingsSchema = z
-  .object({
-    detectors: z.array(z.enum(DETECTOR_NAMES)).default([...DETECTOR_NAMES]),
-    patterns: z.array(TenantPatternSchema).max(100).default([]),
-    /** placeholder: [EMAIL]; pseudonym: the same value always becomes the same token in a tenant. */
-    replacement: z.enum(['placeholder', 'pseudonym']).default('placeholder'),
-    /** Redact the interaction's own participant name, e-mail and phone wherever they appear. */
-    knownIdentifiers: z.boolean().default(true),
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    for (const { index, message } of tenantPatternProblems(r.patterns))
-      ctx.addIssue({ code: 'custom', path: ['patterns', index, 'pattern'], message });
-  });
-export type RedactionSettings = z.infer<typeof RedactionSettingsSchema>;
 
 const classesShape = Object.fromEntries(DATA_CLASSES.map((c) => [c, ClassPolicySchema])) as {
   [K in DataClass]: typeof ClassPolicySchema;

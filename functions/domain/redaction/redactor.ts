@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { validationFailed } from '../errors';
-import { RedactionSettingsSchema } from '../policy/schema';
 import { parseOrThrow } from '../validation';
 import { builtInScan } from './built-ins';
 import { canonicaliser } from './canonical';
 import { knownPhoneDetector, knownWordsPattern, scanKnownWords } from './known-identifiers';
 import { mergeOverlaps } from './merge';
 import { placeholder, pseudonym, type Replacement } from './replacement';
+import { RedactionSettingsSchema } from './settings';
 import { compileTenantPatterns, scanTenantPatterns } from './tenant-patterns';
 import type { Finding, KnownIdentifiers, RedactionResult } from './types';
 

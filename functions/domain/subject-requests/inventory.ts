@@ -1,5 +1,5 @@
 import type { DataClass } from '../data-class';
-import type { PartitionKind } from '../sweep/record-keys';
+import type { PartitionKind } from '../record-keys';
 
 /**
  * What a subject request found before acting: counts per region and store, never a record's

@@ -1,5 +1,5 @@
 import type { DataClass } from '../data-class';
-import { parsePartitionKey, isPartitionRoot } from './record-keys';
+import { parsePartitionKey, isPartitionRoot } from '../record-keys';
 
 /**
  * An archived record in the archive bucket: `<class>/<t>/<YYYY>/<MM>/<id>.json` by month of

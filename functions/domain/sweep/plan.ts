@@ -7,7 +7,7 @@ import { isExpired } from '../retention/exact-expiry';
 import { expiryInstant } from '../retention/expiry-instant';
 import { retentionFor } from '../retention/retention-for';
 import type { DueRecord } from './due-record';
-import { isPartitionRoot } from './record-keys';
+import { isPartitionRoot } from '../record-keys';
 
 /** Deleting a partition root takes the partition with it (Puzzel: audit entries go with their inquiry). */
 export type DeleteScope = 'partition' | 'item';

@@ -1,5 +1,5 @@
 import { spreadsheetCsv, type SpreadsheetCell } from '../export/spreadsheet';
-import type { OpenedRecord } from './opened-record';
+import type { OpenedRecord } from '../records';
 
 const KEY_COLUMNS = ['pk', 'sk', 'class', 'expiresAt'] as const;
 

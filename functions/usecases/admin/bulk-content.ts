@@ -8,7 +8,7 @@ import { readerOf } from '../../domain/access/authorize';
 import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, payloadTooLarge } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
-import { interactionPartition } from '../../domain/sweep/record-keys';
+import { interactionPartition } from '../../domain/record-keys';
 import { deleteUnlessHeld } from '../holds/hold-guard';
 import { getTranscript } from '../readback/get-transcript';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';

@@ -3,7 +3,7 @@ import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, validationFailed } from '../../domain/errors';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { subjectKeysOf } from '../../domain/subject/subject-key';
-import { parsePartitionKey } from '../../domain/sweep/record-keys';
+import { parsePartitionKey } from '../../domain/record-keys';
 import type { Reader } from '../../domain/sweep/visibility';
 import { typedQuery } from '../../domain/typed-query';
 import { parseOrThrow } from '../../domain/validation';

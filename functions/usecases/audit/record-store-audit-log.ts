@@ -2,7 +2,7 @@ import { GENESIS_HASH, chainEntry } from '../../domain/audit/chain';
 import type { AuditDraft, AuditEntry, AuditHead, AuditRecord } from '../../domain/audit/entry';
 import { tombstoneOf } from '../../domain/audit/tombstone';
 import { expiryOf } from '../../domain/retention/record-expiry';
-import { interactionPartition, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { interactionPartition, ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { AuditChainBounds, AuditFilter, AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 import type { Page } from '../../ports/page';

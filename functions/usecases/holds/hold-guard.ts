@@ -1,6 +1,6 @@
 import { requireDeletable } from '../../domain/holds/precedence';
 import { isActiveHold } from '../../domain/holds/hold';
-import { parsePartitionKey } from '../../domain/sweep/record-keys';
+import { parsePartitionKey } from '../../domain/record-keys';
 import type { RegionalStores } from '../../ports/regional-stores';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import { ulid } from 'ulid';

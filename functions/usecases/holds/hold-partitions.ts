@@ -1,5 +1,5 @@
 import type { LegalHold } from '../../domain/holds/hold';
-import { interactionPartition } from '../../domain/sweep/record-keys';
+import { interactionPartition } from '../../domain/record-keys';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { partitionsOfSubjectKey } from './hold-coverage';
 

@@ -2,7 +2,7 @@ import type { DataClass } from '../../domain/data-class';
 import { backstopTags, underBackstop, type BackstopState } from '../../domain/retention/content-backstop';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { bucketForExpiry } from '../../domain/sweep/checkpoint';
-import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
 import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
 import { HELD_EXPIRY } from '../records/held-expiry';
 import type { RegionalStores, RegionStores } from '../../ports/regional-stores';

@@ -1,5 +1,5 @@
 import type { ConsentHistoryEntry } from '../../domain/ingest/consent';
-import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { ROOT_SORT_KEY } from '../../domain/record-keys';
 import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';

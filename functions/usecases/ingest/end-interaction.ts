@@ -5,7 +5,7 @@ import { EndInteractionSchema } from '../../domain/ingest/schemas';
 import { interactionEndIncrements } from '../../domain/kpi/counters';
 import type { DataClass } from '../../domain/data-class';
 import { regionFor } from '../../domain/residency/region-for';
-import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { ROOT_SORT_KEY } from '../../domain/record-keys';
 import { MAX_TRANSACTION_OPERATIONS, type StoredItem, type WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import { countKpis } from './count-kpis';

@@ -7,7 +7,7 @@ import { dayStart, eventIncrements, kpiDay, sessionMarkerId, type CounterIncreme
 import { regionFor } from '../../domain/residency/region-for';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
-import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { partitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { RecordStore, StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import { refuseWhileErasing } from '../subject-markers/erasure-markers';

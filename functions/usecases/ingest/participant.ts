@@ -2,7 +2,7 @@ import { LetheError, validationFailed } from '../../domain/errors';
 import type { Participant } from '../../domain/records';
 import type { KnownIdentifiers } from '../../domain/redaction';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
-import { subjectEntryHmac } from '../../domain/sweep/record-keys';
+import { subjectEntryHmac } from '../../domain/record-keys';
 import { allPages } from '../records/pages';
 import type { IngestDeps } from './deps';
 import type { LocatedInteraction } from './interaction-info';

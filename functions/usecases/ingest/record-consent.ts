@@ -3,7 +3,7 @@ import { parseIngestRequest } from '../../domain/ingest/parse-request';
 import type { ConsentStored } from '../../domain/ingest/responses';
 import { ConsentSchema } from '../../domain/ingest/schemas';
 import { regionFor } from '../../domain/residency/region-for';
-import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { partitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { WriteOperation } from '../../ports/record-store';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';

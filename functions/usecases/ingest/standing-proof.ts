@@ -1,4 +1,4 @@
-import { ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { ROOT_SORT_KEY } from '../../domain/record-keys';
 import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { IngestDeps } from './deps';
 import type { StandingMark } from './standing-markers';

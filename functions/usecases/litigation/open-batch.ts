@@ -1,6 +1,6 @@
 import { forbidden } from '../../domain/errors';
 import { batchEncryptionContext, openBatch, readBatch, type BatchHeader } from '../../domain/litigation/batch';
-import type { OpenedRecord } from '../../domain/sweep/opened-record';
+import type { OpenedRecord } from '../../domain/records';
 import { recordsCsv } from '../../domain/sweep/records-csv';
 import { KeyVaultRefused, type KeyVault } from '../../ports/key-vault';
 

@@ -1,6 +1,6 @@
 import type { DataClass } from '../../domain/data-class';
 import { batchSortKey, litigationPartition } from '../../domain/litigation/registry';
-import { SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import { SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
 import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { allPages } from '../records/pages';

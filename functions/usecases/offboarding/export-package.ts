@@ -6,7 +6,7 @@ import { counterPartition } from '../../domain/kpi/counter-key';
 import { litigationPartition } from '../../domain/litigation/registry';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { parseArchivedRecord } from '../../domain/sweep/archive-object';
-import type { OpenedRecord } from '../../domain/sweep/opened-record';
+import type { OpenedRecord } from '../../domain/records';
 import { spreadsheetCsv } from '../../domain/export/spreadsheet';
 import { recordsCsv } from '../../domain/sweep/records-csv';
 import { regionsOfClass } from '../../domain/sweep/units';

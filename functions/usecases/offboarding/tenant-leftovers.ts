@@ -2,7 +2,7 @@ import { DATA_CLASSES } from '../../domain/data-class';
 import { exportsPrefixesOf, playbackFolderOf } from '../../domain/copies/copy-keys';
 import type { HoldCoverage } from '../../domain/holds/coverage';
 import { litigationPartition, BATCH_PREFIX } from '../../domain/litigation/registry';
-import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
 import type { ContentStore } from '../../ports/content-store';
 import { KEY_ENCRYPTION_KEY_ID } from '../../ports/data-key-store';
 import type { LegalHold } from '../../domain/holds/hold';

@@ -8,7 +8,12 @@ import {
   type DeliveryLogEntry,
   type RecipientDelivery,
 } from '../../domain/recipients/delivery';
-import { NOTICE_EVENT, notifies, pseudonymousSubjectKeys, type RecipientNotice } from '../../domain/recipients/notice';
+import {
+  NOTICE_EVENT,
+  notifies,
+  pseudonymousSubjectKeys,
+  type RecipientNotice,
+} from '../../domain/subject-requests/recipient-notice';
 import { signWebhook } from '../../domain/recipients/webhook-signature';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';

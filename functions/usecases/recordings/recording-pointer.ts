@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LetheError, notFound, validationFailed } from '../../domain/errors';
-import { interactionPartition } from '../../domain/sweep/record-keys';
+import { interactionPartition } from '../../domain/record-keys';
 import { isVisibleAt } from '../../domain/sweep/visibility';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from '../ingest/deps';

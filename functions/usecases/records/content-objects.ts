@@ -1,4 +1,4 @@
-import { parsePartitionKey } from '../../domain/sweep/record-keys';
+import { parsePartitionKey } from '../../domain/record-keys';
 import type { ContentStore } from '../../ports/content-store';
 import type { StoredItem } from '../../ports/record-store';
 

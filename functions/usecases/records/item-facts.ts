@@ -1,7 +1,7 @@
 import { DATA_CLASSES, type DataClass } from '../../domain/data-class';
 import type { DueRecord, RecordTier } from '../../domain/sweep/due-record';
-import type { OpenedRecord } from '../../domain/sweep/opened-record';
-import { parsePartitionKey } from '../../domain/sweep/record-keys';
+import type { OpenedRecord } from '../../domain/records';
+import { parsePartitionKey } from '../../domain/record-keys';
 import type { StoredItem } from '../../ports/record-store';
 import { clearFields, openedFields } from './record-items';
 import { DataKeyGone, type PersonalDataVault } from '../personal-data/personal-data-vault';

@@ -2,7 +2,7 @@ import { CHANNELS, type Channel } from '../../domain/data-class';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import type { DueRecord } from '../../domain/sweep/due-record';
 import { planRebucket, type RebucketStep } from '../../domain/sweep/policy-impact';
-import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
 import type { RecordStore, StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { WriteConflict } from '../../ports/write-conflict';

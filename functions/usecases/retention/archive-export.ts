@@ -4,7 +4,7 @@ import { validationFailed } from '../../domain/errors';
 import { mayProcess } from '../../domain/subject-requests/restriction';
 import { nextMonth } from '../../domain/sweep/aggregate-months';
 import { archiveMonthPrefix, parseArchivedRecord } from '../../domain/sweep/archive-object';
-import type { OpenedRecord } from '../../domain/sweep/opened-record';
+import type { OpenedRecord } from '../../domain/records';
 import { ARCHIVED_PREFIX } from '../../domain/sweep/plan';
 import { recordsCsv } from '../../domain/sweep/records-csv';
 import type { StoredItem } from '../../ports/record-store';

@@ -5,7 +5,7 @@ import { backstopTags } from '../../domain/retention/content-backstop';
 import { expiryBucket } from '../../domain/retention/expiry-bucket';
 import { archivedRecord, archiveObjectKey } from '../../domain/sweep/archive-object';
 import { archivePointerSortKey } from '../../domain/sweep/plan';
-import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import {

@@ -3,7 +3,7 @@ import type { SweepStep } from '../../domain/sweep/plan';
 import { planSweepStep } from '../../domain/sweep/plan';
 import type { DueRecord } from '../../domain/sweep/due-record';
 import type { TallyColumn } from '../../domain/sweep/summary';
-import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { DueItem, StoredItem } from '../../ports/record-store';
 import { unlistInteraction } from '../records/interaction-listing';
 import { protectItem, protectPartition } from '../holds/hold-protection';

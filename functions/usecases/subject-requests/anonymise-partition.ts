@@ -1,5 +1,5 @@
 import type { DataClass } from '../../domain/data-class';
-import { SUBJECT_ENTRY_PREFIX, subjectEntryHmac } from '../../domain/sweep/record-keys';
+import { SUBJECT_ENTRY_PREFIX, subjectEntryHmac } from '../../domain/record-keys';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import { allPages } from '../records/pages';
 import { dropConsentStanding } from '../ingest/standing-markers';

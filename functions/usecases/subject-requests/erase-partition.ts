@@ -1,4 +1,4 @@
-import { ROOT_SORT_KEY, subjectEntryHmac } from '../../domain/sweep/record-keys';
+import { ROOT_SORT_KEY, subjectEntryHmac } from '../../domain/record-keys';
 import type { ItemKey } from '../../ports/record-store';
 import { unlistInteraction } from '../records/interaction-listing';
 import { dropConsentStanding } from '../ingest/standing-markers';

@@ -12,7 +12,7 @@ import { CountTally, holdingsOf } from '../../domain/subject-requests/inventory'
 import { mayProcess } from '../../domain/subject-requests/restriction';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import { parseArchivedRecord } from '../../domain/sweep/archive-object';
-import { isPartitionRoot } from '../../domain/sweep/record-keys';
+import { isPartitionRoot } from '../../domain/record-keys';
 import type { StoredItem } from '../../ports/record-store';
 import { allPages } from '../records/pages';
 import { SealedDataRejected } from '../../domain/crypto/envelope';

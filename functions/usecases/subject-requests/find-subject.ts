@@ -1,6 +1,6 @@
 import { isCopyEntry } from '../../domain/copies/derived-copy';
 import type { SubjectKey } from '../../domain/subject/subject-key';
-import { parsePartitionKey, SUBJECT_ENTRY_PREFIX, type PartitionKind } from '../../domain/sweep/record-keys';
+import { parsePartitionKey, SUBJECT_ENTRY_PREFIX, type PartitionKind } from '../../domain/record-keys';
 import type { StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { allPages } from '../records/pages';

@@ -1,7 +1,7 @@
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { regionFor } from '../../domain/residency/region-for';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
-import { partitionKey, ROOT_SORT_KEY } from '../../domain/sweep/record-keys';
+import { partitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { WriteOperation } from '../../ports/record-store';
 import { recordMeta, subjectEntries } from '../records/record-items';
 import { markStanding } from '../ingest/standing-markers';

@@ -2,7 +2,7 @@ import type { DataClass, IdentifierKind } from '../../domain/data-class';
 import { backstopTags } from '../../domain/retention/content-backstop';
 import { parseArchivedRecord } from '../../domain/sweep/archive-object';
 import { archivePointerSortKey } from '../../domain/sweep/plan';
-import { ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/sweep/record-keys';
+import { ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
 import type { StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { SubjectRequestDeps } from './deps';

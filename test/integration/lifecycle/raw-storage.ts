@@ -3,7 +3,7 @@ import { GetObjectCommand, ListBucketsCommand, ListObjectsV2Command } from '@aws
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import JSZip from 'jszip';
 import type { DataClass } from '../../../functions/domain/data-class';
-import { parsePartitionKey } from '../../../functions/domain/sweep/record-keys';
+import { parsePartitionKey } from '../../../functions/domain/record-keys';
 import type { PersonalDataVault } from '../../../functions/usecases/personal-data/personal-data-vault';
 import { dynamoDbClient, regions, s3Client } from '../../support/emulators';
 

@@ -6,7 +6,7 @@ import { SettableClock } from '../../../functions/domain/clock';
 import type { DataClass } from '../../../functions/domain/data-class';
 import { presetPolicy } from '../../../functions/domain/policy/presets';
 import { subjectKeysOf } from '../../../functions/domain/subject/subject-key';
-import { parsePartitionKey } from '../../../functions/domain/sweep/record-keys';
+import { parsePartitionKey } from '../../../functions/domain/record-keys';
 import { buildContainer, type Container } from '../../../functions/shared/container';
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
 import { subjectRequestDeps, type SubjectRequestDeps } from '../../../functions/usecases/subject-requests/deps';

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
+const ROOT = join(__dirname, '..', '..', '..');
+
 /** One dependency-cruiser run with the repo's rules (.dependency-cruiser.cjs); its violations as `rule: from → to`. */
-function violationsOf(target: string, extraArgs: string[] = []): string[] {
-  const root = join(__dirname, '..', '..', '..');
+function violationsOf(target: string, extraArgs: string[] = [], cwd = ROOT): string[] {
   const output = execFileSync(
-    join(root, 'node_modules', '.bin', 'depcruise'),
-    [target, '--config', '.dependency-cruiser.cjs', '--output-type', 'json', ...extraArgs],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    join(ROOT, 'node_modules', '.bin', 'depcruise'),
+    [target, '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json', ...extraArgs],
+    { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const result = JSON.parse(output) as {
     summary: { violations: { rule: { name: string }; from: string; to: string; cycle?: { name: string }[] }[] };
@@ -19,7 +20,7 @@ function violationsOf(target: string, extraArgs: string[] = []): string[] {
 }
 
 describe('import rules of functions/ (docs/architecture.md)', () => {
-  it('no import cycle, no loop between use-case folders, a pure domain, use cases behind ports', () => {
+  it('no import cycle, no loop between use-case folders or between domain folders, a pure domain, use cases behind ports', () => {
     // Prepare / Act
     const violations = violationsOf('functions');
 
@@ -36,5 +37,19 @@ describe('import rules of functions/ (docs/architecture.md)', () => {
 
     // Assess
     expect(violations).toContainEqual(expect.stringMatching(/^no-import-cycle: .*first\.ts.*second\.ts/));
+  });
+
+  it('the domain folder rule catches two domain folders that import each other through different files', () => {
+    // Prepare: fixtures/folder-loop/functions/domain holds alpha/first.ts → beta/second.ts and beta/third.ts → alpha/alpha-name.ts
+    const fixture = join(__dirname, 'fixtures', 'folder-loop');
+
+    // Act
+    const violations = violationsOf('functions', [], fixture);
+
+    // Assess
+    expect(violations).toContainEqual(
+      'no-domain-folder-cycle: functions/domain/alpha → functions/domain/beta → functions/domain/alpha',
+    );
+    expect(violations.filter((v) => v.startsWith('no-import-cycle'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { notifies, pseudonymousSubjectKeys } from '../../../functions/domain/recipients/notice';
+import { notifies, pseudonymousSubjectKeys } from '../../../functions/domain/subject-requests/recipient-notice';
 import { normalisePhone } from '../../../functions/domain/subject/normalise';
 import { subjectKey } from '../../../functions/domain/subject/subject-key';
 

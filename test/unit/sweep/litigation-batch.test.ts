@@ -8,7 +8,7 @@ import {
   readBatch,
   sealBatch,
 } from '../../../functions/domain/litigation/batch';
-import type { OpenedRecord } from '../../../functions/domain/sweep/opened-record';
+import type { OpenedRecord } from '../../../functions/domain/records';
 import { recordsCsv } from '../../../functions/domain/sweep/records-csv';
 
 const T = '01HZ8HH500BREB6SQNEZ5BVA77';

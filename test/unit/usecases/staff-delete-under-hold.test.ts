@@ -8,7 +8,7 @@ import { startInteraction } from '../../../functions/usecases/ingest/start-inter
 import { placeHold } from '../../../functions/usecases/holds/place-hold';
 import { releaseHold } from '../../../functions/usecases/holds/release-hold';
 import { finaliseRecording } from '../../../functions/usecases/recordings/finalise-recording';
-import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
+import { counselOf, HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
 type Container = ReturnType<typeof inMemoryContainer>;
 
@@ -56,13 +56,6 @@ async function callWithRecording(
 }
 
 const adminOf = (tenantId: string): Actor => ({ tenantId, role: 'admin', userId: 'u-admin', support: false });
-const counselOf = (tenantId: string) => ({
-  tenantId,
-  userId: 'u-counsel',
-  role: 'legal' as const,
-  support: false,
-  from: '203.0.113.0/24',
-});
 
 /** The chat-log lines of an interaction as the records table holds them. */
 const storedLines = async (c: Container, tenantId: string, interactionId: string) =>

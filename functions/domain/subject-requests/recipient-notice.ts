@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IdentifierKind } from '../data-class';
-import type { JobOutcome } from '../subject-requests/job-status';
-import type { SubjectRequestType } from '../subject-requests/request';
+import type { JobOutcome } from './job-status';
+import type { SubjectRequestType } from './request';
 import type { SubjectKey } from '../subject/subject-key';
 
 /**
