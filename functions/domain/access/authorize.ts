@@ -1,6 +1,6 @@
 import type { AdminRole } from './admin-roles';
 import { mayAccessRestricted } from '../subject-requests/restriction';
-import type { Reader } from '../sweep/visibility';
+import type { Reader } from '../retention/visibility';
 import { CONTENT_ACTIONS, type AccessAction } from './actions';
 import { ACCESS_RULES, type Reach } from './rules';
 

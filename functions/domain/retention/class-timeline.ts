@@ -1,7 +1,7 @@
 import type { Channel, DataClass, ExpiryAction } from '../data-class';
 import type { TenantPolicy } from '../policy/schema';
-import { SUBJECT_ENTRY_PREFIX } from '../sweep/record-keys';
-import { expirySecondsOf } from '../sweep/visibility';
+import { SUBJECT_ENTRY_PREFIX } from '../record-keys';
+import { expirySecondsOf } from './visibility';
 import { actionAtExpiry } from './action-at-expiry';
 import { retentionTextFor } from './retention-for';
 

@@ -2,7 +2,7 @@ import { effectiveRole, readerOf } from '../../domain/access/authorize';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { classTimeline, type ClassExpiry } from '../../domain/retention/class-timeline';
 import { mayProcess } from '../../domain/subject-requests/restriction';
-import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
+import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/retention/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { allPages } from '../records/pages';

@@ -4,7 +4,7 @@ import { LetheError, validationFailed } from '../../domain/errors';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import { subjectKeysOf } from '../../domain/subject/subject-key';
 import { parsePartitionKey } from '../../domain/record-keys';
-import type { Reader } from '../../domain/sweep/visibility';
+import type { Reader } from '../../domain/retention/visibility';
 import { typedQuery } from '../../domain/typed-query';
 import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';

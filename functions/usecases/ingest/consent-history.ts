@@ -1,6 +1,6 @@
 import type { ConsentHistoryEntry } from '../../domain/ingest/consent';
 import { ROOT_SORT_KEY } from '../../domain/record-keys';
-import { isVisibleAt } from '../../domain/sweep/visibility';
+import { isVisibleAt } from '../../domain/retention/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
 import { allPages } from '../records/pages';

@@ -5,7 +5,7 @@ import type { InteractionFacts } from '../../domain/ingest/responses';
 import type { InteractionConsent } from '../../domain/records';
 import type { RegionPhase } from '../../domain/residency/region-for';
 import { interactionPartition, ROOT_SORT_KEY } from '../../domain/record-keys';
-import { expirySecondsOf, ORDINARY_READER, visibilityAt, type Reader } from '../../domain/sweep/visibility';
+import { expirySecondsOf, ORDINARY_READER, visibilityAt, type Reader } from '../../domain/retention/visibility';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
 import { regionsHolding, type TenantContext } from './tenant-context';

@@ -1,5 +1,5 @@
 import { ROOT_SORT_KEY } from '../../domain/record-keys';
-import { isVisibleAt } from '../../domain/sweep/visibility';
+import { isVisibleAt } from '../../domain/retention/visibility';
 import type { IngestDeps } from './deps';
 import type { StandingMark } from './standing-markers';
 

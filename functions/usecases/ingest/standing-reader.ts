@@ -1,4 +1,4 @@
-import { isVisibleAt } from '../../domain/sweep/visibility';
+import { isVisibleAt } from '../../domain/retention/visibility';
 import { allPages } from '../records/pages';
 import type { TenantItem } from '../../ports/tenant-directory';
 import { markerSortKey, markOf, standingKeyOf, type StandingMark } from './standing-markers';

@@ -10,7 +10,7 @@ import type { OpenedRecord } from '../../domain/records';
 import { spreadsheetCsv } from '../../domain/export/spreadsheet';
 import { recordsCsv } from '../../domain/sweep/records-csv';
 import { regionsOfClass } from '../../domain/sweep/units';
-import { isVisibleAt } from '../../domain/sweep/visibility';
+import { isVisibleAt } from '../../domain/retention/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import type { TenantProfile } from '../../ports/tenant-directory';
 import { allCounters } from '../retention/sweep-aggregates';

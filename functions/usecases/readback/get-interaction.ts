@@ -1,6 +1,6 @@
 import type { InteractionView } from '../../domain/ingest/responses';
 import type { Participant } from '../../domain/records';
-import { ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
+import { ORDINARY_READER, type Reader } from '../../domain/retention/visibility';
 import type { IngestDeps } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { interactionFactsOf, locateInteraction } from '../ingest/interaction-info';

@@ -4,7 +4,7 @@ import { KpiQuerySchema, monthsOf } from '../../domain/kpi/query';
 import type { KpiReport } from '../../domain/kpi/report';
 import { rollUp, type StoredCounter } from '../../domain/kpi/rollup';
 import { regionFor } from '../../domain/residency/region-for';
-import { isVisibleAt } from '../../domain/sweep/visibility';
+import { isVisibleAt } from '../../domain/retention/visibility';
 import { parseOrThrow } from '../../domain/validation';
 import type { IngestDeps } from '../ingest/deps';
 import { allPages } from '../records/pages';

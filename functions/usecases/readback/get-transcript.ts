@@ -1,6 +1,6 @@
 import type { TranscriptView } from '../../domain/ingest/responses';
 import { regionFor } from '../../domain/residency/region-for';
-import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/sweep/visibility';
+import { isVisibleAt, ORDINARY_READER, type Reader } from '../../domain/retention/visibility';
 import type { IngestDeps } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { locateInteraction } from '../ingest/interaction-info';

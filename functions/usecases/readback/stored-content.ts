@@ -1,4 +1,4 @@
-import { isVisibleAt } from '../../domain/sweep/visibility';
+import { isVisibleAt } from '../../domain/retention/visibility';
 import type { IngestDeps } from '../ingest/deps';
 import { allPages } from '../records/pages';
 import { isFinalised } from '../recordings/recording-pointer';

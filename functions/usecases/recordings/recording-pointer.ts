@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { LetheError, notFound, validationFailed } from '../../domain/errors';
 import { interactionPartition } from '../../domain/record-keys';
-import { isVisibleAt } from '../../domain/sweep/visibility';
+import { isVisibleAt } from '../../domain/retention/visibility';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from '../ingest/deps';
 

@@ -13,7 +13,7 @@ import {
 import { isRestricted } from '../../domain/subject-requests/restriction';
 import type { SubjectKey } from '../../domain/subject/subject-key';
 import { ARCHIVED_PREFIX } from '../../domain/sweep/plan';
-import { expirySecondsOf } from '../../domain/sweep/visibility';
+import { expirySecondsOf } from '../../domain/retention/visibility';
 import { sealedBatchesOfSubject } from '../litigation/subject-links';
 import { allPages } from '../records/pages';
 import type { SubjectRequestDeps } from './deps';

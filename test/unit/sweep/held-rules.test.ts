@@ -1,7 +1,7 @@
 import { readerOf, type Actor } from '../../../functions/domain/access/authorize';
 import { HeldError } from '../../../functions/domain/errors';
 import { keptFromDeletion, requireDeletable } from '../../../functions/domain/holds/precedence';
-import { isVisibleAt, visibilityAt } from '../../../functions/domain/sweep/visibility';
+import { isVisibleAt, visibilityAt } from '../../../functions/domain/retention/visibility';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const seconds = (iso: string) => Date.parse(iso) / 1000;

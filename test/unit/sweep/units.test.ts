@@ -8,7 +8,7 @@ import {
 } from '../../../functions/domain/sweep/archive-object';
 import { holdingDays } from '../../../functions/domain/sweep/holding-days';
 import { firstSweepDay, regionsOfClass } from '../../../functions/domain/sweep/units';
-import { isVisibleAt } from '../../../functions/domain/sweep/visibility';
+import { isVisibleAt } from '../../../functions/domain/retention/visibility';
 import { withRetention } from '../domain/support/policies';
 
 const T = '01HZ8HH500BREB6SQNEZ5BVA77';

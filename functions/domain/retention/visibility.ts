@@ -1,4 +1,4 @@
-import { isExpired } from '../retention/exact-expiry';
+import { isExpired } from './exact-expiry';
 
 /**
  * A stored item's expiry in epoch seconds: `expiresAt`, or `heldExpiresAt` while a legal hold
