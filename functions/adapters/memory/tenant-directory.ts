@@ -143,6 +143,11 @@ export class InMemoryTenantDirectory implements TenantDirectory {
     })) as Page<TenantItem>;
   }
 
+  /** Every item as a Scan of the table reads it: for tests that check raw storage, never for Lethe (which does not scan). */
+  rawItems(): Array<Item & Key> {
+    return [...this.items.values()].map(copyOf);
+  }
+
   private read(key: Key): Item | undefined {
     const item = this.items.get(idOf(key));
     return item && strip(copyOf(item));

@@ -1,6 +1,6 @@
 import { startPrivateRuntime, type PrivateRuntime } from '../../support/private-runtime';
 import type { Spec } from './commands';
-import { fixedSequence, newCounts, runSequence } from './lifecycle';
+import { emulatorSystem, fixedSequence, newCounts, runSequence } from './lifecycle';
 
 /**
  * Shrunk counterexamples the lifecycle model found for the bugs of issue 10, each kept as a fixed
@@ -128,7 +128,7 @@ describe('lifecycle model: regression sequences', () => {
       const counts = newCounts();
 
       // Act
-      const run = runSequence(runtime, fixedSequence(regression.specs, counts), counts);
+      const run = runSequence(emulatorSystem(runtime), fixedSequence(regression.specs, counts), counts);
 
       // Assess: clean, every step run
       await expect(run).resolves.toBeUndefined();
