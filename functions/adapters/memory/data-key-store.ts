@@ -26,9 +26,9 @@ export class InMemoryDataKeyStore implements DataKeyStore {
     this.keys.delete(pkOf(tenantId, dekId));
   }
 
-  /** Every item as a Scan of the table reads it (`pk` and the wrapped key): for tests that check raw storage. */
+  /** Every item as a Scan of the table reads it (`pk` and the wrapped key), read only: for tests that check raw storage. */
   rawItems(): Array<{ pk: string } & WrappedDataKey> {
-    return [...this.keys].map(([pk, key]) => ({ pk, ...copyOf(key) }));
+    return [...this.keys].map(([pk, key]) => ({ pk, ...key }));
   }
 
   /** Only the offboarding purge scans (ports/tenant-scan.ts). */

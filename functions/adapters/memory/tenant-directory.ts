@@ -143,9 +143,9 @@ export class InMemoryTenantDirectory implements TenantDirectory {
     })) as Page<TenantItem>;
   }
 
-  /** Every item as a Scan of the table reads it: for tests that check raw storage, never for Lethe (which does not scan). */
-  rawItems(): Array<Item & Key> {
-    return [...this.items.values()].map(copyOf);
+  /** Every item as a Scan of the table reads it, not copied (read only): for tests that check raw storage, never for Lethe. */
+  rawItems(): ReadonlyArray<Readonly<Item & Key>> {
+    return [...this.items.values()];
   }
 
   private read(key: Key): Item | undefined {

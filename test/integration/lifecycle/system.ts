@@ -26,6 +26,7 @@ export interface Identifiers {
   name: string;
 }
 
+const TOKEN_REUSE_MS = 30 * 60_000;
 const FINAL = ['completed', 'cancelled', 'failed', 'incomplete'];
 
 /** What the commands and invariants need of a system: the real one here, an in-memory twin later. */
@@ -126,13 +127,26 @@ export class LethePlatform implements LifecyclePlatform {
 
   private operator = () => ({ [OPERATOR_KEY_HEADER]: this.gateway.operatorKey });
 
-  /** A staff token signed as of the runtime's clock (a token minted before a jump of months has expired). */
+  /** Tokens by tenant and role, with the instant (runtime clock) they were signed as of. */
+  private readonly tokens = new Map<string, { token: string; signedAt: number }>();
+
+  /**
+   * A staff token signed as of the runtime's clock (a token minted before a jump of months has
+   * expired), reused while it has at least half of its hour left: signing is most of a call's cost
+   * on the twins, and the invariants make many calls a step.
+   */
   private async staff(t: TenantHandle, role: StaffRole = 'admin'): Promise<Record<string, string>> {
-    const token = await localAdminToken(
-      { tenant: t.tenantId, role, user: `${role}-1`, hours: '1', now: new Date(this.now()).toISOString() },
-      this.gateway.tokenEnv,
-    );
-    return { authorization: `Bearer ${token}` };
+    const key = `${t.tenantId} ${role}`;
+    const now = this.now();
+    const kept = this.tokens.get(key);
+    if (!kept || now < kept.signedAt || now - kept.signedAt > TOKEN_REUSE_MS) {
+      const token = await localAdminToken(
+        { tenant: t.tenantId, role, user: `${role}-1`, hours: '1', now: new Date(now).toISOString() },
+        this.gateway.tokenEnv,
+      );
+      this.tokens.set(key, { token, signedAt: now });
+    }
+    return { authorization: `Bearer ${this.tokens.get(key)?.token}` };
   }
 
   async createTenant(preset: Preset): Promise<TenantHandle> {

@@ -22,7 +22,7 @@ export function twinRawStorage(twins: TwinStores): RawStorageReader {
     const mine = (key: string) => !tenantIds || tenantIds.some((t) => key.includes(t));
     const { config, stores } = twins;
     const home = config.homeRegion;
-    const tables: Array<[string, string, Array<Record<string, unknown>>]> = [
+    const tables: Array<[string, string, ReadonlyArray<Record<string, unknown>>]> = [
       [home, config.home.directoryTable, twins.directory.rawItems()],
     ];
     const buckets: Array<[string, string, InMemoryContentStore]> = [[home, config.home.exportBucket, twins.exports]];

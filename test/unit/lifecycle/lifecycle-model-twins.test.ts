@@ -11,7 +11,13 @@ import { twinSystem } from '../../integration/lifecycle/twin-system';
 const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 150);
 const STEPS = Number(process.env.LIFECYCLE_STEPS ?? 22);
 const BOUNDED_SEED = 20261205;
-const SEED = process.env.LIFECYCLE_SEED === 'random' ? undefined : Number(process.env.LIFECYCLE_SEED ?? BOUNDED_SEED);
+/** `random` draws a seed here, so a clean soak can say which sequences it ran (fast-check prints it on failure). */
+const SEED =
+  process.env.LIFECYCLE_SEED === 'random'
+    ? Math.floor(Math.random() * 2 ** 31)
+    : Number(process.env.LIFECYCLE_SEED ?? BOUNDED_SEED);
+/** A long run reports its progress every this many sequences. */
+const PROGRESS_EVERY = 500;
 
 describe('lifecycle model against the in-memory twins', () => {
   let system: LifecycleSystem;
@@ -28,15 +34,19 @@ describe('lifecycle model against the in-memory twins', () => {
 
       // Act / Assess: each step checks the invariants; fast-check shrinks a failing sequence to its core
       await fc.assert(
-        fc.asyncProperty(commandsArbitrary(counts, STEPS), (commands) =>
-          runSequence(system, commands, counts, { maxSteps: STEPS }),
-        ),
+        fc.asyncProperty(commandsArbitrary(counts, STEPS), async (commands) => {
+          await runSequence(system, commands, counts, { maxSteps: STEPS });
+          if (counts.sequences % PROGRESS_EVERY === 0)
+            process.stdout.write(
+              `lifecycle (twins) seed ${SEED}: ${counts.sequences} sequences, ${counts.steps} steps\n`,
+            );
+        }),
         { numRuns: RUNS, seed: SEED, endOnFailure: process.env.LIFECYCLE_SHRINK !== '1' },
       );
 
       // Assess: the run did what it says
       process.stdout.write(
-        `lifecycle (twins): ${JSON.stringify({ ...counts, seconds: Math.round((Date.now() - started) / 1000) })}\n`,
+        `lifecycle (twins): ${JSON.stringify({ seed: SEED, ...counts, seconds: Math.round((Date.now() - started) / 1000) })}\n`,
       );
       expect(counts.sequences).toBeGreaterThanOrEqual(RUNS);
       expect(counts.invariantChecks).toBeGreaterThan(counts.steps);
