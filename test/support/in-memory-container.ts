@@ -28,7 +28,7 @@ const NO_EMULATOR = 'http://127.0.0.1:9';
 export function inMemoryContainer<C extends Clock = SettableClock>(
   clock: C = new SettableClock('2026-03-02T09:00:00.000Z') as unknown as C,
   options: { localTokenSecret?: string } = {},
-): Container & {
+): Omit<Container, 'clock' | 'stores' | 'directory' | 'exports'> & {
   clock: C;
   stores: InMemoryRegionalStores;
   directory: InMemoryTenantDirectory;

@@ -27,7 +27,7 @@ export class InMemoryDataKeyStore implements DataKeyStore {
   }
 
   /** Every item as a Scan of the table reads it (`pk` and the wrapped key), read only: for tests that check raw storage. */
-  rawItems(): Array<{ pk: string } & WrappedDataKey> {
+  rawItems(): ReadonlyArray<Readonly<Record<string, unknown>>> {
     return [...this.keys].map(([pk, key]) => ({ pk, ...key }));
   }
 

@@ -3,6 +3,7 @@ import {
   applySweep,
   DAY_MS,
   forgetPieces,
+  holdsKeeping,
   isExpired,
   isHeld,
   activeHolds,
@@ -99,6 +100,31 @@ async function readExpiries(r: Real, i: InteractionModel): Promise<void> {
     const item = items.find((x) => x.sk === `REC#${p.recordingId}`);
     if (item) p.expiresAt = expiryOf(item);
   }
+}
+
+/**
+ * Anonymisation as the rules say: the subject's interactions no hold keeps lose their participant
+ * and content; a hold postpones it for what it keeps, until a hold that postponed it goes.
+ */
+async function applyAnonymisation(
+  m: LifecycleModel,
+  r: Real,
+  tenant: number,
+  subject: number,
+  requestId: string,
+): Promise<void> {
+  const mine = ofSubject(m, tenant, subject);
+  for (const i of mine.filter((x) => !isHeld(m, x))) {
+    i.anonymised = true;
+    forgetPieces(i);
+    // Kept as statistics from now on, for the statistics retention (as the sweep's anonymisation keeps them).
+    await readExpiries(r, i);
+  }
+  const keeping = holdsKeeping(m, tenant, subject);
+  Object.assign(m.tenants[tenant].subjects[subject], {
+    forgotten: keeping.length === 0,
+    anonymisationPending: keeping.length ? { requestId, holdIds: keeping } : undefined,
+  });
 }
 
 async function untilGone(r: Real, interactions: InteractionModel[]): Promise<void> {
@@ -246,6 +272,15 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
         await r.platform.asStaff(r.handles[s.tenant], `/v1/holds/${hold.holdId}/release`, 'POST', {}),
       );
       hold.released = true;
+      // Releasing re-applies the anonymisations this hold postponed: each runs again, to its end.
+      for (const [index, subject] of m.tenants[s.tenant].subjects.entries()) {
+        const pending = subject.anonymisationPending;
+        if (!pending?.holdIds.includes(hold.holdId)) continue;
+        const res = await r.platform.untilEnded(r.handles[s.tenant], pending.requestId);
+        if (res.body.status !== 'completed')
+          throw new Error(`re-applied anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+        await applyAnonymisation(m, r, s.tenant, index, pending.requestId);
+      }
       // Releasing re-applies the erasures the hold postponed (they run in the background).
       const pending = m.tenants[s.tenant].subjects.flatMap((subject, index) => (subject.erasurePending ? [index] : []));
       const due = pending.flatMap((subject) => ofSubject(m, s.tenant, subject).filter((i) => !isHeld(m, i)));
@@ -276,14 +311,7 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
       });
       if (res.body.status !== 'completed')
         throw new Error(`anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
-      const mine = ofSubject(m, s.tenant, s.subject);
-      for (const i of mine.filter((x) => !isHeld(m, x))) {
-        i.anonymised = true;
-        forgetPieces(i);
-        // Kept as statistics from now on, for the statistics retention (as the sweep's anonymisation keeps them).
-        await readExpiries(r, i);
-      }
-      m.tenants[s.tenant].subjects[s.subject].forgotten = !mine.some((x) => isHeld(m, x));
+      await applyAnonymisation(m, r, s.tenant, s.subject, res.body.requestId);
     },
   },
   rectify: {

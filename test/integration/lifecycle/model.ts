@@ -16,6 +16,8 @@ export interface SubjectModel {
   forgotten: boolean;
   /** An erasure met a hold: applies again when the hold goes. */
   erasurePending: boolean;
+  /** An anonymisation a hold postponed: its request, re-applied when one of the holds that postponed it goes. */
+  anonymisationPending?: { requestId: string; holdIds: string[] };
   /** Processing restricted (GDPR Art. 18): content for the legal role only. */
   restricted: boolean;
 }
@@ -85,8 +87,16 @@ export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.relea
  * included), whatever its expiry: what still exists when a hold is placed is preserved, even past
  * its retention if the sweep has not reached it yet (the caller filters out what is gone).
  */
-export const isHeld = (m: LifecycleModel, i: InteractionModel) =>
-  activeHolds(m).some((h) => h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject));
+export const isHeld = (m: LifecycleModel, i: InteractionModel) => activeHolds(m).some((h) => isHeldBy(h, i));
+
+/** The active holds that keep one of the subject's interactions. */
+export const holdsKeeping = (m: LifecycleModel, tenant: number, subject: number) =>
+  activeHolds(m)
+    .filter((h) => ofSubject(m, tenant, subject).some((i) => isHeldBy(h, i)))
+    .map((h) => h.holdId);
+
+const isHeldBy = (h: HoldModel, i: InteractionModel) =>
+  h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject);
 
 export const liveInteractions = (m: LifecycleModel, tenant?: number) =>
   m.interactions.filter((i) => !i.gone && (tenant === undefined || i.tenant === tenant));

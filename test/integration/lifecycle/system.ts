@@ -45,6 +45,7 @@ export interface LifecyclePlatform {
   ): Promise<Answer<T>>;
   operatorCall<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<Answer<T>>;
   subjectRequest(t: TenantHandle, body: unknown): Promise<Answer<{ status: string; requestId: string }>>;
+  untilEnded(t: TenantHandle, requestId: string): Promise<Answer<{ status: string; requestId: string }>>;
   sweep(t: TenantHandle): Promise<Answer<unknown>>;
   untilPackaged(t: TenantHandle): Promise<void>;
   /** The stored items of one interaction (expiries are read from them). */
@@ -86,7 +87,7 @@ export const httpGateway = (runtime: PrivateRuntime): Gateway => ({
     return { status: res.status, contentType: res.headers.get('content-type') ?? undefined, text: await res.text() };
   },
   async upload(url, headers, bytes) {
-    return (await fetch(url, { method: 'PUT', headers, body: bytes })).status;
+    return (await fetch(url, { method: 'PUT', headers, body: new Uint8Array(bytes) })).status;
   },
   operatorKey: env('LETHE_OPERATOR_KEY'),
   tokenEnv: process.env,
@@ -222,16 +223,18 @@ export class LethePlatform implements LifecyclePlatform {
   > {
     const filed = await this.asStaff<{ requestId: string; status: string }>(t, '/v1/subject-requests', 'POST', body);
     if (filed.status !== 202) return filed as Answer<never>;
+    return this.untilEnded(t, filed.body.requestId);
+  }
+
+  /** Follows a subject request (filed, or re-applied by a hold's release) to its end. */
+  async untilEnded(t: TenantHandle, requestId: string): Promise<Answer<{ status: string; requestId: string }>> {
     for (let tries = 0; tries < 600; tries++) {
       await this.gateway.settled();
-      const view = await this.asStaff<{ status: string; requestId: string }>(
-        t,
-        `/v1/subject-requests/${filed.body.requestId}`,
-      );
+      const view = await this.asStaff<{ status: string; requestId: string }>(t, `/v1/subject-requests/${requestId}`);
       if (view.status !== 200 || FINAL.includes(view.body.status)) return view;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`subject request ${filed.body.requestId} did not end`);
+    throw new Error(`subject request ${requestId} did not end`);
   }
 
   /**
