@@ -57,7 +57,7 @@ export class InMemoryAggregateStore implements AggregateStore {
   }
 
   /** Every counter as a Scan of the table reads it: for tests that check raw storage. */
-  rawItems(): CounterValue[] {
+  rawItems(): ReadonlyArray<Readonly<Record<string, unknown>>> {
     return [...this.counters.values()].map((c) => ({ ...c }));
   }
 
