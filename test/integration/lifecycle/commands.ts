@@ -283,7 +283,9 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
       }
       // Releasing re-applies the erasures the hold postponed (they run in the background).
       const pending = m.tenants[s.tenant].subjects.flatMap((subject, index) => (subject.erasurePending ? [index] : []));
-      const due = pending.flatMap((subject) => ofSubject(m, s.tenant, subject).filter((i) => !isHeld(m, i)));
+      const due = pending.flatMap((subject) =>
+        ofSubject(m, s.tenant, subject).filter((i) => !isHeld(m, i) && !i.anonymised),
+      );
       for (const subject of pending) applyErasure(m, s.tenant, subject);
       await untilGone(r, due);
     },

@@ -117,10 +117,13 @@ export function forgetPieces(i: InteractionModel): void {
   for (const p of i.pieces) p.gone = true;
 }
 
-/** Erasure as the rules say: held interactions stay and the erasure waits for them; the rest goes. */
+/**
+ * Erasure as the rules say: held interactions stay and the erasure waits for them; the rest goes.
+ * Anonymised interactions name nobody any more: they are not the subject's, and stay.
+ */
 export function applyErasure(m: LifecycleModel, tenant: number, subject: number): void {
   const s = m.tenants[tenant].subjects[subject];
-  const mine = ofSubject(m, tenant, subject);
+  const mine = ofSubject(m, tenant, subject).filter((i) => !i.anonymised);
   for (const i of mine.filter((x) => !isHeld(m, x))) {
     i.gone = true;
     forgetPieces(i);
