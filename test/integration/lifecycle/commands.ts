@@ -437,6 +437,8 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     async run(m, r, s) {
       expect2xx('sweep', await r.platform.sweep(r.handles[s.tenant]));
       applySweep(m, s.tenant);
+      // A policy change re-dates existing records at the next sweep (retention/rebucket.ts), not when saved.
+      for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);
     },
   },
   terminate: {

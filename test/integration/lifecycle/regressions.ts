@@ -132,4 +132,17 @@ export const REGRESSIONS: Regression[] = [
       { kind: 'erase', tenant: 1, subject: 0 },
     ],
   },
+  {
+    // found by the twin soak (LIFECYCLE_SEED=327273159), a model error: a shortened retention
+    // re-dates existing records at the next sweep (retention/rebucket.ts), not when the policy is saved
+    name: 'a chat line re-dated by the sweep after a shortened retention leaves its chat log at its new expiry',
+    specs: [
+      { kind: 'ingest', tenant: 1, subject: 0 },
+      { kind: 'message', tenant: 1, pick: 0 },
+      { kind: 'sweep', tenant: 1 },
+      { kind: 'policy', tenant: 1, transcriptDays: 7 },
+      { kind: 'sweep', tenant: 1 },
+      { kind: 'advance', days: 31 },
+    ],
+  },
 ];
