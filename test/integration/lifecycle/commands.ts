@@ -1,3 +1,6 @@
+import type { TenantPolicy } from '../../../functions/domain/policy/schema';
+import { expiryInstant } from '../../../functions/domain/retention/expiry-instant';
+import { retentionFor } from '../../../functions/domain/retention/retention-for';
 import {
   applyErasure,
   applySweep,
@@ -94,12 +97,29 @@ async function readExpiries(r: Real, i: InteractionModel): Promise<void> {
   // Messages are stored in order; the live pieces are the newest ones stored.
   liveMessages.forEach((p, n) => {
     const item = messages[messages.length - liveMessages.length + n];
-    if (item) p.expiresAt = expiryOf(item);
+    if (item) Object.assign(p, { expiresAt: expiryOf(item), createdAt: Date.parse(String(item.createdAt)) });
   });
   for (const p of livePieces(i).filter((x) => x.kind === 'recording')) {
     const item = items.find((x) => x.sk === `REC#${p.recordingId}`);
     if (item) p.expiresAt = expiryOf(item);
   }
+}
+
+/**
+ * What a sweep does first after a policy change (retention/rebucket.ts): the chat lines no hold
+ * keeps get the expiry the saved policy gives them from their `createdAt`, so one now past goes in
+ * this very sweep. (Lengthened expiries are read back from storage after the sweep.)
+ */
+function redateLines(m: LifecycleModel, tenant: number): void {
+  const policy = m.tenants[tenant].policy;
+  if (!policy) return;
+  const retention = retentionFor(policy, 'transcript', 'chat');
+  for (const i of liveInteractions(m, tenant).filter((x) => !isHeld(m, x)))
+    for (const p of livePieces(i).filter((x) => x.kind === 'message' && x.createdAt !== undefined))
+      p.expiresAt = Math.min(
+        p.expiresAt,
+        expiryInstant(new Date(p.createdAt as number), retention, policy.timeZone).getTime(),
+      );
 }
 
 /**
@@ -288,6 +308,8 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
       );
       for (const subject of pending) applyErasure(m, s.tenant, subject);
       await untilGone(r, due);
+      // A release re-dates what the hold kept by the current policy (hold-protection.ts).
+      for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);
     },
   },
   erase: {
@@ -421,6 +443,7 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
         },
       };
       expect2xx('policy change', await r.platform.asStaff(t, '/v1/policy', 'PUT', next));
+      m.tenants[s.tenant].policy = next as unknown as TenantPolicy;
       for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);
     },
   },
@@ -436,6 +459,7 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     applies: () => true,
     async run(m, r, s) {
       expect2xx('sweep', await r.platform.sweep(r.handles[s.tenant]));
+      redateLines(m, s.tenant);
       applySweep(m, s.tenant);
       // A policy change re-dates existing records at the next sweep (retention/rebucket.ts), not when saved.
       for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);

@@ -1,3 +1,5 @@
+import type { TenantPolicy } from '../../../functions/domain/policy/schema';
+
 /**
  * The lifecycle model: plain TypeScript, no I/O. What must exist, what must be gone and what must
  * stay readable after any sequence of commands, for two tenants and a few subjects each. The
@@ -31,6 +33,8 @@ export interface PieceModel {
   gone: boolean;
   /** Epoch ms of its expiry, as stored when written (re-read after a policy change). */
   expiresAt: number;
+  /** Epoch ms of its stored `createdAt`, from which a policy change re-dates it. */
+  createdAt?: number;
 }
 
 export interface InteractionModel {
@@ -62,6 +66,8 @@ export interface TenantModel {
   subjects: SubjectModel[];
   terminated: boolean;
   purgeAfter?: number;
+  /** The policy last saved: the next sweep re-dates existing records by it. */
+  policy?: TenantPolicy;
 }
 
 export interface LifecycleModel {

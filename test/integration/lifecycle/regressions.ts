@@ -145,4 +145,17 @@ export const REGRESSIONS: Regression[] = [
       { kind: 'advance', days: 31 },
     ],
   },
+  {
+    // found by the twin soak (LIFECYCLE_SEED=169996001), a model error: a line the sweep re-dates
+    // into the past after a shortened retention goes in that same sweep
+    name: 'a chat line a shortened retention puts in the past is kept by the sweep that re-dates it',
+    specs: [
+      { kind: 'sweep', tenant: 1 },
+      { kind: 'ingest', tenant: 1, subject: 1 },
+      { kind: 'message', tenant: 1, pick: 0 },
+      { kind: 'advance', days: 400 },
+      { kind: 'policy', tenant: 1, transcriptDays: 60 },
+      { kind: 'sweep', tenant: 1 },
+    ],
+  },
 ];
