@@ -148,7 +148,7 @@ export const REGRESSIONS: Regression[] = [
   {
     // found by the twin soak (LIFECYCLE_SEED=169996001), a model error: a line the sweep re-dates
     // into the past after a shortened retention goes in that same sweep
-    name: 'a chat line a shortened retention puts in the past is kept by the sweep that re-dates it',
+    name: 'a chat line a shortened retention puts in the past goes in the sweep that re-dates it',
     specs: [
       { kind: 'sweep', tenant: 1 },
       { kind: 'ingest', tenant: 1, subject: 1 },
