@@ -352,8 +352,9 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
       if (res.body.status !== 'completed')
         throw new Error(`rectification ended ${res.body.status}: ${JSON.stringify(res.body)}`);
       subject.email = corrected;
+      // The admin searching sees held data past its expiry too (readerOf: held readers).
       const expected = ofSubject(m, s.tenant, s.subject)
-        .filter((i) => !i.anonymised && !isExpired(m, i))
+        .filter((i) => !i.anonymised && (!isExpired(m, i) || isHeld(m, i)))
         .map((i) => i.interactionId)
         .sort();
       const found = await r.platform.asStaff<{ items: Array<{ interactionId: string }> }>(
