@@ -29,8 +29,6 @@ const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
  */
 export class InMemoryRecordStore implements RecordStore {
   private items = new Map<string, StoredItem>();
-  /** The byExpiry index by expiry bucket, built on the first query after a write (a sweep asks for many empty days in a row). */
-  private byExpiry?: Map<string, StoredItem[]>;
 
   constructor(readonly region: string) {}
 
@@ -55,13 +53,11 @@ export class InMemoryRecordStore implements RecordStore {
         staged.set(idOf(op.key), applyChanges(op.key, staged.get(idOf(op.key)), op.changes, KEY_NAMES) as StoredItem);
     }
     this.items = staged;
-    this.byExpiry = undefined;
   }
 
   async put(item: StoredItem, condition?: ItemCondition): Promise<void> {
     if (condition) this.check(condition, item, 'put');
     this.items.set(idOf(item), copyOf(item));
-    this.byExpiry = undefined;
   }
 
   async get(key: ItemKey): Promise<StoredItem | undefined> {
@@ -87,27 +83,24 @@ export class InMemoryRecordStore implements RecordStore {
     if (condition) this.check(condition, key, 'update');
     const next = applyChanges(keyOf(key), this.items.get(idOf(key)), changes, KEY_NAMES) as StoredItem;
     this.items.set(idOf(key), next);
-    this.byExpiry = undefined;
     return copyOf(next);
   }
 
   async deleteItems(keys: readonly ItemKey[]): Promise<number> {
     for (const key of keys) this.items.delete(idOf(key));
-    this.byExpiry = undefined;
     return keys.length;
   }
 
   async deletePartition(pk: string): Promise<number> {
     const partition = [...this.items.values()].filter((i) => i.pk === pk);
     for (const item of partition) this.items.delete(idOf(item));
-    this.byExpiry = undefined;
     return partition.length;
   }
 
   async queryDue(expiryBucket: string, now: number, page: PageRequest = {}): Promise<Page<DueItem>> {
     const byExpiry = (a: DueItem, b: DueItem) => a.expiresAt - b.expiresAt || byTableKey(a, b);
-    const due = (this.expiryIndex().get(expiryBucket) ?? [])
-      .filter((i) => typeof i.expiresAt === 'number' && i.expiresAt <= now)
+    const due = [...this.items.values()]
+      .filter((i) => i.expiryBucket === expiryBucket && typeof i.expiresAt === 'number' && i.expiresAt <= now)
       .map((i) => ({ ...keyOf(i), expiresAt: i.expiresAt as number }))
       .sort(byExpiry);
     const shape: CursorShape = {
@@ -157,16 +150,6 @@ export class InMemoryRecordStore implements RecordStore {
   /** Every item as a Scan of the table reads it, not copied (read only): for tests that check raw storage, never for Lethe. */
   rawItems(): ReadonlyArray<Readonly<StoredItem>> {
     return [...this.items.values()];
-  }
-
-  private expiryIndex(): Map<string, StoredItem[]> {
-    if (!this.byExpiry) {
-      this.byExpiry = new Map();
-      for (const item of this.items.values())
-        if (typeof item.expiryBucket === 'string')
-          this.byExpiry.set(item.expiryBucket, [...(this.byExpiry.get(item.expiryBucket) ?? []), item]);
-    }
-    return this.byExpiry;
   }
 
   /** Throws WriteConflict (with the item in the way, as DynamoDB's ALL_OLD) when `condition` fails. */
