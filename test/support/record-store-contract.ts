@@ -410,4 +410,20 @@ export function recordStoreContract(subject: () => RecordStoreUnderTest): void {
       { pk: mine.pk, sk: mine.index.sk, class: 'interaction' },
     ]);
   });
+
+  it('reads items back as plain JSON-shaped objects at every level, as the document client gives them', async () => {
+    // Prepare
+    const tenantId = freshTenant();
+    const chat = interaction(tenantId);
+    await records.put({ ...chat.info, detail: { queue: 'sales', tags: [{ name: 'vip' }] } });
+    // Act
+    const read = (await records.get({ pk: chat.pk, sk: 'INFO' })) as StoredItem & {
+      detail: { tags: Array<Record<string, unknown>> };
+    };
+    // Assess: hashing code (canonical JSON) accepts only objects whose prototype is Object.prototype
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(read.detail)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(read.detail.tags[0])).toBe(Object.prototype);
+    expect(Array.isArray(read.detail.tags)).toBe(true);
+  });
 }

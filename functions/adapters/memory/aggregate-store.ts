@@ -56,6 +56,11 @@ export class InMemoryAggregateStore implements AggregateStore {
     return partition.length;
   }
 
+  /** Every counter as a Scan of the table reads it: for tests that check raw storage. */
+  rawItems(): ReadonlyArray<Readonly<Record<string, unknown>>> {
+    return [...this.counters.values()].map((c) => ({ ...c }));
+  }
+
   /** Only the offboarding purge scans (ports/tenant-scan.ts). */
   async *scanTenant(tenantId: string): AsyncGenerator<ScannedItem> {
     for (const c of this.counters.values())

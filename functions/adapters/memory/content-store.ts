@@ -99,6 +99,14 @@ export class InMemoryContentStore implements ContentStore {
     return versions.length;
   }
 
+  /** Every object's current version, as listing and reading the bucket gives them: for tests that check raw storage. */
+  rawObjects(): Array<{ key: string; bytes: Uint8Array }> {
+    return [...this.objects].flatMap(([key, versions]) => {
+      const current = versions.at(-1);
+      return current ? [{ key, bytes: new Uint8Array(current.bytes) }] : [];
+    });
+  }
+
   async presignGet(key: string, expiresInSeconds: number, options: { downloadName?: string } = {}): Promise<string> {
     const name = options.downloadName ? `&download=${encodeURIComponent(options.downloadName)}` : '';
     return `memory://${this.bucket}/${encodeURIComponent(key)}?method=GET&expires=${expiresInSeconds}${name}`;

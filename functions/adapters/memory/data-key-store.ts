@@ -26,6 +26,11 @@ export class InMemoryDataKeyStore implements DataKeyStore {
     this.keys.delete(pkOf(tenantId, dekId));
   }
 
+  /** Every item as a Scan of the table reads it (`pk` and the wrapped key), read only: for tests that check raw storage. */
+  rawItems(): ReadonlyArray<Readonly<Record<string, unknown>>> {
+    return [...this.keys].map(([pk, key]) => ({ pk, ...key }));
+  }
+
   /** Only the offboarding purge scans (ports/tenant-scan.ts). */
   async *scanTenant(tenantId: string): AsyncGenerator<ScannedItem> {
     for (const [pk, key] of this.keys)

@@ -147,6 +147,11 @@ export class InMemoryRecordStore implements RecordStore {
     }
   }
 
+  /** Every item as a Scan of the table reads it, not copied (read only): for tests that check raw storage, never for Lethe. */
+  rawItems(): ReadonlyArray<Readonly<StoredItem>> {
+    return [...this.items.values()];
+  }
+
   /** Throws WriteConflict (with the item in the way, as DynamoDB's ALL_OLD) when `condition` fails. */
   private check(condition: ItemCondition, key: ItemKey, what: string, index?: number): void {
     const existing = this.items.get(idOf(key));

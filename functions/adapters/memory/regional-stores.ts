@@ -4,9 +4,19 @@ import { InMemoryContentStore } from './content-store';
 import { InMemoryDataKeyStore } from './data-key-store';
 import { InMemoryRecordStore } from './record-store';
 
+/** One region's stores as their in-memory classes (tests read their raw contents). */
+export interface InMemoryRegionStores extends RegionStores {
+  records: InMemoryRecordStore;
+  keys: InMemoryDataKeyStore;
+  aggregates: InMemoryAggregateStore;
+  content: InMemoryContentStore;
+  archive: InMemoryContentStore;
+  litigation: InMemoryContentStore;
+}
+
 /** Every store of each region, held in memory: the twin of AwsRegionalStores for fast use-case tests. */
 export class InMemoryRegionalStores implements RegionalStores {
-  private readonly built: ReadonlyMap<string, RegionStores>;
+  private readonly built: ReadonlyMap<string, InMemoryRegionStores>;
 
   constructor(readonly regions: readonly string[]) {
     this.built = new Map(
@@ -25,7 +35,7 @@ export class InMemoryRegionalStores implements RegionalStores {
     );
   }
 
-  storesFor(region: string): RegionStores {
+  storesFor(region: string): InMemoryRegionStores {
     const stores = this.built.get(region);
     if (!stores)
       throw new RangeError(`region ${region} is not served by this deployment (it serves ${this.regions.join(', ')})`);

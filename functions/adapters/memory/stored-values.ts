@@ -14,14 +14,24 @@ export type Attributes = Record<string, unknown>;
 
 /** A stored copy: what the caller keeps changing afterwards does not reach the store (nor back). */
 export function copyOf<T extends object>(item: T): T {
-  return structuredClone(withoutUndefined(item as Attributes)) as T;
+  return copyValue(item) as T;
 }
 
-function withoutUndefined(value: Attributes): Attributes {
+/**
+ * A deep copy built in this module's realm, `undefined` attributes dropped: objects read back are
+ * plain objects (Object.prototype), as the document client's are. structuredClone would build
+ * them in the realm that defines it, which under jest's VM sandbox is not the code's (a check
+ * like canonicalJson's `getPrototypeOf(v) === Object.prototype` then fails on the twin only).
+ */
+function copyValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyValue);
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (value instanceof Set) return new Set([...value].map(copyValue));
+  if (!isPlainObject(value)) return value;
   return Object.fromEntries(
     Object.entries(value)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, isPlainObject(v) ? withoutUndefined(v) : v]),
+      .map(([k, v]) => [k, copyValue(v)]),
   );
 }
 
@@ -72,7 +82,7 @@ export function applyChanges(
   const keyTouched = touched.find((n) => keyNames.includes(n));
   if (keyTouched) throw new RangeError(`an update cannot change the key attribute ${keyTouched}`);
   const next: Attributes = { ...(existing ?? key) };
-  for (const [name, value] of set) next[name] = structuredClone(value);
+  for (const [name, value] of set) next[name] = copyValue(value);
   for (const [name, by] of add) {
     const current = next[name] ?? 0;
     if (typeof current !== 'number') throw new TypeError(`ADD needs a number in ${name}`);

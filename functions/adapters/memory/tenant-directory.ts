@@ -148,6 +148,11 @@ export class InMemoryTenantDirectory implements TenantDirectory {
     })) as Page<TenantItem>;
   }
 
+  /** Every item as a Scan of the table reads it, not copied (read only): for tests that check raw storage, never for Lethe. */
+  rawItems(): ReadonlyArray<Readonly<Item & Key>> {
+    return [...this.items.values()];
+  }
+
   private read(key: Key): Item | undefined {
     const item = this.items.get(idOf(key));
     return item && strip(copyOf(item));

@@ -2,6 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { Clock } from '../../../functions/ports/clock';
 import { listen } from '../net';
 import { OPERATOR_KEY_HEADER } from '../operator-key';
 import type { ApiModel, RouteModel } from './api-model';
@@ -10,7 +11,7 @@ import type { FlowingClock } from './flowing-clock';
 import { gatewayReply, type GatewayErrorType } from './gateway-responses';
 import { describeError, type FunctionHost } from './lambda-host';
 import { localRoute } from './local-routes';
-import { buildProxyEvent, header, isBinaryMediaType } from './proxy-event';
+import { buildProxyEvent, header, isBinaryMediaType, type IncomingRequest } from './proxy-event';
 import { matchRoute } from './route-match';
 
 /** API Gateway's limits: 10 MB payloads, 29 s integration timeout. */
@@ -32,7 +33,7 @@ export interface HttpRuntime {
   close(): Promise<void>;
 }
 
-interface Reply {
+export interface Reply {
   statusCode: number;
   headers: Record<string, string | string[]>;
   body: Buffer | string;
@@ -78,7 +79,7 @@ export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<Htt
 }
 
 /** What the log may say about a request: the route template it matched, never the path or query sent. */
-interface Served {
+export interface Served {
   route?: string;
 }
 
@@ -102,6 +103,34 @@ async function serve(req: IncomingMessage, options: HttpRuntimeOptions, served: 
         : localRoute(req, path, body, options.clock);
     return json(reply.statusCode, reply.body);
   }
+  return dispatch(
+    {
+      method,
+      path,
+      query: url.search.slice(1),
+      rawHeaders: req.rawHeaders,
+      body,
+      sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+      domainName: req.headers.host ?? '127.0.0.1',
+    },
+    options,
+    served,
+  );
+}
+
+/** A request as the gateway receives it, from a socket or (in-process tests) from a caller. */
+export type GatewayRequest = Omit<IncomingRequest, 'body'> & { body: Buffer | 'too-large'; domainName: string };
+
+/**
+ * API Gateway's part of a request, without the socket: route, proxy event, authorisation, the
+ * handler's invocation and its result as a reply. In-process tests call it directly.
+ */
+export async function dispatch(
+  request: GatewayRequest,
+  options: Omit<HttpRuntimeOptions, 'port' | 'clock'> & { clock: Clock },
+  served: Served = {},
+): Promise<Reply> {
+  const { method, path, body } = request;
   const match = matchRoute(options.api.routes, method, path);
   if (!match) return json(404, { error: { code: 'NOT_FOUND', message: `No route serves ${method} ${path}.` } });
 
@@ -113,29 +142,16 @@ async function serve(req: IncomingMessage, options: HttpRuntimeOptions, served: 
   if (body === 'too-large') return gateway('REQUEST_TOO_LARGE', 'Request Too Long');
 
   const now = options.clock.now();
-  const event = buildProxyEvent(
-    {
-      method,
-      path,
-      query: url.search.slice(1),
-      rawHeaders: req.rawHeaders,
-      body,
-      sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
-    },
-    route,
-    match.pathParameters,
-    route.api.binaryMediaTypes,
-    {
-      requestId,
-      now,
-      accountId: options.account,
-      apiId: route.api.apiId,
-      stage: route.api.stage,
-      domainName: req.headers.host ?? '127.0.0.1',
-      resourceId: route.resourceId,
-      authorizer: null,
-    },
-  );
+  const event = buildProxyEvent({ ...request, body }, route, match.pathParameters, route.api.binaryMediaTypes, {
+    requestId,
+    now,
+    accountId: options.account,
+    apiId: route.api.apiId,
+    stage: route.api.stage,
+    domainName: request.domainName,
+    resourceId: route.resourceId,
+    authorizer: null,
+  });
 
   if (route.authorizationType === 'AWS_IAM') {
     const refused = checkOperatorKey(event, options.operatorKey);

@@ -1,8 +1,12 @@
+import type { TenantPolicy } from '../../../functions/domain/policy/schema';
+import { expiryInstant } from '../../../functions/domain/retention/expiry-instant';
+import { retentionFor } from '../../../functions/domain/retention/retention-for';
 import {
   applyErasure,
   applySweep,
   DAY_MS,
   forgetPieces,
+  holdsKeeping,
   isExpired,
   isHeld,
   activeHolds,
@@ -93,12 +97,54 @@ async function readExpiries(r: Real, i: InteractionModel): Promise<void> {
   // Messages are stored in order; the live pieces are the newest ones stored.
   liveMessages.forEach((p, n) => {
     const item = messages[messages.length - liveMessages.length + n];
-    if (item) p.expiresAt = expiryOf(item);
+    if (item) Object.assign(p, { expiresAt: expiryOf(item), createdAt: Date.parse(String(item.createdAt)) });
   });
   for (const p of livePieces(i).filter((x) => x.kind === 'recording')) {
     const item = items.find((x) => x.sk === `REC#${p.recordingId}`);
     if (item) p.expiresAt = expiryOf(item);
   }
+}
+
+/**
+ * What a sweep does first after a policy change (retention/rebucket.ts): the chat lines no hold
+ * keeps get the expiry the saved policy gives them from their `createdAt`, so one now past goes in
+ * this very sweep. (Lengthened expiries are read back from storage after the sweep.)
+ */
+function redateLines(m: LifecycleModel, tenant: number): void {
+  const policy = m.tenants[tenant].policy;
+  if (!policy) return;
+  const retention = retentionFor(policy, 'transcript', 'chat');
+  for (const i of liveInteractions(m, tenant).filter((x) => !isHeld(m, x)))
+    for (const p of livePieces(i).filter((x) => x.kind === 'message' && x.createdAt !== undefined))
+      p.expiresAt = Math.min(
+        p.expiresAt,
+        expiryInstant(new Date(p.createdAt as number), retention, policy.timeZone).getTime(),
+      );
+}
+
+/**
+ * Anonymisation as the rules say: the subject's interactions no hold keeps lose their participant
+ * and content; a hold postpones it for what it keeps, until a hold that postponed it goes.
+ */
+async function applyAnonymisation(
+  m: LifecycleModel,
+  r: Real,
+  tenant: number,
+  subject: number,
+  requestId: string,
+): Promise<void> {
+  const mine = ofSubject(m, tenant, subject);
+  for (const i of mine.filter((x) => !isHeld(m, x))) {
+    i.anonymised = true;
+    forgetPieces(i);
+    // Kept as statistics from now on, for the statistics retention (as the sweep's anonymisation keeps them).
+    await readExpiries(r, i);
+  }
+  const keeping = holdsKeeping(m, tenant, subject);
+  Object.assign(m.tenants[tenant].subjects[subject], {
+    forgotten: keeping.length === 0,
+    anonymisationPending: keeping.length ? { requestId, holdIds: keeping } : undefined,
+  });
 }
 
 async function untilGone(r: Real, interactions: InteractionModel[]): Promise<void> {
@@ -246,11 +292,24 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
         await r.platform.asStaff(r.handles[s.tenant], `/v1/holds/${hold.holdId}/release`, 'POST', {}),
       );
       hold.released = true;
+      // Releasing re-applies the anonymisations this hold postponed: each runs again, to its end.
+      for (const [index, subject] of m.tenants[s.tenant].subjects.entries()) {
+        const pending = subject.anonymisationPending;
+        if (!pending?.holdIds.includes(hold.holdId)) continue;
+        const res = await r.platform.untilEnded(r.handles[s.tenant], pending.requestId);
+        if (res.body.status !== 'completed')
+          throw new Error(`re-applied anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+        await applyAnonymisation(m, r, s.tenant, index, pending.requestId);
+      }
       // Releasing re-applies the erasures the hold postponed (they run in the background).
       const pending = m.tenants[s.tenant].subjects.flatMap((subject, index) => (subject.erasurePending ? [index] : []));
-      const due = pending.flatMap((subject) => ofSubject(m, s.tenant, subject).filter((i) => !isHeld(m, i)));
+      const due = pending.flatMap((subject) =>
+        ofSubject(m, s.tenant, subject).filter((i) => !isHeld(m, i) && !i.anonymised),
+      );
       for (const subject of pending) applyErasure(m, s.tenant, subject);
       await untilGone(r, due);
+      // A release re-dates what the hold kept by the current policy (hold-protection.ts).
+      for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);
     },
   },
   erase: {
@@ -276,14 +335,7 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
       });
       if (res.body.status !== 'completed')
         throw new Error(`anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
-      const mine = ofSubject(m, s.tenant, s.subject);
-      for (const i of mine.filter((x) => !isHeld(m, x))) {
-        i.anonymised = true;
-        forgetPieces(i);
-        // Kept as statistics from now on, for the statistics retention (as the sweep's anonymisation keeps them).
-        await readExpiries(r, i);
-      }
-      m.tenants[s.tenant].subjects[s.subject].forgotten = !mine.some((x) => isHeld(m, x));
+      await applyAnonymisation(m, r, s.tenant, s.subject, res.body.requestId);
     },
   },
   rectify: {
@@ -300,8 +352,9 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
       if (res.body.status !== 'completed')
         throw new Error(`rectification ended ${res.body.status}: ${JSON.stringify(res.body)}`);
       subject.email = corrected;
+      // The admin searching sees held data past its expiry too (readerOf: held readers).
       const expected = ofSubject(m, s.tenant, s.subject)
-        .filter((i) => !i.anonymised && !isExpired(m, i))
+        .filter((i) => !i.anonymised && (!isExpired(m, i) || isHeld(m, i)))
         .map((i) => i.interactionId)
         .sort();
       const found = await r.platform.asStaff<{ items: Array<{ interactionId: string }> }>(
@@ -391,6 +444,7 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
         },
       };
       expect2xx('policy change', await r.platform.asStaff(t, '/v1/policy', 'PUT', next));
+      if (m.tenants[s.tenant].swept) m.tenants[s.tenant].policy = next as unknown as TenantPolicy;
       for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);
     },
   },
@@ -406,7 +460,11 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
     applies: () => true,
     async run(m, r, s) {
       expect2xx('sweep', await r.platform.sweep(r.handles[s.tenant]));
+      redateLines(m, s.tenant);
       applySweep(m, s.tenant);
+      m.tenants[s.tenant].swept = true;
+      // A policy change re-dates existing records at the next sweep (retention/rebucket.ts), not when saved.
+      for (const i of liveInteractions(m, s.tenant)) await readExpiries(r, i);
     },
   },
   terminate: {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { startPrivateRuntime, type PrivateRuntime } from '../../support/private-runtime';
-import { commandsArbitrary, newCounts, runSequence } from './lifecycle';
+import { commandsArbitrary, emulatorSystem, newCounts, runSequence } from './lifecycle';
 
 /**
  * The lifecycle model test of issue 10: random sequences of ingest, content, copies, holds,
@@ -36,7 +36,7 @@ describe('lifecycle model against the emulators', () => {
       // Act / Assess: each step checks the invariants; fast-check shrinks a failing sequence to its core
       await fc.assert(
         fc.asyncProperty(commandsArbitrary(counts, STEPS), (commands) =>
-          runSequence(runtime, commands, counts, { maxSteps: STEPS }),
+          runSequence(emulatorSystem(runtime), commands, counts, { maxSteps: STEPS }),
         ),
         { numRuns: RUNS, seed: SEED, endOnFailure: process.env.LIFECYCLE_SHRINK !== '1' },
       );

@@ -1,140 +1,11 @@
 import { startPrivateRuntime, type PrivateRuntime } from '../../support/private-runtime';
-import type { Spec } from './commands';
-import { fixedSequence, newCounts, runSequence } from './lifecycle';
+import { emulatorSystem, fixedSequence, newCounts, runSequence } from './lifecycle';
+import { REGRESSIONS } from './regressions';
 
 /**
  * Shrunk counterexamples the lifecycle model found for the bugs of issue 10, each kept as a fixed
  * sequence that must run clean, every step executed and every invariant checked.
  */
-interface Regression {
-  name: string;
-  specs: Spec[];
-}
-
-const REGRESSIONS: Regression[] = [
-  {
-    // issue 10 case 1: staff delete ignored a hold
-    name: 'a bulk delete of a held interaction answers done and deletes its chat log',
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'message', tenant: 0, pick: 0 },
-      { kind: 'holdInteraction', tenant: 0, pick: 0 },
-      { kind: 'bulkDelete', tenant: 0, pick: 0 },
-    ],
-  },
-  {
-    // issue 10 case 1: staff delete ignored a hold
-    name: 'a staff delete of a held recording answers 200 and deletes the audio',
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'record', tenant: 0, pick: 0 },
-      { kind: 'holdSubject', tenant: 0, subject: 0 },
-      { kind: 'deleteRecording', tenant: 0, pick: 0 },
-    ],
-  },
-  {
-    // issue 10 case 3: copies (export packages, bulk zips, playback) outlived their source
-    name: 'a bulk-download zip keeps a chat log after staff deleted it',
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'message', tenant: 0, pick: 0 },
-      { kind: 'bulkDownload', tenant: 0, pick: 0 },
-      { kind: 'deleteTranscript', tenant: 0, pick: 0 },
-    ],
-  },
-  {
-    // issue 10 case 2: held records past their expiry were unreadable, legal included
-    name: 'a held interaction past its expiry is a 404 for the legal role',
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'holdInteraction', tenant: 0, pick: 0 },
-      { kind: 'advance', days: 181 },
-    ],
-  },
-  {
-    // issue 10 case 6: the offboarding zip outlived the purge
-    name: "the offboarding package keeps a tenant's chat log after the purge",
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'message', tenant: 0, pick: 0 },
-      { kind: 'terminate', tenant: 0 },
-      { kind: 'advance', days: 61 },
-      { kind: 'sweep', tenant: 0 },
-    ],
-  },
-  {
-    // issue 10, found by this model (none of the nine cases): restriction markers outlived erasure
-    name: "an erased subject's keyed hashes stay in the restriction markers of an earlier restriction",
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'restrict', tenant: 0, subject: 0 },
-      { kind: 'erase', tenant: 0, subject: 0 },
-    ],
-  },
-  {
-    // issue 10 case 8: anonymised interactions were missing from search by time
-    name: 'an anonymised interaction is missing from search by time',
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'anonymise', tenant: 0, subject: 0 },
-    ],
-  },
-  {
-    // issue 10 case 5: audit entries were pruned on their own clock, not with their inquiry
-    name: 'the audit trail of a held interaction is gone 181 days later, while the interaction is kept',
-    specs: [
-      { kind: 'ingest', tenant: 1, subject: 0 },
-      { kind: 'record', tenant: 1, pick: 0 },
-      { kind: 'holdSubject', tenant: 1, subject: 0 },
-      { kind: 'play', tenant: 1, pick: 0 },
-      { kind: 'advance', days: 181 },
-    ],
-  },
-  {
-    // issue 10, found by the soak (LIFECYCLE_SEED=-1252684249): a held subject's new records were written for TTL
-    name: 'a conversation a held subject starts after the hold is a 404 for the legal role past its expiry',
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'holdSubject', tenant: 0, subject: 0 },
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'advance', days: 181 },
-    ],
-  },
-  {
-    // the same gap one level down: a message appended to a held interaction was written for TTL
-    name: 'a message appended to a held interaction is lost from its transcript past its expiry',
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'holdInteraction', tenant: 0, pick: 0 },
-      { kind: 'message', tenant: 0, pick: 0 },
-      { kind: 'advance', days: 181 },
-    ],
-  },
-  {
-    // issue 10, found in review: rectification re-keyed a held subject's index away from the hold's keys
-    name: 'a conversation a held subject starts under a corrected e-mail is a 404 for the legal role past its expiry',
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'holdSubject', tenant: 0, subject: 0 },
-      { kind: 'rectify', tenant: 0, subject: 0 },
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'advance', days: 181 },
-    ],
-  },
-  {
-    // the same re-keying seen from the release: it no longer found what the hold kept
-    name: "releasing a rectified subject's hold leaves the subject's conversations held for ever",
-    specs: [
-      { kind: 'ingest', tenant: 0, subject: 0 },
-      { kind: 'holdSubject', tenant: 0, subject: 0 },
-      { kind: 'rectify', tenant: 0, subject: 0 },
-      { kind: 'release', tenant: 0, pick: 0 },
-      { kind: 'advance', days: 181 },
-      { kind: 'sweep', tenant: 0 },
-    ],
-  },
-];
-
 describe('lifecycle model: regression sequences', () => {
   let runtime: PrivateRuntime;
   beforeAll(async () => {
@@ -151,7 +22,7 @@ describe('lifecycle model: regression sequences', () => {
       const counts = newCounts();
 
       // Act
-      const run = runSequence(runtime, fixedSequence(regression.specs, counts), counts);
+      const run = runSequence(emulatorSystem(runtime), fixedSequence(regression.specs, counts), counts);
 
       // Assess: clean, every step run
       await expect(run).resolves.toBeUndefined();

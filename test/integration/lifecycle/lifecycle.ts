@@ -5,8 +5,8 @@ import type { PrivateRuntime } from '../../support/private-runtime';
 import { describeSpec, rowOf, type Kind, type Real, type Spec } from './commands';
 import { INVARIANTS, type Observed } from './invariants';
 import { newModel, type LifecycleModel, type Preset, type SubjectModel } from './model';
-import { readRawStorage } from './raw-storage';
-import { LethePlatform } from './system';
+import { readRawStorage, type RawStorageReader } from './raw-storage';
+import { httpGateway, LethePlatform } from './system';
 
 /**
  * Runs command sequences against the model and the real system: fresh tenants per sequence,
@@ -50,14 +50,42 @@ function poolSubject(preset: Preset, n: number): SubjectModel {
   };
 }
 
+/** One sequence's system: its platform, the composition root the invariants read through, and its raw storage. */
+export interface SystemRun {
+  platform: LethePlatform;
+  container: Container;
+  readRaw: RawStorageReader;
+}
+
+/**
+ * A system the model runs against: the handlers on the emulators behind a private runtime
+ * (emulatorSystem), or the same handlers in process on the in-memory twins (twin-system.ts).
+ * `begin` readies it for a fresh sequence, its clock set to the real time.
+ */
+export interface LifecycleSystem {
+  begin(): Promise<SystemRun>;
+}
+
+export const emulatorSystem = (runtime: PrivateRuntime): LifecycleSystem => ({
+  async begin() {
+    runtime.clock.set(new Date());
+    return {
+      platform: new LethePlatform(httpGateway(runtime)),
+      container: buildContainer({ clock: runtime.clock }, parseRuntimeConfig(process.env)),
+      readRaw: readRawStorage,
+    };
+  },
+});
+
 export interface World {
   model: LifecycleModel;
   real: Real;
   container: Container;
+  readRaw: RawStorageReader;
 }
 
-export async function newWorld(runtime: PrivateRuntime, maxSteps?: number): Promise<World> {
-  const platform = new LethePlatform(runtime);
+export async function newWorld(system: LifecycleSystem, maxSteps?: number): Promise<World> {
+  const { platform, container, readRaw } = await system.begin();
   const handles = [];
   for (const preset of PRESETS) handles.push(await platform.createTenant(preset));
   const model = newModel(
@@ -71,8 +99,7 @@ export async function newWorld(runtime: PrivateRuntime, maxSteps?: number): Prom
   );
   let n = 0;
   const run = letters(6);
-  const container = buildContainer({ clock: runtime.clock }, parseRuntimeConfig(process.env));
-  return { model, real: { platform, handles, token: () => `tok${run}${letters(4)}${n++}` }, container };
+  return { model, real: { platform, handles, token: () => `tok${run}${letters(4)}${n++}` }, container, readRaw };
 }
 
 /** Runs every invariant; throws naming the broken ones. */
@@ -84,9 +111,9 @@ export async function checkInvariants(
   scope: 'touched' | 'everything' = 'touched',
 ): Promise<void> {
   w.model.now = w.real.platform.now();
-  // A fresh vault each time: a cached data key would open what erasure has shredded.
-  const { vault } = buildContainer({ clock: w.container.clock }, w.container.config);
-  const things = await readRawStorage(
+  // A fresh vault each time (over the same stores and keys): a cached data key would open what erasure has shredded.
+  const { vault } = buildContainer({ ...w.container, vault: undefined }, w.container.config);
+  const things = await w.readRaw(
     vault,
     scope === 'everything' ? undefined : tenants.map((t) => w.real.handles[t].tenantId),
   );
@@ -201,13 +228,12 @@ export function commandsArbitrary(
 
 /** Runs one sequence from fresh tenants; the full scan at its end checks every tenant at once. */
 export async function runSequence(
-  runtime: PrivateRuntime,
+  system: LifecycleSystem,
   commands: Iterable<fc.AsyncCommand<LifecycleModel, World>>,
   counts: Counts,
   options: { maxSteps?: number } = {},
 ): Promise<void> {
-  runtime.clock.set(new Date());
-  const world = await newWorld(runtime, options.maxSteps);
+  const world = await newWorld(system, options.maxSteps);
   counts.sequences += 1;
   await fc.asyncModelRun(() => ({ model: world.model, real: world }), commands);
   await checkInvariants(

@@ -1,3 +1,5 @@
+import type { TenantPolicy } from '../../../functions/domain/policy/schema';
+
 /**
  * The lifecycle model: plain TypeScript, no I/O. What must exist, what must be gone and what must
  * stay readable after any sequence of commands, for two tenants and a few subjects each. The
@@ -16,6 +18,8 @@ export interface SubjectModel {
   forgotten: boolean;
   /** An erasure met a hold: applies again when the hold goes. */
   erasurePending: boolean;
+  /** An anonymisation a hold postponed: its request, re-applied when one of the holds that postponed it goes. */
+  anonymisationPending?: { requestId: string; holdIds: string[] };
   /** Processing restricted (GDPR Art. 18): content for the legal role only. */
   restricted: boolean;
 }
@@ -29,6 +33,8 @@ export interface PieceModel {
   gone: boolean;
   /** Epoch ms of its expiry, as stored when written (re-read after a policy change). */
   expiresAt: number;
+  /** Epoch ms of its stored `createdAt`, from which a policy change re-dates it. */
+  createdAt?: number;
 }
 
 export interface InteractionModel {
@@ -60,6 +66,14 @@ export interface TenantModel {
   subjects: SubjectModel[];
   terminated: boolean;
   purgeAfter?: number;
+  /**
+   * The policy last saved after the tenant's first sweep: the next sweep re-dates existing records
+   * by it. One saved before has no checkpoint to compare with (retention/rebucket.ts) and re-dates
+   * nothing; in AWS the nightly schedule sweeps a tenant the night it is created.
+   */
+  policy?: TenantPolicy;
+  /** Swept at least once: its sweep checkpoints exist. */
+  swept?: boolean;
 }
 
 export interface LifecycleModel {
@@ -85,8 +99,16 @@ export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.relea
  * included), whatever its expiry: what still exists when a hold is placed is preserved, even past
  * its retention if the sweep has not reached it yet (the caller filters out what is gone).
  */
-export const isHeld = (m: LifecycleModel, i: InteractionModel) =>
-  activeHolds(m).some((h) => h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject));
+export const isHeld = (m: LifecycleModel, i: InteractionModel) => activeHolds(m).some((h) => isHeldBy(h, i));
+
+/** The active holds that keep one of the subject's interactions. */
+export const holdsKeeping = (m: LifecycleModel, tenant: number, subject: number) =>
+  activeHolds(m)
+    .filter((h) => ofSubject(m, tenant, subject).some((i) => isHeldBy(h, i)))
+    .map((h) => h.holdId);
+
+const isHeldBy = (h: HoldModel, i: InteractionModel) =>
+  h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject);
 
 export const liveInteractions = (m: LifecycleModel, tenant?: number) =>
   m.interactions.filter((i) => !i.gone && (tenant === undefined || i.tenant === tenant));
@@ -107,10 +129,13 @@ export function forgetPieces(i: InteractionModel): void {
   for (const p of i.pieces) p.gone = true;
 }
 
-/** Erasure as the rules say: held interactions stay and the erasure waits for them; the rest goes. */
+/**
+ * Erasure as the rules say: held interactions stay and the erasure waits for them; the rest goes.
+ * Anonymised interactions name nobody any more: they are not the subject's, and stay.
+ */
 export function applyErasure(m: LifecycleModel, tenant: number, subject: number): void {
   const s = m.tenants[tenant].subjects[subject];
-  const mine = ofSubject(m, tenant, subject);
+  const mine = ofSubject(m, tenant, subject).filter((i) => !i.anonymised);
   for (const i of mine.filter((x) => !isHeld(m, x))) {
     i.gone = true;
     forgetPieces(i);

@@ -30,7 +30,10 @@ const asText = (v: unknown) =>
   JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? Buffer.from(x).toString('base64') : x));
 const ZIP_MAGIC = 'PK\u0003\u0004';
 
-/** `tenantIds` undefined: everything. */
+/** Reads raw storage for the invariants: `tenantIds` undefined reads everything. */
+export type RawStorageReader = (vault: PersonalDataVault, tenantIds?: readonly string[]) => Promise<RawThing[]>;
+
+/** The emulators' raw storage: `tenantIds` undefined reads everything. */
 export async function readRawStorage(vault: PersonalDataVault, tenantIds?: readonly string[]): Promise<RawThing[]> {
   const mine = (key: string) => !tenantIds || tenantIds.some((t) => key.includes(t));
   const things: RawThing[] = [];
@@ -44,16 +47,8 @@ export async function readRawStorage(vault: PersonalDataVault, tenantIds?: reado
       do {
         const page = await dynamo.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
         for (const item of page.Items ?? []) {
-          const key = `${String(item.pk)} ${String(item.sk ?? '')}`;
-          if (!mine(key)) continue;
-          things.push({
-            where: `table ${table} ${key}`,
-            table,
-            key,
-            item,
-            clear: asText(item),
-            opened: await openItem(vault, region, table, item),
-          });
+          const thing = await itemThing(vault, region, table, item);
+          if (mine(thing.key)) things.push(thing);
         }
         start = page.LastEvaluatedKey;
       } while (start);
@@ -69,22 +64,50 @@ export async function readRawStorage(vault: PersonalDataVault, tenantIds?: reado
         for (const { Key } of page.Contents ?? []) {
           if (!mine(Key!)) continue;
           const body = await readIfStillThere(s3, bucket, Key!);
-          if (!body) continue;
-          const text = Buffer.from(body).toString('utf8');
-          things.push({
-            where: `bucket ${bucket} ${Key}`,
-            bucket,
-            key: Key!,
-            clear: text,
-            opened: await openObject(vault, region, Key!, text),
-          });
-          if (text.startsWith(ZIP_MAGIC)) things.push(...(await unzip(bucket, Key!, body)));
+          if (body) things.push(...(await objectThings(vault, region, bucket, Key!, body)));
         }
         token = page.NextContinuationToken;
       } while (token);
     }
   }
   return things;
+}
+
+/** One item of a table as the invariants read it: as stored, and its sealed value opened if its key still exists. */
+export async function itemThing(
+  vault: PersonalDataVault,
+  region: string,
+  table: string,
+  item: Record<string, unknown>,
+): Promise<RawThing> {
+  const key = `${String(item.pk)} ${String(item.sk ?? '')}`;
+  return {
+    where: `table ${table} ${key}`,
+    table,
+    key,
+    item,
+    clear: asText(item),
+    opened: await openItem(vault, region, table, item),
+  };
+}
+
+/** One object of a bucket as the invariants read it: as stored, opened if sealed, and every file inside if a zip. */
+export async function objectThings(
+  vault: PersonalDataVault,
+  region: string,
+  bucket: string,
+  key: string,
+  body: Uint8Array,
+): Promise<RawThing[]> {
+  const text = Buffer.from(body).toString('utf8');
+  const object = {
+    where: `bucket ${bucket} ${key}`,
+    bucket,
+    key,
+    clear: text,
+    opened: await openObject(vault, region, key, text),
+  };
+  return text.startsWith(ZIP_MAGIC) ? [object, ...(await unzip(bucket, key, body))] : [object];
 }
 
 async function unzip(bucket: string, key: string, body: Uint8Array): Promise<RawThing[]> {

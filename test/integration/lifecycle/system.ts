@@ -1,5 +1,5 @@
 import { localAdminToken } from '../../../functions/cli/commands/token';
-import { buildContainer } from '../../../functions/shared/container';
+import { buildContainer, type Container } from '../../../functions/shared/container';
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
 import { runSweep, type SweepRun } from '../../../functions/usecases/nightly-sweep/run-sweep';
 import { OPERATOR_KEY_HEADER } from '../../../infra/local/operator-key';
@@ -26,6 +26,7 @@ export interface Identifiers {
   name: string;
 }
 
+const TOKEN_REUSE_MS = 30 * 60_000;
 const FINAL = ['completed', 'cancelled', 'failed', 'incomplete'];
 
 /** What the commands and invariants need of a system: the real one here, an in-memory twin later. */
@@ -44,54 +45,109 @@ export interface LifecyclePlatform {
   ): Promise<Answer<T>>;
   operatorCall<T = Record<string, unknown>>(path: string, method: string, body?: unknown): Promise<Answer<T>>;
   subjectRequest(t: TenantHandle, body: unknown): Promise<Answer<{ status: string; requestId: string }>>;
+  untilEnded(t: TenantHandle, requestId: string): Promise<Answer<{ status: string; requestId: string }>>;
   sweep(t: TenantHandle): Promise<Answer<unknown>>;
   untilPackaged(t: TenantHandle): Promise<void>;
   /** The stored items of one interaction (expiries are read from them). */
   partition(t: TenantHandle, interactionId: string): Promise<RawItem[]>;
 }
 
+export interface ApiRequest {
+  method: string;
+  body?: string;
+  headers: Record<string, string>;
+}
+
 /**
- * The system under test as the model's commands see it: the real handlers behind the HTTP API of
- * a private runtime (its own clock), on the emulators. Each method is one API call, or the few a
- * channel makes for one thing; answers are returned as they come, the commands judge them.
+ * How the platform reaches the handlers: over HTTP to a private runtime on the emulators
+ * (httpGateway), or in this process to the same handlers on the in-memory twins (twin-system.ts).
+ */
+export interface Gateway {
+  clock: { now(): Date; set(instant: Date): void };
+  /** One API request; the answer's status, content type and body text. */
+  request(path: string, init: ApiRequest): Promise<{ status: number; contentType?: string; text: string }>;
+  /** A PUT of bytes to a presigned upload URL; its status. */
+  upload(url: string, headers: Record<string, string>, bytes: Buffer): Promise<number>;
+  operatorKey: string;
+  /** Where the local token secret is read from (localAdminToken). */
+  tokenEnv: NodeJS.ProcessEnv;
+  /** The composition root a direct sweep runs on. */
+  sweepContainer(): Container;
+  /** Every item of a tenant in every region's records table (a scan: the test's, never Lethe's). */
+  recordItems(tenantId: string): Promise<RawItem[]>;
+  /** Resolves once the background jobs started so far have ended, or at once where they are only polled. */
+  settled(): Promise<void>;
+}
+
+/** A private runtime's HTTP API on the emulators. */
+export const httpGateway = (runtime: PrivateRuntime): Gateway => ({
+  clock: runtime.clock,
+  async request(path, init) {
+    const res = await fetch(`${runtime.url}${path}`, init);
+    return { status: res.status, contentType: res.headers.get('content-type') ?? undefined, text: await res.text() };
+  },
+  async upload(url, headers, bytes) {
+    return (await fetch(url, { method: 'PUT', headers, body: new Uint8Array(bytes) })).status;
+  },
+  operatorKey: env('LETHE_OPERATOR_KEY'),
+  tokenEnv: process.env,
+  sweepContainer: () => buildContainer({ clock: runtime.clock }, parseRuntimeConfig(process.env)),
+  settled: async () => undefined,
+  recordItems: async (tenantId) =>
+    (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', tenantId)))).flat(),
+});
+
+/**
+ * The system under test as the model's commands see it: the real handlers behind the API of a
+ * gateway with its own clock. Each method is one API call, or the few a channel makes for one
+ * thing; answers are returned as they come, the commands judge them.
  */
 export class LethePlatform implements LifecyclePlatform {
-  constructor(private readonly runtime: PrivateRuntime) {}
+  constructor(private readonly gateway: Gateway) {}
 
   now(): number {
-    return this.runtime.clock.now().getTime();
+    return this.gateway.clock.now().getTime();
   }
 
   setClock(instant: number): void {
-    this.runtime.clock.set(new Date(instant));
+    this.gateway.clock.set(new Date(instant));
   }
 
   private async call<T>(
     path: string,
     init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Answer<T>> {
-    const res = await fetch(`${this.runtime.url}${path}`, {
+    const res = await this.gateway.request(path, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
-    const text = await res.text();
-    const isJson = res.headers.get('content-type')?.includes('json');
-    return { status: res.status, body: (isJson && text ? JSON.parse(text) : text) as T };
+    const isJson = res.contentType?.includes('json');
+    return { status: res.status, body: (isJson && res.text ? JSON.parse(res.text) : res.text) as T };
   }
 
-  private operator = () => ({ [OPERATOR_KEY_HEADER]: env('LETHE_OPERATOR_KEY') });
+  private operator = () => ({ [OPERATOR_KEY_HEADER]: this.gateway.operatorKey });
 
-  /** A staff token signed as of the runtime's clock (a token minted before a jump of months has expired). */
+  /** Tokens by tenant and role, with the instant (runtime clock) they were signed as of. */
+  private readonly tokens = new Map<string, { token: string; signedAt: number }>();
+
+  /**
+   * A staff token signed as of the runtime's clock (a token minted before a jump of months has
+   * expired), reused while it has at least half of its hour left: signing is most of a call's cost
+   * on the twins, and the invariants make many calls a step.
+   */
   private async staff(t: TenantHandle, role: StaffRole = 'admin'): Promise<Record<string, string>> {
-    const token = await localAdminToken({
-      tenant: t.tenantId,
-      role,
-      user: `${role}-1`,
-      hours: '1',
-      now: new Date(this.now()).toISOString(),
-    });
-    return { authorization: `Bearer ${token}` };
+    const key = `${t.tenantId} ${role}`;
+    const now = this.now();
+    const kept = this.tokens.get(key);
+    if (!kept || now < kept.signedAt || now - kept.signedAt > TOKEN_REUSE_MS) {
+      const token = await localAdminToken(
+        { tenant: t.tenantId, role, user: `${role}-1`, hours: '1', now: new Date(now).toISOString() },
+        this.gateway.tokenEnv,
+      );
+      this.tokens.set(key, { token, signedAt: now });
+    }
+    return { authorization: `Bearer ${this.tokens.get(key)?.token}` };
   }
 
   async createTenant(preset: Preset): Promise<TenantHandle> {
@@ -148,12 +204,8 @@ export class LethePlatform implements LifecyclePlatform {
       },
     );
     if (issued.status !== 201 && issued.status !== 200) return issued;
-    const put = await fetch(issued.body.uploadUrl, {
-      method: 'PUT',
-      headers: issued.body.headers,
-      body: Buffer.from(audio),
-    });
-    if (put.status !== 200) throw new Error(`upload answered ${put.status}`);
+    const put = await this.gateway.upload(issued.body.uploadUrl, issued.body.headers, Buffer.from(audio));
+    if (put !== 200) throw new Error(`upload answered ${put}`);
     const done = await this.channel(
       t,
       `/v1/interactions/${interactionId}/recording/${issued.body.recordingId}/complete`,
@@ -171,15 +223,18 @@ export class LethePlatform implements LifecyclePlatform {
   > {
     const filed = await this.asStaff<{ requestId: string; status: string }>(t, '/v1/subject-requests', 'POST', body);
     if (filed.status !== 202) return filed as Answer<never>;
+    return this.untilEnded(t, filed.body.requestId);
+  }
+
+  /** Follows a subject request (filed, or re-applied by a hold's release) to its end. */
+  async untilEnded(t: TenantHandle, requestId: string): Promise<Answer<{ status: string; requestId: string }>> {
     for (let tries = 0; tries < 600; tries++) {
-      const view = await this.asStaff<{ status: string; requestId: string }>(
-        t,
-        `/v1/subject-requests/${filed.body.requestId}`,
-      );
+      await this.gateway.settled();
+      const view = await this.asStaff<{ status: string; requestId: string }>(t, `/v1/subject-requests/${requestId}`);
       if (view.status !== 200 || FINAL.includes(view.body.status)) return view;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`subject request ${filed.body.requestId} did not end`);
+    throw new Error(`subject request ${requestId} did not end`);
   }
 
   /**
@@ -187,7 +242,7 @@ export class LethePlatform implements LifecyclePlatform {
    * schedule does (a direct invocation: the operator route's 29 s API limit does not apply).
    */
   async sweep(t: TenantHandle): Promise<Answer<SweepRun>> {
-    const run = await runSweep(buildContainer({ clock: this.runtime.clock }, parseRuntimeConfig(process.env)), {
+    const run = await runSweep(this.gateway.sweepContainer(), {
       tenantId: t.tenantId,
       now: new Date(this.now()),
     });
@@ -197,6 +252,7 @@ export class LethePlatform implements LifecyclePlatform {
   /** Waits until the offboarding package of a terminated tenant is no longer building. */
   async untilPackaged(t: TenantHandle): Promise<void> {
     for (let tries = 0; tries < 240; tries++) {
+      await this.gateway.settled();
       const res = await this.operatorCall<{ package: { status: string } }>(
         `/v1/tenants/${t.tenantId}/termination`,
         'GET',
@@ -210,9 +266,8 @@ export class LethePlatform implements LifecyclePlatform {
   /** The items of one interaction in every region's records table. */
   async partition(t: TenantHandle, interactionId: string): Promise<RawItem[]> {
     const pk = `T#${t.tenantId}#I#${interactionId}`;
-    return (await Promise.all(regions().map((r) => rawItems(r, 'recordsTable', t.tenantId))))
-      .flat()
-      .filter((i) => i.pk === pk);
+    await this.gateway.settled();
+    return (await this.gateway.recordItems(t.tenantId)).filter((i) => i.pk === pk);
   }
 }
 

@@ -2,8 +2,8 @@ import { HANDLERS } from '../../../infra/config/handlers';
 import { scheduledRules } from '../../../infra/local/runtime/scheduler';
 import { startPrivateRuntime, type PrivateRuntime } from '../../support/private-runtime';
 import type { Spec } from '../lifecycle/commands';
-import { fixedSequence, newCounts, runSequence } from '../lifecycle/lifecycle';
-import { LethePlatform } from '../lifecycle/system';
+import { emulatorSystem, fixedSequence, newCounts, runSequence } from '../lifecycle/lifecycle';
+import { httpGateway, LethePlatform } from '../lifecycle/system';
 
 /**
  * Runs what is deployed: every function as the esbuild bundle `cdk synth` ships, each in a process
@@ -42,7 +42,7 @@ describe('the deployed bundles', () => {
     const counts = newCounts();
 
     // Act
-    const run = runSequence(runtime, fixedSequence(specs, counts), counts);
+    const run = runSequence(emulatorSystem(runtime), fixedSequence(specs, counts), counts);
 
     // Assess
     await expect(run).resolves.toBeUndefined();
@@ -51,7 +51,7 @@ describe('the deployed bundles', () => {
 
   it('answer on the routes of the functions the sequence does not reach, and the scheduled ones for one tenant', async () => {
     // Prepare: the scheduled functions run here for this tenant only (a nightly run would sweep other suites' tenants)
-    const platform = new LethePlatform(runtime);
+    const platform = new LethePlatform(httpGateway(runtime));
     const tenant = await platform.createTenant('puzzel');
     const worker = scheduledRules(runtime.cloud).rules.find(
       (rule) => HANDLERS.find((h) => h.entry === rule.target.entry)?.name === 'subject-request-worker',

@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import type { RegionStores } from '../../../functions/ports/regional-stores';
 import { appendMessages } from '../../../functions/usecases/ingest/append-messages';
 import { recordConsent } from '../../../functions/usecases/ingest/record-consent';
@@ -9,7 +10,7 @@ import {
 } from '../../../functions/usecases/ingest/tenant-context';
 import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type TestContainer = ReturnType<typeof inMemoryContainer>;
+type TestContainer = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 async function chat(c: TestContainer, tenantId: string): Promise<string> {
   const started = await startInteraction(c, tenantId, {

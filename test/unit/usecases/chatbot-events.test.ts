@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { searchChatbotEvents, viewChatbotEvent } from '../../../functions/usecases/admin/chatbot-events';
@@ -9,7 +10,7 @@ import { fileSubjectRequest } from '../../../functions/usecases/subject-requests
 import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';
 import { inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type Container = ReturnType<typeof inMemoryContainer>;
+type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 const staff = (tenantId: string, role: Actor['role']): Actor => ({
   tenantId,

@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import { subjectKeysOf } from '../../../functions/domain/subject/subject-key';
 import { carryHolds } from '../../../functions/usecases/holds/carry-holds';
 import { placeHold } from '../../../functions/usecases/holds/place-hold';
@@ -7,7 +8,7 @@ import { loadTenant } from '../../../functions/usecases/ingest/tenant-context';
 import { subjectHeld } from '../../../functions/usecases/subject-markers/held-subject-markers';
 import { inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type Container = ReturnType<typeof inMemoryContainer>;
+type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 const counselOf = (tenantId: string) => ({
   tenantId,

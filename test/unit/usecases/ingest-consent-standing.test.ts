@@ -1,8 +1,9 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import { recordConsent } from '../../../functions/usecases/ingest/record-consent';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
 import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type Container = ReturnType<typeof inMemoryContainer>;
+type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 const VISITOR = { email: 'withdrawing.visitor@example.se' };
 

@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import { recordConsent } from '../../../functions/usecases/ingest/record-consent';
 import { subjectKeysAt } from '../../../functions/usecases/ingest/participant';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
@@ -6,7 +7,7 @@ import { clearErasing, markErasing } from '../../../functions/usecases/subject-m
 import { markSubject } from '../../../functions/usecases/subject-markers/restriction-markers';
 import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type Container = ReturnType<typeof inMemoryContainer>;
+type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 const VISITOR = { email: 'erased.visitor@example.se' };

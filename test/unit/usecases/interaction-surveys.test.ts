@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { interactionSurveys } from '../../../functions/usecases/admin/interaction-surveys';
@@ -8,7 +9,7 @@ import { fileSubjectRequest } from '../../../functions/usecases/subject-requests
 import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';
 import { inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type Container = ReturnType<typeof inMemoryContainer>;
+type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 const staff = (tenantId: string, role: Actor['role'], group?: string): Actor => ({
   tenantId,

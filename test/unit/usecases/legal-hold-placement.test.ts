@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import type { InMemoryMetrics } from '../../../functions/adapters/metrics/in-memory-metrics';
 import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import { searchInteractions } from '../../../functions/usecases/admin/search-interactions';
@@ -7,7 +8,7 @@ import { releaseHold } from '../../../functions/usecases/holds/release-hold';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
 import { counselOf, HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type Container = ReturnType<typeof inMemoryContainer>;
+type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 const VISITOR = { email: 'held.visitor@example.se' };
 

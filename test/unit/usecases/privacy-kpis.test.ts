@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import type { Actor } from '../../../functions/domain/access/authorize';
 import type { Tally } from '../../../functions/domain/sweep/summary';
@@ -10,7 +11,7 @@ import { fileSubjectRequest } from '../../../functions/usecases/subject-requests
 import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';
 import { HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type Container = ReturnType<typeof inMemoryContainer>;
+type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 const staff = (tenantId: string, role: Actor['role'], support = false): Actor => ({
   tenantId,

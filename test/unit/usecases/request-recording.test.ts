@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import { recordConsent } from '../../../functions/usecases/ingest/record-consent';
 import { requestRecording } from '../../../functions/usecases/ingest/request-recording';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
@@ -8,7 +9,7 @@ import { markSubject } from '../../../functions/usecases/subject-markers/restric
 import { counselOf, HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
 /** A call whose caller agreed to recording when it started (Puzzel calls are opt-in). */
-async function consentedCall(c: ReturnType<typeof inMemoryContainer>, tenantId: string, phone: string) {
+async function consentedCall(c: ReturnType<typeof inMemoryContainer<SettableClock>>, tenantId: string, phone: string) {
   const started = await startInteraction(c, tenantId, {
     body: {
       channel: 'call',
@@ -20,7 +21,7 @@ async function consentedCall(c: ReturnType<typeof inMemoryContainer>, tenantId: 
   return started.body.interactionId;
 }
 
-const partitionOf = (c: ReturnType<typeof inMemoryContainer>, tenantId: string, interactionId: string) =>
+const partitionOf = (c: ReturnType<typeof inMemoryContainer<SettableClock>>, tenantId: string, interactionId: string) =>
   c.stores.storesFor(HOME_REGION).records.queryPartition(`T#${tenantId}#I#${interactionId}`, { consistent: true });
 
 describe('a recording is requested (POST /v1/interactions/{id}/recording)', () => {

@@ -1,3 +1,4 @@
+import type { SettableClock } from '../../../functions/domain/clock';
 import type { Actor } from '../../../functions/domain/access/authorize';
 import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import { deleteRecording } from '../../../functions/usecases/admin/recording-access';
@@ -10,7 +11,7 @@ import { releaseHold } from '../../../functions/usecases/holds/release-hold';
 import { finaliseRecording } from '../../../functions/usecases/recordings/finalise-recording';
 import { counselOf, HOME_REGION, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
-type Container = ReturnType<typeof inMemoryContainer>;
+type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
 /** A chat of two lines with one visitor, stored through the ingest use cases. */
 async function chatWithTwoLines(c: Container, tenantId: string, email: string): Promise<string> {
