@@ -38,15 +38,19 @@ async function keyedHashes(o: Observed, t: number, s: SubjectModel): Promise<str
 
 /** The records that must name the subject's keyed hashes to prove what was done: request jobs and holds, with a hold's markers while it lasts (never identifiers). */
 const PROOF_RECORD = / (JOB|JOBQUEUE|JOBDEFER|HOLD|HELDSUBJECT)#/;
-/** The litigation archive's batches and links (sealed, 5 years under Object Lock by policy) outlive an offboarding purge by law. */
+/**
+ * The litigation archive's batches and subject links (sealed, 5 years under Object Lock by policy) are
+ * kept by law (GDPR Art. 17(3)(b)): an erasure reports them as retained and leaves them, so a later
+ * request still finds the batch (docs/storage-layout.md, litigation subject link); an offboarding purge
+ * leaves them too. They go with their batch.
+ */
 const LITIGATION_RECORD = /#L (BATCH|LINK)#/;
 
 /** Nothing of a subject whose erasure (or anonymisation) completed: no identifier in clear or opened, no keyed hash outside proof records. */
 export const erasedSubjectLeavesNoTrace: Invariant = async (o) => {
   const problems: string[] = [];
   for (const { t, s, index } of subjectsOf(o).filter((x) => x.s.forgotten)) {
-    const lawfulKeep = (where: string) =>
-      PROOF_RECORD.test(where) || (o.model.tenants[t].terminated && LITIGATION_RECORD.test(where));
+    const lawfulKeep = (where: string) => PROOF_RECORD.test(where) || LITIGATION_RECORD.test(where);
     for (const value of [s.email, s.phone, s.name])
       for (const where of whereFound(o.things, value))
         problems.push(`tenant ${t} subject ${index}: "${value}" in ${where}`);
