@@ -7,6 +7,7 @@ import {
   type CopyReach,
   type DerivedCopy,
 } from '../../domain/copies/derived-copy';
+import { parsePartitionKey } from '../../domain/record-keys';
 import type { FoundCopy } from '../../domain/subject-requests/inventory';
 import type { ContentStore } from '../../ports/content-store';
 import type { RegionalStores } from '../../ports/regional-stores';
@@ -86,9 +87,15 @@ export async function deleteCopies(
   return deleted;
 }
 
-/** What retention and content deletion call when they remove data of a partition: the copies holding it go too. */
+/**
+ * What retention and content deletion call when they remove data of a partition: the copies holding
+ * it go too, those of the whole tenant included (a terminated tenant's offboarding package holds
+ * every partition; it can be built again by terminating again, without what is gone).
+ */
 export async function deleteCopiesOfPartition(deps: CopyStores, pk: string, reach: CopyReach): Promise<DerivedCopy[]> {
-  return deleteCopies(deps, await copiesOf(deps, pk), reach);
+  const tenantId = parsePartitionKey(pk)?.tenantId;
+  const tenantWide = tenantId ? await copiesOf(deps, tenantCopiesPartition(tenantId)) : [];
+  return deleteCopies(deps, [...(await copiesOf(deps, pk)), ...tenantWide], reach);
 }
 
 /**

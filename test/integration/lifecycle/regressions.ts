@@ -205,4 +205,16 @@ export const REGRESSIONS: Regression[] = [
       { kind: 'deleteTranscript', tenant: 1, pick: 0 },
     ],
   },
+  {
+    // issue 10 case 3/6 family, found by the twin soak (LIFECYCLE_SEED=585263494): the sweep deleted an
+    // expired chat line of a terminated tenant, and its offboarding package kept it until the purge
+    name: "a terminated tenant's offboarding package keeps a chat line the sweep deleted during the grace",
+    specs: [
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'message', tenant: 0, pick: 0 },
+      { kind: 'terminate', tenant: 0 },
+      { kind: 'advance', days: 31 },
+      { kind: 'sweep', tenant: 0 },
+    ],
+  },
 ];
