@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AdminRole } from '../../domain/access/admin-roles';
-import type { NewStaffProfile, StaffProfile } from '../../domain/staff/staff-profile';
+import { newStaffProfile, type NewStaffProfile, type StaffProfile } from '../../domain/staff/staff-profile';
 import type { Clock } from '../../ports/clock';
 import { StaffEmailTaken, type UserDirectory } from '../../ports/user-directory';
 import { WriteConflict } from '../../ports/write-conflict';
@@ -32,16 +32,7 @@ export class DynamoUserDirectory implements UserDirectory {
 
   async create(profile: NewStaffProfile): Promise<StaffProfile> {
     const email = profile.email.toLowerCase();
-    const user: StaffProfile = {
-      userId: randomUUID(),
-      tenantId: profile.tenantId,
-      email,
-      role: profile.role,
-      ...(profile.group ? { group: profile.group } : {}),
-      enabled: true,
-      status: 'FORCE_CHANGE_PASSWORD',
-      createdAt: this.clock.now().toISOString(),
-    };
+    const user = newStaffProfile(profile, randomUUID(), this.clock.now());
     const absent = 'attribute_not_exists(pk)';
     await conditional('staff user', () =>
       this.client.send(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AdminRole } from '../../domain/access/admin-roles';
-import type { NewStaffProfile, StaffProfile } from '../../domain/staff/staff-profile';
+import { newStaffProfile, type NewStaffProfile, type StaffProfile } from '../../domain/staff/staff-profile';
 import type { Clock } from '../../ports/clock';
 import { StaffEmailTaken, type UserDirectory } from '../../ports/user-directory';
 
@@ -13,16 +13,7 @@ export class InMemoryUserDirectory implements UserDirectory {
   async create(profile: NewStaffProfile): Promise<StaffProfile> {
     const email = profile.email.toLowerCase();
     if ([...this.users.values()].some((u) => u.email === email)) throw new StaffEmailTaken();
-    const user: StaffProfile = {
-      userId: randomUUID(),
-      tenantId: profile.tenantId,
-      email,
-      role: profile.role,
-      ...(profile.group ? { group: profile.group } : {}),
-      enabled: true,
-      status: 'FORCE_CHANGE_PASSWORD',
-      createdAt: this.clock.now().toISOString(),
-    };
+    const user = newStaffProfile(profile, randomUUID(), this.clock.now());
     this.users.set(user.userId, user);
     return { ...user };
   }

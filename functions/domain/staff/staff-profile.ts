@@ -27,3 +27,17 @@ export interface NewStaffProfile {
   role: AdminRole;
   group?: string;
 }
+
+/** A staff user as a directory without Cognito first records it: enabled, a password still to choose, e-mail in lower case. */
+export function newStaffProfile(profile: NewStaffProfile, userId: string, now: Date): StaffProfile {
+  return {
+    userId,
+    tenantId: profile.tenantId,
+    email: profile.email.toLowerCase(),
+    role: profile.role,
+    ...(profile.group ? { group: profile.group } : {}),
+    enabled: true,
+    status: 'FORCE_CHANGE_PASSWORD',
+    createdAt: now.toISOString(),
+  };
+}
