@@ -1,6 +1,6 @@
 import { mayNow } from '../lib/abilities.js';
 import { api } from '../lib/api.js';
-import { announce, field, h, replace, when } from '../lib/dom.js';
+import { announce, confirmDialog, field, h, replace, when } from '../lib/dom.js';
 import { errorNotice, markFields } from '../lib/errors.js';
 import { IDENTIFIERS, identifierFields } from '../lib/identifiers.js';
 import { ROUTES } from '../lib/routes.js';
@@ -294,6 +294,12 @@ function renderProgress(main, id) {
     }
   };
   const confirm = async () => {
+    const sure = await confirmDialog({
+      title: 'Confirm the request?',
+      body: 'Confirm only once the person is verified against the identifiers shown: the request then runs, and what it does cannot be undone.',
+      confirm: 'Confirm and run',
+    });
+    if (!sure) return;
     try {
       await api(ROUTES.confirmSubjectRequest(id), { method: 'POST' });
       announce('Request confirmed: it runs now.');
