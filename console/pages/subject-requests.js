@@ -64,6 +64,10 @@ function renderForm(main) {
         h('div', { class: 'fields' }, identifierFields('identifiers.')),
       ),
       options,
+      field(
+        'Received on, if earlier (the deadline runs from receipt)',
+        h('input', { type: 'datetime-local', name: 'receivedAt' }),
+      ),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Submit request')),
     )
   );
@@ -168,6 +172,8 @@ function requestBody(form) {
     const value = String(raw).trim();
     if (!value) continue;
     if (name === 'type') body.type = value;
+    // The browser's wall-clock time, sent as an instant with its zone.
+    else if (name === 'receivedAt') body.receivedAt = new Date(value).toISOString();
     else if (name === 'options.lift') body.options.lift = true;
     else {
       const path = name.split('.');

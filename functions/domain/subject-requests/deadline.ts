@@ -46,6 +46,26 @@ export interface Deadline {
   overdue: boolean;
 }
 
+/** How far back a request's receipt may be dated when it is filed: further is taken for a typo. */
+export const MAX_RECEIPT_AGE_DAYS = 366;
+
+/**
+ * The instant a request counts as received: `receivedAt` when given (never after `now`, at most
+ * MAX_RECEIPT_AGE_DAYS before it), otherwise `now`.
+ */
+export function receivedInstant(receivedAt: string | undefined, now: Date): Date {
+  if (receivedAt === undefined) return now;
+  const at = new Date(receivedAt);
+  const problem =
+    at.getTime() > now.getTime()
+      ? 'is in the future: a request is filed once it has been received'
+      : now.getTime() - at.getTime() > MAX_RECEIPT_AGE_DAYS * 86_400_000
+        ? `is more than ${MAX_RECEIPT_AGE_DAYS} days ago`
+        : undefined;
+  if (problem) throw validationFailed([{ path: 'receivedAt', message: problem }], 'The subject request is not valid.');
+  return at;
+}
+
 const monthsAdded = (extensions: readonly DeadlineExtension[] = []) => extensions.reduce((sum, e) => sum + e.months, 0);
 
 /** When a request received at `receivedAt` is due, after `extendedMonths` of extension. */

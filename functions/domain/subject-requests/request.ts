@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../data-class';
 import { validationFailed, type FieldProblem } from '../errors';
 import type { SubjectIdentifiers } from '../records';
+import { IsoInstantSchema } from '../instant';
 import { fieldProblems, parseOrThrow } from '../validation';
 import { WAKE_QUEUED_EVENT } from './wake';
 
@@ -62,8 +63,18 @@ export const ObjectOptionsSchema = z
   .object({ purpose: z.string().trim().min(1, 'must not be blank').max(100) })
   .strict();
 
+/**
+ * When the person made the request, if before it is filed (a letter or an e-mail keyed in later):
+ * the GDPR deadline runs from receipt. Checked against the clock when filed (`receivedInstant`).
+ */
+const ReceivedAtSchema = IsoInstantSchema.optional().describe(
+  'When the request was received, if earlier than now (e.g. by post); the deadline runs from it. At most one year back, never in the future.',
+);
+
 const variant = <T extends SubjectRequestType, O extends z.ZodType>(type: T, options: O) =>
-  z.object({ type: z.literal(type), identifiers: SubjectIdentifiersSchema, options }).strict();
+  z
+    .object({ type: z.literal(type), identifiers: SubjectIdentifiersSchema, options, receivedAt: ReceivedAtSchema })
+    .strict();
 
 export const SubjectRequestSchema = z
   .discriminatedUnion(

@@ -8,7 +8,7 @@ import {
   SubjectRequestSchema,
   type SubjectRequest,
 } from '../../domain/subject-requests/request';
-import { unconfirmedExpiry } from '../../domain/subject-requests/deadline';
+import { receivedInstant, unconfirmedExpiry } from '../../domain/subject-requests/deadline';
 import { verificationHints } from '../../domain/subject-requests/verification-hints';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
 import { parseOrThrow } from '../../domain/validation';
@@ -54,6 +54,7 @@ export async function fileSubjectRequest(
   const callingCode = current.policy.defaultCallingCode;
   const subjectKeys = keysAt(request.identifiers, secret, callingCode, 'identifiers');
   const now = deps.clock.now();
+  const receivedAt = receivedInstant(request.receivedAt, now).toISOString();
   const requestId = ulid(now.getTime());
   const rectify =
     request.type === 'rectify'
@@ -68,7 +69,7 @@ export async function fileSubjectRequest(
     requestId,
     type: request.type,
     status: pending ? 'pending-verification' : 'queued',
-    requestedAt: now.toISOString(),
+    requestedAt: receivedAt,
     requestedBy,
     searchedBy: searchedKinds(request.identifiers),
     ...(pending ? { verifyAgainst: verificationHints(request.identifiers) } : {}),
@@ -82,13 +83,17 @@ export async function fileSubjectRequest(
     cancelRequested: false,
     attempts: 0,
     updatedAt: now.toISOString(),
-    ...(pending ? { expiresAt: unconfirmedExpiry({ requestedAt: now.toISOString() }, current.policy.timeZone) } : {}),
+    ...(pending ? { expiresAt: unconfirmedExpiry({ requestedAt: receivedAt }, current.policy.timeZone) } : {}),
   };
   await createJob(deps.directory, job);
   deps.metrics.count('SubjectRequestsOpened', 1);
   await auditRequest(deps, job, 'filed', requestedBy, {
     from,
-    details: { status: job.status, identifierKinds: job.searchedBy.join(',') },
+    details: {
+      status: job.status,
+      identifierKinds: job.searchedBy.join(','),
+      ...(request.receivedAt ? { receivedAt } : {}),
+    },
   });
   if (!pending) await startOrQueue(deps, tenantId, requestId);
   return job;

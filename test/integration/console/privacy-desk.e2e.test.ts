@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { callApi, setLocalClock } from '../../support/api';
+import { callApi } from '../../support/api';
 import { recordsOf } from '../retention/support';
 import { launchConsoleBrowser, type ConsoleBrowser } from './browser';
 import { createTenant, ingestConversation, type Tenant } from './seed';
@@ -43,30 +43,23 @@ async function callFrom(tenant: Tenant, phone: string): Promise<{ interactionId:
   });
 }
 
-/** A channel files a request for the person at `phone` with its API key; it waits for verification. */
-async function channelFiles(tenant: Tenant, type: string, phone: string): Promise<string> {
+/**
+ * A channel files a request for the person at `phone` with its API key; it waits for verification.
+ * `receivedAt` dates its receipt earlier (a request the channel took before passing it on).
+ */
+async function channelFiles(tenant: Tenant, type: string, phone: string, receivedAt?: Date): Promise<string> {
   const filed = await callApi<{ requestId: string }>('/v1/subject-requests', {
-    body: { type, identifiers: { phone }, options: {} },
+    body: {
+      type,
+      identifiers: { phone },
+      options: {},
+      ...(receivedAt ? { receivedAt: receivedAt.toISOString() } : {}),
+    },
     headers: { 'x-api-key': tenant.apiKey },
   });
   if (filed.status !== 202)
     throw new Error(`the channel's request answered ${filed.status}: ${JSON.stringify(filed.body)}`);
   return filed.body.requestId;
-}
-
-/**
- * Files as a channel with the runtime's clock set `days` back, then puts the clock where it would
- * have been: the clock is shared by the whole run, so it is moved for these two calls only.
- */
-async function channelFiledDaysAgo(tenant: Tenant, type: string, phone: string, days: number): Promise<string> {
-  const runtimeThen = await runtimeNow();
-  const wallThen = Date.now();
-  await setLocalClock(new Date(runtimeThen.getTime() - days * DAY_MS));
-  try {
-    return await channelFiles(tenant, type, phone);
-  } finally {
-    await setLocalClock(new Date(runtimeThen.getTime() + (Date.now() - wallThen)));
-  }
 }
 
 /** Opens the desk with the filters given (labels as the form shows them) and waits for its answer. */
@@ -140,8 +133,8 @@ describe("the privacy officer's request desk", () => {
   });
 
   it('marks a request past its due date overdue on the desk, and the "Overdue only" filter shows it alone', async () => {
-    // Prepare: a channel filed an export 40 days ago (due after one month) and nobody answered it
-    const lateId = await channelFiledDaysAgo(tenant, 'export', LATE, 40);
+    // Prepare: a channel took an export request 40 days ago (due one month after receipt) and nobody answered it
+    const lateId = await channelFiles(tenant, 'export', LATE, new Date((await runtimeNow()).getTime() - 40 * DAY_MS));
     const freshId = await channelFiles(tenant, 'export', LATE.replace('55', '56'));
     // Act
     await showDesk(page);
