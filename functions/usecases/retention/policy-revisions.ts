@@ -1,21 +1,24 @@
 import type { TenantPolicy } from '../../domain/policy/schema';
 import type { PolicyRevision, TenantDirectory } from '../../ports/tenant-directory';
 
-/** One saved revision of a tenant's policy (revisions are listed newest first). */
-export async function policyRevision(
+/**
+ * The revisions of a tenant's policy from `from` on (every one when `from` is undefined), newest
+ * first: the revisions whose retention records written since `from` may still carry.
+ */
+export async function revisionsSince(
   directory: TenantDirectory,
   tenantId: string,
-  revision: number,
-): Promise<PolicyRevision | undefined> {
+  from: number | undefined,
+): Promise<PolicyRevision[]> {
+  const since: PolicyRevision[] = [];
   let cursor: string | undefined;
   do {
     const page = await directory.listPolicies(tenantId, { cursor });
-    const found = page.items.find((p) => p.revision === revision);
-    if (found) return found;
-    if (page.items.some((p) => p.revision < revision)) return undefined;
+    since.push(...page.items.filter((p) => from === undefined || p.revision >= from));
+    if (from !== undefined && page.items.some((p) => p.revision < from)) break;
     cursor = page.cursor;
   } while (cursor);
-  return undefined;
+  return since;
 }
 
 /** Every revision of a tenant's policy: records may still carry expiries any of them gave. */

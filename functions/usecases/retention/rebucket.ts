@@ -4,16 +4,17 @@ import { countRebucket, emptyImpact, expiryHorizon, retentionChanged } from '../
 import { WriteConflict } from '../../ports/write-conflict';
 import type { CheckpointStore } from './checkpoints';
 import { dueRecordOf } from '../records/item-facts';
-import { policyRevision } from './policy-revisions';
+import { revisionsSince } from './policy-revisions';
 import { EXPIRY_REVISION, extendIndexEntries, redateListingOf, replanExpiry } from '../records/redate-record';
 import { recordFailure, type UnitRun } from './unit-run';
 
 /**
  * Applies a policy change to the records of one tenant × class × region before the due buckets
  * are swept (issue 4: a shortened retention applies to existing records at the next sweep). Every
- * bucket from today through the last day a record written under the old revision can expire is
- * read; each live record is re-dated with `recomputeExpiry` and moved to the bucket of its new
- * expiry (today's, when that has passed, so this very sweep handles it). Resumable: the position
+ * bucket from today through the last day a record written under any revision since the
+ * checkpoint's (the tenant's first, on a first sweep) can expire is read; each live record is
+ * re-dated with `recomputeExpiry` and moved to the bucket of its new expiry (today's, when that has
+ * passed, so this very sweep handles it). Resumable: the position
  * and the counts travel in the checkpoint. Returns the checkpoint to sweep from.
  */
 export async function applyPolicyChange(
@@ -22,25 +23,29 @@ export async function applyPolicyChange(
   store: CheckpointStore,
 ): Promise<SweepCheckpoint> {
   const current = run.policy.revision;
-  if (!checkpoint) {
-    const first = { day: run.firstDay, policyRevision: current };
-    await store.save(first);
-    return first;
-  }
-  if (checkpoint.policyRevision >= current && !checkpoint.rebucket) return checkpoint;
-
-  let progress = checkpoint.rebucket?.toRevision === current ? checkpoint.rebucket : undefined;
+  if (checkpoint && checkpoint.policyRevision >= current && !checkpoint.rebucket) return checkpoint;
+  const resumed = checkpoint?.rebucket?.toRevision === current ? checkpoint.rebucket : undefined;
+  const since = resumed ? [] : await revisionsSince(run.deps.directory, run.tenantId, checkpoint?.policyRevision);
+  // A first sweep starts from the tenant's first revision: a policy saved before it still re-dates
+  // what was written under the earlier ones.
+  const base: SweepCheckpoint = checkpoint ?? {
+    day: run.firstDay,
+    policyRevision: Math.min(current, ...since.map((r) => r.revision)),
+  };
+  // Records may carry the expiry of any revision saved since: each one is compared, not only the first.
+  const earlier = since.filter((r) => r.revision < current);
+  let progress = resumed;
   if (!progress) {
-    const before = await policyRevision(run.deps.directory, run.tenantId, checkpoint.policyRevision);
-    if (!before || !retentionChanged(before.policy, run.policy.policy, run.dataClass)) {
-      const next = { ...checkpoint, policyRevision: current, rebucket: undefined };
+    if (!earlier.some((r) => retentionChanged(r.policy, run.policy.policy, run.dataClass))) {
+      const next = { ...base, policyRevision: current, rebucket: undefined };
       await store.save(next);
       return next;
     }
+    const horizons = earlier.map((r) => expiryHorizon(r.policy, run.dataClass, run.now).getTime());
     progress = {
-      fromRevision: checkpoint.policyRevision,
+      fromRevision: base.policyRevision,
       toRevision: current,
-      throughDay: utcDay(expiryHorizon(before.policy, run.dataClass, run.now)),
+      throughDay: utcDay(new Date(Math.max(...horizons))),
       shortened: 0,
       lengthened: 0,
       unchanged: 0,
@@ -79,13 +84,12 @@ export async function applyPolicyChange(
       }
       cursor = page.cursor;
       const at = cursor ? buckets[i] : buckets[i + 1];
-      if (healthy)
-        await store.save({ ...checkpoint, rebucket: { ...progress, ...pickCounts(impact), bucket: at, cursor } });
+      if (healthy) await store.save({ ...base, rebucket: { ...progress, ...pickCounts(impact), bucket: at, cursor } });
     } while (cursor);
   }
   run.out.policyChanges.push(impact);
-  if (!healthy) return checkpoint;
-  const next: SweepCheckpoint = { ...checkpoint, policyRevision: current, rebucket: undefined };
+  if (!healthy) return base;
+  const next: SweepCheckpoint = { ...base, policyRevision: current, rebucket: undefined };
   await store.save(next);
   return next;
 }

@@ -67,13 +67,10 @@ export interface TenantModel {
   terminated: boolean;
   purgeAfter?: number;
   /**
-   * The policy last saved after the tenant's first sweep: the next sweep re-dates existing records
-   * by it. One saved before has no checkpoint to compare with (retention/rebucket.ts) and re-dates
-   * nothing; in AWS the nightly schedule sweeps a tenant the night it is created.
+   * The policy last saved: the next sweep re-dates existing records by it, also when it was saved
+   * before the tenant's first sweep (retention/rebucket.ts starts from the first revision).
    */
   policy?: TenantPolicy;
-  /** Swept at least once: its sweep checkpoints exist. */
-  swept?: boolean;
 }
 
 export interface LifecycleModel {

@@ -228,4 +228,30 @@ export const REGRESSIONS: Regression[] = [
       { kind: 'sweep', tenant: 0 },
     ],
   },
+  {
+    // issue 10, found by the model (a correction of it, 8ed2abc, had accepted it): a policy saved
+    // before a tenant's first sweep had no checkpoint to compare with and re-dated nothing
+    name: "a chat line written before a retention cut saved ahead of the tenant's first sweep outlives its new expiry",
+    specs: [
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'message', tenant: 0, pick: 0 },
+      { kind: 'policy', tenant: 0, transcriptDays: 7 },
+      { kind: 'advance', days: 8 },
+      { kind: 'sweep', tenant: 0 },
+    ],
+  },
+  {
+    // issue 10, the same family: lengthened then cut between two sweeps, the sweep read the buckets only
+    // as far as the first revision's horizon, so a line written under the longer one kept its expiry
+    name: 'a chat line written under a lengthened retention outlives a later cut applied by the next sweep',
+    specs: [
+      { kind: 'sweep', tenant: 0 },
+      { kind: 'policy', tenant: 0, transcriptDays: 60 },
+      { kind: 'ingest', tenant: 0, subject: 0 },
+      { kind: 'message', tenant: 0, pick: 0 },
+      { kind: 'policy', tenant: 0, transcriptDays: 7 },
+      { kind: 'advance', days: 8 },
+      { kind: 'sweep', tenant: 0 },
+    ],
+  },
 ];
