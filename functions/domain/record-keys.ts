@@ -32,7 +32,9 @@ export function isPartitionRoot(pk: string, sk: string): boolean {
   return parsed !== undefined && ROOT_SORT_KEY[parsed.kind] === sk;
 }
 
-/** Subject-index entries sit in the partition of the record they point to. */
+/**
+ * Subject-index entries sit in the partition of the record they point to. Their keys are built and
+ * read only by functions/usecases/records/subject-index.ts; the prefix lives here so the domain can
+ * tell them from records.
+ */
 export const SUBJECT_ENTRY_PREFIX = 'SUBJ#';
-/** The keyed hash a subject-index entry (`SUBJ#<kind>#<hmacHex>`) is filed under. */
-export const subjectEntryHmac = (sk: string): string => sk.split('#')[2];

@@ -10,11 +10,11 @@ import { parseOrThrow } from '../../domain/validation';
 import type { StoredItem } from '../../ports/record-store';
 import { subjectKeysAt } from '../ingest/participant';
 import { loadTenant } from '../ingest/tenant-context';
-import { allPages } from '../records/pages';
 import { openedFields } from '../records/record-items';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { recordAccess } from './audit-trail';
 import type { AdminDeps } from './deps';
+import { entriesOfSubject } from '../records/subject-index';
 
 /** `GET /v1/chatbot-events?sessionId=…`: the events of one bot session (its visitor id). */
 export const ChatbotEventQuerySchema = z
@@ -92,7 +92,7 @@ export async function searchChatbotEvents(
   const perRegion = await Promise.all(
     deps.stores.regions.map(async (region) => {
       const records = deps.stores.storesFor(region).records;
-      const hits = await allPages((cursor) => records.queryBySubject(`T#${actor.tenantId}#${key.hmacHex}`, { cursor }));
+      const hits = await entriesOfSubject(records, actor.tenantId, key.hmacHex);
       const partitions = [...new Set(hits.filter((h) => h.class === 'event').map((h) => h.pk))];
       const items = await Promise.all(partitions.map((pk) => records.get({ pk, sk: ROOT_SORT_KEY.event })));
       return items

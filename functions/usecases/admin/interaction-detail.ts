@@ -14,6 +14,7 @@ import { grantedInteraction, interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
 import type { AdminDeps } from './deps';
 import type { InteractionContent, InteractionDetail } from './responses';
+import { RECORDING_POINTER_PREFIX } from '../records/recording-pointer-keys';
 
 /**
  * GET /v1/interactions/{id}: the general info (the ingestion read-back), for whoever may view the
@@ -115,7 +116,7 @@ export async function interactionContent(
   const reader = readerOf(request.actor);
   const [lines, recordings] = await Promise.all([
     partitionItems(deps, located.item.pk, 'MSG#', { reader }),
-    partitionItems(deps, located.item.pk, 'REC#', { reader }),
+    partitionItems(deps, located.item.pk, RECORDING_POINTER_PREFIX, { reader }),
   ]);
   await recordSupportRead(
     deps,

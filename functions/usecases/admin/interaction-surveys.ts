@@ -7,6 +7,7 @@ import { grantedInteraction } from './archived-interaction';
 import { recordAccess, recordSupportRead } from './audit-trail';
 import type { AdminDeps } from './deps';
 import { partitionItems } from './interaction-detail';
+import { SURVEY_PREFIX } from '../records/survey-keys';
 
 export const InteractionSurveysSchema = z
   .object({
@@ -49,7 +50,7 @@ export async function interactionSurveys(
     rawId,
   );
   const role = effectiveRole(request.actor);
-  const found = await partitionItems(deps, located.item.pk, 'SURVEY#', { reader: readerOf(request.actor) });
+  const found = await partitionItems(deps, located.item.pk, SURVEY_PREFIX, { reader: readerOf(request.actor) });
   const surveys = await Promise.all(
     found.map(async ({ region, item }) => {
       const open = mayProcess(located.item, role) && mayProcess(item, role);

@@ -15,6 +15,7 @@ import type { AdminDeps } from './deps';
 import { partitionItems } from './interaction-detail';
 import type { ContentDeleted, MediaLink } from './responses';
 import { deleteCopiesOfPartition } from '../copies/copy-registry';
+import { RECORDING_POINTER_PREFIX, recordingPointerSortKey } from '../records/recording-pointer-keys';
 
 const EXTENSIONS: Record<string, string> = {
   'audio/mpeg': 'mp3',
@@ -49,9 +50,8 @@ async function recordingPointer(
   options: Parameters<typeof partitionItems>[3] = {},
 ) {
   const recordingId = recordingIdOf(rawRecordingId);
-  const found = (await partitionItems(deps, pk, `REC#${recordingId}`, options)).find(
-    ({ item }) => item.sk === `REC#${recordingId}`,
-  );
+  const sk = recordingPointerSortKey(recordingId);
+  const found = (await partitionItems(deps, pk, sk, options)).find(({ item }) => item.sk === sk);
   if (!found) throw notFound(`Recording ${recordingId}`);
   return found;
 }
@@ -182,4 +182,4 @@ export async function deleteRecording(
 
 /** Every recording pointer of an interaction, expired ones included (what a bulk delete removes). */
 export const recordingPointers = (deps: AdminDeps, pk: string, options: { expired?: boolean } = {}) =>
-  partitionItems(deps, pk, 'REC#', options);
+  partitionItems(deps, pk, RECORDING_POINTER_PREFIX, options);

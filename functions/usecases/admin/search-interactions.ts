@@ -15,7 +15,6 @@ import {
   type InfoAttributes,
   type LocatedInteraction,
 } from '../ingest/interaction-info';
-import { allPages } from '../records/pages';
 import { hasStoredContent } from '../readback/stored-content';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
@@ -36,6 +35,7 @@ import {
   type SearchQuery,
   type SearchRange,
 } from './search-query';
+import { entriesOfSubject } from '../records/subject-index';
 
 /** Listing entries one request reads at most before answering with a token to go on. */
 const SCAN_BUDGET = 2000;
@@ -121,11 +121,7 @@ async function idsOfSubject(deps: AdminDeps, tenantId: string, c: Criteria): Pro
   for (const key of keys) {
     const hits = (
       await Promise.all(
-        deps.stores.regions.map((r) =>
-          allPages((cursor) =>
-            deps.stores.storesFor(r).records.queryBySubject(`T#${tenantId}#${key.hmacHex}`, { cursor }),
-          ),
-        ),
+        deps.stores.regions.map((r) => entriesOfSubject(deps.stores.storesFor(r).records, tenantId, key.hmacHex)),
       )
     ).flat();
     const named = new Set(

@@ -3,6 +3,7 @@ import { isActiveHold, type LegalHold } from '../../domain/holds/hold';
 import { batchCoverageKey } from '../../domain/litigation/registry';
 import type { RecordStore } from '../../ports/record-store';
 import { batchesLinkedTo } from '../litigation/subject-links';
+import { entriesOfSubject } from '../records/subject-index';
 
 /** Every partition the subject index lists under one subject key of a tenant, in one region. */
 export async function partitionsOfSubjectKey(
@@ -10,14 +11,8 @@ export async function partitionsOfSubjectKey(
   tenantId: string,
   hmacHex: string,
 ): Promise<string[]> {
-  const partitions = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await records.queryBySubject(`T#${tenantId}#${hmacHex}`, { cursor });
-    for (const hit of page.items) partitions.add(hit.pk);
-    cursor = page.cursor;
-  } while (cursor);
-  return [...partitions];
+  const entries = await entriesOfSubject(records, tenantId, hmacHex);
+  return [...new Set(entries.map((entry) => entry.pk))];
 }
 
 /**

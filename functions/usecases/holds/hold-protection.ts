@@ -2,7 +2,7 @@ import type { DataClass } from '../../domain/data-class';
 import { backstopTags, underBackstop, type BackstopState } from '../../domain/retention/content-backstop';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { bucketForExpiry } from '../../domain/sweep/checkpoint';
-import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
+import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
 import { HELD_EXPIRY } from '../records/held-expiry';
 import type { RegionalStores, RegionStores } from '../../ports/regional-stores';
@@ -12,6 +12,7 @@ import { contentKeysOfItem } from '../records/content-objects';
 import { dueRecordOf } from '../records/item-facts';
 import { listingKey } from '../records/interaction-listing';
 import { EXPIRY_REVISION, extendIndexEntries, replanExpiry } from '../records/redate-record';
+import { isSubjectIndexEntry } from '../records/subject-index';
 
 async function eachItem(
   records: RecordStore,
@@ -151,7 +152,7 @@ export async function releasePartition(
     const { expiresAt, revision } = await expiryOnRelease(stores.records, item, held, policy, now);
     // Subject-index entries carry no bucket: they get their TTL back only.
     const set: Record<string, unknown> = { expiresAt };
-    if (typeof item.class === 'string' && !item.sk.startsWith(SUBJECT_ENTRY_PREFIX))
+    if (typeof item.class === 'string' && !isSubjectIndexEntry(item))
       set.expiryBucket = bucketForExpiry(tenantId, item.class as DataClass, expiresAt, `${item.pk}|${item.sk}`, now);
     if (revision !== undefined) set[EXPIRY_REVISION] = revision;
     const resumed = await unlessChanged(() =>
@@ -189,8 +190,7 @@ async function expiryOnRelease(
   policy: PolicyRevision | undefined,
   now: Date,
 ): Promise<{ expiresAt: number; revision?: number }> {
-  const record =
-    policy && !item.sk.startsWith(SUBJECT_ENTRY_PREFIX) ? dueRecordOf({ ...item, expiresAt: held }) : undefined;
+  const record = policy && !isSubjectIndexEntry(item) ? dueRecordOf({ ...item, expiresAt: held }) : undefined;
   if (!policy || !record) return { expiresAt: held };
   const step = await replanExpiry(records, item, record, policy.policy, now);
   return step?.kind === 'move'

@@ -3,7 +3,7 @@ import { ROOT_SORT_KEY } from '../../domain/record-keys';
 import { isVisibleAt } from '../../domain/retention/visibility';
 import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
-import { allPages } from '../records/pages';
+import { entriesOfSubject } from '../records/subject-index';
 
 /**
  * Every consent proof (objections included) filed under any of the subject's keys, found through
@@ -22,11 +22,7 @@ export async function consentProofsOf(
   const perRegion = await Promise.all(
     deps.stores.regions.map(async (region) => {
       const records = deps.stores.storesFor(region).records;
-      const hits = (
-        await Promise.all(
-          subjectHmacs.map((h) => allPages((cursor) => records.queryBySubject(`T#${tenantId}#${h}`, { cursor }))),
-        )
-      ).flat();
+      const hits = (await Promise.all(subjectHmacs.map((h) => entriesOfSubject(records, tenantId, h)))).flat();
       const partitions = [...new Set(hits.filter((h) => h.class === 'consent').map((h) => h.pk))];
       const proofs = await Promise.all(partitions.map((pk) => records.get({ pk, sk: ROOT_SORT_KEY.consent })));
       return proofs

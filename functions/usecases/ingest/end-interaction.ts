@@ -15,6 +15,7 @@ import { interactionIdOf } from './interaction-id';
 import { infoKey, locateTenantInteraction, type LocatedInteraction } from './interaction-info';
 import { allPages } from '../records/pages';
 import { loadTenant, type TenantContext } from './tenant-context';
+import { isSubjectIndexEntry } from '../records/subject-index';
 
 /**
  * POST /v1/interactions/{id}/end. Records the end, wait and talk seconds and counts them. A call
@@ -117,7 +118,7 @@ async function moveToFinal(
 
   // Content first, general info last: once the final general info exists, everything is there.
   const withInfo = (r: { region: string; item: StoredItem }) =>
-    r.region === infoRegion && (r.item.sk === ROOT_SORT_KEY.interaction || r.item.sk.startsWith('SUBJ#'));
+    r.region === infoRegion && (r.item.sk === ROOT_SORT_KEY.interaction || isSubjectIndexEntry(r.item));
   for (const { region, item } of resealed.filter((r) => !withInfo(r)))
     await deps.stores.storesFor(region).records.put(item);
   const infoOps: WriteOperation[] = resealed

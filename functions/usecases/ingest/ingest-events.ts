@@ -17,7 +17,8 @@ import { subjectHeld } from '../subject-markers/held-subject-markers';
 import { refusalsFor } from './consent-standing';
 import { countKpis } from './count-kpis';
 import type { IngestDeps, IngestResult } from './deps';
-import { recordMeta, recordTime, sealedItem, subjectEntries } from '../records/record-items';
+import { recordMeta, recordTime, sealedItem } from '../records/record-items';
+import { subjectIndexItems } from '../records/subject-index';
 import { loadTenant, type TenantContext } from './tenant-context';
 
 /** Events written at once: enough to hide round trips, few enough not to flood the table. */
@@ -134,7 +135,7 @@ async function storeEvent(
   const eventPuts = heldWrites(
     [
       { kind: 'put', item, condition: { kind: 'absent' } },
-      ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+      ...subjectIndexItems(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
     ],
     held,
   );

@@ -2,11 +2,10 @@ import { LetheError, validationFailed } from '../../domain/errors';
 import type { Participant } from '../../domain/records';
 import type { KnownIdentifiers } from '../../domain/redaction';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
-import { subjectEntryHmac } from '../../domain/record-keys';
-import { allPages } from '../records/pages';
 import type { IngestDeps } from './deps';
 import type { LocatedInteraction } from './interaction-info';
 import { openedFields } from '../records/record-items';
+import { entriesOfPartition, indexedHmacOf } from '../records/subject-index';
 import type { TenantContext } from './tenant-context';
 
 /** Subject keys of identifiers sent under `path` (`participant`, `subject`), errors named by full path. */
@@ -26,10 +25,7 @@ export function subjectKeysAt(tenant: TenantContext, identifiers: Participant, p
 /** The keyed hashes an interaction is indexed under, read from its own partition. */
 export async function subjectHmacsOf(deps: Pick<IngestDeps, 'stores'>, located: LocatedInteraction): Promise<string[]> {
   const records = deps.stores.storesFor(located.region).records;
-  const entries = await allPages((cursor) =>
-    records.queryPartition(located.item.pk, { skPrefix: 'SUBJ#', cursor, consistent: true }),
-  );
-  return entries.map((e) => subjectEntryHmac(e.sk));
+  return (await entriesOfPartition(records, located.item.pk)).map(indexedHmacOf);
 }
 
 /** The interaction's own name, e-mail and phone, which its texts are redacted for. */

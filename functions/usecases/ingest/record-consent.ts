@@ -8,7 +8,8 @@ import type { WriteOperation } from '../../ports/record-store';
 import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { subjectKeysAt } from './participant';
-import { recordMeta, recordTime, sealedItem, subjectEntries } from '../records/record-items';
+import { recordMeta, recordTime, sealedItem } from '../records/record-items';
+import { subjectIndexItems } from '../records/subject-index';
 import { markStanding } from './standing-markers';
 import { loadTenant } from './tenant-context';
 import { refuseWhileErasing } from '../subject-markers/erasure-markers';
@@ -84,7 +85,7 @@ export async function recordConsent(
   ]);
   const operations: WriteOperation[] = [
     { kind: 'put', item: { ...item, ...restrictionMark(restriction) }, condition: { kind: 'absent' } },
-    ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+    ...subjectIndexItems(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
   const result = await commitOnce(deps.stores.storesFor(region).records, heldWrites(operations, held), guard, {
     status: 201,

@@ -15,6 +15,7 @@ import { recordMeta } from '../records/record-items';
 import { loadTenant } from './tenant-context';
 import { restrictionMark } from '../subject-markers/restriction-markers';
 import { heldWrites, isHeldItem } from '../records/held-expiry';
+import { recordingPointerKey } from '../records/recording-pointer-keys';
 
 /** How long an upload URL works. */
 export const UPLOAD_URL_SECONDS = 900;
@@ -82,7 +83,7 @@ export async function requestRecording(
 
   const now = deps.clock.now();
   const recordingId = ulid(now.getTime());
-  const key = { pk: located.item.pk, sk: `REC#${recordingId}` };
+  const key = recordingPointerKey(tenantId, interactionId, recordingId);
   const meta = recordMeta(
     tenant.policy,
     key,

@@ -15,7 +15,8 @@ import type { IngestDeps, IngestResult } from './deps';
 import { commitOnce, IdempotencyGuard } from './idempotency';
 import { infoKey, type InfoAttributes } from './interaction-info';
 import { subjectKeysAt } from './participant';
-import { recordMeta, recordTime, sealedItem, subjectEntries } from '../records/record-items';
+import { recordMeta, recordTime, sealedItem } from '../records/record-items';
+import { subjectIndexItems } from '../records/subject-index';
 import { loadTenant } from './tenant-context';
 import { refuseWhileErasing } from '../subject-markers/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-markers/restriction-markers';
@@ -125,7 +126,7 @@ export async function startInteraction(
   const item = { ...(contentRefused ? { ...sealed, contentRefused } : sealed), ...restrictionMark(restriction) };
   const operations: WriteOperation[] = [
     { kind: 'put', item, condition: { kind: 'absent' } },
-    ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+    ...subjectIndexItems(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
     // The archive's time index (admin search by time, queue, agent, group, channel).
     ...(await listingWrites(deps, tenantId, policy, region, attributes)),
   ];

@@ -15,6 +15,7 @@ import { recordMeta, recordTime, sealedItem } from '../records/record-items';
 import { loadTenant } from './tenant-context';
 import { restrictionMark } from '../subject-markers/restriction-markers';
 import { heldWrites, isHeldItem } from '../records/held-expiry';
+import { surveyKey } from '../records/survey-keys';
 
 export const SURVEY_ROUTE = 'POST /v1/surveys';
 
@@ -51,7 +52,7 @@ export async function submitSurvey(
   const surveyId = ulid(now.getTime());
   const at = input.at ? new Date(input.at).toISOString() : now.toISOString();
   const region = regionFor(tenant.policy, 'survey', info.channel, info.phase);
-  const key = { pk: located.item.pk, sk: `SURVEY#${surveyId}` };
+  const key = surveyKey(located.item.pk, surveyId);
   const meta = recordMeta(
     tenant.policy,
     key,

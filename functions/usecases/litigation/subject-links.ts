@@ -1,9 +1,9 @@
 import type { DataClass } from '../../domain/data-class';
 import { batchSortKey, litigationPartition } from '../../domain/litigation/registry';
-import { SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
 import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { allPages } from '../records/pages';
+import { entriesOfPartition, indexedHmacOf } from '../records/subject-index';
 
 /**
  * A sealed batch outlives the live records it copied: once the sweep deletes or anonymises them,
@@ -35,13 +35,8 @@ export async function subjectLinksOf(
   const perKey = new Map<string, { kind: unknown; records: number }>();
   for (const [pk, records] of recordsPerPartition)
     for (const region of stores.regions) {
-      const entries = await allPages((cursor) =>
-        stores
-          .storesFor(region)
-          .records.queryPartition(pk, { skPrefix: SUBJECT_ENTRY_PREFIX, cursor, consistent: true }),
-      );
-      for (const entry of entries) {
-        const hmacHex = entry.sk.split('#')[2];
+      for (const entry of await entriesOfPartition(stores.storesFor(region).records, pk)) {
+        const hmacHex = indexedHmacOf(entry);
         const known = perKey.get(hmacHex) ?? { kind: entry.kind, records: 0 };
         perKey.set(hmacHex, { ...known, records: known.records + records });
       }

@@ -2,7 +2,7 @@ import { DATA_CLASSES } from '../../domain/data-class';
 import { exportsPrefixesOf, playbackFolderOf } from '../../domain/copies/copy-keys';
 import type { HoldCoverage } from '../../domain/holds/coverage';
 import { litigationPartition, BATCH_PREFIX } from '../../domain/litigation/registry';
-import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
+import { parsePartitionKey } from '../../domain/record-keys';
 import type { ContentStore } from '../../ports/content-store';
 import { KEY_ENCRYPTION_KEY_ID } from '../../ports/data-key-store';
 import type { LegalHold } from '../../domain/holds/hold';
@@ -16,6 +16,7 @@ import { listHolds } from '../holds/hold-records';
 import { contentKeysOfItem, deleteUnderPrefix, interactionContentPrefixes } from '../records/content-objects';
 import type { RetentionDeps } from '../retention/sweep-deps';
 import type { FinalReport } from './offboarding-record';
+import { isSubjectIndexEntry } from '../records/subject-index';
 
 /** Prefixes of a tenant's objects in a region's content bucket (docs/storage-layout.md). */
 export const contentPrefixes = (tenantId: string) => [
@@ -212,7 +213,7 @@ export async function countWhatIsLeft(
     const stores = deps.stores.storesFor(region);
     const { retention } = held[i];
     for await (const item of stores.records.scanTenant(tenantId)) {
-      const index = item.sk?.startsWith(SUBJECT_ENTRY_PREFIX) === true;
+      const index = isSubjectIndexEntry(item);
       if (item.pk === litigationPartition(tenantId)) {
         if (!item.sk?.startsWith(BATCH_PREFIX)) continue;
         retained.litigationBatches++;

@@ -2,6 +2,7 @@ import { isVisibleAt } from '../../domain/retention/visibility';
 import type { IngestDeps } from '../ingest/deps';
 import { allPages } from '../records/pages';
 import { isFinalised } from '../recordings/recording-pointer';
+import { RECORDING_POINTER_PREFIX } from '../records/recording-pointer-keys';
 
 /**
  * Whether an interaction has content stored and readable now, in any served region: a live,
@@ -18,9 +19,9 @@ export async function hasStoredContent(deps: Pick<IngestDeps, 'stores' | 'clock'
       records
         .queryPartition(pk, { skPrefix: 'MSG#', descending: true, limit: 1, consistent: true })
         .then((page) => page.items.some((i) => live(i) && typeof i.sealed === 'string')),
-      allPages((cursor) => records.queryPartition(pk, { skPrefix: 'REC#', cursor, consistent: true })).then((items) =>
-        items.some((i) => live(i) && isFinalised(i)),
-      ),
+      allPages((cursor) =>
+        records.queryPartition(pk, { skPrefix: RECORDING_POINTER_PREFIX, cursor, consistent: true }),
+      ).then((items) => items.some((i) => live(i) && isFinalised(i))),
     ];
   });
   return (await Promise.all(checks)).some(Boolean);

@@ -7,16 +7,10 @@ import type { IngestDeps, IngestResult } from '../ingest/deps';
 import { interactionIdOf } from '../ingest/interaction-id';
 import { uploadKey } from '../ingest/request-recording';
 import { SEALED_CONTENT_TYPE, sealedRecordingKey, sealRecording } from './recording-object';
-import {
-  AWAITING_UPLOAD,
-  isFinalised,
-  locateRecordingPointer,
-  recordingIdOf,
-  recordingPointerKey,
-  STORED,
-} from './recording-pointer';
+import { AWAITING_UPLOAD, isFinalised, locateRecordingPointer, recordingIdOf, STORED } from './recording-pointer';
 import type { RecordingCompleted } from './responses';
 import { uploadRefusal } from '../../domain/ingest/upload-rules';
+import { recordingPointerKey } from '../records/recording-pointer-keys';
 
 export type FinaliseDeps = Pick<IngestDeps, 'stores' | 'vault' | 'clock'>;
 

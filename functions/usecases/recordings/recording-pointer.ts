@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { LetheError, notFound, validationFailed } from '../../domain/errors';
-import { interactionPartition } from '../../domain/record-keys';
 import { isVisibleAt } from '../../domain/retention/visibility';
-import type { ItemKey, StoredItem } from '../../ports/record-store';
+import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from '../ingest/deps';
+import { recordingPointerKey } from '../records/recording-pointer-keys';
 
 /** The pointer's status from the upload URL until completion (as request-recording writes it), and after. */
 export const AWAITING_UPLOAD = 'awaiting-upload';
@@ -11,11 +11,6 @@ export const STORED = 'stored';
 /** As listed once its audio is gone and the pointer stays (anonymised: kept as statistics). */
 export const RECORDING_STATUSES = [AWAITING_UPLOAD, STORED, 'deleted'] as const;
 export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
-
-export const recordingPointerKey = (tenantId: string, interactionId: string, recordingId: string): ItemKey => ({
-  pk: interactionPartition(tenantId, interactionId),
-  sk: `REC#${recordingId}`,
-});
 
 /** The `{recordingId}` of a route: a ULID, or a 400 naming it. */
 export function recordingIdOf(raw: string | undefined): string {

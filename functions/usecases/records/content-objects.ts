@@ -1,6 +1,7 @@
 import { parsePartitionKey } from '../../domain/record-keys';
 import type { ContentStore } from '../../ports/content-store';
 import type { StoredItem } from '../../ports/record-store';
+import { recordingIdOfPointer } from './recording-pointer-keys';
 
 /**
  * Content objects of the content bucket (docs/storage-layout.md): `recording/<t>/<interactionId>/<recordingId>`
@@ -16,8 +17,9 @@ export const interactionContentPrefixes = (tenantId: string, interactionId: stri
 export function contentKeysOfItem(tenantId: string, item: StoredItem): string[] {
   const keys = new Set<string>();
   const partition = parsePartitionKey(item.pk);
-  if (partition?.kind === 'interaction' && item.sk.startsWith('REC#'))
-    keys.add(`recording/${tenantId}/${partition.id}/${item.sk.slice('REC#'.length)}`);
+  const recordingId = recordingIdOfPointer(item);
+  if (partition?.kind === 'interaction' && recordingId !== undefined)
+    keys.add(`recording/${tenantId}/${partition.id}/${recordingId}`);
   for (const name of ['objectKey', 'contentKey', 'uploadKey']) {
     const value = item[name];
     if (typeof value === 'string' && value.split('/')[1] === tenantId) keys.add(value);

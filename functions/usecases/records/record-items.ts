@@ -3,7 +3,6 @@ import type { TenantPolicy } from '../../domain/policy/schema';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { expiryOf } from '../../domain/retention/record-expiry';
 import { bucketForExpiry } from '../../domain/sweep/checkpoint';
-import type { SubjectKey } from '../../domain/subject/subject-key';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import type { PersonalDataVault, SealingScope } from '../personal-data/personal-data-vault';
 
@@ -88,22 +87,4 @@ export async function openedFields(
         )
       : {};
   return { ...clearFields(item), ...personal };
-}
-
-/**
- * Subject-index entries of a record, in its own partition (`SUBJ#<kind>#<hmacHex>`), written in
- * the same transaction. They expire with the record but carry no `expiryBucket`: they go when the
- * sweep deletes or anonymises the record they point to.
- */
-export function subjectEntries(pk: string, keys: readonly SubjectKey[], meta: RecordMeta): StoredItem[] {
-  return keys.map((k) => ({
-    pk,
-    sk: `SUBJ#${k.kind}#${k.hmacHex}`,
-    tenantId: meta.tenantId,
-    subjectKey: `T#${meta.tenantId}#${k.hmacHex}`,
-    kind: k.kind,
-    class: meta.class,
-    createdAt: meta.createdAt,
-    expiresAt: meta.expiresAt,
-  }));
 }

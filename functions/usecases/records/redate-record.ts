@@ -2,11 +2,12 @@ import { CHANNELS, type Channel } from '../../domain/data-class';
 import type { TenantPolicy } from '../../domain/policy/schema';
 import type { DueRecord } from '../../domain/sweep/due-record';
 import { planRebucket, type RebucketStep } from '../../domain/sweep/policy-impact';
-import { parsePartitionKey, ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
+import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { RecordStore, StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { WriteConflict } from '../../ports/write-conflict';
 import { redateListing } from './interaction-listing';
+import { entriesOfPartition } from './subject-index';
 
 /** Marks a record re-dated for a policy revision, so a record moved into a later bucket is not counted twice. */
 export const EXPIRY_REVISION = 'expiryRevision';
@@ -74,25 +75,20 @@ export async function redateListingOf(
  */
 export async function extendIndexEntries(records: RecordStore, pk: string, expiresAt: number): Promise<number> {
   let extended = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await records.queryPartition(pk, { skPrefix: SUBJECT_ENTRY_PREFIX, cursor, consistent: true });
-    for (const entry of page.items) {
-      const current = entry.expiresAt;
-      if (typeof current !== 'number' || current >= expiresAt) continue;
-      try {
-        await records.update(
-          { pk: entry.pk, sk: entry.sk },
-          { set: { expiresAt } },
-          { kind: 'matches', attributes: { expiresAt: current } },
-        );
-        extended++;
-      } catch (error) {
-        // Changed meanwhile (deleted with its partition, held, extended by a parallel run): leave it.
-        if (!(error instanceof WriteConflict)) throw error;
-      }
+  for (const entry of await entriesOfPartition(records, pk)) {
+    const current = entry.expiresAt;
+    if (typeof current !== 'number' || current >= expiresAt) continue;
+    try {
+      await records.update(
+        { pk: entry.pk, sk: entry.sk },
+        { set: { expiresAt } },
+        { kind: 'matches', attributes: { expiresAt: current } },
+      );
+      extended++;
+    } catch (error) {
+      // Changed meanwhile (deleted with its partition, held, extended by a parallel run): leave it.
+      if (!(error instanceof WriteConflict)) throw error;
     }
-    cursor = page.cursor;
-  } while (cursor);
+  }
   return extended;
 }

@@ -5,7 +5,7 @@ import { backstopTags } from '../../domain/retention/content-backstop';
 import { expiryBucket } from '../../domain/retention/expiry-bucket';
 import { archivedRecord, archiveObjectKey } from '../../domain/sweep/archive-object';
 import { archivePointerSortKey } from '../../domain/sweep/plan';
-import { parsePartitionKey, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
+import { parsePartitionKey } from '../../domain/record-keys';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import {
@@ -19,6 +19,7 @@ import { redateListingOf } from '../records/redate-record';
 import { deleteSubjectLinks } from '../litigation/subject-links';
 import type { RetentionDeps } from './sweep-deps';
 import { deleteCopiesOfPartition } from '../copies/copy-registry';
+import { entriesOfPartition, isSubjectIndexEntry } from '../records/subject-index';
 
 /** Where an action runs: one tenant in one region, at one instant. */
 export interface ActionScope {
@@ -206,7 +207,7 @@ export async function settlePartition(scope: ActionScope, pk: string): Promise<v
     for (const item of page.items) {
       // `sealed: true`: a finalised recording pointer, whose object is sealed under this key.
       if (typeof item.sealed === 'string' || item.sealed === true || item.tier === 'archived') return;
-      if (item.sk.startsWith(SUBJECT_ENTRY_PREFIX)) entries.push(keyOf(item));
+      if (isSubjectIndexEntry(item)) entries.push(keyOf(item));
     }
     cursor = page.cursor;
   } while (cursor);
@@ -218,12 +219,7 @@ export async function settlePartition(scope: ActionScope, pk: string): Promise<v
 /** Subject-index entries with a TTL of their own must outlive the archived copy they lead to. */
 async function keepSubjectEntriesUntil(scope: ActionScope, pk: string, expiresAt: number): Promise<void> {
   const { records } = stores(scope);
-  let cursor: string | undefined;
-  do {
-    const page = await records.queryPartition(pk, { cursor, skPrefix: SUBJECT_ENTRY_PREFIX, consistent: true });
-    for (const entry of page.items)
-      if (typeof entry.expiresAt === 'number' && entry.expiresAt < expiresAt)
-        await unlessGone(() => records.update(keyOf(entry), { set: { expiresAt } }, { kind: 'present' }));
-    cursor = page.cursor;
-  } while (cursor);
+  for (const entry of await entriesOfPartition(records, pk))
+    if (typeof entry.expiresAt === 'number' && entry.expiresAt < expiresAt)
+      await unlessGone(() => records.update(keyOf(entry), { set: { expiresAt } }, { kind: 'present' }));
 }

@@ -1,13 +1,12 @@
 import type { DataClass } from '../../domain/data-class';
-import { SUBJECT_ENTRY_PREFIX, subjectEntryHmac } from '../../domain/record-keys';
 import type { ItemKey, StoredItem } from '../../ports/record-store';
-import { allPages } from '../records/pages';
 import { dropConsentStanding } from '../ingest/standing-markers';
 import { anonymiseItem, deleteArchived, settlePartition, type ActionScope } from '../retention/record-actions';
 import type { SubjectRequestDeps } from './deps';
-import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
+import { indexRegionsLast, partitionPieces, type SubjectPartition } from './find-subject';
 import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';
 import { partitionObjects } from './partition-objects';
+import { entriesOfPartition, indexedHmacOf, isSubjectIndexEntry } from '../records/subject-index';
 
 export interface AnonymiseScope {
   tenantId: string;
@@ -23,7 +22,7 @@ const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
 
 /** What anonymising does to one item: remove its personal fields, drop its archived copy, or leave it. */
 function planFor(item: StoredItem, content: AnonymiseScope['content']): 'anonymise' | 'drop-archived' | 'leave' {
-  if (isIndexEntry(item) || item.class === 'audit' || item.tier === 'statistics') return 'leave';
+  if (isSubjectIndexEntry(item) || item.class === 'audit' || item.tier === 'statistics') return 'leave';
   if (item.tier === 'archived') return 'drop-archived';
   if (content === 'keep' && CONTENT_CLASSES.includes(item.class as DataClass)) return 'leave';
   return typeof item.class === 'string' ? 'anonymise' : 'leave';
@@ -51,7 +50,7 @@ export async function anonymisePartition(
   // Derived copies are plain and name the person (voice, chat, identifiers): they go whatever `content` says.
   await deleteCopies(deps, await copiesOfSubjectPartition(deps, scope.tenantId, partition.pk), 'all');
   // The standing markers of every key it is indexed under go before its index entries (objections stay).
-  const hmacs = pieces.flatMap(({ items }) => items.filter(isIndexEntry).map((e) => subjectEntryHmac(e.sk)));
+  const hmacs = pieces.flatMap(({ items }) => items.filter(isSubjectIndexEntry).map(indexedHmacOf));
   await dropConsentStanding(deps.directory, scope.tenantId, [...new Set(hmacs)]);
   for (const { region, items } of pieces) {
     const action: ActionScope = { deps, region, tenantId: scope.tenantId, now: scope.at };
@@ -69,9 +68,7 @@ export async function anonymisePartition(
   // Kept content keeps its sealed records, so retention's settling leaves the index alone: remove it here.
   for (const { region } of pieces) {
     const records = deps.stores.storesFor(region).records;
-    const entries = await allPages((cursor) =>
-      records.queryPartition(partition.pk, { skPrefix: SUBJECT_ENTRY_PREFIX, cursor, consistent: true }),
-    );
+    const entries = await entriesOfPartition(records, partition.pk);
     await records.deleteItems(entries.map(keyOf));
   }
 }

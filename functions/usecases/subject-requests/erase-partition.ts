@@ -1,11 +1,12 @@
-import { ROOT_SORT_KEY, subjectEntryHmac } from '../../domain/record-keys';
+import { ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { ItemKey } from '../../ports/record-store';
 import { unlistInteraction } from '../records/interaction-listing';
 import { dropConsentStanding } from '../ingest/standing-markers';
 import type { SubjectRequestDeps } from './deps';
-import { indexRegionsLast, isIndexEntry, partitionPieces, type SubjectPartition } from './find-subject';
+import { indexRegionsLast, partitionPieces, type SubjectPartition } from './find-subject';
 import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';
 import { dataKeyIdsOf, partitionObjects } from './partition-objects';
+import { indexedHmacOf, isSubjectIndexEntry } from '../records/subject-index';
 
 const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
 
@@ -42,9 +43,9 @@ export async function erasePartition(
     await unlistInteraction(deps, tenantId, { interactionId: partition.id, startedAt: String(info.startedAt) });
   const ordered = indexRegionsLast(pieces, partition);
   for (const { region, items } of ordered)
-    await deps.stores.storesFor(region).records.deleteItems(items.filter((i) => !isIndexEntry(i)).map(keyOf));
-  const entries = ordered.flatMap(({ items }) => items.filter(isIndexEntry));
-  await dropConsentStanding(deps.directory, tenantId, [...new Set(entries.map((e) => subjectEntryHmac(e.sk)))]);
+    await deps.stores.storesFor(region).records.deleteItems(items.filter((i) => !isSubjectIndexEntry(i)).map(keyOf));
+  const entries = ordered.flatMap(({ items }) => items.filter(isSubjectIndexEntry));
+  await dropConsentStanding(deps.directory, tenantId, [...new Set(entries.map(indexedHmacOf))]);
   for (const { region, items } of ordered)
-    await deps.stores.storesFor(region).records.deleteItems(items.filter(isIndexEntry).map(keyOf));
+    await deps.stores.storesFor(region).records.deleteItems(items.filter(isSubjectIndexEntry).map(keyOf));
 }

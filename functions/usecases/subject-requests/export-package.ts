@@ -22,14 +22,10 @@ import { newCopy } from '../../domain/copies/derived-copy';
 import { registerCopy } from '../copies/copy-registry';
 import { openedRecordOf } from '../records/item-facts';
 import type { SubjectRequestDeps } from './deps';
-import {
-  findSubjectPartitions,
-  isIndexEntry,
-  partitionPieces,
-  type PartitionPiece,
-  type SubjectPartition,
-} from './find-subject';
+import { findSubjectPartitions, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
 import { partitionObjects, type PartitionObject } from './partition-objects';
+import { isSubjectIndexEntry } from '../records/subject-index';
+import { isRecordingPointer } from '../records/recording-pointer-keys';
 
 export interface ExportScope {
   tenantId: string;
@@ -130,7 +126,7 @@ async function collectRecords(
 ): Promise<void> {
   for (const { region, items } of pieces)
     for (const item of items) {
-      if (isIndexEntry(item) || typeof item.class !== 'string') continue;
+      if (isSubjectIndexEntry(item) || typeof item.class !== 'string') continue;
       if (!mayProcess(item, scope.readerRole)) {
         out.withheld++;
         continue;
@@ -223,7 +219,7 @@ async function collectObjects(
   const restrictedRecordings = new Set<string>();
   for (const { items } of pieces)
     for (const item of items)
-      if (item.sk.startsWith('REC#')) {
+      if (isRecordingPointer(item)) {
         mediaTypes.set(String(item.recordingId), String(item.mediaType));
         if (!mayProcess(item, scope.readerRole)) restrictedRecordings.add(String(item.recordingId));
       }

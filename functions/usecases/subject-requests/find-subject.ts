@@ -1,9 +1,10 @@
 import { isCopyEntry } from '../../domain/copies/derived-copy';
 import type { SubjectKey } from '../../domain/subject/subject-key';
-import { parsePartitionKey, SUBJECT_ENTRY_PREFIX, type PartitionKind } from '../../domain/record-keys';
+import { parsePartitionKey, type PartitionKind } from '../../domain/record-keys';
 import type { StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { allPages } from '../records/pages';
+import { entriesOfSubject, isSubjectIndexEntry } from '../records/subject-index';
 
 /** A partition the subject index lists for the subject: an interaction, a chatbot event or a consent proof. */
 export interface SubjectPartition {
@@ -22,9 +23,8 @@ export interface PartitionPiece {
   items: StoredItem[];
 }
 
-export const isIndexEntry = (item: { sk: string }): boolean => item.sk.startsWith(SUBJECT_ENTRY_PREFIX);
 /** A record of the partition: neither a subject-index entry nor a derived copy's registry entry. */
-export const isRecordItem = (item: { sk: string }): boolean => !isIndexEntry(item) && !isCopyEntry(item);
+export const isRecordItem = (item: { sk: string }): boolean => !isSubjectIndexEntry(item) && !isCopyEntry(item);
 
 /**
  * Every partition naming the subject, in every region this deployment serves: one `bySubject`
@@ -40,7 +40,7 @@ export async function findSubjectPartitions(
   for (const region of stores.regions) {
     const records = stores.storesFor(region).records;
     for (const key of keys) {
-      const hits = await allPages((cursor) => records.queryBySubject(`T#${tenantId}#${key.hmacHex}`, { cursor }));
+      const hits = await entriesOfSubject(records, tenantId, key.hmacHex);
       for (const hit of hits) {
         const parsed = parsePartitionKey(hit.pk);
         if (!parsed || parsed.tenantId !== tenantId) continue;
@@ -52,7 +52,7 @@ export async function findSubjectPartitions(
           entries: [],
         };
         if (!partition.indexRegions.includes(region)) partition.indexRegions.push(region);
-        const entry = hit.sk.slice(SUBJECT_ENTRY_PREFIX.length);
+        const entry = `${hit.kind}#${hit.hmacHex}`;
         if (!partition.entries.includes(entry)) partition.entries.push(entry);
         found.set(hit.pk, partition);
       }

@@ -3,6 +3,7 @@ import type { RegionalStores } from '../../ports/regional-stores';
 import { uploadKey } from '../ingest/request-recording';
 import { contentKeysOfItem } from '../records/content-objects';
 import type { PartitionPiece, SubjectPartition } from './find-subject';
+import { recordingIdOfPointer } from '../records/recording-pointer-keys';
 
 /** An object a partition owns: in a content bucket (recordings, large transcripts, pending uploads) or the archive bucket. */
 export interface PartitionObject {
@@ -37,8 +38,9 @@ export async function partitionObjects(
   for (const piece of pieces)
     for (const item of piece.items) {
       const keys = contentKeysOfItem(tenantId, item);
-      if (partition.kind === 'interaction' && item.sk.startsWith('REC#'))
-        keys.push(uploadKey(tenantId, partition.id, item.sk.slice('REC#'.length)));
+      const recordingId = recordingIdOfPointer(item);
+      if (partition.kind === 'interaction' && recordingId !== undefined)
+        keys.push(uploadKey(tenantId, partition.id, recordingId));
       for (const key of keys) add({ region: piece.region, bucket: 'content', key, dataClass: classOfContentKey(key) });
       if (Array.isArray(item.archiveKeys))
         for (const key of item.archiveKeys)

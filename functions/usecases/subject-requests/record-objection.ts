@@ -3,7 +3,8 @@ import { regionFor } from '../../domain/residency/region-for';
 import type { SubjectRequestJob } from '../../domain/subject-requests/job';
 import { partitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { WriteOperation } from '../../ports/record-store';
-import { recordMeta, subjectEntries } from '../records/record-items';
+import { recordMeta } from '../records/record-items';
+import { subjectIndexItems } from '../records/subject-index';
 import { markStanding } from '../ingest/standing-markers';
 import type { SubjectRequestDeps } from './deps';
 import { restrictionMark, restrictionOf } from '../subject-markers/restriction-markers';
@@ -55,7 +56,7 @@ export async function recordObjection(
   };
   const operations: WriteOperation[] = [
     { kind: 'put', item: proof },
-    ...subjectEntries(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+    ...subjectIndexItems(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
   ];
   const region = regionFor(policy, 'consent');
   await deps.stores.storesFor(region).records.transactWrite(heldWrites(operations, held));

@@ -2,12 +2,13 @@ import type { DataClass, IdentifierKind } from '../../domain/data-class';
 import { backstopTags } from '../../domain/retention/content-backstop';
 import { parseArchivedRecord } from '../../domain/sweep/archive-object';
 import { archivePointerSortKey } from '../../domain/sweep/plan';
-import { ROOT_SORT_KEY, SUBJECT_ENTRY_PREFIX } from '../../domain/record-keys';
+import { ROOT_SORT_KEY } from '../../domain/record-keys';
 import type { StoredItem, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
 import type { SubjectRequestDeps } from './deps';
 import type { SubjectPartition } from './find-subject';
 import { isHeldItem } from '../records/held-expiry';
+import { rekeyedEntry, subjectIndexEntryKey } from '../records/subject-index';
 
 /** One identifier to correct: its kind, the keyed hashes of its current and corrected values, and the corrected value. */
 export interface Correction {
@@ -30,8 +31,6 @@ function corrected(
   return { ...personal, [field]: identifiers };
 }
 
-const entrySk = (kind: IdentifierKind, hmacHex: string) => `${SUBJECT_ENTRY_PREFIX}${kind}#${hmacHex}`;
-
 /**
  * Corrects identifiers in one partition (GDPR Art. 16): where the partition is indexed under the
  * current value of an identifier, the sealed record gets the corrected value and the index entry
@@ -48,24 +47,16 @@ export async function rectifyPartition(
     const records = deps.stores.storesFor(region).records;
     const present: { correction: Correction; entry: StoredItem }[] = [];
     for (const correction of corrections) {
-      const entry = await records.get(
-        { pk: partition.pk, sk: entrySk(correction.kind, correction.oldHmac) },
-        { consistent: true },
-      );
+      const entry = await records.get(subjectIndexEntryKey(partition.pk, correction.kind, correction.oldHmac), {
+        consistent: true,
+      });
       if (entry) present.push({ correction, entry });
     }
     if (!present.length) continue;
     const operations: WriteOperation[] = [];
     for (const { correction, entry } of present) {
       operations.push({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk }, condition: { kind: 'present' } });
-      operations.push({
-        kind: 'put',
-        item: {
-          ...entry,
-          sk: entrySk(correction.kind, correction.newHmac),
-          subjectKey: `T#${tenantId}#${correction.newHmac}`,
-        },
-      });
+      operations.push({ kind: 'put', item: rekeyedEntry(entry, tenantId, correction.newHmac) });
     }
     const root = await records.get({ pk: partition.pk, sk: ROOT_SORT_KEY[partition.kind] }, { consistent: true });
     // Archived by the sweep: the copy in the archive bucket is corrected first, while the old entry still finds the partition.

@@ -17,18 +17,13 @@ import { expirySecondsOf } from '../../domain/retention/visibility';
 import { sealedBatchesOfSubject } from '../litigation/subject-links';
 import { allPages } from '../records/pages';
 import type { SubjectRequestDeps } from './deps';
-import {
-  findSubjectPartitions,
-  isIndexEntry,
-  partitionPieces,
-  type PartitionPiece,
-  type SubjectPartition,
-} from './find-subject';
+import { findSubjectPartitions, partitionPieces, type PartitionPiece, type SubjectPartition } from './find-subject';
 import { keptFromDeletion } from '../../domain/holds/precedence';
 import { holdsOnPartitions } from '../holds/hold-guard';
 import { copiesOf, type RegisteredCopy } from '../copies/copy-registry';
 import { tenantCopiesPartition } from '../../domain/copies/derived-copy';
 import { dataKeyIdsOf, partitionObjects } from './partition-objects';
+import { isSubjectIndexEntry } from '../records/subject-index';
 
 const classOf = (item: Record<string, unknown>): DataClass | undefined => DATA_CLASSES.find((c) => c === item.class);
 
@@ -83,9 +78,9 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
     for (const { region, items } of pieces)
       for (const item of items) {
         const dataClass = classOf(item);
-        if (isIndexEntry(item)) tally.add(region, 'subject-index', undefined);
+        if (isSubjectIndexEntry(item)) tally.add(region, 'subject-index', undefined);
         else if (dataClass && !item.sk.startsWith(ARCHIVED_PREFIX)) tally.add(region, 'records', dataClass);
-        if (!dataClass || isIndexEntry(item)) continue;
+        if (!dataClass || isSubjectIndexEntry(item)) continue;
         records.push({ dataClass, region, expiresAt: expirySecondsOf(item) });
         if (isRestricted(item)) restrictedRecords++;
         if (typeof item.sealedIn === 'string') addToBatch(batches, scope, item.sealedIn, dataClass);
@@ -143,7 +138,7 @@ function heldPartitionOf(
   pieces: readonly PartitionPiece[],
   holdIds: string[],
 ): HeldPartition {
-  const items = pieces.flatMap((p) => p.items).filter((i) => !isIndexEntry(i) && classOf(i));
+  const items = pieces.flatMap((p) => p.items).filter((i) => !isSubjectIndexEntry(i) && classOf(i));
   const expiries = items.map(expirySecondsOf).filter((e): e is number => e !== undefined);
   return {
     partitionId: partition.id,
