@@ -3,8 +3,8 @@ import { CognitoUserDirectory } from '../../../functions/adapters/cognito/user-d
 import { FakeCognito } from '../../support/fake-cognito-idp';
 import { userDirectoryContract } from '../../support/user-directory-contract';
 
-describe('CognitoUserDirectory against a Cognito endpoint', () => {
-  const cognito = new FakeCognito();
+/** Starts `cognito` around the enclosing describe block; the SDK client pointed at it, once started. */
+function clientOf(cognito: FakeCognito): () => CognitoIdentityProviderClient {
   let client: CognitoIdentityProviderClient;
   beforeAll(async () => {
     await cognito.start();
@@ -18,29 +18,23 @@ describe('CognitoUserDirectory against a Cognito endpoint', () => {
     client.destroy();
     await cognito.stop();
   });
+  return () => client;
+}
 
-  userDirectoryContract(() => ({ users: new CognitoUserDirectory(client, 'eu-central-1_Example') }));
+describe('CognitoUserDirectory against a Cognito endpoint', () => {
+  const cognito = new FakeCognito();
+  const client = clientOf(cognito);
+
+  userDirectoryContract(() => ({ users: new CognitoUserDirectory(client(), 'eu-central-1_Example') }));
 });
 
 describe('CognitoUserDirectory when the role cannot be given', () => {
   const cognito = new FakeCognito('cli-client', ['admin']);
-  let client: CognitoIdentityProviderClient;
-  beforeAll(async () => {
-    await cognito.start();
-    client = new CognitoIdentityProviderClient({
-      region: 'eu-central-1',
-      endpoint: cognito.endpoint,
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    });
-  });
-  afterAll(async () => {
-    client.destroy();
-    await cognito.stop();
-  });
+  const client = clientOf(cognito);
 
   it('takes the new user out again, leaving no user without their role', async () => {
     // Prepare
-    const users = new CognitoUserDirectory(client, 'eu-central-1_Example');
+    const users = new CognitoUserDirectory(client(), 'eu-central-1_Example');
     // Act
     const creating = users.create({ tenantId: 'T1', email: 'half@example.org', role: 'legal' });
     // Assess
@@ -52,21 +46,9 @@ describe('CognitoUserDirectory when the role cannot be given', () => {
 
 describe('CognitoUserDirectory ends the sessions of a user it moves or disables', () => {
   const cognito = new FakeCognito();
-  let client: CognitoIdentityProviderClient;
-  beforeAll(async () => {
-    await cognito.start();
-    client = new CognitoIdentityProviderClient({
-      region: 'eu-central-1',
-      endpoint: cognito.endpoint,
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    });
-  });
-  afterAll(async () => {
-    client.destroy();
-    await cognito.stop();
-  });
+  const client = clientOf(cognito);
   const refresh = (RefreshToken: string) =>
-    client.send(
+    client().send(
       new InitiateAuthCommand({
         AuthFlow: 'REFRESH_TOKEN_AUTH',
         ClientId: 'cli-client',
@@ -78,7 +60,7 @@ describe('CognitoUserDirectory ends the sessions of a user it moves or disables'
     const user = cognito.addUser(email, 'a-long-enough-password', { status: 'CONFIRMED' });
     user.attributes.set('custom:tenant', 'T1');
     user.groups.add('manager');
-    const out = await client.send(
+    const out = await client().send(
       new InitiateAuthCommand({
         AuthFlow: 'USER_PASSWORD_AUTH',
         ClientId: 'cli-client',
@@ -90,7 +72,7 @@ describe('CognitoUserDirectory ends the sessions of a user it moves or disables'
 
   it('signs a user out everywhere when their role changes: the refresh token they held stops working', async () => {
     // Prepare
-    const users = new CognitoUserDirectory(client, 'eu-central-1_Example');
+    const users = new CognitoUserDirectory(client(), 'eu-central-1_Example');
     const { userId, refreshToken } = await signedIn('moved@example.org');
     const before = await refresh(refreshToken);
     // Act
@@ -102,7 +84,7 @@ describe('CognitoUserDirectory ends the sessions of a user it moves or disables'
 
   it('signs a user out everywhere when disabling them', async () => {
     // Prepare
-    const users = new CognitoUserDirectory(client, 'eu-central-1_Example');
+    const users = new CognitoUserDirectory(client(), 'eu-central-1_Example');
     const { userId } = await signedIn('disabled@example.org');
     cognito.calls.length = 0;
     // Act

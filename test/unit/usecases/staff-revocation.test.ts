@@ -1,5 +1,6 @@
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { InMemoryUserDirectory } from '../../../functions/adapters/memory/user-directory';
+import { SettableClock } from '../../../functions/domain/clock';
 import { isRevoked } from '../../../functions/domain/staff/session-revocation';
 import { authorize } from '../../../functions/handlers/authorizer';
 import type { AdminRequest } from '../../../functions/usecases/admin/admin-request';
@@ -28,7 +29,9 @@ const callWith = (token: string) =>
 
 /** A tenant with one manager of group `sales`, and a token the manager signed in with. */
 async function setUp() {
-  const c = inMemoryContainer(undefined, { localTokenSecret: 'a-local-secret-of-at-least-32-characters' });
+  const c = inMemoryContainer(new SettableClock('2026-03-02T09:00:00.400Z'), {
+    localTokenSecret: 'a-local-secret-of-at-least-32-characters',
+  });
   const deps: StaffDeps = { ...c, users: new InMemoryUserDirectory(c.clock) };
   const tenantId = await openTenant(c, 'iadvize');
   const staff = await createStaff(deps, admin(tenantId), { email: 'mo@example.com', role: 'manager', group: 'sales' });
