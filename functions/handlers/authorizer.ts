@@ -1,6 +1,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { container, type Container } from '../shared/container';
 import { adminPrincipalOf, authorizerContextOf, type Principal } from '../shared/principal';
+import { revocationKey, revokes } from '../usecases/staff/session-revocations';
 import { apiKeyHash } from '../usecases/tenants/api-key';
 
 /**
@@ -9,8 +10,9 @@ import { apiKeyHash } from '../usecases/tenants/api-key';
  * - `x-api-key` → its SHA-256 → the directory → the tenant: an `ingest` principal;
  * - `Authorization: Bearer <jwt>` → verified (Cognito in AWS, the local secret locally) → an
  *   `admin` principal with role, group, user and support flag;
- * - nothing, an unknown key, a bad or expired token, an unknown tenant → 401 (API Gateway wants
- *   exactly the message "Unauthorized");
+ * - nothing, an unknown key, a bad or expired token, a token signed in before its user's sessions
+ *   were revoked (disabled, deleted, role changed: usecases/staff/session-revocations.ts), an
+ *   unknown tenant → 401 (API Gateway wants exactly the message "Unauthorized");
  * - a terminated tenant, or a user in no Lethe role → 403 (an explicit Deny);
  * - both an API key and a token → 401: a decision depends on one credential only, the one a cached
  *   decision is keyed on.
@@ -20,8 +22,10 @@ import { apiKeyHash } from '../usecases/tenants/api-key';
  */
 export type AuthorizerDeps = Pick<Container, 'directory' | 'adminTokens' | 'logger'>;
 
-/** Who the credentials name: a principal, or a tenant whose user may not use Lethe (no role). */
-type Identified = { principal: Principal } | { tenantId: string; denial: string };
+/** A token's user and when they signed in (`auth_time`, else `iat`; epoch seconds). */
+type Session = { userId: string; signedInAt: number };
+/** Who the credentials name: a principal, or a tenant whose user may not use Lethe (no role); `session` for a token. */
+type Identified = ({ principal: Principal } | { tenantId: string; denial: string }) & { session?: Session };
 
 export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
   return authorize(event, container());
@@ -33,8 +37,13 @@ export async function authorize(
 ): Promise<APIGatewayAuthorizerResult> {
   const identified = await identify(event, deps);
   const tenantId = 'principal' in identified ? identified.principal.tenantId : identified.tenantId;
-  const profile = await deps.directory.getProfile(tenantId);
+  const { session } = identified;
+  // The revocation lives in the tenant's partition beside the profile: one read for both.
+  const { profile, item: revocation } = session
+    ? await deps.directory.getProfileWithItem(tenantId, revocationKey(session.userId))
+    : { profile: await deps.directory.getProfile(tenantId), item: undefined };
   if (!profile) refuse(deps, 'unknown tenant');
+  if (session && revokes(revocation, session.signedInAt)) refuse(deps, "the token predates its user's revocation");
   if (profile.status !== 'active') return deny(event, deps, tenantId, `tenant ${profile.status}`);
   if (!('principal' in identified)) return deny(event, deps, tenantId, identified.denial);
   const { principal } = identified;
@@ -59,7 +68,10 @@ async function identify(event: APIGatewayRequestAuthorizerEvent, deps: Authorize
       refuse(deps, `admin token rejected: ${error instanceof Error ? error.message : String(error)}`),
     );
   const principal = adminPrincipalOf(claims);
-  return principal ? { principal } : { tenantId: claims['custom:tenant'], denial: 'the user has no Lethe role' };
+  const session = { userId: claims.sub, signedInAt: claims.auth_time ?? claims.iat };
+  return principal
+    ? { principal, session }
+    : { tenantId: claims['custom:tenant'], denial: 'the user has no Lethe role', session };
 }
 
 /** 401. The reason is logged (never the key or token), the caller learns nothing more. */

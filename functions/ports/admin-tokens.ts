@@ -10,9 +10,12 @@ export interface AdminClaims {
   'cognito:groups': string[];
 }
 
+/** The claims of a verified token: also when it was issued and when its user signed in (`auth_time`, Cognito's only). */
+export type VerifiedAdminClaims = AdminClaims & { iat: number; auth_time?: number };
+
 /** Checks an admin token's signature, issuer and expiry; throws on anything wrong. */
 export interface AdminTokenVerifier {
-  verify(token: string): Promise<AdminClaims>;
+  verify(token: string): Promise<VerifiedAdminClaims>;
 }
 
 /** Signs admin tokens: only where Lethe holds the signing key (the local runtime). */

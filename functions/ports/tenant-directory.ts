@@ -61,6 +61,8 @@ export interface TenantDirectory {
   /** Profile, first policy revision and first API key, all or nothing. WriteConflict if the tenant exists. */
   createTenant(profile: TenantProfile, policy: PolicyRevision, apiKey: ApiKeyRecord): Promise<void>;
   getProfile(tenantId: string): Promise<TenantProfile | undefined>;
+  /** The profile and one tenant item read together (strongly consistent, one request): the authorizer's one read. */
+  getProfileWithItem(tenantId: string, sk: string): Promise<{ profile?: TenantProfile; item?: TenantItem }>;
   /** Every tenant, by id. */
   listTenants(page?: { cursor?: string; limit?: number }): Promise<Page<TenantProfile>>;
   /** Changes status fields of an existing profile (WriteConflict when there is no such tenant). */

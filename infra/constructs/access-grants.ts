@@ -271,6 +271,7 @@ export const STAFF_DIRECTORY_ACTIONS = [
   'cognito-idp:AdminDeleteUserAttributes',
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminUserGlobalSignOut',
 ];
 
 function staffGrant(t: GrantTarget): AccessGrant {

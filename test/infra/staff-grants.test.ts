@@ -41,6 +41,17 @@ describe('the staff API alone manages staff users, and only in the stack’s use
     expect(granted[0].Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
   });
 
+  it('lets the staff API sign a disabled or moved user out everywhere, so their refresh tokens stop working', () => {
+    // Act
+    const roleId = onlyResourceId(template, 'AWS::IAM::Role', {
+      Description: Match.stringLikeRegexp('^Runs acme-staff-api;'),
+    });
+    const [granted] = cognitoStatements(statementsOf(roleId));
+    // Assess
+    expect([granted?.Action].flat()).toContain('cognito-idp:AdminUserGlobalSignOut');
+    expect(granted?.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
+  });
+
   it('grants no other function any Cognito action', () => {
     // Act
     const others = Object.entries(template.findResources('AWS::IAM::Role'))

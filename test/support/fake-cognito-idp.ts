@@ -145,6 +145,11 @@ export class FakeCognito {
       case 'AdminDisableUser':
         this.user(body.Username).enabled = false;
         return {};
+      case 'AdminUserGlobalSignOut': {
+        const { username } = this.user(body.Username);
+        for (const [token, owner] of this.refreshTokens) if (owner === username) this.refreshTokens.delete(token);
+        return {};
+      }
       case 'AdminDeleteUser':
         this.users.delete(this.user(body.Username).username);
         return {};

@@ -190,6 +190,23 @@ export function tenantDirectoryContract(subject: () => TenantDirectoryUnderTest)
       expect(await directory.getItems(tenantId, [])).toEqual([]);
       await expect(directory.getItems(tenantId, ['PROFILE'])).rejects.toThrow(/directory's own/);
     });
+
+    it('reads the profile and one tenant item together, either of them possibly absent', async () => {
+      // Prepare
+      const t = tenant(freshTenant());
+      await directory.createTenant(t.profile, t.policy, t.apiKey);
+      await directory.putItem({ tenantId: t.tenantId, sk: 'REVOKED#u-1', revokedBefore: AT });
+      // Act
+      const both = await directory.getProfileWithItem(t.tenantId, 'REVOKED#u-1');
+      const profileOnly = await directory.getProfileWithItem(t.tenantId, 'REVOKED#u-2');
+      const neither = await directory.getProfileWithItem(freshTenant(), 'REVOKED#u-1');
+      // Assess
+      expect(both.profile).toMatchObject({ tenantId: t.tenantId, name: 'Acme Support', status: 'active' });
+      expect(both.item).toEqual({ tenantId: t.tenantId, sk: 'REVOKED#u-1', revokedBefore: AT });
+      expect(profileOnly).toEqual({ profile: both.profile });
+      expect(neither).toEqual({});
+      await expect(directory.getProfileWithItem(t.tenantId, 'PROFILE')).rejects.toThrow(/directory's own/);
+    });
   });
 
   describe('the listing across tenants (gsi1, sparse)', () => {

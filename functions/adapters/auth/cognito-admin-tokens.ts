@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { Clock } from '../../ports/clock';
-import type { AdminClaims, AdminTokenVerifier } from '../../ports/admin-tokens';
+import type { AdminTokenVerifier, VerifiedAdminClaims } from '../../ports/admin-tokens';
 import { adminClaimsOf } from './admin-claims';
 import { assertAdminIdToken, claimChecks } from './token-checks';
 
@@ -23,7 +23,7 @@ export class CognitoAdminTokens implements AdminTokenVerifier {
     this.keys = createRemoteJWKSet(new URL(`${this.issuer}/.well-known/jwks.json`));
   }
 
-  async verify(token: string): Promise<AdminClaims> {
+  async verify(token: string): Promise<VerifiedAdminClaims> {
     const { payload } = await jwtVerify(token, this.keys, {
       algorithms: ['RS256'],
       issuer: this.issuer,

@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import type { Clock } from '../../ports/clock';
-import type { AdminClaims, AdminTokenIssuer, AdminTokenVerifier } from '../../ports/admin-tokens';
+import type { AdminClaims, AdminTokenIssuer, AdminTokenVerifier, VerifiedAdminClaims } from '../../ports/admin-tokens';
 import { adminClaimsOf } from './admin-claims';
 import { assertAdminIdToken, claimChecks } from './token-checks';
 
@@ -40,7 +40,7 @@ export class LocalAdminTokens implements AdminTokenIssuer, AdminTokenVerifier {
       .sign(this.key);
   }
 
-  async verify(token: string): Promise<AdminClaims> {
+  async verify(token: string): Promise<VerifiedAdminClaims> {
     const { payload } = await jwtVerify(token, this.key, {
       algorithms: [ALGORITHM],
       issuer: LOCAL_TOKEN_ISSUER,

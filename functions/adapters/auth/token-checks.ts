@@ -1,9 +1,5 @@
 import type { JWTPayload, JWTVerifyOptions } from 'jose';
-
-/** Cognito's longest ID-token validity (1 day): a token meant to live longer was issued by nobody we trust. */
-export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
-/** How far ahead of ours the issuer's clock may be when it stamps `iat`. Expiry is exact. */
-export const CLOCK_SKEW_SECONDS = 60;
+import { CLOCK_SKEW_SECONDS, MAX_TOKEN_LIFETIME_SECONDS } from '../../domain/staff/session-revocation';
 
 /** The claim checks jose makes for every admin token, Cognito's in AWS as the locally signed ones: one of our clients as audience, expiry. */
 export const claimChecks = (audience: string | string[], now: Date): JWTVerifyOptions => ({

@@ -8,6 +8,7 @@ import {
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   type AttributeType,
   type CognitoIdentityProviderClient,
   ListUsersCommand,
@@ -26,6 +27,8 @@ const GROUP = 'custom:group';
  * sign-in name, the tenant and agent group are the custom attributes the authorizer reads, the role
  * is the Cognito group. Users are addressed by `sub`, which the pool uses as their username.
  * Custom attributes cannot be filtered on, so a tenant's listing reads the pool page by page.
+ * Disabling a user or changing their role also signs them out everywhere: their refresh tokens stop
+ * working, so no new ID token carries the old standing (the authorizer refuses the ones issued).
  */
 export class CognitoUserDirectory implements UserDirectory {
   constructor(
@@ -109,11 +112,13 @@ export class CognitoUserDirectory implements UserDirectory {
         new AdminUpdateUserAttributesCommand({ ...user, UserAttributes: [{ Name: GROUP, Value: group }] }),
       );
     else await this.cognito.send(new AdminDeleteUserAttributesCommand({ ...user, UserAttributeNames: [GROUP] }));
+    await this.signOut(userId);
     return this.existing(userId);
   }
 
   async disable(userId: string): Promise<StaffProfile> {
     await this.cognito.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: userId }));
+    await this.signOut(userId);
     return this.existing(userId);
   }
 
@@ -125,6 +130,10 @@ export class CognitoUserDirectory implements UserDirectory {
     const user = await this.get(userId);
     if (!user) throw new RangeError(`no staff user ${userId}`);
     return user;
+  }
+
+  private signOut(userId: string) {
+    return this.cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: userId }));
   }
 
   private joinGroup(userId: string, role: AdminRole) {

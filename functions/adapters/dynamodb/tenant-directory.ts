@@ -73,6 +73,21 @@ export class DynamoTenantDirectory implements TenantDirectory {
     return out.Item && (strip(out.Item) as unknown as TenantProfile);
   }
 
+  async getProfileWithItem(tenantId: string, sk: string): Promise<{ profile?: TenantProfile; item?: TenantItem }> {
+    assertTenantItemKey(sk);
+    const pk = tenantPk(tenantId);
+    const found = await this.batchGet([
+      { pk, sk: 'PROFILE' },
+      { pk, sk },
+    ]);
+    const profile = found.find((i) => i.sk === 'PROFILE');
+    const item = found.find((i) => i.sk === sk);
+    return {
+      ...(profile ? { profile: strip(profile) as unknown as TenantProfile } : {}),
+      ...(item ? { item: { ...strip(item), tenantId, sk } as TenantItem } : {}),
+    };
+  }
+
   async listTenants(page: { cursor?: string; limit?: number } = {}): Promise<Page<TenantProfile>> {
     const out = await this.queryIndex(TENANTS, page);
     return { items: out.items as unknown as TenantProfile[], cursor: out.cursor };
@@ -184,18 +199,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
   async getItems(tenantId: string, sks: readonly string[]): Promise<TenantItem[]> {
     for (const sk of sks) assertTenantItemKey(sk);
     const keys = [...new Set(sks)].map((sk) => ({ pk: tenantPk(tenantId), sk }));
-    const found: Item[] = [];
-    for (let start = 0; start < keys.length; start += BATCH_GET_KEYS) {
-      let pending: Array<Record<string, unknown>> = keys.slice(start, start + BATCH_GET_KEYS);
-      // DynamoDB may leave keys unprocessed under load: ask again for those (the SDK retries throttling itself).
-      while (pending.length) {
-        const out = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        found.push(...((out.Responses?.[this.table] ?? []) as Item[]));
-        pending = out.UnprocessedKeys?.[this.table]?.Keys ?? [];
-      }
-    }
+    const found = await this.batchGet(keys);
     return found.map((i) => ({ ...strip(i), tenantId, sk: i.sk }) as TenantItem);
   }
 
@@ -244,6 +248,23 @@ export class DynamoTenantDirectory implements TenantDirectory {
       tenantId: tenantOfPk(String(i.pk)),
       sk: String(i.sk),
     }));
+  }
+
+  /** The items of `keys` that exist, strongly consistent: one request per 100 keys. */
+  private async batchGet(keys: ReadonlyArray<{ pk: string; sk: string }>): Promise<Item[]> {
+    const found: Item[] = [];
+    for (let start = 0; start < keys.length; start += BATCH_GET_KEYS) {
+      let pending: Array<Record<string, unknown>> = keys.slice(start, start + BATCH_GET_KEYS);
+      // DynamoDB may leave keys unprocessed under load: ask again for those (the SDK retries throttling itself).
+      while (pending.length) {
+        const out = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        found.push(...((out.Responses?.[this.table] ?? []) as Item[]));
+        pending = out.UnprocessedKeys?.[this.table]?.Keys ?? [];
+      }
+    }
+    return found;
   }
 
   /** Items of the tenant's partition whose sort key starts with `prefix`, keys stripped, `sk` kept. */

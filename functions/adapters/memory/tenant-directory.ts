@@ -51,6 +51,11 @@ export class InMemoryTenantDirectory implements TenantDirectory {
     return this.read({ pk: tenantPk(tenantId), sk: 'PROFILE' }) as TenantProfile | undefined;
   }
 
+  async getProfileWithItem(tenantId: string, sk: string): Promise<{ profile?: TenantProfile; item?: TenantItem }> {
+    const [profile, item] = [await this.getProfile(tenantId), await this.getItem(tenantId, sk)];
+    return { ...(profile ? { profile } : {}), ...(item ? { item } : {}) };
+  }
+
   async listTenants(page: { cursor?: string; limit?: number } = {}): Promise<Page<TenantProfile>> {
     return this.queryIndex(TENANTS, page, strip) as Page<unknown> as Page<TenantProfile>;
   }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stateDir } from '../../../infra/local/operator-key';
 import { LocalAdminTokens } from '../../adapters/auth/local-admin-tokens';
-import { MAX_TOKEN_LIFETIME_SECONDS } from '../../adapters/auth/token-checks';
+import { MAX_TOKEN_LIFETIME_SECONDS } from '../../domain/staff/session-revocation';
 import { SettableClock } from '../../domain/clock';
 import { ADMIN_ROLES, type AdminRole } from '../../domain/access/admin-roles';
 import { LetheApiClient } from '../api-client';

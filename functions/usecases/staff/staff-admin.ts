@@ -8,6 +8,7 @@ import { StaffEmailTaken, type UserDirectory } from '../../ports/user-directory'
 import { tenantAccess, type AdminRequest, type TenantAccess } from '../admin/admin-request';
 import { recordAccess } from '../admin/audit-trail';
 import type { AdminDeps } from '../admin/deps';
+import { revokeSessions } from './session-revocations';
 import { NewStaffSchema, StaffRoleChangeSchema } from './staff-schemas';
 
 export type StaffDeps = Pick<AdminDeps, 'directory' | 'auditLog' | 'clock'> & { users: UserDirectory };
@@ -70,6 +71,8 @@ export async function setStaffRole(
   const user = await ownStaff(deps, request, userId);
   assertNotSelf(request.actor.userId, user.userId, 'change the role of');
   assertRoleAndGroup(role, group, policyGroups(tenant));
+  // Tokens carry the role and group: those signed in before the change must go.
+  await revokeSessions(deps, user.tenantId, user.userId);
   const changed = await deps.users.setRole(user.userId, role, group);
   await audit(deps, request, granted, 'staff.set-role', changed);
   return changed;
@@ -84,6 +87,7 @@ export async function disableStaff(
   const { granted } = await staffAccess(deps, request);
   const user = await ownStaff(deps, request, userId);
   assertNotSelf(request.actor.userId, user.userId, 'disable');
+  await revokeSessions(deps, user.tenantId, user.userId);
   const disabled = await deps.users.disable(user.userId);
   await audit(deps, request, granted, 'staff.disable', disabled);
   return disabled;
@@ -98,6 +102,7 @@ export async function deleteStaff(
   const { granted } = await staffAccess(deps, request);
   const user = await ownStaff(deps, request, userId);
   assertNotSelf(request.actor.userId, user.userId, 'delete');
+  await revokeSessions(deps, user.tenantId, user.userId);
   await deps.users.delete(user.userId);
   await audit(deps, request, granted, 'staff.delete', user);
   return { userId: user.userId, deleted: true };

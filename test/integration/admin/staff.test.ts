@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { AwsClients } from '../../../functions/adapters/aws-clients';
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
 import { lethe } from '../../unit/cli/run-lethe';
-import { as, newTenant, type StaffUser, type Tenant } from './support';
+import { callApi } from '../../support/api';
+import { as, newTenant, type StaffUser, type Tenant, tokenOf } from './support';
 
 /** The directory table as the local stack's user directory keeps staff in it (functions/adapters/dynamodb/user-directory.ts). */
 const config = parseRuntimeConfig(process.env);
@@ -116,5 +117,58 @@ describe('staff profiles through the local API', () => {
     expect(await rawItem('STAFF', userId)).toBeUndefined();
     expect(badRole.exitCode).toBe(2);
     expect(badRole.err).toContain('must be one of admin, manager, advisor, support, legal');
+  });
+});
+
+describe("a staff user's tokens end with their standing, at the next request (the local runtime caches no decision)", () => {
+  let tenant: Tenant;
+  beforeAll(async () => {
+    tenant = await newTenant('iadvize', 'Staff revocation');
+  });
+  /** GET /v1/staff (admins only) with a token kept across calls, as a signed-in console keeps it. */
+  const listWith = (token: string) => callApi('/v1/staff', { headers: { authorization: `Bearer ${token}` } });
+  /** A new staff admin of the tenant and the token they signed in with. */
+  async function signedInAdmin(address: string): Promise<{ userId: string; token: string }> {
+    const created = await as<{ userId: string }>(adminOf(tenant), '/v1/staff', {
+      method: 'POST',
+      body: { email: address, role: 'admin' },
+    });
+    const { userId } = created.body;
+    return { userId, token: await tokenOf({ tenantId: tenant.tenantId, role: 'admin', user: userId }) };
+  }
+
+  it('refuses the token of a user disabled with `lethe users disable`, and records the revocation by ids only', async () => {
+    // Prepare
+    const address = email('leaver');
+    const { userId, token } = await signedInAdmin(address);
+    const before = await listWith(token);
+    // Act
+    const disabled = await lethe('users', 'disable', userId, '--tenant', tenant.tenantId, '--json');
+    const after = await listWith(token);
+    // Assess
+    expect(before.status).toBe(200);
+    expect(disabled.exitCode).toBe(0);
+    expect(after.status).toBe(401);
+    const revocation = await rawItem(`TENANT#${tenant.tenantId}`, `REVOKED#${userId}`);
+    expect(Object.keys(revocation ?? {}).sort()).toEqual(['expiresAt', 'pk', 'revokedBefore', 'sk', 'tenantId']);
+    expect(JSON.stringify(revocation)).not.toContain(address.split('@')[0]);
+  });
+
+  it('refuses the token of a moved user; once moved back, a token signed in afterwards works', async () => {
+    // Prepare
+    const { userId, token } = await signedInAdmin(email('mover'));
+    const path = `/v1/staff/${userId}/role`;
+    // Act
+    await as(adminOf(tenant), path, { method: 'PUT', body: { role: 'legal' } });
+    const afterMove = await listWith(token);
+    await as(adminOf(tenant), path, { method: 'PUT', body: { role: 'admin' } });
+    // Token times are whole seconds: a token of the revocation's own second still counts as revoked.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const signedInAgain = await tokenOf({ tenantId: tenant.tenantId, role: 'admin', user: userId });
+    const [old, fresh] = [await listWith(token), await listWith(signedInAgain)];
+    // Assess
+    expect(afterMove.status).toBe(401);
+    expect(old.status).toBe(401);
+    expect(fresh.status).toBe(200);
   });
 });

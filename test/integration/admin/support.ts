@@ -30,7 +30,7 @@ export interface StaffUser {
 }
 
 /** A token for `who`, signed as of the local stack's clock (another test may have moved it). */
-async function tokenOf(who: StaffUser): Promise<string> {
+export async function tokenOf(who: StaffUser): Promise<string> {
   const clock = await callApi<{ now: string }>('/_local/clock');
   return localAdminToken(
     {

@@ -23,6 +23,7 @@ describe('admin tokens carry Cognito claim names and expire on the injected cloc
     // Assess
     expect(claims).toEqual({
       sub: 'u-1',
+      iat: Date.parse('2024-03-01T09:00:00Z') / 1000,
       'custom:tenant': TENANT,
       'custom:group': 'sales',
       'cognito:groups': ['manager'],
@@ -78,7 +79,15 @@ describe('local tokens are checked as Cognito ID tokens are (finding L6)', () =>
     await expect(verifier().verify(token)).resolves.toMatchObject({ sub: 'u-1' });
   });
 
+  it('reads when the user signed in (auth_time) beside the issue time, for the revocation check', async () => {
+    // Prepare
+    const token = await signed({ auth_time: NOW - 600 });
+    // Act / Assess
+    await expect(verifier().verify(token)).resolves.toMatchObject({ iat: NOW, auth_time: NOW - 600 });
+  });
+
   it.each([
+    ['a non-numeric auth_time', { auth_time: 'this morning' }, {}, /auth_time/],
     ["another client's audience", { aud: 'some-other-client' }, {}, /aud/],
     ['no audience', { aud: undefined }, {}, /aud/],
     ['an access token', { token_use: 'access' }, {}, /token_use/],
