@@ -16,7 +16,7 @@ import {
   type LocatedInteraction,
 } from '../ingest/interaction-info';
 import { allPages } from '../records/pages';
-import { hasStoredContent } from '../readback/stored-content';
+import { holdsStoredContent } from '../readback/stored-content';
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
@@ -73,14 +73,16 @@ export async function summaryOf(
   timeline: { policy: TenantPolicy; reader: Reader },
 ): Promise<InteractionSummary> {
   const info: InfoAttributes = located.info;
+  // The partition read for the timeline answers the content check too: one Query per region.
+  const { retention, items } = await retentionOf(deps, located, timeline.policy, timeline.reader);
   return {
     ...interactionFactsOf(located),
-    contentStored: await hasStoredContent(deps, located.item.pk),
+    contentStored: holdsStoredContent(items, deps.clock.now()),
     flags: info.flags ?? [],
     restricted: interactionScopeOf(located.item).restricted === true,
     expiresAt: new Date(info.expiresAt * 1000).toISOString(),
     holds,
-    retention: await retentionOf(deps, located, timeline.policy, timeline.reader),
+    retention,
   };
 }
 
