@@ -22,8 +22,8 @@ import * as sweeps from './pages/sweeps.js';
  * @typedef {{ title: string, render: (main: HTMLElement, params: Record<string, string>) => (void | (() => void)) }} Page
  * Hash routes: the server only ever sees /console/, and nothing personal goes into a URL
  * (search criteria stay in memory, the token in sessionStorage). The last element is the action
- * (docs/admin-api.md, `GET /v1/me`'s `allowed`) a role needs for the page: without it the page and
- * its nav entry (`data-needs`) are hidden. An interaction's own page is decided per interaction.
+ * (docs/admin-api.md, `GET /v1/me`'s `allowed`) a role needs for the page, or several of which any
+ * will do: without it the page and its nav entry (`data-needs`) are hidden. An interaction's own page is decided per interaction.
  */
 /** @type {Array<[RegExp, Page, string[], string?]>} */
 const ROUTES = [
@@ -40,7 +40,7 @@ const ROUTES = [
   [/^\/litigation$/, litigation, [], 'litigation.list'],
   [/^\/consents$/, consents, [], 'consent.view'],
   [/^\/policy$/, policy, [], 'policy.view'],
-  [/^\/kpis$/, kpis, [], 'kpi.view'],
+  [/^\/kpis$/, kpis, [], 'kpi.view privacy-kpi.view'],
   [/^\/staff$/, staff, [], 'staff.manage'],
   [/^\/chatbot-events$/, chatbotEvents, [], 'event.view'],
 ];
@@ -77,7 +77,11 @@ async function route() {
       h(
         'div',
         { class: 'notice info', role: 'status' },
-        h('p', {}, `The ${claims?.role} role may not use the ${found.page.title} page (it needs ${found.needs}).`),
+        h(
+          'p',
+          {},
+          `The ${claims?.role} role may not use the ${found.page.title} page (it needs ${found.needs?.split(' ').join(' or ')}).`,
+        ),
       ),
       h('p', {}, h('a', { href: '#/search' }, 'Go to the search')),
     );

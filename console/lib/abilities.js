@@ -39,5 +39,10 @@ export function allowedActions() {
  */
 export const mayNow = (action) => known?.token !== (token() ?? '') || mayUse(known?.allowed ?? null, action);
 
-/** Whether `action` is allowed (an unknown answer allows: the API decides). @param {Set<string> | null} allowed @param {string | undefined} action */
-export const mayUse = (allowed, action) => !action || allowed === null || allowed.has(action);
+/**
+ * Whether `needs` is allowed: one action, or several separated by spaces of which any will do
+ * (a page with a part per action). An unknown answer allows: the API decides.
+ * @param {Set<string> | null} allowed @param {string | undefined} needs
+ */
+export const mayUse = (allowed, needs) =>
+  !needs || allowed === null || needs.split(' ').some((action) => allowed.has(action));

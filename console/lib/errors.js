@@ -23,18 +23,52 @@ export function errorNotice(error, context) {
     { class: 'notice error', role: 'alert' },
     h('p', {}, h('strong', {}, context ? `${context}: ` : ''), e.message),
     hint ? h('p', {}, hint, e.status === 401 ? [' ', h('a', { href: '#/login' }, 'Log in')] : null) : null,
-    e.fields.length
-      ? h(
-          'ul',
-          {},
-          e.fields.map((f) => h('li', {}, h('code', {}, f.path || '(request)'), ` ${f.message}`)),
-        )
-      : null,
+    e.fields.length ? fieldList(e.fields) : null,
     h(
       'p',
       { class: 'error-code' },
       `${e.code}${e.status ? ` · HTTP ${e.status}` : ''}${e.correlationId ? ` · correlation id ${e.correlationId}` : ''}`,
     ),
+  );
+}
+
+/**
+ * The notice for an API answer that names fields: how many to fix (and where they are marked),
+ * then the problems listed; any other error gets the plain `errorNotice`.
+ * @param {unknown} error
+ * @param {string} context  what was being done, e.g. "The policy was not saved"
+ * @param {{ label: string, markedIn?: string, listed?: ApiError['fields'] }} shown
+ *   the list's accessible name; where the fields are marked, if they are; the problems to list
+ *   (default: all of them), e.g. those no control shows
+ */
+export function fieldErrorNotice(error, context, { label, markedIn, listed }) {
+  if (!(error instanceof ApiError && error.fields.length)) return errorNotice(error, context);
+  const count = error.fields.length;
+  const problems = listed ?? error.fields;
+  return h(
+    'div',
+    { class: 'notice error', role: 'alert' },
+    h(
+      'p',
+      {},
+      h('strong', {}, `${context}: `),
+      `${count} field${count === 1 ? '' : 's'} to fix${markedIn ? `, marked in ${markedIn}` : ''}.`,
+    ),
+    problems.length ? fieldList(problems, label) : null,
+  );
+}
+
+/**
+ * The API's field problems as a list: each path in code (the whole body when it names none) and
+ * its message.
+ * @param {ApiError['fields']} problems
+ * @param {string} [label]  the list's accessible name
+ */
+function fieldList(problems, label) {
+  return h(
+    'ul',
+    label ? { 'aria-label': label } : {},
+    problems.map((f) => h('li', {}, h('code', {}, f.path || '(request)'), ` ${f.message}`)),
   );
 }
 

@@ -28,6 +28,8 @@ const day = (d) => d.toLocaleDateString('sv-SE');
 
 /** @param {HTMLElement} main */
 export function render(main) {
+  // The legal role sees the privacy office's figures only: the activity counters need kpi.view.
+  const operational = mayNow('kpi.view');
   const today = new Date();
   const monthAgo = new Date(today.getTime() - 30 * 86_400_000);
   const out = h('div', { id: 'kpi-results' });
@@ -40,23 +42,25 @@ export function render(main) {
       field('From (day)', h('input', { type: 'date', name: 'from', value: day(monthAgo), required: true })),
       field('To (day)', h('input', { type: 'date', name: 'to', value: day(today), required: true })),
     ),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, 'Group by'),
-      h(
-        'div',
-        { class: 'radios' },
-        GROUPINGS.map((g) =>
+    operational
+      ? h(
+          'fieldset',
+          {},
+          h('legend', {}, 'Group by'),
           h(
-            'label',
-            {},
-            h('input', { type: 'checkbox', name: 'groupBy', value: g, checked: g === 'day' || g === 'channel' }),
-            g,
+            'div',
+            { class: 'radios' },
+            GROUPINGS.map((g) =>
+              h(
+                'label',
+                {},
+                h('input', { type: 'checkbox', name: 'groupBy', value: g, checked: g === 'day' || g === 'channel' }),
+                g,
+              ),
+            ),
           ),
-        ),
-      ),
-    ),
+        )
+      : null,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Show KPIs')),
   );
   form.addEventListener('submit', async (event) => {
@@ -67,6 +71,12 @@ export function render(main) {
       to: String(data.get('to')),
       groupBy: data.getAll('groupBy').join(',') || 'day',
     };
+    const privacy = mayNow('privacy-kpi.view') ? privacyKpis({ from: query.from, to: query.to }) : null;
+    if (!operational) {
+      replace(out, privacy);
+      announce('Privacy KPIs shown.');
+      return;
+    }
     replace(out, h('p', { class: 'muted' }, 'Loading…'));
     try {
       // The charts read the range by day and channel, whatever grouping the table was asked for.
@@ -75,12 +85,7 @@ export function render(main) {
         api(ROUTES.kpis, { query: { ...query, groupBy: 'day,channel' } }),
       ]);
       markFields(/** @type {HTMLFormElement} */ (form), null);
-      replace(
-        out,
-        activityCharts(byDay),
-        reportTable(report),
-        mayNow('privacy-kpi.view') ? privacyKpis({ from: query.from, to: query.to }) : null,
-      );
+      replace(out, activityCharts(byDay), reportTable(report), privacy);
       announce(`${report.rows.length} KPI rows.`);
     } catch (error) {
       markFields(/** @type {HTMLFormElement} */ (form), error);
@@ -91,6 +96,9 @@ export function render(main) {
     main,
     h('h1', {}, 'KPIs'),
     h('p', { class: 'muted' }, 'Daily counters kept without personal data: they survive every erasure.'),
+    operational
+      ? null
+      : h('p', { class: 'notice info' }, 'Your role sees the privacy figures; the activity counters need kpi.view.'),
     form,
     out,
   );

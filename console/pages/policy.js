@@ -1,7 +1,7 @@
 import { mayNow } from '../lib/abilities.js';
-import { ApiError, api } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { announce, field, h, replace, when } from '../lib/dom.js';
-import { errorNotice } from '../lib/errors.js';
+import { errorNotice, fieldErrorNotice } from '../lib/errors.js';
 import { ROUTES } from '../lib/routes.js';
 import { currentClaims } from '../lib/session.js';
 import { diffView } from './policy-diff.js';
@@ -77,26 +77,7 @@ export function render(main) {
   /** @param {unknown} error @param {string} context */
   const showProblems = (error, context) => {
     editor.setAttribute('aria-invalid', 'true');
-    if (error instanceof ApiError && error.fields.length)
-      replace(
-        problems,
-        h(
-          'div',
-          { class: 'notice error', role: 'alert' },
-          h(
-            'p',
-            {},
-            h('strong', {}, `${context}: `),
-            `${error.fields.length} field${error.fields.length === 1 ? '' : 's'} to fix.`,
-          ),
-          h(
-            'ul',
-            { 'aria-label': 'Policy fields to fix' },
-            error.fields.map((f) => h('li', {}, h('code', {}, f.path || '(policy)'), ` ${f.message}`)),
-          ),
-        ),
-      );
-    else replace(problems, errorNotice(error, context));
+    replace(problems, fieldErrorNotice(error, context, { label: 'Policy fields to fix' }));
   };
 
   form.addEventListener('submit', async (event) => {

@@ -1,6 +1,6 @@
-import { ApiError, api } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { announce, h, replace } from '../lib/dom.js';
-import { errorNotice, markFields } from '../lib/errors.js';
+import { fieldErrorNotice, markFields } from '../lib/errors.js';
 import { EXPIRY_ACTIONS, LAWFUL_BASES, matrixOf, policyFromMatrix } from '../lib/policy-matrix.js';
 import { ROUTES } from '../lib/routes.js';
 import { diffView } from './policy-diff.js';
@@ -72,28 +72,10 @@ export function retentionMatrix({ canChange, onSaved }) {
   /** @param {unknown} error @param {string} context */
   const showProblems = (error, context) => {
     const elsewhere = markFields(form, error);
-    if (error instanceof ApiError && error.fields.length)
-      replace(
-        problems,
-        h(
-          'div',
-          { class: 'notice error', role: 'alert' },
-          h(
-            'p',
-            {},
-            h('strong', {}, `${context}: `),
-            `${error.fields.length} field${error.fields.length === 1 ? '' : 's'} to fix, marked in the matrix.`,
-          ),
-          elsewhere.length
-            ? h(
-                'ul',
-                { 'aria-label': 'Other fields to fix' },
-                elsewhere.map((f) => h('li', {}, h('code', {}, f.path || '(policy)'), ` ${f.message}`)),
-              )
-            : null,
-        ),
-      );
-    else replace(problems, errorNotice(error, context));
+    replace(
+      problems,
+      fieldErrorNotice(error, context, { label: 'Other fields to fix', markedIn: 'the matrix', listed: elsewhere }),
+    );
   };
 
   form.addEventListener('submit', async (event) => {

@@ -85,3 +85,6 @@ export function recipientProblems(
         ]),
   ]);
 }
+
+/** The most hours a secret rotation's grace period may last (the old key signing alongside): a week. */
+export const MAX_GRACE_HOURS = 168;

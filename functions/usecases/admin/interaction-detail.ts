@@ -42,7 +42,7 @@ export async function viewInteraction(
   const facts = {
     holds,
     restricted: interactionScopeOf(located.item).restricted === true,
-    retention: await retentionOf(deps, located, tenant.policy, reader),
+    retention: (await retentionOf(deps, located, tenant.policy, reader)).retention,
   };
   await recordSupportRead(deps, request, granted, 'interaction.view', { interactionId }, located.heldPastExpiry);
   // Restricted (GDPR Art. 18): the general info stays visible, its personal fields only to legal.
@@ -54,20 +54,16 @@ export async function viewInteraction(
 /**
  * The retention timeline of a located interaction under the policy in force (`classTimeline`),
  * from the records of its partition in every region that `reader` may see: its page and its
- * search hit both show this one.
+ * search hit both show this one. The items read come along, for a caller with more to tell of them.
  */
 export async function retentionOf(
   deps: Pick<AdminDeps, 'stores' | 'clock'>,
   located: Pick<LocatedInteraction, 'item' | 'info'>,
   policy: TenantPolicy,
   reader: Reader,
-): Promise<ClassExpiry[]> {
-  const items = await partitionItems(deps, located.item.pk, '', { reader });
-  return classTimeline(
-    items.map(({ item }) => item),
-    policy,
-    located.info.channel,
-  );
+): Promise<{ retention: ClassExpiry[]; items: StoredItem[] }> {
+  const items = (await partitionItems(deps, located.item.pk, '', { reader })).map(({ item }) => item);
+  return { retention: classTimeline(items, policy, located.info.channel), items };
 }
 
 /**

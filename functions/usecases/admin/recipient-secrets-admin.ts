@@ -9,7 +9,8 @@ import { RecipientSecretRequestSchema } from './responses';
 /**
  * POST /v1/recipient-secrets `{recipient}`: a new secret to sign that recipient's webhooks, answered
  * once (the policy then names it by `secretRef`); `{recipient, secretRef}` rotates that secret: a
- * new key replaces the old one under the same reference, so the policy needs no change. Whoever
+ * new key replaces the old one under the same reference, so the policy needs no change (with
+ * `graceHours`, the old key signs alongside it that long). Whoever
  * may change the policy may do either; audited.
  */
 export async function newRecipientSecret(
@@ -20,14 +21,22 @@ export async function newRecipientSecret(
   const { actor } = request;
   const tenant = await tenantAccess(deps, actor);
   const granted = requireAccess(actor, 'policy.change', { tenant: tenant.scope }, `Tenant ${actor.tenantId}`);
-  const { recipient, secretRef } = parseOrThrow(RecipientSecretRequestSchema, body, 'The recipient secret request');
+  const { recipient, secretRef, graceHours } = parseOrThrow(
+    RecipientSecretRequestSchema,
+    body,
+    'The recipient secret request',
+  );
   const secretDeps = { ...deps, homeRegion: deps.deployment.homeRegion };
   const made = secretRef
-    ? await rotateRecipientSecret(secretDeps, actor.tenantId, recipient, secretRef)
+    ? await rotateRecipientSecret(secretDeps, actor.tenantId, recipient, secretRef, graceHours)
     : await createRecipientSecret(secretDeps, actor.tenantId, recipient);
   await recordAccess(deps, request, granted, 'policy.change', {
     details: secretRef
-      ? { recipientSecretRotated: made.secretRef, keyId: made.keyId }
+      ? {
+          recipientSecretRotated: made.secretRef,
+          keyId: made.keyId,
+          ...(made.previousKeyValidUntil ? { previousKeyValidUntil: made.previousKeyValidUntil } : {}),
+        }
       : { recipientSecretCreated: made.secretRef, keyId: made.keyId },
   });
   return made;

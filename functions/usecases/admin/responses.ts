@@ -5,7 +5,7 @@ import { EXPIRY_ACTIONS } from '../../domain/data-class';
 import { InteractionFactsSchema, InteractionViewSchema } from '../../domain/ingest/responses';
 import { PolicyDiffSchema } from '../../domain/policy-diff/schema';
 import { TenantPolicySchema } from '../../domain/policy/schema';
-import { RecipientSchema } from '../../domain/recipients/recipient';
+import { MAX_GRACE_HOURS, RecipientSchema } from '../../domain/recipients/recipient';
 import { INTERACTION_CLASSES } from '../../domain/retention/class-timeline';
 import { RECORDING_STATUSES } from '../recordings/recording-pointer';
 
@@ -192,8 +192,19 @@ export const RecipientSecretRequestSchema = z
       .regex(/^rs_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a secretRef answered by an earlier POST /v1/recipient-secrets')
       .optional()
       .describe('rotate this secret: a new key replaces its key under the same reference'),
+    graceHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_GRACE_HOURS)
+      .optional()
+      .describe('with secretRef: the replaced key still signs alongside the new one for this many hours'),
   })
   .strict()
+  .refine((r) => r.graceHours === undefined || r.secretRef !== undefined, {
+    path: ['graceHours'],
+    message: 'applies to a rotation only: name the secretRef to rotate',
+  })
   .meta({ id: 'RecipientSecretRequest' });
 
 export const RecipientSecretSchema = z
@@ -206,5 +217,9 @@ export const RecipientSecretSchema = z
     keyId: z.string().describe('sent as Lethe-Webhook-Key-Id with every signature this key makes'),
     createdAt: z.string(),
     rotatedAt: z.string().optional().describe('when this key replaced the previous one'),
+    previousKeyValidUntil: z
+      .string()
+      .optional()
+      .describe("until when the replaced key's signature is sent alongside (the rotation's graceHours)"),
   })
   .meta({ id: 'RecipientSecret' });

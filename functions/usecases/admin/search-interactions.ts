@@ -15,7 +15,12 @@ import {
   type InfoAttributes,
   type LocatedInteraction,
 } from '../ingest/interaction-info';
+<<<<<<< HEAD
 import { hasStoredContent } from '../readback/stored-content';
+=======
+import { allPages } from '../records/pages';
+import { holdsStoredContent } from '../readback/stored-content';
+>>>>>>> wip/office
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
@@ -73,14 +78,16 @@ export async function summaryOf(
   timeline: { policy: TenantPolicy; reader: Reader },
 ): Promise<InteractionSummary> {
   const info: InfoAttributes = located.info;
+  // The partition read for the timeline answers the content check too: one Query per region.
+  const { retention, items } = await retentionOf(deps, located, timeline.policy, timeline.reader);
   return {
     ...interactionFactsOf(located),
-    contentStored: await hasStoredContent(deps, located.item.pk),
+    contentStored: holdsStoredContent(items, deps.clock.now()),
     flags: info.flags ?? [],
     restricted: interactionScopeOf(located.item).restricted === true,
     expiresAt: new Date(info.expiresAt * 1000).toISOString(),
     holds,
-    retention: await retentionOf(deps, located, timeline.policy, timeline.reader),
+    retention,
   };
 }
 

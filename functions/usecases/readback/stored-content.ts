@@ -1,3 +1,4 @@
+import type { StoredItem } from '../../ports/record-store';
 import { isVisibleAt } from '../../domain/retention/visibility';
 import type { IngestDeps } from '../ingest/deps';
 import { allPages } from '../records/pages';
@@ -11,18 +12,30 @@ import { RECORDING_POINTER_PREFIX } from '../records/recording-pointer-keys';
  */
 export async function hasStoredContent(deps: Pick<IngestDeps, 'stores' | 'clock'>, pk: string): Promise<boolean> {
   const now = deps.clock.now();
-  const live = (item: Record<string, unknown>) => isVisibleAt(item, now);
+  const stored = (items: readonly StoredItem[]) => holdsStoredContent(items, now);
   const checks = deps.stores.regions.flatMap((region) => {
     const records = deps.stores.storesFor(region).records;
     return [
       // Chat-log lines sort by time and expire in that order: the newest is the last one left.
       records
         .queryPartition(pk, { skPrefix: 'MSG#', descending: true, limit: 1, consistent: true })
-        .then((page) => page.items.some((i) => live(i) && typeof i.sealed === 'string')),
+        .then((page) => stored(page.items)),
       allPages((cursor) =>
         records.queryPartition(pk, { skPrefix: RECORDING_POINTER_PREFIX, cursor, consistent: true }),
-      ).then((items) => items.some((i) => live(i) && isFinalised(i))),
+      ).then(stored),
     ];
   });
   return (await Promise.all(checks)).some(Boolean);
+}
+
+/**
+ * Whether items of an interaction's partition (any of them, as read) hold content readable now:
+ * the rule `hasStoredContent` applies, for a caller that has read the partition already.
+ */
+export function holdsStoredContent(items: readonly StoredItem[], now: Date): boolean {
+  return items.some(
+    (i) =>
+      isVisibleAt(i, now) &&
+      (i.sk.startsWith('MSG#') ? typeof i.sealed === 'string' : i.sk.startsWith(RECORDING_POINTER_PREFIX) && isFinalised(i)),
+  );
 }

@@ -108,7 +108,7 @@ export async function queueNotices(
 }
 
 async function signedAttempt(deps: NoticeDeps, d: RecipientDelivery): Promise<AttemptResult> {
-  let secret: { key: Uint8Array; keyId: string };
+  let secret: Awaited<ReturnType<typeof openRecipientSecret>>;
   try {
     secret = await openRecipientSecret(deps, d.tenantId, d.secretRef);
   } catch (error) {
@@ -123,7 +123,7 @@ async function signedAttempt(deps: NoticeDeps, d: RecipientDelivery): Promise<At
   const body = d.body ?? '';
   return deps.httpSender.post({
     url: d.url,
-    headers: signWebhook(secret.key, secret.keyId, deliveryId(d), body, deps.clock.now()),
+    headers: signWebhook(secret.key, secret.keyId, deliveryId(d), body, deps.clock.now(), secret.previous),
     body,
   });
 }

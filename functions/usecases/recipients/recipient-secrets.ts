@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { notFound, validationFailed } from '../../domain/errors';
+import type { SigningKey } from '../../domain/recipients/webhook-signature';
 import type { Clock } from '../../ports/clock';
 import type { EncryptionContext, KeyVault } from '../../ports/key-vault';
 import type { TenantDirectory } from '../../ports/tenant-directory';
@@ -12,7 +13,9 @@ import { allPages } from '../records/pages';
  * tenant, purpose and reference, in a `RECIPIENTSECRET#<secretRef>` directory item. The clear
  * value is answered once, when it is made, and otherwise only ever unwrapped in memory to sign.
  * Rotating a secret replaces its key under the same reference (the policy stays as it is): the
- * new key gets a new key id, sent with every signature, and the rotation time is kept.
+ * new key gets a new key id, sent with every signature, and the rotation time is kept. A rotation
+ * with a grace period keeps the old key wrapped beside the new one until the period ends: until
+ * then every webhook carries the old key's signature too.
  */
 export const RECIPIENT_SECRET_PREFIX = 'RECIPIENTSECRET#';
 const SECRET_BYTES = 32;
@@ -41,6 +44,8 @@ export interface NewRecipientSecret {
   createdAt: string;
   /** When this key replaced the previous one; absent for a first key. */
   rotatedAt?: string;
+  /** Until when the replaced key still signs alongside this one (a rotation's grace period). */
+  previousKeyValidUntil?: string;
 }
 
 const secretKey = (secretRef: string) => `${RECIPIENT_SECRET_PREFIX}${secretRef}`;
@@ -78,15 +83,17 @@ const keyIdOf = (item: Record<string, unknown>) =>
 
 /**
  * Replaces the key of `secretRef` with a new one: from then on every webhook to that recipient,
- * retries of earlier notices included, is signed with the new key and carries its key id. The
- * write is conditional on the key it replaces, so of two rotations at once one is refused rather
- * than answered a secret that was never kept.
+ * retries of earlier notices included, is signed with the new key and carries its key id; for
+ * `graceHours` (none by default) the old key signs alongside it. The write is conditional on the
+ * key it replaces, so of two rotations at once one is refused rather than answered a secret that
+ * was never kept.
  */
 export async function rotateRecipientSecret(
   deps: RecipientSecretDeps,
   tenantId: string,
   recipient: string,
   secretRef: string,
+  graceHours = 0,
 ): Promise<NewRecipientSecret> {
   const item = await deps.directory.getItem(tenantId, secretKey(secretRef), { consistent: true });
   if (!item) throw notFound(`Recipient secret ${secretRef}`);
@@ -101,14 +108,29 @@ export async function rotateRecipientSecret(
       'The recipient secret rotation is not valid.',
     );
   const { keyId, secret, wrapped } = await freshKey(deps, tenantId, secretRef);
-  const rotatedAt = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const rotatedAt = now.toISOString();
+  const previousKeyValidUntil =
+    graceHours > 0 ? new Date(now.getTime() + graceHours * 3_600_000).toISOString() : undefined;
+  const rotated = { keyId, wrapped, rotatedAt, previousKeyId: keyIdOf(item) };
   await deps.directory.updateItem(
     tenantId,
     secretKey(secretRef),
-    { set: { keyId, wrapped, rotatedAt, previousKeyId: keyIdOf(item) } },
+    previousKeyValidUntil
+      ? { set: { ...rotated, previousWrapped: item.wrapped, previousKeyValidUntil } }
+      : // An earlier rotation's grace ends with this one: only the key just replaced could sign beside.
+        { set: rotated, remove: ['previousWrapped', 'previousKeyValidUntil'] },
     { kind: 'matches', attributes: { wrapped: item.wrapped } },
   );
-  return { recipient, secretRef, keyId, secret, createdAt: String(item.createdAt), rotatedAt };
+  return {
+    recipient,
+    secretRef,
+    keyId,
+    secret,
+    createdAt: String(item.createdAt),
+    rotatedAt,
+    ...(previousKeyValidUntil ? { previousKeyValidUntil } : {}),
+  };
 }
 
 /** The references of the tenant's secrets (a policy may only name these). */
@@ -120,19 +142,32 @@ export async function recipientSecretRefs(
   return new Set(items.map((item) => String(item.secretRef)));
 }
 
-/** The signing key of `secretRef`, unwrapped in memory, and its key id. */
+/**
+ * The signing key of `secretRef`, unwrapped in memory, and its key id; with the key it replaced
+ * while the rotation's grace period runs.
+ */
 export async function openRecipientSecret(
-  deps: Pick<RecipientSecretDeps, 'directory' | 'keyVault' | 'homeRegion'>,
+  deps: Pick<RecipientSecretDeps, 'directory' | 'keyVault' | 'homeRegion' | 'clock'>,
   tenantId: string,
   secretRef: string,
-): Promise<{ key: Uint8Array; keyId: string }> {
+): Promise<{ key: Uint8Array; keyId: string; previous?: SigningKey }> {
   const item = await deps.directory.getItem(tenantId, secretKey(secretRef));
   if (!item) throw notFound(`Recipient secret ${secretRef}`);
-  const key = await deps.keyVault.decrypt(
-    deps.homeRegion,
-    'data',
-    Buffer.from(String(item.wrapped), 'base64'),
-    contextOf(tenantId, secretRef),
-  );
-  return { key, keyId: keyIdOf(item) };
+  const unwrap = (wrapped: unknown) =>
+    deps.keyVault.decrypt(
+      deps.homeRegion,
+      'data',
+      Buffer.from(String(wrapped), 'base64'),
+      contextOf(tenantId, secretRef),
+    );
+  const key = await unwrap(item.wrapped);
+  const graceRuns =
+    typeof item.previousKeyValidUntil === 'string' && deps.clock.now().toISOString() < item.previousKeyValidUntil;
+  return {
+    key,
+    keyId: keyIdOf(item),
+    ...(graceRuns
+      ? { previous: { secret: await unwrap(item.previousWrapped), keyId: String(item.previousKeyId) } }
+      : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { localAdminToken } from '../../../functions/cli/commands/token';
 import { callApi } from '../../support/api';
 import { launchConsoleBrowser, unlabelledControls, type ConsoleBrowser } from './browser';
 import { createTenant, ingestConversation, type Tenant } from './seed';
@@ -169,5 +170,37 @@ describe('the KPI page charts', () => {
     expect(cells.slice(1)).toEqual(['9', 'Found it, thanks']);
     expect(browser.cspViolations).toEqual([]);
     await browser.screenshot('interaction-surveys');
+  });
+
+  it('shows the legal role the privacy figures the API allows it, without the activity counters it may not see', async () => {
+    // Prepare
+    const legal = await localAdminToken({ tenant: tenant.tenantId, role: 'legal', user: 'counsel-1', hours: '1' });
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn(page, legal);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+    // Act
+    await page.getByRole('link', { name: 'KPIs' }).click();
+    await page.getByLabel('To (day)').fill(sweptNight);
+    await page.getByRole('button', { name: 'Show KPIs' }).click();
+    const figures = page.locator('dl[aria-label="Privacy figures"]');
+    await figures.waitFor();
+    await browser.screenshot('kpi-charts-legal');
+    // Assess: the privacy figures, as the admin saw them
+    expect(nav).toContain('KPIs');
+    const figure = async (label: string) => (await figures.locator(`[data-figure="${label}"] dd`).textContent()) ?? '';
+    expect(await figure('Requests filed')).toBe('1');
+    expect(await figure('Holds in force')).toBe('1');
+    await page.getByRole('figure', { name: 'Records removed per night' }).waitFor();
+    // Assess: no activity part, no grouping offered, the activity counters never asked for
+    expect(await page.getByRole('heading', { name: 'Activity' }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Group by' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'KPI table' }).count()).toBe(0);
+    expect(asked.filter((p) => /\/v1\/(privacy-)?kpis$/.test(p)).map((p) => p.replace(/^.*\/v1/, ''))).toEqual([
+      '/privacy-kpis',
+    ]);
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
 });

@@ -76,4 +76,26 @@ describe('signed webhooks', () => {
     // Assess
     for (const check of checks) expect(check).toEqual({ ok: false, reason: 'malformed' });
   });
+
+  it("in a rotation's grace period, both keys sign: each verifies, another secret still fails", () => {
+    // Prepare
+    const previous = { secret: Buffer.from('whsec_the-replaced-secret', 'utf8'), keyId: 'k_previous' };
+    // Act
+    const headers = signWebhook(SECRET, KEY_ID, 'id', BODY, AT, previous);
+    // Assess
+    expect(headers[WEBHOOK_HEADERS.keyId]).toBe(KEY_ID);
+    expect(headers[WEBHOOK_HEADERS.previousKeyId]).toBe('k_previous');
+    expect(headers[WEBHOOK_HEADERS.signature]).toMatch(/^v1=[0-9a-f]{64} v1=[0-9a-f]{64}$/);
+    expect(verifyWebhook(SECRET, headers, BODY, AT)).toEqual({ ok: true });
+    expect(verifyWebhook(previous.secret, headers, BODY, AT)).toEqual({ ok: true });
+    expect(verifyWebhook(Buffer.from('another secret'), headers, BODY, AT)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
+    const oneMangled = headers[WEBHOOK_HEADERS.signature].replace(' v1=', ' v2=');
+    expect(verifyWebhook(SECRET, { ...headers, [WEBHOOK_HEADERS.signature]: oneMangled }, BODY, AT)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+  });
 });
