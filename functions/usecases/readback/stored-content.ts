@@ -36,6 +36,8 @@ export function holdsStoredContent(items: readonly StoredItem[], now: Date): boo
   return items.some(
     (i) =>
       isVisibleAt(i, now) &&
-      (i.sk.startsWith('MSG#') ? typeof i.sealed === 'string' : i.sk.startsWith(RECORDING_POINTER_PREFIX) && isFinalised(i)),
+      (i.sk.startsWith('MSG#')
+        ? typeof i.sealed === 'string'
+        : i.sk.startsWith(RECORDING_POINTER_PREFIX) && isFinalised(i)),
   );
 }
