@@ -15,12 +15,7 @@ import {
   type InfoAttributes,
   type LocatedInteraction,
 } from '../ingest/interaction-info';
-<<<<<<< HEAD
-import { hasStoredContent } from '../readback/stored-content';
-=======
-import { allPages } from '../records/pages';
 import { holdsStoredContent } from '../readback/stored-content';
->>>>>>> wip/office
 import { tenantAccess, type AdminRequest } from './admin-request';
 import { interactionScopeOf } from './archived-interaction';
 import { recordSupportRead } from './audit-trail';
