@@ -8,6 +8,7 @@ import { WriteConflict } from '../../ports/write-conflict';
 import type { SubjectRequestDeps } from './deps';
 import type { SubjectPartition } from './find-subject';
 import { isHeldItem } from '../records/held-expiry';
+import { sealingScopeOf } from '../records/record-items';
 
 /** One identifier to correct: its kind, the keyed hashes of its current and corrected values, and the corrected value. */
 export interface Correction {
@@ -76,7 +77,7 @@ export async function rectifyPartition(
         present.map((p) => p.correction),
       );
     if (root && typeof root.sealed === 'string') {
-      const scope = { region, tenantId, dataClass: root.class as DataClass, partitionId: partition.id };
+      const scope = sealingScopeOf(region, partition.id, root);
       const personal = await deps.vault.openJson<Record<string, unknown>>(scope, root.sealed);
       const next = corrected(
         scope.dataClass,
@@ -125,7 +126,7 @@ async function rectifyArchivedRoot(
     const object = await stores.archive.get(key);
     const archived = object && parseArchivedRecord(object.bytes);
     if (!archived || typeof archived.item.sealed !== 'string') continue;
-    const scope = { region, tenantId, dataClass: archived.item.class as DataClass, partitionId: partition.id };
+    const scope = sealingScopeOf(region, partition.id, archived.item);
     const next = corrected(
       scope.dataClass,
       await deps.vault.openJson<Record<string, unknown>>(scope, archived.item.sealed),
