@@ -113,7 +113,7 @@ async function rectifyArchivedRoot(
   where: { region: string; tenantId: string; partition: SubjectPartition },
   corrections: readonly Correction[],
 ): Promise<void> {
-  const { region, tenantId, partition } = where;
+  const { region, partition } = where;
   const stores = deps.stores.storesFor(region);
   const pointer = await stores.records.get(
     { pk: partition.pk, sk: archivePointerSortKey(ROOT_SORT_KEY[partition.kind]) },

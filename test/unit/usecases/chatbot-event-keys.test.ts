@@ -5,6 +5,7 @@ import { KEY_ENCRYPTION_KEY_ID } from '../../../functions/ports/data-key-store';
 import { adminDepsOf } from '../../../functions/shared/admin-wiring';
 import { viewChatbotEvent } from '../../../functions/usecases/admin/chatbot-events';
 import { ingestEvents } from '../../../functions/usecases/ingest/ingest-events';
+import { runSweep } from '../../../functions/usecases/nightly-sweep/run-sweep';
 import { purgeLeftovers } from '../../../functions/usecases/offboarding/tenant-leftovers';
 import { deletePartition } from '../../../functions/usecases/retention/record-actions';
 import { subjectRequestDeps } from '../../../functions/usecases/subject-requests/deps';
@@ -144,6 +145,28 @@ describe('chatbot events share one data key per session and UTC day', () => {
         String(sealedBefore?.sealed),
       ),
     ).rejects.toThrow();
+  });
+
+  it('lets the retention sweep archive the events with their shared key, then destroy it when the archive expires', async () => {
+    // Prepare: Inbenta archives raw events after 100 days and deletes the archive later
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'inbenta');
+    await ingestEvent(c, tenantId, 'ev-1', SESSION, '2026-03-02T08:00:00.000Z');
+    await ingestEvent(c, tenantId, 'ev-2', SESSION, '2026-03-02T08:05:00.000Z');
+    const archivedAt = new Date(c.clock.now().getTime() + 101 * 86_400_000);
+    const goneAt = new Date(archivedAt.getTime() + (2 * 366 + 2) * 86_400_000);
+
+    // Act
+    c.clock.set(archivedAt);
+    await runSweep(c, { tenantId, now: archivedAt });
+    const archived = raw(c, tenantId);
+    c.clock.set(goneAt);
+    await runSweep(c, { tenantId, now: goneAt });
+
+    // Assess
+    expect(archived.keys).toHaveLength(1);
+    expect(archived.keyUsers).toHaveLength(2);
+    expect(raw(c, tenantId)).toEqual({ events: [], keyUsers: [], keys: [] });
   });
 
   it('destroys every session key and key-user list in the offboarding purge', async () => {
