@@ -126,6 +126,7 @@ describe('chatbot events share one data key per session and UTC day', () => {
 
     // Assess
     expect(done.status).toBe('completed');
+    expect(done.result?.lines).toEqual(expect.arrayContaining([expect.objectContaining({ store: 'keys', found: 1 })]));
     const left = raw(c, tenantId);
     expect(left.events.map((e) => e.id)).toEqual(['ev-3']);
     expect(left.keys.map((k) => k.dekId)).toEqual([left.events[0].dekId]);
