@@ -11,7 +11,8 @@ import { deletePartition } from '../../../functions/usecases/retention/record-ac
 import { subjectRequestDeps } from '../../../functions/usecases/subject-requests/deps';
 import { fileSubjectRequest } from '../../../functions/usecases/subject-requests/file-request';
 import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';
-import { inMemoryContainer, openTenant } from '../../support/in-memory-container';
+import { placeHold } from '../../../functions/usecases/holds/place-hold';
+import { counselOf, inMemoryContainer, openTenant } from '../../support/in-memory-container';
 
 type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
 
@@ -182,5 +183,24 @@ describe('chatbot events share one data key per session and UTC day', () => {
 
     // Assess
     expect(raw(c, tenantId)).toEqual({ events: [], keyUsers: [], keys: [] });
+  });
+
+  it("keeps a held visitor's events readable through the offboarding purge: their shared key stays with them", async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'inbenta');
+    await ingestEvent(c, tenantId, 'ev-1', SESSION, '2026-03-02T08:00:00.000Z');
+    await ingestEvent(c, tenantId, 'ev-2', OTHER, '2026-03-02T08:05:00.000Z');
+    await placeHold(c, counselOf(tenantId), { identifiers: { visitorId: SESSION }, reason: 'claim 2026-77' });
+
+    // Act
+    await purgeLeftovers(c, tenantId);
+
+    // Assess
+    const left = raw(c, tenantId);
+    expect(left.events.map((e) => e.id)).toEqual(['ev-1']);
+    expect(left.keys.map((k) => k.dekId)).toEqual([left.events[0].dekId]);
+    const opened = await viewChatbotEvent(adminDepsOf(c), { actor: legal(tenantId) }, 'ev-1');
+    expect(opened).toMatchObject({ sessionId: SESSION, payload: { text: 'ev-1' } });
   });
 });
