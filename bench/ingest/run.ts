@@ -172,7 +172,7 @@ async function main(): Promise<void> {
         },
       },
       {
-        name: `POST /v1/events (batch of ${EVENTS_PER_BATCH} new events, payload redacted and sealed, one data key and one session index entry each)`,
+        name: `POST /v1/events (batch of ${EVENTS_PER_BATCH} new events, payload redacted and sealed, one session index entry each, 10 events per session: one data key per session and UTC day)`,
         tenantId: botTenant,
         // A batch is 25 requests' worth of writes: a fifth as many batches keeps runs comparable in length.
         requests: Math.max(CONCURRENCY * 2, Math.round(REQUESTS / 5)),
@@ -379,7 +379,7 @@ async function main(): Promise<void> {
       '|---:|---:|---|---:|',
       ...historyRows,
       '',
-      'What it includes: validation, tenant policy and secret lookup (the message route: policy revisions cached per warm container for 30 s, secrets cached; other routes: a directory Query), redaction, consent check (one BatchGetItem of the standing markers of every identifier), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition, made locally and wrapped under the tenant’s key-encryption key of the region, which KMS unwraps once per container: a keys-table write), the TransactWriteItems of record + index entries (for a message, also the claim of its sequence number on the general info), and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
+      'What it includes: validation, tenant policy and secret lookup (the message route: policy revisions cached per warm container for 30 s, secrets cached; other routes: a directory Query), redaction, consent check (one BatchGetItem of the standing markers of every identifier), the restriction check (one directory GetItem per identifier; per distinct session for events), sealing (a data key per new partition, or for events per session and UTC day, made locally and wrapped under the tenant’s key-encryption key of the region, which KMS unwraps once per container: a keys-table write; an event also lists itself among its shared key’s users in its transaction), the TransactWriteItems of record + index entries (for a message, also the claim of its sequence number on the general info), and the KPI `ADD`. DynamoDB Local is far slower per call than DynamoDB, and the local KMS runs in Node; in AWS, latency is dominated by the same round trips at a few milliseconds each.',
     ].join('\n');
     if (WRITE) writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'ingest', body);
   } finally {

@@ -180,5 +180,5 @@ async function shredIfEmpty(
   pk: string,
 ): Promise<void> {
   const left = await deps.stores.storesFor(region).records.queryPartition(pk, { limit: 1, consistent: true });
-  if (!left.items.length) await deps.vault.shred(region, tenantId, interactionId);
+  if (!left.items.length) await deps.vault.shred(region, tenantId, interactionId, { partition: pk });
 }

@@ -4,6 +4,7 @@ import { parseIngestRequest } from '../../domain/ingest/parse-request';
 import type { EventsIngested } from '../../domain/ingest/responses';
 import { EventBatchSchema, type ChatbotEventInput } from '../../domain/ingest/schemas';
 import { dayStart, eventIncrements, kpiDay, sessionMarkerId, type CounterIncrement } from '../../domain/kpi/counters';
+import { keyUserItem, sessionDataKeyId } from '../../domain/crypto/shared-data-key';
 import { regionFor } from '../../domain/residency/region-for';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key';
@@ -32,7 +33,8 @@ type Outcome = { stored: true; increments: CounterIncrement[] } | { stored: fals
  * POST /v1/events: Inbenta raw events. Each event is its own partition keyed by the sender's
  * event id, written only if absent, so a retried delivery is stored and counted once. Free text
  * (every string of the payload) and the dimensions are redacted before they are stored or
- * counted; the payload and the session id are sealed. The session id is the chatbot's visitor id:
+ * counted; the payload and the session id are sealed, under one data key per session and UTC day
+ * (its users listed in the same transaction), an event without a session under its own. The session id is the chatbot's visitor id:
  * each event is indexed under it (subject-index entry `visitorId`, in the event's transaction), so
  * subject requests find the events of a visitor. A session is counted on its first event of the
  * day, remembered by a marker keyed by an HMAC of the session id. A visitor who withdrew content
@@ -118,9 +120,13 @@ async function storeEvent(
   const held = states.some((state) => state?.held);
   // A visitor who withdrew content storage or objected to it: the event is kept for the statistics, its payload is not.
   const contentRefused = states.map((state) => state?.refused).find((r) => r !== undefined);
+  // The events of a session on one UTC day share a data key (domain/crypto/shared-data-key.ts).
+  const dekId = event.sessionId
+    ? sessionDataKeyId(sessionMarkerId(tenant.subjectSecret, event.sessionId), facts.at)
+    : undefined;
   const sealed = await sealedItem(
     deps.vault,
-    { region, tenantId, dataClass: 'event', partitionId: event.id },
+    { region, tenantId, dataClass: 'event', partitionId: event.id, ...(dekId ? { dekId } : {}) },
     key,
     meta,
     { id: event.id, ...facts },
@@ -136,6 +142,7 @@ async function storeEvent(
     [
       { kind: 'put', item, condition: { kind: 'absent' } },
       ...subjectIndexItems(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+      ...(dekId ? [{ kind: 'put' as const, item: keyUserItem(tenantId, dekId, key.pk) }] : []),
     ],
     held,
   );

@@ -82,13 +82,16 @@ async function regionRetention(
   for (const pk of heldPartitions) {
     const parsed = parsePartitionKey(pk);
     if (parsed?.kind === 'interaction') prefixes.push(...interactionObjectPrefixes(tenantId, parsed.id));
-    for (const item of await allPages((cursor) => stores.records.queryPartition(pk, { cursor, consistent: true })))
+    for (const item of await allPages((cursor) => stores.records.queryPartition(pk, { cursor, consistent: true }))) {
+      // A held event's shared key (a chatbot session's) stays with it.
+      if (typeof item.dekId === 'string') heldIds.add(item.dekId);
       for (const key of [
         ...contentKeysOfItem(tenantId, item),
         ...(Array.isArray(item.archiveKeys) ? item.archiveKeys.map(String) : []),
         copyOf(item)?.objectKey,
       ])
         if (key) objects.add(key);
+    }
   }
   const keepsObject = (key: string) => objects.has(key) || prefixes.some((p) => key.startsWith(p));
   return { retention: retentionOf(tenantId, coverage, heldIds), coverage, keepsObject, holdIds };
@@ -152,13 +155,14 @@ export async function purgeLeftovers(
     }
     for (const pk of partitions) {
       const parsed = parsePartitionKey(pk);
-      if (parsed) await deps.vault.shred(region, tenantId, parsed.id);
+      if (parsed) await deps.vault.shred(region, tenantId, parsed.id, 'tenant-purge');
       const kept = listed.filter((k) => k.pk === pk);
       if (kept.length) await deleteAllBut(stores.records, pk, kept);
       else await stores.records.deletePartition(pk);
     }
     for await (const key of stores.keys.scanTenant(tenantId))
-      if (key.dekId && !retention.keepsDataKey(key.dekId)) await deps.vault.shred(region, tenantId, key.dekId);
+      if (key.dekId && !retention.keepsDataKey(key.dekId))
+        await deps.vault.shred(region, tenantId, key.dekId, 'tenant-purge');
     const months = new Set<string>();
     for await (const item of stores.aggregates.scanTenant(tenantId)) months.add(item.pk);
     let deleted = 0;

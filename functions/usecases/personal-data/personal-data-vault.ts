@@ -2,6 +2,7 @@ import type { DataClass } from '../../domain/data-class';
 import type { DekCache } from '../../domain/crypto/dek-cache';
 import { open, seal, sealingAad } from '../../domain/crypto/envelope';
 import { newDataKey, unwrapDataKey, wrapDataKey } from '../../domain/crypto/key-wrap';
+import { isSharedDataKeyId, keyUsersPartition } from '../../domain/crypto/shared-data-key';
 import type { Clock } from '../../ports/clock';
 import { KEY_ENCRYPTION_KEY_ID, type WrappedDataKey } from '../../ports/data-key-store';
 import type { KeyVault } from '../../ports/key-vault';
@@ -15,9 +16,18 @@ export interface SealingScope {
   region: string;
   tenantId: string;
   dataClass: DataClass;
-  /** The partition's id (interaction, event or consent id), which is also its data key's id. */
+  /** The partition's id (interaction, event or consent id), bound into what is sealed; also its data key's id unless `dekId` says otherwise. */
   partitionId: string;
+  /** A shared data key (domain/crypto/shared-data-key.ts) that seals this partition instead of its own. */
+  dekId?: string;
 }
+
+/**
+ * Why a data key is shredded: a partition stops using it (deleted, erased, nothing sealed left in
+ * it), or the tenant's data goes as a whole (offboarding purge). A shared key outlives a partition
+ * that lets it go while another partition still uses it.
+ */
+export type KeyRelease = { partition: string } | 'tenant-purge';
 
 /** The partition has no data key: it was destroyed (erasure), so what it sealed can never be read again. */
 export class DataKeyGone extends Error {
@@ -41,6 +51,8 @@ export class DataKeyGone extends Error {
  */
 export class PersonalDataVault {
   private readonly carries = new SingleFlight<boolean>();
+  /** Events of one session arrive together: one of them makes (or reads) their shared key, the others wait for it. */
+  private readonly lookups = new SingleFlight<Uint8Array>();
 
   constructor(
     private readonly deps: {
@@ -53,7 +65,7 @@ export class PersonalDataVault {
   ) {}
 
   async seal(scope: SealingScope, plaintext: Uint8Array | string): Promise<string> {
-    const dek = await this.dataKey(scope.region, scope.tenantId, scope.partitionId, true);
+    const dek = await this.dataKey(scope.region, scope.tenantId, dekIdOf(scope), true);
     return seal(dek, plaintext, aadOf(scope));
   }
 
@@ -63,7 +75,7 @@ export class PersonalDataVault {
 
   /** Throws DataKeyGone when the key is gone, SealedDataRejected when the value was altered or moved. */
   async open(scope: SealingScope, sealed: string): Promise<Buffer> {
-    const dek = await this.dataKey(scope.region, scope.tenantId, scope.partitionId, false);
+    const dek = await this.dataKey(scope.region, scope.tenantId, dekIdOf(scope), false);
     return open(dek, sealed, aadOf(scope));
   }
 
@@ -72,10 +84,14 @@ export class PersonalDataVault {
   }
 
   /**
-   * Destroys the partition's data key (crypto-shredding); with KEY_ENCRYPTION_KEY_ID, the tenant's
-   * key-encryption key of the region, and with it every data key wrapped under it. Shredding twice is harmless.
+   * Destroys a data key (crypto-shredding); with KEY_ENCRYPTION_KEY_ID, the tenant's key-encryption
+   * key of the region, and with it every data key wrapped under it. Shredding twice is harmless.
+   * Every path that deletes sealed data shreds through here, so here a shared key is kept while a
+   * partition other than the one releasing it still uses it: the release is struck off its users
+   * first, so a run cut short and repeated still destroys the key once the last user is gone.
    */
-  async shred(region: string, tenantId: string, dekId: string): Promise<void> {
+  async shred(region: string, tenantId: string, dekId: string, release: KeyRelease): Promise<void> {
+    if (release !== 'tenant-purge' && (await this.stillUsed(region, tenantId, dekId, release.partition))) return;
     await this.deps.stores.storesFor(region).keys.destroy(tenantId, dekId);
     this.deps.cache.evict(cacheId(region, tenantId, dekId));
     if (dekId === KEY_ENCRYPTION_KEY_ID) this.deps.keyEncryptionKeys.evict(region, tenantId);
@@ -100,10 +116,27 @@ export class PersonalDataVault {
     });
   }
 
+  /** Strikes `partition` off the users of a shared key; true while another partition still uses it. */
+  private async stillUsed(region: string, tenantId: string, dekId: string, partition: string): Promise<boolean> {
+    if (!isSharedDataKeyId(dekId)) return false;
+    const { records } = this.deps.stores.storesFor(region);
+    const users = keyUsersPartition(tenantId, dekId);
+    await records.deleteItems([{ pk: users, sk: partition }]);
+    const left = await records.queryPartition(users, { limit: 1, consistent: true });
+    return left.items.length > 0;
+  }
+
   private async dataKey(region: string, tenantId: string, dekId: string, createIfMissing: boolean) {
     const id = cacheId(region, tenantId, dekId);
     const cached = this.deps.cache.get(id);
     if (cached) return cached;
+    return this.lookups.run(`${id}|${createIfMissing}`, () =>
+      this.storedDataKey(region, tenantId, dekId, createIfMissing),
+    );
+  }
+
+  private async storedDataKey(region: string, tenantId: string, dekId: string, createIfMissing: boolean) {
+    const id = cacheId(region, tenantId, dekId);
     const dek = await storedKey(this.deps.stores.storesFor(region).keys, tenantId, dekId, {
       make: createIfMissing ? () => this.wrapped(region, tenantId, dekId, newDataKey()) : undefined,
       unwrap: (stored) => this.unwrap(region, stored),
@@ -132,5 +165,6 @@ export class PersonalDataVault {
   }
 }
 
+const dekIdOf = (s: SealingScope) => s.dekId ?? s.partitionId;
 const aadOf = (s: SealingScope) => sealingAad(s.tenantId, s.dataClass, s.partitionId);
 const cacheId = (region: string, tenantId: string, dekId: string) => `${region}|${tenantId}|${dekId}`;

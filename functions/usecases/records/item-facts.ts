@@ -39,10 +39,11 @@ export async function openedRecordOf(
   item: StoredItem,
   dataClass: DataClass,
 ): Promise<OpenedRecord> {
-  const dekId = dekIdOf(item);
+  // Sealed under its partition's id, with the key the item names (a shared key, or the partition's own).
+  const partitionId = parsePartitionKey(item.pk)?.id;
   let fields: Record<string, unknown>;
   try {
-    fields = dekId ? await openedFields(vault, region, dekId, item) : clearFields(item);
+    fields = partitionId ? await openedFields(vault, region, partitionId, item) : clearFields(item);
   } catch (error) {
     if (!(error instanceof DataKeyGone)) throw error;
     fields = { ...clearFields(item), personalData: 'shredded' };

@@ -63,13 +63,26 @@ export async function sealedItem(
   personal: Record<string, unknown>,
 ): Promise<StoredItem> {
   const defined = Object.fromEntries(Object.entries(clear).filter(([, v]) => v !== undefined));
-  const sealed = hasValues(personal) ? { dekId: scope.partitionId, sealed: await vault.sealJson(scope, personal) } : {};
+  const sealed = hasValues(personal)
+    ? { dekId: scope.dekId ?? scope.partitionId, sealed: await vault.sealJson(scope, personal) }
+    : {};
   return { ...key, ...meta, ...defined, ...sealed };
 }
 
 /** The clear fields of an item, without bookkeeping. */
 export function clearFields(item: StoredItem): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !BOOKKEEPING.includes(k)));
+}
+
+/** Where an item of partition `partitionId` was sealed: with the key it names (`dekId`), the partition's own by default. */
+export function sealingScopeOf(region: string, partitionId: string, item: StoredItem): SealingScope {
+  return {
+    region,
+    tenantId: item.tenantId as string,
+    dataClass: item.class as DataClass,
+    partitionId,
+    ...(typeof item.dekId === 'string' ? { dekId: item.dekId } : {}),
+  };
 }
 
 /** A record as stored: clear fields plus its opened personal fields. */
@@ -81,10 +94,7 @@ export async function openedFields(
 ): Promise<Record<string, unknown>> {
   const personal =
     typeof item.sealed === 'string'
-      ? await vault.openJson<Record<string, unknown>>(
-          { region, tenantId: item.tenantId as string, dataClass: item.class as DataClass, partitionId },
-          item.sealed,
-        )
+      ? await vault.openJson<Record<string, unknown>>(sealingScopeOf(region, partitionId, item), item.sealed)
       : {};
   return { ...clearFields(item), ...personal };
 }

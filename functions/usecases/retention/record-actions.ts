@@ -1,4 +1,5 @@
 import { anonymisedAt } from '../../domain/anonymise/anonymised-at';
+import { isSharedDataKeyId } from '../../domain/crypto/shared-data-key';
 import type { DataClass } from '../../domain/data-class';
 import { ttlEpochSeconds } from '../../domain/retention/exact-expiry';
 import { backstopTags } from '../../domain/retention/content-backstop';
@@ -67,7 +68,7 @@ export async function deletePartition(scope: ActionScope, pk: string): Promise<n
     }
     cursor = page.cursor;
   } while (cursor);
-  for (const dekId of dekIds) await scope.deps.vault.shred(scope.region, scope.tenantId, dekId);
+  for (const dekId of dekIds) await scope.deps.vault.shred(scope.region, scope.tenantId, dekId, { partition: pk });
   // Puzzel: an inquiry's audit entries go with it (signed tombstones keep the chain verifiable).
   if (partition?.kind === 'interaction') await scope.deps.auditLog.forgetInteraction(scope.tenantId, partition.id);
   await deleteEveryVersion(content, contentKeys);
@@ -88,6 +89,7 @@ export async function deletePartition(scope: ActionScope, pk: string): Promise<n
 export async function deleteItems(scope: ActionScope, items: readonly StoredItem[]): Promise<void> {
   if (!items.length) return;
   const { records, content } = stores(scope);
+  await releaseSharedKeys(scope, items);
   for (const item of items) await deleteEveryVersion(content, contentKeysOfItem(scope.tenantId, item));
   for (const pk of new Set(items.map((i) => i.pk)))
     for (const dataClass of new Set(items.filter((i) => i.pk === pk).map((i) => i.class as DataClass)))
@@ -107,6 +109,7 @@ export async function deleteItems(scope: ActionScope, items: readonly StoredItem
  */
 export async function anonymiseItem(scope: ActionScope, item: StoredItem, statisticsExpireAt: Date): Promise<void> {
   const { records, content } = stores(scope);
+  await releaseSharedKeys(scope, [item]);
   await deleteEveryVersion(content, contentKeysOfItem(scope.tenantId, item));
   await deleteCopiesOfPartition(scope.deps, item.pk, item.class as DataClass);
   const expiresAt = ttlEpochSeconds(statisticsExpireAt);
@@ -213,7 +216,19 @@ export async function settlePartition(scope: ActionScope, pk: string): Promise<v
   } while (cursor);
   if (entries.length) await records.deleteItems(entries);
   const partition = parsePartitionKey(pk);
-  if (partition) await scope.deps.vault.shred(scope.region, scope.tenantId, partition.id);
+  if (partition) await scope.deps.vault.shred(scope.region, scope.tenantId, partition.id, { partition: pk });
+}
+
+/**
+ * Records leaving one by one let go of the shared data key they name (a chatbot session's), before
+ * they go: the partition's own key waits for settlePartition, but a shared key is named only by
+ * the record, and anonymising removes the name. One record of a partition holds the sealed data a
+ * shared key protects (an event, or its archive pointer), so its going is the partition's release.
+ */
+async function releaseSharedKeys(scope: ActionScope, items: readonly StoredItem[]): Promise<void> {
+  for (const item of items)
+    if (typeof item.dekId === 'string' && isSharedDataKeyId(item.dekId))
+      await scope.deps.vault.shred(scope.region, scope.tenantId, item.dekId, { partition: item.pk });
 }
 
 /** Subject-index entries with a TTL of their own must outlive the archived copy they lead to. */

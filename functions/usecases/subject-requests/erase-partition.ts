@@ -30,7 +30,8 @@ export async function erasePartition(
 ): Promise<void> {
   const pieces = await partitionPieces(deps.stores, partition.pk);
   for (const region of deps.stores.regions)
-    for (const dekId of dataKeyIdsOf(partition, pieces)) await deps.vault.shred(region, tenantId, dekId);
+    for (const dekId of dataKeyIdsOf(partition, pieces))
+      await deps.vault.shred(region, tenantId, dekId, { partition: partition.pk });
   for (const object of await partitionObjects(deps.stores, tenantId, partition, pieces))
     await deps.stores.storesFor(object.region)[object.bucket].deleteAllVersions(object.key);
   await deleteCopies(deps, await copiesOfSubjectPartition(deps, tenantId, partition.pk), 'all');

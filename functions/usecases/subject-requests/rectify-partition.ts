@@ -8,6 +8,7 @@ import { WriteConflict } from '../../ports/write-conflict';
 import type { SubjectRequestDeps } from './deps';
 import type { SubjectPartition } from './find-subject';
 import { isHeldItem } from '../records/held-expiry';
+import { sealingScopeOf } from '../records/record-items';
 import { rekeyedEntry, subjectIndexEntryKey } from '../records/subject-index';
 
 /** One identifier to correct: its kind, the keyed hashes of its current and corrected values, and the corrected value. */
@@ -67,7 +68,7 @@ export async function rectifyPartition(
         present.map((p) => p.correction),
       );
     if (root && typeof root.sealed === 'string') {
-      const scope = { region, tenantId, dataClass: root.class as DataClass, partitionId: partition.id };
+      const scope = sealingScopeOf(region, partition.id, root);
       const personal = await deps.vault.openJson<Record<string, unknown>>(scope, root.sealed);
       const next = corrected(
         scope.dataClass,
@@ -103,7 +104,7 @@ async function rectifyArchivedRoot(
   where: { region: string; tenantId: string; partition: SubjectPartition },
   corrections: readonly Correction[],
 ): Promise<void> {
-  const { region, tenantId, partition } = where;
+  const { region, partition } = where;
   const stores = deps.stores.storesFor(region);
   const pointer = await stores.records.get(
     { pk: partition.pk, sk: archivePointerSortKey(ROOT_SORT_KEY[partition.kind]) },
@@ -116,7 +117,7 @@ async function rectifyArchivedRoot(
     const object = await stores.archive.get(key);
     const archived = object && parseArchivedRecord(object.bytes);
     if (!archived || typeof archived.item.sealed !== 'string') continue;
-    const scope = { region, tenantId, dataClass: archived.item.class as DataClass, partitionId: partition.id };
+    const scope = sealingScopeOf(region, partition.id, archived.item);
     const next = corrected(
       scope.dataClass,
       await deps.vault.openJson<Record<string, unknown>>(scope, archived.item.sealed),

@@ -67,6 +67,8 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
     }
   };
   if (scope.honourHolds) countCopies(await copiesOf(deps, tenantCopiesPartition(tenantId)));
+  // A chatbot session's shared data key seals several partitions: each key counted once per region.
+  const keysFound = new Set<string>();
 
   for (const partition of partitions) {
     const pieces = await partitionPieces(deps.stores, partition.pk);
@@ -92,7 +94,10 @@ export async function takeInventory(deps: SubjectRequestDeps, scope: InventorySc
     }
     for (const region of deps.stores.regions)
       for (const dekId of dataKeyIdsOf(partition, pieces))
-        if (await deps.stores.storesFor(region).keys.get(tenantId, dekId)) tally.add(region, 'keys', undefined);
+        if (!keysFound.has(`${region}|${dekId}`) && (await deps.stores.storesFor(region).keys.get(tenantId, dekId))) {
+          keysFound.add(`${region}|${dekId}`);
+          tally.add(region, 'keys', undefined);
+        }
     if (partition.kind === 'interaction') {
       const entries = await allPages((cursor) =>
         deps.auditLog.list(tenantId, { interactionId: partition.id }, { cursor, limit: 500 }),

@@ -58,7 +58,7 @@ describe("personal data sealed under a per-partition key, wrapped under the tena
     const scope = scopeOf(freshTenant());
     const rawCopy = await vault.seal(scope, 'Anna, +46 70 123 45 67'); // e.g. an old S3 version or a backup
     // Act
-    await vault.shred(scope.region, scope.tenantId, scope.partitionId);
+    await vault.shred(scope.region, scope.tenantId, scope.partitionId, 'tenant-purge');
     // Assess
     await expect(vault.open(scope, rawCopy)).rejects.toBeInstanceOf(DataKeyGone);
     await expect(testContainer().vault.open(scope, rawCopy)).rejects.toBeInstanceOf(DataKeyGone);

@@ -215,7 +215,14 @@ describe('consent at ingest', () => {
     const opened = async (id: string) => {
       const item = (await partitionByRegion(tenant.tenantId, `T#${tenant.tenantId}#E#${id}`))['eu-central-1'][0];
       const fields = await vault.openJson(
-        { region: 'eu-central-1', tenantId: tenant.tenantId, dataClass: 'event', partitionId: id },
+        // Sealed under the key the event names: its session's shared key.
+        {
+          region: 'eu-central-1',
+          tenantId: tenant.tenantId,
+          dataClass: 'event',
+          partitionId: id,
+          dekId: item.dekId as string,
+        },
         item.sealed as string,
       );
       return { item, fields };

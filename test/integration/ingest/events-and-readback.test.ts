@@ -40,8 +40,15 @@ describe('chatbot events (Inbenta preset)', () => {
     expect(stored).not.toMatch(/CUST-123456|jo@example\.com|bob@example\.com|"s-1"|"s-2"/);
     const { vault } = testContainer();
     const q1 = (await partitionByRegion(tenant.tenantId, `T#${tenant.tenantId}#E#q1`))['eu-central-1'][0];
+    // Sealed under the key the event names: its session's, shared with the session's other events of the day.
     const opened = await vault.openJson(
-      { region: 'eu-central-1', tenantId: tenant.tenantId, dataClass: 'event', partitionId: 'q1' },
+      {
+        region: 'eu-central-1',
+        tenantId: tenant.tenantId,
+        dataClass: 'event',
+        partitionId: 'q1',
+        dekId: q1.dekId as string,
+      },
       q1.sealed as string,
     );
     expect(opened).toEqual({ payload: { text: 'my customer id is [CUSTOMER_ID], mail [EMAIL]' }, sessionId: 's-1' });

@@ -144,9 +144,12 @@ async function open(
   dataClass: DataClass,
   partitionId: string,
   sealed: string,
+  dekId?: string,
 ): Promise<string | undefined> {
   try {
-    return (await vault.open({ region, tenantId, dataClass, partitionId }, sealed)).toString('utf8');
+    return (
+      await vault.open({ region, tenantId, dataClass, partitionId, ...(dekId ? { dekId } : {}) }, sealed)
+    ).toString('utf8');
   } catch {
     return undefined; // shredded, or not sealed for this scope: unreadable is what erasure promises
   }
@@ -165,8 +168,10 @@ function openItem(
     region,
     partition.tenantId,
     item.class as DataClass,
-    typeof item.dekId === 'string' ? item.dekId : partition.id,
+    partition.id,
     item.sealed,
+    // Sealed under the key the item names (a chatbot session's shared key), bound to its own partition.
+    typeof item.dekId === 'string' ? item.dekId : undefined,
   );
 }
 

@@ -110,7 +110,7 @@ describe('crypto-shredding a recording', () => {
     const c = testContainer();
     await expect(c.vault.open(scope, copy.toString('utf8'))).resolves.toBeInstanceOf(Buffer);
     // Act
-    await c.vault.shred(RECORDING_REGION, tenant.tenantId, recording.interactionId);
+    await c.vault.shred(RECORDING_REGION, tenant.tenantId, recording.interactionId, 'tenant-purge');
     // Assess
     await expect(c.vault.open(scope, copy.toString('utf8'))).rejects.toBeInstanceOf(DataKeyGone);
     await expect(testContainer().vault.open(scope, copy.toString('utf8'))).rejects.toBeInstanceOf(DataKeyGone);

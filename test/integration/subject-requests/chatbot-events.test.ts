@@ -32,6 +32,26 @@ async function rawItems(tenantId: string, table: 'recordsTable' | 'keysTable'): 
 const eventPartitions = (items: readonly RawItem[]) =>
   [...new Set(items.filter((i) => i.pk.includes('#E#')).map((i) => i.pk.split('#E#')[1]))].sort();
 
+/** The one data key the events `eventIds` were sealed under (they share it: one session, one day). */
+function sharedKeyOf(items: readonly RawItem[], tenantId: string, eventIds: readonly string[]): string {
+  const dekIds = new Set(
+    items
+      .filter((i) => i.sk === 'EVENT' && eventIds.some((id) => i.pk === `T#${tenantId}#E#${id}`))
+      .map((i) => i.dekId),
+  );
+  expect(dekIds.size).toBe(1);
+  return String([...dekIds][0]);
+}
+
+/** The users listed per shared key in the records table: key id → user partitions. */
+function keyUsersOf(items: readonly RawItem[], tenantId: string): Record<string, string[]> {
+  const prefix = `T#${tenantId}#KEYUSERS#`;
+  const users: Record<string, string[]> = {};
+  for (const i of items.filter((item) => item.pk.startsWith(prefix)))
+    users[i.pk.slice(prefix.length)] = [...(users[i.pk.slice(prefix.length)] ?? []), i.sk].sort();
+  return users;
+}
+
 /** A chatbot visitor: the session id the bot knows them by, and their two events (a question naming a marker, a rating). */
 function visitor(label: string) {
   const sessionId = `${label}-${ulid()}`;
@@ -95,9 +115,14 @@ describe('chatbot events are reached by subject requests through the visitor id 
         'EVENT',
         expect.stringMatching(/^SUBJ#visitorId#[0-9a-f]{64}$/),
       ]);
-    const keys = (await rawItems(tenant.tenantId, 'keysTable')).map((k) => k.pk);
-    expect(keys.filter((k) => a.eventIds.some((id) => k.endsWith(`#K#${id}`)))).toEqual([]);
-    expect(keys.filter((k) => b.eventIds.some((id) => k.endsWith(`#K#${id}`)))).toHaveLength(2);
+    // The events of one session (and day) were sealed under one shared key: A's is destroyed, B's stays.
+    const keys = (await rawItems(tenant.tenantId, 'keysTable')).map((k) => k.dekId);
+    const [keyOfA, keyOfB] = [a, b].map((v) => sharedKeyOf(before, tenant.tenantId, v.eventIds));
+    expect(keys).not.toContain(keyOfA);
+    expect(keys).toContain(keyOfB);
+    expect(keyUsersOf(after, tenant.tenantId)).toEqual({
+      [String(keyOfB)]: b.eventIds.map((id) => `T#${tenant.tenantId}#E#${id}`).sort(),
+    });
   });
 
   it("the export for visitor B holds B's events with their opened session id and payload, and none of A's", async () => {
@@ -137,6 +162,7 @@ describe('chatbot events are reached by subject requests through the visitor id 
     // Prepare
     const c = testContainer();
     const { tenant, a, b } = await twoVisitors();
+    const before = await rawItems(tenant.tenantId, 'recordsTable');
 
     // Act
     const job = await runRequest(testDeps(c), tenant.tenantId, {
@@ -161,5 +187,9 @@ describe('chatbot events are reached by subject requests through the visitor id 
     ]);
     const ofB = after.filter((i) => b.eventIds.some((id) => i.pk === `T#${tenant.tenantId}#E#${id}`));
     expect(ofB.filter((i) => i.sk === 'EVENT').every((i) => typeof i.sealed === 'string')).toBe(true);
+    // Nothing sealed is left under A's shared key: it is destroyed, and its list of users with it.
+    const keys = (await rawItems(tenant.tenantId, 'keysTable')).map((k) => k.dekId);
+    expect(keys).not.toContain(sharedKeyOf(before, tenant.tenantId, a.eventIds));
+    expect(Object.keys(keyUsersOf(after, tenant.tenantId))).toEqual([sharedKeyOf(before, tenant.tenantId, b.eventIds)]);
   });
 });

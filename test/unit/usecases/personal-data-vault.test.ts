@@ -114,7 +114,7 @@ describe('data keys wrapped under a per-tenant, per-region key-encryption key', 
     const { vault } = container();
     const [a, b] = [await vault.seal(scopeOf('A'), 'for A'), await vault.seal(scopeOf('B'), 'for B')];
     // Act
-    await vault.shred(EU, TENANT, 'A');
+    await vault.shred(EU, TENANT, 'A', 'tenant-purge');
     // Assess
     await expect(vault.open(scopeOf('A'), a)).rejects.toBeInstanceOf(DataKeyGone);
     await expect(container().vault.open(scopeOf('A'), a)).rejects.toBeInstanceOf(DataKeyGone);
@@ -128,7 +128,7 @@ describe('data keys wrapped under a per-tenant, per-region key-encryption key', 
     const sealed = await vault.seal(scopeOf('A'), 'for A');
     const elsewhere = await vault.seal(scopeOf('A', US), 'for A in the US');
     // Act
-    await vault.shred(EU, TENANT, KEY_ENCRYPTION_KEY_ID);
+    await vault.shred(EU, TENANT, KEY_ENCRYPTION_KEY_ID, 'tenant-purge');
     clock.advance(61_000); // past the data-key cache
     // Assess
     await expect(vault.open(scopeOf('A'), sealed)).rejects.toBeInstanceOf(DataKeyGone);
@@ -180,7 +180,7 @@ describe('a partition moved to another region (a call at /end)', () => {
     const mover = container();
     // Act
     const carried = await Promise.all(sealed.map(() => mover.vault.carryKey(US, EU, TENANT, 'CALL')));
-    await mover.vault.shred(US, TENANT, 'CALL');
+    await mover.vault.shred(US, TENANT, 'CALL', 'tenant-purge');
     // Assess
     expect(carried.every(Boolean)).toBe(true);
     expect(mover.keyVault.calls).toBeLessThanOrEqual(2);
