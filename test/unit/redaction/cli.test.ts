@@ -16,7 +16,9 @@ function lethe(
   const child = spawn(process.execPath, [join(ROOT, 'bin/lethe.js'), ...args], { cwd: ROOT });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d));
+  // Decoded as a stream: a character cut between two pipe reads must not become two bad ones.
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => (stdout += d));
   child.stderr.on('data', (d: Buffer) => (stderr += d));
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
     child.on('close', (code) => resolve({ code, stdout, stderr })),
@@ -168,7 +170,7 @@ describe('lethe redact past the first 4 M characters (worker threads share the c
     expect(result.stdout === expected.out).toBe(true);
     expect(result.stderr).toContain(`line ${broken + 1}: not a JSON object; skipped`);
     expect(result.stderr).toContain(`1 of ${lines.length} lines skipped`);
-  });
+  }, 120_000);
 
   it('gives a value one pseudonym in every chunk, whichever thread redacted it (one random key per run)', async () => {
     // Prepare
@@ -183,5 +185,5 @@ describe('lethe redact past the first 4 M characters (worker threads share the c
     expect(result.code).toBe(0);
     const outputs = new Set(result.stdout.trimEnd().split('\n'));
     expect([...outputs]).toEqual([expect.stringMatching(/^please write to \[EMAIL:[0-9a-f]{8}\] about it$/)]);
-  });
+  }, 120_000);
 });
