@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createRedactor, type RedactionSettingsInput, type RedactorOptions } from '../domain/redaction';
 import { type RedactedChunk, redactLines } from './redact-lines';
@@ -14,6 +15,9 @@ export interface RedactorInput {
 }
 
 const ROLE = 'lethe-redact-worker';
+
+/** The cores the last minute's load leaves idle (all of them where the system reports no load average). */
+export const idleCores = () => Math.round(availableParallelism() - loadavg()[0]);
 
 interface WorkerSetup extends RedactorInput {
   role: typeof ROLE;

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -20,13 +19,13 @@ import { fieldProblems } from '../../domain/validation';
 import { inputChunksOfLines } from '../line-chunks';
 import { jsonText, newTable } from '../output';
 import { KnownSchema, type RedactedChunk, redactLines } from '../redact-lines';
-import { RedactWorkerPool, type RedactorInput } from '../redact-workers';
+import { idleCores, RedactWorkerPool, type RedactorInput } from '../redact-workers';
 
 /**
  * `lethe redact [--policy FILE | --preset NAME]` — preview a tenant's redaction on real exports.
  * Reads stdin in chunks and writes the redacted lines in chunks of about 64 K characters (with
  * back-pressure, so memory stays flat on any input size; past the first 4 M characters, worker
- * threads redact the chunks, one per core, and the output keeps the input's order):
+ * threads share the chunks, one per idle core or --threads, and the output keeps the input's order):
  *  - a line starting with `{` is a JSON object: every string value in it is redacted (as for
  *    chatbot payloads); an optional `known` {name, email, phone} is used as the interaction's
  *    known identifiers and left out of the output;
@@ -57,6 +56,10 @@ export function register(program: Command, workerScript?: string): void {
       'labelled JSON lines {"text", "spans": [{"start", "end", "type"}]}: print recall, precision, throughput',
     )
     .option('--json', 'with --evaluate: print the scores as JSON instead of a table')
+    .option(
+      '--threads <n>',
+      `threads that redact past the first 4 M characters, 1 to ${MAX_THREADS} (default: the cores other work leaves idle)`,
+    )
     .action(async (options: RedactOptions) => {
       process.exitCode = await runRedact(
         options,
@@ -71,6 +74,7 @@ export function register(program: Command, workerScript?: string): void {
 }
 
 interface RedactOptions {
+  threads?: string;
   policy?: string;
   preset?: string;
   evaluate?: string;
@@ -89,7 +93,9 @@ class UsageError extends Error {}
 export async function runRedact(options: RedactOptions, io: Io, workerScript?: string): Promise<number> {
   let redactor: Redactor;
   let input: RedactorInput;
+  let threads: number;
   try {
+    threads = threadCount(options.threads);
     input = redactorInputFor(options, io.stderr);
     redactor = createRedactor(input.settings, input.options);
   } catch (error) {
@@ -99,7 +105,16 @@ export async function runRedact(options: RedactOptions, io: Io, workerScript?: s
     return 2;
   }
   if (options.evaluate) return evaluate(options.evaluate, redactor, io, Boolean(options.json));
-  return redactStream(redactor, input, io, workerScript);
+  return redactStream(redactor, input, io, workerScript ? { script: workerScript, threads } : undefined);
+}
+
+/** The --threads option, or the idle cores: on a machine other work keeps busy, more threads only cost CPU. */
+function threadCount(option: string | undefined): number {
+  if (option === undefined) return Math.max(1, Math.min(MAX_THREADS, idleCores()));
+  const n = Number(option);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS)
+    throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, not ${option}`);
+  return n;
 }
 
 function redactorInputFor(options: RedactOptions, stderr: Writable): RedactorInput {
@@ -160,13 +175,19 @@ const PARALLEL_FROM_CHARACTERS = 4e6;
 const CHUNKS_IN_FLIGHT_PER_THREAD = 2;
 const MAX_THREADS = 8;
 
-async function redactStream(redactor: Redactor, input: RedactorInput, io: Io, workerScript?: string): Promise<number> {
+/** `parallel`: the script workers run and how many threads redact; without it, this thread alone. */
+async function redactStream(
+  redactor: Redactor,
+  input: RedactorInput,
+  io: Io,
+  parallel?: { script: string; threads: number },
+): Promise<number> {
   let lineNumber = 0;
   let skipped = 0;
   let charactersRead = 0;
   let pool: RedactWorkerPool | undefined;
   // This thread redacts its share too: one core, one thread, and one JIT warm-up fewer.
-  const threads = workerScript ? Math.min(availableParallelism(), MAX_THREADS) : 1;
+  const threads = parallel?.threads ?? 1;
   let chunks = 0;
   // Chunks are answered in input order, each as soon as it and those before it are done, and
   // none held back: what was read is answered before more is read.
@@ -181,7 +202,7 @@ async function redactStream(redactor: Redactor, input: RedactorInput, io: Io, wo
     for await (const lines of inputChunksOfLines(io.stdin)) {
       if (!pool) for (const line of lines) charactersRead += line.length + 1;
       if (!pool && threads > 1 && charactersRead > PARALLEL_FROM_CHARACTERS)
-        pool = new RedactWorkerPool(workerScript as string, threads - 1, input);
+        pool = new RedactWorkerPool(parallel?.script as string, threads - 1, input);
       const chunk =
         pool && chunks++ % threads !== 0
           ? pool.redact(lines, lineNumber + 1)

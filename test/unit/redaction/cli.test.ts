@@ -147,6 +147,19 @@ describe('lethe redact', () => {
 });
 
 describe('lethe redact past the first 4 M characters (worker threads share the chunks)', () => {
+  it('refuses a thread count that is not a whole number from 1 to 8, naming the option, with exit code 2', async () => {
+    // Prepare
+    const counts = ['0', '9', '1.5', 'two'];
+    // Act
+    const results = await Promise.all(counts.map((n) => lethe(['redact', '--threads', n], 'a\n')));
+    // Assess
+    for (const [k, n] of counts.entries()) {
+      expect(results[k].code).toBe(2);
+      expect(results[k].stderr).toContain(`--threads must be a whole number from 1 to 8, not ${n}`);
+      expect(results[k].stdout).toBe('');
+    }
+  });
+
   const corpusTexts = ['chat-lines.jsonl', 'independent.jsonl'].flatMap((name) =>
     readFileSync(join(ROOT, 'bench/corpus', name), 'utf8')
       .trim()
@@ -164,7 +177,7 @@ describe('lethe redact past the first 4 M characters (worker threads share the c
     lines[broken] = '{"text": "4111 1111 1111 1111"';
     const expected = redactLines(createRedactor(), lines, 1);
     // Act
-    const result = await lethe(['redact'], `${lines.join('\n')}\n`);
+    const result = await lethe(['redact', '--threads', '2'], `${lines.join('\n')}\n`);
     // Assess
     expect(result.code).toBe(1);
     expect(result.stdout === expected.out).toBe(true);
@@ -180,7 +193,10 @@ describe('lethe redact past the first 4 M characters (worker threads share the c
     writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy));
     const line = 'please write to anna.berg@example.se about it';
     // Act
-    const result = await lethe(['redact', '--policy', join(dir, 'policy.json')], `${line}\n`.repeat(6e6 / line.length));
+    const result = await lethe(
+      ['redact', '--threads', '2', '--policy', join(dir, 'policy.json')],
+      `${line}\n`.repeat(6e6 / line.length),
+    );
     // Assess
     expect(result.code).toBe(0);
     const outputs = new Set(result.stdout.trimEnd().split('\n'));
