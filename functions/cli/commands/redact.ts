@@ -18,11 +18,14 @@ import { QualityTally, type QualityReport } from '../../domain/redaction/evaluat
 import { fieldProblems } from '../../domain/validation';
 import { inputChunksOfLines } from '../line-chunks';
 import { jsonText, newTable } from '../output';
+import { KnownSchema, type RedactedChunk, redactLines } from '../redact-lines';
+import { idleCores, RedactWorkerPool, type RedactorInput } from '../redact-workers';
 
 /**
  * `lethe redact [--policy FILE | --preset NAME]` — preview a tenant's redaction on real exports.
  * Reads stdin in chunks and writes the redacted lines in chunks of about 64 K characters (with
- * back-pressure, so memory stays flat on any input size):
+ * back-pressure, so memory stays flat on any input size; past the first 4 M characters, worker
+ * threads share the chunks, one per idle core or --threads, and the output keeps the input's order):
  *  - a line starting with `{` is a JSON object: every string value in it is redacted (as for
  *    chatbot payloads); an optional `known` {name, email, phone} is used as the interaction's
  *    known identifiers and left out of the output;
@@ -40,7 +43,7 @@ import { jsonText, newTable } from '../output';
  * Exit codes: 0 done; 1 some input lines were skipped; 2 bad options or policy (fields named).
  * Pseudonym mode uses LETHE_PSEUDONYM_KEY (hex) when set, else a random key for this run only.
  */
-export function register(program: Command): void {
+export function register(program: Command, workerScript?: string): void {
   program
     .command('redact')
     .description(
@@ -53,16 +56,25 @@ export function register(program: Command): void {
       'labelled JSON lines {"text", "spans": [{"start", "end", "type"}]}: print recall, precision, throughput',
     )
     .option('--json', 'with --evaluate: print the scores as JSON instead of a table')
+    .option(
+      '--threads <n>',
+      `threads that redact past the first 4 M characters, 1 to ${MAX_THREADS} (default: the cores other work leaves idle)`,
+    )
     .action(async (options: RedactOptions) => {
-      process.exitCode = await runRedact(options, {
-        stdin: process.stdin,
-        stdout: process.stdout,
-        stderr: process.stderr,
-      });
+      process.exitCode = await runRedact(
+        options,
+        {
+          stdin: process.stdin,
+          stdout: process.stdout,
+          stderr: process.stderr,
+        },
+        workerScript,
+      );
     });
 }
 
 interface RedactOptions {
+  threads?: string;
   policy?: string;
   preset?: string;
   evaluate?: string;
@@ -77,10 +89,15 @@ interface Io {
 
 class UsageError extends Error {}
 
-export async function runRedact(options: RedactOptions, io: Io): Promise<number> {
+/** `workerScript`: the CLI bundle, which can serve as a redaction worker (redact-workers.ts); without it, one thread. */
+export async function runRedact(options: RedactOptions, io: Io, workerScript?: string): Promise<number> {
   let redactor: Redactor;
+  let input: RedactorInput;
+  let threads: number;
   try {
-    redactor = redactorFor(options, io.stderr);
+    threads = threadCount(options.threads);
+    input = redactorInputFor(options, io.stderr);
+    redactor = createRedactor(input.settings, input.options);
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof LetheError)) throw error;
     const fields = error instanceof LetheError ? error.fields.map((f) => `\n  ${f.path}: ${f.message}`).join('') : '';
@@ -88,10 +105,19 @@ export async function runRedact(options: RedactOptions, io: Io): Promise<number>
     return 2;
   }
   if (options.evaluate) return evaluate(options.evaluate, redactor, io, Boolean(options.json));
-  return redactStream(redactor, io);
+  return redactStream(redactor, input, io, workerScript ? { script: workerScript, threads } : undefined);
 }
 
-function redactorFor(options: RedactOptions, stderr: Writable): Redactor {
+/** The --threads option, or the idle cores: on a machine other work keeps busy, more threads only cost CPU. */
+function threadCount(option: string | undefined): number {
+  if (option === undefined) return Math.max(1, Math.min(MAX_THREADS, idleCores()));
+  const n = Number(option);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS)
+    throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, not ${option}`);
+  return n;
+}
+
+function redactorInputFor(options: RedactOptions, stderr: Writable): RedactorInput {
   if (options.policy && options.preset) throw new UsageError('choose --policy or --preset, not both');
   const policy = options.policy
     ? policyFromFile(options.policy)
@@ -110,7 +136,7 @@ function redactorFor(options: RedactOptions, stderr: Writable): Redactor {
       );
     pseudonymKey = hex ? Buffer.from(hex, 'hex') : randomBytes(32);
   }
-  return createRedactor(settings, { pseudonymKey, defaultCallingCode: policy?.defaultCallingCode });
+  return { settings, options: { pseudonymKey, defaultCallingCode: policy?.defaultCallingCode } };
 }
 
 function policyFromFile(file: string) {
@@ -143,54 +169,58 @@ function presetFrom(name: string) {
   }
 }
 
-const KnownSchema = z.object({ name: z.string(), email: z.string(), phone: z.string() }).partial();
+/** Past this many characters of input, the rest is redacted by worker threads (when there are cores for them). */
+const PARALLEL_FROM_CHARACTERS = 4e6;
+/** Chunks handed out and not yet written, per thread: enough to keep each busy, few enough to keep memory flat. */
+const CHUNKS_IN_FLIGHT_PER_THREAD = 2;
+const MAX_THREADS = 8;
 
-async function redactStream(redactor: Redactor, io: Io): Promise<number> {
+/** `parallel`: the script workers run and how many threads redact; without it, this thread alone. */
+async function redactStream(
+  redactor: Redactor,
+  input: RedactorInput,
+  io: Io,
+  parallel?: { script: string; threads: number },
+): Promise<number> {
   let lineNumber = 0;
   let skipped = 0;
-  let out = '';
-  const flush = async () => {
-    const ok = io.stdout.write(out);
-    out = '';
-    if (!ok) await once(io.stdout, 'drain');
+  let charactersRead = 0;
+  let pool: RedactWorkerPool | undefined;
+  // This thread redacts its share too: one core, one thread, and one JIT warm-up fewer.
+  const threads = parallel?.threads ?? 1;
+  let chunks = 0;
+  // Chunks are answered in input order, each as soon as it and those before it are done, and
+  // none held back: what was read is answered before more is read.
+  let written: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+  const write = async ({ out, problems }: RedactedChunk) => {
+    skipped += problems.length;
+    for (const problem of problems) io.stderr.write(problem);
+    if (out.length > 0 && !io.stdout.write(out)) await once(io.stdout, 'drain');
   };
-  const redactLine = (line: string) => {
-    lineNumber++;
-    if (!line.trimStart().startsWith('{')) {
-      out += `${redactor.redact(line).text}\n`;
-      return;
+  try {
+    for await (const lines of inputChunksOfLines(io.stdin)) {
+      if (!pool) for (const line of lines) charactersRead += line.length + 1;
+      if (!pool && threads > 1 && charactersRead > PARALLEL_FROM_CHARACTERS)
+        pool = new RedactWorkerPool(parallel?.script as string, threads - 1, input);
+      const chunk =
+        pool && chunks++ % threads !== 0
+          ? pool.redact(lines, lineNumber + 1)
+          : redactLines(redactor, lines, lineNumber + 1);
+      lineNumber += lines.length;
+      const done = written.then(async () => write(await chunk));
+      // Awaited below or by the chunk after it; marked handled so a failure surfaces there, once.
+      done.catch(() => {});
+      written = done;
+      inFlight.push(done);
+      if (inFlight.length > (pool ? threads * CHUNKS_IN_FLIGHT_PER_THREAD : 0)) await inFlight.shift();
     }
-    const record = parseJsonObject(line);
-    const known = record && KnownSchema.safeParse(record.known ?? {});
-    if (!record || !known?.success) {
-      skipped++;
-      io.stderr.write(
-        `lethe redact: line ${lineNumber}: ${record ? '"known" must hold name, email, phone strings' : 'not a JSON object'}; skipped\n`,
-      );
-      return;
-    }
-    const { known: _known, ...rest } = record;
-    out += `${JSON.stringify(redactor.redactJson(rest, known.data as KnownIdentifiers).value)}\n`;
-  };
-  // One write per input chunk, not per line (a line at a time costs more than its redaction),
-  // and none held back: what was read is answered before more is read.
-  for await (const lines of inputChunksOfLines(io.stdin)) {
-    for (const line of lines) redactLine(line);
-    if (out) await flush();
+    await written;
+  } finally {
+    await pool?.close();
   }
   if (skipped) io.stderr.write(`lethe redact: ${skipped} of ${lineNumber} lines skipped\n`);
   return skipped ? 1 : 0;
-}
-
-function parseJsonObject(line: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(line);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const LabelledLineSchema = z

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { redactLines } from '../../../functions/cli/redact-lines';
 import { inbentaPreset } from '../../../functions/domain/policy/presets';
+import { createRedactor } from '../../../functions/domain/redaction';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -14,7 +16,9 @@ function lethe(
   const child = spawn(process.execPath, [join(ROOT, 'bin/lethe.js'), ...args], { cwd: ROOT });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d));
+  // Decoded as a stream: a character cut between two pipe reads must not become two bad ones.
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => (stdout += d));
   child.stderr.on('data', (d: Buffer) => (stderr += d));
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
     child.on('close', (code) => resolve({ code, stdout, stderr })),
@@ -140,4 +144,62 @@ describe('lethe redact', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 1: spans.0 must satisfy start < end <= text length (3); skipped');
   });
+});
+
+describe('lethe redact past the first 4 M characters (worker threads share the chunks)', () => {
+  it('refuses a thread count that is not a whole number from 1 to 8, naming the option, with exit code 2', async () => {
+    // Prepare
+    const counts = ['0', '9', '1.5', 'two'];
+    // Act
+    const results = await Promise.all(counts.map((n) => lethe(['redact', '--threads', n], 'a\n')));
+    // Assess
+    for (const [k, n] of counts.entries()) {
+      expect(results[k].code).toBe(2);
+      expect(results[k].stderr).toContain(`--threads must be a whole number from 1 to 8, not ${n}`);
+      expect(results[k].stdout).toBe('');
+    }
+  });
+
+  const corpusTexts = ['chat-lines.jsonl', 'independent.jsonl'].flatMap((name) =>
+    readFileSync(join(ROOT, 'bench/corpus', name), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { text: string }).text.replace(/[\r\n]+/g, ' ')),
+  );
+
+  it('writes what one thread writes, byte for byte and in input order, and numbers skipped lines as the input does', async () => {
+    // Prepare: about 6 MB of corpus lines with JSON lines among them and a broken one near the end.
+    const lines: string[] = [];
+    while (lines.length * 55 < 6e6)
+      for (const [k, text] of corpusTexts.entries())
+        lines.push(k % 7 === 0 ? JSON.stringify({ id: `m${lines.length}`, text, known: { name: 'Anna Berg' } }) : text);
+    const broken = lines.length - 3;
+    lines[broken] = '{"text": "4111 1111 1111 1111"';
+    const expected = redactLines(createRedactor(), lines, 1);
+    // Act
+    const result = await lethe(['redact', '--threads', '2'], `${lines.join('\n')}\n`);
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stdout === expected.out).toBe(true);
+    expect(result.stderr).toContain(`line ${broken + 1}: not a JSON object; skipped`);
+    expect(result.stderr).toContain(`1 of ${lines.length} lines skipped`);
+  }, 120_000);
+
+  it('gives a value one pseudonym in every chunk, whichever thread redacted it (one random key per run)', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'lethe-redact-'));
+    const policy = inbentaPreset();
+    policy.redaction = { replacement: 'pseudonym' };
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy));
+    const line = 'please write to anna.berg@example.se about it';
+    // Act
+    const result = await lethe(
+      ['redact', '--threads', '2', '--policy', join(dir, 'policy.json')],
+      `${line}\n`.repeat(6e6 / line.length),
+    );
+    // Assess
+    expect(result.code).toBe(0);
+    const outputs = new Set(result.stdout.trimEnd().split('\n'));
+    expect([...outputs]).toEqual([expect.stringMatching(/^please write to \[EMAIL:[0-9a-f]{8}\] about it$/)]);
+  }, 120_000);
 });

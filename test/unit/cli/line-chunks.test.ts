@@ -1,0 +1,42 @@
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { inputChunksOfLines } from '../../../functions/cli/line-chunks';
+
+/** What readline makes of the same bytes: the line semantics the chunked reader keeps. */
+async function readlineLines(bytes: Buffer): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: Readable.from([bytes]), crlfDelay: Infinity })) lines.push(line);
+  return lines;
+}
+
+async function chunkedLines(chunks: Buffer[]): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const chunk of inputChunksOfLines(Readable.from(chunks))) lines.push(...chunk);
+  return lines;
+}
+
+/** Input pieces that stress line ends and UTF-8: \r\n split across chunks, lone \r, multi-byte characters cut in two. */
+const PIECES = ['a', 'Anna', ' ', '\n', '\r', '\r\n', 'é', '€', '𝐀', '{"x":1}', ''];
+
+describe('reading stdin in chunks of lines', () => {
+  it('gives the lines readline gives, with and without \\r, wherever the chunks are cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (pieces, cuts) => {
+          // Prepare
+          const bytes = Buffer.from(pieces.join(''));
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((start, k) => bytes.subarray(start, [...at, bytes.length][k]));
+          // Act
+          const lines = await chunkedLines(chunks);
+          // Assess
+          expect(lines).toEqual(await readlineLines(bytes));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
