@@ -104,8 +104,13 @@ export const holdsKeeping = (m: LifecycleModel, tenant: number, subject: number)
     .filter((h) => ofSubject(m, tenant, subject).some((i) => isHeldBy(h, i)))
     .map((h) => h.holdId);
 
+/**
+ * A subject hold reaches the subject's interactions through the subject index, which anonymisation
+ * empties: an anonymised interaction names nobody, so only a hold on it by id keeps it (held
+ * interactions are never anonymised, so no subject hold ever kept one that is anonymised now).
+ */
 const isHeldBy = (h: HoldModel, i: InteractionModel) =>
-  h.tenant === i.tenant && (h.interactionId === i.interactionId || h.subject === i.subject);
+  h.tenant === i.tenant && (h.interactionId === i.interactionId || (h.subject === i.subject && !i.anonymised));
 
 export const liveInteractions = (m: LifecycleModel, tenant?: number) =>
   m.interactions.filter((i) => !i.gone && (tenant === undefined || i.tenant === tenant));
