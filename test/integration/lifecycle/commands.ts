@@ -301,8 +301,11 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
           throw new Error(`re-applied anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
         await applyAnonymisation(m, r, s.tenant, index, pending.requestId);
       }
-      // Releasing re-applies the erasures the hold postponed (they run in the background).
-      const pending = m.tenants[s.tenant].subjects.flatMap((subject, index) => (subject.erasurePending ? [index] : []));
+      // Releasing re-applies the erasures this hold postponed (they run in the background); one another
+      // hold postponed waits for that hold.
+      const pending = m.tenants[s.tenant].subjects.flatMap((subject, index) =>
+        subject.erasurePending.includes(hold.holdId) ? [index] : [],
+      );
       const due = pending.flatMap((subject) =>
         ofSubject(m, s.tenant, subject).filter((i) => !isHeld(m, i) && !i.anonymised),
       );

@@ -45,7 +45,7 @@ function poolSubject(preset: Preset, n: number): SubjectModel {
     phone: preset === 'puzzel' ? `+46709${digits(6)}` : `+33612${digits(6)}`,
     name: `Zora${tag.slice(0, 5)} Quill${tag.slice(5)}`,
     forgotten: false,
-    erasurePending: false,
+    erasurePending: [],
     restricted: false,
   };
 }

@@ -16,8 +16,8 @@ export interface SubjectModel {
   name: string;
   /** Erased (or anonymised) with nothing held: none of their identifiers or keyed hashes may remain. */
   forgotten: boolean;
-  /** An erasure met a hold: applies again when the hold goes. */
-  erasurePending: boolean;
+  /** The holds an erasure met (deferrals, subject-requests/deferrals.ts): it applies again when one of them goes. */
+  erasurePending: string[];
   /** An anonymisation a hold postponed: its request, re-applied when one of the holds that postponed it goes. */
   anonymisationPending?: { requestId: string; holdIds: string[] };
   /** Processing restricted (GDPR Art. 18): content for the legal role only. */
@@ -98,11 +98,15 @@ export const activeHolds = (m: LifecycleModel) => m.holds.filter((h) => !h.relea
  */
 export const isHeld = (m: LifecycleModel, i: InteractionModel) => activeHolds(m).some((h) => isHeldBy(h, i));
 
+/** The active holds that keep one of `interactions`. */
+const holdsOn = (m: LifecycleModel, interactions: InteractionModel[]) =>
+  activeHolds(m)
+    .filter((h) => interactions.some((i) => isHeldBy(h, i)))
+    .map((h) => h.holdId);
+
 /** The active holds that keep one of the subject's interactions. */
 export const holdsKeeping = (m: LifecycleModel, tenant: number, subject: number) =>
-  activeHolds(m)
-    .filter((h) => ofSubject(m, tenant, subject).some((i) => isHeldBy(h, i)))
-    .map((h) => h.holdId);
+  holdsOn(m, ofSubject(m, tenant, subject));
 
 /**
  * A subject hold reaches the subject's interactions through the subject index, which anonymisation
@@ -142,9 +146,8 @@ export function applyErasure(m: LifecycleModel, tenant: number, subject: number)
     i.gone = true;
     forgetPieces(i);
   }
-  const kept = mine.some((x) => isHeld(m, x));
-  s.erasurePending = kept;
-  s.forgotten = !kept;
+  s.erasurePending = holdsOn(m, mine);
+  s.forgotten = s.erasurePending.length === 0;
 }
 
 /** What a sweep at `m.now` must do: expired content goes, expired general info goes (or is anonymised), nothing held. */
