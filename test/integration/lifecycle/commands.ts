@@ -147,6 +147,49 @@ async function applyAnonymisation(
   });
 }
 
+/**
+ * The subject's erasure and anonymisation re-applied by one release, both run to their end: each
+ * interaction they could reach is gone (the erasure came first) or anonymised (the anonymisation did).
+ */
+async function settleRacingRequests(
+  m: LifecycleModel,
+  r: Real,
+  tenant: number,
+  subject: number,
+  anonymisationId: string,
+): Promise<void> {
+  const reachable = ofSubject(m, tenant, subject).filter((i) => !isHeld(m, i) && !i.anonymised);
+  const res = await r.platform.untilEnded(r.handles[tenant], anonymisationId);
+  if (res.body.status !== 'completed')
+    throw new Error(`re-applied anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+  await untilSettled(r, reachable);
+  for (const i of reachable) {
+    forgetPieces(i);
+    if ((await r.platform.partition(r.handles[tenant], i.interactionId)).length === 0) i.gone = true;
+    else {
+      i.anonymised = true;
+      await readExpiries(r, i);
+    }
+  }
+  const keeping = holdsKeeping(m, tenant, subject);
+  Object.assign(m.tenants[tenant].subjects[subject], {
+    forgotten: keeping.length === 0,
+    erasurePending: keeping,
+    anonymisationPending: keeping.length ? { requestId: anonymisationId, holdIds: keeping } : undefined,
+  });
+}
+
+/** Until each interaction's partition is empty or holds its anonymised general info (no subject-index entry left). */
+async function untilSettled(r: Real, interactions: InteractionModel[]): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    const parts = await Promise.all(
+      interactions.map((i) => r.platform.partition(r.handles[i.tenant], i.interactionId)),
+    );
+    if (parts.every((items) => items.every((x) => !x.sk.startsWith('SUBJ#') && !x.sk.startsWith('MSG#')))) return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+
 async function untilGone(r: Real, interactions: InteractionModel[]): Promise<void> {
   for (let tries = 0; tries < 100; tries++) {
     const left = await Promise.all(
@@ -292,6 +335,14 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
         await r.platform.asStaff(r.handles[s.tenant], `/v1/holds/${hold.holdId}/release`, 'POST', {}),
       );
       hold.released = true;
+      // An erasure and an anonymisation of one subject that this hold both postponed run again side by
+      // side (subject-requests/concurrency.ts): whichever reaches an interaction first decides whether it
+      // goes or is anonymised, and either is lawful. Read which from storage.
+      for (const [index, subject] of m.tenants[s.tenant].subjects.entries()) {
+        const pending = subject.anonymisationPending;
+        if (!pending?.holdIds.includes(hold.holdId) || !subject.erasurePending.includes(hold.holdId)) continue;
+        await settleRacingRequests(m, r, s.tenant, index, pending.requestId);
+      }
       // Releasing re-applies the anonymisations this hold postponed: each runs again, to its end.
       for (const [index, subject] of m.tenants[s.tenant].subjects.entries()) {
         const pending = subject.anonymisationPending;
