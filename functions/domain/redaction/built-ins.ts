@@ -27,10 +27,11 @@ const digitDetectors = (callingCode: string | undefined): ReadonlyArray<DigitDet
   { type: 'personnummer', minDigits: 10, maxDigits: 12, accepts: isPersonnummerWindow },
   { type: 'nir', minDigits: 15, maxDigits: 15, accepts: isNirWindow },
   { type: 'card', minDigits: 12, maxDigits: 19, accepts: isCardWindow },
-  // 7 digits (a local number after a phone word) up to 15 after the country code, plus a 00 prefix and a (0) trunk.
+  // 6 digits (a local number after a phone word: Swedish local numbers have 5 to 8) up to 15 after the
+  // country code, plus a 00 prefix and a (0) trunk. Below 7 digits only a phone word admits a number.
   {
     type: 'phone',
-    minDigits: 7,
+    minDigits: 6,
     maxDigits: 18,
     accepts: phoneWindowCheck(callingCode),
     start: phoneStart,

@@ -9,7 +9,7 @@ import type { FindingSink, FindingType } from './types';
  * parenthesis, no-break space) lies between them; `14h30`, `12,50` or `ABC123` break runs. Each
  * run is then tried window by window (consecutive groups, at most 8 groups and 19 digits): at each
  * group the longest window some validator accepts wins, and the search resumes after it. A run
- * too short to hold anything (fewer than 7 digits and 4 groups) is skipped at once, which is what
+ * too short to hold anything (fewer than MIN_RUN_DIGITS digits and 4 groups) is skipped at once, which is what
  * most numbers in chat text are (prices, times, quantities). Digits followed by a letter belong to
 a word (`12kg`), except before a phone extension (`555-0143x2210`). Digits glued to two letters are
  * offered to the IBAN check on the way (`FR76…`), so IBANs need no pass of their own.
@@ -39,6 +39,8 @@ const MAX_WINDOW_DIGITS = 19;
 /** The most groups any format needs: `+33 (0)6 12 34 56 78` and a spaced NIR have 7. */
 const MAX_WINDOW_GROUPS = 8;
 const MIN_WINDOW_DIGITS = 4;
+/** The fewest digits of a run worth classifying unless it has an IPv4's 4 groups: a local phone number after a phone word. */
+const MIN_RUN_DIGITS = 6;
 const MAX_GAP = 3;
 
 const isSeparator = (c: number) =>
@@ -117,7 +119,7 @@ function classifyRun(
   const groups = starts.length;
   let count = 0;
   for (let k = 0; k < groups; k++) count += ends[k] - starts[k];
-  if (count < 7 && groups < 4) return;
+  if (count < MIN_RUN_DIGITS && groups < 4) return;
   let digits = '';
   const before: number[] = [];
   const gaps: string[] = [];

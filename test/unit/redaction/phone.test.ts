@@ -73,6 +73,9 @@ describe('phone detector: international and national formats, spaced, dotted and
     ['ring mig på 555 01 42', 'ring mig på [PHONE]'],
     ['meine Handynummer: 5550 1234', 'meine Handynummer: [PHONE]'],
     ['llámame al 555 0142', 'llámame al [PHONE]'],
+    ['Ring 136610 och fråga efter chefen.', 'Ring [PHONE] och fråga efter chefen.'],
+    ['Mitt nummer är 194616.', 'Mitt nummer är [PHONE].'],
+    ['Vous pouvez me joindre au +2908999.', 'Vous pouvez me joindre au [PHONE].'],
   ])('redacts a short local number after a phone word: %j', (text, expected) => {
     expect(redactor.redact(text).text).toBe(expected);
   });
@@ -85,6 +88,9 @@ describe('phone detector: international and national formats, spaced, dotted and
     ['it costs 1 299 000 €', 'an amount with a currency'],
     ['le 12/03/2024 à 14:30, 2 articles', 'a date, a time and a quantity'],
     ['5550 1234 units', 'eight digits without a phone word'],
+    ['ticket 136610 is closed', 'six digits without a phone word'],
+    ['ordernummer 194616 skickades', 'six digits after an order word'],
+    ['+1234567 points', 'seven digits after + that no plan holds'],
     ['Le numéro 194025883875820 ne marche pas', 'fifteen digits after a generic number word'],
   ])('leaves ordinary numbers alone: %j (%s)', (text) => {
     expect(redactor.redact(text).text).toBe(text);

@@ -67,8 +67,10 @@ export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWin
   return (w) => {
     if (w.digits.length >= 8 && isPhoneWindow(w)) return true;
     if (w.lead === '#' || w.digits.length > 15 || !hasPhoneSeparators(w)) return false;
-    // After `+` only the E.164 length is asked: people also write numbers no plan holds yet.
-    if (w.lead.endsWith('+')) return w.digits.length >= 8;
+    // After `+` only the E.164 length is asked: people also write numbers no plan holds yet. Seven
+    // digits are a whole number in small plans (Saint Helena: `+290 8999`), so the plans decide those.
+    if (w.lead.endsWith('+'))
+      return w.digits.length >= 8 || (w.digits.length === 7 && validE164(`+${w.digits}`, undefined) !== undefined);
     if (isPieceOfLongerRun(w)) return false;
     const cue = cueBefore(w.text, phoneStart(w));
     if (isExcludedLayout(w, cue === 'phone')) return false;
