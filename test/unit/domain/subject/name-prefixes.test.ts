@@ -97,6 +97,7 @@ describe('what a search by name start looks up', () => {
       } catch (error) {
         return error;
       }
+      return undefined;
     })();
 
     // Assess
