@@ -110,8 +110,8 @@ export function siblingEntry(
   };
 }
 
-const listedUnder = (records: RecordStore, tenantId: string, hmacHex: string) =>
-  allPages((cursor) => records.queryBySubject(subjectIndexKey(tenantId, hmacHex), { cursor }));
+const listedUnder = (records: RecordStore, tenantId: string, hmacHex: string, atMost?: number) =>
+  allPages((cursor) => records.queryBySubject(subjectIndexKey(tenantId, hmacHex), { cursor }), atMost);
 
 /**
  * Every entry the `bySubject` index of this region lists under one keyed hash of the tenant (all
@@ -126,13 +126,17 @@ export async function entriesOfSubject(
   return hits.map((hit) => ({ ...hit, ...parseSubjectIndexSortKey(hit.sk) }) as SubjectIndexEntry);
 }
 
-/** The partitions (and their records' class) filed under one name prefix's keyed hash in this region, for search only. */
+/**
+ * The entries filed under one name prefix's keyed hash in this region, for search only; reading
+ * stops once more than `atMost` are found (a common prefix may name much of a tenant).
+ */
 export async function entriesOfNamePrefix(
   records: RecordStore,
   tenantId: string,
   hmacHex: string,
+  atMost: number,
 ): Promise<SubjectHit[]> {
-  return (await listedUnder(records, tenantId, hmacHex)).filter((hit) => isNamePrefixSortKey(hit.sk));
+  return (await listedUnder(records, tenantId, hmacHex, atMost)).filter((hit) => isNamePrefixSortKey(hit.sk));
 }
 
 /** Every subject-index entry of one partition, read consistently (all pages). */
