@@ -121,7 +121,7 @@ describe('the web console', () => {
   it("finds the call by the start of the caller's name words, and only that one", async () => {
     // Prepare
     await page.goto(`${consoleUrl()}#/search`);
-    await page.getByLabel('Name starts with').fill('ast LI');
+    await page.getByLabel('Name starts with').fill('ast LIN');
     // Act
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.locator('#results h2, #results [role=alert]').first().waitFor();

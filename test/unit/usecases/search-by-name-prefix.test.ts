@@ -65,12 +65,14 @@ describe('search by the start of a name', () => {
     // Act
     const ann = await search(c, tenantId, { namePrefix: 'ANN' });
     const annBer = await search(c, tenantId, { namePrefix: 'ann ber' });
+    const annPlusBer = await search(c, tenantId, { namePrefix: 'ann+ber' });
     const strom = await search(c, tenantId, { namePrefix: 'strö' });
     const withWholeName = await search(c, tenantId, { namePrefix: 'ann', name: 'annabelle lind' });
 
     // Assess
     expect(ann).toEqual([anna, annabelle].sort());
     expect(annBer).toEqual([anna]);
+    expect(annPlusBer).toEqual([anna]); // a + typed for a space, as forms send it
     expect(strom).toEqual([bo]);
     expect(withWholeName).toEqual([annabelle]);
   });
