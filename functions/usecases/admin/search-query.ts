@@ -17,8 +17,8 @@ const Label = z.string().trim().min(1).max(200);
 
 /**
  * `GET /v1/interactions?…`: identifiers (phone, e-mail, name; all given must match, through the
- * keyed-hash index), the start of the name's words (`namePrefix`, e.g. `ann ber`), time range, queue, agent, group, channel, whether a legal hold keeps it
- * (`held`); `limit` and `nextToken` page.
+ * keyed-hash index), the start of the name's words (`namePrefix`, e.g. `ann ber`), time range,
+ * queue, agent, group, channel, whether a legal hold keeps it (`held`); `limit` and `nextToken` page.
  */
 export const SearchQuerySchema = z
   .object({

@@ -36,8 +36,9 @@ const nonEmpty = <T extends object>(o: T): T | undefined => (Object.keys(o).leng
 
 /**
  * POST /v1/interactions. Stores the general info (participant and external id sealed, labels
- * redacted) and its subject-index entries (its name's prefixes too) in one transaction, in the region the policy assigns
- * the channel's interactions (its in-flight region while a call runs), then counts it.
+ * redacted) and its subject-index entries (its name's word prefixes too) in one transaction, in the
+ * region the policy assigns the channel's interactions (its in-flight region while a call runs),
+ * then counts it.
  */
 export async function startInteraction(
   deps: IngestDeps,

@@ -44,8 +44,8 @@ function corrected(
  * Corrects identifiers in one partition (GDPR Art. 16): where the partition is indexed under the
  * current value of an identifier, the sealed record gets the corrected value and the index entry
  * is re-keyed to the corrected value's hash (a name's prefix entries follow the name), all in one
- * transaction per region. A partition
- * already corrected no longer has the old entry and is left alone, so a re-run changes nothing.
+ * transaction per region. A partition already corrected no longer has the old entry and is left
+ * alone, so a re-run changes nothing.
  */
 export async function rectifyPartition(
   deps: SubjectRequestDeps,
