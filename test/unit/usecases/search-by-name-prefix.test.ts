@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import type { Actor } from '../../../functions/domain/access/authorize';
 import type { SettableClock } from '../../../functions/domain/clock';
 import { LetheError } from '../../../functions/domain/errors';
@@ -145,6 +146,31 @@ describe('a name prefix never stands for a person', () => {
     expect(done.status).toBe('completed');
     expect(partitionOf(c, tenantId, anna).filter((i) => i.sk.startsWith('SUBJ#'))).toEqual([]);
     expect(partitionOf(c, tenantId, annabelle)).toEqual(annabelleBefore);
+  });
+
+  it('exporting "Anna" packages Anna\'s interaction, not "Annabelle\'s"', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    const anna = await converse(c, tenantId, 'Anna');
+    const annabelle = await converse(c, tenantId, 'Annabelle');
+
+    // Act
+    const done = await request(c, tenantId, { type: 'export', identifiers: { name: 'Anna' }, options: {} });
+
+    // Assess
+    expect(done.status).toBe('completed');
+    const packages = c.exports.rawObjects().filter((o) => o.key.includes(tenantId));
+    const files = await Promise.all(
+      packages.map(async (o) => {
+        const zip = await JSZip.loadAsync(o.bytes);
+        return Promise.all(Object.values(zip.files).map(async (f) => `${f.name}\n${await f.async('string')}`));
+      }),
+    );
+    const packaged = files.flat().join('\n');
+    expect(packages).toHaveLength(1);
+    expect(packaged).toContain(anna);
+    expect(packaged).not.toContain(annabelle);
   });
 
   it('a hold on "Anna" keeps Anna, not "Annabelle"', async () => {
