@@ -242,7 +242,7 @@ function showResults(form, results, state) {
       ? h(
           'p',
           {},
-          'No interaction matches. Searches by phone, e-mail or name find only interactions that were not anonymised.',
+          'No interaction matches. Searches by phone, e-mail, name or its start find only interactions that were not anonymised.',
         )
       : [
           h(
