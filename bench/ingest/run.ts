@@ -142,7 +142,7 @@ async function main(): Promise<void> {
 
     const scenarios: Array<Scenario & { tenantId: string }> = [
       {
-        name: 'POST /v1/interactions (chat, e-mail + name + phone: 3 index entries, sealed participant, KPI ADD)',
+        name: 'POST /v1/interactions (chat, e-mail + name + phone: 3 index entries and 10-11 of name prefixes, sealed participant, KPI ADD)',
         tenantId: chatTenant,
         requests: REQUESTS,
         recordsPerRequest: 1,

@@ -8,7 +8,7 @@ import { ROUTES } from '../lib/routes.js';
 export const title = 'Search';
 
 const CHANNELS = ['chat', 'call', 'sms', 'email', 'social', 'messaging'];
-const CRITERIA = ['phone', 'email', 'name', 'from', 'to', 'queue', 'agent', 'group', 'channel'];
+const CRITERIA = ['phone', 'email', 'name', 'namePrefix', 'from', 'to', 'queue', 'agent', 'group', 'channel'];
 
 /**
  * The last search, kept in memory only (never in the URL or storage: criteria are personal data),
@@ -38,7 +38,12 @@ export function render(main) {
           'Any format, e.g. +46 70 123 45 67',
         ),
         field('E-mail', h('input', { type: 'email', name: 'email', autocomplete: 'off' })),
-        field('Name', h('input', { type: 'text', name: 'name', autocomplete: 'off' })),
+        field('Name', h('input', { type: 'text', name: 'name', autocomplete: 'off' }), 'The whole name'),
+        field(
+          'Name starts with',
+          h('input', { type: 'text', name: 'namePrefix', autocomplete: 'off' }),
+          'The start of each word, at least 3 letters, e.g. ann ber',
+        ),
         field('From', h('input', { type: 'datetime-local', name: 'from' }), 'Your local time'),
         field('To', h('input', { type: 'datetime-local', name: 'to' })),
         field('Queue', h('input', { type: 'text', name: 'queue' })),
@@ -237,7 +242,7 @@ function showResults(form, results, state) {
       ? h(
           'p',
           {},
-          'No interaction matches. Searches by phone, e-mail or name find only interactions that were not anonymised.',
+          'No interaction matches. Searches by phone, e-mail, name or its start find only interactions that were not anonymised.',
         )
       : [
           h(

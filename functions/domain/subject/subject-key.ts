@@ -19,9 +19,14 @@ const MIN_SECRET_BYTES = 32;
  * like a phone number from colliding with that phone.
  */
 export function subjectKey(secret: Uint8Array, kind: IdentifierKind, normalised: NormalisedIdentifier): string {
+  return keyedHash(secret, kind, normalised);
+}
+
+/** Hex HMAC-SHA256 over `<domain>:<text>` under the tenant secret; the domain keeps keys of different meaning apart. */
+export function keyedHash(secret: Uint8Array, domain: string, text: string): string {
   if (secret.byteLength < MIN_SECRET_BYTES)
     throw new RangeError(`the tenant secret must be at least ${MIN_SECRET_BYTES} bytes`);
-  return createHmac('sha256', secret).update(`${kind}:${normalised}`, 'utf8').digest('hex');
+  return createHmac('sha256', secret).update(`${domain}:${text}`, 'utf8').digest('hex');
 }
 
 /**

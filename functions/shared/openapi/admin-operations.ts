@@ -25,6 +25,7 @@ import { ChatbotEventDetailSchema, ChatbotEventListSchema } from '../../usecases
 import { InteractionSurveysSchema } from '../../usecases/admin/interaction-surveys';
 import { PrivacyKpiReportSchema } from '../../domain/kpi/privacy-report';
 import { MAX_SWEEP_HISTORY_PAGE, SweepHistoryPageSchema } from '../../usecases/admin/sweep-history-admin';
+import { MIN_PREFIX_LENGTH } from '../../domain/subject/name-prefixes';
 import { pageQuery, SUBJECT_QUERY, type ApiOperation, type ApiQuery } from './operation';
 
 /** Query parameters of an archive search (GET /v1/interactions and its export). */
@@ -41,6 +42,12 @@ const SEARCH_QUERY: ApiQuery = [
     required: false,
     description: 'through the keyed-hash index: the whole name, case and spacing ignored',
     schema: { type: 'string' },
+  },
+  {
+    name: 'namePrefix',
+    required: false,
+    description: `the start of the name's words, each of ${MIN_PREFIX_LENGTH} or more characters (\`ann ber\` finds Anna Berg and Annika Bergström); through the keyed-hash index of word prefixes, only interactions matching every word; 413 when one word starts more than 1000 names`,
+    schema: { type: 'string', minLength: MIN_PREFIX_LENGTH },
   },
   {
     name: 'from',

@@ -2,12 +2,13 @@ import { listingScope, readerOf, withinScope, type ListingScope } from '../../do
 import { requireAccess } from '../../domain/access/require-access';
 import { LetheError, validationFailed } from '../../domain/errors';
 import type { TenantPolicy } from '../../domain/policy/schema';
+import { namePrefixKey, searchedNamePrefixes } from '../../domain/subject/name-prefixes';
 import { subjectKeysOf } from '../../domain/subject/subject-key';
 import { parsePartitionKey } from '../../domain/record-keys';
 import type { Reader } from '../../domain/retention/visibility';
 import { typedQuery } from '../../domain/typed-query';
 import { parseOrThrow } from '../../domain/validation';
-import type { StoredItem } from '../../ports/record-store';
+import type { RecordStore, StoredItem, SubjectHit } from '../../ports/record-store';
 import { heldInteractionIds, holdsOnPartitions } from '../holds/hold-guard';
 import {
   interactionFactsOf,
@@ -35,7 +36,7 @@ import {
   type SearchQuery,
   type SearchRange,
 } from './search-query';
-import { entriesOfSubject } from '../records/subject-index';
+import { entriesOfNamePrefix, entriesOfSubject } from '../records/subject-index';
 
 /** Listing entries one request reads at most before answering with a token to go on. */
 const SCAN_BUDGET = 2000;
@@ -107,32 +108,57 @@ async function liveMatches(
   return located.filter((l): l is LocatedInteraction => l !== undefined && matches(c, l.item));
 }
 
+/** One look-up in the index of a region; `capped` ones stop reading past MAX_SUBJECT_HITS, so more is refused. */
+interface IndexLookup {
+  read: (records: RecordStore) => Promise<SubjectHit[]>;
+  capped: boolean;
+}
+
 /**
- * By identifier: the keyed hash of each identifier (normalised as at ingest) looked up in the
- * `bySubject` index of every region; only interactions named by all of them, and never an
- * anonymised one (it left the index: it no longer names anyone). Newest first, paged by offset.
+ * By identifier: the keyed hash of each identifier (normalised as at ingest), and of each word
+ * typed as the start of a name, looked up in the `bySubject` index of every region; only
+ * interactions named by all of them, and never an anonymised one (it left the index: it no longer
+ * names anyone). Newest first, paged by offset. A name start that more than MAX_SUBJECT_HITS
+ * interactions share is refused before the rest of its entries is read.
  */
 async function idsOfSubject(deps: AdminDeps, tenantId: string, c: Criteria): Promise<string[]> {
+  const prefixes = c.query.namePrefix === undefined ? [] : searchedNamePrefixes(c.query.namePrefix);
   const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
   const keys = subjectKeysOf(
     { phone: c.query.phone, email: c.query.email, name: c.query.name },
     secret,
     c.defaultCallingCode,
   );
+  const lookups: IndexLookup[] = [
+    ...keys.map((key) => ({
+      read: (records: RecordStore) => entriesOfSubject(records, tenantId, key.hmacHex),
+      capped: false,
+    })),
+    ...prefixes.map((prefix) => ({
+      read: (records: RecordStore) =>
+        entriesOfNamePrefix(records, tenantId, namePrefixKey(secret, prefix), MAX_SUBJECT_HITS),
+      capped: true,
+    })),
+  ];
   let ids: string[] | undefined;
-  for (const key of keys) {
+  for (const lookup of lookups) {
     const hits = (
-      await Promise.all(
-        deps.stores.regions.map((r) => entriesOfSubject(deps.stores.storesFor(r).records, tenantId, key.hmacHex)),
-      )
+      await Promise.all(deps.stores.regions.map((r) => lookup.read(deps.stores.storesFor(r).records)))
     ).flat();
     const named = new Set(
       hits.filter((h) => h.class === 'interaction').flatMap((h) => parsePartitionKey(h.pk)?.id ?? []),
     );
+    if (lookup.capped && named.size > MAX_SUBJECT_HITS) throw tooManyHits();
     ids = ids ? ids.filter((id) => named.has(id)) : [...named];
   }
   return ids ?? [];
 }
+
+const tooManyHits = () =>
+  new LetheError(
+    'PAYLOAD_TOO_LARGE',
+    `More than ${MAX_SUBJECT_HITS} interactions match; add a time range or another criterion.`,
+  );
 
 /**
  * By ids: the identifier hits and/or, with `held=true`, the interactions active legal holds keep
@@ -150,11 +176,7 @@ async function searchByIds(
     const held = await heldInteractionIds(deps, tenantId);
     ids = ids ? ids.filter((id) => held.includes(id)) : held;
   }
-  if ((ids ?? []).length > MAX_SUBJECT_HITS)
-    throw new LetheError(
-      'PAYLOAD_TOO_LARGE',
-      `More than ${MAX_SUBJECT_HITS} interactions match; add a time range or another criterion.`,
-    );
+  if ((ids ?? []).length > MAX_SUBJECT_HITS) throw tooManyHits();
   const found = (await liveMatches(deps, tenantId, ids ?? [], c)).sort((a, b) =>
     a.info.startedAt < b.info.startedAt ? 1 : -1,
   );
@@ -276,7 +298,7 @@ export async function searchInteractions(
 /** What a search was by, for the audit log: criteria names only, never their values. */
 export function searchedBy(q: SearchQuery): string {
   const names = (
-    ['phone', 'email', 'name', 'from', 'to', 'channel', 'queue', 'agent', 'group', 'held'] as const
+    ['phone', 'email', 'name', 'namePrefix', 'from', 'to', 'channel', 'queue', 'agent', 'group', 'held'] as const
   ).filter((k) => q[k] !== undefined);
   return names.length ? names.join(',') : 'time';
 }

@@ -17,14 +17,15 @@ const Label = z.string().trim().min(1).max(200);
 
 /**
  * `GET /v1/interactions?…`: identifiers (phone, e-mail, name; all given must match, through the
- * keyed-hash index), time range, queue, agent, group, channel, whether a legal hold keeps it
- * (`held`); `limit` and `nextToken` page.
+ * keyed-hash index), the start of the name's words (`namePrefix`, e.g. `ann ber`), time range,
+ * queue, agent, group, channel, whether a legal hold keeps it (`held`); `limit` and `nextToken` page.
  */
 export const SearchQuerySchema = z
   .object({
     phone: z.string().trim().min(1).max(100).optional(),
     email: z.string().trim().min(1).max(320).optional(),
     name: z.string().trim().min(1).max(200).optional(),
+    namePrefix: z.string().trim().min(1).max(200).optional(),
     from: Instant.optional(),
     to: Instant.optional(),
     channel: z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(', ')}` }).optional(),
@@ -42,7 +43,7 @@ export const SearchQuerySchema = z
   });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
-export const hasIdentifier = (q: SearchQuery) => Boolean(q.phone || q.email || q.name);
+export const hasIdentifier = (q: SearchQuery) => Boolean(q.phone || q.email || q.name || q.namePrefix);
 /** Searches that start from a set of interaction ids (identifier hits, held interactions) rather than from the days. */
 export const searchesByIds = (q: SearchQuery) => hasIdentifier(q) || q.held === 'true';
 

@@ -5,7 +5,7 @@ import { subjectKeysOf, type SubjectKey } from '../../domain/subject/subject-key
 import type { IngestDeps } from './deps';
 import type { LocatedInteraction } from './interaction-info';
 import { openedFields } from '../records/record-items';
-import { entriesOfPartition, indexedHmacOf } from '../records/subject-index';
+import { entriesOfPartition, subjectHmacsOfEntries } from '../records/subject-index';
 import type { TenantContext } from './tenant-context';
 
 /** Subject keys of identifiers sent under `path` (`participant`, `subject`), errors named by full path. */
@@ -22,10 +22,10 @@ export function subjectKeysAt(tenant: TenantContext, identifiers: Participant, p
   }
 }
 
-/** The keyed hashes an interaction is indexed under, read from its own partition. */
+/** The keyed hashes an interaction names its subject by (not its name prefixes), read from its own partition. */
 export async function subjectHmacsOf(deps: Pick<IngestDeps, 'stores'>, located: LocatedInteraction): Promise<string[]> {
   const records = deps.stores.storesFor(located.region).records;
-  return (await entriesOfPartition(records, located.item.pk)).map(indexedHmacOf);
+  return subjectHmacsOfEntries(await entriesOfPartition(records, located.item.pk));
 }
 
 /** The interaction's own name, e-mail and phone, which its texts are redacted for. */

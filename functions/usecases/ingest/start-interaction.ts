@@ -16,7 +16,7 @@ import { commitOnce, IdempotencyGuard } from './idempotency';
 import { infoKey, type InfoAttributes } from './interaction-info';
 import { subjectKeysAt } from './participant';
 import { recordMeta, recordTime, sealedItem } from '../records/record-items';
-import { subjectIndexItems } from '../records/subject-index';
+import { namePrefixKeysFor, subjectIndexItems } from '../records/subject-index';
 import { loadTenant } from './tenant-context';
 import { refuseWhileErasing } from '../subject-markers/erasure-markers';
 import { restrictionMark, restrictionOf } from '../subject-markers/restriction-markers';
@@ -36,8 +36,9 @@ const nonEmpty = <T extends object>(o: T): T | undefined => (Object.keys(o).leng
 
 /**
  * POST /v1/interactions. Stores the general info (participant and external id sealed, labels
- * redacted) and its subject-index entries in one transaction, in the region the policy assigns
- * the channel's interactions (its in-flight region while a call runs), then counts it.
+ * redacted) and its subject-index entries (its name's word prefixes too) in one transaction, in the
+ * region the policy assigns the channel's interactions (its in-flight region while a call runs),
+ * then counts it.
  */
 export async function startInteraction(
   deps: IngestDeps,
@@ -126,7 +127,11 @@ export async function startInteraction(
   const item = { ...(contentRefused ? { ...sealed, contentRefused } : sealed), ...restrictionMark(restriction) };
   const operations: WriteOperation[] = [
     { kind: 'put', item, condition: { kind: 'absent' } },
-    ...subjectIndexItems(key.pk, keys, meta).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
+    ...subjectIndexItems(
+      key.pk,
+      [...keys, ...namePrefixKeysFor('interaction', input.participant.name, tenant.subjectSecret)],
+      meta,
+    ).map((entry): WriteOperation => ({ kind: 'put', item: entry })),
     // The archive's time index (admin search by time, queue, agent, group, channel).
     ...(await listingWrites(deps, tenantId, policy, region, attributes)),
   ];

@@ -3,7 +3,7 @@ import { batchSortKey, litigationPartition } from '../../domain/litigation/regis
 import type { ItemKey, RecordStore, StoredItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import { allPages } from '../records/pages';
-import { entriesOfPartition, indexedHmacOf } from '../records/subject-index';
+import { entriesOfPartition, indexedHmacOf, namesSubject } from '../records/subject-index';
 
 /**
  * A sealed batch outlives the live records it copied: once the sweep deletes or anonymises them,
@@ -35,7 +35,8 @@ export async function subjectLinksOf(
   const perKey = new Map<string, { kind: unknown; records: number }>();
   for (const [pk, records] of recordsPerPartition)
     for (const region of stores.regions) {
-      for (const entry of await entriesOfPartition(stores.storesFor(region).records, pk)) {
+      // Name prefixes stand for no one ("ann" is Anna's and Annabelle's): only whole identifiers are linked.
+      for (const entry of (await entriesOfPartition(stores.storesFor(region).records, pk)).filter(namesSubject)) {
         const hmacHex = indexedHmacOf(entry);
         const known = perKey.get(hmacHex) ?? { kind: entry.kind, records: 0 };
         perKey.set(hmacHex, { ...known, records: known.records + records });

@@ -6,7 +6,7 @@ import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, partitionPieces, type SubjectPartition } from './find-subject';
 import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';
 import { partitionObjects } from './partition-objects';
-import { entriesOfPartition, indexedHmacOf, isSubjectIndexEntry } from '../records/subject-index';
+import { entriesOfPartition, isSubjectIndexEntry, subjectHmacsOfEntries } from '../records/subject-index';
 
 export interface AnonymiseScope {
   tenantId: string;
@@ -50,8 +50,11 @@ export async function anonymisePartition(
   // Derived copies are plain and name the person (voice, chat, identifiers): they go whatever `content` says.
   await deleteCopies(deps, await copiesOfSubjectPartition(deps, scope.tenantId, partition.pk), 'all');
   // The standing markers of every key it is indexed under go before its index entries (objections stay).
-  const hmacs = pieces.flatMap(({ items }) => items.filter(isSubjectIndexEntry).map(indexedHmacOf));
-  await dropConsentStanding(deps.directory, scope.tenantId, [...new Set(hmacs)]);
+  await dropConsentStanding(
+    deps.directory,
+    scope.tenantId,
+    subjectHmacsOfEntries(pieces.flatMap(({ items }) => items)),
+  );
   for (const { region, items } of pieces) {
     const action: ActionScope = { deps, region, tenantId: scope.tenantId, now: scope.at };
     for (const item of items) {

@@ -6,7 +6,7 @@ import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, partitionPieces, type SubjectPartition } from './find-subject';
 import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';
 import { dataKeyIdsOf, partitionObjects } from './partition-objects';
-import { indexedHmacOf, isSubjectIndexEntry } from '../records/subject-index';
+import { isSubjectIndexEntry, subjectHmacsOfEntries } from '../records/subject-index';
 
 const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
 
@@ -45,8 +45,7 @@ export async function erasePartition(
   const ordered = indexRegionsLast(pieces, partition);
   for (const { region, items } of ordered)
     await deps.stores.storesFor(region).records.deleteItems(items.filter((i) => !isSubjectIndexEntry(i)).map(keyOf));
-  const entries = ordered.flatMap(({ items }) => items.filter(isSubjectIndexEntry));
-  await dropConsentStanding(deps.directory, tenantId, [...new Set(entries.map(indexedHmacOf))]);
+  await dropConsentStanding(deps.directory, tenantId, subjectHmacsOfEntries(ordered.flatMap(({ items }) => items)));
   for (const { region, items } of ordered)
     await deps.stores.storesFor(region).records.deleteItems(items.filter(isSubjectIndexEntry).map(keyOf));
 }

@@ -9,7 +9,15 @@ import type { SubjectRequestDeps } from './deps';
 import type { SubjectPartition } from './find-subject';
 import { isHeldItem } from '../records/held-expiry';
 import { sealingScopeOf } from '../records/record-items';
-import { rekeyedEntry, subjectIndexEntryKey } from '../records/subject-index';
+import {
+  entriesOfPartition,
+  indexedHmacOf,
+  isNamePrefixEntry,
+  namePrefixKeysFor,
+  rekeyedEntry,
+  siblingEntry,
+  subjectIndexEntryKey,
+} from '../records/subject-index';
 
 /** One identifier to correct: its kind, the keyed hashes of its current and corrected values, and the corrected value. */
 export interface Correction {
@@ -35,8 +43,9 @@ function corrected(
 /**
  * Corrects identifiers in one partition (GDPR Art. 16): where the partition is indexed under the
  * current value of an identifier, the sealed record gets the corrected value and the index entry
- * is re-keyed to the corrected value's hash, all in one transaction per region. A partition
- * already corrected no longer has the old entry and is left alone, so a re-run changes nothing.
+ * is re-keyed to the corrected value's hash (a name's prefix entries follow the name), all in one
+ * transaction per region. A partition already corrected no longer has the old entry and is left
+ * alone, so a re-run changes nothing.
  */
 export async function rectifyPartition(
   deps: SubjectRequestDeps,
@@ -58,6 +67,8 @@ export async function rectifyPartition(
     for (const { correction, entry } of present) {
       operations.push({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk }, condition: { kind: 'present' } });
       operations.push({ kind: 'put', item: rekeyedEntry(entry, tenantId, correction.newHmac) });
+      if (correction.kind === 'name')
+        operations.push(...(await namePrefixesRenamed(deps, { region, tenantId, partition }, entry, correction.value)));
     }
     const root = await records.get({ pk: partition.pk, sk: ROOT_SORT_KEY[partition.kind] }, { consistent: true });
     // Archived by the sweep: the copy in the archive bucket is corrected first, while the old entry still finds the partition.
@@ -90,6 +101,35 @@ export async function rectifyPartition(
       if (!(error instanceof WriteConflict)) throw error;
     }
   }
+}
+
+/**
+ * A corrected name is found by its own word prefixes, no longer by the old name's: entries of
+ * prefixes only the old name had go, the new name's missing ones are filed beside the name entry
+ * (same attributes), in the rectification's transaction. At most twice the per-name cap.
+ */
+async function namePrefixesRenamed(
+  deps: SubjectRequestDeps,
+  where: { region: string; tenantId: string; partition: SubjectPartition },
+  nameEntry: StoredItem,
+  value: string,
+): Promise<WriteOperation[]> {
+  const { region, tenantId, partition } = where;
+  const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
+  const wanted = namePrefixKeysFor(partition.kind as DataClass, value, secret);
+  const filed = (await entriesOfPartition(deps.stores.storesFor(region).records, partition.pk)).filter(
+    isNamePrefixEntry,
+  );
+  const filedHmacs = new Set(filed.map(indexedHmacOf));
+  const wantedHmacs = new Set(wanted.map((k) => k.hmacHex));
+  return [
+    ...filed
+      .filter((entry) => !wantedHmacs.has(indexedHmacOf(entry)))
+      .map((entry): WriteOperation => ({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk } })),
+    ...wanted
+      .filter((k) => !filedHmacs.has(k.hmacHex))
+      .map((k): WriteOperation => ({ kind: 'put', item: siblingEntry(nameEntry, tenantId, k) })),
+  ];
 }
 
 /**

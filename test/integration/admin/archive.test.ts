@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { callApi } from '../../support/api';
 import { env } from '../../support/emulators';
+import { namePrefixes } from '../../../functions/domain/subject/name-prefixes';
+import { recordsOf } from '../retention/support';
 import { as, converse, fakeMp3, newTenant, subjectRequest, type StaffUser, type Tenant } from './support';
 
 const adminOf = (tenant: Tenant): StaffUser => ({
@@ -56,6 +58,36 @@ describe('searching the archive', () => {
     expect(byName.body.items.map((i) => i.interactionId)).toEqual([interactionId]);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f) => f.path)).toEqual(['phone']);
+  });
+
+  it('finds by the start of the name\'s words, every word typed must match; erasing "Anna Berg" leaves "Annabelle" found and no prefix entry of Anna', async () => {
+    // Prepare
+    const tenant = await newTenant();
+    const admin = adminOf(tenant);
+    const anna = await converse(tenant, { channel: 'chat', participant: { name: 'Anna Berg' } });
+    const annabelle = await converse(tenant, { channel: 'chat', participant: { name: 'Annabelle Lind' } });
+    const hits = async (query: string) =>
+      (await as<Page>(admin, `/v1/interactions?${query}`)).body.items.map((i) => i.interactionId).sort();
+
+    // Act
+    const byAnn = await hits('namePrefix=ANN');
+    const byAnnBer = await hits('namePrefix=ann+ber');
+    const tooShort = await as<{ error: { fields: Array<{ path: string }> } }>(admin, '/v1/interactions?namePrefix=an');
+    const erased = await subjectRequest(admin, { type: 'erase', identifiers: { name: 'Anna Berg' } });
+    const afterErasure = await hits('namePrefix=ann');
+
+    // Assess
+    expect(byAnn).toEqual([anna.interactionId, annabelle.interactionId].sort());
+    expect(byAnnBer).toEqual([anna.interactionId]);
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.body.error.fields.map((f) => f.path)).toEqual(['namePrefix']);
+    expect(erased.status).toBe('completed');
+    expect(afterErasure).toEqual([annabelle.interactionId]);
+    const stored = await recordsOf(tenant.tenantId);
+    const prefixesOf = (id: string) =>
+      stored.filter((i) => i.pk.endsWith(`#I#${id}`) && i.sk.startsWith('SUBJ#namePrefix#'));
+    expect(prefixesOf(anna.interactionId)).toEqual([]);
+    expect(prefixesOf(annabelle.interactionId)).toHaveLength(namePrefixes('Annabelle Lind').length);
   });
 
   it('an anonymised interaction ("forget me") is no longer found by phone, but still by time, without its caller (Puzzel)', async () => {

@@ -118,6 +118,21 @@ describe('the web console', () => {
     await expect(page.locator('#session-who').textContent()).resolves.toContain(`tenant ${tenant.tenantId}`);
   });
 
+  it("finds the call by the start of the caller's name words, and only that one", async () => {
+    // Prepare
+    await page.goto(`${consoleUrl()}#/search`);
+    await page.getByLabel('Name starts with').fill('ast LIN');
+    // Act
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('#results h2, #results [role=alert]').first().waitFor();
+    // Assess
+    const links = await page.locator('tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual([`#/interactions/${call.interactionId}`]);
+    await browser.screenshot('search-name-prefix');
+    // The next search starts from an empty form (the console keeps the last one).
+    await page.getByRole('button', { name: 'Clear' }).click();
+  });
+
   it('finds both interactions of a caller by phone number, typed in another format, and only those', async () => {
     // Act
     await searchByPhone(page, PHONE_TYPED);

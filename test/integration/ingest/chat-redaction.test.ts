@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { namePrefixKeysOf } from '../../../functions/domain/subject/name-prefixes';
 import { subjectKey } from '../../../functions/domain/subject/subject-key';
 import { normaliseEmail, normaliseName, normalisePhone } from '../../../functions/domain/subject/normalise';
 import { env } from '../../support/emulators';
@@ -88,11 +89,11 @@ describe('a chat with an e-mail, a card number and a hidden field (iAdvize prese
     const emailKey = subjectKey(secret, 'email', normaliseEmail(ANNA.email));
     const phoneKey = subjectKey(secret, 'phone', normalisePhone(ANNA.phone, '33'));
     const nameKey = subjectKey(secret, 'name', normaliseName(ANNA.name));
-    expect(entries.map((e) => e.sk).sort()).toEqual([
-      `SUBJ#email#${emailKey}`,
-      `SUBJ#name#${nameKey}`,
-      `SUBJ#phone#${phoneKey}`,
-    ]);
+    const prefixKeys = namePrefixKeysOf(ANNA.name, secret).map((k) => `SUBJ#namePrefix#${k.hmacHex}`);
+    expect(prefixKeys).toHaveLength(4); // ann, anna, lin, lind
+    expect(entries.map((e) => e.sk).sort()).toEqual(
+      [`SUBJ#email#${emailKey}`, `SUBJ#name#${nameKey}`, `SUBJ#phone#${phoneKey}`, ...prefixKeys].sort(),
+    );
     expect(entries.find((e) => e.kind === 'email')).toMatchObject({
       subjectKey: `T#${tenant.tenantId}#${emailKey}`,
       class: 'interaction',

@@ -242,6 +242,22 @@ export const noOrphans: Invariant = async (o) => {
   return problems;
 };
 
+/**
+ * A name-prefix entry (read by search only) never outlives its partition's whole-name entry: erasure,
+ * anonymisation, the sweep and rectification take them together, so a forgotten person cannot be
+ * found by the start of their name.
+ */
+export const namePrefixesOnlyBesideTheirName: Invariant = async (o) => {
+  const mine = o.tenants.map((t) => o.handles[t].tenantId);
+  const entries = o.things.filter(
+    (x) => x.table?.endsWith('-records') && / SUBJ#name/.test(x.key) && mine.some((t) => x.key.includes(t)),
+  );
+  const named = new Set(entries.filter((x) => / SUBJ#name#/.test(x.key)).map((x) => x.key.split(' ')[0]));
+  return entries
+    .filter((x) => / SUBJ#namePrefix#/.test(x.key) && !named.has(x.key.split(' ')[0]))
+    .map((x) => `${x.where}: a name-prefix entry without its name entry`);
+};
+
 /** Nothing stays out of TTL's reach without a hold: an item kept as held belongs to an interaction an active hold names. */
 export const heldOnlyWhileAHoldNamesIt: Invariant = async (o) => {
   const named = (interactionId: string) => {
@@ -295,6 +311,7 @@ export const INVARIANTS: Record<string, Invariant> = {
   auditChainVerifies,
   auditTrailLivesWithItsInquiry,
   noOrphans,
+  namePrefixesOnlyBesideTheirName,
   heldOnlyWhileAHoldNamesIt,
   anonymisedFindableByTime,
 };

@@ -54,6 +54,16 @@ describe('records sealed in the litigation archive stay linked to their subject 
       ),
     );
     expect(JSON.stringify(erased.result)).not.toContain(a.email);
+    // Links name the subject by whole identifiers only, never by a prefix of the name (shared by other people)
+    const linked = (await recordsOf(tenant.tenantId))
+      .filter((i) => i.pk === litigationPartition(tenant.tenantId) && i.sk.startsWith(LINK_PREFIX))
+      .map((i) => i.sk.slice(LINK_PREFIX.length).split('#')[0]);
+    const whole = subjectKeysOf(
+      { email: a.email, phone: a.phone, name: a.name },
+      secret,
+      presetPolicy('iadvize').defaultCallingCode,
+    ).map((k) => k.hmacHex);
+    expect([...new Set(linked)].sort()).toEqual([...whole].sort());
 
     // Act: the litigation retention ends; each batch is destroyed as the sweep destroys it
     for (const b of batches) {
