@@ -40,7 +40,12 @@ export class WordList {
     if (k < this.starts.length) return true;
     const text = this.text;
     let p = this.at;
-    while (p < text.length && !hasLowerCase(text.charCodeAt(p))) p++;
+    // The regex engine skips to each A-Z or non-ASCII character much faster than a loop here.
+    for (MAY_HAVE_LOWER_CASE.lastIndex = p; MAY_HAVE_LOWER_CASE.test(text); ) {
+      p = MAY_HAVE_LOWER_CASE.lastIndex - 1;
+      if (hasLowerCase(text.charCodeAt(p))) break;
+    }
+    if (MAY_HAVE_LOWER_CASE.lastIndex === 0) p = text.length;
     let resume = p;
     while (resume > this.at && continuesWord(text.charCodeAt(resume - 1))) resume--;
     this.at = resume;
@@ -108,6 +113,9 @@ export class WordList {
 
 /** A character that may stand inside a word: an ASCII letter, `'`, `-`, or anything past ASCII. */
 const continuesWord = (c: number) => c > 0x7f || c === 39 || c === 45 || isAsciiLetter(c);
+
+/** A-Z and every code unit past ASCII: the only ones hasLowerCase may answer true for. */
+const MAY_HAVE_LOWER_CASE = /[A-Z\u0080-\uffff]/g;
 
 /** Code units whose lower case differs (what isCapitalised asks of a word's first letter), looked up once each. */
 const LOWER_CASE_DIFFERS = new Int8Array(0x10000);

@@ -96,6 +96,20 @@ describe('phone detector: international and national formats, spaced, dotted and
     expect(redactor.redact(text).text).toBe(text);
   });
 
+  // The words before a number are read on a fast path when they are ASCII and the general one otherwise: both alike.
+  it.each([
+    ['CALL ME ON 555 0142', 'CALL ME ON [PHONE]'],
+    ['Café fermé, Call Me On 555 0142', 'Café fermé, Call Me On [PHONE]'],
+    ['ORDER 4839201234 shipped', 'ORDER 4839201234 shipped'],
+    ['Beställ ORDER 4839201234', 'Beställ ORDER 4839201234'],
+    ['My Number: #4839201234', 'My Number: #4839201234'],
+  ])('reads cue words in any case, with or without accents around them: %j', (text, expected) => {
+    // Act
+    const result = redactor.redact(text);
+    // Assess
+    expect(result.text).toBe(expected);
+  });
+
   it('a phone right after a date is still a phone', () => {
     expect(redactor.redact('rappel le 01.02.2024 0612345678').text).toBe('rappel le 01.02.2024 [PHONE]');
   });

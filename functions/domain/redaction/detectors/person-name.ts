@@ -27,13 +27,15 @@ const WEAK_CUE =
   /(?:\bi['’]m|\bi am|this is|ask for|speak to|talk to|colleague|je suis|demandez|collègue|det här är|kollega|ich bin|hier ist|kollegin|kollege|soy|habla|compañer[oa])\s+$/iu;
 const TITLE =
   /(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Hr|Fr)\.?|\bM\.|\b(?:Miss|Sir|Mme|Mlle|Monsieur|Madame|Herr|Frau|herr|fru|Señor|Señora|Señorita|señor|señora|Doña|Doktor))\s+$/u;
+/** Built once: a literal with \p{…} in the function body, the bundle (esbuild, node target) recompiles on every call. */
+const UPPER_CASE_LETTER = /\p{Lu}/u;
 const MAX_FOLLOWING = 5;
 const LOOK_BACK = 24;
 
 export function scanPersonNames(text: string, out: FindingSink): void {
   // A name in lower case is taken only after a strong cue; most lines have none.
   const lowerCaseNames = STRONG_CUE_ANYWHERE.test(text);
-  if (!lowerCaseNames && !/\p{Lu}/u.test(text)) return;
+  if (!lowerCaseNames && !UPPER_CASE_LETTER.test(text)) return;
   const words = new WordList(text);
   let i = 0;
   // Without a strong cue only capitalised words open names: the others need not even be read.

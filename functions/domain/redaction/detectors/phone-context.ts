@@ -153,16 +153,56 @@ function cueOf(word: string): NumberCue | undefined {
 }
 
 export function numberCueBefore(text: string, at: number): NumberCue | undefined {
-  const before = text.slice(Math.max(0, at - CUE_REACH), at).toLowerCase();
+  const from = Math.max(0, at - CUE_REACH);
+  return isAsciiSpan(text, from, at) ? asciiCueBefore(text, from, at) : cueIn(text.slice(from, at).toLowerCase());
+}
+
+function cueIn(before: string): NumberCue | undefined {
   let found: NumberCue | undefined;
   // exec, not matchAll: matchAll copies the regex on every call.
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(before); m !== null; m = WORD.exec(before)) {
-    if (GENERIC.has(m[0])) {
-      found ??= 'phone';
+  for (let m = WORD.exec(before); m !== null; m = WORD.exec(before)) found = cueAfter(m[0], found);
+  return found;
+}
+
+/** The cue in force after `word`, given the one before it. */
+function cueAfter(word: string, found: NumberCue | undefined): NumberCue | undefined {
+  if (GENERIC.has(word)) return found ?? 'phone';
+  return cueOf(word) ?? found;
+}
+
+function isAsciiSpan(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** cueIn on ASCII text, without the lower-cased copy and the regex: WORD there is [A-Za-z#]+,
+ *  and a word is made a string only when its first letters (or itself, if short) can open a cue. */
+function asciiCueBefore(text: string, from: number, to: number): NumberCue | undefined {
+  let found: NumberCue | undefined;
+  let i = from;
+  while (i < to) {
+    if (!isAsciiWordChar(text.charCodeAt(i))) {
+      i++;
       continue;
     }
-    found = cueOf(m[0]) ?? found;
+    const start = i;
+    let head = 0;
+    for (; i < to && isAsciiWordChar(text.charCodeAt(i)); i++)
+      if (i - start < 4) head = head * 128 + lower(text.charCodeAt(i));
+    if (CUE_HEADS.has(i - start < 4 ? -head : head)) found = cueAfter(text.slice(start, i).toLowerCase(), found);
   }
   return found;
 }
+
+const isAsciiWordChar = (c: number) => c === 35 /* # */ || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const lower = (c: number) => (c >= 65 && c <= 90 ? c | 0x20 : c);
+
+/** What asciiCueBefore computes of a word: its first four codes packed, negated for a shorter word
+ *  (the whole word). Keys of every ASCII stem and generic word, whole when short, by four otherwise. */
+const packed = (word: string) => {
+  let head = 0;
+  for (let k = 0; k < Math.min(4, word.length); k++) head = head * 128 + word.charCodeAt(k);
+  return word.length < 4 ? -head : head;
+};
+const CUE_HEADS = new Set([...CUE_OF.keys(), ...GENERIC].filter((w) => /^[a-z#]+$/.test(w)).map(packed));
