@@ -134,7 +134,7 @@ it found 7 ("o-1234567890", "scope at each point in").
 Cost: the spoken scans take ${pct(share)} % of the whole redactor's time on \`bench/corpus/chat-lines.jsonl\` (median of 7
 interleaved rounds; most texts are dropped after one look at their words).
 
-Still missed: numbers of fewer than 7 digits (faker's short Swedish numbers), 8-digit national numbers read without a
+Still missed: spoken numbers of fewer than 7 digits (faker's short Swedish numbers; written, they are found after a phone word), 8-digit national numbers read without a
 phone word before them, and international numbers read with "double zero"/"null null" whose country code and length
 do not match a numbering plan (the written digit scan refuses the same).
 `;
