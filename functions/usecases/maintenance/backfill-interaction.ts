@@ -3,7 +3,7 @@ import { subjectKeysOf } from '../../domain/subject/subject-key';
 import { expirySecondsOf } from '../../domain/retention/visibility';
 import type { ItemKey, RecordStore, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
-import type { PersonalDataVault } from '../personal-data/personal-data-vault';
+import { DataKeyGone, type PersonalDataVault } from '../personal-data/personal-data-vault';
 import { openedFields } from '../records/record-items';
 import {
   entriesOfPartition,
@@ -60,13 +60,23 @@ export async function backfillInteraction(b: InteractionBackfill, key: ItemKey):
   const skipped = (reason: SkipReason): Outcome => ({ kind: 'skipped', reason });
   const info = await b.records.get(key, { consistent: true });
   if (!info) return skipped('gone');
-  if (typeof info.sealed !== 'string' || info.anonymisedAt !== undefined) return skipped('anonymised');
+  if (info.anonymisedAt !== undefined || info.tier === 'statistics') return skipped('anonymised');
+  // Nothing sealed: it was stored without participant or external id.
+  if (typeof info.sealed !== 'string') return skipped('noName');
   const expiry = expirySecondsOf(info);
   const held = typeof info.heldExpiresAt === 'number';
   if (!held && (expiry === undefined || expiry * 1000 <= b.now.getTime() + EXPIRY_MARGIN_SECONDS * 1000))
     return skipped('expiring');
   const interactionId = String(info.interactionId);
-  const participant = ((await openedFields(b.vault, b.region, interactionId, info)).participant ?? {}) as Participant;
+  let opened: Record<string, unknown>;
+  try {
+    opened = await openedFields(b.vault, b.region, interactionId, info);
+  } catch (error) {
+    // Its data key was destroyed: an erasure is under way, and deletes the rest.
+    if (error instanceof DataKeyGone) return skipped('gone');
+    throw error;
+  }
+  const participant = (opened.participant ?? {}) as Participant;
   const [nameKey] = subjectKeysOf({ name: participant.name }, b.secret, b.defaultCallingCode);
   if (!nameKey) return skipped('noName');
   const entries = await entriesOfPartition(b.records, info.pk);
