@@ -152,8 +152,13 @@ export const HANDLERS: readonly HandlerSpec[] = [
   {
     name: 'operator-api',
     entry: 'functions/handlers/operator-api.ts',
-    routes: [{ method: 'POST', path: '/v1/tenants', auth: 'iam' }],
-    access: ['directory:rw', 'kms:data'],
+    routes: [
+      { method: 'POST', path: '/v1/tenants', auth: 'iam' },
+      { method: 'POST', path: '/v1/tenants/{tenantId}/name-prefix-backfill', auth: 'iam' },
+    ],
+    // records:rw and keys:r: the name-prefix backfill opens each interaction's participant and files its entries.
+    access: ['directory:rw', 'kms:data', 'records:rw', 'keys:r'],
+    timeoutSeconds: 29,
   },
   {
     name: 'ingest-api',
