@@ -1,5 +1,6 @@
 import type { Participant } from '../../domain/records';
-import { subjectKeysOf } from '../../domain/subject/subject-key';
+import { normaliseName } from '../../domain/subject/normalise';
+import { subjectKey } from '../../domain/subject/subject-key';
 import { expirySecondsOf } from '../../domain/retention/visibility';
 import type { ItemKey, RecordStore, WriteOperation } from '../../ports/record-store';
 import { WriteConflict } from '../../ports/write-conflict';
@@ -41,7 +42,6 @@ export interface InteractionBackfill {
   region: string;
   tenantId: string;
   secret: Uint8Array;
-  defaultCallingCode: string;
   vault: PersonalDataVault;
   now: Date;
   /** Test seam: runs between the reads and the write, where a concurrent erasure could strike. */
@@ -77,10 +77,11 @@ export async function backfillInteraction(b: InteractionBackfill, key: ItemKey):
     throw error;
   }
   const participant = (opened.participant ?? {}) as Participant;
-  const [nameKey] = subjectKeysOf({ name: participant.name }, b.secret, b.defaultCallingCode);
-  if (!nameKey) return skipped('noName');
+  if (participant.name === undefined || !participant.name.trim()) return skipped('noName');
+  // The name's key as ingest made it (subjectKeysOf): the name alone, without the phone library.
+  const nameHmac = subjectKey(b.secret, 'name', normaliseName(participant.name));
   const entries = await entriesOfPartition(b.records, info.pk);
-  const nameSk = subjectIndexEntryKey(info.pk, nameKey.kind, nameKey.hmacHex).sk;
+  const nameSk = subjectIndexEntryKey(info.pk, 'name', nameHmac).sk;
   const nameEntry = entries.find((e) => namesSubject(e) && e.sk === nameSk);
   if (!nameEntry) return skipped('notIndexed');
   const wanted = namePrefixKeysFor('interaction', participant.name, b.secret);

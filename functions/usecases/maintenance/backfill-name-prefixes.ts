@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../../domain/errors';
-import { parsePartitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
+import { interactionPartition, parsePartitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import { archivePointerSortKey } from '../../domain/sweep/plan';
 import { regionsOfClass } from '../../domain/sweep/units';
 import type { Clock } from '../../ports/clock';
@@ -7,7 +7,6 @@ import type { DueItem } from '../../ports/record-store';
 import type { RegionalStores } from '../../ports/regional-stores';
 import type { TenantDirectory } from '../../ports/tenant-directory';
 import { heldInteractionIds } from '../holds/hold-guard';
-import { infoKey } from '../ingest/interaction-info';
 import { tenantBuckets } from '../offboarding/tenant-buckets';
 import type { PersonalDataVault } from '../personal-data/personal-data-vault';
 import { allPolicies } from '../retention/policy-revisions';
@@ -131,11 +130,9 @@ export async function backfillNamePrefixes(
   });
 
   const policies = await allPolicies(deps.directory, tenantId);
-  const current = await deps.directory.currentPolicy(tenantId);
   const base = {
     tenantId,
     secret: await deps.tenantSecrets.subjectIndexSecret(tenantId),
-    defaultCallingCode: current?.policy.defaultCallingCode ?? '',
     vault: deps.vault,
     now,
   };
@@ -192,7 +189,7 @@ export async function backfillNamePrefixes(
       await save(position);
       return report(false);
     }
-    const key = infoKey(tenantId, interactionId);
+    const key = { pk: interactionPartition(tenantId, interactionId), sk: ROOT_SORT_KEY.interaction };
     const found = await Promise.all(
       deps.stores.regions.map(async (region) => ({
         region,
