@@ -26,6 +26,7 @@ export const SKIP_REASONS = [
   'gone',
   'archived',
   'anonymised',
+  'inFlight',
   'expiring',
   'noName',
   'notIndexed',
@@ -63,6 +64,8 @@ export async function backfillInteraction(b: InteractionBackfill, key: ItemKey):
   if (info.anonymisedAt !== undefined || info.tier === 'statistics') return skipped('anonymised');
   // Nothing sealed: it was stored without participant or external id.
   if (typeof info.sealed !== 'string') return skipped('noName');
+  // A call in its in-flight region moves at its end, which deletes the items it copied: one filed meanwhile would stay.
+  if (info.phase === 'in-flight') return skipped('inFlight');
   const expiry = expirySecondsOf(info);
   const held = typeof info.heldExpiresAt === 'number';
   if (!held && (expiry === undefined || expiry * 1000 <= b.now.getTime() + EXPIRY_MARGIN_SECONDS * 1000))

@@ -162,6 +162,24 @@ describe('backfilling name-prefix entries of interactions stored before search b
     expect(prefixEntriesOf(c, tenantId, anna)).toEqual([]);
   });
 
+  it('leaves alone a call still in its in-flight region, whose end moves it and deletes what it copied', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'iadvize');
+    const started = await startInteraction(c, tenantId, {
+      body: { channel: 'call', startedAt: c.clock.now().toISOString(), participant: { name: 'Anna Berg' } },
+    });
+    const call = started.body.interactionId;
+    await dropPrefixEntries(c, tenantId);
+
+    // Act
+    const report = await run(c, tenantId);
+
+    // Assess
+    expect(report.counts.skipped.inFlight).toBe(1);
+    expect(prefixEntriesOf(c, tenantId, call)).toEqual([]);
+  });
+
   it('backfills a held interaction with the held expiry of its name entry', async () => {
     // Prepare
     const c = inMemoryContainer();
