@@ -36,4 +36,9 @@ export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, { bytes: number; 
     bytes: 1_070_000,
     reason: `releasing a hold resumes the subject requests it paused, in place (as subject-request-worker), and hold reasons are redacted: ${RE2JS}; and ${REDACTOR}.`,
   },
+  'retention-sweep': {
+    bytes: 256_000,
+    reason:
+      "maintains the records: the nightly sweep and offboarding purge, and the name-prefix backfill (it opens each interaction's participant).",
+  },
 };

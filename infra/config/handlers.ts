@@ -264,10 +264,14 @@ export const HANDLERS: readonly HandlerSpec[] = [
     timeoutSeconds: 900,
   },
   {
-    // Retention engine (issue 4): the nightly sweep, and `lethe sweep` through the operator route.
+    // Retention engine (issue 4): the nightly sweep, and `lethe sweep` through the operator route;
+    // the records' other maintenance too: `lethe tenant backfill-name-prefixes`.
     name: 'retention-sweep',
     entry: 'functions/handlers/retention-sweep.ts',
-    routes: [{ method: 'POST', path: '/v1/sweeps', auth: 'iam' }],
+    routes: [
+      { method: 'POST', path: '/v1/sweeps', auth: 'iam' },
+      { method: 'POST', path: '/v1/tenants/{tenantId}/name-prefix-backfill', auth: 'iam' },
+    ],
     schedule: 'sweep',
     // The sweep resumes from its checkpoints, so a retry is safe; a night that keeps failing ends in the failed-invocations queue.
     asyncInvocation: { retryAttempts: 2, maxEventAgeSeconds: 21_600 },

@@ -25,6 +25,15 @@ export const OPERATOR_OPERATIONS: readonly ApiOperation[] = [
   },
   {
     method: 'post',
+    path: '/v1/tenants/{tenantId}/name-prefix-backfill',
+    summary:
+      "After upgrading to search by name start: file the name-prefix entries of the tenant's interactions stored before it, in every region (`lethe tenant backfill-name-prefixes`). Each call goes on from where the last one stopped and answers within the API's time limit; call again until `complete`; a call after a complete pass starts a new one, which writes nothing already there. Counts only: scanned, backfilled, entriesWritten, upToDate, skipped by reason.",
+    auth: 'iam',
+    ok: { status: 200, description: '{tenantId, startedAt, complete, counts}' },
+    errors: { 404: 'unknown tenant', 409: 'CONFLICT: the tenant is terminated' },
+  },
+  {
+    method: 'post',
     path: '/v1/tenants/{tenantId}/termination',
     summary:
       "End a tenant's contract (`lethe tenant terminate`): API keys revoked, deletion of all its data scheduled after the policy's grace, and an export package of everything it holds built in the background (GET the termination for its short-lived link once ready).",

@@ -110,6 +110,26 @@ export function siblingEntry(
   };
 }
 
+/**
+ * How a partition's name-prefix entries must change for its name entry to be found by the word
+ * prefixes of `wanted` (namePrefixKeysFor): the entries missing, filed beside the name entry with
+ * its attributes, and the filed ones of prefixes no longer wanted. `entries` are the partition's.
+ */
+export function namePrefixChanges(
+  nameEntry: StoredItem,
+  tenantId: string,
+  wanted: readonly NamePrefixKey[],
+  entries: readonly StoredItem[],
+): { missing: StoredItem[]; stale: StoredItem[] } {
+  const filed = entries.filter(isNamePrefixEntry);
+  const filedHmacs = new Set(filed.map(indexedHmacOf));
+  const wantedHmacs = new Set(wanted.map((k) => k.hmacHex));
+  return {
+    missing: wanted.filter((k) => !filedHmacs.has(k.hmacHex)).map((k) => siblingEntry(nameEntry, tenantId, k)),
+    stale: filed.filter((entry) => !wantedHmacs.has(indexedHmacOf(entry))),
+  };
+}
+
 const listedUnder = (records: RecordStore, tenantId: string, hmacHex: string, atMost?: number) =>
   allPages((cursor) => records.queryBySubject(subjectIndexKey(tenantId, hmacHex), { cursor }), atMost);
 

@@ -6,7 +6,7 @@ import type { SubjectRequestDeps } from './deps';
 import { indexRegionsLast, partitionPieces, type SubjectPartition } from './find-subject';
 import { copiesOfSubjectPartition, deleteCopies } from '../copies/copy-registry';
 import { dataKeyIdsOf, partitionObjects } from './partition-objects';
-import { isSubjectIndexEntry, subjectHmacsOfEntries } from '../records/subject-index';
+import { entriesOfPartition, isSubjectIndexEntry, subjectHmacsOfEntries } from '../records/subject-index';
 
 const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
 
@@ -20,8 +20,8 @@ const keyOf = (item: ItemKey): ItemKey => ({ pk: item.pk, sk: item.sk });
  *    downloads, export and offboarding packages: plain, so shredding cannot reach them);
  * 3. the audit entries about its interaction become signed tombstones (Puzzel: they go with it);
  * 4. its records in every region, then the standing markers of every key it is indexed under
- *    (standing-markers.ts: objections stay), then its subject-index entries last, so until the
- *    very end a re-run still finds what is left.
+ *    (standing-markers.ts: objections stay), then its subject-index entries last (read afresh), so
+ *    until the very end a re-run still finds what is left.
  */
 export async function erasePartition(
   deps: SubjectRequestDeps,
@@ -46,6 +46,10 @@ export async function erasePartition(
   for (const { region, items } of ordered)
     await deps.stores.storesFor(region).records.deleteItems(items.filter((i) => !isSubjectIndexEntry(i)).map(keyOf));
   await dropConsentStanding(deps.directory, tenantId, subjectHmacsOfEntries(ordered.flatMap(({ items }) => items)));
-  for (const { region, items } of ordered)
-    await deps.stores.storesFor(region).records.deleteItems(items.filter(isSubjectIndexEntry).map(keyOf));
+  // Read again rather than as found above: an entry filed while the records were still there (the
+  // name-prefix backfill, conditioned on the general info) goes too.
+  for (const { region } of ordered) {
+    const records = deps.stores.storesFor(region).records;
+    await records.deleteItems((await entriesOfPartition(records, partition.pk)).map(keyOf));
+  }
 }

@@ -11,11 +11,9 @@ import { isHeldItem } from '../records/held-expiry';
 import { sealingScopeOf } from '../records/record-items';
 import {
   entriesOfPartition,
-  indexedHmacOf,
-  isNamePrefixEntry,
+  namePrefixChanges,
   namePrefixKeysFor,
   rekeyedEntry,
-  siblingEntry,
   subjectIndexEntryKey,
 } from '../records/subject-index';
 
@@ -117,18 +115,15 @@ async function namePrefixesRenamed(
   const { region, tenantId, partition } = where;
   const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
   const wanted = namePrefixKeysFor(partition.kind as DataClass, value, secret);
-  const filed = (await entriesOfPartition(deps.stores.storesFor(region).records, partition.pk)).filter(
-    isNamePrefixEntry,
+  const { missing, stale } = namePrefixChanges(
+    nameEntry,
+    tenantId,
+    wanted,
+    await entriesOfPartition(deps.stores.storesFor(region).records, partition.pk),
   );
-  const filedHmacs = new Set(filed.map(indexedHmacOf));
-  const wantedHmacs = new Set(wanted.map((k) => k.hmacHex));
   return [
-    ...filed
-      .filter((entry) => !wantedHmacs.has(indexedHmacOf(entry)))
-      .map((entry): WriteOperation => ({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk } })),
-    ...wanted
-      .filter((k) => !filedHmacs.has(k.hmacHex))
-      .map((k): WriteOperation => ({ kind: 'put', item: siblingEntry(nameEntry, tenantId, k) })),
+    ...stale.map((entry): WriteOperation => ({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk } })),
+    ...missing.map((item): WriteOperation => ({ kind: 'put', item })),
   ];
 }
 

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chat, newTenant, recordsOf } from './support';
+import { callApi } from '../../support/api';
+import { chat, newTenant, recordsOf, testContainer } from './support';
 
 const LETHE = join(__dirname, '../../../bin/lethe.js');
 const run = (...args: string[]) => promisify(execFile)(process.execPath, [LETHE, ...args], { env: process.env });
 
-describe('lethe sweep and lethe tenant terminate', () => {
+describe('lethe sweep, lethe tenant terminate and lethe tenant backfill-name-prefixes', () => {
   it('sweep --dry-run counts what is due and changes nothing; the real sweep prints the same table and deletes', async () => {
     // Prepare: a Puzzel chat whose logs are due 31 days from now
     const tenant = await newTenant('puzzel');
@@ -68,4 +69,42 @@ describe('lethe sweep and lethe tenant terminate', () => {
     expect(Date.parse(result.purgeAfter) - Date.now()).toBeGreaterThan(59 * 86_400_000);
     expect(stderr).toMatch(/The package \(4 records\) is ready; its link works until /);
   });
+
+  it('tenant backfill-name-prefixes files the name-start entries an older interaction lacks, so a name start finds it; a second run writes nothing', async () => {
+    // Prepare: Anna Lind's chat as stored before search by name start (its prefix entries removed)
+    const tenant = await newTenant('puzzel');
+    const conversation = await chat(tenant);
+    const prefixEntries = async () =>
+      (await recordsOf(tenant.tenantId)).filter(
+        (i) => i.pk === conversation.pk && String(i.sk).startsWith('SUBJ#namePrefix#'),
+      );
+    const filedAtIngest = (await prefixEntries()).map((i) => i.sk).sort();
+    const records = testContainer().stores.storesFor('eu-central-1').records;
+    await records.deleteItems((await prefixEntries()).map((i) => ({ pk: i.pk, sk: String(i.sk) })));
+    const searchLin = () =>
+      callApi<{ items: { interactionId: string }[] }>('/v1/interactions?namePrefix=lin', {
+        headers: { authorization: `Bearer ${tenant.adminToken}` },
+      });
+    const before = await searchLin();
+
+    // Act
+    const first = await run('tenant', 'backfill-name-prefixes', tenant.tenantId);
+    const filed = (await prefixEntries()).map((i) => i.sk).sort();
+    const second = await run('tenant', 'backfill-name-prefixes', tenant.tenantId);
+
+    // Assess
+    expect(before.body.items).toEqual([]);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      complete: true,
+      counts: { scanned: 1, backfilled: 1, entriesWritten: filedAtIngest.length },
+    });
+    expect(filedAtIngest.length).toBeGreaterThan(0);
+    expect(filed).toEqual(filedAtIngest);
+    expect((await searchLin()).body.items.map((i) => i.interactionId)).toEqual([conversation.interactionId]);
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      complete: true,
+      counts: { scanned: 1, backfilled: 0, entriesWritten: 0, upToDate: 1 },
+    });
+    expect(first.stdout + first.stderr).not.toMatch(/anna|lind/i);
+  }, 120_000);
 });
