@@ -113,20 +113,23 @@ export function siblingEntry(
 /**
  * How a partition's name-prefix entries must change for its name entry to be found by the word
  * prefixes of `wanted` (namePrefixKeysFor): the entries missing, filed beside the name entry with
- * its attributes, and the filed ones of prefixes no longer wanted. `entries` are the partition's.
+ * its attributes, and the keys of prefixes no longer wanted: those filed among `entries` (the
+ * partition's) and those of the `former` name whether read or not, so an entry another writer
+ * (the backfill) filed after `entries` were read goes too. Deleting an absent key is harmless.
  */
 export function namePrefixChanges(
   nameEntry: StoredItem,
   tenantId: string,
   wanted: readonly NamePrefixKey[],
   entries: readonly StoredItem[],
-): { missing: StoredItem[]; stale: StoredItem[] } {
-  const filed = entries.filter(isNamePrefixEntry);
-  const filedHmacs = new Set(filed.map(indexedHmacOf));
+  former: readonly NamePrefixKey[] = [],
+): { missing: StoredItem[]; stale: ItemKey[] } {
+  const filedHmacs = new Set(entries.filter(isNamePrefixEntry).map(indexedHmacOf));
   const wantedHmacs = new Set(wanted.map((k) => k.hmacHex));
+  const staleHmacs = new Set([...filedHmacs, ...former.map((k) => k.hmacHex)].filter((h) => !wantedHmacs.has(h)));
   return {
     missing: wanted.filter((k) => !filedHmacs.has(k.hmacHex)).map((k) => siblingEntry(nameEntry, tenantId, k)),
-    stale: filed.filter((entry) => !wantedHmacs.has(indexedHmacOf(entry))),
+    stale: [...staleHmacs].map((hmacHex) => subjectIndexEntryKey(nameEntry.pk, NAME_PREFIX_KIND, hmacHex)),
   };
 }
 

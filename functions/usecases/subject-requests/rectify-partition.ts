@@ -26,14 +26,23 @@ export interface Correction {
 }
 
 /** Where a root record keeps the identifiers of its subject, inside its sealed personal fields. */
+const identifiersField = (dataClass: DataClass) =>
+  dataClass === 'interaction' ? 'participant' : dataClass === 'consent' ? 'identifiers' : undefined;
+
+/** The identifiers a root record holds now (none for classes that keep none). */
+function identifiersOf(dataClass: DataClass, personal: Record<string, unknown>): Record<string, unknown> {
+  const field = identifiersField(dataClass);
+  return field ? ((personal[field] ?? {}) as Record<string, unknown>) : {};
+}
+
 function corrected(
   dataClass: DataClass,
   personal: Record<string, unknown>,
   corrections: readonly Correction[],
 ): Record<string, unknown> | undefined {
-  const field = dataClass === 'interaction' ? 'participant' : dataClass === 'consent' ? 'identifiers' : undefined;
+  const field = identifiersField(dataClass);
   if (!field) return undefined;
-  const identifiers = { ...((personal[field] ?? {}) as Record<string, unknown>) };
+  const identifiers = { ...identifiersOf(dataClass, personal) };
   for (const c of corrections) identifiers[c.kind] = c.value;
   return { ...personal, [field]: identifiers };
 }
@@ -62,12 +71,6 @@ export async function rectifyPartition(
     }
     if (!present.length) continue;
     const operations: WriteOperation[] = [];
-    for (const { correction, entry } of present) {
-      operations.push({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk }, condition: { kind: 'present' } });
-      operations.push({ kind: 'put', item: rekeyedEntry(entry, tenantId, correction.newHmac) });
-      if (correction.kind === 'name')
-        operations.push(...(await namePrefixesRenamed(deps, { region, tenantId, partition }, entry, correction.value)));
-    }
     const root = await records.get({ pk: partition.pk, sk: ROOT_SORT_KEY[partition.kind] }, { consistent: true });
     // Archived by the sweep: the copy in the archive bucket is corrected first, while the old entry still finds the partition.
     if (!root)
@@ -76,9 +79,11 @@ export async function rectifyPartition(
         { region, tenantId, partition },
         present.map((p) => p.correction),
       );
+    let identifiers: Record<string, unknown> = {};
     if (root && typeof root.sealed === 'string') {
       const scope = sealingScopeOf(region, partition.id, root);
       const personal = await deps.vault.openJson<Record<string, unknown>>(scope, root.sealed);
+      identifiers = identifiersOf(scope.dataClass, personal);
       const next = corrected(
         scope.dataClass,
         personal,
@@ -92,6 +97,15 @@ export async function rectifyPartition(
           condition: { kind: 'matches', attributes: { sealed: root.sealed } },
         });
     }
+    for (const { correction, entry } of present) {
+      operations.push({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk }, condition: { kind: 'present' } });
+      operations.push({ kind: 'put', item: rekeyedEntry(entry, tenantId, correction.newHmac) });
+      if (correction.kind === 'name') {
+        const former = typeof identifiers.name === 'string' ? identifiers.name : undefined;
+        const renamed = { from: former, to: correction.value };
+        operations.push(...(await namePrefixesRenamed(deps, { region, tenantId, partition }, entry, renamed)));
+      }
+    }
     try {
       await records.transactWrite(operations);
     } catch (error) {
@@ -103,26 +117,28 @@ export async function rectifyPartition(
 
 /**
  * A corrected name is found by its own word prefixes, no longer by the old name's: entries of
- * prefixes only the old name had go, the new name's missing ones are filed beside the name entry
+ * prefixes only the old name had go (those read and those the old name makes, so one a backfill
+ * filed after the read goes too), the new name's missing ones are filed beside the name entry
  * (same attributes), in the rectification's transaction. At most twice the per-name cap.
  */
 async function namePrefixesRenamed(
   deps: SubjectRequestDeps,
   where: { region: string; tenantId: string; partition: SubjectPartition },
   nameEntry: StoredItem,
-  value: string,
+  name: { from: string | undefined; to: string },
 ): Promise<WriteOperation[]> {
   const { region, tenantId, partition } = where;
   const secret = await deps.tenantSecrets.subjectIndexSecret(tenantId);
-  const wanted = namePrefixKeysFor(partition.kind as DataClass, value, secret);
+  const prefixKeysOf = (value: string | undefined) => namePrefixKeysFor(partition.kind as DataClass, value, secret);
   const { missing, stale } = namePrefixChanges(
     nameEntry,
     tenantId,
-    wanted,
+    prefixKeysOf(name.to),
     await entriesOfPartition(deps.stores.storesFor(region).records, partition.pk),
+    prefixKeysOf(name.from),
   );
   return [
-    ...stale.map((entry): WriteOperation => ({ kind: 'delete', key: { pk: entry.pk, sk: entry.sk } })),
+    ...stale.map((key): WriteOperation => ({ kind: 'delete', key })),
     ...missing.map((item): WriteOperation => ({ kind: 'put', item })),
   ];
 }

@@ -247,7 +247,40 @@ describe('backfilling name-prefix entries of interactions stored before search b
   });
 });
 
-describe('a backfill racing an erasure or anonymisation leaves no prefix entry behind', () => {
+describe('a backfill racing an erasure, anonymisation or rectification leaves no prefix entry behind', () => {
+  it('backfilled after a rectification read the partition and before it commits: the old name leaves no prefix behind', async () => {
+    // Prepare
+    const c = inMemoryContainer();
+    const tenantId = await openTenant(c, 'puzzel');
+    const anna = await converse(c, tenantId, 'Anna Berg');
+    await dropPrefixEntries(c, tenantId);
+    let backfilledInside = 0;
+    // The rectification has read Anna's entries (none yet) and commits its transaction: the backfill commits first.
+    for (const region of c.stores.regions) {
+      const records = c.stores.storesFor(region).records;
+      const transactWrite = records.transactWrite.bind(records);
+      jest.spyOn(records, 'transactWrite').mockImplementation(async (operations) => {
+        const renames = operations.some((o) => o.kind === 'put' && o.item.sk.startsWith('SUBJ#name#'));
+        if (renames && !backfilledInside) backfilledInside = (await run(c, tenantId)).counts.backfilled;
+        return transactWrite(operations);
+      });
+    }
+
+    // Act
+    const done = await request(c, tenantId, {
+      type: 'rectify',
+      identifiers: { name: 'Anna Berg' },
+      options: { corrected: { name: 'Anna Lind' } },
+    });
+
+    // Assess
+    expect(done.status).toBe('completed');
+    expect(backfilledInside).toBe(1);
+    expect(await search(c, tenantId, 'ber')).toEqual([]);
+    expect(await search(c, tenantId, 'lin')).toEqual([anna]);
+    expect(prefixEntriesOf(c, tenantId, anna)).toHaveLength(namePrefixKeysOf('Anna Lind', new Uint8Array(32)).length);
+  });
+
   it('erased between the backfill reading the interaction and writing: the write is refused, nothing of her is left', async () => {
     // Prepare
     const c = inMemoryContainer();
