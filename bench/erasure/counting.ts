@@ -85,10 +85,10 @@ const KB = 1024;
 /**
  * The write units AWS bills for a TransactWriteItems: 2 per KB (rounded up) of each item it writes
  * (DynamoDB Developer Guide, "Capacity unit consumption for transactions"). DynamoDB Local reports 2
- * for the whole request whatever the number of items (checked: 1, 4 and 15 puts all report 2), so the
- * units are counted from the request. A put's size is the length of its JSON, close to DynamoDB's
+ * for the whole request whatever the number of items (checked: 1, 4 and 15 small puts all report 2), so the
+ * units are also counted from the request. A put's size is the length of its JSON, close to DynamoDB's
  * sizing for the small items written here; an update, delete or condition check counts as one KB, a
- * lower bound (its item's size is not in the request).
+ * lower bound (its item's size is not in the request). Both are lower bounds of the bill; the larger is kept.
  */
 function transactWriteUnits(args: unknown): number {
   const items = ((args as { input?: { TransactItems?: TransactItem[] } }).input?.TransactItems ?? []) as TransactItem[];
@@ -116,7 +116,9 @@ function countOn(client: { middlewareStack: unknown }, service: string, counter:
         if (dynamo)
           counter.consumed(
             READ_COMMANDS.has(command) ? 'read' : 'write',
-            command === 'TransactWriteItems' ? transactWriteUnits(args) : consumedBy(output),
+            command === 'TransactWriteItems'
+              ? Math.max(transactWriteUnits(args), consumedBy(output))
+              : consumedBy(output),
           );
         return output;
       } finally {
