@@ -1,6 +1,7 @@
 import { isAsciiLetter, isDigit, isWordChar } from './chars';
 import { matchIbanAt } from './detectors/iban';
 import { NumberWindow, type DigitRun } from './detectors/number-window';
+import { tokenMarks, type TokenMarks } from './detectors/spoken-digits';
 import type { FindingSink, FindingType } from './types';
 
 /**
@@ -48,21 +49,25 @@ const isSeparator = (c: number) =>
 
 /** Returns true when some digit group ends in `2A` or `2B`, a Corsican department: the one case
  *  of a NIR with letters, which nir.ts then looks for. */
-export function scanDigitRuns(text: string, options: DigitScanOptions, out: FindingSink): boolean {
+export function scanDigitRuns(
+  text: string,
+  options: DigitScanOptions,
+  out: FindingSink,
+  marks: TokenMarks = tokenMarks(text),
+): boolean {
   let corsica = false;
   const n = text.length;
   const classify = options.detectors.length > 0 || options.known !== undefined;
   // One pair of arrays per call, emptied between runs: most groups end a run.
   const starts: number[] = [];
   const ends: number[] = [];
-  let i = 0;
-  while (i < n) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const s = i;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  const { digitStarts, digitEnds } = marks;
+  // Digits before `from` are accounted for (an IBAN's).
+  let from = 0;
+  for (let k = 0; k < digitStarts.length; k++) {
+    if (digitEnds[k] <= from) continue;
+    const s = Math.max(digitStarts[k], from);
+    const i = digitEnds[k];
     const gluedLeft = s > 0 && isWordChar(text.charCodeAt(s - 1));
     let ibanEnd = -1;
     if (gluedLeft && options.iban && i - s >= 2 && startsIbanCountry(text, s)) ibanEnd = matchIbanAt(text, s - 2, out);
@@ -72,8 +77,11 @@ export function scanDigitRuns(text: string, options: DigitScanOptions, out: Find
       ends.length = 0;
     }
     // An IBAN's digits are accounted for; scanning them again could only find pieces of it.
-    if (ibanEnd !== -1) i = ibanEnd;
-    else if (i === n || !isWordChar(text.charCodeAt(i)) || startsExtension(text, i)) {
+    if (ibanEnd !== -1) {
+      from = ibanEnd;
+      // The digits of this run past the IBAN, if any, are a group of their own.
+      if (ibanEnd < i) k--;
+    } else if (i === n || !isWordChar(text.charCodeAt(i)) || startsExtension(text, i)) {
       if (!gluedLeft) {
         starts.push(s);
         ends.push(i);
