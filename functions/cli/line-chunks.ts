@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
  * which the redactor's scans read faster than slices of a chunk's string.
  */
 export async function* inputChunksOfLines(input: Readable): AsyncGenerator<string[]> {
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   for await (const chunk of input) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     pending = pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes;
