@@ -5,9 +5,9 @@ import { tokenMarks, type TokenMarks } from './detectors/spoken-digits';
 import type { FindingSink, FindingType } from './types';
 
 /**
- * The one pass that serves every digit detector. It walks the text once, collecting digit groups
- * and joining them into runs when only a short separator (space, dot, dash, slash, plus,
- * parenthesis, no-break space) lies between them; `14h30`, `12,50` or `ABC123` break runs. Each
+ * The one pass that serves every digit detector. It takes the text's digit groups (found by the
+ * token pass it shares with the spoken scan, see tokenMarks) and joins them into runs when only a
+ * short separator (space, dot, dash, slash, plus, parenthesis, no-break space) lies between them; `14h30`, `12,50` or `ABC123` break runs. Each
  * run is then tried window by window (consecutive groups, at most 8 groups and 19 digits): at each
  * group the longest window some validator accepts wins, and the search resumes after it. A run
  * too short to hold anything (fewer than MIN_RUN_DIGITS digits and 4 groups) is skipped at once, which is what
@@ -62,11 +62,12 @@ export function scanDigitRuns(
   const starts: number[] = [];
   const ends: number[] = [];
   const { digitStarts, digitEnds } = marks;
-  // Digits before `from` are accounted for (an IBAN's).
+  // Digits before `from` belong to an IBAN found already; an IBAN ends before a character that is
+  // not a word character, so never inside a run of digits.
   let from = 0;
   for (let k = 0; k < digitStarts.length; k++) {
-    if (digitEnds[k] <= from) continue;
-    const s = Math.max(digitStarts[k], from);
+    if (digitStarts[k] < from) continue;
+    const s = digitStarts[k];
     const i = digitEnds[k];
     const gluedLeft = s > 0 && isWordChar(text.charCodeAt(s - 1));
     let ibanEnd = -1;
@@ -77,11 +78,8 @@ export function scanDigitRuns(
       ends.length = 0;
     }
     // An IBAN's digits are accounted for; scanning them again could only find pieces of it.
-    if (ibanEnd !== -1) {
-      from = ibanEnd;
-      // The digits of this run past the IBAN, if any, are a group of their own.
-      if (ibanEnd < i) k--;
-    } else if (i === n || !isWordChar(text.charCodeAt(i)) || startsExtension(text, i)) {
+    if (ibanEnd !== -1) from = ibanEnd;
+    else if (i === n || !isWordChar(text.charCodeAt(i)) || startsExtension(text, i)) {
       if (!gluedLeft) {
         starts.push(s);
         ends.push(i);
