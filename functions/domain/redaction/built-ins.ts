@@ -6,6 +6,7 @@ import { isNirWindow, scanCorsicanNir } from './detectors/nir';
 import { scanPersonNames } from './detectors/person-name';
 import { isPersonnummerWindow } from './detectors/personnummer';
 import { phoneEnd, phoneStart, phoneWindowCheck } from './detectors/phone';
+import { tokenMarks } from './detectors/spoken-digits';
 import { scanSpokenEmails } from './detectors/spoken-email';
 import { scanSpokenNumbers } from './detectors/spoken-number';
 import { isSsnWindow } from './detectors/ssn';
@@ -57,12 +58,15 @@ export function builtInScan(enabled: readonly DetectorName[], callingCode?: stri
       scanEmails(text, out);
       scanSpokenEmails(text, out);
     }
-    if (spokenNumbers) scanSpokenNumbers(text, spokenNumbers, out);
+    const digitScan = detectors.length > 0 || iban || knownPhone !== undefined;
+    // One pass over the tokens serves the spoken-number and the digit scans.
+    const marks = spokenNumbers || digitScan ? tokenMarks(text) : undefined;
+    if (spokenNumbers) scanSpokenNumbers(text, spokenNumbers, out, marks);
     if (name) scanPersonNames(text, out);
     if (credentials) scanCredentials(text, out);
     if (ip) scanIPv6(text, out);
-    if (detectors.length === 0 && !iban && !knownPhone) return;
-    const corsica = scanDigitRuns(text, knownPhone ? { ...digitOptions, known: knownPhone } : digitOptions, out);
+    if (!digitScan) return;
+    const corsica = scanDigitRuns(text, knownPhone ? { ...digitOptions, known: knownPhone } : digitOptions, out, marks);
     if (corsica && nir) scanCorsicanNir(text, out);
   };
 }

@@ -1,12 +1,13 @@
 import { isAsciiLetter, isDigit, isWordChar } from './chars';
 import { matchIbanAt } from './detectors/iban';
 import { NumberWindow, type DigitRun } from './detectors/number-window';
+import { tokenMarks, type TokenMarks } from './detectors/spoken-digits';
 import type { FindingSink, FindingType } from './types';
 
 /**
- * The one pass that serves every digit detector. It walks the text once, collecting digit groups
- * and joining them into runs when only a short separator (space, dot, dash, slash, plus,
- * parenthesis, no-break space) lies between them; `14h30`, `12,50` or `ABC123` break runs. Each
+ * The one pass that serves every digit detector. It takes the text's digit groups (found by the
+ * token pass it shares with the spoken scan, see tokenMarks) and joins them into runs when only a
+ * short separator (space, dot, dash, slash, plus, parenthesis, no-break space) lies between them; `14h30`, `12,50` or `ABC123` break runs. Each
  * run is then tried window by window (consecutive groups, at most 8 groups and 19 digits): at each
  * group the longest window some validator accepts wins, and the search resumes after it. A run
  * too short to hold anything (fewer than MIN_RUN_DIGITS digits and 4 groups) is skipped at once, which is what
@@ -48,21 +49,26 @@ const isSeparator = (c: number) =>
 
 /** Returns true when some digit group ends in `2A` or `2B`, a Corsican department: the one case
  *  of a NIR with letters, which nir.ts then looks for. */
-export function scanDigitRuns(text: string, options: DigitScanOptions, out: FindingSink): boolean {
+export function scanDigitRuns(
+  text: string,
+  options: DigitScanOptions,
+  out: FindingSink,
+  marks: TokenMarks = tokenMarks(text),
+): boolean {
   let corsica = false;
   const n = text.length;
   const classify = options.detectors.length > 0 || options.known !== undefined;
   // One pair of arrays per call, emptied between runs: most groups end a run.
   const starts: number[] = [];
   const ends: number[] = [];
-  let i = 0;
-  while (i < n) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const s = i;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  const { digitStarts, digitEnds } = marks;
+  // Digits before `from` belong to an IBAN found already; an IBAN ends before a character that is
+  // not a word character, so never inside a run of digits.
+  let from = 0;
+  for (let k = 0; k < digitStarts.length; k++) {
+    if (digitStarts[k] < from) continue;
+    const s = digitStarts[k];
+    const i = digitEnds[k];
     const gluedLeft = s > 0 && isWordChar(text.charCodeAt(s - 1));
     let ibanEnd = -1;
     if (gluedLeft && options.iban && i - s >= 2 && startsIbanCountry(text, s)) ibanEnd = matchIbanAt(text, s - 2, out);
@@ -72,7 +78,7 @@ export function scanDigitRuns(text: string, options: DigitScanOptions, out: Find
       ends.length = 0;
     }
     // An IBAN's digits are accounted for; scanning them again could only find pieces of it.
-    if (ibanEnd !== -1) i = ibanEnd;
+    if (ibanEnd !== -1) from = ibanEnd;
     else if (i === n || !isWordChar(text.charCodeAt(i)) || startsExtension(text, i)) {
       if (!gluedLeft) {
         starts.push(s);

@@ -114,8 +114,10 @@ export class WordList {
 /** A character that may stand inside a word: an ASCII letter, `'`, `-`, or anything past ASCII. */
 const continuesWord = (c: number) => c > 0x7f || c === 39 || c === 45 || isAsciiLetter(c);
 
-/** A-Z and every code unit past ASCII: the only ones hasLowerCase may answer true for. */
-const MAY_HAVE_LOWER_CASE = /[A-Z\u0080-\uffff]/g;
+/** A-Z and the code units past ASCII hasLowerCase may answer true for: not Latin-1's symbols and
+ *  lower-case letters (é, ö, ß…), nor general punctuation and currency signs (’, €), which would
+ *  stop the skip at most characters of French or Swedish text. */
+const MAY_HAVE_LOWER_CASE = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u1fff\u2100-\uffff]/g;
 
 /** Code units whose lower case differs (what isCapitalised asks of a word's first letter), looked up once each. */
 const LOWER_CASE_DIFFERS = new Int8Array(0x10000);

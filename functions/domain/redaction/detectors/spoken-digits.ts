@@ -37,10 +37,11 @@ type Token = {
   hyphen: boolean;
 };
 
-/** The runs of spoken numbers in `text` with at least `minDigits` digits and one spoken word. */
-export function spokenRuns(text: string, minDigits: number): SpokenChunk[][] {
+/** The runs of spoken numbers in `text` with at least `minDigits` digits and one spoken word.
+ *  `marks`: the text's token marks when the caller has them already (see tokenMarks). */
+export function spokenRuns(text: string, minDigits: number, marks: TokenMarks = tokenMarks(text)): SpokenChunk[][] {
   const runs: SpokenChunk[][] = [];
-  if (!mayHoldSpokenNumber(text)) return runs;
+  if (!marks.mayHoldSpokenNumber) return runs;
   for (const tokens of tokenRuns(text)) {
     const run = chunksOf(tokens);
     for (const part of run) if (digitCount(part) >= minDigits && part.some((c) => c.spoken)) runs.push(part);
@@ -106,27 +107,50 @@ function tokenRuns(text: string): Token[][] {
 }
 
 /**
- * The cheap first look, without allocating: two number words, or one and a digit somewhere. Most
- * texts fail it ("one of them", "un colis") and are not tokenised.
+ * What one pass over the tokens (letters and digits) of a text finds, for the two scans that
+ * would otherwise each read every character: the digit runs (maximal, in order; the digit scan's
+ * groups, see digit-runs.ts) and whether the text may hold a spoken number, the spoken scan's
+ * cheap first look: two number words, or one and a token of digits. Most texts fail that look
+ * ("one of them", "un colis") and are not tokenised further.
  */
-function mayHoldSpokenNumber(text: string): boolean {
+export interface TokenMarks {
+  digitStarts: number[];
+  digitEnds: number[];
+  mayHoldSpokenNumber: boolean;
+}
+
+export function tokenMarks(text: string): TokenMarks {
+  const digitStarts: number[] = [];
+  const digitEnds: number[] = [];
   let numberWords = 0;
-  let digits = false;
+  let digitToken = false;
+  let spoken = false;
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (!isTokenChar(c)) {
+  while (i < n) {
+    if (!isTokenChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
     let letters = false;
-    for (; i < text.length && isTokenChar(text.charCodeAt(i)); i++) letters ||= !isDigit(text.charCodeAt(i));
-    if (!letters) digits = true;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isDigit(c)) {
+        digitStarts.push(i);
+        while (++i < n && isDigit(text.charCodeAt(i)));
+        digitEnds.push(i);
+      } else if (isTokenChar(c)) {
+        letters = true;
+        i++;
+      } else break;
+    }
+    if (spoken) continue;
+    if (!letters) digitToken = true;
     else if (maySpellNumber(text, start, i) && countsAsNumber(spokenWord(text.slice(start, i)))) numberWords++;
-    if (numberWords >= 2 || (numberWords === 1 && digits)) return true;
+    spoken = numberWords >= 2 || (numberWords === 1 && digitToken);
   }
-  return false;
+  return { digitStarts, digitEnds, mayHoldSpokenNumber: spoken };
 }
 
 const countsAsNumber = (w: SpokenWord | undefined) =>

@@ -4,7 +4,7 @@ import { isNir } from './nir';
 import { isPersonnummerDigits } from './personnummer';
 import { numberCueBefore, type NumberCue } from './phone-context';
 import { isInternationalWithoutPlus, isValidNationalNumber } from './phone-plans';
-import { spokenRuns, type SpokenChunk } from './spoken-digits';
+import { spokenRuns, type SpokenChunk, type TokenMarks } from './spoken-digits';
 import { isSsnDigits } from './ssn';
 
 /**
@@ -42,9 +42,15 @@ function fewestDigits(o: SpokenNumberOptions): number {
   return o.card ? 12 : 15;
 }
 
-export function scanSpokenNumbers(text: string, options: SpokenNumberOptions, out: FindingSink): void {
+/** `marks`: the text's token marks when the caller has them already (see tokenMarks). */
+export function scanSpokenNumbers(
+  text: string,
+  options: SpokenNumberOptions,
+  out: FindingSink,
+  marks?: TokenMarks,
+): void {
   const minDigits = fewestDigits(options);
-  for (const run of spokenRuns(text, minDigits)) {
+  for (const run of spokenRuns(text, minDigits, marks)) {
     let i = 0;
     while (i < run.length) {
       // Like written digits, a number starts where the run does or after a pause: words right
