@@ -367,7 +367,7 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|',
       ...rows,
       '',
-      `Requests per request, counted by an SDK middleware over ${COUNTED} more requests of each scenario made one after another after the timed runs (DynamoDB capacity units as DynamoDB Local reports them with \`ReturnConsumedCapacity: TOTAL\`; an event batch is one request of ${EVENTS_PER_BATCH} events):`,
+      `Requests per request, counted by an SDK middleware over ${COUNTED} more requests of each scenario made one after another after the timed runs (DynamoDB capacity units as DynamoDB Local reports them with \`ReturnConsumedCapacity: TOTAL\`, except that a TransactWriteItems, for which Local reports 2 WRU whatever its items, counts the larger of that and 2 WRU per KB of each item read from the request, updates, deletes and checks at 1 KB: both lower bounds; an event batch is one request of ${EVENTS_PER_BATCH} events):`,
       '',
       '| route | DynamoDB requests | by command | RRU | WRU | KMS | S3 | handler CPU ms |',
       '|---|---:|---|---:|---:|---:|---:|---:|',
