@@ -183,7 +183,8 @@ export function specArbitrary(): fc.Arbitrary<Spec> {
       | 'release'
       | 'deleteTranscript'
       | 'deleteRecording'
-      | 'bulkDelete',
+      | 'bulkDelete'
+      | 'forgetPrefixes',
   ) => fc.record({ kind: fc.constant(kind), tenant, pick });
   return fc.oneof(
     { arbitrary: bySubject('ingest'), weight: 6 },
@@ -212,6 +213,16 @@ export function specArbitrary(): fc.Arbitrary<Spec> {
         days: fc.constantFrom(1, 8, 15, 31, 100, 181, 400),
       }),
       weight: 3,
+    },
+    { arbitrary: byPick('forgetPrefixes'), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('backfill' as const), tenant }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('backfill' as const),
+        tenant,
+        racing: fc.record({ kind: fc.constantFrom('erase' as const, 'anonymise' as const), subject }),
+      }),
+      weight: 1,
     },
     { arbitrary: fc.record({ kind: fc.constant('sweep' as const), tenant }), weight: 3 },
     { arbitrary: fc.record({ kind: fc.constant('terminate' as const), tenant }), weight: 1 },
