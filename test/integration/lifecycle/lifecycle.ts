@@ -214,7 +214,7 @@ export function specArbitrary(): fc.Arbitrary<Spec> {
       }),
       weight: 3,
     },
-    { arbitrary: byPick('forgetPrefixes'), weight: 2 },
+    { arbitrary: byPick('forgetPrefixes'), weight: 3 },
     { arbitrary: fc.record({ kind: fc.constant('backfill' as const), tenant }), weight: 2 },
     {
       arbitrary: fc.record({
