@@ -48,7 +48,12 @@ export type Spec =
       tenant: number;
       pick: number;
     }
-  | { kind: 'backfill'; tenant: number; racing?: { kind: 'erase' | 'anonymise'; subject: number } }
+  | {
+      kind: 'backfill';
+      tenant: number;
+      /** A subject request filed `afterMs` after the backfill starts, the two then running side by side. */
+      racing?: { kind: 'erase' | 'anonymise'; subject: number; afterMs: number };
+    }
   | { kind: 'policy'; tenant: number; transcriptDays: number }
   | { kind: 'advance'; days: number }
   | { kind: 'sweep' | 'terminate'; tenant: number };
@@ -242,12 +247,15 @@ async function backfill(
   m: LifecycleModel,
   r: Real,
   tenant: number,
-  racing?: { kind: keyof typeof RACING; subject: number },
+  racing?: { kind: keyof typeof RACING; subject: number; afterMs: number },
 ): Promise<void> {
   const startedAt = r.platform.now();
   const [res] = await Promise.all([
     r.platform.backfillNamePrefixes(r.handles[tenant]),
-    racing && RACING[racing.kind](m, r, tenant, racing.subject),
+    racing &&
+      new Promise((wait) => setTimeout(wait, racing.afterMs)).then(() =>
+        RACING[racing.kind](m, r, tenant, racing.subject),
+      ),
   ]);
   expect2xx('name-prefix backfill', res);
   for (const i of applyBackfill(m, tenant, startedAt, r.platform.now()))

@@ -225,7 +225,11 @@ export function specArbitrary(): fc.Arbitrary<Spec> {
       arbitrary: fc.record({
         kind: fc.constant('backfill' as const),
         tenant,
-        racing: fc.record({ kind: fc.constantFrom('erase' as const, 'anonymise' as const), subject }),
+        racing: fc.record({
+          kind: fc.constantFrom('erase' as const, 'anonymise' as const),
+          subject,
+          afterMs: fc.nat({ max: 60 }),
+        }),
       }),
       weight: 1,
     },
