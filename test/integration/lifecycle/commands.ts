@@ -2,6 +2,7 @@ import type { TenantPolicy } from '../../../functions/domain/policy/schema';
 import { expiryInstant } from '../../../functions/domain/retention/expiry-instant';
 import { retentionFor } from '../../../functions/domain/retention/retention-for';
 import {
+  applyBackfill,
   applyErasure,
   applySweep,
   DAY_MS,
@@ -12,11 +13,13 @@ import {
   activeHolds,
   liveInteractions,
   livePieces,
+  indexedByNameStart,
   ofSubject,
   readablePieces,
   type InteractionModel,
   type LifecycleModel,
 } from './model';
+import { isNamePrefixEntry } from '../../../functions/usecases/records/subject-index';
 import { expiryOf, type LifecyclePlatform, type TenantHandle } from './system';
 
 /**
@@ -40,9 +43,16 @@ export type Spec =
         | 'release'
         | 'deleteTranscript'
         | 'deleteRecording'
-        | 'bulkDelete';
+        | 'bulkDelete'
+        | 'forgetPrefixes';
       tenant: number;
       pick: number;
+    }
+  | {
+      kind: 'backfill';
+      tenant: number;
+      /** A subject request filed `afterMs` after the backfill starts, the two then running side by side. */
+      racing?: { kind: 'erase' | 'anonymise'; subject: number; afterMs: number };
     }
   | { kind: 'policy'; tenant: number; transcriptDays: number }
   | { kind: 'advance'; days: number }
@@ -200,6 +210,58 @@ async function untilGone(r: Real, interactions: InteractionModel[]): Promise<voi
   }
 }
 
+/** The subject's erasure, filed and run to its end. */
+async function erase(m: LifecycleModel, r: Real, tenant: number, subject: number): Promise<void> {
+  const res = await r.platform.subjectRequest(r.handles[tenant], {
+    type: 'erase',
+    identifiers: identifiersOf(m, tenant, subject),
+    options: {},
+  });
+  if (res.body.status !== 'completed') throw new Error(`erasure ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+  applyErasure(m, tenant, subject);
+}
+
+/** The subject's anonymisation (content deleted), filed and run to its end. */
+async function anonymise(m: LifecycleModel, r: Real, tenant: number, subject: number): Promise<void> {
+  const res = await r.platform.subjectRequest(r.handles[tenant], {
+    type: 'anonymize',
+    identifiers: identifiersOf(m, tenant, subject),
+    options: { content: 'delete' },
+  });
+  if (res.body.status !== 'completed')
+    throw new Error(`anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
+  await applyAnonymisation(m, r, tenant, subject, res.body.requestId);
+}
+
+/** Subject requests a backfill may race: each takes the name-prefix entries it reaches, whenever the backfill files them. */
+const RACING = { erase, anonymise };
+
+/**
+ * A name-prefix backfill of the tenant to its end, alone or side by side with a subject request.
+ * The request's outcome does not depend on the order (the backfill's write holds only while the
+ * general info and the name entry are unchanged, erasure and anonymisation delete what they read
+ * after changing them), so the model applies the request, then the backfill. Interactions whose
+ * expiry the margin reached during the pass may have their entries or not: read from storage.
+ */
+async function backfill(
+  m: LifecycleModel,
+  r: Real,
+  tenant: number,
+  racing?: { kind: keyof typeof RACING; subject: number; afterMs: number },
+): Promise<void> {
+  const startedAt = r.platform.now();
+  const [res] = await Promise.all([
+    r.platform.backfillNamePrefixes(r.handles[tenant]),
+    racing &&
+      new Promise((wait) => setTimeout(wait, racing.afterMs)).then(() =>
+        RACING[racing.kind](m, r, tenant, racing.subject),
+      ),
+  ]);
+  expect2xx('name-prefix backfill', res);
+  for (const i of applyBackfill(m, tenant, startedAt, r.platform.now()))
+    i.prefixesFiled = (await r.platform.partition(r.handles[tenant], i.interactionId)).some(isNamePrefixEntry);
+}
+
 const ROWS: { [K in Kind]: Row<Of<K>> } = {
   ingest: {
     applies: (m, s) => open(m, s.tenant),
@@ -219,6 +281,7 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
         anonymised: false,
         restricted: subject.restricted,
         audited: 0,
+        prefixesFiled: true,
       };
       m.interactions.push(i);
       await readExpiries(r, i);
@@ -368,29 +431,11 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
   },
   erase: {
     applies: (m, s) => open(m, s.tenant),
-    async run(m, r, s) {
-      const res = await r.platform.subjectRequest(r.handles[s.tenant], {
-        type: 'erase',
-        identifiers: identifiersOf(m, s.tenant, s.subject),
-        options: {},
-      });
-      if (res.body.status !== 'completed')
-        throw new Error(`erasure ended ${res.body.status}: ${JSON.stringify(res.body)}`);
-      applyErasure(m, s.tenant, s.subject);
-    },
+    run: (m, r, s) => erase(m, r, s.tenant, s.subject),
   },
   anonymise: {
     applies: (m, s) => open(m, s.tenant),
-    async run(m, r, s) {
-      const res = await r.platform.subjectRequest(r.handles[s.tenant], {
-        type: 'anonymize',
-        identifiers: identifiersOf(m, s.tenant, s.subject),
-        options: { content: 'delete' },
-      });
-      if (res.body.status !== 'completed')
-        throw new Error(`anonymisation ended ${res.body.status}: ${JSON.stringify(res.body)}`);
-      await applyAnonymisation(m, r, s.tenant, s.subject, res.body.requestId);
-    },
+    run: (m, r, s) => anonymise(m, r, s.tenant, s.subject),
   },
   rectify: {
     applies: (m, s) =>
@@ -479,6 +524,19 @@ const ROWS: { [K in Kind]: Row<Of<K>> } = {
       // A bulk answer is 200 with an outcome per id: anything but `done` is this id's refusal.
       staffDeleteOutcome(m, i, res.status === 200 && answer !== 'done' ? { status: 409, body: res.body } : res, 'any');
     },
+  },
+  forgetPrefixes: {
+    applies: (m, s) => open(m, s.tenant) && indexedByNameStart(m, s.tenant).length > 0,
+    async run(m, r, s) {
+      const i = picked(indexedByNameStart(m, s.tenant), s.pick)!;
+      if ((await r.platform.forgetNamePrefixes(r.handles[s.tenant], i.interactionId)) === 0)
+        throw new Error(`${i.interactionId} had no name-prefix entry to forget`);
+      i.prefixesFiled = false;
+    },
+  },
+  backfill: {
+    applies: (m, s) => open(m, s.tenant),
+    run: (m, r, s) => backfill(m, r, s.tenant, s.racing),
   },
   policy: {
     applies: (m, s) => open(m, s.tenant),
@@ -578,5 +636,5 @@ export function rowOf(spec: Spec): Row {
 export const describeSpec = (s: Spec) =>
   `${s.kind}(${Object.entries(s)
     .filter(([k]) => k !== 'kind')
-    .map(([k, v]) => `${k}=${v}`)
+    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
     .join(',')})`;

@@ -1,8 +1,18 @@
 import { verifyTenantAudit } from '../../../functions/cli/commands/audit';
 import { presetPolicy } from '../../../functions/domain/policy/presets';
+import { namePrefixKeysOf } from '../../../functions/domain/subject/name-prefixes';
 import { subjectKeysOf } from '../../../functions/domain/subject/subject-key';
 import type { Container } from '../../../functions/shared/container';
-import { activeHolds, isExpired, isHeld, livePieces, type LifecycleModel, type SubjectModel } from './model';
+import { indexedHmacOf, isNamePrefixEntry } from '../../../functions/usecases/records/subject-index';
+import {
+  activeHolds,
+  indexedByNameStart,
+  isExpired,
+  isHeld,
+  livePieces,
+  type LifecycleModel,
+  type SubjectModel,
+} from './model';
 import { whereFound, type RawThing } from './raw-storage';
 import type { LifecyclePlatform, TenantHandle } from './system';
 
@@ -26,9 +36,13 @@ export type Invariant = (o: Observed) => Promise<string[]>;
 const subjectsOf = (o: Observed) =>
   o.tenants.flatMap((t) => o.model.tenants[t].subjects.map((s, index) => ({ t, s, index })));
 
+/** The tenant's subject-index secret, undefined once it is gone (offboarded): no hash is computable, none can be looked up. */
+const subjectSecretOf = (o: Observed, t: number) =>
+  o.container.tenantSecrets.subjectIndexSecret(o.handles[t].tenantId).catch(() => undefined);
+
 async function keyedHashes(o: Observed, t: number, s: SubjectModel): Promise<string[]> {
-  const secret = await o.container.tenantSecrets.subjectIndexSecret(o.handles[t].tenantId).catch(() => undefined);
-  if (!secret) return []; // the tenant secret is gone (offboarded): no hash is computable, none can be looked up
+  const secret = await subjectSecretOf(o, t);
+  if (!secret) return [];
   return subjectKeysOf(
     { email: s.email, phone: s.phone, name: s.name },
     secret,
@@ -258,6 +272,40 @@ export const namePrefixesOnlyBesideTheirName: Invariant = async (o) => {
     .map((x) => `${x.where}: a name-prefix entry without its name entry`);
 };
 
+/**
+ * Search by name start finds what it must and nothing it must not: an interaction whose entries
+ * were filed (at ingest, or by a backfill) has one for every word prefix of its name; one stored
+ * as before search by name start that no backfill reached has none; an erased or anonymised one
+ * never regains one.
+ */
+export const namePrefixesAsFiled: Invariant = async (o) => {
+  const filedOf = new Map<string, Set<string>>();
+  for (const x of o.things.filter((y) => y.table?.endsWith('-records'))) {
+    const [pk, sk] = x.key.split(' ');
+    const interactionId = /#I#([0-9A-Z]+)$/.exec(pk)?.[1];
+    if (!interactionId || !isNamePrefixEntry({ sk })) continue;
+    filedOf.set(interactionId, (filedOf.get(interactionId) ?? new Set()).add(indexedHmacOf({ sk })));
+  }
+  const problems: string[] = [];
+  for (const t of o.tenants) {
+    const secret = await subjectSecretOf(o, t);
+    const due = new Set(indexedByNameStart(o.model, t));
+    for (const i of o.model.interactions.filter((x) => x.tenant === t)) {
+      const filed = filedOf.get(i.interactionId) ?? new Set<string>();
+      if (due.has(i) && secret) {
+        const missing = namePrefixKeysOf(o.model.tenants[t].subjects[i.subject].name, secret).filter(
+          (k) => !filed.has(k.hmacHex),
+        );
+        if (missing.length) problems.push(`${i.interactionId}: ${missing.length} of its name's prefixes not filed`);
+      } else if ((i.gone || i.anonymised || !i.prefixesFiled) && filed.size) {
+        const state = i.gone ? 'gone' : i.anonymised ? 'anonymised' : 'never backfilled';
+        problems.push(`${state} ${i.interactionId}: ${filed.size} name-prefix entries`);
+      }
+    }
+  }
+  return problems;
+};
+
 /** Nothing stays out of TTL's reach without a hold: an item kept as held belongs to an interaction an active hold names. */
 export const heldOnlyWhileAHoldNamesIt: Invariant = async (o) => {
   const named = (interactionId: string) => {
@@ -312,6 +360,7 @@ export const INVARIANTS: Record<string, Invariant> = {
   auditTrailLivesWithItsInquiry,
   noOrphans,
   namePrefixesOnlyBesideTheirName,
+  namePrefixesAsFiled,
   heldOnlyWhileAHoldNamesIt,
   anonymisedFindableByTime,
 };

@@ -19,6 +19,8 @@ export interface Counts {
   sequences: number;
   steps: number;
   byKind: Partial<Record<Kind, number>>;
+  /** Seconds spent in the commands of each kind (what a new command costs the bounded run). */
+  secondsByKind: Partial<Record<Kind, number>>;
   invariantChecks: number;
   /** Time spent in commands and in invariant checks (raw scans included). */
   commandSeconds: number;
@@ -29,6 +31,7 @@ export const newCounts = (): Counts => ({
   sequences: 0,
   steps: 0,
   byKind: {},
+  secondsByKind: {},
   invariantChecks: 0,
   commandSeconds: 0,
   invariantSeconds: 0,
@@ -156,6 +159,8 @@ export class Step implements fc.AsyncCommand<LifecycleModel, World> {
     this.counts.commandSeconds += (ran - started) / 1000;
     this.counts.steps += 1;
     this.counts.byKind[this.spec.kind] = (this.counts.byKind[this.spec.kind] ?? 0) + 1;
+    this.counts.secondsByKind[this.spec.kind] =
+      (this.counts.secondsByKind[this.spec.kind] ?? 0) + (ran - started) / 1000;
     await checkInvariants(w, [...m.touched], this.counts, this.toString());
     this.counts.invariantSeconds += (Date.now() - ran) / 1000;
   }
@@ -183,7 +188,8 @@ export function specArbitrary(): fc.Arbitrary<Spec> {
       | 'release'
       | 'deleteTranscript'
       | 'deleteRecording'
-      | 'bulkDelete',
+      | 'bulkDelete'
+      | 'forgetPrefixes',
   ) => fc.record({ kind: fc.constant(kind), tenant, pick });
   return fc.oneof(
     { arbitrary: bySubject('ingest'), weight: 6 },
@@ -212,6 +218,20 @@ export function specArbitrary(): fc.Arbitrary<Spec> {
         days: fc.constantFrom(1, 8, 15, 31, 100, 181, 400),
       }),
       weight: 3,
+    },
+    { arbitrary: byPick('forgetPrefixes'), weight: 3 },
+    { arbitrary: fc.record({ kind: fc.constant('backfill' as const), tenant }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('backfill' as const),
+        tenant,
+        racing: fc.record({
+          kind: fc.constantFrom('erase' as const, 'anonymise' as const),
+          subject,
+          afterMs: fc.nat({ max: 60 }),
+        }),
+      }),
+      weight: 1,
     },
     { arbitrary: fc.record({ kind: fc.constant('sweep' as const), tenant }), weight: 3 },
     { arbitrary: fc.record({ kind: fc.constant('terminate' as const), tenant }), weight: 1 },

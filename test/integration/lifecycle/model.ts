@@ -1,4 +1,5 @@
 import type { TenantPolicy } from '../../../functions/domain/policy/schema';
+import { EXPIRY_MARGIN_SECONDS } from '../../../functions/usecases/maintenance/backfill-interaction';
 
 /**
  * The lifecycle model: plain TypeScript, no I/O. What must exist, what must be gone and what must
@@ -49,6 +50,11 @@ export interface InteractionModel {
   restricted: boolean;
   /** Audited accesses to it (play, download, delete): its trail must live as long as it does. */
   audited: number;
+  /**
+   * Its name-prefix entries are filed (by ingest, or by a backfill); false while it is stored as
+   * before search by name start (forgetPrefixes), when nothing but a backfill files them.
+   */
+  prefixesFiled: boolean;
 }
 
 export interface HoldModel {
@@ -122,6 +128,13 @@ export const liveInteractions = (m: LifecycleModel, tenant?: number) =>
 export const ofSubject = (m: LifecycleModel, tenant: number, subject: number) =>
   liveInteractions(m, tenant).filter((i) => i.subject === subject);
 
+/**
+ * Interactions whose name-prefix entries must be stored: live, not anonymised, filed (at ingest or
+ * by a backfill), and within retention or held (what the sweep has not reached yet may be anything).
+ */
+export const indexedByNameStart = (m: LifecycleModel, tenant: number) =>
+  liveInteractions(m, tenant).filter((i) => !i.anonymised && i.prefixesFiled && (!isExpired(m, i) || isHeld(m, i)));
+
 /** Past its general-info expiry: ordinary reads must treat it as absent. */
 export const isExpired = (m: LifecycleModel, i: InteractionModel) => i.infoExpiresAt <= m.now;
 
@@ -164,4 +177,28 @@ export function applySweep(m: LifecycleModel, tenant: number): void {
       i.anonymised = true;
     }
   }
+}
+
+/**
+ * What a completed name-prefix backfill of a tenant does (maintenance/backfill-interaction.ts):
+ * each interaction without its entries gets them if it is live, not anonymised, and held or more
+ * than the backfill's margin from its expiry as of `startedAt`. Every subject of the pool has a
+ * name, and the model's interactions are Puzzel and iAdvize chats: never in an in-flight region
+ * (calls only) nor archived (their general info is deleted or anonymised at expiry), the
+ * backfill's other skips. Returns those whose expiry the margin reached while the pass ran
+ * (between `startedAt` and `endedAt`): either outcome is lawful for them.
+ */
+export function applyBackfill(
+  m: LifecycleModel,
+  tenant: number,
+  startedAt: number,
+  endedAt: number,
+): InteractionModel[] {
+  const margin = EXPIRY_MARGIN_SECONDS * 1000;
+  const undecided: InteractionModel[] = [];
+  for (const i of liveInteractions(m, tenant).filter((x) => !x.anonymised && !x.prefixesFiled)) {
+    if (isHeld(m, i) || i.infoExpiresAt > endedAt + margin) i.prefixesFiled = true;
+    else if (i.infoExpiresAt > startedAt + margin) undecided.push(i);
+  }
+  return undecided;
 }

@@ -1,7 +1,9 @@
 import { localAdminToken } from '../../../functions/cli/commands/token';
 import { buildContainer, type Container } from '../../../functions/shared/container';
 import { parseRuntimeConfig } from '../../../functions/shared/runtime-config';
+import type { NamePrefixBackfill } from '../../../functions/usecases/maintenance/backfill-name-prefixes';
 import { runSweep, type SweepRun } from '../../../functions/usecases/nightly-sweep/run-sweep';
+import { isNamePrefixEntry } from '../../../functions/usecases/records/subject-index';
 import { OPERATOR_KEY_HEADER } from '../../../infra/local/operator-key';
 import { env, regions } from '../../support/emulators';
 import type { PrivateRuntime } from '../../support/private-runtime';
@@ -48,6 +50,8 @@ export interface LifecyclePlatform {
   untilEnded(t: TenantHandle, requestId: string): Promise<Answer<{ status: string; requestId: string }>>;
   sweep(t: TenantHandle): Promise<Answer<unknown>>;
   untilPackaged(t: TenantHandle): Promise<void>;
+  backfillNamePrefixes(t: TenantHandle): Promise<Answer<NamePrefixBackfill>>;
+  forgetNamePrefixes(t: TenantHandle, interactionId: string): Promise<number>;
   /** The stored items of one interaction (expiries are read from them). */
   partition(t: TenantHandle, interactionId: string): Promise<RawItem[]>;
 }
@@ -71,7 +75,7 @@ export interface Gateway {
   operatorKey: string;
   /** Where the local token secret is read from (localAdminToken). */
   tokenEnv: NodeJS.ProcessEnv;
-  /** The composition root a direct sweep runs on. */
+  /** The composition root a direct sweep (and a test's deletes from raw storage) runs on. */
   sweepContainer(): Container;
   /** Every item of a tenant in every region's records table (a scan: the test's, never Lethe's). */
   recordItems(tenantId: string): Promise<RawItem[]>;
@@ -261,6 +265,31 @@ export class LethePlatform implements LifecyclePlatform {
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error('the offboarding package was still building after 60 s');
+  }
+
+  /**
+   * Runs the tenant's name-prefix backfill to the end of its pass through the operator route, as
+   * `lethe tenant backfill-name-prefixes` does (tenant-backfill.ts): called again until `complete`.
+   * The last answer, or the first that is not a 200.
+   */
+  async backfillNamePrefixes(t: TenantHandle): Promise<Answer<NamePrefixBackfill>> {
+    for (;;) {
+      const res = await this.operatorCall<NamePrefixBackfill>(`/v1/tenants/${t.tenantId}/name-prefix-backfill`, 'POST');
+      if (res.status !== 200 || res.body.complete) return res;
+    }
+  }
+
+  /**
+   * Deletes one interaction's name-prefix entries straight from the records tables, as if it had
+   * been stored before search by name start; the number deleted.
+   */
+  async forgetNamePrefixes(t: TenantHandle, interactionId: string): Promise<number> {
+    const keys = (await this.partition(t, interactionId))
+      .filter(isNamePrefixEntry)
+      .map((i) => ({ pk: i.pk, sk: i.sk }));
+    const { stores } = this.gateway.sweepContainer();
+    await Promise.all(stores.regions.map((region) => stores.storesFor(region).records.deleteItems(keys)));
+    return keys.length;
   }
 
   /** The items of one interaction in every region's records table. */
