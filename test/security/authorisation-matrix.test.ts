@@ -386,6 +386,10 @@ const MATRIX: Record<string, Row> = {
     ok: only(404, ['operator']),
     request: (f) => ({ path: `/v1/tenants/${f.tenant.tenantId}/termination` }),
   },
+  'POST /v1/tenants/{tenantId}/name-prefix-backfill': {
+    ok: only(200, ['operator']),
+    request: (f) => ({ path: `/v1/tenants/${f.tenant.tenantId}/name-prefix-backfill`, method: 'POST' }),
+  },
   'POST /v1/sweeps': {
     ok: only(200, ['operator']),
     request: (f) => ({ path: '/v1/sweeps', body: { tenantId: f.tenant.tenantId, dryRun: true } }),
