@@ -1,10 +1,5 @@
-import type { Actor } from '../../../functions/domain/access/authorize';
-import type { SettableClock } from '../../../functions/domain/clock';
-import type { Requester } from '../../../functions/domain/subject-requests/job';
 import { namePrefixKeysOf } from '../../../functions/domain/subject/name-prefixes';
 import type { ItemKey } from '../../../functions/ports/record-store';
-import { adminDepsOf } from '../../../functions/shared/admin-wiring';
-import { searchInteractions } from '../../../functions/usecases/admin/search-interactions';
 import { placeHold } from '../../../functions/usecases/holds/place-hold';
 import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
 import { loadTenant } from '../../../functions/usecases/ingest/tenant-context';
@@ -13,21 +8,9 @@ import {
   backfillNamePrefixes,
   type BackfillOptions,
 } from '../../../functions/usecases/maintenance/backfill-name-prefixes';
-import { subjectRequestDeps } from '../../../functions/usecases/subject-requests/deps';
-import { fileSubjectRequest } from '../../../functions/usecases/subject-requests/file-request';
-import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';
 import { counselOf, inMemoryContainer, openTenant } from '../../support/in-memory-container';
+import { type Container, converse, partitionOf, PREFIX_SK, rawItems, request, search } from './name-prefix-support';
 
-type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
-
-const adminOf = (tenantId: string): Actor => ({ tenantId, role: 'admin', userId: 'u-admin', support: false });
-const ADMIN: Requester = { kind: 'admin', userId: 'u-admin', role: 'admin', support: false };
-const PREFIX_SK = 'SUBJ#namePrefix#';
-
-const rawItems = (c: Container, tenantId: string) =>
-  c.stores.regions.flatMap((r) => c.stores.storesFor(r).records.rawItems()).filter((i) => i.tenantId === tenantId);
-const partitionOf = (c: Container, tenantId: string, interactionId: string) =>
-  rawItems(c, tenantId).filter((i) => i.pk.endsWith(`#I#${interactionId}`));
 const prefixEntriesOf = (c: Container, tenantId: string, interactionId: string) =>
   partitionOf(c, tenantId, interactionId).filter((i) => i.sk.startsWith(PREFIX_SK));
 const nameEntryOf = (c: Container, tenantId: string, interactionId: string) =>
@@ -35,13 +18,6 @@ const nameEntryOf = (c: Container, tenantId: string, interactionId: string) =>
 
 const run = (c: Container, tenantId: string, options: Partial<BackfillOptions> = {}) =>
   backfillNamePrefixes(c, tenantId, { shouldStop: () => false, ...options });
-
-async function converse(c: Container, tenantId: string, name?: string): Promise<string> {
-  const started = await startInteraction(c, tenantId, {
-    body: { channel: 'chat', startedAt: c.clock.now().toISOString(), participant: name ? { name } : {} },
-  });
-  return started.body.interactionId;
-}
 
 /** As stored before search by name start: the same interactions without any name-prefix entry. */
 async function dropPrefixEntries(c: Container, tenantId: string): Promise<void> {
@@ -55,17 +31,6 @@ async function dropPrefixEntries(c: Container, tenantId: string): Promise<void> 
   }
 }
 
-const search = async (c: Container, tenantId: string, namePrefix: string) =>
-  (await searchInteractions(adminDepsOf(c), { actor: adminOf(tenantId) }, { namePrefix })).items
-    .map((i) => i.interactionId)
-    .sort();
-
-async function request(c: Container, tenantId: string, body: Record<string, unknown>) {
-  const deps = subjectRequestDeps(c);
-  const filed = await fileSubjectRequest(deps, tenantId, ADMIN, body);
-  return executeSubjectRequest(deps, tenantId, filed.requestId);
-}
-
 describe('backfilling name-prefix entries of interactions stored before search by name start', () => {
   it('files each interaction the entries of its name, with the whole-name entry attributes, so a name start finds it', async () => {
     // Prepare
@@ -75,7 +40,7 @@ describe('backfilling name-prefix entries of interactions stored before search b
     const bo = await converse(c, tenantId, 'Bo Ström');
     await dropPrefixEntries(c, tenantId);
     const secret = (await loadTenant(c, tenantId)).subjectSecret;
-    const foundBefore = await search(c, tenantId, 'ber');
+    const foundBefore = await search(c, tenantId, { namePrefix: 'ber' });
 
     // Act
     const report = await run(c, tenantId);
@@ -84,8 +49,8 @@ describe('backfilling name-prefix entries of interactions stored before search b
     expect(foundBefore).toEqual([]);
     expect(report.complete).toBe(true);
     expect(report.counts).toMatchObject({ scanned: 2, backfilled: 2, upToDate: 0 });
-    expect(await search(c, tenantId, 'ber')).toEqual([anna]);
-    expect(await search(c, tenantId, 'strö')).toEqual([bo]);
+    expect(await search(c, tenantId, { namePrefix: 'ber' })).toEqual([anna]);
+    expect(await search(c, tenantId, { namePrefix: 'strö' })).toEqual([bo]);
     const entries = prefixEntriesOf(c, tenantId, anna);
     expect(entries.map((e) => e.sk).sort()).toEqual(
       namePrefixKeysOf('Anna Berg', secret)
@@ -276,8 +241,8 @@ describe('a backfill racing an erasure, anonymisation or rectification leaves no
     // Assess
     expect(done.status).toBe('completed');
     expect(backfilledInside).toBe(1);
-    expect(await search(c, tenantId, 'ber')).toEqual([]);
-    expect(await search(c, tenantId, 'lin')).toEqual([anna]);
+    expect(await search(c, tenantId, { namePrefix: 'ber' })).toEqual([]);
+    expect(await search(c, tenantId, { namePrefix: 'lin' })).toEqual([anna]);
     expect(prefixEntriesOf(c, tenantId, anna)).toHaveLength(namePrefixKeysOf('Anna Lind', new Uint8Array(32)).length);
   });
 

@@ -1,50 +1,14 @@
 import JSZip from 'jszip';
-import type { Actor } from '../../../functions/domain/access/authorize';
-import type { SettableClock } from '../../../functions/domain/clock';
 import { LetheError } from '../../../functions/domain/errors';
-import type { Requester } from '../../../functions/domain/subject-requests/job';
 import { namePrefixKeysOf } from '../../../functions/domain/subject/name-prefixes';
-import { adminDepsOf } from '../../../functions/shared/admin-wiring';
-import { searchInteractions } from '../../../functions/usecases/admin/search-interactions';
 import { placeHold } from '../../../functions/usecases/holds/place-hold';
-import { startInteraction } from '../../../functions/usecases/ingest/start-interaction';
 import { loadTenant } from '../../../functions/usecases/ingest/tenant-context';
 import { runSweep } from '../../../functions/usecases/nightly-sweep/run-sweep';
-import { subjectRequestDeps } from '../../../functions/usecases/subject-requests/deps';
-import { fileSubjectRequest } from '../../../functions/usecases/subject-requests/file-request';
-import { executeSubjectRequest } from '../../../functions/usecases/subject-requests/run-request';
 import { counselOf, inMemoryContainer, openTenant } from '../../support/in-memory-container';
+import { type Container, converse, partitionOf, PREFIX_SK, rawItems, request, search } from './name-prefix-support';
 
-type Container = ReturnType<typeof inMemoryContainer<SettableClock>>;
-
-const adminOf = (tenantId: string): Actor => ({ tenantId, role: 'admin', userId: 'u-admin', support: false });
-const ADMIN: Requester = { kind: 'admin', userId: 'u-admin', role: 'admin', support: false };
-
-async function converse(c: Container, tenantId: string, name: string): Promise<string> {
-  const started = await startInteraction(c, tenantId, {
-    body: { channel: 'chat', startedAt: c.clock.now().toISOString(), participant: { name } },
-  });
-  return started.body.interactionId;
-}
-
-const search = async (c: Container, tenantId: string, query: Record<string, string>) =>
-  (await searchInteractions(adminDepsOf(c), { actor: adminOf(tenantId) }, query)).items
-    .map((i) => i.interactionId)
-    .sort();
-
-/** Every item of the tenant in every region's records table, as stored. */
-const rawItems = (c: Container, tenantId: string) =>
-  c.stores.regions.flatMap((r) => c.stores.storesFor(r).records.rawItems()).filter((i) => i.tenantId === tenantId);
-const partitionOf = (c: Container, tenantId: string, interactionId: string) =>
-  rawItems(c, tenantId).filter((i) => i.pk.endsWith(`#I#${interactionId}`));
 const prefixEntries = (c: Container, tenantId: string) =>
-  rawItems(c, tenantId).filter((i) => i.sk.startsWith('SUBJ#namePrefix#'));
-
-async function request(c: Container, tenantId: string, body: Record<string, unknown>) {
-  const deps = subjectRequestDeps(c);
-  const filed = await fileSubjectRequest(deps, tenantId, ADMIN, body);
-  return executeSubjectRequest(deps, tenantId, filed.requestId);
-}
+  rawItems(c, tenantId).filter((i) => i.sk.startsWith(PREFIX_SK));
 
 /** A tenant with Anna Berg, Annabelle Lind and Bo Ström, each in one chat. */
 async function threePeople(c: Container) {
