@@ -39,7 +39,7 @@ const peerBundle = freshBundle({
 freshBundle();
 const COMMANDS: Command[] = [
   { name: '`lethe redact` (bundle)', argv: ['bin/lethe.js', 'redact'] },
-  // Past 4 M characters lethe redact uses a worker thread per core; the peers use one thread.
+  // Past 4 MB lethe redact uses a worker thread per core; the peers use one thread.
   {
     name: '`lethe redact` (bundle) pinned to one core',
     argv: ['bin/lethe.js', 'redact'],
@@ -153,7 +153,7 @@ Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, nproc ${execSync('nproc').toStrin
 Input: the texts of \`bench/corpus/chat-lines.jsonl\` and \`bench/corpus/independent.jsonl\` as plain lines, repeated to
 ${(input.bytes / 1e6).toFixed(1)} MB (${input.lines} lines), from a file on stdin, output to /dev/null. Each command once per
 round, ${RUNS} rounds; medians; "× redact-pii" is the median of the per-round ratios. Start-up: the same command
-on an empty input, median of ${START_UP_RUNS} rounds. CPU: user + system seconds. Past its first 4 M characters \`lethe redact\`
+on an empty input, median of ${START_UP_RUNS} rounds. CPU: user + system seconds. Past its first 4 MB \`lethe redact\`
 shares the chunks between its main thread and a worker thread per further core (${availableParallelism()} cores here); the peers run on one
 thread; the pinned row is the same command on one core (\`taskset -c 0\`). Peak memory: the largest resident set of the rounds.
 

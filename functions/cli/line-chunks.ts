@@ -1,29 +1,52 @@
 import type { Readable } from 'node:stream';
 
 /**
- * The complete lines of each chunk of a UTF-8 stream, ended as readline ends them (\n, \r\n or a
- * lone \r; a last line without an end still counts), without readline's per-line events.
- * Lines are split in the bytes and each decoded on its own (line ends are ASCII, never inside a
- * multi-byte character): a line is then a flat string, in one byte per character when it can be,
- * which the redactor's scans read faster than slices of a chunk's string.
+ * A UTF-8 stream as chunks of whole lines, ended as readline ends them (\n, \r\n or a lone \r; a
+ * last line without an end still counts), without readline's per-line events. A chunk holds bytes
+ * up to a line end, never part of a line, so any thread can take it and split it by itself
+ * (linesOf): the reading thread then decodes only the chunks it redacts.
  */
-export async function* inputChunksOfLines(input: Readable): AsyncGenerator<string[]> {
+export async function* inputChunksOfWholeLines(input: Readable): AsyncGenerator<Buffer> {
   let pending: Buffer = Buffer.alloc(0);
   for await (const chunk of input) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     pending = pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes;
-    const lines: string[] = [];
-    // Most input has no \r: then indexOf finds the line ends, much faster than a loop over every byte.
-    const at = pending.includes(CR) ? splitAnyLineEnds(pending, lines) : splitNewlines(pending, lines);
-    pending = pending.subarray(at);
-    if (lines.length) yield lines;
+    const end = wholeLinesEnd(pending);
+    if (end === 0) continue;
+    yield pending.subarray(0, end);
+    pending = pending.subarray(end);
   }
-  // A \r held back at the very end ends a line, even an empty one.
-  if (pending.length > 0 && pending[pending.length - 1] === CR) yield [pending.toString('utf8', 0, pending.length - 1)];
-  else if (pending.length > 0) yield [pending.toString('utf8')];
+  if (pending.length > 0) yield pending;
+}
+
+/** The same stream as arrays of lines (linesOf each chunk). */
+export async function* inputChunksOfLines(input: Readable): AsyncGenerator<string[]> {
+  for await (const bytes of inputChunksOfWholeLines(input)) yield linesOf(bytes);
+}
+
+/**
+ * The lines of a chunk of whole lines (the stream's last chunk may end without a line end), each
+ * decoded on its own (line ends are ASCII, never inside a multi-byte character): a line is then a
+ * flat string, in one byte per character when it can be, which the redactor's scans read faster
+ * than slices of one big string.
+ */
+export function linesOf(chunk: Uint8Array): string[] {
+  const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  const lines: string[] = [];
+  // Most input has no \r: then indexOf finds the line ends, much faster than a loop over every byte.
+  const at = bytes.includes(CR) ? splitAnyLineEnds(bytes, lines) : splitNewlines(bytes, lines);
+  if (at < bytes.length) lines.push(bytes.toString('utf8', at));
+  return lines;
 }
 
 const [LF, CR] = [10, 13];
+
+/** After the last line end of `bytes`, or 0; a \r at the very end is held back, as the first half of a \r\n may be. */
+function wholeLinesEnd(bytes: Buffer): number {
+  const last = bytes.length - (bytes[bytes.length - 1] === CR ? 2 : 1);
+  if (last < 0) return 0;
+  return Math.max(bytes.lastIndexOf(LF, last), bytes.lastIndexOf(CR, last)) + 1;
+}
 
 /** Pushes the lines of `bytes` ended by \n; returns where the unended rest starts. */
 function splitNewlines(bytes: Buffer, lines: string[]): number {
@@ -41,8 +64,6 @@ function splitAnyLineEnds(bytes: Buffer, lines: string[]): number {
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
     if (c !== LF && c !== CR) continue;
-    // A \r at the end of the chunk may be the first half of \r\n: wait for the next chunk.
-    if (c === CR && i === bytes.length - 1) break;
     lines.push(bytes.toString('utf8', at, i));
     if (c === CR && bytes[i + 1] === LF) i++;
     at = i + 1;

@@ -10,20 +10,17 @@ import type { KnownIdentifiers, Redactor } from '../domain/redaction';
 export interface RedactedChunk {
   /** The redacted lines, each ended by `\n` (UTF-8 bytes when a worker sends them). */
   out: string | Uint8Array;
-  /** One stderr line per skipped input line. */
-  problems: string[];
+  /** How many input lines the chunk held. */
+  lines: number;
+  /** The lines not written: their index in the chunk and why. */
+  skipped: Array<{ index: number; reason: string }>;
 }
 
 export const KnownSchema = z.object({ name: z.string(), email: z.string(), phone: z.string() }).partial();
 
-/** `firstLineNumber`: the input line number of lines[0], for the problems reported. */
-export function redactLines(
-  redactor: Redactor,
-  lines: readonly string[],
-  firstLineNumber: number,
-): RedactedChunk & { out: string } {
+export function redactLines(redactor: Redactor, lines: readonly string[]): RedactedChunk & { out: string } {
   let out = '';
-  const problems: string[] = [];
+  const skipped: RedactedChunk['skipped'] = [];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
     if (!line.trimStart().startsWith('{')) {
@@ -33,15 +30,13 @@ export function redactLines(
     const record = parseJsonObject(line);
     const known = record && KnownSchema.safeParse(record.known ?? {});
     if (!record || !known?.success) {
-      problems.push(
-        `lethe redact: line ${firstLineNumber + k}: ${record ? '"known" must hold name, email, phone strings' : 'not a JSON object'}; skipped\n`,
-      );
+      skipped.push({ index: k, reason: record ? '"known" must hold name, email, phone strings' : 'not a JSON object' });
       continue;
     }
     const { known: _known, ...rest } = record;
     out += `${JSON.stringify(redactor.redactJson(rest, known.data as KnownIdentifiers).value)}\n`;
   }
-  return { out, problems };
+  return { out, lines: lines.length, skipped };
 }
 
 function parseJsonObject(line: string): Record<string, unknown> | undefined {

@@ -1,12 +1,14 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createRedactor, type RedactionSettingsInput, type RedactorOptions } from '../domain/redaction';
+import { linesOf } from './line-chunks';
 import { type RedactedChunk, redactLines } from './redact-lines';
 
 /**
- * `lethe redact` on several cores: chunks of lines go to worker threads that each hold the same
+ * `lethe redact` on several cores: chunks of whole lines, as bytes, go to worker threads that each hold the same
  * redactor (same settings, same pseudonym key, so the same value gets the same pseudonym in every
- * chunk) and answer with redactLines' result. The workers run the CLI bundle itself
+ * chunk), split them into lines and answer with redactLines' result: the reading thread neither
+ * decodes nor copies their lines. The workers run the CLI bundle itself
  * (redact-main.ts hands its own file over), so they start without ts-node.
  */
 export interface RedactorInput {
@@ -21,11 +23,6 @@ export const idleCores = () => Math.round(availableParallelism() - loadavg()[0])
 
 interface WorkerSetup extends RedactorInput {
   role: typeof ROLE;
-}
-
-interface Job {
-  lines: readonly string[];
-  firstLineNumber: number;
 }
 
 interface Pending {
@@ -54,13 +51,20 @@ export class RedactWorkerPool {
     }
   }
 
+  /** Whether some worker has fewer than `chunks` chunks waiting. */
+  hasRoom(chunks: number): boolean {
+    return this.pending.some((queue) => queue.length < chunks);
+  }
+
   /** The chunk's redaction, by the worker with the fewest chunks waiting. */
-  redact(lines: readonly string[], firstLineNumber: number): Promise<RedactedChunk> {
+  redact(chunk: Uint8Array): Promise<RedactedChunk> {
     let k = 0;
     for (let j = 1; j < this.workers.length; j++) if (this.pending[j].length < this.pending[k].length) k = j;
     return new Promise((resolve, reject) => {
       this.pending[k].push({ resolve, reject });
-      this.workers[k].postMessage({ lines, firstLineNumber } satisfies Job);
+      // A copy of its own, moved to the worker: the stream may reuse the memory it read into.
+      const bytes = new Uint8Array(chunk);
+      this.workers[k].postMessage(bytes, [bytes.buffer]);
     });
   }
 
@@ -76,10 +80,10 @@ export function serveIfRedactWorker(): void {
   const redactor = createRedactor(setup.settings, setup.options);
   const port = parentPort;
   const utf8 = new TextEncoder();
-  port.on('message', (job: Job) => {
-    const { out, problems } = redactLines(redactor, job.lines, job.firstLineNumber);
+  port.on('message', (chunk: Uint8Array) => {
+    const { out, ...rest } = redactLines(redactor, linesOf(chunk));
     // Encoded here and moved, not copied: the main thread writes the bytes as they are.
     const bytes = utf8.encode(out);
-    port.postMessage({ out: bytes, problems } satisfies RedactedChunk, [bytes.buffer]);
+    port.postMessage({ out: bytes, ...rest } satisfies RedactedChunk, [bytes.buffer]);
   });
 }

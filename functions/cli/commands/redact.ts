@@ -16,7 +16,7 @@ import {
 } from '../../domain/redaction';
 import { QualityTally, type QualityReport } from '../../domain/redaction/evaluation';
 import { fieldProblems } from '../../domain/validation';
-import { inputChunksOfLines } from '../line-chunks';
+import { inputChunksOfWholeLines, linesOf } from '../line-chunks';
 import { jsonText, newTable } from '../output';
 import { KnownSchema, type RedactedChunk, redactLines } from '../redact-lines';
 import { idleCores, RedactWorkerPool, type RedactorInput } from '../redact-workers';
@@ -24,7 +24,7 @@ import { idleCores, RedactWorkerPool, type RedactorInput } from '../redact-worke
 /**
  * `lethe redact [--policy FILE | --preset NAME]` — preview a tenant's redaction on real exports.
  * Reads stdin in chunks and writes the redacted lines in chunks of about 64 K characters (with
- * back-pressure, so memory stays flat on any input size; past the first 4 M characters, worker
+ * back-pressure, so memory stays flat on any input size; past the first 4 MB, worker
  * threads share the chunks, one per idle core or --threads, and the output keeps the input's order):
  *  - a line starting with `{` is a JSON object: every string value in it is redacted (as for
  *    chatbot payloads); an optional `known` {name, email, phone} is used as the interaction's
@@ -58,7 +58,7 @@ export function register(program: Command, workerScript?: string): void {
     .option('--json', 'with --evaluate: print the scores as JSON instead of a table')
     .option(
       '--threads <n>',
-      `threads that redact past the first 4 M characters, 1 to ${MAX_THREADS} (default: the cores other work leaves idle)`,
+      `threads that redact past the first 4 MB, 1 to ${MAX_THREADS} (default: the cores other work leaves idle)`,
     )
     .action(async (options: RedactOptions) => {
       process.exitCode = await runRedact(
@@ -169,8 +169,8 @@ function presetFrom(name: string) {
   }
 }
 
-/** Past this many characters of input, the rest is redacted by worker threads (when there are cores for them). */
-const PARALLEL_FROM_CHARACTERS = 4e6;
+/** Past this many bytes of input (4 MB), the rest is redacted by worker threads too (when there are cores for them). */
+const PARALLEL_FROM_BYTES = 4e6;
 /** Chunks handed out and not yet written, per thread: enough to keep each busy, few enough to keep memory flat. */
 const CHUNKS_IN_FLIGHT_PER_THREAD = 2;
 const MAX_THREADS = 8;
@@ -184,30 +184,32 @@ async function redactStream(
 ): Promise<number> {
   let lineNumber = 0;
   let skipped = 0;
-  let charactersRead = 0;
+  let bytesRead = 0;
   let pool: RedactWorkerPool | undefined;
   // This thread redacts its share too: one core, one thread, and one JIT warm-up fewer.
   const threads = parallel?.threads ?? 1;
-  let chunks = 0;
   // Chunks are answered in input order, each as soon as it and those before it are done, and
   // none held back: what was read is answered before more is read.
   let written: Promise<void> = Promise.resolve();
   const inFlight: Promise<void>[] = [];
-  const write = async ({ out, problems }: RedactedChunk) => {
-    skipped += problems.length;
-    for (const problem of problems) io.stderr.write(problem);
+  // Written in input order, so the lines are numbered here, as they are written.
+  const write = async ({ out, lines, skipped: skippedLines }: RedactedChunk) => {
+    for (const { index, reason } of skippedLines)
+      io.stderr.write(`lethe redact: line ${lineNumber + index + 1}: ${reason}; skipped\n`);
+    skipped += skippedLines.length;
+    lineNumber += lines;
     if (out.length > 0 && !io.stdout.write(out)) await once(io.stdout, 'drain');
   };
   try {
-    for await (const lines of inputChunksOfLines(io.stdin)) {
-      if (!pool) for (const line of lines) charactersRead += line.length + 1;
-      if (!pool && threads > 1 && charactersRead > PARALLEL_FROM_CHARACTERS)
+    for await (const bytes of inputChunksOfWholeLines(io.stdin)) {
+      bytesRead += bytes.length;
+      if (!pool && threads > 1 && bytesRead > PARALLEL_FROM_BYTES)
         pool = new RedactWorkerPool(parallel?.script as string, threads - 1, input);
-      const chunk =
-        pool && chunks++ % threads !== 0
-          ? pool.redact(lines, lineNumber + 1)
-          : redactLines(redactor, lines, lineNumber + 1);
-      lineNumber += lines.length;
+      // A worker with room takes the chunk; this thread, which also reads and writes, redacts only
+      // what would otherwise wait: so it takes a smaller share than the workers.
+      const chunk = pool?.hasRoom(CHUNKS_IN_FLIGHT_PER_THREAD)
+        ? pool.redact(bytes)
+        : redactLines(redactor, linesOf(bytes));
       const done = written.then(async () => write(await chunk));
       // Awaited below or by the chunk after it; marked handled so a failure surfaces there, once.
       done.catch(() => {});

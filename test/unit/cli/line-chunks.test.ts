@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { inputChunksOfLines } from '../../../functions/cli/line-chunks';
+import { inputChunksOfLines, inputChunksOfWholeLines, linesOf } from '../../../functions/cli/line-chunks';
 
 /** What readline makes of the same bytes: the line semantics the chunked reader keeps. */
 async function readlineLines(bytes: Buffer): Promise<string[]> {
@@ -16,6 +16,12 @@ async function chunkedLines(chunks: Buffer[]): Promise<string[]> {
   return lines;
 }
 
+/** Cuts `bytes` into chunks at the given offsets. */
+function cutAt(bytes: Buffer, cuts: number[]): Buffer[] {
+  const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  return [0, ...at].map((start, k) => bytes.subarray(start, [...at, bytes.length][k]));
+}
+
 /** Input pieces that stress line ends and UTF-8: \r\n split across chunks, lone \r, multi-byte characters cut in two. */
 const PIECES = ['a', 'Anna', ' ', '\n', '\r', '\r\n', 'é', '€', '𝐀', '{"x":1}', ''];
 
@@ -28,12 +34,31 @@ describe('reading stdin in chunks of lines', () => {
         async (pieces, cuts) => {
           // Prepare
           const bytes = Buffer.from(pieces.join(''));
-          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-          const chunks = [0, ...at].map((start, k) => bytes.subarray(start, [...at, bytes.length][k]));
+          const chunks = cutAt(bytes, cuts);
           // Act
           const lines = await chunkedLines(chunks);
           // Assess
           expect(lines).toEqual(await readlineLines(bytes));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('cuts chunks only after a line end, so each chunk splits into the same lines on any thread', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (pieces, cuts) => {
+          // Prepare
+          const bytes = Buffer.from(pieces.join(''));
+          // Act
+          const chunks: Buffer[] = [];
+          for await (const chunk of inputChunksOfWholeLines(Readable.from(cutAt(bytes, cuts)))) chunks.push(chunk);
+          // Assess: the chunks are the input, and their lines one by one are readline's lines.
+          expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+          expect(chunks.flatMap((chunk) => linesOf(chunk))).toEqual(await readlineLines(bytes));
         },
       ),
       { numRuns: 500 },

@@ -146,7 +146,7 @@ describe('lethe redact', () => {
   });
 });
 
-describe('lethe redact past the first 4 M characters (worker threads share the chunks)', () => {
+describe('lethe redact past the first 4 MB (worker threads share the chunks)', () => {
   it('refuses a thread count that is not a whole number from 1 to 8, naming the option, with exit code 2', async () => {
     // Prepare
     const counts = ['0', '9', '1.5', 'two'];
@@ -175,7 +175,7 @@ describe('lethe redact past the first 4 M characters (worker threads share the c
         lines.push(k % 7 === 0 ? JSON.stringify({ id: `m${lines.length}`, text, known: { name: 'Anna Berg' } }) : text);
     const broken = lines.length - 3;
     lines[broken] = '{"text": "4111 1111 1111 1111"';
-    const expected = redactLines(createRedactor(), lines, 1);
+    const expected = redactLines(createRedactor(), lines);
     // Act
     const result = await lethe(['redact', '--threads', '2'], `${lines.join('\n')}\n`);
     // Assess
