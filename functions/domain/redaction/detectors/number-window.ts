@@ -19,6 +19,8 @@ export interface DigitRun {
 export class NumberWindow {
   /** Number of digit groups. */
   readonly groups: number;
+  /** Index of the window's first group among the run's groups (and gaps). */
+  private readonly inRun: number;
   private joined: string | undefined;
 
   /** Groups `first` to `last` of the run's starts/ends. */
@@ -28,6 +30,7 @@ export class NumberWindow {
     last: number,
   ) {
     this.groups = last - first + 1;
+    this.inRun = first - run.first;
   }
 
   get text(): string {
@@ -53,19 +56,19 @@ export class NumberWindow {
   }
   /** Separator between group k and group k+1 of the window. */
   gap(k: number): string {
-    return this.run.gaps[this.first - this.run.first + k];
+    return this.run.gaps[this.inRun + k];
   }
   /** Separator before the group that precedes the window in its run, if there is one. */
   gapBeforePrevious(): string | undefined {
-    return this.first - this.run.first >= 2 ? this.run.gaps[this.first - this.run.first - 2] : undefined;
+    return this.inRun >= 2 ? this.run.gaps[this.inRun - 2] : undefined;
   }
   /** Separator just before the first group when inside a run (e.g. ` +`), else the run's lead. */
   get lead(): string {
-    return this.first === this.run.first ? this.run.lead : this.run.gaps[this.first - this.run.first - 1];
+    return this.inRun === 0 ? this.run.lead : this.run.gaps[this.inRun - 1];
   }
   /** Separator just after the last group inside the run, '' when the window ends the run. */
   get trail(): string {
-    return this.run.gaps[this.first - this.run.first + this.groups - 1] ?? '';
+    return this.run.gaps[this.inRun + this.groups - 1] ?? '';
   }
 }
 
