@@ -67,6 +67,19 @@ describe('phone detector: international and national formats, spaced, dotted and
   });
 
   it.each([
+    ['555-123-4567 poste 12 merci', '[PHONE] merci'],
+    ['555-123-4567 anknytning 12 tack', '[PHONE] tack'],
+    ['555-123-4567 Ankn. 12 tack', '[PHONE] tack'],
+    ['555-123-4567 Durchwahl 12 danke', '[PHONE] danke'],
+    ['555-123-4567 DW 12 danke', '[PHONE] danke'],
+    ['555-123-4567 EXT. 12 thanks', '[PHONE] thanks'],
+    ['555-123-4567 extensión 12 gracias', '[PHONE] gracias'],
+    ['555-123-4567 at 12 thanks', '[PHONE] at 12 thanks'],
+  ])('takes the extension word of each language, in any case, with the phone: %j', (text, expected) => {
+    expect(redactor.redact(text).text).toBe(expected);
+  });
+
+  it.each([
     ['call me on 555 0142 please', 'call me on [PHONE] please'],
     ['my number is 5550 1234', 'my number is [PHONE]'],
     ['appelez-moi au 06-12-34-56', 'appelez-moi au [PHONE]'],
