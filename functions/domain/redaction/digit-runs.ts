@@ -156,7 +156,7 @@ function classifyRun(
           (d.groups !== undefined && d.groups !== j - i + 1)
         )
           continue;
-        w ??= new NumberWindow(run, i, j);
+        w ??= new NumberWindow(run, i, j, windowDigits);
         if (!d.accepts(w)) continue;
         out.push({ type: d.type, start: d.start ? d.start(w) : starts[i], end: d.end ? d.end(w) : ends[j] });
         matched = j;

@@ -23,11 +23,13 @@ export class NumberWindow {
   private readonly inRun: number;
   private joined: string | undefined;
 
-  /** Groups `first` to `last` of the run's starts/ends. */
+  /** Groups `first` to `last` of the run's starts/ends, holding `digitCount` digits. */
   constructor(
     private readonly run: DigitRun,
     private readonly first: number,
     last: number,
+    /** How many digits the window has: most checks need no more than that of `digits`. */
+    readonly digitCount: number,
   ) {
     this.groups = last - first + 1;
     this.inRun = first - run.first;

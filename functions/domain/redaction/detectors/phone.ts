@@ -65,26 +65,20 @@ export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWin
     return cue;
   };
   return (w) => {
-    if (w.digits.length >= 8 && isPhoneWindow(w)) return true;
-    if (w.lead === '#' || w.digits.length > 15 || !hasPhoneSeparators(w)) return false;
+    if (w.digitCount >= 8 && isPhoneWindow(w)) return true;
+    if (w.lead === '#' || w.digitCount > 15 || !hasPhoneSeparators(w)) return false;
     // After `+` only the E.164 length is asked: people also write numbers no plan holds yet. Seven
     // digits are a whole number in small plans (Saint Helena: `+290 8999`), so the plans decide those.
     if (w.lead.endsWith('+'))
-      return w.digits.length >= 8 || (w.digits.length === 7 && validE164(`+${w.digits}`, undefined) !== undefined);
+      return w.digitCount >= 8 || (w.digitCount === 7 && validE164(`+${w.digits}`, undefined) !== undefined);
     if (isPieceOfLongerRun(w) || isExcludedLayout(w)) return false;
     const cue = cueBefore(w.text, phoneStart(w));
     // An amount after a phone word is a phone: `llame al 947.073.985`.
     if (cue !== 'phone' && looksLikeAmount(w)) return false;
     // A phone word vouches for a national number (up to 13 digits), not for any long number.
-    if (cue !== undefined) return cue === 'phone' && w.digits.length <= 13;
-    if (w.groups === 1) return w.digits.length === 10 && validE164(w.digits, '1') !== undefined;
-    if (
-      w.lead.endsWith('(') &&
-      w.gap(0).startsWith(')') &&
-      w.length(0) <= 4 &&
-      w.digits.length >= 8 &&
-      w.digits.length <= 11
-    )
+    if (cue !== undefined) return cue === 'phone' && w.digitCount <= 13;
+    if (w.groups === 1) return w.digitCount === 10 && validE164(w.digits, '1') !== undefined;
+    if (w.lead.endsWith('(') && w.gap(0).startsWith(')') && w.length(0) <= 4 && w.digitCount >= 8 && w.digitCount <= 11)
       return true;
     // The plans are costly to ask: only numbers of a plausible length and layout get there.
     if (
@@ -95,8 +89,8 @@ export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWin
     )
       return true;
     return (
-      w.digits.length >= 9 &&
-      w.digits.length <= 12 &&
+      w.digitCount >= 9 &&
+      w.digitCount <= 12 &&
       isValidNationalNumber(w.text.slice(phoneStart(w), w.end(w.groups - 1)), callingCode)
     );
   };
@@ -147,7 +141,7 @@ const EXTENSION =
 export function isPhoneWindow(w: NumberWindow): boolean {
   const plus = w.lead.endsWith('+');
   // Cheapest test first: a phone opens with +, a trunk 0 (or 00), or is North American (10-11 digits).
-  if (!plus && w.digits.charCodeAt(0) !== 48 && w.digits.length !== 10 && w.digits.length !== 11) return false;
+  if (!plus && w.text.charCodeAt(w.start(0)) !== 48 && w.digitCount !== 10 && w.digitCount !== 11) return false;
   if (!hasPhoneSeparators(w) || w.lead === '#' || (hasShape(w, [3, 2, 4]) && allGapsAre(w, '-'))) return false;
   const sig = significantDigits(w);
   if (plus) return isInternational(sig, false);
