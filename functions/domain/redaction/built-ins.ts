@@ -54,17 +54,18 @@ export function builtInScan(enabled: readonly DetectorName[], callingCode?: stri
   const spokenNumbers =
     phone || card || ssn || personnummer || nir ? { phone, card, ssn, personnummer, nir, callingCode } : undefined;
   return (text, out, knownPhone) => {
+    const digitScan = detectors.length > 0 || iban || knownPhone !== undefined;
+    // One pass over the tokens serves the spoken-number and the digit scans, and tells the
+    // scans that start from a marker character whether it occurs.
+    const marks = spokenNumbers || digitScan ? tokenMarks(text) : undefined;
     if (email) {
-      scanEmails(text, out);
+      if (!marks || marks.hasAtSign) scanEmails(text, out);
       scanSpokenEmails(text, out);
     }
-    const digitScan = detectors.length > 0 || iban || knownPhone !== undefined;
-    // One pass over the tokens serves the spoken-number and the digit scans.
-    const marks = spokenNumbers || digitScan ? tokenMarks(text) : undefined;
     if (spokenNumbers) scanSpokenNumbers(text, spokenNumbers, out, marks);
     if (name) scanPersonNames(text, out);
-    if (credentials) scanCredentials(text, out);
-    if (ip) scanIPv6(text, out);
+    if (credentials && (!marks || marks.hasColon)) scanCredentials(text, out);
+    if (ip && (!marks || marks.hasColon)) scanIPv6(text, out);
     if (!digitScan) return;
     const corsica = scanDigitRuns(text, knownPhone ? { ...digitOptions, known: knownPhone } : digitOptions, out, marks);
     if (corsica && nir) scanCorsicanNir(text, out);

@@ -1,3 +1,5 @@
+import { isAsciiLetter, isDigit } from './chars';
+
 /** Check-digit algorithms shared by the detectors; each reads digits straight from a string. */
 
 /** Luhn (mod 10) over every character of `digits` (cards, Swedish personnummer). */
@@ -17,15 +19,16 @@ export function luhnValid(digits: string): boolean {
 }
 
 /**
- * Remainder mod 97 of a long number written in base 10; letters count as 10..35 (A..Z), as in
- * ISO 13616 (IBAN). Works digit by digit, so no BigInt and no overflow.
+ * Remainder mod 97 of a long number written in base 10 in text[from, to), after the number whose
+ * remainder is `rest`; letters count as 10..35 (A..Z, either case), as in ISO 13616 (IBAN), and
+ * anything else (a space) is skipped. Works digit by digit, so no BigInt and no overflow.
  */
-export function mod97(text: string): number {
-  let rest = 0;
-  for (let i = 0; i < text.length; i++) {
+export function mod97(text: string, from = 0, to = text.length, rest = 0): number {
+  let remainder = rest;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) rest = (rest * 10 + (c - 48)) % 97;
-    else rest = (rest * 100 + (c - 55)) % 97;
+    if (isDigit(c)) remainder = (remainder * 10 + (c - 48)) % 97;
+    else if (isAsciiLetter(c)) remainder = (remainder * 100 + ((c & ~0x20) - 55)) % 97;
   }
-  return rest;
+  return remainder;
 }

@@ -58,36 +58,37 @@ export function scanDigitRuns(
   let corsica = false;
   const n = text.length;
   const classify = options.detectors.length > 0 || options.known !== undefined;
-  // One pair of arrays per call, emptied between runs: most groups end a run.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const { digitStarts, digitEnds } = marks;
+  const { digitStarts: starts, digitEnds: ends } = marks;
+  // The run being joined is groups runFirst..runLast of the marks (runFirst -1: none yet). A group
+  // left out of runs (glued to a word, inside an IBAN) ends the run before it, since a gap holds
+  // no digits: every run is consecutive groups, read in place.
+  let runFirst = -1;
+  let runLast = -1;
   // Digits before `from` belong to an IBAN found already; an IBAN ends before a character that is
   // not a word character, so never inside a run of digits.
   let from = 0;
-  for (let k = 0; k < digitStarts.length; k++) {
-    if (digitStarts[k] < from) continue;
-    const s = digitStarts[k];
-    const i = digitEnds[k];
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k];
+    if (s < from) continue;
+    const i = ends[k];
     const gluedLeft = s > 0 && isWordChar(text.charCodeAt(s - 1));
     let ibanEnd = -1;
     if (gluedLeft && options.iban && i - s >= 2 && startsIbanCountry(text, s)) ibanEnd = matchIbanAt(text, s - 2, out);
-    if (starts.length > 0 && (gluedLeft || !isGap(text, ends[ends.length - 1], s))) {
-      if (classify) classifyRun(text, starts, ends, options, out);
-      starts.length = 0;
-      ends.length = 0;
+    if (runFirst !== -1 && (gluedLeft || !isGap(text, ends[runLast], s))) {
+      if (classify) classifyRun(text, starts, ends, runFirst, runLast, options, out);
+      runFirst = -1;
     }
     // An IBAN's digits are accounted for; scanning them again could only find pieces of it.
     if (ibanEnd !== -1) from = ibanEnd;
     else if (i === n || !isWordChar(text.charCodeAt(i)) || startsExtension(text, i)) {
       if (!gluedLeft) {
-        starts.push(s);
-        ends.push(i);
+        if (runFirst === -1) runFirst = k;
+        runLast = k;
       }
     } else if (text.charCodeAt(i - 1) === 50 /* 2 */ && (text.charCodeAt(i) === 65 || text.charCodeAt(i) === 66))
       corsica = true;
   }
-  if (classify && starts.length > 0) classifyRun(text, starts, ends, options, out);
+  if (classify && runFirst !== -1) classifyRun(text, starts, ends, runFirst, runLast, options, out);
   return corsica;
 }
 
@@ -115,37 +116,37 @@ function isGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Tries the windows of the run made of groups first..last of starts/ends. */
 function classifyRun(
   text: string,
-  starts: number[],
-  ends: number[],
+  starts: readonly number[],
+  ends: readonly number[],
+  first: number,
+  last: number,
   options: DigitScanOptions,
   out: FindingSink,
 ): void {
-  const groups = starts.length;
   let count = 0;
-  for (let k = 0; k < groups; k++) count += ends[k] - starts[k];
-  if (count < MIN_RUN_DIGITS && groups < 4) return;
-  let digits = '';
-  const before: number[] = [];
-  const gaps: string[] = [];
-  for (let k = 0; k < groups; k++) {
-    before.push(digits.length);
-    digits += text.slice(starts[k], ends[k]);
-    if (k > 0) gaps.push(text.slice(ends[k - 1], starts[k]));
-  }
-  before.push(digits.length);
-  const run: DigitRun = { text, starts, ends, gaps, lead: starts[0] > 0 ? text[starts[0] - 1] : '' };
+  for (let k = first; k <= last; k++) count += ends[k] - starts[k];
+  if (count < MIN_RUN_DIGITS && last - first < 3) return;
+  const run = digitRun(text, starts, ends, first, last);
   const candidates = options.known ? [options.known, ...options.detectors] : options.detectors;
 
-  let i = 0;
-  while (i < groups) {
-    let last = i;
-    while (last + 1 < groups && last + 1 - i < MAX_WINDOW_GROUPS && before[last + 2] - before[i] <= MAX_WINDOW_DIGITS)
-      last++;
+  let i = first;
+  while (i <= last) {
+    // The longest window from group i, then shorter ones, dropping a group at a time.
+    let j = i;
+    let windowDigits = ends[i] - starts[i];
+    while (
+      j < last &&
+      j + 1 - i < MAX_WINDOW_GROUPS &&
+      windowDigits + ends[j + 1] - starts[j + 1] <= MAX_WINDOW_DIGITS
+    ) {
+      j++;
+      windowDigits += ends[j] - starts[j];
+    }
     let matched = -1;
-    for (let j = last; j >= i && matched === -1; j--) {
-      const windowDigits = before[j + 1] - before[i];
+    for (; j >= i && matched === -1; windowDigits -= ends[j] - starts[j], j--) {
       if (windowDigits < MIN_WINDOW_DIGITS) break;
       let w: NumberWindow | undefined;
       for (const d of candidates) {
@@ -155,7 +156,7 @@ function classifyRun(
           (d.groups !== undefined && d.groups !== j - i + 1)
         )
           continue;
-        w ??= new NumberWindow(run, i, j, digits.slice(before[i], before[j + 1]));
+        w ??= new NumberWindow(run, i, j, windowDigits);
         if (!d.accepts(w)) continue;
         out.push({ type: d.type, start: d.start ? d.start(w) : starts[i], end: d.end ? d.end(w) : ends[j] });
         matched = j;
@@ -164,4 +165,17 @@ function classifyRun(
     }
     i = matched === -1 ? i + 1 : matched + 1;
   }
+}
+
+/** The separators between the groups are cut out once per run: windows compare them often. */
+function digitRun(
+  text: string,
+  starts: readonly number[],
+  ends: readonly number[],
+  first: number,
+  last: number,
+): DigitRun {
+  const gaps: string[] = [];
+  for (let k = first; k < last; k++) gaps.push(text.slice(ends[k], starts[k + 1]));
+  return { text, starts, ends, first, gaps, lead: starts[first] > 0 ? text[starts[first] - 1] : '' };
 }

@@ -29,6 +29,17 @@ describe('e-mail detector: a local part, @, and a domain with a dot and a TLD of
     expect(redactor.redact(text)).toEqual({ text, findings: [] });
   });
 
+  // With the digit detectors on too, the token pass tells the e-mail scan whether an @ or % occurs.
+  it.each([
+    ['mail anna.svensson@example.se, tel 0612345678', 'mail [EMAIL], tel [PHONE]'],
+    ['https://example.com/u?email=anna%40example.com&id=7', 'https://example.com/u?email=[EMAIL]&id=7'],
+  ])('redacts %j with every detector on', (text, expected) => {
+    // Act
+    const result = createRedactor().redact(text);
+    // Assess
+    expect(result.text).toBe(expected);
+  });
+
   it('reports where the address was, not the address', () => {
     // Prepare
     const text = 'hej anna@example.se!';

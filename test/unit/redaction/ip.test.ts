@@ -10,6 +10,8 @@ describe('IP detector: IPv4 with octets 0-255, IPv6 full or compressed', () => {
     ['2001:db8::8a2e:370:7334', 'IPv6, compressed'],
     ['fe80::1ff:fe23:4567:890a', 'IPv6 link-local'],
     ['::ffff:192.0.2.1', 'IPv4-mapped IPv6'],
+    ['2001:db8:0:0:0:0:192.0.2.1', 'IPv6 with an IPv4 tail, full'],
+    ['2001:DB8::1', 'IPv6, compressed, upper case'],
   ])('redacts %j (%s)', (ip) => {
     expect(redactor.redact(`from ${ip}.`).text).toBe('from [IP].');
   });
@@ -23,6 +25,11 @@ describe('IP detector: IPv4 with octets 0-255, IPv6 full or compressed', () => {
     ['Note:: see below', 'two colons after a word'],
     ['00:1a:2b:3c:4d:5e', 'six groups (a MAC address is not an IP)'],
     ['12.03.2024', 'a date'],
+    ['2001:db8::8a2e::7334', 'two compressions'],
+    ['2001:db8:::7334', 'three colons in a row'],
+    ['2001:db8:85a3:0:0:8a2e:370:7334:1', 'nine groups'],
+    ['2001:db8::12345', 'a group of five hex digits'],
+    ['::ffff:192.0.2.256', 'an IPv4 tail with an octet above 255'],
   ])('leaves %j alone (%s)', (text) => {
     expect(redactor.redact(text).text).toBe(text);
   });

@@ -67,6 +67,19 @@ describe('phone detector: international and national formats, spaced, dotted and
   });
 
   it.each([
+    ['555-123-4567 poste 12 merci', '[PHONE] merci'],
+    ['555-123-4567 anknytning 12 tack', '[PHONE] tack'],
+    ['555-123-4567 Ankn. 12 tack', '[PHONE] tack'],
+    ['555-123-4567 Durchwahl 12 danke', '[PHONE] danke'],
+    ['555-123-4567 DW 12 danke', '[PHONE] danke'],
+    ['555-123-4567 EXT. 12 thanks', '[PHONE] thanks'],
+    ['555-123-4567 extensión 12 gracias', '[PHONE] gracias'],
+    ['555-123-4567 at 12 thanks', '[PHONE] at 12 thanks'],
+  ])('takes the extension word of each language, in any case, with the phone: %j', (text, expected) => {
+    expect(redactor.redact(text).text).toBe(expected);
+  });
+
+  it.each([
     ['call me on 555 0142 please', 'call me on [PHONE] please'],
     ['my number is 5550 1234', 'my number is [PHONE]'],
     ['appelez-moi au 06-12-34-56', 'appelez-moi au [PHONE]'],
@@ -96,12 +109,19 @@ describe('phone detector: international and national formats, spaced, dotted and
     expect(redactor.redact(text).text).toBe(text);
   });
 
-  // The words before a number are read on a fast path when they are ASCII and the general one otherwise: both alike.
+  // The words before a number are read in place, and through a lower-cased copy when a letter's
+  // lower case is not one letter of its own (İ, Σ): both alike.
   it.each([
     ['CALL ME ON 555 0142', 'CALL ME ON [PHONE]'],
     ['Café fermé, Call Me On 555 0142', 'Café fermé, Call Me On [PHONE]'],
+    ['LLÁMAME AL 555 0142', 'LLÁMAME AL [PHONE]'],
+    ['TÉL. 555 0142', 'TÉL. [PHONE]'],
+    ['İstanbul: llámame al 555 0142', 'İstanbul: llámame al [PHONE]'],
+    ['ΣΑΣ, call me on 555 0142', 'ΣΑΣ, call me on [PHONE]'],
     ['ORDER 4839201234 shipped', 'ORDER 4839201234 shipped'],
     ['Beställ ORDER 4839201234', 'Beställ ORDER 4839201234'],
+    ['BESTÄLLNING 4839201234', 'BESTÄLLNING 4839201234'],
+    ['İstanbul ORDER 4839201234', 'İstanbul ORDER 4839201234'],
     ['My Number: #4839201234', 'My Number: #4839201234'],
   ])('reads cue words in any case, with or without accents around them: %j', (text, expected) => {
     // Act

@@ -91,6 +91,18 @@ describe('spoken phone numbers in call transcripts are redacted whole, per langu
   });
 });
 
+describe('number words are read in capitals too, accented letters included', () => {
+  it.each([
+    ['sv', 'RING NOLL SJU NOLL, ÅTTA TVÅ TRE, FYRTIOFEM SEXTIOSJU', 'NOLL SJU NOLL, ÅTTA TVÅ TRE, FYRTIOFEM SEXTIOSJU'],
+    [
+      'de',
+      'Nummer: NULL EINS FÜNF EINS, ZWEI DREI VIER FÜNF, SECHS',
+      'NULL EINS FÜNF EINS, ZWEI DREI VIER FÜNF, SECHS',
+    ],
+    ['fr', 'appelez ZÉRO SIX DOUZE TRENTE-QUATRE CINQUANTE-SIX', 'ZÉRO SIX DOUZE TRENTE-QUATRE CINQUANTE-SIX'],
+  ])('%s: %j', redactsSpokenSpanAs('[PHONE]'));
+});
+
 describe('spoken card numbers are redacted as cards', () => {
   it.each([
     [

@@ -86,24 +86,36 @@ const IBAN_LENGTHS: Record<string, number> = {
 
 const isAlnum = (c: number) => isAsciiLetter(c) || isDigit(c);
 
+/** IBAN_LENGTHS by the codes of the two letters in upper case: a look-up makes no string. */
+const countryKey = (first: number, second: number) => (first & ~0x20) * 128 + (second & ~0x20);
+const LENGTH_BY_COUNTRY = new Map(
+  Object.entries(IBAN_LENGTHS).map(([country, length]) => [
+    countryKey(country.charCodeAt(0), country.charCodeAt(1)),
+    length,
+  ]),
+);
+
+const countryLength = (first: number, second: number) =>
+  isAsciiLetter(first) && isAsciiLetter(second) ? LENGTH_BY_COUNTRY.get(countryKey(first, second)) : undefined;
+
 /** Looks for an IBAN starting at `start` (the country code); records it and returns its end when
  *  valid, -1 otherwise. */
 export function matchIbanAt(text: string, start: number, out: FindingSink): number {
-  const length = IBAN_LENGTHS[text.slice(start, start + 2).toUpperCase()];
-  if (!length) return -1;
-  let compact = '';
+  const length = countryLength(text.charCodeAt(start), text.charCodeAt(start + 1));
+  if (length === undefined) return -1;
+  let count = 0;
   let i = start;
-  while (i < text.length && compact.length < length) {
+  while (i < text.length && count < length) {
     const c = text.charCodeAt(i);
     if (isAlnum(c)) {
-      compact += text[i];
+      count++;
       i++;
-    } else if (c === 32 && compact.length >= 4 && i + 1 < text.length && isAlnum(text.charCodeAt(i + 1))) i++;
+    } else if (c === 32 && count >= 4 && i + 1 < text.length && isAlnum(text.charCodeAt(i + 1))) i++;
     else break;
   }
-  if (compact.length !== length || (i < text.length && isWordChar(text.charCodeAt(i)))) return -1;
-  const upper = compact.toUpperCase();
-  if (mod97(upper.slice(4) + upper.slice(0, 4)) !== 1) return -1;
+  if (count !== length || (i < text.length && isWordChar(text.charCodeAt(i)))) return -1;
+  // The first four characters (never split by a space) count after the others.
+  if (mod97(text, start, start + 4, mod97(text, start + 4, i)) !== 1) return -1;
   out.push({ type: 'iban', start, end: i });
   return i;
 }

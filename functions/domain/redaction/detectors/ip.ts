@@ -1,6 +1,6 @@
-import { isHex, isWordChar } from '../chars';
+import { isDigit, isHex, isWordChar } from '../chars';
 import type { FindingSink } from '../types';
-import { allGapsAre, type NumberWindow } from './number-window';
+import { allGapsAre, digitsValue, type NumberWindow } from './number-window';
 
 /**
  * IPv4: four dotted groups of 0..255 without leading zeros, not part of a longer dotted
@@ -12,15 +12,27 @@ export function isIPv4Window(w: NumberWindow): boolean {
   return true;
 }
 
+/** text[start, end), digits, is 0..255 without a leading zero. */
 function isOctet(text: string, start: number, end: number): boolean {
   const len = end - start;
   if (len > 3 || (len > 1 && text.charCodeAt(start) === 48)) return false;
-  return Number(text.slice(start, end)) <= 255;
+  return digitsValue(text, start, end) <= 255;
 }
 
-function isIPv4Text(s: string): boolean {
-  const parts = s.split('.');
-  return parts.length === 4 && parts.every((p) => /^[0-9]{1,3}$/.test(p) && isOctet(p, 0, p.length));
+/** text[start, end) is four dotted octets. */
+function isIPv4At(text: string, start: number, end: number): boolean {
+  let parts = 0;
+  let part = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== 46 /* . */) {
+      if (!isDigit(text.charCodeAt(i))) return false;
+      continue;
+    }
+    if (i === part || !isOctet(text, part, i)) return false;
+    parts++;
+    part = i + 1;
+  }
+  return parts === 4;
 }
 
 /**
@@ -47,7 +59,7 @@ export function scanIPv6(text: string, out: FindingSink): void {
       hasIPv6Colons(text, start, end) &&
       (start === 0 || !isWordChar(text.charCodeAt(start - 1))) &&
       (end === text.length || !isWordChar(text.charCodeAt(end))) &&
-      isIPv6(text.slice(start, end))
+      isIPv6(text, start, end)
     )
       out.push({ type: 'ip', start, end });
     p = next;
@@ -65,19 +77,37 @@ function hasIPv6Colons(text: string, start: number, end: number): boolean {
   return colons >= 6;
 }
 
-export function isIPv6(s: string): boolean {
-  let hex = s;
-  const lastColon = s.lastIndexOf(':');
-  if (s.indexOf('.', lastColon) !== -1) {
-    if (!isIPv4Text(s.slice(lastColon + 1))) return false;
-    hex = `${s.slice(0, lastColon + 1)}0:0`;
+/**
+ * text[start, end) is eight groups of 1-4 hex digits, or fewer (2-7) around one `::`; an IPv4
+ * address after the last `:` counts as the last two groups. Read in place: a colon alone at
+ * either end, or three in a row, leaves an empty group.
+ */
+export function isIPv6(text: string, start = 0, end = text.length): boolean {
+  let lastColon = end - 1;
+  while (lastColon >= start && text.charCodeAt(lastColon) !== 58) lastColon--;
+  if (lastColon < start) return false;
+  let ipv4Tail = false;
+  for (let k = lastColon + 1; k < end && !ipv4Tail; k++) ipv4Tail = text.charCodeAt(k) === 46;
+  if (ipv4Tail && !isIPv4At(text, lastColon + 1, end)) return false;
+  const hexEnd = ipv4Tail ? lastColon + 1 : end;
+  let groups = ipv4Tail ? 2 : 0;
+  let compressed = false;
+  let i = start;
+  while (i < hexEnd) {
+    const from = i;
+    if (text.charCodeAt(i) === 58) {
+      while (i < hexEnd && text.charCodeAt(i) === 58) i++;
+      const colons = i - from;
+      if (colons > 2 || (colons === 2 && compressed)) return false;
+      if (colons === 2) compressed = true;
+      else if (from === start || (i === hexEnd && !ipv4Tail)) return false;
+      continue;
+    }
+    while (i < hexEnd && isHex(text.charCodeAt(i))) i++;
+    if (i === from || i - from > 4) return false;
+    groups++;
   }
-  const halves = hex.split('::');
-  if (halves.length > 2) return false;
-  const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
-  for (const half of groups) for (const g of half) if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return false;
-  const written = groups.reduce((n, half) => n + half.length, 0);
-  return halves.length === 2 ? written >= 2 && written <= 7 : written === 8;
+  return compressed ? groups >= 2 && groups <= 7 : groups === 8;
 }
 
 /** One token per address whatever its spelling: leading zeros, case and compression do not matter. */

@@ -9,7 +9,7 @@ import { allGapsAre, digitsValue, type NumberWindow } from './number-window';
  * dots or dashes ("1 85 05 78 006 084 36"). Corsica (2A/2B) counts as 19/18 in the key.
  */
 export function isNirWindow(w: NumberWindow): boolean {
-  if (w.digits.length !== 15) return false;
+  if (w.digitCount !== 15) return false;
   if (!allGapsAre(w, ' ') && !allGapsAre(w, '.') && !allGapsAre(w, '-')) return false;
   return isNir(w.digits);
 }

@@ -6,10 +6,11 @@
  */
 export interface DigitRun {
   readonly text: string;
-  /** Offsets [start, end) in text of each digit group. */
+  /** Offsets [start, end) in text of each digit group; the run is groups first, first + 1, …. */
   readonly starts: readonly number[];
   readonly ends: readonly number[];
-  /** gaps[k] is the text between group k and group k+1. */
+  readonly first: number;
+  /** gaps[k] is the text between group first + k and the next one. */
   readonly gaps: readonly string[];
   /** The one character before the run ('' at the start of the text). */
   readonly lead: string;
@@ -18,19 +19,33 @@ export interface DigitRun {
 export class NumberWindow {
   /** Number of digit groups. */
   readonly groups: number;
+  /** Index of the window's first group among the run's groups (and gaps). */
+  private readonly inRun: number;
+  private joined: string | undefined;
 
+  /** Groups `first` to `last` of the run's starts/ends, holding `digitCount` digits. */
   constructor(
     private readonly run: DigitRun,
     private readonly first: number,
     last: number,
-    /** All digits of the window, without separators. */
-    readonly digits: string,
+    /** How many digits the window has: most checks need no more than that of `digits`. */
+    readonly digitCount: number,
   ) {
     this.groups = last - first + 1;
+    this.inRun = first - run.first;
   }
 
   get text(): string {
     return this.run.text;
+  }
+  /** All digits of the window, without separators. */
+  get digits(): string {
+    if (this.joined === undefined) {
+      let joined = '';
+      for (let k = 0; k < this.groups; k++) joined += this.run.text.slice(this.start(k), this.end(k));
+      this.joined = joined;
+    }
+    return this.joined;
   }
   start(k: number): number {
     return this.run.starts[this.first + k];
@@ -43,19 +58,19 @@ export class NumberWindow {
   }
   /** Separator between group k and group k+1 of the window. */
   gap(k: number): string {
-    return this.run.gaps[this.first + k];
+    return this.run.gaps[this.inRun + k];
   }
   /** Separator before the group that precedes the window in its run, if there is one. */
   gapBeforePrevious(): string | undefined {
-    return this.first >= 2 ? this.run.gaps[this.first - 2] : undefined;
+    return this.inRun >= 2 ? this.run.gaps[this.inRun - 2] : undefined;
   }
   /** Separator just before the first group when inside a run (e.g. ` +`), else the run's lead. */
   get lead(): string {
-    return this.first === 0 ? this.run.lead : this.run.gaps[this.first - 1];
+    return this.inRun === 0 ? this.run.lead : this.run.gaps[this.inRun - 1];
   }
   /** Separator just after the last group inside the run, '' when the window ends the run. */
   get trail(): string {
-    return this.run.gaps[this.first + this.groups - 1] ?? '';
+    return this.run.gaps[this.inRun + this.groups - 1] ?? '';
   }
 }
 

@@ -154,7 +154,8 @@ function cueOf(word: string): NumberCue | undefined {
 
 export function numberCueBefore(text: string, at: number): NumberCue | undefined {
   const from = Math.max(0, at - CUE_REACH);
-  return isAsciiSpan(text, from, at) ? asciiCueBefore(text, from, at) : cueIn(text.slice(from, at).toLowerCase());
+  const walked = walkedCueBefore(text, from, at);
+  return walked !== null ? walked : cueIn(text.slice(from, at).toLowerCase());
 }
 
 function cueIn(before: string): NumberCue | undefined {
@@ -171,38 +172,60 @@ function cueAfter(word: string, found: NumberCue | undefined): NumberCue | undef
   return cueOf(word) ?? found;
 }
 
-function isAsciiSpan(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-/** cueIn on ASCII text, without the lower-cased copy and the regex: WORD there is [A-Za-z#]+,
- *  and a word is made a string only when its first letters (or itself, if short) can open a cue. */
-function asciiCueBefore(text: string, from: number, to: number): NumberCue | undefined {
+/**
+ * cueIn without the lower-cased copy and the regex, reading the text's code units in place: WORD
+ * is tested on each one's lower case, and a word is made a string only when its first letters (or
+ * itself, if short) can open a cue. Returns null, for cueIn to decide, when a code unit's lower
+ * case is not one code unit of its own (İ, Σ, surrogate halves).
+ */
+function walkedCueBefore(text: string, from: number, to: number): NumberCue | undefined | null {
   let found: NumberCue | undefined;
   let i = from;
   while (i < to) {
-    if (!isAsciiWordChar(text.charCodeAt(i))) {
+    const kind = cueCharKind(text.charCodeAt(i));
+    if (kind === SLOW) return null;
+    if (kind === NOT_WORD) {
       i++;
       continue;
     }
     const start = i;
     let head = 0;
-    for (; i < to && isAsciiWordChar(text.charCodeAt(i)); i++)
-      if (i - start < 4) head = head * 128 + lower(text.charCodeAt(i));
+    for (; i < to; i++) {
+      const letter = cueCharKind(text.charCodeAt(i));
+      if (letter < OTHER_LETTER) break;
+      if (i - start < 4) head = head * HEAD_BASE + (letter - OTHER_LETTER);
+    }
     if (CUE_HEADS.has(i - start < 4 ? -head : head)) found = cueAfter(text.slice(start, i).toLowerCase(), found);
   }
   return found;
 }
 
-const isAsciiWordChar = (c: number) => c === 35 /* # */ || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const lower = (c: number) => (c >= 65 && c <= 90 ? c | 0x20 : c);
+/** Kinds of code units, by their lower case: not in WORD, in WORD but in no cue word, or the
+ *  letter of cue words numbered k (OTHER_LETTER + k). Filled as code units are first seen. */
+const [UNSEEN, SLOW, NOT_WORD, OTHER_LETTER] = [0, 1, 2, 3];
+const CUE_LETTERS = [...new Set([...CUE_OF.keys(), ...GENERIC].join(''))];
+const CUE_CHAR_KINDS = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}#°º]$/u;
 
-/** What asciiCueBefore computes of a word: its first four codes packed, negated for a shorter word
- *  (the whole word). Keys of every ASCII stem and generic word, whole when short, by four otherwise. */
+function cueCharKind(c: number): number {
+  let kind = CUE_CHAR_KINDS[c];
+  if (kind === UNSEEN) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    // Σ: its lower case depends on the letters around it.
+    if (lower.length !== 1 || (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) kind = SLOW;
+    else kind = WORD_CHAR.test(lower) ? OTHER_LETTER + CUE_LETTERS.indexOf(lower) + 1 : NOT_WORD;
+    CUE_CHAR_KINDS[c] = kind;
+  }
+  return kind;
+}
+
+/** What walkedCueBefore computes of a word: the numbers of its first four letters packed, negated
+ *  for a shorter word (the whole word). Keys of every stem and generic word, whole when short, by
+ *  four otherwise. */
+const HEAD_BASE = CUE_LETTERS.length + 1;
 const packed = (word: string) => {
   let head = 0;
-  for (let k = 0; k < Math.min(4, word.length); k++) head = head * 128 + word.charCodeAt(k);
+  for (let k = 0; k < Math.min(4, word.length); k++) head = head * HEAD_BASE + CUE_LETTERS.indexOf(word[k]) + 1;
   return word.length < 4 ? -head : head;
 };
-const CUE_HEADS = new Set([...CUE_OF.keys(), ...GENERIC].filter((w) => /^[a-z#]+$/.test(w)).map(packed));
+const CUE_HEADS = new Set([...CUE_OF.keys(), ...GENERIC].map(packed));

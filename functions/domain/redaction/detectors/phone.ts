@@ -1,5 +1,5 @@
 import { isDigit } from '../chars';
-import { allGapsAre, hasShape, type NumberWindow } from './number-window';
+import { allGapsAre, digitsValue, hasShape, type NumberWindow } from './number-window';
 import { numberCueBefore, type NumberCue } from './phone-context';
 import { isInternationalWithoutPlus, isValidNationalNumber, validE164 } from './phone-plans';
 
@@ -65,25 +65,20 @@ export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWin
     return cue;
   };
   return (w) => {
-    if (w.digits.length >= 8 && isPhoneWindow(w)) return true;
-    if (w.lead === '#' || w.digits.length > 15 || !hasPhoneSeparators(w)) return false;
+    if (w.digitCount >= 8 && isPhoneWindow(w)) return true;
+    if (w.lead === '#' || w.digitCount > 15 || !hasPhoneSeparators(w)) return false;
     // After `+` only the E.164 length is asked: people also write numbers no plan holds yet. Seven
     // digits are a whole number in small plans (Saint Helena: `+290 8999`), so the plans decide those.
     if (w.lead.endsWith('+'))
-      return w.digits.length >= 8 || (w.digits.length === 7 && validE164(`+${w.digits}`, undefined) !== undefined);
-    if (isPieceOfLongerRun(w)) return false;
+      return w.digitCount >= 8 || (w.digitCount === 7 && validE164(`+${w.digits}`, undefined) !== undefined);
+    if (isPieceOfLongerRun(w) || isExcludedLayout(w)) return false;
     const cue = cueBefore(w.text, phoneStart(w));
-    if (isExcludedLayout(w, cue === 'phone')) return false;
+    // An amount after a phone word is a phone: `llame al 947.073.985`.
+    if (cue !== 'phone' && looksLikeAmount(w)) return false;
     // A phone word vouches for a national number (up to 13 digits), not for any long number.
-    if (cue !== undefined) return cue === 'phone' && w.digits.length <= 13;
-    if (w.groups === 1) return w.digits.length === 10 && validE164(w.digits, '1') !== undefined;
-    if (
-      w.lead.endsWith('(') &&
-      w.gap(0).startsWith(')') &&
-      w.length(0) <= 4 &&
-      w.digits.length >= 8 &&
-      w.digits.length <= 11
-    )
+    if (cue !== undefined) return cue === 'phone' && w.digitCount <= 13;
+    if (w.groups === 1) return w.digitCount === 10 && validE164(w.digits, '1') !== undefined;
+    if (w.lead.endsWith('(') && w.gap(0).startsWith(')') && w.length(0) <= 4 && w.digitCount >= 8 && w.digitCount <= 11)
       return true;
     // The plans are costly to ask: only numbers of a plausible length and layout get there.
     if (
@@ -94,17 +89,17 @@ export function phoneWindowCheck(callingCode: string | undefined): (w: NumberWin
     )
       return true;
     return (
-      w.digits.length >= 9 &&
-      w.digits.length <= 12 &&
+      w.digitCount >= 9 &&
+      w.digitCount <= 12 &&
       isValidNationalNumber(w.text.slice(phoneStart(w), w.end(w.groups - 1)), callingCode)
     );
   };
 }
 
-/** Digit windows that are something else whatever the plans say: dates, amounts (unless a phone
- *  word comes before: `llame al 947.073.985`), pieces of a longer number, the SSN layout. */
-function isExcludedLayout(w: NumberWindow, afterPhoneWord: boolean): boolean {
-  if (looksLikeDate(w) || looksLikeDottedQuad(w) || (!afterPhoneWord && looksLikeAmount(w))) return true;
+/** Digit windows that are something else whatever the plans say and whatever words come before:
+ *  dates, pieces of a longer number, the SSN layout. */
+function isExcludedLayout(w: NumberWindow): boolean {
+  if (looksLikeDate(w) || looksLikeDottedQuad(w)) return true;
   return (hasShape(w, [3, 2, 4]) && allGapsAre(w, '-')) || (w.groups > 1 && w.length(0) > 5);
 }
 
@@ -120,7 +115,7 @@ function isPieceOfLongerRun(w: NumberWindow): boolean {
 
 /** 999.999.99.999: an IP address or a version, even when not a valid one. */
 const looksLikeDottedQuad = (w: NumberWindow) =>
-  w.groups === 4 && allGapsAre(w, '.') && [0, 1, 2, 3].every((k) => w.length(k) <= 3);
+  w.groups === 4 && allGapsAre(w, '.') && w.length(0) <= 3 && w.length(1) <= 3 && w.length(2) <= 3 && w.length(3) <= 3;
 
 const CURRENCY = /^\s?(?:€|\$|£|kr|sek|eur|usd|gbp|chf|euros?|dollars?|kronor|pesos?)(?![\p{L}])/iu;
 
@@ -146,7 +141,7 @@ const EXTENSION =
 export function isPhoneWindow(w: NumberWindow): boolean {
   const plus = w.lead.endsWith('+');
   // Cheapest test first: a phone opens with +, a trunk 0 (or 00), or is North American (10-11 digits).
-  if (!plus && w.digits.charCodeAt(0) !== 48 && w.digits.length !== 10 && w.digits.length !== 11) return false;
+  if (!plus && w.text.charCodeAt(w.start(0)) !== 48 && w.digitCount !== 10 && w.digitCount !== 11) return false;
   if (!hasPhoneSeparators(w) || w.lead === '#' || (hasShape(w, [3, 2, 4]) && allGapsAre(w, '-'))) return false;
   const sig = significantDigits(w);
   if (plus) return isInternational(sig, false);
@@ -238,11 +233,13 @@ function isNorthAmerican(w: NumberWindow, d: string): boolean {
 function looksLikeDate(w: NumberWindow): boolean {
   if (w.groups < 3 || w.gap(0) !== w.gap(1) || !'/.-'.includes(w.gap(0)) || (w.groups > 3 && w.gap(2) === w.gap(0)))
     return false;
-  const [a, b, c] = [0, 1, 2].map((k) => Number(w.text.slice(w.start(k), w.end(k))));
+  const [a, b, c] = [groupValue(w, 0), groupValue(w, 1), groupValue(w, 2)];
   const lastLen = w.length(2);
   if (w.length(0) === 4) return b <= 12 && c <= 31;
   return (lastLen === 2 || lastLen === 4) && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
 }
+
+const groupValue = (w: NumberWindow, k: number) => digitsValue(w.text, w.start(k), w.end(k));
 
 /**
  * One form per phone, for pseudonyms and known-identifier matching: country code and number

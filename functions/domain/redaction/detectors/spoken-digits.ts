@@ -111,12 +111,17 @@ function tokenRuns(text: string): Token[][] {
  * would otherwise each read every character: the digit runs (maximal, in order; the digit scan's
  * groups, see digit-runs.ts) and whether the text may hold a spoken number, the spoken scan's
  * cheap first look: two number words, or one and a token of digits. Most texts fail that look
- * ("one of them", "un colis") and are not tokenised further.
+ * ("one of them", "un colis") and are not tokenised further. On the way it notes whether the
+ * characters other scans start from occur, so they need not search the text for them.
  */
 export interface TokenMarks {
   digitStarts: number[];
   digitEnds: number[];
   mayHoldSpokenNumber: boolean;
+  /** An `@`, or a `%` (of `%40`): what e-mail addresses are found from. */
+  hasAtSign: boolean;
+  /** A `:`: URL user info and IPv6 addresses hold one. */
+  hasColon: boolean;
 }
 
 export function tokenMarks(text: string): TokenMarks {
@@ -125,10 +130,15 @@ export function tokenMarks(text: string): TokenMarks {
   let numberWords = 0;
   let digitToken = false;
   let spoken = false;
+  let atSign = false;
+  let colon = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isTokenChar(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (!isTokenChar(c)) {
+      if (c === 64 /* @ */ || c === 37 /* % */) atSign = true;
+      else if (c === 58 /* : */) colon = true;
       i++;
       continue;
     }
@@ -150,7 +160,7 @@ export function tokenMarks(text: string): TokenMarks {
     else if (maySpellNumber(text, start, i) && countsAsNumber(spokenWord(text.slice(start, i)))) numberWords++;
     spoken = numberWords >= 2 || (numberWords === 1 && digitToken);
   }
-  return { digitStarts, digitEnds, mayHoldSpokenNumber: spoken };
+  return { digitStarts, digitEnds, mayHoldSpokenNumber: spoken, hasAtSign: atSign, hasColon: colon };
 }
 
 const countsAsNumber = (w: SpokenWord | undefined) =>

@@ -126,16 +126,22 @@ export function isSpokenNumber(word: string): boolean {
 /** Longer words are never number words: no need to look them up. */
 const LONGEST_SPOKEN_WORD = Math.max(...[...WORDS.keys()].map((w) => w.length));
 
-/** First, second and last letters (ASCII, any case) and length of the number words, as numbers:
- *  a word whose signature is not among them need not be read at all, which is most words of most
- *  texts (no string is made, nothing is hashed). A non-ASCII letter in those places lets it through. */
-const signature = (first: number, second: number, last: number, length: number) =>
-  (((first | 0x20) * 128 + (second | 0x20)) * 128 + (last | 0x20)) * 32 + length;
-const SIGNATURES = new Set<number>();
-for (const w of WORDS.keys()) {
-  const codes = [w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1)];
-  if (codes.every((c) => c < 128)) SIGNATURES.add(signature(codes[0], codes[1], codes[2], w.length));
-}
+/**
+ * Which lengths the number words have, by their first, second and last letters: a word whose
+ * letters and length are not among them need not be read at all, which is most words of most
+ * texts (no string is made, nothing is hashed). Letters are told apart by their five low bits,
+ * the same for both cases of a letter in ASCII and Latin-1; the few other characters that share
+ * them only let more words through. A character beyond Latin-1 in those places lets the word
+ * through too: its lower case may be a Latin-1 letter (the Kelvin sign's is `k`). Lengths are bits
+ * of a 32-bit mask: the longest number word has 17 letters.
+ */
+const LATIN1_END = 0xff;
+const lettersKey = (first: number, second: number, last: number) =>
+  ((first & 31) << 10) | ((second & 31) << 5) | (last & 31);
+const LENGTHS_BY_LETTERS = new Uint32Array(1 << 15);
+for (const w of WORDS.keys())
+  LENGTHS_BY_LETTERS[lettersKey(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1))] |=
+    1 << w.length;
 
 /** False when no number word is `text.slice(start, end)` (for sure); true when one may be. */
 export function maySpellNumber(text: string, start: number, end: number): boolean {
@@ -144,5 +150,6 @@ export function maySpellNumber(text: string, start: number, end: number): boolea
   const first = text.charCodeAt(start);
   const second = length > 1 ? text.charCodeAt(start + 1) : 0;
   const last = text.charCodeAt(end - 1);
-  return first >= 128 || second >= 128 || last >= 128 || SIGNATURES.has(signature(first, second, last, length));
+  if (first > LATIN1_END || second > LATIN1_END || last > LATIN1_END) return true;
+  return (LENGTHS_BY_LETTERS[lettersKey(first, second, last)] & (1 << length)) !== 0;
 }

@@ -7,7 +7,7 @@ import { allGapsAre, digitsValue, hasShape, type NumberWindow } from './number-w
  * only right after "SSN" or "social security", since both are common in other numbers.
  */
 export function isSsnWindow(w: NumberWindow): boolean {
-  if (w.digits.length !== 9) return false;
+  if (w.digitCount !== 9) return false;
   const dashed = hasShape(w, [3, 2, 4]) && allGapsAre(w, '-');
   const spacedOrBare =
     (w.groups === 1 || (hasShape(w, [3, 2, 4]) && allGapsAre(w, ' '))) && followsSsnKeyword(w.text, w.start(0));
