@@ -18,6 +18,11 @@ export const partitionKey = (tenantId: string, kind: PartitionKind, id: string):
   `T#${tenantId}#${KIND_CODE[kind]}#${id}`;
 export const interactionPartition = (tenantId: string, interactionId: string): string =>
   partitionKey(tenantId, 'interaction', interactionId);
+/** The key of an interaction's general info, its partition's root record. */
+export const infoKey = (tenantId: string, interactionId: string): { pk: string; sk: string } => ({
+  pk: interactionPartition(tenantId, interactionId),
+  sk: ROOT_SORT_KEY.interaction,
+});
 
 /** The tenant, kind and id of a partition key; undefined for a key of another shape. */
 export function parsePartitionKey(pk: string): { tenantId: string; kind: PartitionKind; id: string } | undefined {

@@ -3,7 +3,7 @@ import type { TranscriptView } from '../../domain/ingest/responses';
 import { readerOf } from '../../domain/access/authorize';
 import { deleteUnlessHeld } from '../holds/hold-guard';
 import { deleteUnderPrefix } from '../records/content-objects';
-import { infoKey } from '../ingest/interaction-info';
+import { infoKey } from '../../domain/record-keys';
 import { getTranscript } from '../readback/get-transcript';
 import { tenantAccess, type AdminRequest, type TenantAccess } from './admin-request';
 import { grantedInteraction } from './archived-interaction';

@@ -4,9 +4,9 @@ import type { Refusal } from '../../domain/ingest/consent';
 import type { InteractionFacts } from '../../domain/ingest/responses';
 import type { InteractionConsent } from '../../domain/records';
 import type { RegionPhase } from '../../domain/residency/region-for';
-import { interactionPartition, ROOT_SORT_KEY } from '../../domain/record-keys';
+import { infoKey } from '../../domain/record-keys';
 import { expirySecondsOf, ORDINARY_READER, visibilityAt, type Reader } from '../../domain/retention/visibility';
-import type { ItemKey, StoredItem } from '../../ports/record-store';
+import type { StoredItem } from '../../ports/record-store';
 import type { IngestDeps } from './deps';
 import { regionsHolding, type TenantContext } from './tenant-context';
 
@@ -45,11 +45,6 @@ export interface InfoAttributes {
   /** Set once its personal data was removed (the record is kept for statistics). */
   anonymisedAt?: string;
 }
-
-export const infoKey = (tenantId: string, interactionId: string): ItemKey => ({
-  pk: interactionPartition(tenantId, interactionId),
-  sk: ROOT_SORT_KEY.interaction,
-});
 
 export interface LocatedInteraction {
   region: string;

@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../../domain/errors';
-import { interactionPartition, parsePartitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
+import { infoKey, parsePartitionKey, ROOT_SORT_KEY } from '../../domain/record-keys';
 import { archivePointerSortKey } from '../../domain/sweep/plan';
 import { regionsOfClass } from '../../domain/sweep/units';
 import type { Clock } from '../../ports/clock';
@@ -189,7 +189,7 @@ export async function backfillNamePrefixes(
       await save(position);
       return report(false);
     }
-    const key = { pk: interactionPartition(tenantId, interactionId), sk: ROOT_SORT_KEY.interaction };
+    const key = infoKey(tenantId, interactionId);
     const found = await Promise.all(
       deps.stores.regions.map(async (region) => ({
         region,
